@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "EdgeProof",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "edgeproof", targets: ["edgeproof"]),
+        .library(name: "EdgeSpec", targets: ["EdgeSpec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "EdgeCore", dependencies: ["CCrypto", .product(name: "Rainbow", package: "Rainbow")]),
+        .target(
+            name: "EdgeSpec",
+            dependencies: ["EdgeCore", .product(name: "Yams", package: "Yams")],
+            cSettings: [.define("YAML_DECLARE_STATIC")]
+        ),
+        .executableTarget(
+            name: "edgeproof",
+            dependencies: ["EdgeCore", "EdgeSpec", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
+        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,180 @@
+import Rainbow
+
+/// Output formats for diagnostics, chosen with `--format`.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    /// Compiler-style text with the source line and a caret.
+    case text
+    /// One JSON document with every diagnostic and a summary (schema in `docs/diagnostics-json.md`).
+    case json
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
+    case github
+}
+
+/// Renders diagnostics like a compiler: `file:line:col: error: message [ID]`, the source line, a caret under
+/// the span, then notes, help and fix-its.
+public struct DiagnosticTextRenderer {
+    private let sources: [String: SourceFile]
+    private let colored: Bool
+
+    /// Creates a renderer that quotes lines from `sources` (keyed by file name) and colours when asked.
+    public init(sources: [SourceFile], colored: Bool) {
+        self.sources = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.colored = colored
+    }
+
+    /// The rendered text of one diagnostic, ending with a newline.
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = header(diagnostic.range, label(diagnostic.severity), diagnostic.message)
+        out += " [\(diagnostic.id)]\n"
+        out += excerpt(diagnostic.range)
+        for note in diagnostic.notes {
+            if let range = note.range {
+                out += header(range, paint("note", \.cyan), note.message) + "\n"
+                out += excerpt(range)
+            } else {
+                out += "  = note: \(note.message)\n"
+            }
+        }
+        if let help = diagnostic.help { out += "  = help: \(help)\n" }
+        if let fix = diagnostic.fixIt {
+            out += "  = fix-it: replace \(fix.range.start)-\(fix.range.end) with '\(fix.replacement)'\n"
+        }
+        return out
+    }
+
+    /// Every diagnostic followed by the summary line.
+    public func render(_ diagnostics: [Diagnostic], summaryFor file: String) -> String {
+        diagnostics.map(render).joined() + DiagnosticSummary(diagnostics).line(for: file) + "\n"
+    }
+
+    private func header(_ range: SourceRange, _ severity: String, _ message: String) -> String {
+        paint("\(range.file):\(range.start.line):\(range.start.column):", \.bold) + " \(severity): " + paint(message, \.bold)
+    }
+
+    private func label(_ severity: Severity) -> String {
+        switch severity {
+        case .error: paint("error", \.red)
+        case .warning: paint("warning", \.yellow)
+        case .note: paint("note", \.cyan)
+        }
+    }
+
+    private func paint(_ text: String, _ style: KeyPath<String, String>) -> String {
+        colored ? text[keyPath: style] : text
+    }
+
+    private func excerpt(_ range: SourceRange) -> String {
+        guard let source = sources[range.file], let line = source.line(range.start.line) else { return "" }
+        let gutter = String(range.start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let shown = line.replacingTabs()
+        let startColumn = max(1, range.start.column)
+        let width: Int
+        if range.end.line == range.start.line, range.end.column > startColumn {
+            width = range.end.column - startColumn
+        } else if range.end.line > range.start.line {
+            width = max(1, shown.unicodeScalars.count - startColumn + 1)
+        } else {
+            width = 1
+        }
+        let marker = "^" + String(repeating: "~", count: max(0, width - 1))
+        return " \(gutter) | \(shown)\n \(pad) | " + String(repeating: " ", count: startColumn - 1) + paint(marker, \.green) + "\n"
+    }
+}
+
+private extension String {
+    /// Tabs shown as one space so the caret column stays aligned with scalar columns.
+    func replacingTabs() -> String { String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) }) }
+}
+
+/// Counts of errors and warnings, and the one-line summary printed after diagnostics.
+public struct DiagnosticSummary: Sendable {
+    /// Number of errors.
+    public let errors: Int
+    /// Number of warnings.
+    public let warnings: Int
+
+    /// Counts `diagnostics`.
+    public init(_ diagnostics: [Diagnostic]) {
+        errors = diagnostics.filter { $0.severity == .error }.count
+        warnings = diagnostics.filter { $0.severity == .warning }.count
+    }
+
+    /// `edge.yaml: 2 errors, 1 warning` or `edge.yaml: ok`.
+    public func line(for file: String) -> String {
+        if errors == 0 && warnings == 0 { return "\(file): ok, no findings" }
+        return "\(file): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+
+    private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+}
+
+/// Renders diagnostics as one JSON document: `{"version":1,"file":…,"diagnostics":[…],"summary":{…}}`.
+public enum DiagnosticJSONRenderer {
+    /// The whole document, pretty-printed with a trailing newline.
+    public static func render(_ diagnostics: [Diagnostic], file: String) -> String {
+        let summary = DiagnosticSummary(diagnostics)
+        let document: JSONValue = .object([
+            ("version", 1),
+            ("file", .string(file)),
+            ("diagnostics", .array(diagnostics.map(json))),
+            ("summary", .object([("errors", .int(Int64(summary.errors))), ("warnings", .int(Int64(summary.warnings)))])),
+        ])
+        return document.pretty
+    }
+
+    private static func json(_ diagnostic: Diagnostic) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(diagnostic.id)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("range", json(diagnostic.range)),
+        ]
+        members.append(("notes", .array(diagnostic.notes.map { note in
+            .object([("message", .string(note.message)), ("range", note.range.map(json) ?? .null)])
+        })))
+        members.append(("help", diagnostic.help.map(JSONValue.string) ?? .null))
+        members.append(("fixIt", diagnostic.fixIt.map { fix in
+            .object([("range", json(fix.range)), ("replacement", .string(fix.replacement))])
+        } ?? .null))
+        return .object(members)
+    }
+
+    private static func json(_ range: SourceRange) -> JSONValue {
+        .object([
+            ("file", .string(range.file)),
+            ("start", .object([("line", .int(Int64(range.start.line))), ("column", .int(Int64(range.start.column)))])),
+            ("end", .object([("line", .int(Int64(range.end.line))), ("column", .int(Int64(range.end.column)))])),
+        ])
+    }
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands, one line each.
+public enum DiagnosticGitHubRenderer {
+    /// `::error file=edge.yaml,line=3,col=1,endLine=3,endColumn=8,title=E0101::unknown key …` lines.
+    public static func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { diagnostic in
+            let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+            let r = diagnostic.range
+            var message = diagnostic.message
+            if let help = diagnostic.help { message += " (\(help))" }
+            return "::\(command) file=\(escapeProperty(r.file)),line=\(r.start.line),col=\(r.start.column),"
+                + "endLine=\(r.end.line),endColumn=\(r.end.column),title=\(diagnostic.id)::\(escapeData(message))\n"
+        }.joined()
+    }
+
+    private static func escapeData(_ text: String) -> String {
+        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    private static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed).
+    func replacingAll(_ target: String, _ replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
