@@ -21,11 +21,17 @@ let package = Package(
             dependencies: ["EdgeCore", .product(name: "Yams", package: "Yams")],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "RulesLanguage", dependencies: ["EdgeCore", "CPCRE2"]),
+        .target(name: "Traces", dependencies: ["EdgeCore", "CZlib"]),
         .executableTarget(
             name: "edgeproof",
             dependencies: ["EdgeCore", "EdgeSpec", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
+        .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"], resources: [.copy("Fixtures")]),
     ]
 )
