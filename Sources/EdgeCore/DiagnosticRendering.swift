@@ -26,7 +26,7 @@ public struct DiagnosticTextRenderer {
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = header(diagnostic.range, label(diagnostic.severity), diagnostic.message)
         out += " [\(diagnostic.id)]\n"
-        out += excerpt(diagnostic.range)
+        out += diagnostic.redactsSource ? "  | (source line not shown: it holds a secret)\n" : excerpt(diagnostic.range)
         for note in diagnostic.notes {
             if let range = note.range {
                 out += header(range, paint("note", \.cyan), note.message) + "\n"

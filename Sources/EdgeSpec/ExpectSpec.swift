@@ -1,0 +1,117 @@
+import EdgeCore
+
+/// Final actions a request can get at the edge.
+public enum ExpectedAction: String, CaseIterable, Sendable {
+    /// Passed through.
+    case allow
+    /// Blocked.
+    case block
+    /// Interactive challenge.
+    case challenge
+    /// Managed challenge.
+    case managed_challenge
+    /// JavaScript challenge.
+    case js_challenge
+    /// Logged only.
+    case log
+}
+
+/// One request in the native trace record shape; every field optional.
+public struct RequestSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A request in the native trace record shape."
+    /// Time offset or timestamp.
+    public var ts: String?
+    /// Client IP.
+    public var ip: String?
+    /// Method.
+    public var method: String?
+    /// http or https.
+    public var scheme: String?
+    /// Host.
+    public var host: String?
+    /// Path.
+    public var path: String?
+    /// Query string without `?`.
+    public var query: String?
+    /// Headers (name → value).
+    public var headers: [(key: LocatedText, value: String)]
+    /// User-Agent shorthand.
+    public var ua: String?
+    /// Referer shorthand.
+    public var referer: String?
+    /// Cookie shorthand.
+    public var cookie: String?
+    /// Client country.
+    public var country: String?
+    /// Client ASN.
+    public var asn: Int64?
+    /// Edge colo.
+    public var colo: String?
+    /// HTTP version.
+    public var version: String?
+    /// Verified bot.
+    public var bot: Bool?
+    /// Bot score.
+    public var botScore: Int?
+    /// Whether the client solves challenges.
+    public var solvedChallenge: Bool?
+    /// Origin status.
+    public var status: Int?
+    /// Origin Cache-Control.
+    public var cacheControl: String?
+    /// The node the request was read from (for re-serialising it).
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> RequestSpec {
+        RequestSpec(
+            ts: r.optional("ts", .string, "Timestamp (RFC 3339)."),
+            ip: r.optional("ip", .ipOrCIDR, "Client IP."),
+            method: r.optional("method", .string, "Method (default GET)."),
+            scheme: r.optional("scheme", .string(validate: { ["http", "https"].contains($0) ? nil : ("'\($0)' is not http or https", nil) }), "http or https."),
+            host: r.optional("host", .hostname, "Host."),
+            path: r.optional("path", .urlPath, "Path (default /)."),
+            query: r.optional("query", .string, "Query string without ?."),
+            headers: r.optional("headers", .map(.string), default: [], "Headers: name → value."),
+            ua: r.optional("ua", .string, "User-Agent."),
+            referer: r.optional("referer", .string, "Referer."),
+            cookie: r.optional("cookie", .string, "Cookie."),
+            country: r.optional("country", .countryCode, "Client country (upper case)."),
+            asn: r.optional("asn", .integer(0...4_294_967_295), "Client ASN."),
+            colo: r.optional("colo", .string, "Edge colo, e.g. SIN."),
+            version: r.optional("version", .string, "HTTP version, e.g. HTTP/1.1."),
+            bot: r.optional("bot", .boolean, "Verified bot."),
+            botScore: r.optional("bot_score", .int(1...99), "Bot score 1–99."),
+            solvedChallenge: r.optional("solved_challenge", .boolean, "The client solves challenges."),
+            status: r.optional("status", .int(100...599), "Origin status."),
+            cacheControl: r.optional("cache_control", .string, "Origin Cache-Control."),
+            ranges: r.ranges)
+    }
+}
+
+/// A test case: a request and the outcome expected at the edge.
+public struct ExpectCaseSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A request and the outcome expected at the edge."
+    /// A name for reports.
+    public var name: String?
+    /// The request.
+    public var request: RequestSpec
+    /// Expected action.
+    public var action: ExpectedAction
+    /// Expected deciding rule id (none for allow).
+    public var rule: LocatedText?
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> ExpectCaseSpec {
+        ExpectCaseSpec(
+            name: r.optional("name", .string, "A name for reports."),
+            request: r.required("request", ObjectReader.object(RequestSpec.self, name: "request"), "The request."),
+            action: r.required("action", .enumeration, "Expected action."),
+            rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
+            ranges: r.ranges)
+    }
+}

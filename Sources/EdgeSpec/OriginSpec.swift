@@ -1,0 +1,76 @@
+import EdgeCore
+
+/// How the origin answers, for simulation when a trace does not record it.
+public struct OriginResponseSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "How the origin answers a request."
+    /// HTTP status.
+    public var status: Int
+    /// Time the origin takes.
+    public var latency: EdgeDuration
+    /// Cache-Control sent (none by default, so Cloudflare's defaults apply).
+    public var cacheControl: String?
+    /// Response size.
+    public var size: ByteSize
+    /// Content type.
+    public var contentType: String?
+    /// Whether the origin sets a cookie.
+    public var setCookie: Bool
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> OriginResponseSpec {
+        OriginResponseSpec(
+            status: r.optional("status", .int(100...599), default: 200, "HTTP status."),
+            latency: r.optional("latency", .duration(), default: EdgeDuration(milliseconds: 50), "Time the origin takes."),
+            cacheControl: r.optional("cache_control", .string, "Cache-Control header (none by default)."),
+            size: r.optional("size", .size, default: ByteSize(bytes: 2048), "Response size."),
+            contentType: r.optional("content_type", .string, "Content type."),
+            setCookie: r.optional("set_cookie", .boolean, default: false, "Whether the origin sets a cookie."),
+            ranges: r.ranges)
+    }
+}
+
+/// A route with its own origin behaviour, matched by path pattern (`*` = any characters).
+public struct OriginRouteSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "Origin behaviour for requests whose path matches a pattern."
+    /// Path pattern, e.g. `/v1/*`.
+    public var path: String
+    /// Method, when the route is method-specific.
+    public var method: String?
+    /// The response.
+    public var response: OriginResponseSpec
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> OriginRouteSpec {
+        OriginRouteSpec(
+            path: r.required("path", .urlPath, "Path pattern; * matches any characters."),
+            method: r.optional("method", .string, "Method (any when absent)."),
+            response: r.required("response", ObjectReader.object(OriginResponseSpec.self, name: "response"), "The origin's response."),
+            ranges: r.ranges)
+    }
+}
+
+/// The simulated origin.
+public struct OriginSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "The simulated origin: a default response and per-route responses."
+    /// Response for requests no route matches.
+    public var defaultResponse: OriginResponseSpec?
+    /// Per-route responses, first match wins.
+    public var routes: [OriginRouteSpec]
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> OriginSpec {
+        OriginSpec(
+            defaultResponse: r.optional("default", ObjectReader.object(OriginResponseSpec.self, name: "origin.default"), "Response when no route matches."),
+            routes: r.optional("routes", .array(ObjectReader.object(OriginRouteSpec.self, name: "route")), default: [], "Per-route responses, first match wins."),
+            ranges: r.ranges)
+    }
+}

@@ -1,0 +1,57 @@
+import EdgeCore
+
+/// A whole `edge.yaml`, typed. Every section is optional except `version` and `zone`; outputs follow what is present.
+public struct Spec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "An EdgeProof spec: one typed description of an API's edge and the services behind it."
+    /// Spec format version (1).
+    public var version: Int
+    /// The Cloudflare zone.
+    public var zone: ZoneSpec
+    /// Hosts served.
+    public var hosts: [HostSpec]
+    /// Named lists, in source order.
+    public var lists: [(key: LocatedText, value: ListSpec)]
+    /// WAF custom rules, in evaluation order.
+    public var waf: [CustomRuleSpec]
+    /// Managed rulesets.
+    public var managedRules: ManagedRulesSpec?
+    /// Rate limiting rules, in evaluation order.
+    public var rateLimits: [RateLimitSpec]
+    /// Cache rules, in evaluation order.
+    public var cache: [CacheRuleSpec]
+    /// The Fly.io app.
+    public var fly: FlySpec?
+    /// The Vault server.
+    public var vault: VaultSpec?
+    /// Redis.
+    public var redis: RedisSpec?
+    /// The simulated origin.
+    public var origin: OriginSpec?
+    /// Prices.
+    public var costs: CostsSpec?
+    /// Test cases.
+    public var expect: [ExpectCaseSpec]
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> Spec {
+        Spec(
+            version: r.required("version", .int(1...1), "Spec format version; 1."),
+            zone: r.required("zone", ObjectReader.object(ZoneSpec.self, name: "zone"), "The Cloudflare zone."),
+            hosts: r.optional("hosts", .array(ObjectReader.object(HostSpec.self, name: "host")), default: [], "Hosts served through the zone."),
+            lists: r.optional("lists", .map(ObjectReader.object(ListSpec.self, name: "list"), keyPattern: ListSpec.namePattern, validKey: ListSpec.validName), default: [], "Named lists used as $name."),
+            waf: r.optional("waf", .array(ObjectReader.object(CustomRuleSpec.self, name: "WAF rule")), default: [], "WAF custom rules in evaluation order."),
+            managedRules: r.optional("managed_rules", ObjectReader.object(ManagedRulesSpec.self, name: "managed_rules"), "Managed WAF rulesets."),
+            rateLimits: r.optional("rate_limits", .array(ObjectReader.object(RateLimitSpec.self, name: "rate limit")), default: [], "Rate limiting rules."),
+            cache: r.optional("cache", .array(ObjectReader.object(CacheRuleSpec.self, name: "cache rule")), default: [], "Cache rules; later matches override earlier ones per setting."),
+            fly: r.optional("fly", ObjectReader.object(FlySpec.self, name: "fly"), "The Fly.io app."),
+            vault: r.optional("vault", ObjectReader.object(VaultSpec.self, name: "vault"), "The Vault server."),
+            redis: r.optional("redis", ObjectReader.object(RedisSpec.self, name: "redis"), "Redis."),
+            origin: r.optional("origin", ObjectReader.object(OriginSpec.self, name: "origin"), "The simulated origin."),
+            costs: r.optional("costs", ObjectReader.object(CostsSpec.self, name: "costs"), "Prices for the cost model."),
+            expect: r.optional("expect", .array(ObjectReader.object(ExpectCaseSpec.self, name: "expect case")), default: [], "Request → expected outcome cases."),
+            ranges: r.ranges)
+    }
+}

@@ -1,0 +1,37 @@
+import EdgeCore
+
+/// A spec that read and type-checked without errors, with its source for later diagnostics.
+public struct CheckedSpec: Sendable {
+    /// The typed spec.
+    public let spec: Spec
+    /// The spec's text.
+    public let source: SourceFile
+    /// The readiness checklist evaluated on the spec.
+    public let readiness: [ReadinessItem]
+}
+
+/// Reads `edge.yaml` into a typed, checked spec: located YAML → typed sections → cross-field and semantic checks →
+/// secret scan → readiness lints. Every problem is collected; the result is nil when any error was found.
+public enum SpecChecker {
+    /// Checks the spec text `bytes` read from `file` (the name as the user gave it).
+    public static func check(_ bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> CheckedSpec? {
+        let source = SourceFile(name: file, bytes: bytes)
+        guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes) else { return nil }
+        guard case .mapping = root else {
+            diagnostics.error("E0102", "expected the spec to be a mapping, found \(root.kindDescription)", at: root.range,
+                              help: "start with `version: 1` and a `zone:` mapping")
+            return nil
+        }
+        let context = SpecContext(file: file, diagnostics: diagnostics)
+        let decoded = ObjectReader.object(Spec.self, name: "the spec").decode(root, context)
+        var scanner = SecretScanner(diagnostics: diagnostics)
+        scanner.scan(root)
+        guard let spec = decoded, !diagnostics.hasErrors else { return nil }
+        SpecSemantics(spec: spec, diagnostics: diagnostics).run()
+        let readiness = ReadinessChecklist.evaluate(spec)
+        for item in readiness where item.status == .missing {
+            diagnostics.warning(item.lintID, "readiness: \(item.title): \(item.reason)", at: item.range, help: item.fix)
+        }
+        return diagnostics.hasErrors ? nil : CheckedSpec(spec: spec, source: source, readiness: readiness)
+    }
+}

@@ -1,0 +1,126 @@
+import EdgeCore
+
+/// Checks that span fields or sections: unique rule ids, list items against their kind, references between
+/// sections, and action/parameter combinations.
+struct SpecSemantics {
+    let spec: Spec
+    let diagnostics: DiagnosticCollector
+
+    func run() {
+        checkUniqueIDs()
+        checkLists()
+        checkCustomRules()
+        checkRateLimits()
+        checkCacheRules()
+        checkExpectations()
+    }
+
+    /// Every rule id is unique across WAF, rate-limit and cache rules (ids map recorded logs back to rules).
+    private func checkUniqueIDs() {
+        var seen: [String: LocatedText] = [:]
+        let ids = spec.waf.map(\.id) + spec.rateLimits.map(\.id) + spec.cache.map(\.id)
+        for id in ids {
+            if let earlier = seen[id.text] {
+                diagnostics.error(
+                    "E0108", "duplicate rule id '\(id.text)'", at: id.range,
+                    notes: [DiagnosticNote("'\(id.text)' is first used here", at: earlier.range)],
+                    help: "rule ids must be unique across waf, rate_limits and cache")
+            } else {
+                seen[id.text] = id
+            }
+        }
+    }
+
+    private func checkLists() {
+        for (name, list) in spec.lists {
+            if list.items.isEmpty {
+                diagnostics.warning("W0111", "list '$\(name.text)' is empty", at: list.ranges.value("items"))
+            }
+            for item in list.items {
+                let problem: (message: String, help: String?)?
+                switch list.kind {
+                case .ip: problem = TextValidators.ipOrCIDR(item.text)
+                case .asn:
+                    problem = UInt32(item.text) == nil || ScalarKind(item.node) != .integer
+                        ? ("'\(item.text)' is not an AS number", "write the number without quotes or the AS prefix, e.g. 13335") : nil
+                case .country: problem = TextValidators.countryCode(item.text)
+                case .string: problem = ScalarKind(item.node) == .string ? nil : ("list items of kind string must be strings", "quote it: \"\(item.text)\"")
+                }
+                if let problem { diagnostics.error("E0204", problem.message, at: item.range, help: problem.help) }
+            }
+            if list.managed, list.kind == .string || list.kind == .country {
+                diagnostics.error("E0112", "only ip and asn lists can be managed Cloudflare lists", at: list.ranges.value("managed"),
+                                  help: "remove 'managed: true'; string lists are inlined into expressions")
+            }
+        }
+    }
+
+    private func checkCustomRules() {
+        for rule in spec.waf {
+            if rule.action == .skip, rule.skip == nil {
+                diagnostics.error("E0111", "action 'skip' needs a 'skip' mapping saying what to skip", at: rule.ranges.value("action"),
+                                  help: "add skip: { rest: true } or skip: { phases: [http_ratelimit] }")
+            }
+            if rule.skip != nil, rule.action != .skip {
+                diagnostics.error("E0111", "'skip' only applies to rules whose action is skip", at: rule.ranges.key("skip"))
+            }
+            if rule.response != nil, rule.action != .block {
+                diagnostics.error("E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
+            }
+        }
+    }
+
+    private func checkRateLimits() {
+        for rule in spec.rateLimits {
+            if rule.burst != nil, rule.algorithm != .token_bucket {
+                diagnostics.warning("W0113", "'burst' only affects the token_bucket algorithm", at: rule.ranges.key("burst"))
+            }
+            if rule.response != nil, rule.action != .block {
+                diagnostics.error("E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
+            }
+        }
+    }
+
+    private func checkCacheRules() {
+        for rule in spec.cache where rule.mode == .bypass {
+            for key in ["edge_ttl", "browser_ttl", "cache_key"] where rule.ranges.keys[key] != nil {
+                diagnostics.warning("W0114", "'\(key)' has no effect on a rule that bypasses the cache", at: rule.ranges.key(key))
+            }
+        }
+        for rule in spec.cache {
+            if let query = rule.cacheKey?.queryString {
+                let chosen = [query.include != nil, query.exclude != nil, query.ignore].filter { $0 }.count
+                if chosen != 1 {
+                    diagnostics.error("E0111", "query_string takes exactly one of include, exclude or ignore", at: query.ranges.whole)
+                }
+            }
+            for status in rule.edgeTTL?.statusCodes ?? [] {
+                let hasCode = status.code != nil, hasRange = status.from != nil || status.to != nil
+                if hasCode == hasRange || (hasRange && (status.from == nil || status.to == nil)) {
+                    diagnostics.error("E0111", "a status code TTL takes either 'code' or both 'from' and 'to'", at: status.ranges.whole)
+                } else if let from = status.from, let to = status.to, from > to {
+                    diagnostics.error("E0106", "'from' (\(from)) is greater than 'to' (\(to))", at: status.ranges.value("from"))
+                }
+                if (status.ttl == nil) == (!status.noStore) {
+                    diagnostics.error("E0111", "a status code TTL takes either 'ttl' or 'no_store: true'", at: status.ranges.whole)
+                }
+            }
+        }
+    }
+
+    /// Expected rule ids name real rules.
+    private func checkExpectations() {
+        let ids = spec.waf.map(\.id.text) + spec.rateLimits.map(\.id.text) + spec.cache.map(\.id.text)
+        for test in spec.expect {
+            if let rule = test.rule, !ids.contains(rule.text) {
+                let suggestion = bestSuggestion(for: rule.text, among: ids)
+                diagnostics.error("E0109", "no rule has the id '\(rule.text)'", at: rule.range,
+                                  fixIt: suggestion.map { FixIt(replace: rule.range, with: $0) },
+                                  help: suggestion.map { "did you mean '\($0)'?" })
+            }
+            if test.action == .allow, let rule = test.rule {
+                diagnostics.error("E0111", "an allowed request has no deciding rule", at: rule.range, help: "remove 'rule'")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import EdgeCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Validators for the string formats a spec uses; each returns an error message and help, or nil when valid.
+enum TextValidators {
+    /// Rule and case ids: lower-case letters, digits, `-` and `_`, starting with a letter or digit, at most 64.
+    static let identifierPattern = "^[a-z0-9][a-z0-9_-]{0,63}$"
+
+    /// Checks a rule id.
+    static func identifier(_ text: String) -> (message: String, help: String?)? {
+        let valid = (1...64).contains(text.utf8.count) && text.utf8.first.map(isLowerAlnum) == true
+            && text.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return valid ? nil : ("'\(text)' is not a valid id", "use lower-case letters, digits, '-' and '_' (at most 64), e.g. block-bad-bots")
+    }
+
+    /// Checks a DNS host name (labels of letters, digits and `-`, at least one dot; `*.` prefix allowed).
+    static func hostname(_ text: String) -> (message: String, help: String?)? {
+        var name = Substring(text)
+        if name.hasPrefix("*.") { name = name.dropFirst(2) }
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = labels.count >= 2 && name.utf8.count <= 253 && labels.allSatisfy { label in
+            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                && label.utf8.allSatisfy { isLowerAlnum($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 == UInt8(ascii: "-") }
+        }
+        return valid ? nil : ("'\(text)' is not a host name", "write a name such as api.example.com")
+    }
+
+    /// Checks an absolute URL with a scheme and host, e.g. `https://vault.example.com:8200`.
+    static func url(_ text: String) -> (message: String, help: String?)? {
+        guard let schemeEnd = text.range(of: "://"), !text[..<schemeEnd.lowerBound].isEmpty,
+              text[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0 == "+" }),
+              !text[schemeEnd.upperBound...].isEmpty, !text.contains(" ")
+        else { return ("'\(text)' is not a URL with a scheme", "write e.g. https://vault.example.com:8200") }
+        return nil
+    }
+
+    /// Checks a `host:port` or `[v6]:port` listen address.
+    static func listenAddress(_ text: String) -> (message: String, help: String?)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port),
+              !text[..<colon].isEmpty
+        else { return ("'\(text)' is not a host:port address", "write e.g. 0.0.0.0:8200") }
+        return nil
+    }
+
+    /// Checks an absolute file system path.
+    static func absolutePath(_ text: String) -> (message: String, help: String?)? {
+        text.hasPrefix("/") ? nil : ("'\(text)' is not an absolute path", "start the path with /")
+    }
+
+    /// Checks a URL path (starts with `/`).
+    static func urlPath(_ text: String) -> (message: String, help: String?)? {
+        text.hasPrefix("/") && !text.contains(" ") ? nil : ("'\(text)' is not a URL path", "start the path with /, e.g. /health")
+    }
+
+    /// Checks an ISO 3166-1 alpha-2 country code in upper case (Cloudflare also uses `T1` for Tor and `XX` for unknown).
+    static func countryCode(_ text: String) -> (message: String, help: String?)? {
+        let valid = text.utf8.count == 2 && text.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        if valid { return nil }
+        if text.utf8.count == 2 { return ("'\(text)' is not an upper-case country code", "Cloudflare's ip.src.country is upper case: write \(text.uppercased())") }
+        return ("'\(text)' is not a two-letter country code", "use ISO 3166-1 alpha-2 codes such as SG, KP")
+    }
+
+    /// Checks an IPv4/IPv6 address or CIDR block; host bits set in a CIDR are an error (Cloudflare rejects them).
+    static func ipOrCIDR(_ text: String) -> (message: String, help: String?)? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let address = ipBytes(String(parts[0])) else {
+            return ("'\(text)' is not an IP address or CIDR block", "write e.g. 203.0.113.7, 2001:db8::1 or 198.51.100.0/24")
+        }
+        guard parts.count == 2 else { return nil }
+        let bits = address.count * 8
+        guard let prefix = Int(parts[1]), (0...bits).contains(prefix) else {
+            return ("'\(text)' has an invalid prefix length", "the prefix is 0…\(bits)")
+        }
+        for bit in prefix..<bits where address[bit / 8] & (0x80 >> UInt8(bit % 8)) != 0 {
+            var network = address
+            for clear in prefix..<bits { network[clear / 8] &= ~(0x80 >> UInt8(clear % 8)) }
+            return ("'\(text)' has host bits set", "write the network address: \(ipText(network))/\(prefix)")
+        }
+        return nil
+    }
+
+    /// The bytes of an IPv4 or IPv6 address (4 or 16), or nil.
+    static func ipBytes(_ text: String) -> [UInt8]? {
+        var v4 = in_addr()
+        if text.contains("."), !text.contains(":"), inet_pton(AF_INET, text, &v4) == 1 {
+            return withUnsafeBytes(of: v4) { Array($0) }
+        }
+        var v6 = in6_addr()
+        if text.contains(":"), inet_pton(AF_INET6, text, &v6) == 1 {
+            return withUnsafeBytes(of: v6) { Array($0) }
+        }
+        return nil
+    }
+
+    private static func ipText(_ bytes: [UInt8]) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let family = bytes.count == 4 ? AF_INET : AF_INET6
+        _ = bytes.withUnsafeBytes { inet_ntop(family, $0.baseAddress, &buffer, 64) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func isLowerAlnum(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}
+
+extension FieldType where Value == String {
+    /// A rule or case id.
+    static var identifier: FieldType<String> {
+        .string(pattern: TextValidators.identifierPattern, validate: TextValidators.identifier)
+    }
+
+    /// A host name.
+    static var hostname: FieldType<String> { .string(validate: TextValidators.hostname) }
+
+    /// An absolute URL with a scheme.
+    static var url: FieldType<String> { .string(pattern: "^[a-z+]+://", validate: TextValidators.url) }
+
+    /// An absolute file system path.
+    static var absolutePath: FieldType<String> { .string(pattern: "^/", validate: TextValidators.absolutePath) }
+
+    /// A URL path.
+    static var urlPath: FieldType<String> { .string(pattern: "^/", validate: TextValidators.urlPath) }
+
+    /// A `host:port` listen address.
+    static var listenAddress: FieldType<String> { .string(validate: TextValidators.listenAddress) }
+
+    /// An upper-case country code.
+    static var countryCode: FieldType<String> { .string(pattern: "^[A-Z0-9]{2}$", validate: TextValidators.countryCode) }
+
+    /// An IP address or CIDR block.
+    static var ipOrCIDR: FieldType<String> { .string(id: "E0204", validate: TextValidators.ipOrCIDR) }
+}

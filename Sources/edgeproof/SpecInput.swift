@@ -1,0 +1,43 @@
+import EdgeCore
+import EdgeSpec
+import Foundation
+
+/// Reading the spec file named on the command line; unreadable input is a usage error (exit 2).
+enum SpecInput {
+    /// The bytes of `path`, or an error message for exit code 2.
+    static func read(_ path: String) -> Result<[UInt8], ExitError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(ExitError("\(path): no such file; pass the spec's path or run where edge.yaml is", code: 2))
+        }
+        guard !isDirectory.boolValue else { return .failure(ExitError("\(path): is a directory, not a spec file", code: 2)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ExitError("\(path): cannot be read (check its permissions)", code: 2))
+        }
+        return .success([UInt8](data))
+    }
+}
+
+/// An error that ends the command with a message on stderr and an exit code.
+struct ExitError: Error {
+    /// The message.
+    let message: String
+    /// The exit code (1 findings, 2 usage or input).
+    let code: Int32
+
+    init(_ message: String, code: Int32) {
+        self.message = message
+        self.code = code
+    }
+}
+
+/// Writing to stderr.
+enum StandardError {
+    /// Writes `text` to stderr as is.
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// Whether stdout is a terminal (colour and progress only then).
+var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
