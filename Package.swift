@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
-        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"]),
     ]
 )

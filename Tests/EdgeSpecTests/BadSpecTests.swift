@@ -1,0 +1,140 @@
+import EdgeCore
+import Testing
+@testable import EdgeSpec
+
+/// A valid head that most cases build on.
+private let head = "version: 1\nzone:\n  name: example.com\n  plan: pro\n"
+
+/// Bad specs with markers at the expected diagnostics: each asserts exactly the marked errors, by ID, line and column.
+private let cases: [(String, String)] = [
+    ("unknown top-level key", head + "⟦E0101⟧wafs: []\n"),
+    ("unknown nested key and the missing field it misspells", "version: 1\nzone:\n  ⟦E0103⟧name: example.com\n  ⟦E0101⟧pln: pro\n"),
+    ("transposition suggests version", "⟦E0103⟧⟦E0101⟧vresion: 1\nzone: {name: example.com, plan: pro}\n"),
+    ("quoted integer", "version: ⟦E0102⟧\"1\"\nzone: {name: example.com, plan: pro}\n"),
+    ("scalar where a mapping is expected", "version: 1\nzone: ⟦E0102⟧example.com\n"),
+    ("unknown plan", "version: 1\nzone:\n  name: example.com\n  plan: ⟦E0104⟧gold\n"),
+    ("missing zone", "⟦E0103⟧version: 1\nhosts: []\n"),
+    ("unsupported version", "version: ⟦E0106⟧2\nzone: {name: example.com, plan: pro}\n"),
+    ("spec is a list", "⟦E0102⟧- version\n- zone\n"),
+    ("bad duration unit", head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0201⟧5min\n    action: block\n"),
+    ("duration without unit", head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0201⟧60\n    action: block\n"),
+    ("duration out of range", head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0106⟧2d\n    action: block\n"),
+    ("fractional size", head + "redis:\n  provider: upstash\n  maxmemory: ⟦E0202⟧1.5gb\n"),
+    ("size without unit", head + "redis:\n  provider: upstash\n  maxmemory: ⟦E0202⟧256\n"),
+    ("duplicate rule id", head + "waf:\n  - id: dup\n    when: 'true'\n    action: block\nrate_limits:\n  - id: ⟦E0108⟧dup\n    when: 'true'\n    requests: 1\n    period: 10s\n    action: block\n"),
+    ("duplicate key", "version: 1\nzone:\n  name: example.com\n  plan: pro\n  ⟦E0003⟧name: other.com\n"),
+    ("tab in indentation", "version: 1\nzone:\n⟦E0004⟧\tname: example.com\n"),
+    ("YAML 1.1 boolean in a boolean field", head + "waf:\n  - id: r\n    when: 'true'\n    action: block\n    enabled: ⟦E0105⟧yes\n"),
+    ("YAML 1.1 boolean in a string list (Norway)", head + "lists:\n  geo:\n    kind: country\n    items: [KP, ⟦E0105⟧NO]\n"),
+    ("unquoted off", head + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: 8000\n    auto_stop_machines: ⟦E0105⟧off\n"),
+    ("merge key", "version: 1\nzone: &z\n  name: example.com\n  plan: pro\nhosts:\n  - ⟦E0005⟧<<: *z\n    name: api.example.com\n"),
+    ("unknown alias", head + "hosts: ⟦E0010⟧*nowhere\n"),
+    ("second document", "version: 1\nzone: {name: example.com, plan: pro}\n⟦E0009⟧---\nversion: 1\n"),
+    ("complex key", head + "⟦E0011⟧[a, b]: c\n"),
+    ("secret literal in a Vault field", head + "redis:\n  provider: upstash\n  requirepass: ⟦E0301⟧hunter2hunter2\n"),
+    ("token in env", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    OPENAI: ⟦E0301⟧sk-proj-abcdefghijklmnopqrstuvwxyz0123456789\n"),
+    ("URL with a password", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    DATABASE_URL: ⟦E0301⟧postgres://app:s3cretpw@db.example.com/app\n"),
+    ("high-entropy password", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    DB_PASSWORD: ⟦E0301⟧Xk29fjQ0pLz8vN3w\n"),
+    ("AWS key anywhere", head + "hosts:\n  - name: api.example.com\n    description: ⟦E0301⟧AKIAIOSFODNN7EXAMPLE\n"),
+    ("malformed Vault reference", head + "redis:\n  provider: upstash\n  users:\n    - name: app\n      password: ⟦E0302⟧vault:#KEY\n"),
+    ("bad host name", "version: 1\nzone:\n  name: ⟦E0107⟧not a host\n  plan: pro\n"),
+    ("bad rule id", head + "waf:\n  - id: ⟦E0107⟧Block_Bots!\n    when: 'true'\n    action: block\n"),
+    ("blank expression", head + "waf:\n  - id: r\n    when: ⟦E0107⟧'  '\n    action: block\n"),
+    ("bad IP in a list", head + "lists:\n  bad:\n    kind: ip\n    items: [⟦E0204⟧300.1.1.1]\n"),
+    ("CIDR with host bits", head + "lists:\n  bad:\n    kind: ip\n    items: [⟦E0204⟧10.0.0.1/8]\n"),
+    ("lower-case country", head + "lists:\n  geo:\n    kind: country\n    items: [⟦E0204⟧sg]\n"),
+    ("ASN with a prefix", head + "lists:\n  nets:\n    kind: asn\n    items: [⟦E0204⟧AS13335]\n"),
+    ("bad list name", head + "lists:\n  ⟦E0107⟧Bad-Name:\n    kind: ip\n    items: [192.0.2.1]\n"),
+    ("managed string list", head + "lists:\n  words:\n    kind: string\n    items: [a]\n    managed: ⟦E0112⟧true\n"),
+    ("unknown Fly region", head + "fly:\n  app: my-app\n  primary_region: ⟦E0107⟧hnd\n"),
+    ("soft limit below 1", head + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: 8000\n    concurrency:\n      soft_limit: ⟦E0106⟧0\n"),
+    ("port out of range", head + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: ⟦E0106⟧70000\n"),
+    ("number in env", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    PORT: ⟦E0102⟧8000\n"),
+    ("string where a list is expected", head + "rate_limits:\n  - id: r\n    when: 'true'\n    characteristics: ⟦E0102⟧ip.src\n    requests: 1\n    period: 10s\n    action: block\n"),
+    ("expect names an unknown rule", head + "waf:\n  - id: block-bad-bots\n    when: 'true'\n    action: block\nexpect:\n  - request: {path: /}\n    action: block\n    rule: ⟦E0109⟧block-bad-bot\n"),
+    ("skip without what to skip", head + "waf:\n  - id: r\n    when: 'true'\n    action: ⟦E0111⟧skip\n"),
+    ("custom response on a challenge", head + "waf:\n  - id: r\n    when: 'true'\n    action: challenge\n    ⟦E0111⟧response:\n      body: denied\n"),
+    ("status TTL with code and range", head + "cache:\n  - id: c\n    when: 'true'\n    edge_ttl:\n      mode: override_origin\n      status_codes:\n        - ⟦E0111⟧code: 404\n          from: 400\n          to: 499\n          ttl: 1m\n"),
+    ("missing required list field", head + "lists:\n  nets:\n    ⟦E0103⟧kind: ip\n"),
+    ("bypass rule with a TTL warns", head + "cache:\n  - id: c\n    when: 'true'\n    mode: bypass\n    ⟦W0114⟧edge_ttl: 1h\n"),
+    ("readiness: eviction policy on a queue", head + "redis:\n  provider: upstash\n  maxmemory_policy: ⟦W0501⟧allkeys-lru\n"),
+]
+
+@Test(arguments: cases)
+func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
+    let spec = MarkedSpec(marked)
+    let (findings, diagnostics) = spec.check()
+    #expect(findings == Set(spec.expected), "\(name): expected \(spec.expected), got \(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")
+}
+
+@Test func unknownKeySuggestsAndFixes() {
+    let (_, diagnostics) = MarkedSpec(head + "rate_limits:\n  - id: r\n    when: 'true'\n    reqests: 1\n    period: 10s\n    action: block\n").check()
+    let unknown = diagnostics.first { $0.id == "E0101" }
+    #expect(unknown?.help == "did you mean 'requests'?")
+    #expect(unknown?.fixIt?.replacement == "requests")
+}
+
+@Test func duplicateIDPointsAtBothPlaces() {
+    let (_, diagnostics) = MarkedSpec(head + "waf:\n  - id: dup\n    when: 'true'\n    action: block\n  - id: dup\n    when: 'true'\n    action: block\n").check()
+    let duplicate = diagnostics.first { $0.id == "E0108" }
+    #expect(duplicate?.range.start == SourceLocation(line: 9, column: 9))
+    #expect(duplicate?.notes.first?.range?.start == SourceLocation(line: 6, column: 9))
+}
+
+@Test func duplicateKeyNotesTheEarlierOccurrence() {
+    let (_, diagnostics) = MarkedSpec("version: 1\nzone:\n  name: example.com\n  plan: pro\n  name: other.com\n").check()
+    #expect(diagnostics.first { $0.id == "E0003" }?.notes.first?.range?.start == SourceLocation(line: 3, column: 3))
+}
+
+@Test func emptyAndCommentOnlyFilesAreReported() {
+    for text in ["", "\n\n", "# only a comment\n"] {
+        let (_, diagnostics) = MarkedSpec(text).check()
+        #expect(diagnostics.map(\.id) == ["E0007"])
+        #expect(diagnostics.first?.range.start == SourceLocation(line: 1, column: 1))
+    }
+}
+
+@Test func nonUTF8BytesAreLocated() {
+    var bytes = Array("version: 1\nzone:\n  name: ex".utf8)
+    bytes.append(0xFF)
+    bytes += Array("ample.com\n".utf8)
+    let diagnostics = DiagnosticCollector()
+    #expect(SpecChecker.check(bytes, file: "edge.yaml", diagnostics: diagnostics) == nil)
+    #expect(diagnostics.diagnostics.map(\.id) == ["E0002"])
+    #expect(diagnostics.diagnostics.first?.range.start == SourceLocation(line: 3, column: 11))
+}
+
+@Test func oversizeFileIsRejected() {
+    let bytes = Array((head + "# " + String(repeating: "x", count: YAMLReader.maxBytes) + "\n").utf8)
+    let diagnostics = DiagnosticCollector()
+    #expect(SpecChecker.check(bytes, file: "edge.yaml", diagnostics: diagnostics) == nil)
+    #expect(diagnostics.diagnostics.map(\.id) == ["E0001"])
+}
+
+@Test func aliasBombIsStopped() {
+    var text = head + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...9 {
+        text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+    }
+    let diagnostics = DiagnosticCollector()
+    #expect(SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: diagnostics) == nil)
+    let bomb = diagnostics.diagnostics.first { $0.id == "E0006" }
+    #expect(bomb != nil)
+    #expect(bomb?.range.start.line == 8)
+}
+
+@Test func yamlSyntaxErrorIsLocated() {
+    let diagnostics = DiagnosticCollector()
+    _ = SpecChecker.check(Array("version: 1\nzone: {name: example.com\n".utf8), file: "edge.yaml", diagnostics: diagnostics)
+    let syntax = diagnostics.diagnostics.first { $0.id == "E0008" }
+    #expect(syntax != nil)
+    #expect(syntax?.range.start.line == 3)
+}
+
+@Test func secretsAreNeverEchoed() {
+    let (_, diagnostics) = MarkedSpec(head + "redis:\n  provider: upstash\n  requirepass: hunter2hunter2\n").check()
+    let rendered = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", text: head + "redis:\n  provider: upstash\n  requirepass: hunter2hunter2\n")], colored: false)
+        .render(diagnostics, summaryFor: "edge.yaml")
+    #expect(!rendered.contains("hunter2"))
+    #expect(!DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml").contains("hunter2"))
+}
