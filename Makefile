@@ -25,6 +25,7 @@ demo: release
 test: deps venv
 	$(SWIFT) build
 	$(SWIFT) test
+	scripts/cli-smoke.sh "$$($(SWIFT) build --show-bin-path)/edgeproof" $(VENV)/bin/python
 	$(MAKE) --no-print-directory schema-check
 
 schema-check: venv

@@ -4,11 +4,8 @@ import Testing
 @Test func durationParsesUnitsAndSums() throws {
     #expect(try EdgeDuration.parse("10s").get().milliseconds == 10_000)
     #expect(try EdgeDuration.parse("1h30m").get().description == "1h30m")
-    #expect(EdgeDuration.parse("10").failure == .malformed)
-    #expect(EdgeDuration.parse("10y").failure == .unknownUnit("y"))
+    #expect(EdgeDuration.parse("10").failureValue == .malformed)
+    #expect(EdgeDuration.parse("10y").failureValue == .unknownUnit("y"))
     #expect(editDistance("vresion", "version") == 1)
 }
 
-extension Result {
-    var failure: Failure? { if case let .failure(error) = self { return error } else { return nil } }
-}
