@@ -13,6 +13,9 @@ struct SpecSemantics {
         checkRateLimits()
         checkCacheRules()
         checkExpectations()
+        if let fly = spec.fly { FlyChecks(fly: fly, diagnostics: diagnostics).run() }
+        if let vault = spec.vault { VaultChecks(vault: vault, diagnostics: diagnostics).run() }
+        if let redis = spec.redis { RedisChecks(redis: redis, diagnostics: diagnostics).run() }
     }
 
     /// Every rule id is unique across WAF, rate-limit and cache rules (ids map recorded logs back to rules).
