@@ -51,14 +51,14 @@ func writeBenchmarkTrace() throws {
     let temporary = path + ".partial"
     let writer = try NativeTraceWriter(path: temporary)
     var generator = Generator(state: 0x9E37_79B9_7F4A_7C15)
-    let hosts = ["api.agenticverz.com", "www.agenticverz.com", "static.agenticverz.com"]
+    let hosts = ["api.agenticverz.com", "agenticverz.com", "cdn.agenticverz.com"]
     let paths = [
         "/v1/incidents", "/v1/incidents/{id}", "/v1/incidents/{id}/events", "/assets/app.{id}.js",
         "/assets/style.{id}.css", "/", "/login", "/wp-login.php", "/api/v2/search", "/images/logo-{id}.png",
     ]
     let agents = [
-        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) Mobile/15E148",
         "curl/8.4.0", "python-requests/2.31.0", "sqlmap/1.7.2#stable (https://sqlmap.org)",
         "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
     ]
@@ -74,17 +74,17 @@ func writeBenchmarkTrace() throws {
         builder.method = generator.pick(methods)
         builder.host = generator.pick(hosts)
         builder.path = generator.pick(paths).replacingOccurrences(of: "{id}", with: String(generator.below(100_000)))
-        if generator.below(3) == 0 { builder.query = "page=\(generator.below(50))&sort=desc" }
+        if generator.below(3) == 0 { builder.query = "page=\(generator.below(50))" }
         var agent = generator.pick(agents)
         if generator.below(50) == 0 { agent += " \"quoted\" \u{e9}t\u{e9}" }
         builder.userAgent = agent
         builder.country = generator.pick(countries)
-        builder.asn = [13335, 16509, 15169, 4134, 9299][generator.below(5)]
-        builder.headers = [("Accept", generator.below(2) == 0 ? "*/*" : "text/html,application/xhtml+xml")]
-        if generator.below(4) == 0 { builder.headers.append(("X-Request-Id", String(generator.next(), radix: 16))) }
+        if generator.below(2) == 0 { builder.asn = [13335, 16509, 15169, 4134, 9299][generator.below(5)] }
+        if generator.below(2) == 0 { builder.headers = [("Accept", generator.below(2) == 0 ? "*/*" : "text/html")] }
+        if generator.below(8) == 0 { builder.headers.append(("X-Request-Id", String(generator.next() >> 16, radix: 16))) }
         builder.status = [200, 200, 200, 304, 404, 301][generator.below(6)]
         builder.bytes = generator.below(60_000)
-        builder.originMs = 5 + generator.below(200)
+        if generator.below(2) == 0 { builder.originMs = 5 + generator.below(200) }
         try writer.write(builder.build())
     }
     try writer.finish()

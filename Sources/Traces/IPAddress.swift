@@ -38,15 +38,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Parses address text from raw bytes; nil when the bytes are not an address.
     public static func parse(_ bytes: UnsafeRawBufferPointer) -> IPAddress? {
         guard !bytes.isEmpty, bytes.count <= 64 else { return nil }
-        var hasColon = false
-        for byte in bytes where byte == UInt8(ascii: ":") {
-            hasColon = true
-            break
-        }
-        if !hasColon {
-            guard let bits = parseIPv4(bytes, from: 0, to: bytes.count) else { return nil }
-            return IPAddress(ipv4: bits)
-        }
+        if bytes.count <= 15, let bits = parseIPv4(bytes, from: 0, to: bytes.count) { return IPAddress(ipv4: bits) }
         return parseIPv6(bytes)
     }
 
@@ -56,16 +48,15 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
         var part: UInt32 = 0
         var digits = 0
         var parts = 0
-        var index = from
-        while index <= to {
-            let byte: UInt8 = index < to ? bytes[index] : UInt8(ascii: ".")
-            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+        for index in from..<to {
+            let byte = bytes[index]
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
                 if digits > 0, part == 0 { return nil }
-                part = part * 10 + UInt32(byte - UInt8(ascii: "0"))
+                part = part * 10 + UInt32(digit)
                 digits += 1
                 if digits > 3 || part > 255 { return nil }
-            } else if byte == UInt8(ascii: ".") {
-                guard digits > 0, parts < 4 else { return nil }
+            } else if byte == UInt8(ascii: "."), digits > 0, parts < 3 {
                 result = result << 8 | part
                 parts += 1
                 part = 0
@@ -73,9 +64,9 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
             } else {
                 return nil
             }
-            index += 1
         }
-        return parts == 4 ? result : nil
+        guard parts == 3, digits > 0 else { return nil }
+        return result << 8 | part
     }
 
     /// Parses IPv6 text into 128 bits.

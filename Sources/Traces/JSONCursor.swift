@@ -111,17 +111,35 @@ struct JSONCursor {
     @inline(__always)
     mutating func string() throws(LineError) -> ByteSlice {
         let start = position + 1
+        let index = quoteOrBackslash(from: start)
+        guard index < end else { throw LineError(reason: "string has no closing quote", position: start - 1) }
+        if base[index] == UInt8(ascii: "\"") {
+            position = index + 1
+            return ByteSlice(start: start, end: index)
+        }
+        return try decodeEscapes(start: start, firstEscape: index)
+    }
+
+    /// The offset of the first `"` or `\` at or after `start`, or `end`; eight bytes at a time.
+    @inline(__always)
+    func quoteOrBackslash(from start: Int) -> Int {
         var index = start
+        while index + 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ 0x2222_2222_2222_2222
+            let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            // A zero byte in either word marks a match; the lowest marked byte is the first match.
+            let marks = ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
+                & 0x8080_8080_8080_8080
+            if marks != 0 { return index + marks.trailingZeroBitCount >> 3 }
+            index += 8
+        }
         while index < end {
             let byte = base[index]
-            if byte == UInt8(ascii: "\"") {
-                position = index + 1
-                return ByteSlice(start: start, end: index)
-            }
-            if byte == UInt8(ascii: "\\") { return try decodeEscapes(start: start, firstEscape: index) }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
             index += 1
         }
-        throw LineError(reason: "string has no closing quote", position: start - 1)
+        return end
     }
 
     /// Decodes the rest of a string that contains a backslash, writing the decoded bytes over the escaped ones.

@@ -17,31 +17,19 @@ import EdgeCore
 /// A record's slices point into the chunk it was read from; a chunk is reused only when no record refers to
 /// it any more, so records may be kept (say, in `TimeOrderedTraceReader`) for as long as needed.
 public final class TraceReader: TraceRecordSource {
-    /// The file name used in diagnostics.
-    public let name: String
-    /// The format asked for; `auto` until the first bytes are read, then the detected one.
-    public private(set) var format: TraceFormat
-    /// Whether the input turned out to be gzip-compressed (known after the first `next()`).
-    public private(set) var isCompressed = false
-    /// Findings about the input: malformed and repaired lines, truncation.
-    public let diagnostics: DiagnosticCollector
-    /// Counts so far.
-    public private(set) var statistics = TraceReadStatistics()
+    /// All reading state, kept in one struct so the hot loop pays for one exclusivity check per record.
+    private var core: TraceReaderCore
 
-    private let options: TraceReaderOptions
-    private let raw: RawByteSource
-    private var gzip: GzipSource?
-    private var storage: TraceStorage
-    private var position = 0
-    private var filled = 0
-    private var inputEnded = false
-    private var started = false
-    private var finished = false
-    private var skippingLongLine = false
-    private var native = NativeTraceParser()
-    private var logpush = LogpushTraceParser()
-    private let combined = CombinedLogParser()
-    private var warnings: [LineWarning] = []
+    /// The file name used in diagnostics.
+    public var name: String { core.name }
+    /// The format asked for; `auto` until the first bytes are read, then the detected one.
+    public var format: TraceFormat { core.format }
+    /// Whether the input turned out to be gzip-compressed (known after the first `next()`).
+    public var isCompressed: Bool { core.isCompressed }
+    /// Findings about the input: malformed and repaired lines, truncation.
+    public var diagnostics: DiagnosticCollector { core.diagnostics }
+    /// Counts so far.
+    public var statistics: TraceReadStatistics { core.statistics }
 
     /// Opens the trace file at `path`.
     public convenience init(
@@ -73,6 +61,42 @@ public final class TraceReader: TraceRecordSource {
         source: RawByteSource, name: String, format: TraceFormat, options: TraceReaderOptions,
         diagnostics: DiagnosticCollector
     ) {
+        core = TraceReaderCore(source: source, name: name, format: format, options: options, diagnostics: diagnostics)
+    }
+
+    /// The next record in file order, or nil at the end of the file.
+    public func next() throws(TraceReadError) -> TraceRecord? {
+        try core.next()
+    }
+}
+
+/// The reading state and loop of a `TraceReader`.
+struct TraceReaderCore {
+    let name: String
+    var format: TraceFormat
+    var isCompressed = false
+    let diagnostics: DiagnosticCollector
+    var statistics = TraceReadStatistics()
+    private let options: TraceReaderOptions
+    private let raw: RawByteSource
+    private var gzip: GzipSource?
+    private var storage: TraceStorage
+    private var position = 0
+    private var filled = 0
+    private var inputEnded = false
+    private var started = false
+    private var finished = false
+    private var skippingLongLine = false
+    private var native = NativeTraceParser()
+    private var logpush = LogpushTraceParser()
+    private let combined = CombinedLogParser()
+    private var warnings: [LineWarning] = []
+
+
+    init(
+        source: RawByteSource, name: String, format: TraceFormat, options: TraceReaderOptions,
+        diagnostics: DiagnosticCollector
+    ) {
         raw = source
         self.name = name
         self.format = format
@@ -82,7 +106,7 @@ public final class TraceReader: TraceRecordSource {
     }
 
     /// The next record in file order, or nil at the end of the file.
-    public func next() throws(TraceReadError) -> TraceRecord? {
+    mutating func next() throws(TraceReadError) -> TraceRecord? {
         if !started { try start() }
         while !finished {
             let available = filled - position
@@ -111,7 +135,7 @@ public final class TraceReader: TraceRecordSource {
     // MARK: input
 
     /// Reads the first chunk, switches to inflating when it starts with the gzip magic, and sniffs the format.
-    private func start() throws(TraceReadError) {
+    private mutating func start() throws(TraceReadError) {
         started = true
         try refill()
         if filled >= 2, storage.base[0] == 0x1F, storage.base[1] == 0x8B {
@@ -129,7 +153,7 @@ public final class TraceReader: TraceRecordSource {
 
     /// Moves the unfinished line to the start of a chunk (a fresh one when records still use the current one),
     /// growing the chunk for long lines, and reads more bytes after it.
-    private func refill() throws(TraceReadError) {
+    private mutating func refill() throws(TraceReadError) {
         var partial = filled - position
         if partial >= options.maxLineLength || (skippingLongLine && partial > 0) {
             if !skippingLongLine {
@@ -169,7 +193,7 @@ public final class TraceReader: TraceRecordSource {
     }
 
     /// At the end of the input: reports how a compressed stream ended and the warnings not shown.
-    private func finish() throws(TraceReadError) {
+    private mutating func finish() throws(TraceReadError) {
         finished = true
         guard let gzip else { return }
         let lastLine = statistics.lines
@@ -198,7 +222,7 @@ public final class TraceReader: TraceRecordSource {
     }
 
     /// The line after the last newline, when the input does not end with one.
-    private func lastLineWithoutNewline() throws(TraceReadError) -> TraceRecord? {
+    private mutating func lastLineWithoutNewline() throws(TraceReadError) -> TraceRecord? {
         defer { reportSuppressedWarnings() }
         guard filled > position else { return nil }
         let start = position
@@ -215,7 +239,7 @@ public final class TraceReader: TraceRecordSource {
 
     /// Parses one line (without its newline); nil when the line gave no record.
     @inline(__always)
-    private func parseLine(start: Int, end lineEnd: Int) throws(TraceReadError) -> TraceRecord? {
+    private mutating func parseLine(start: Int, end lineEnd: Int) throws(TraceReadError) -> TraceRecord? {
         var end = lineEnd
         if end > start, storage.base[end - 1] == 0x0D { end -= 1 }
         var first = start
@@ -255,7 +279,7 @@ public final class TraceReader: TraceRecordSource {
         return record
     }
 
-    private func reportLineWarnings(lineStart: Int, line: Int) {
+    private mutating func reportLineWarnings(lineStart: Int, line: Int) {
         for warning in warnings {
             if warning.kind == .repaired { statistics.repairedLines += 1 }
             reportWarning(
@@ -282,7 +306,7 @@ public final class TraceReader: TraceRecordSource {
         diagnostics.error(id, message, at: SourceRange(file: name, at: SourceLocation(line: line, column: column)))
     }
 
-    private func reportWarning(_ id: String, _ message: String, line: Int, column: Int) {
+    private mutating func reportWarning(_ id: String, _ message: String, line: Int, column: Int) {
         guard diagnostics.count(.warning) < options.maxWarnings else {
             statistics.suppressedWarnings += 1
             return
@@ -290,7 +314,7 @@ public final class TraceReader: TraceRecordSource {
         diagnostics.warning(id, message, at: SourceRange(file: name, at: SourceLocation(line: line, column: column)))
     }
 
-    private func reportSuppressedWarnings() {
+    private mutating func reportSuppressedWarnings() {
         guard statistics.suppressedWarnings > 0, finished else { return }
         let count = statistics.suppressedWarnings
         statistics.suppressedWarnings = 0
@@ -300,7 +324,7 @@ public final class TraceReader: TraceRecordSource {
         statistics.suppressedWarnings = count
     }
 
-    private func checkErrorLimit() throws(TraceReadError) {
+    private mutating func checkErrorLimit() throws(TraceReadError) {
         if statistics.malformedLines > options.maxErrors {
             throw .tooManyErrors(file: name, limit: options.maxErrors)
         }
