@@ -55,7 +55,7 @@ struct NativeTraceParser {
         var first = true
         while let key = try cursor.nextKey(first: &first) {
             guard let known = keys.lookup(cursor.base + Int(key.offset), count: Int(key.count)) else {
-                unknownKeys.noteUnknown(key, base: cursor.base, at: Int(key.offset), warnings: &warnings)
+                unknownKeys.noteUnknown(key, base: cursor.base, at: Int(key.offset) - 1, warnings: &warnings)
                 try cursor.skipValue()
                 continue
             }

@@ -224,14 +224,17 @@ struct TraceReaderCore {
     /// The line after the last newline, when the input does not end with one.
     private mutating func lastLineWithoutNewline() throws(TraceReadError) -> TraceRecord? {
         defer { reportSuppressedWarnings() }
+        if skippingLongLine {
+            // The over-long last line was reported and discarded already.
+            skippingLongLine = false
+            statistics.lines += 1
+            position = filled
+            return nil
+        }
         guard filled > position else { return nil }
         let start = position
         position = filled
         statistics.lines += 1
-        if skippingLongLine {
-            skippingLongLine = false
-            return nil
-        }
         return try parseLine(start: start, end: filled)
     }
 
