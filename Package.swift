@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RulesLanguage", dependencies: ["EdgeCore", "CPCRE2"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "CZlib"]),
+        .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
         .executableTarget(
             name: "edgeproof",
             dependencies: ["EdgeCore", "EdgeSpec", .product(name: "ArgumentParser", package: "swift-argument-parser")]

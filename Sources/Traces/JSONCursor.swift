@@ -1,0 +1,388 @@
+/// A byte-level JSON scanner over one line of a `TraceStorage`, written for speed: no allocation, strings
+/// returned as slices, escapes decoded in place (a decoded string is never longer than its escaped form) and
+/// only for strings that contain a backslash. Offsets are absolute offsets into the storage.
+struct JSONCursor {
+    /// Start of the storage the line lives in.
+    let base: UnsafeMutablePointer<UInt8>
+    /// Offset of the next byte to read.
+    var position: Int
+    /// Offset one past the line's last byte.
+    let end: Int
+
+    /// Objects and arrays may nest this deep inside a skipped value.
+    static let maximumSkipDepth = 64
+
+    init(base: UnsafeMutablePointer<UInt8>, start: Int, end: Int) {
+        self.base = base
+        position = start
+        self.end = end
+    }
+
+    /// The next byte, or 0 at the end of the line.
+    @inline(__always)
+    var current: UInt8 { position < end ? base[position] : 0 }
+
+    @inline(__always)
+    var isAtEnd: Bool { position >= end }
+
+    /// Skips JSON whitespace.
+    @inline(__always)
+    mutating func skipSpace() {
+        while position < end {
+            let byte = base[position]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
+            position += 1
+        }
+    }
+
+    /// Consumes `byte` or fails with a reason naming `what` was expected.
+    @inline(__always)
+    mutating func expect(_ byte: UInt8, _ what: StaticString) throws(LineError) {
+        guard position < end, base[position] == byte else { throw unexpected(expected: what) }
+        position += 1
+    }
+
+    /// An error describing the byte at the current position.
+    func unexpected(expected: StaticString) -> LineError {
+        guard position < end else { return LineError(reason: "line ends where \(expected) was expected", position: position) }
+        let byte = base[position]
+        let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16)
+        return LineError(reason: "expected \(expected), found \(shown)", position: position)
+    }
+
+    // MARK: objects
+
+    /// Starts reading an object: consumes `{`.
+    @inline(__always)
+    mutating func beginObject() throws(LineError) {
+        skipSpace()
+        try expect(UInt8(ascii: "{"), "'{'")
+    }
+
+    /// Reads the next key of an object and the `:` after it, leaving the cursor at the value; nil at the
+    /// closing `}` (consumed). `first` tracks whether a `,` is needed.
+    @inline(__always)
+    mutating func nextKey(first: inout Bool) throws(LineError) -> ByteSlice? {
+        skipSpace()
+        if position < end, base[position] == UInt8(ascii: "}") {
+            position += 1
+            return nil
+        }
+        if first {
+            first = false
+        } else {
+            try expect(UInt8(ascii: ","), "',' or '}'")
+            skipSpace()
+        }
+        guard position < end, base[position] == UInt8(ascii: "\"") else { throw unexpected(expected: "a key in double quotes") }
+        let key = try string()
+        skipSpace()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        skipSpace()
+        return key
+    }
+
+    /// Starts reading an array: consumes `[`.
+    @inline(__always)
+    mutating func beginArray() throws(LineError) {
+        try expect(UInt8(ascii: "["), "'['")
+    }
+
+    /// Moves to the next element of an array, leaving the cursor at it; false at the closing `]` (consumed).
+    @inline(__always)
+    mutating func nextElement(first: inout Bool) throws(LineError) -> Bool {
+        skipSpace()
+        if position < end, base[position] == UInt8(ascii: "]") {
+            position += 1
+            return false
+        }
+        if first {
+            first = false
+        } else {
+            try expect(UInt8(ascii: ","), "',' or ']'")
+            skipSpace()
+        }
+        return true
+    }
+
+    // MARK: scalars
+
+    /// Reads a string (cursor at its opening quote) and returns the slice of its decoded bytes.
+    @inline(__always)
+    mutating func string() throws(LineError) -> ByteSlice {
+        let start = position + 1
+        let index = quoteOrBackslash(from: start)
+        guard index < end else { throw LineError(reason: "string has no closing quote", position: start - 1) }
+        if base[index] == UInt8(ascii: "\"") {
+            position = index + 1
+            return ByteSlice(start: start, end: index)
+        }
+        return try decodeEscapes(start: start, firstEscape: index)
+    }
+
+    /// The offset of the first `"` or `\` at or after `start`, or `end`; eight bytes at a time.
+    @inline(__always)
+    func quoteOrBackslash(from start: Int) -> Int {
+        var index = start
+        while index + 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quotes = word ^ 0x2222_2222_2222_2222
+            let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            // A zero byte in either word marks a match; the lowest marked byte is the first match.
+            let marks = ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
+                & 0x8080_8080_8080_8080
+            if marks != 0 { return index + marks.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return end
+    }
+
+    /// Decodes the rest of a string that contains a backslash, writing the decoded bytes over the escaped ones.
+    private mutating func decodeEscapes(start: Int, firstEscape: Int) throws(LineError) -> ByteSlice {
+        var read = firstEscape
+        var write = firstEscape
+        while read < end {
+            let byte = base[read]
+            if byte == UInt8(ascii: "\"") {
+                position = read + 1
+                return ByteSlice(start: start, end: write)
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                base[write] = byte
+                write += 1
+                read += 1
+                continue
+            }
+            guard read + 1 < end else { break }
+            let escaped = base[read + 1]
+            read += 2
+            let simple: UInt8
+            switch escaped {
+            case UInt8(ascii: "\""): simple = UInt8(ascii: "\"")
+            case UInt8(ascii: "\\"): simple = UInt8(ascii: "\\")
+            case UInt8(ascii: "/"): simple = UInt8(ascii: "/")
+            case UInt8(ascii: "b"): simple = 0x08
+            case UInt8(ascii: "f"): simple = 0x0C
+            case UInt8(ascii: "n"): simple = 0x0A
+            case UInt8(ascii: "r"): simple = 0x0D
+            case UInt8(ascii: "t"): simple = 0x09
+            case UInt8(ascii: "u"):
+                guard var scalar = hex4(at: read) else {
+                    throw LineError(reason: "\\u must be followed by four hex digits", position: read - 2)
+                }
+                read += 4
+                if scalar >= 0xD800, scalar <= 0xDBFF {
+                    // A high surrogate pairs with a following \uDC00–\uDFFF; alone it becomes U+FFFD.
+                    if read + 1 < end, base[read] == UInt8(ascii: "\\"), base[read + 1] == UInt8(ascii: "u"),
+                        let lowHalf = hex4(at: read + 2), lowHalf >= 0xDC00, lowHalf <= 0xDFFF
+                    {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (lowHalf - 0xDC00)
+                        read += 6
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if scalar >= 0xDC00, scalar <= 0xDFFF {
+                    scalar = 0xFFFD
+                }
+                write = writeUTF8(scalar, at: write)
+                continue
+            default:
+                throw LineError(reason: "unknown escape '\\\(Character(Unicode.Scalar(escaped)))' in a string", position: read - 2)
+            }
+            base[write] = simple
+            write += 1
+        }
+        throw LineError(reason: "string has no closing quote", position: start - 1)
+    }
+
+    /// The value of four hex digits at `offset`, or nil.
+    private func hex4(at offset: Int) -> UInt32? {
+        guard offset + 4 <= end else { return nil }
+        var value: UInt32 = 0
+        for index in offset..<(offset + 4) {
+            let byte = base[index]
+            let nibble: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(nibble)
+        }
+        return value
+    }
+
+    /// Writes `scalar` as UTF-8 at `offset` and returns the offset after it.
+    private func writeUTF8(_ scalar: UInt32, at offset: Int) -> Int {
+        switch scalar {
+        case ..<0x80:
+            base[offset] = UInt8(scalar)
+            return offset + 1
+        case ..<0x800:
+            base[offset] = UInt8(0xC0 | scalar >> 6)
+            base[offset + 1] = UInt8(0x80 | scalar & 0x3F)
+            return offset + 2
+        case ..<0x10000:
+            base[offset] = UInt8(0xE0 | scalar >> 12)
+            base[offset + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            base[offset + 2] = UInt8(0x80 | scalar & 0x3F)
+            return offset + 3
+        default:
+            base[offset] = UInt8(0xF0 | scalar >> 18)
+            base[offset + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+            base[offset + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+            base[offset + 3] = UInt8(0x80 | scalar & 0x3F)
+            return offset + 4
+        }
+    }
+
+    /// Reads a number: `-?digits(.digits)?([eE][+-]?digits)?`, exactly. Digits beyond what fits in 63 bits
+    /// are dropped into the exponent.
+    @inline(__always)
+    mutating func number() throws(LineError) -> JSONNumber {
+        let start = position
+        var negative = false
+        if position < end, base[position] == UInt8(ascii: "-") {
+            negative = true
+            position += 1
+        }
+        var mantissa: Int64 = 0
+        var exponent = 0
+        var digits = 0
+        while position < end {
+            let digit = base[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if mantissa < 922_337_203_685_477_580 {
+                mantissa = mantissa * 10 + Int64(digit)
+            } else {
+                exponent += 1
+            }
+            digits += 1
+            position += 1
+        }
+        guard digits > 0 else {
+            position = start
+            throw unexpected(expected: "a value")
+        }
+        if position < end, base[position] == UInt8(ascii: ".") {
+            position += 1
+            var fractionDigits = 0
+            while position < end {
+                let digit = base[position] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                if mantissa < 922_337_203_685_477_580 {
+                    mantissa = mantissa * 10 + Int64(digit)
+                    exponent -= 1
+                }
+                fractionDigits += 1
+                position += 1
+            }
+            guard fractionDigits > 0 else { throw unexpected(expected: "a digit after '.'") }
+        }
+        if position < end, base[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            var exponentNegative = false
+            if position < end, base[position] == UInt8(ascii: "-") || base[position] == UInt8(ascii: "+") {
+                exponentNegative = base[position] == UInt8(ascii: "-")
+                position += 1
+            }
+            var value = 0
+            var exponentDigits = 0
+            while position < end {
+                let digit = base[position] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                if value < 100_000 { value = value * 10 + Int(digit) }
+                exponentDigits += 1
+                position += 1
+            }
+            guard exponentDigits > 0 else { throw unexpected(expected: "a digit in the exponent") }
+            exponent += exponentNegative ? -value : value
+        }
+        return JSONNumber(mantissa: negative ? -mantissa : mantissa, exponent: exponent)
+    }
+
+    /// Consumes `literal` (`true`, `false`, `null`) if it is next.
+    @inline(__always)
+    mutating func consume(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= end else { return false }
+        let text = literal.utf8Start
+        for index in 0..<count where base[position + index] != text[index] { return false }
+        position += count
+        return true
+    }
+
+    /// Skips one value of any type, nested objects and arrays included.
+    mutating func skipValue() throws(LineError) {
+        switch current {
+        case UInt8(ascii: "\""):
+            try skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try skipContainer()
+        case UInt8(ascii: "t"):
+            guard consume("true") else { throw unexpected(expected: "a value") }
+        case UInt8(ascii: "f"):
+            guard consume("false") else { throw unexpected(expected: "a value") }
+        case UInt8(ascii: "n"):
+            guard consume("null") else { throw unexpected(expected: "a value") }
+        default:
+            _ = try number()
+        }
+    }
+
+    /// Skips a string without decoding it.
+    private mutating func skipString() throws(LineError) {
+        let start = position
+        position += 1
+        while position < end {
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return
+            }
+            position += byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        throw LineError(reason: "string has no closing quote", position: start)
+    }
+
+    /// Skips an object or array, checking that brackets match; deeper than `maximumSkipDepth` is an error.
+    private mutating func skipContainer() throws(LineError) {
+        var stack: UInt64 = 0  // one bit per open container: 1 for an object, 0 for an array
+        var depth = 0
+        while position < end {
+            let byte = base[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                try skipString()
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth < Self.maximumSkipDepth else {
+                    throw LineError(reason: "values nest deeper than \(Self.maximumSkipDepth) levels", position: position)
+                }
+                stack = stack << 1 | (byte == UInt8(ascii: "{") ? 1 : 0)
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                let isObject = stack & 1 == 1
+                guard isObject == (byte == UInt8(ascii: "}")) else {
+                    throw LineError(reason: "mismatched '\(Character(Unicode.Scalar(byte)))'", position: position)
+                }
+                stack >>= 1
+                depth -= 1
+                if depth == 0 {
+                    position += 1
+                    return
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        throw LineError(reason: "object or array is not closed", position: position)
+    }
+}

@@ -1,0 +1,202 @@
+import EdgeCore
+
+/// Reads one line of the native trace format (JSONL, one request object a line; see ARCHITECTURE.md
+/// "Native trace format") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
+/// each distinct unknown key is reported once as a warning with a did-you-mean.
+struct NativeTraceParser {
+    enum Key: UInt8, Sendable {
+        case ts, ip, method, scheme, host, path, query, headers, ua, referer, cookie, country, asn, colo, ssl
+        case port, version, bot, botScore, threatScore, solvedChallenge, status, cacheControl, expires, etag
+        case lastModified, age, setCookie, contentType, bytes, originMs, edge
+    }
+
+    enum OutcomeKey: UInt8, Sendable {
+        case action, rule, cache, status
+    }
+
+    /// The key names of the format, in the order the writer prints them.
+    static let keyNames: [(String, Key)] = [
+        ("ts", .ts), ("ip", .ip), ("method", .method), ("scheme", .scheme), ("host", .host), ("path", .path),
+        ("query", .query), ("ua", .ua), ("referer", .referer), ("cookie", .cookie), ("headers", .headers),
+        ("country", .country), ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port),
+        ("version", .version), ("bot", .bot), ("bot_score", .botScore), ("threat_score", .threatScore),
+        ("solved_challenge", .solvedChallenge), ("status", .status), ("cache_control", .cacheControl),
+        ("expires", .expires), ("etag", .etag), ("last_modified", .lastModified), ("age", .age),
+        ("set_cookie", .setCookie), ("content_type", .contentType), ("bytes", .bytes), ("origin_ms", .originMs),
+        ("edge", .edge),
+    ]
+
+    /// Lives for the process: built once.
+    private static let keyTable = KeyTable(keyNames)
+    private static let outcomeKeyTable = KeyTable<OutcomeKey>([
+        ("action", .action), ("rule", .rule), ("cache", .cache), ("status", .status),
+    ])
+
+    private let keys = NativeTraceParser.keyTable
+    private let outcomeKeys = NativeTraceParser.outcomeKeyTable
+    private var headerScratch: [HeaderField] = []
+    private var unknownKeys = UnknownKeyReporter(known: NativeTraceParser.keyNames.map(\.0))
+
+    init() {
+        headerScratch.reserveCapacity(64)
+    }
+
+    /// Parses the line `start..<end` of `record.storage` into `record`.
+    mutating func parse(
+        start: Int, end: Int, into record: inout TraceRecord, warnings: inout [LineWarning]
+    ) throws(LineError) {
+        var cursor = JSONCursor(base: record.storage.base, start: start, end: end)
+        cursor.skipSpace()
+        guard cursor.current == UInt8(ascii: "{") else {
+            throw LineError(reason: "line is not a JSON object", position: cursor.position)
+        }
+        try cursor.beginObject()
+        headerScratch.removeAll(keepingCapacity: true)
+        var first = true
+        while let key = try cursor.nextKey(first: &first) {
+            guard let known = keys.lookup(cursor.base + Int(key.offset), count: Int(key.count)) else {
+                unknownKeys.noteUnknown(key, base: cursor.base, at: Int(key.offset) - 1, warnings: &warnings)
+                try cursor.skipValue()
+                continue
+            }
+            try readValue(of: known, cursor: &cursor, into: &record)
+        }
+        cursor.skipSpace()
+        guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
+        finishHeaders(into: &record, base: cursor.base)
+    }
+
+    @inline(__always)
+    private mutating func readValue(of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord) throws(LineError) {
+        switch key {
+        case .ts: record.timestampMs = try cursor.optionalTimestamp("ts")
+        case .ip: record.ip = try cursor.optionalIPAddress("ip")
+        case .method: record.method = try cursor.optionalString("method")
+        case .scheme: record.scheme = try cursor.optionalString("scheme")
+        case .host: record.host = try cursor.optionalString("host")
+        case .path: record.path = try cursor.optionalString("path")
+        case .query: record.query = try cursor.optionalString("query")
+        case .headers: try readHeaders(&cursor)
+        case .ua:
+            record.userAgent = try cursor.optionalString("ua")
+            if record.userAgent.isPresent { record.shorthandMask |= 1 }
+        case .referer:
+            record.referer = try cursor.optionalString("referer")
+            if record.referer.isPresent { record.shorthandMask |= 2 }
+        case .cookie:
+            record.cookie = try cursor.optionalString("cookie")
+            if record.cookie.isPresent { record.shorthandMask |= 4 }
+        case .country:
+            record.country = try cursor.optionalString("country")
+            cursor.upperCaseInPlace(record.country)
+        case .asn: record.asn = try cursor.optionalInteger("asn")
+        case .colo:
+            record.colo = try cursor.optionalString("colo")
+            cursor.upperCaseInPlace(record.colo)
+        case .ssl: record.ssl = try cursor.optionalBool("ssl")
+        case .port: record.port = try cursor.optionalInteger("port")
+        case .version: record.version = try cursor.optionalString("version")
+        case .bot: record.bot = try cursor.optionalBool("bot")
+        case .botScore: record.botScore = try cursor.optionalInteger("bot_score")
+        case .threatScore: record.threatScore = try cursor.optionalInteger("threat_score")
+        case .solvedChallenge: record.solvedChallenge = try cursor.optionalBool("solved_challenge")
+        case .status: record.status = try cursor.optionalInteger("status")
+        case .cacheControl: record.cacheControl = try cursor.optionalString("cache_control")
+        case .expires: record.expires = try cursor.optionalString("expires")
+        case .etag: record.etag = try cursor.optionalString("etag")
+        case .lastModified: record.lastModified = try cursor.optionalString("last_modified")
+        case .age: record.age = try cursor.optionalInteger("age")
+        case .setCookie: record.setCookie = try cursor.optionalString("set_cookie")
+        case .contentType: record.contentType = try cursor.optionalString("content_type")
+        case .bytes: record.bytes = try cursor.optionalInteger("bytes")
+        case .originMs: record.originMs = try cursor.optionalInteger("origin_ms", rounding: true)
+        case .edge: record.outcome = try readOutcome(&cursor)
+        }
+    }
+
+    /// `"headers": {"name": "value" | ["value", …], …}` into the scratch list.
+    private mutating func readHeaders(_ cursor: inout JSONCursor) throws(LineError) {
+        if cursor.consume("null") { return }
+        guard cursor.current == UInt8(ascii: "{") else {
+            throw LineError(reason: "headers must be an object of names to strings or lists", position: cursor.position)
+        }
+        try cursor.beginObject()
+        var first = true
+        while let name = try cursor.nextKey(first: &first) {
+            switch cursor.current {
+            case UInt8(ascii: "\""):
+                headerScratch.append(HeaderField(name: name, value: try cursor.string()))
+            case UInt8(ascii: "["):
+                try cursor.beginArray()
+                var firstItem = true
+                while try cursor.nextElement(first: &firstItem) {
+                    guard cursor.current == UInt8(ascii: "\"") else {
+                        throw LineError(reason: "header values must be strings", position: cursor.position)
+                    }
+                    headerScratch.append(HeaderField(name: name, value: try cursor.string()))
+                }
+            default:
+                if cursor.consume("null") { continue }
+                throw LineError(reason: "header values must be strings", position: cursor.position)
+            }
+        }
+    }
+
+    /// `"edge": {"action": …, "rule": …, "cache": …, "status": …}`.
+    private func readOutcome(_ cursor: inout JSONCursor) throws(LineError) -> RecordedOutcome? {
+        if cursor.consume("null") { return nil }
+        guard cursor.current == UInt8(ascii: "{") else {
+            throw LineError(reason: "edge must be an object with action, rule and cache", position: cursor.position)
+        }
+        try cursor.beginObject()
+        var outcome = RecordedOutcome.empty
+        var first = true
+        while let key = try cursor.nextKey(first: &first) {
+            switch outcomeKeys.lookup(cursor.base + Int(key.offset), count: Int(key.count)) {
+            case .action:
+                let start = cursor.position
+                let text = try cursor.optionalString("edge.action")
+                guard text.isPresent else { continue }
+                let bytes = UnsafeRawBufferPointer(start: cursor.base + Int(text.offset), count: Int(text.count))
+                guard let action = EdgeAction.parse(bytes) else {
+                    let name = String(decoding: bytes, as: UTF8.self)
+                    let names = EdgeAction.allCases.map(\.rawValue)
+                    let hint = bestSuggestion(for: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+                    throw LineError(
+                        reason: "unknown edge action '\(name)'\(hint) (known: \(names.joined(separator: ", ")))",
+                        position: start)
+                }
+                outcome.action = action
+            case .rule: outcome.rule = try cursor.optionalString("edge.rule")
+            case .cache:
+                outcome.cache = try cursor.optionalString("edge.cache")
+                cursor.upperCaseInPlace(outcome.cache)
+            case .status: outcome.status = try cursor.optionalInteger("edge.status")
+            case nil: try cursor.skipValue()
+            }
+        }
+        return outcome
+    }
+
+    /// Stores the header list and fills `userAgent`, `referer`, `cookie` from it where no shorthand was given.
+    private mutating func finishHeaders(into record: inout TraceRecord, base: UnsafeMutablePointer<UInt8>) {
+        guard !headerScratch.isEmpty else { return }
+        for field in headerScratch {
+            let name = UnsafeRawBufferPointer(start: base + Int(field.name.offset), count: Int(field.name.count))
+            switch name.count {
+            case 10 where record.userAgent.isAbsent && equalsIgnoringCase(name, "user-agent"):
+                record.userAgent = field.value
+            case 7 where record.referer.isAbsent && equalsIgnoringCase(name, "referer"):
+                record.referer = field.value
+            case 6 where record.cookie.isAbsent && equalsIgnoringCase(name, "cookie"):
+                record.cookie = field.value
+            default:
+                break
+            }
+        }
+        let stored = headerScratch.withUnsafeBufferPointer {
+            record.storage.storeHeaders($0.baseAddress.unsafelyUnwrapped, count: $0.count)
+        }
+        record.headerFields = UnsafeBufferPointer(start: stored, count: headerScratch.count)
+    }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a trace's bytes come from before any decompression.
+protocol RawByteSource: AnyObject {
+    /// Reads up to `count` bytes into `destination`; 0 means the end of the input.
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws(TraceReadError) -> Int
+}
+
+/// Bytes read with `read(2)` from a file descriptor.
+final class FileDescriptorSource: RawByteSource {
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private let path: String
+
+    /// Opens `path` for reading.
+    init(path: String) throws(TraceReadError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        self.descriptor = descriptor
+        closesDescriptor = true
+        self.path = path
+    }
+
+    /// Reads from an already open descriptor (for example standard input), which stays open.
+    init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        closesDescriptor = false
+        path = name
+    }
+
+    deinit {
+        if closesDescriptor { close(descriptor) }
+    }
+
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws(TraceReadError) -> Int {
+        while true {
+            let result = systemRead(descriptor, destination, count)
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Bytes from memory.
+final class MemorySource: RawByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        let length = min(count, bytes.count - offset)
+        guard length > 0 else { return 0 }
+        bytes.withUnsafeBufferPointer { buffer in
+            destination.update(from: buffer.baseAddress.unsafelyUnwrapped + offset, count: length)
+        }
+        offset += length
+        return length
+    }
+}
+
+/// `read(2)`, named apart from the protocol's `read`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
+}

@@ -1,0 +1,335 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EdgeCore
+
+/// Streams `TraceRecord`s out of one trace file: native JSONL, Cloudflare Logpush ndjson or the combined log
+/// format, plain or gzip-compressed (told by the gzip magic bytes, not the name).
+///
+/// The file is read in chunks of `TraceReaderOptions.chunkSize` with `read(2)` and never held whole; lines are
+/// split with `memchr` and parsed in place. A line may span chunks and be as long as `maxLineLength`; a longer
+/// one is reported malformed and skipped. A malformed line is reported (`diagnostics`, with line and column)
+/// and skipped; more than `maxErrors` of them stop reading with `TraceReadError.tooManyErrors`. A compressed
+/// stream that ends early is an error diagnostic reported after every complete line before it was delivered.
+///
+/// A record's slices point into the chunk it was read from; a chunk is reused only when no record refers to
+/// it any more, so records may be kept (say, in `TimeOrderedTraceReader`) for as long as needed.
+public final class TraceReader: TraceRecordSource {
+    /// All reading state, kept in one struct so the hot loop pays for one exclusivity check per record.
+    private var core: TraceReaderCore
+
+    /// The file name used in diagnostics.
+    public var name: String { core.name }
+    /// The format asked for; `auto` until the first bytes are read, then the detected one.
+    public var format: TraceFormat { core.format }
+    /// Whether the input turned out to be gzip-compressed (known after the first `next()`).
+    public var isCompressed: Bool { core.isCompressed }
+    /// Findings about the input: malformed and repaired lines, truncation.
+    public var diagnostics: DiagnosticCollector { core.diagnostics }
+    /// Counts so far.
+    public var statistics: TraceReadStatistics { core.statistics }
+
+    /// Opens the trace file at `path`.
+    public convenience init(
+        path: String, format: TraceFormat = .auto, options: TraceReaderOptions = TraceReaderOptions(),
+        diagnostics: DiagnosticCollector = DiagnosticCollector()
+    ) throws(TraceReadError) {
+        self.init(source: try FileDescriptorSource(path: path), name: path, format: format, options: options, diagnostics: diagnostics)
+    }
+
+    /// Reads a trace from an open file descriptor (standard input, a pipe); the descriptor is not closed.
+    public convenience init(
+        fileDescriptor: Int32, name: String, format: TraceFormat = .auto,
+        options: TraceReaderOptions = TraceReaderOptions(), diagnostics: DiagnosticCollector = DiagnosticCollector()
+    ) {
+        self.init(
+            source: FileDescriptorSource(descriptor: fileDescriptor, name: name), name: name, format: format,
+            options: options, diagnostics: diagnostics)
+    }
+
+    /// Reads a trace held in memory (tests, `--request` values).
+    public convenience init(
+        bytes: [UInt8], name: String, format: TraceFormat = .auto, options: TraceReaderOptions = TraceReaderOptions(),
+        diagnostics: DiagnosticCollector = DiagnosticCollector()
+    ) {
+        self.init(source: MemorySource(bytes), name: name, format: format, options: options, diagnostics: diagnostics)
+    }
+
+    private init(
+        source: RawByteSource, name: String, format: TraceFormat, options: TraceReaderOptions,
+        diagnostics: DiagnosticCollector
+    ) {
+        core = TraceReaderCore(source: source, name: name, format: format, options: options, diagnostics: diagnostics)
+    }
+
+    /// The next record in file order, or nil at the end of the file.
+    public func next() throws(TraceReadError) -> TraceRecord? {
+        try core.next()
+    }
+}
+
+/// The reading state and loop of a `TraceReader`.
+struct TraceReaderCore {
+    let name: String
+    var format: TraceFormat
+    var isCompressed = false
+    let diagnostics: DiagnosticCollector
+    var statistics = TraceReadStatistics()
+    private let options: TraceReaderOptions
+    private let raw: RawByteSource
+    private var gzip: GzipSource?
+    private var storage: TraceStorage
+    private var position = 0
+    private var filled = 0
+    private var inputEnded = false
+    private var started = false
+    private var finished = false
+    private var skippingLongLine = false
+    private var native = NativeTraceParser()
+    private var logpush = LogpushTraceParser()
+    private let combined = CombinedLogParser()
+    private var warnings: [LineWarning] = []
+
+
+    init(
+        source: RawByteSource, name: String, format: TraceFormat, options: TraceReaderOptions,
+        diagnostics: DiagnosticCollector
+    ) {
+        raw = source
+        self.name = name
+        self.format = format
+        self.options = options
+        self.diagnostics = diagnostics
+        storage = TraceStorage(capacity: options.chunkSize)
+    }
+
+    /// The next record in file order, or nil at the end of the file.
+    mutating func next() throws(TraceReadError) -> TraceRecord? {
+        if !started { try start() }
+        while !finished {
+            let available = filled - position
+            if available > 0, let newline = memchr(storage.base + position, 0x0A, available) {
+                let lineStart = position
+                let lineEnd = newline.assumingMemoryBound(to: UInt8.self) - storage.base
+                position = lineEnd + 1
+                statistics.lines += 1
+                if skippingLongLine {
+                    skippingLongLine = false
+                    continue
+                }
+                if let record = try parseLine(start: lineStart, end: lineEnd) { return record }
+                continue
+            }
+            if inputEnded {
+                try finish()
+                if let record = try lastLineWithoutNewline() { return record }
+                continue
+            }
+            try refill()
+        }
+        return nil
+    }
+
+    // MARK: input
+
+    /// Reads the first chunk, switches to inflating when it starts with the gzip magic, and sniffs the format.
+    private mutating func start() throws(TraceReadError) {
+        started = true
+        try refill()
+        if filled >= 2, storage.base[0] == 0x1F, storage.base[1] == 0x8B {
+            isCompressed = true
+            gzip = GzipSource(raw: raw, prefix: UnsafeRawBufferPointer(start: storage.base, count: filled))
+            filled = 0
+            inputEnded = false
+            try refill()
+        }
+        if filled >= 3, storage.base[0] == 0xEF, storage.base[1] == 0xBB, storage.base[2] == 0xBF { position = 3 }
+        if format == .auto {
+            format = TraceFormat.sniff(UnsafeRawBufferPointer(start: storage.base + position, count: filled - position))
+        }
+    }
+
+    /// Moves the unfinished line to the start of a chunk (a fresh one when records still use the current one),
+    /// growing the chunk for long lines, and reads more bytes after it.
+    private mutating func refill() throws(TraceReadError) {
+        var partial = filled - position
+        if partial >= options.maxLineLength || (skippingLongLine && partial > 0) {
+            if !skippingLongLine {
+                skippingLongLine = true
+                reportError(
+                    TraceDiagnosticID.lineTooLong,
+                    "line is longer than the maximum of \(options.maxLineLength) bytes; skipped",
+                    line: statistics.lines + 1, column: 1)
+                statistics.malformedLines += 1
+                try checkErrorLimit()
+            }
+            position = filled
+            partial = 0
+        }
+        var capacity = options.chunkSize
+        while capacity - partial < capacity / 2, capacity < options.maxLineLength + options.chunkSize { capacity *= 2 }
+        capacity = min(capacity, options.maxLineLength + options.chunkSize)
+        if isKnownUniquelyReferenced(&storage), storage.capacity >= capacity {
+            if partial > 0, position > 0 { memmove(storage.base, storage.base + position, partial) }
+            storage.resetHeaders()
+        } else {
+            let fresh = TraceStorage(capacity: capacity)
+            if partial > 0 { fresh.base.update(from: storage.base + position, count: partial) }
+            storage = fresh
+        }
+        position = 0
+        filled = partial
+        let free = storage.capacity - filled
+        let count: Int
+        if let gzip {
+            count = try gzip.read(into: storage.base + filled, count: free)
+        } else {
+            count = try raw.read(into: storage.base + filled, count: free)
+        }
+        if count == 0 { inputEnded = true }
+        filled += count
+    }
+
+    /// At the end of the input: reports how a compressed stream ended and the warnings not shown.
+    private mutating func finish() throws(TraceReadError) {
+        finished = true
+        guard let gzip else { return }
+        let lastLine = statistics.lines
+        switch gzip.ending {
+        case .open, .complete:
+            break
+        case .truncated:
+            let partial = filled > position && !skippingLongLine
+            let dropped = partial ? "; the incomplete line \(lastLine + 1) was not read" : ""
+            reportError(
+                TraceDiagnosticID.truncatedInput,
+                "compressed stream ends early: the file is truncated after line \(lastLine)\(dropped)",
+                line: lastLine + 1, column: 1)
+            position = filled
+        case let .corrupt(message):
+            reportError(
+                TraceDiagnosticID.corruptInput,
+                "compressed data is corrupt (\(message)); reading stopped after line \(lastLine)",
+                line: lastLine + 1, column: 1)
+            position = filled
+        case .trailingGarbage:
+            reportWarning(
+                TraceDiagnosticID.trailingData, "bytes after the end of the compressed stream are ignored",
+                line: lastLine + 1, column: 1)
+        }
+    }
+
+    /// The line after the last newline, when the input does not end with one.
+    private mutating func lastLineWithoutNewline() throws(TraceReadError) -> TraceRecord? {
+        defer { reportSuppressedWarnings() }
+        if skippingLongLine {
+            // The over-long last line was reported and discarded already.
+            skippingLongLine = false
+            statistics.lines += 1
+            position = filled
+            return nil
+        }
+        guard filled > position else { return nil }
+        let start = position
+        position = filled
+        statistics.lines += 1
+        return try parseLine(start: start, end: filled)
+    }
+
+    // MARK: lines
+
+    /// Parses one line (without its newline); nil when the line gave no record.
+    @inline(__always)
+    private mutating func parseLine(start: Int, end lineEnd: Int) throws(TraceReadError) -> TraceRecord? {
+        var end = lineEnd
+        if end > start, storage.base[end - 1] == 0x0D { end -= 1 }
+        var first = start
+        while first < end, storage.base[first] == 0x20 || storage.base[first] == 0x09 { first += 1 }
+        if first == end {
+            statistics.blankLines += 1
+            return nil
+        }
+        var record = TraceRecord(storage: storage, line: statistics.lines)
+        do {
+            switch format {
+            case .native, .auto:
+                try native.parse(start: first, end: end, into: &record, warnings: &warnings)
+            case .logpush:
+                try logpush.parse(start: first, end: end, into: &record, warnings: &warnings)
+            case .combined:
+                if let skipped = try combined.parse(start: first, end: end, into: &record, warnings: &warnings) {
+                    statistics.skippedLines += 1
+                    reportWarning(
+                        TraceDiagnosticID.noRequest, skipped.reason, line: record.line,
+                        column: column(of: skipped.position, lineStart: start))
+                    reportLineWarnings(lineStart: start, line: record.line)
+                    return nil
+                }
+            }
+        } catch {
+            statistics.malformedLines += 1
+            warnings.removeAll(keepingCapacity: true)
+            reportError(
+                TraceDiagnosticID.malformedLine, error.reason + "; line skipped", line: record.line,
+                column: column(of: error.position, lineStart: start))
+            try checkErrorLimit()
+            return nil
+        }
+        if !warnings.isEmpty { reportLineWarnings(lineStart: start, line: record.line) }
+        statistics.records += 1
+        return record
+    }
+
+    private mutating func reportLineWarnings(lineStart: Int, line: Int) {
+        for warning in warnings {
+            if warning.kind == .repaired { statistics.repairedLines += 1 }
+            reportWarning(
+                warning.kind == .repaired ? TraceDiagnosticID.repairedLine : TraceDiagnosticID.ignoredValue,
+                warning.reason, line: line, column: column(of: warning.position, lineStart: lineStart))
+        }
+        warnings.removeAll(keepingCapacity: true)
+    }
+
+    /// The 1-based column, in Unicode scalars, of storage offset `position` on the line starting at `lineStart`.
+    private func column(of position: Int, lineStart: Int) -> Int {
+        var column = 1
+        var index = lineStart
+        while index < min(position, filled) {
+            if storage.base[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+
+    // MARK: reporting
+
+    private func reportError(_ id: String, _ message: String, line: Int, column: Int) {
+        diagnostics.error(id, message, at: SourceRange(file: name, at: SourceLocation(line: line, column: column)))
+    }
+
+    private mutating func reportWarning(_ id: String, _ message: String, line: Int, column: Int) {
+        guard diagnostics.count(.warning) < options.maxWarnings else {
+            statistics.suppressedWarnings += 1
+            return
+        }
+        diagnostics.warning(id, message, at: SourceRange(file: name, at: SourceLocation(line: line, column: column)))
+    }
+
+    private mutating func reportSuppressedWarnings() {
+        guard statistics.suppressedWarnings > 0, finished else { return }
+        let count = statistics.suppressedWarnings
+        statistics.suppressedWarnings = 0
+        diagnostics.report(Diagnostic(
+            TraceDiagnosticID.suppressedWarnings, .note, "\(count) more warnings were not shown",
+            at: SourceRange(file: name, at: SourceLocation(line: max(1, statistics.lines), column: 1))))
+        statistics.suppressedWarnings = count
+    }
+
+    private mutating func checkErrorLimit() throws(TraceReadError) {
+        if statistics.malformedLines > options.maxErrors {
+            throw .tooManyErrors(file: name, limit: options.maxErrors)
+        }
+    }
+}

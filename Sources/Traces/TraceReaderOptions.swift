@@ -1,0 +1,40 @@
+/// Limits and buffer sizes of a `TraceReader`.
+public struct TraceReaderOptions: Sendable {
+    /// Bytes asked of `read(2)` (or zlib) per chunk; default 1 MiB.
+    public var chunkSize: Int
+    /// The longest line read; a longer line is reported malformed and skipped. Default 16 MiB.
+    public var maxLineLength: Int
+    /// Malformed lines tolerated; one more stops reading with `TraceReadError.tooManyErrors`. Default 100.
+    public var maxErrors: Int
+    /// Warnings recorded one by one; further warnings are only counted. Default 100.
+    public var maxWarnings: Int
+
+    /// Creates options; the defaults suit replay.
+    public init(chunkSize: Int = 1 << 20, maxLineLength: Int = 16 << 20, maxErrors: Int = 100, maxWarnings: Int = 100) {
+        self.chunkSize = max(16, chunkSize)
+        self.maxLineLength = max(16, maxLineLength)
+        self.maxErrors = max(0, maxErrors)
+        self.maxWarnings = max(0, maxWarnings)
+    }
+}
+
+/// Counts kept while reading one trace.
+public struct TraceReadStatistics: Equatable, Sendable {
+    /// Lines seen, blank ones included.
+    public var lines = 0
+    /// Records delivered.
+    public var records = 0
+    /// Lines reported malformed and skipped (too long ones included).
+    public var malformedLines = 0
+    /// Lines repaired and kept (each with a warning).
+    public var repairedLines = 0
+    /// Lines skipped with a warning because they hold no request.
+    public var skippedLines = 0
+    /// Blank lines, skipped silently.
+    public var blankLines = 0
+    /// Warnings beyond `maxWarnings`, counted but not recorded.
+    public var suppressedWarnings = 0
+
+    /// Creates zero counts.
+    public init() {}
+}

@@ -1,0 +1,24 @@
+import EdgeCore
+
+/// Reports each distinct unknown key of a JSON trace once, as a warning with a did-you-mean suggestion.
+/// Remembers at most `limit` distinct keys, so memory stays bounded on traces with endless key variety.
+struct UnknownKeyReporter {
+    private let known: [String]
+    private var seen: [[UInt8]] = []
+    private let limit = 64
+
+    init(known: [String]) {
+        self.known = known
+    }
+
+    /// Notes an unknown key (the `key` slice at storage `base`), warning the first time it is seen.
+    mutating func noteUnknown(_ key: ByteSlice, base: UnsafeMutablePointer<UInt8>, at position: Int, warnings: inout [LineWarning]) {
+        guard seen.count < limit else { return }
+        let bytes = UnsafeRawBufferPointer(start: base + Int(key.offset), count: Int(key.count))
+        for previous in seen where previous.count == bytes.count && previous.elementsEqual(bytes) { return }
+        seen.append(Array(bytes))
+        let name = String(decoding: bytes, as: UTF8.self)
+        let hint = bestSuggestion(for: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        warnings.append(LineWarning(reason: "unknown key '\(name)' is ignored (reported once)\(hint)", position: position))
+    }
+}
