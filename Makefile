@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: demo test build release deps venv schema-check bench clean
+.PHONY: demo test build release deps venv schema-check bench bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -35,6 +35,9 @@ schema-check: venv
 
 bench: release
 	scripts/bench-check.sh $(BIN) $(EXAMPLE)
+
+bench-traces: deps
+	$(SWIFT) run -c release TracesBenchmark
 
 clean:
 	rm -rf .build
