@@ -1,0 +1,40 @@
+@testable import RulesLanguage
+
+/// Helpers shared by the regex tests.
+enum RegexTestSupport {
+    /// Compiles `pattern` or returns nil.
+    static func compiled(_ pattern: String) -> CompiledRegex? {
+        try? CompiledRegex.compile(Array(pattern.utf8)).get()
+    }
+
+    /// The compile error for `pattern`, or nil when it compiles.
+    static func error(_ pattern: String) -> RegexSyntaxError? {
+        if case let .failure(error) = CompiledRegex.compile(Array(pattern.utf8)) { return error }
+        return nil
+    }
+
+    /// Whether `pattern` (which must compile) matches `subject`; nil when it does not compile.
+    static func matches(_ pattern: String, _ subject: [UInt8]) -> Bool? {
+        compiled(pattern)?.isMatch(subject)
+    }
+
+    /// String convenience.
+    static func matches(_ pattern: String, _ subject: String) -> Bool? {
+        matches(pattern, Array(subject.utf8))
+    }
+
+    /// The answers of the Pike VM and of PCRE2 (nil when PCRE2 cannot run the pattern or gave up).
+    static func engineAnswers(_ regex: CompiledRegex, _ subject: [UInt8]) -> (vm: Bool, pcre2: Bool?) {
+        subject.withUnsafeBufferPointer { buffer in
+            let vm = regex.vm.isMatch(buffer)
+            guard let translated = PCRE2Translation.pattern(for: regex.hir), let matcher = PCRE2Matcher(pattern: translated) else {
+                return (vm, nil)
+            }
+            switch matcher.search(buffer) {
+            case .match: return (vm, true)
+            case .noMatch: return (vm, false)
+            case .gaveUp: return (vm, nil)
+            }
+        }
+    }
+}
