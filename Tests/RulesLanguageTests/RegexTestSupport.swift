@@ -23,17 +23,19 @@ enum RegexTestSupport {
         matches(pattern, Array(subject.utf8))
     }
 
+    /// PCRE2 compiled from the regex's lowered form, or nil when PCRE2 cannot express it.
+    static func pcre2(for regex: CompiledRegex) -> PCRE2Matcher? {
+        PCRE2Translation.pattern(for: regex.hir).flatMap { PCRE2Matcher(pattern: $0) }
+    }
+
     /// The answers of the Pike VM and of PCRE2 (nil when PCRE2 cannot run the pattern or gave up).
-    static func engineAnswers(_ regex: CompiledRegex, _ subject: [UInt8]) -> (vm: Bool, pcre2: Bool?) {
+    static func engineAnswers(_ regex: CompiledRegex, _ matcher: PCRE2Matcher?, _ subject: [UInt8]) -> (vm: Bool, pcre2: Bool?) {
         subject.withUnsafeBufferPointer { buffer in
             let vm = regex.vm.isMatch(buffer)
-            guard let translated = PCRE2Translation.pattern(for: regex.hir), let matcher = PCRE2Matcher(pattern: translated) else {
-                return (vm, nil)
-            }
-            switch matcher.search(buffer) {
-            case .match: return (vm, true)
-            case .noMatch: return (vm, false)
-            case .gaveUp: return (vm, nil)
+            switch matcher?.search(buffer) {
+            case .match?: return (vm, true)
+            case .noMatch?: return (vm, false)
+            case .gaveUp?, nil: return (vm, nil)
             }
         }
     }

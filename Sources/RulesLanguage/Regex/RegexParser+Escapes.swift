@@ -82,7 +82,8 @@ extension RegexParser {
             return RegexSyntaxError(.quotedSequence, "`\\Q…\\E` quoting is not supported by Cloudflare's regex engine",
                                     span: span.lowerBound..<end, help: "escape each metacharacter with `\\` instead")
         case "k", "g":
-            return RegexSyntaxError(.backreference, "backreferences are not supported by Cloudflare's regex engine", span: span)
+            return RegexSyntaxError(.backreference, "backreferences are not supported by Cloudflare's regex engine",
+                                    span: span.lowerBound..<referenceEnd(after: span.upperBound, in: pattern))
         case "Z":
             return RegexSyntaxError(.pcreOnlySyntax, "`\\Z` is PCRE syntax", span: span,
                                     help: "`$` and `\\z` match only at the very end here; write `\\n?\\z` for PCRE's `\\Z`")
@@ -108,6 +109,21 @@ extension RegexParser {
             return RegexSyntaxError(.escape, "unrecognized escape sequence `\\\(c)`", span: span,
                                     help: "letters and digits cannot be escaped; write the character without `\\`, or see the dialect's escapes")
         }
+    }
+
+    /// The end of a backreference's name or number after `\k`/`\g`: `<name>`, `{name}`, `'name'` or digits.
+    private static func referenceEnd(after start: Int, in pattern: [UInt8]) -> Int {
+        guard start < pattern.count else { return start }
+        let closers: [UInt8: UInt8] = [UInt8(ascii: "<"): UInt8(ascii: ">"), UInt8(ascii: "{"): UInt8(ascii: "}"), UInt8(ascii: "'"): UInt8(ascii: "'")]
+        if let closer = closers[pattern[start]] {
+            var i = start + 1
+            while i < pattern.count, pattern[i] != closer { i += 1 }
+            return min(i + 1, pattern.count)
+        }
+        var i = start
+        if pattern[i] == UInt8(ascii: "-") || pattern[i] == UInt8(ascii: "+") { i += 1 }
+        while i < pattern.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(pattern[i]) { i += 1 }
+        return i
     }
 
     /// `\xHH`, `\x{…}`, `\uHHHH`, `\u{…}`, `\UHHHHHHHH`, `\U{…}`; the parser stands on the letter.
