@@ -18,12 +18,20 @@ public final class CompiledRegex: @unchecked Sendable {
     let engine: Engine
     let vm: PikeVM
     let hir: RegexHIR
+    /// The engine's parts as plain stored properties, so `isMatch` does not copy enum payloads.
+    private let literal: LiteralSearch?
+    private let pcre2: PCRE2Matcher?
 
     private init(pattern: [UInt8], hir: RegexHIR, engine: Engine, vm: PikeVM) {
         self.pattern = pattern
         self.hir = hir
         self.engine = engine
         self.vm = vm
+        switch engine {
+        case let .literal(search): (literal, pcre2) = (search, nil)
+        case let .pcre2(matcher): (literal, pcre2) = (nil, matcher)
+        case .pikeVM: (literal, pcre2) = (nil, nil)
+        }
     }
 
     /// Checks and compiles `pattern` (the regex text after the Rules parser has undone `\"`); the error locates
@@ -49,18 +57,15 @@ public final class CompiledRegex: @unchecked Sendable {
 
     /// Whether the regex matches anywhere in `subject`. Thread-safe.
     public func isMatch(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch engine {
-        case let .literal(search):
-            return search.isMatch(subject)
-        case let .pcre2(matcher):
-            switch matcher.search(subject) {
+        if let literal { return literal.isMatch(subject) }
+        if let pcre2 {
+            switch pcre2.search(subject) {
             case .match: return true
             case .noMatch: return false
-            case .gaveUp: return vm.isMatch(subject)
+            case .gaveUp: break
             }
-        case .pikeVM:
-            return vm.isMatch(subject)
         }
+        return vm.isMatch(subject)
     }
 
     /// Whether the regex matches anywhere in `subject`. Thread-safe.

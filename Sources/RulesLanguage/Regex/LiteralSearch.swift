@@ -10,7 +10,9 @@ import Darwin
 /// Flags that change matching need no special care: `(?i)` on a letter lowers to a class, so such patterns
 /// never reach here, while `(?i)123` is still a literal.
 struct LiteralSearch: Sendable {
-    private let literals: [[UInt8]]
+    /// All literals back to back, with `starts[i]..<starts[i + 1]` the i-th (no per-literal arrays on the hot path).
+    private let flat: [UInt8]
+    private let starts: [Int]
     private let firstBytes: ByteSet
     /// True when one alternative is empty, so every subject matches.
     private let matchesEverything: Bool
@@ -38,7 +40,8 @@ struct LiteralSearch: Sendable {
         self.matchesEverything = literals.contains { $0.isEmpty }
         var unique: [[UInt8]] = []
         for candidate in literals where !unique.contains(candidate) { unique.append(candidate) }
-        self.literals = unique
+        self.flat = unique.flatMap { $0 }
+        self.starts = unique.reduce(into: [0]) { $0.append(($0.last ?? 0) + $1.count) }
         var first = ByteSet()
         for candidate in unique { if let byte = candidate.first { first.insert(byte) } }
         self.firstBytes = first
@@ -48,24 +51,30 @@ struct LiteralSearch: Sendable {
     func isMatch(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
         if matchesEverything { return true }
         guard let base = subject.baseAddress else { return false }
-        if literals.count == 1, let needle = literals.first {
-            return needle.withUnsafeBufferPointer { contains($0, in: base, count: subject.count) }
+        if starts.count == 2 {
+            return flat.withUnsafeBufferPointer { contains($0, in: base, count: subject.count) }
         }
-        let end = subject.count
-        var at = 0
-        while at < end {
-            let byte = base[at]
-            if firstBytes.contains(byte) {
-                for candidate in literals where candidate.count <= end - at && candidate[0] == byte {
-                    let equal = candidate.withUnsafeBufferPointer { needle in
-                        needle.baseAddress.map { memcmp(base + at, $0, needle.count) == 0 } ?? true
+        return flat.withUnsafeBufferPointer { flat in
+            starts.withUnsafeBufferPointer { starts in
+                guard let flatBase = flat.baseAddress else { return false }
+                let end = subject.count
+                let literalCount = starts.count - 1
+                var at = 0
+                while at < end {
+                    let byte = base[at]
+                    if firstBytes.contains(byte) {
+                        for index in 0..<literalCount {
+                            let start = starts[index], length = starts[index + 1] - start
+                            if length <= end - at, flatBase[start] == byte, memcmp(base + at, flatBase + start, length) == 0 {
+                                return true
+                            }
+                        }
                     }
-                    if equal { return true }
+                    at += 1
                 }
+                return false
             }
-            at += 1
         }
-        return false
     }
 
     /// Substring search: `memchr` for the first byte, `memcmp` for the rest.

@@ -46,64 +46,60 @@ final class PCRE2Matcher: @unchecked Sendable {
     /// Searches `subject` anywhere; safe to call from several threads at once.
     func search(_ subject: UnsafeBufferPointer<UInt8>) -> Outcome {
         guard let scratch = PCRE2ThreadScratch.current else { return .gaveUp }
-        let rc = withSubjectPointer(subject) { base in
-            pcre2_match_8(code, base, subject.count, 0, 0, scratch.matchData, scratch.matchContext)
+        var empty: UInt8 = 0
+        let rc = withUnsafePointer(to: &empty) { emptyPointer in
+            let base = subject.baseAddress ?? emptyPointer
+            return isJIT
+                ? pcre2_jit_match_8(code, base, subject.count, 0, 0, scratch.pointee.matchData, scratch.pointee.matchContext)
+                : pcre2_match_8(code, base, subject.count, 0, 0, scratch.pointee.matchData, scratch.pointee.matchContext)
         }
         if rc >= 0 { return .match }
         if rc == PCRE2_ERROR_NOMATCH { return .noMatch }
         return .gaveUp
     }
-
-    private func withSubjectPointer(_ subject: UnsafeBufferPointer<UInt8>, _ body: (UnsafePointer<UInt8>) -> Int32) -> Int32 {
-        if let base = subject.baseAddress { return body(base) }
-        var empty: UInt8 = 0
-        return withUnsafePointer(to: &empty) { body($0) }
-    }
 }
 
 /// Match data, match context (with the limits) and JIT stack for one thread, created on first use and freed
 /// when the thread exits. Match data sized for one pair serves every pattern, since only "matched?" is read.
-final class PCRE2ThreadScratch {
+/// Kept as a plain struct behind a thread-specific pointer so the hot path does no reference counting.
+struct PCRE2ThreadScratch {
     let matchData: OpaquePointer
     let matchContext: OpaquePointer
-    private let jitStack: OpaquePointer?
+    let jitStack: OpaquePointer?
 
-    private init?() {
+    private static func make() -> PCRE2ThreadScratch? {
         guard let data = pcre2_match_data_create_8(1, nil) else { return nil }
         guard let context = pcre2_match_context_create_8(nil) else {
             pcre2_match_data_free_8(data)
             return nil
         }
-        matchData = data
-        matchContext = context
         pcre2_set_match_limit_8(context, PCRE2Matcher.matchLimit)
         pcre2_set_depth_limit_8(context, PCRE2Matcher.depthLimit)
-        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        let jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
         if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
-    }
-
-    deinit {
-        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
-        pcre2_match_context_free_8(matchContext)
-        pcre2_match_data_free_8(matchData)
+        return PCRE2ThreadScratch(matchData: data, matchContext: context, jitStack: jitStack)
     }
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            guard let pointer else { return }
-            Unmanaged<PCRE2ThreadScratch>.fromOpaque(pointer).release()
+        pthread_key_create(&key) { raw in
+            guard let scratch = raw?.assumingMemoryBound(to: PCRE2ThreadScratch.self) else { return }
+            if let jitStack = scratch.pointee.jitStack { pcre2_jit_stack_free_8(jitStack) }
+            pcre2_match_context_free_8(scratch.pointee.matchContext)
+            pcre2_match_data_free_8(scratch.pointee.matchData)
+            scratch.deinitialize(count: 1)
+            scratch.deallocate()
         }
         return key
     }()
 
     /// This thread's scratch; nil only when PCRE2 cannot allocate it.
-    static var current: PCRE2ThreadScratch? {
-        if let pointer = pthread_getspecific(key) {
-            return Unmanaged<PCRE2ThreadScratch>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        guard let scratch = PCRE2ThreadScratch() else { return nil }
-        pthread_setspecific(key, Unmanaged.passRetained(scratch).toOpaque())
-        return scratch
+    static var current: UnsafeMutablePointer<PCRE2ThreadScratch>? {
+        if let raw = pthread_getspecific(key) { return raw.assumingMemoryBound(to: PCRE2ThreadScratch.self) }
+        guard let scratch = make() else { return nil }
+        let pointer = UnsafeMutablePointer<PCRE2ThreadScratch>.allocate(capacity: 1)
+        pointer.initialize(to: scratch)
+        pthread_setspecific(key, pointer)
+        return pointer
     }
 }

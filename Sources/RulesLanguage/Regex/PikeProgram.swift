@@ -7,13 +7,14 @@ struct PikeProgram: Sendable {
     enum Operation: UInt8, Sendable {
         /// Consume the byte `argument`, continue at `next`.
         case byte
-        /// Consume a byte in `byteSets[argument]`.
+        /// Consume a byte in byte set number `argument` (words `4*argument ..< 4*argument+4` of `byteSetWords`).
         case byteSet
-        /// Consume one UTF-8 scalar in `scalarSets[argument]`.
+        /// Consume one UTF-8 scalar in `scalarSets[argument]`; `alternative` is the byte set of its ASCII members,
+        /// tested directly for ASCII bytes without decoding.
         case scalarSet
         /// Continue at both `next` and `alternative`.
         case split
-        /// Continue at `next` when `looks[argument]` holds here.
+        /// Continue at `next` when the `RegexLook` with raw value `argument` holds here.
         case look
         /// A match.
         case match
@@ -28,15 +29,17 @@ struct PikeProgram: Sendable {
     }
 
     private(set) var instructions: [Instruction] = []
-    private(set) var byteSets: [ByteSet] = []
+    /// Byte sets as 256-bit bitmaps, four words each.
+    private(set) var byteSetWords: [UInt64] = []
     private(set) var scalarSets: [ScalarSet] = []
-    private(set) var looks: [RegexLook] = []
     /// Entry point.
     private(set) var start: Int32 = 0
     /// True when every match must start at offset 0 (the pattern begins with `\A`/`^`).
     private(set) var anchoredAtStart = false
     /// Bytes that can begin a match, when a match cannot be empty; lets the VM skip idle stretches.
     private(set) var firstBytes: ByteSet?
+    /// The only byte that can begin a match, when there is exactly one (the VM then skips with `memchr`).
+    private(set) var firstByte: UInt8?
 
     /// Compiles `hir`; the caller has checked `RegexSizeLimit`.
     init(_ hir: RegexHIR) {
@@ -44,6 +47,7 @@ struct PikeProgram: Sendable {
         start = compile(hir, then: matchIndex)
         anchoredAtStart = Self.startsWithStartAnchor(hir)
         firstBytes = computeFirstBytes()
+        firstByte = firstBytes?.singleByte
     }
 
     private mutating func emit(_ instruction: Instruction) -> Int32 {
@@ -66,14 +70,15 @@ struct PikeProgram: Sendable {
             return entry
         case let .bytes(set):
             if let single = set.singleByte { return emit(.byte, UInt32(single), next: then) }
-            byteSets.append(set)
-            return emit(.byteSet, UInt32(byteSets.count - 1), next: then)
+            byteSetWords += [set.words.0, set.words.1, set.words.2, set.words.3]
+            return emit(.byteSet, UInt32(byteSetWords.count / 4 - 1), next: then)
         case let .scalars(set):
             scalarSets.append(set)
-            return emit(.scalarSet, UInt32(scalarSets.count - 1), next: then)
+            let ascii = set.asciiBytes
+            byteSetWords += [ascii.words.0, ascii.words.1, ascii.words.2, ascii.words.3]
+            return emit(.scalarSet, UInt32(scalarSets.count - 1), next: then, alternative: Int32(byteSetWords.count / 4 - 1))
         case let .look(look):
-            looks.append(look)
-            return emit(.look, UInt32(looks.count - 1), next: then)
+            return emit(.look, UInt32(look.rawValue), next: then)
         case let .concat(items):
             var entry = then
             for item in items.reversed() { entry = compile(item, then: entry) }
@@ -124,7 +129,11 @@ struct PikeProgram: Sendable {
             switch instruction.operation {
             case .match: return nil
             case .byte: set.insert(UInt8(instruction.argument))
-            case .byteSet: set = set.union(byteSets[Int(instruction.argument)])
+            case .byteSet:
+                let word = Int(instruction.argument) * 4
+                var member = ByteSet()
+                member.words = (byteSetWords[word], byteSetWords[word + 1], byteSetWords[word + 2], byteSetWords[word + 3])
+                set = set.union(member)
             case .scalarSet:
                 for range in scalarSets[Int(instruction.argument)].ranges {
                     set.insert(Self.leadByte(range.lowerBound)...Self.leadByte(range.upperBound))

@@ -18,7 +18,7 @@ indirect enum RegexHIR: Sendable {
 }
 
 /// Zero-width assertions after flags are applied (the `regex-automata` look-around set).
-enum RegexLook: Sendable, Equatable {
+enum RegexLook: UInt8, Sendable, Equatable {
     /// `\A`, or `^` without `(?m)`.
     case start
     /// `\z`, or `$` without `(?m)`: only at the very end (a trailing `\n` is not skipped).
