@@ -171,7 +171,7 @@ private let acceptedPatterns: [String] = [
     #"(?u)\pL"#, #"(?u)\PL"#, #"(?u)\p{Greek}"#, #"(?u)\p{gc=Lu}"#, #"(?u)\p{General_Category:Letter}"#, #"(?u)\p{sc=Greek}"#,
     #"(?u)\p{scx=Greek}"#, #"(?u)\p{Alphabetic}"#, #"(?u)\p{White_Space}"#, #"(?u)\p{Any}"#, #"(?u)\p{ASCII}"#, #"(?u)\p{Assigned}"#,
     #"(?u)\p{isGreek}"#, #"(?u)\p{gc!=Lu}"#, #"(?u)[\p{Greek}&&\p{Lu}]"#, #"(?u)[é]"#, #"(?u)\p{Hangul}+"#,
-    #"(?i)Mozilla/\d+\.\d+"#, #"^/api/v[0-9]+/users/[^/]+$"#, #"\.(php|asp|aspx|jsp)$"#,
+    #".{4079}"#, #"[a-z]{1,1000}"#, #"(?u)\w{500}"#, #"(?i)Mozilla/\d+\.\d+"#, #"^/api/v[0-9]+/users/[^/]+$"#, #"\.(php|asp|aspx|jsp)$"#,
 ]
 
 @Test(arguments: acceptedPatterns)

@@ -125,3 +125,28 @@ private let handPicked: [(String, String)] = [
         }
     }
 }
+
+/// Random strings of regex metacharacters: compiling never traps, and whatever compiles still agrees across engines.
+@Test func tokenSoupNeverCrashesAndStillAgrees() {
+    var random = SeededGenerator(seed: 0xF00D)
+    let tokens = ["(", ")", "[", "]", "{", "}", "?", "*", "+", "|", "^", "$", ".", "\\", "-", ",", ":", "=", "!", "<", ">",
+                  "&&", "--", "~~", "a", "b", "1", "2", "x", "u", "i", "P", "p", "d", "w", "b", "k", "Q", "E", "é", "#", " ", "\n"]
+    var compiled = 0
+    for _ in 0..<3000 {
+        let pattern = (0..<Int.random(in: 1...12, using: &random)).map { _ in tokens.randomElement(using: &random) ?? "a" }.joined()
+        switch CompiledRegex.compile(Array(pattern.utf8)) {
+        case let .failure(error):
+            #expect(error.byteOffset >= 0 && error.byteOffset <= pattern.utf8.count, "\(pattern)")
+            #expect(error.byteOffset + error.length <= max(pattern.utf8.count, 1), "\(pattern)")
+        case let .success(regex):
+            compiled += 1
+            let matcher = RegexTestSupport.pcre2(for: regex)
+            for subject in ["", "ab12", "a\nb", "x-é", "{}[]()"] {
+                let answers = RegexTestSupport.engineAnswers(regex, matcher, Array(subject.utf8))
+                if let pcre2 = answers.pcre2 { #expect(answers.vm == pcre2, "\(pattern) on \(subject.debugDescription)") }
+                #expect(regex.isMatch(Array(subject.utf8)) == answers.vm, "\(pattern)")
+            }
+        }
+    }
+    #expect(compiled > 100)
+}
