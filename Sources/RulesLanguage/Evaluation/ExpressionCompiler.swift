@@ -35,31 +35,21 @@ struct ExpressionCompiler {
         }
     }
 
+    /// Joins operands into nested two-operand closures (`a and (b and c)`), which call their captured
+    /// operands directly instead of iterating an array of closures.
     private static func combine(
         _ op: LogicalOperator, _ items: [@Sendable (RequestContext) -> Bool]
     ) -> @Sendable (RequestContext) -> Bool {
-        switch op {
-        case .and:
-            if items.count == 2 {
-                let first = items[0], second = items[1]
-                return { context in first(context) && second(context) }
+        guard var result = items.last else { return { _ in false } }
+        for first in items.dropLast().reversed() {
+            let second = result
+            switch op {
+            case .and: result = { context in first(context) && second(context) }
+            case .or: result = { context in first(context) || second(context) }
+            case .xor: result = { context in first(context) != second(context) }
             }
-            return { context in
-                for item in items where !item(context) { return false }
-                return true
-            }
-        case .or:
-            if items.count == 2 {
-                let first = items[0], second = items[1]
-                return { context in first(context) || second(context) }
-            }
-            return { context in
-                for item in items where item(context) { return true }
-                return false
-            }
-        case .xor:
-            return { context in items.reduce(false) { $0 != $1(context) } }
         }
+        return result
     }
 
     /// Per-element `and`/`or`/`xor` over arrays, truncated to the shortest operand.

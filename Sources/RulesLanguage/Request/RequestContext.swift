@@ -5,46 +5,46 @@
 /// stream of requests does not allocate once the buffers have grown. Not thread-safe; not `Sendable`.
 public final class RequestContext {
     /// The request being evaluated.
-    public private(set) var request: HTTPRequest
+    @exclusivity(unchecked) public private(set) var request: HTTPRequest
 
-    private var computed: Derived = []
-    private var generation: UInt64 = 1
+    @exclusivity(unchecked) private var computed: Derived = []
+    @exclusivity(unchecked) private var generation: UInt64 = 1
 
-    private var headerMapStorage = ByteMultiMap()
-    private var headerNamesStorage: [[UInt8]] = []
-    private var headerValuesStorage: [[UInt8]] = []
-    private var responseHeaderMapStorage = ByteMultiMap()
-    private var responseHeaderNamesStorage: [[UInt8]] = []
-    private var responseHeaderValuesStorage: [[UInt8]] = []
-    private var userAgentStorage: [UInt8] = []
-    private var refererStorage: [UInt8] = []
-    private var cookieStorage: [UInt8] = []
-    private var forwardedForStorage: [UInt8] = []
-    private var cookieMapStorage = ByteMultiMap()
-    private var argsStorage = ByteMultiMap()
-    private var argNamesStorage: [[UInt8]] = []
-    private var argValuesStorage: [[UInt8]] = []
-    private var normalizedPathStorage: [UInt8] = []
-    private var extensionStorage: [UInt8] = []
-    private var rawExtensionStorage: [UInt8] = []
-    private var uriStorage: [UInt8] = []
-    private var rawURIStorage: [UInt8] = []
-    private var fullURIStorage: [UInt8] = []
-    private var rawFullURIStorage: [UInt8] = []
-    private var mediaTypeStorage: [UInt8] = []
-    private var caseCache: [[UInt8]] = []
-    private var caseCacheGeneration: [UInt64] = []
+    @exclusivity(unchecked) private var headerMapStorage = ByteMultiMap()
+    @exclusivity(unchecked) private var headerNamesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var headerValuesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var responseHeaderMapStorage = ByteMultiMap()
+    @exclusivity(unchecked) private var responseHeaderNamesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var responseHeaderValuesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var userAgentStorage: [UInt8] = []
+    @exclusivity(unchecked) private var refererStorage: [UInt8] = []
+    @exclusivity(unchecked) private var cookieStorage: [UInt8] = []
+    @exclusivity(unchecked) private var forwardedForStorage: [UInt8] = []
+    @exclusivity(unchecked) private var cookieMapStorage = ByteMultiMap()
+    @exclusivity(unchecked) private var argsStorage = ByteMultiMap()
+    @exclusivity(unchecked) private var argNamesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var argValuesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var normalizedPathStorage: [UInt8] = []
+    @exclusivity(unchecked) private var extensionStorage: [UInt8] = []
+    @exclusivity(unchecked) private var rawExtensionStorage: [UInt8] = []
+    @exclusivity(unchecked) private var uriStorage: [UInt8] = []
+    @exclusivity(unchecked) private var rawURIStorage: [UInt8] = []
+    @exclusivity(unchecked) private var fullURIStorage: [UInt8] = []
+    @exclusivity(unchecked) private var rawFullURIStorage: [UInt8] = []
+    @exclusivity(unchecked) private var mediaTypeStorage: [UInt8] = []
+    @exclusivity(unchecked) private var caseCache: [[UInt8]] = []
+    @exclusivity(unchecked) private var caseCacheGeneration: [UInt64] = []
 
     /// The element a `[*]` expression is currently applied to (one register per element type).
-    var elementBytes: [UInt8] = []
+    @exclusivity(unchecked) var elementBytes: [UInt8] = []
     /// The element when mapping over values of type `Array<Bytes>`.
-    var elementBytesArray: [[UInt8]] = []
+    @exclusivity(unchecked) var elementBytesArray: [[UInt8]] = []
     /// The element when mapping over `Int` values.
-    var elementInt: Int64 = 0
+    @exclusivity(unchecked) var elementInt: Int64 = 0
     /// The element when mapping over `Bool` values.
-    var elementBool: Bool = false
+    @exclusivity(unchecked) var elementBool: Bool = false
     /// The element when mapping over `Ip` values.
-    var elementIP: IPAddress = .zeroV4
+    @exclusivity(unchecked) var elementIP: IPAddress = .zeroV4
 
     /// A context for `request`.
     public init(_ request: HTTPRequest) {
@@ -233,13 +233,13 @@ public final class RequestContext {
 
     /// `http.request.uri.path.extension`.
     public var pathExtension: [UInt8] {
-        if needs(.pathExtension) { extensionStorage = RequestParsing.pathExtension(normalizedPath) }
+        if needs(.pathExtension) { RequestParsing.pathExtension(normalizedPath, into: &extensionStorage) }
         return extensionStorage
     }
 
     /// `raw.http.request.uri.path.extension`.
     public var rawPathExtension: [UInt8] {
-        if needs(.rawPathExtension) { rawExtensionStorage = RequestParsing.pathExtension(request.path) }
+        if needs(.rawPathExtension) { RequestParsing.pathExtension(request.path, into: &rawExtensionStorage) }
         return rawExtensionStorage
     }
 

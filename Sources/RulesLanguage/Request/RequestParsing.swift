@@ -50,9 +50,17 @@ enum RequestParsing {
     /// `http.request.uri.path.extension`: the lowercased text after the last dot of the last segment; empty when
     /// there is no dot, the dot starts the segment (`/.mp3`) or ends it (`/foo.`).
     static func pathExtension(_ path: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        pathExtension(path, into: &result)
+        return result
+    }
+
+    /// Writes the extension into `target`, reusing its storage.
+    static func pathExtension(_ path: [UInt8], into target: inout [UInt8]) {
+        target.removeAll(keepingCapacity: true)
         let segmentStart = (path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0
         guard let dot = path[segmentStart...].lastIndex(of: UInt8(ascii: ".")), dot > segmentStart,
-              dot + 1 < path.count else { return [] }
-        return path[(dot + 1)...].map(ByteOperations.lower)
+              dot + 1 < path.count else { return }
+        for byte in path[(dot + 1)...] { target.append(ByteOperations.lower(byte)) }
     }
 }
