@@ -5,10 +5,10 @@ public enum RulesParser {
     /// Parses `text` with `options`; returns the expression when there are no errors, and every diagnostic
     /// (warnings too) located through `options.locate`.
     public static func parse(_ text: String, options: ParseOptions) -> (Expression?, [Diagnostic]) {
-        let locator = ExpressionLocator(text: text)
         let locate: @Sendable (Range<Int>) -> SourceRange
         if options.usesDefaultLocator {
-            locate = { range in locator.range(range) }
+            // Built only when a diagnostic needs a position, so clean parses do not pay for it.
+            locate = { range in ExpressionLocator(text: text).range(range) }
         } else {
             locate = options.locate
         }
