@@ -1,3 +1,4 @@
+import Foundation
 import EdgeCore
 import Testing
 @testable import RulesLanguage
@@ -103,5 +104,22 @@ struct DiagnosticsTests {
     func coloMessage() {
         let (_, diagnostics) = parse("cf.colo.id eq 5")
         #expect(diagnostics.first?.message.contains("rate limiting characteristic") == true)
+    }
+}
+
+@Suite("Diagnostic documentation")
+struct DiagnosticDocumentationTests {
+    @Test("every id in RulesDiagnosticID is documented once in docs/diagnostics-rules.md, in order")
+    func documented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let source = try String(contentsOf: root.appendingPathComponent("Sources/RulesLanguage/Parsing/RulesDiagnosticID.swift"),
+                                encoding: .utf8)
+        let docs = try String(contentsOf: root.appendingPathComponent("docs/diagnostics-rules.md"), encoding: .utf8)
+        let used = source.matches(of: /"(E06\d\d)"/).map { String($0.1) }
+        let documented = docs.matches(of: /^\| (E06\d\d) \|/.anchorsMatchLineEndings()).map { String($0.1) }
+        let expected: [String] = (1...49).map { number in number < 10 ? "E060\(number)" : "E06\(number)" }
+        #expect(used == expected)
+        #expect(documented == used)
     }
 }
