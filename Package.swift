@@ -30,6 +30,7 @@ let package = Package(
             name: "edgeproof",
             dependencies: ["EdgeCore", "EdgeSpec", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),

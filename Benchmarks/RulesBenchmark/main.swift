@@ -1,0 +1,146 @@
+import EdgeCore
+import RulesLanguage
+
+/// Measures Rules-language evaluation throughput: a WAF custom ruleset like the example spec's, run over one
+/// million varied requests (every rule in order until the first terminating match), on one core; then the same
+/// with a regex-heavy ruleset (Business plan). Prints requests per second for both.
+
+struct Rule {
+    let id: String
+    let compiled: CompiledExpression
+    let terminating: Bool
+}
+
+func compileRuleset(_ rules: [(String, String, Bool)], plan: CloudflarePlan) -> [Rule] {
+    rules.map { id, text, terminating in
+        let (expression, diagnostics) = RulesParser.parse(text, options: ParseOptions(plan: plan, context: .custom))
+        guard let expression else {
+            print("rule \(id) does not compile: \(diagnostics.map { "\($0.id) \($0.message)" })")
+            exit(1)
+        }
+        return Rule(id: id, compiled: CompiledExpression(expression), terminating: terminating)
+    }
+}
+
+let customRules: [(String, String, Bool)] = [
+    ("block-bad-bots",
+     #"lower(http.user_agent) contains "sqlmap" or lower(http.user_agent) contains "nikto" or lower(http.user_agent) contains "masscan" or lower(http.user_agent) contains "zgrab""#,
+     true),
+    ("challenge-suspicious-ips",
+     "ip.src in {192.0.2.0/24 198.51.100.0/24 203.0.113.128/25 45.155.205.0/24 2001:db8:bad::/48}", true),
+    ("block-missing-ua", #"http.user_agent eq """#, true),
+    ("geo-block", #"ip.src.country in {"KP" "IR" "SY" "CU"}"#, true),
+    ("protect-admin", #"starts_with(http.request.uri.path, "/admin") and not ip.src in {10.0.0.0/8}"#, true),
+    ("block-probes", #"http.request.uri.path.extension in {"php" "asp" "env" "git"}"#, true),
+]
+
+let regexRules: [(String, String, Bool)] = [
+    ("block-bad-bots", #"http.user_agent matches "(?i)(sqlmap|nikto|masscan|zgrab)""#, true),
+    ("challenge-suspicious-ips",
+     "ip.src in {192.0.2.0/24 198.51.100.0/24 203.0.113.128/25 45.155.205.0/24 2001:db8:bad::/48}", true),
+    ("block-missing-ua", #"http.user_agent eq """#, true),
+    ("geo-block", #"ip.src.country in {"KP" "IR" "SY" "CU"}"#, true),
+    ("protect-admin", #"http.request.uri.path matches "^/(admin|wp-admin|wp-login\.php)" and not ip.src in {10.0.0.0/8}"#, true),
+    ("block-injection", #"http.request.uri.query matches "(?i)(union\s+select|<script|\.\./)""#, true),
+]
+
+/// A seeded generator, so every run measures the same requests.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+func makeRequests(count: Int) -> [HTTPRequest] {
+    let userAgents: [[UInt8]] = [
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+        "curl/8.5.0", "python-requests/2.32.3", "Go-http-client/2.0",
+        "sqlmap/1.7.2#stable (https://sqlmap.org)", "Mozilla/5.0 (compatible; Nikto/2.5.0)", "",
+    ].map { Array($0.utf8) }
+    let uaWeights = [30, 25, 20, 10, 5, 4, 3, 1, 1, 1]
+    let paths: [[UInt8]] = [
+        "/", "/v1/incidents", "/v1/incidents/8812", "/guard/app.js", "/guard/styles.css", "/admin/settings",
+        "/wp-login.php", "/.env", "/v1/keys", "/static/logo.png", "/healthz", "/v1/incidents/8812/../../admin",
+    ].map { Array($0.utf8) }
+    let queries: [[UInt8]] = ["", "", "", "page=2", "id=1%20union%20select%201", "q=<script>alert(1)</script>", "limit=50&sort=desc"]
+        .map { Array($0.utf8) }
+    let countries: [[UInt8]] = ["SG", "US", "IN", "DE", "JP", "GB", "KP", "IR", "BR", "AU"].map { Array($0.utf8) }
+    let hosts: [[UInt8]] = ["api.agenticverz.com", "console.agenticverz.com", "agenticverz.com"].map { Array($0.utf8) }
+    let accept = HTTPHeader("Accept", "application/json")
+    let language = HTTPHeader("Accept-Language", "en-US,en;q=0.9")
+    var uaCumulative: [Int] = []
+    var total = 0
+    for weight in uaWeights { total += weight; uaCumulative.append(total) }
+    var random = SplitMix64(state: 20_251_220)
+    var requests: [HTTPRequest] = []
+    requests.reserveCapacity(count)
+    for index in 0..<count {
+        var request = HTTPRequest()
+        request.host = hosts[random.below(hosts.count)]
+        request.path = paths[random.below(paths.count)]
+        request.query = queries[random.below(queries.count)]
+        let pick = random.below(total)
+        let userAgent = userAgents[uaCumulative.firstIndex { pick < $0 } ?? 0]
+        request.headers = userAgent.isEmpty ? [accept] : [HTTPHeader(name: Array("User-Agent".utf8), value: userAgent), accept, language]
+        let address = UInt32(truncatingIfNeeded: random.next())
+        request.ip = random.below(20) == 0
+            ? IPAddress(v6High: 0x2001_0db8_0bad_0000 | UInt64(random.below(2)) << 16, low: random.next())
+            : IPAddress(v4: address)
+        request.country = countries[random.below(countries.count)]
+        request.asn = Int64(random.below(70_000))
+        request.timestampMilliseconds = 1_766_224_800_000 + Int64(index)
+        requests.append(request)
+    }
+    return requests
+}
+
+func run(_ name: String, rules: [Rule], requests: [HTTPRequest]) {
+    let context = RequestContext(HTTPRequest())
+    var matches = [Int](repeating: 0, count: rules.count)
+    var passed = 0
+    // Warm up caches and buffers.
+    for request in requests.prefix(10_000) {
+        context.reset(to: request)
+        for rule in rules where rule.compiled.evaluate(context) { _ = rule; break }
+    }
+    let expressions = rules.map(\.compiled)
+    let terminating = rules.map(\.terminating)
+    let clock = ContinuousClock()
+    let start = clock.now
+    for request in requests {
+        context.reset(to: request)
+        var terminated = false
+        for index in expressions.indices where expressions[index].evaluate(context) {
+            matches[index] += 1
+            if terminating[index] {
+                terminated = true
+                break
+            }
+        }
+        if !terminated { passed += 1 }
+    }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let rate = Double(requests.count) / seconds
+    print("\(name): \(requests.count) requests in \(String(format: "%.3f", seconds)) s = \(Int(rate)) requests/s (one core)")
+    for (index, rule) in rules.enumerated() { print("  \(rule.id): \(matches[index])") }
+    print("  passed: \(passed)")
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
+let requests = makeRequests(count: count)
+run("custom ruleset", rules: compileRuleset(customRules, plan: .pro), requests: requests)
+run("regex ruleset", rules: compileRuleset(regexRules, plan: .business), requests: requests)

@@ -1,0 +1,78 @@
+/// Why an expression matched or not: every node of its logical tree, outermost first, with its canonical text,
+/// its result for one request and, for comparisons, the value of the left side.
+public struct Explanation: Sendable, CustomStringConvertible {
+    /// One node of the logical tree.
+    public struct Step: Sendable, Equatable {
+        /// The node's canonical text.
+        public let canonical: String
+        /// Nesting depth, 0 for the whole expression.
+        public let depth: Int
+        /// The node's result.
+        public let result: Bool
+        /// For a comparison, the left side's value (`"sqlmap/1.7"`, `403`, `missing`); nil otherwise.
+        public let value: String?
+    }
+
+    /// Nodes in pre-order: each node before its operands, operands left to right.
+    public let steps: [Step]
+
+    /// The whole expression's result.
+    public var result: Bool { steps.first?.result ?? false }
+
+    /// One line per step, indented by depth: `true  http.host eq "a"  (http.host = "a")`.
+    public var description: String {
+        steps.map { step in
+            String(repeating: "  ", count: step.depth) + (step.result ? "true " : "false") + "  " + step.canonical
+                + (step.value.map { "  [left side = \($0)]" } ?? "")
+        }.joined(separator: "\n")
+    }
+}
+
+/// Evaluates every node of `expression`'s logical tree against `context` (without short-circuiting, so each
+/// operand's result is shown).
+public func explain(_ expression: Expression, _ context: RequestContext) -> Explanation {
+    let compiler = ExpressionCompiler(missingValues: expression.missingValues)
+    var steps: [Explanation.Step] = []
+    func visit(_ node: LogicalExpression, depth: Int) {
+        let result = compiler.compileBool(node)(context)
+        var value: String?
+        if case .comparison(let comparison) = node.kind, !comparison.lhs.isMapped {
+            value = ValueRenderer.render(compiler.compileValue(comparison.lhs), context)
+        }
+        steps.append(Explanation.Step(canonical: CanonicalPrinter.print(node), depth: depth, result: result, value: value))
+        switch node.kind {
+        case .combination(_, let items): items.forEach { visit($0, depth: depth + 1) }
+        case .not(let inner), .parenthesized(let inner): visit(inner, depth: depth + 1)
+        case .comparison, .value: break
+        }
+    }
+    visit(expression.root, depth: 0)
+    return Explanation(steps: steps)
+}
+
+/// Renders an evaluated value in expression syntax for explanations.
+enum ValueRenderer {
+    static func render(_ value: CompiledValue, _ context: RequestContext) -> String {
+        let missing = "missing"
+        switch value {
+        case .bytes(let read): return read(context).map(CanonicalPrinter.string) ?? missing
+        case .int(let read): return read(context).map { String($0) } ?? missing
+        case .bool(let read): return read(context) ? "true" : "false"
+        case .ip(let read): return read(context)?.description ?? missing
+        case .bytesArray(let read): return read(context).map(list) ?? missing
+        case .bytesArrayArray(let read):
+            return read(context).map { "[" + $0.map(list).joined(separator: ", ") + "]" } ?? missing
+        case .intArray(let read): return read(context).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? missing
+        case .boolArray(let read): return read(context).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? missing
+        case .ipArray(let read): return read(context).map { "[" + $0.map(\.description).joined(separator: ", ") + "]" } ?? missing
+        case .map(let read):
+            guard let map = read(context) else { return missing }
+            return "{" + zip(map.keys, map.values).map { CanonicalPrinter.string($0) + ": " + list($1) }
+                .joined(separator: ", ") + "}"
+        }
+    }
+
+    private static func list(_ items: [[UInt8]]) -> String {
+        "[" + items.map(CanonicalPrinter.string).joined(separator: ", ") + "]"
+    }
+}

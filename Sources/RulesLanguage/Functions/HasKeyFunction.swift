@@ -1,0 +1,32 @@
+/// `has_key`
+///
+/// Description: whether a map has a key.
+/// Arguments: a map field or expression, then a string literal key.
+/// Returns: Bool.
+/// Example: `has_key(http.request.headers, "authorization")`
+extension FunctionDefinition {
+    static let hasKey = FunctionDefinition(
+        name: "has_key", summary: "Whether a map has a key.",
+        check: { checker in
+            try checker.arity(2...2)
+            try checker.requireNotMapped(0)
+            try checker.require(0, [.map(.array(.bytes))], described: "a map")
+            let key = try checker.requireLiteralString(1)
+            if let field = checker.arguments[0].value?.plainField,
+               field.name == "http.request.headers" || field.name == "http.response.headers",
+               key.map(ByteOperations.lower) != key {
+                let range = checker.arguments[1].range
+                checker.warnings.append(SyntaxError(
+                    RulesDiagnosticID.headerKeyCase,
+                    "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key)) is never a key",
+                    at: range, help: "write the key in lowercase",
+                    fixIt: (range, CanonicalPrinter.string(key.map(ByteOperations.lower))), isWarning: true))
+            }
+            return .bool
+        },
+        compile: { input in
+            let map = input.compiled[0].asMap
+            let key = input.literalString(1)
+            return .bool { context in map(context)?.hasKey(key) ?? false }
+        })
+}

@@ -1,0 +1,275 @@
+/// One HTTP header as received: the name keeps the case the client sent.
+public struct HTTPHeader: Hashable, Sendable {
+    /// The header name, original case.
+    public var name: [UInt8]
+    /// The raw header value.
+    public var value: [UInt8]
+
+    /// A header from byte strings.
+    public init(name: [UInt8], value: [UInt8]) {
+        self.name = name
+        self.value = value
+    }
+
+    /// A header from strings.
+    public init(_ name: String, _ value: String) {
+        self.init(name: Array(name.utf8), value: Array(value.utf8))
+    }
+}
+
+/// The inputs of one request (and, for counting expressions, its response) that rule fields are computed from.
+///
+/// Byte-valued parts are `[UInt8]` so that values which are not UTF-8 survive and evaluation compares bytes.
+/// Derived values (lowercased header map, query arguments, normalised path) are computed by `RequestContext`.
+public struct HTTPRequest: Sendable {
+    /// The inputs live in one shared box, so copying a request (into a context, out of an array) costs one
+    /// reference count rather than one per field; writes copy the box first when it is shared.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var method: [UInt8] = Defaults.method
+        @exclusivity(unchecked) var scheme: [UInt8] = Defaults.scheme
+        @exclusivity(unchecked) var host: [UInt8] = []
+        @exclusivity(unchecked) var path: [UInt8] = Defaults.path
+        @exclusivity(unchecked) var query: [UInt8] = []
+        @exclusivity(unchecked) var headers: [HTTPHeader] = []
+        @exclusivity(unchecked) var ip: IPAddress = .zeroV4
+        @exclusivity(unchecked) var country: [UInt8] = []
+        @exclusivity(unchecked) var continent: [UInt8] = []
+        @exclusivity(unchecked) var city: [UInt8] = []
+        @exclusivity(unchecked) var regionCode: [UInt8] = []
+        @exclusivity(unchecked) var subdivision1: [UInt8] = []
+        @exclusivity(unchecked) var subdivision2: [UInt8] = []
+        @exclusivity(unchecked) var isInEuropeanUnion: Bool = false
+        @exclusivity(unchecked) var asn: Int64 = 0
+        @exclusivity(unchecked) var colo: [UInt8] = []
+        @exclusivity(unchecked) var coloID: Int64 = 0
+        @exclusivity(unchecked) var ssl: Bool = true
+        @exclusivity(unchecked) var port: Int64 = 443
+        @exclusivity(unchecked) var version: [UInt8] = Defaults.version
+        @exclusivity(unchecked) var verifiedBot: Bool = false
+        @exclusivity(unchecked) var verifiedBotCategory: [UInt8] = []
+        @exclusivity(unchecked) var botScore: Int64 = 99
+        @exclusivity(unchecked) var threatScore: Int64 = 0
+        @exclusivity(unchecked) var wafScore: Int64 = 100
+        @exclusivity(unchecked) var rayID: [UInt8] = []
+        @exclusivity(unchecked) var timestampMilliseconds: Int64 = 0
+        @exclusivity(unchecked) var responseStatus: Int64 = 0
+        @exclusivity(unchecked) var responseHeaders: [HTTPHeader] = []
+
+        init() {}
+
+        func copy() -> Storage {
+            let copy = Storage()
+            copy.method = method
+            copy.scheme = scheme
+            copy.host = host
+            copy.path = path
+            copy.query = query
+            copy.headers = headers
+            copy.ip = ip
+            copy.country = country
+            copy.continent = continent
+            copy.city = city
+            copy.regionCode = regionCode
+            copy.subdivision1 = subdivision1
+            copy.subdivision2 = subdivision2
+            copy.isInEuropeanUnion = isInEuropeanUnion
+            copy.asn = asn
+            copy.colo = colo
+            copy.coloID = coloID
+            copy.ssl = ssl
+            copy.port = port
+            copy.version = version
+            copy.verifiedBot = verifiedBot
+            copy.verifiedBotCategory = verifiedBotCategory
+            copy.botScore = botScore
+            copy.threatScore = threatScore
+            copy.wafScore = wafScore
+            copy.rayID = rayID
+            copy.timestampMilliseconds = timestampMilliseconds
+            copy.responseStatus = responseStatus
+            copy.responseHeaders = responseHeaders
+            return copy
+        }
+    }
+
+    private var storage = Storage()
+
+    /// Shared default values, so a fresh request allocates only its box.
+    private enum Defaults {
+        static let method = Array("GET".utf8)
+        static let scheme = Array("https".utf8)
+        static let path = Array("/".utf8)
+        static let version = Array("HTTP/1.1".utf8)
+    }
+
+    private mutating func writable() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// Request method, e.g. `GET`.
+    public var method: [UInt8] {
+        get { storage.method }
+        set { writable().method = newValue }
+    }
+    /// `https` or `http`.
+    public var scheme: [UInt8] {
+        get { storage.scheme }
+        set { writable().scheme = newValue }
+    }
+    /// Host, e.g. `api.example.com`.
+    public var host: [UInt8] {
+        get { storage.host }
+        set { writable().host = newValue }
+    }
+    /// The path as received (before URL normalisation), e.g. `/v1/items`.
+    public var path: [UInt8] {
+        get { storage.path }
+        set { writable().path = newValue }
+    }
+    /// The query string without `?`, undecoded.
+    public var query: [UInt8] {
+        get { storage.query }
+        set { writable().query = newValue }
+    }
+    /// Request headers in the order received, names in original case.
+    public var headers: [HTTPHeader] {
+        get { storage.headers }
+        set { writable().headers = newValue }
+    }
+    /// Client IP (`ip.src`).
+    public var ip: IPAddress {
+        get { storage.ip }
+        set { writable().ip = newValue }
+    }
+    /// ISO 3166-1 alpha-2 country, uppercase (`ip.src.country`).
+    public var country: [UInt8] {
+        get { storage.country }
+        set { writable().country = newValue }
+    }
+    /// Continent code (`ip.src.continent`).
+    public var continent: [UInt8] {
+        get { storage.continent }
+        set { writable().continent = newValue }
+    }
+    /// City name (`ip.src.city`).
+    public var city: [UInt8] {
+        get { storage.city }
+        set { writable().city = newValue }
+    }
+    /// Region code (`ip.src.region_code`).
+    public var regionCode: [UInt8] {
+        get { storage.regionCode }
+        set { writable().regionCode = newValue }
+    }
+    /// First-level subdivision ISO code (`ip.src.subdivision_1_iso_code`).
+    public var subdivision1: [UInt8] {
+        get { storage.subdivision1 }
+        set { writable().subdivision1 = newValue }
+    }
+    /// Second-level subdivision ISO code (`ip.src.subdivision_2_iso_code`).
+    public var subdivision2: [UInt8] {
+        get { storage.subdivision2 }
+        set { writable().subdivision2 = newValue }
+    }
+    /// Whether the client country is in the European Union (`ip.src.is_in_european_union`).
+    public var isInEuropeanUnion: Bool {
+        get { storage.isInEuropeanUnion }
+        set { writable().isInEuropeanUnion = newValue }
+    }
+    /// Autonomous system number (`ip.src.asnum`).
+    public var asn: Int64 {
+        get { storage.asn }
+        set { writable().asn = newValue }
+    }
+    /// Data centre code, e.g. `SIN`.
+    public var colo: [UInt8] {
+        get { storage.colo }
+        set { writable().colo = newValue }
+    }
+    /// Data centre id (`cf.colo.id`, a rate-limit characteristic only).
+    public var coloID: Int64 {
+        get { storage.coloID }
+        set { writable().coloID = newValue }
+    }
+    /// Whether the client connection used TLS (`ssl`).
+    public var ssl: Bool {
+        get { storage.ssl }
+        set { writable().ssl = newValue }
+    }
+    /// Edge server port (`cf.edge.server_port`).
+    public var port: Int64 {
+        get { storage.port }
+        set { writable().port = newValue }
+    }
+    /// Protocol version, e.g. `HTTP/1.1` (`http.request.version`).
+    public var version: [UInt8] {
+        get { storage.version }
+        set { writable().version = newValue }
+    }
+    /// Whether the client is a known good bot (`cf.client.bot`).
+    public var verifiedBot: Bool {
+        get { storage.verifiedBot }
+        set { writable().verifiedBot = newValue }
+    }
+    /// Verified bot category (`cf.verified_bot_category`).
+    public var verifiedBotCategory: [UInt8] {
+        get { storage.verifiedBotCategory }
+        set { writable().verifiedBotCategory = newValue }
+    }
+    /// Bot Management score 1–99 (`cf.bot_management.score`).
+    public var botScore: Int64 {
+        get { storage.botScore }
+        set { writable().botScore = newValue }
+    }
+    /// Threat score (`cf.threat_score`; Cloudflare now always reports 0).
+    public var threatScore: Int64 {
+        get { storage.threatScore }
+        set { writable().threatScore = newValue }
+    }
+    /// WAF attack score 1–99, 100 when not scored (`cf.waf.score`).
+    public var wafScore: Int64 {
+        get { storage.wafScore }
+        set { writable().wafScore = newValue }
+    }
+    /// Ray id (`cf.ray_id`).
+    public var rayID: [UInt8] {
+        get { storage.rayID }
+        set { writable().rayID = newValue }
+    }
+    /// Arrival time in milliseconds since the Unix epoch.
+    public var timestampMilliseconds: Int64 {
+        get { storage.timestampMilliseconds }
+        set { writable().timestampMilliseconds = newValue }
+    }
+    /// Response status for counting expressions (`http.response.code`); 0 before a response exists.
+    public var responseStatus: Int64 {
+        get { storage.responseStatus }
+        set { writable().responseStatus = newValue }
+    }
+    /// Response headers in order, names in original case.
+    public var responseHeaders: [HTTPHeader] {
+        get { storage.responseHeaders }
+        set { writable().responseHeaders = newValue }
+    }
+
+    /// A `GET https:///` request from `0.0.0.0` with every other input at its default.
+    public init() {}
+
+    /// A request from the common inputs given as strings.
+    public init(
+        method: String = "GET", scheme: String = "https", host: String = "", path: String = "/", query: String = "",
+        headers: [(String, String)] = [], ip: IPAddress = .zeroV4, country: String = ""
+    ) {
+        self.method = Array(method.utf8)
+        self.scheme = Array(scheme.utf8)
+        self.host = Array(host.utf8)
+        self.path = Array(path.utf8)
+        self.query = Array(query.utf8)
+        self.headers = headers.map { HTTPHeader($0.0, $0.1) }
+        self.ip = ip
+        self.country = Array(country.utf8)
+        self.ssl = scheme == "https"
+        self.port = scheme == "https" ? 443 : 80
+    }
+}

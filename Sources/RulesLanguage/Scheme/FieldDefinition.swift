@@ -1,0 +1,66 @@
+import EdgeCore
+
+/// How a field's value is read from a request context, typed so evaluation never boxes values.
+enum FieldReader: Sendable {
+    /// A `Bytes` field.
+    case bytes(@Sendable (RequestContext) -> [UInt8])
+    /// An `Int` field.
+    case int(@Sendable (RequestContext) -> Int64)
+    /// A `Bool` field.
+    case bool(@Sendable (RequestContext) -> Bool)
+    /// An `Ip` field.
+    case ip(@Sendable (RequestContext) -> IPAddress)
+    /// An `Array<Bytes>` field.
+    case bytesArray(@Sendable (RequestContext) -> [[UInt8]])
+    /// A `Map<Array<Bytes>>` field.
+    case map(@Sendable (RequestContext) -> ByteMultiMap)
+}
+
+/// Which phase's data a field reads, which decides the rule contexts it may appear in.
+enum FieldPhase: Sendable {
+    /// Request data: every context.
+    case request
+    /// Response data: only counting expressions of rate limiting rules.
+    case response
+    /// Usable only as a rate-limit characteristic, never inside an expression (`cf.colo.id`).
+    case characteristicOnly
+}
+
+/// One field of the scheme: name, type, where it may be used and how to read it.
+public struct FieldDefinition: Sendable {
+    /// The field name as written in expressions, e.g. `http.request.uri.path`.
+    public let name: String
+    /// The field's type.
+    public let type: RuleType
+    /// One line describing the value, for generated reference pages.
+    public let summary: String
+    let phase: FieldPhase
+    /// The lowest plan on which the field exists at all.
+    let minimumPlan: CloudflarePlan
+    /// The lowest plan on which a rate limiting rule's expression may read the field (reference §3.4).
+    let rateLimitPlan: CloudflarePlan
+    /// The preferred name when this one is a deprecated alias.
+    let replacement: String?
+    /// A caveat reported as a warning whenever the field is used.
+    let caveat: String?
+    let read: FieldReader
+    /// Position in `FieldCatalogue.all`; keys per-field caches in `RequestContext`.
+    let slot: Int
+
+    init(
+        _ name: String, _ type: RuleType, _ summary: String, phase: FieldPhase = .request,
+        plan: CloudflarePlan = .free, rateLimitPlan: CloudflarePlan = .enterprise, replacement: String? = nil,
+        caveat: String? = nil, slot: Int, read: FieldReader
+    ) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        self.phase = phase
+        self.minimumPlan = plan
+        self.rateLimitPlan = max(plan, rateLimitPlan)
+        self.replacement = replacement
+        self.caveat = caveat
+        self.read = read
+        self.slot = slot
+    }
+}
