@@ -55,10 +55,10 @@ struct DiagnosticsTests {
 
     @Test("regex errors are located inside the expression, through escapes")
     func regexErrorPosition() {
-        let (_, diagnostics) = parse(#"http.host matches "\"ab(""#)
-        // The pattern is `"ab(`; PCRE reports the missing `)` at the end, i.e. at the closing quote.
-        #expect(diagnostics.first?.id == "E0626")
-        #expect(diagnostics.first?.range.start.column == 25)
+        let (_, diagnostics) = parse(#"http.host matches "\"ab)""#)
+        // The pattern is `"ab)`; the unmatched `)` is pattern offset 3, expression column 24 (after `\"`).
+        #expect(diagnostics.first?.id == "E0661")
+        #expect(diagnostics.first?.range.start.column == 24)
     }
 
     @Test("positions go through the caller's mapping")

@@ -36,7 +36,11 @@ public final class CompiledRegex: @unchecked Sendable {
             var message = [UInt8](repeating: 0, count: 256)
             let length = pcre2_get_error_message_8(errorCode, &message, message.count)
             let text = String(decoding: message.prefix(max(0, Int(length))), as: UTF8.self)
-            return .failure(RegexSyntaxError(id: "E0626", message: text, byteOffset: errorOffset, length: 1, help: nil))
+            // Unbalanced parentheses carry the engine's id for them (E0661); other errors the generic E0626.
+            let unbalanced = errorCode == PCRE2_ERROR_MISSING_CLOSING_PARENTHESIS
+                || errorCode == PCRE2_ERROR_UNMATCHED_CLOSING_PARENTHESIS
+            return .failure(RegexSyntaxError(id: unbalanced ? "E0661" : "E0626", message: text, byteOffset: errorOffset,
+                                             length: 1, help: nil))
         }
         pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
         return .success(CompiledRegex(code: compiled))
