@@ -11,9 +11,12 @@ scratch=.build-fuzz
 swift build --scratch-path "$scratch" --target RulesLanguage -Xswiftc -sanitize=fuzzer >/dev/null
 debug="$scratch/debug"
 
+# Link exactly the objects of each module's current sources (a renamed file leaves a stale object behind).
 objects=()
 for module in RulesLanguage EdgeCore Rainbow; do
-    for object in "$debug/$module.build"/*.o; do objects+=("$object"); done
+    while IFS= read -r source; do
+        objects+=("$debug/$module.build/$(basename "$source").o")
+    done < "$debug/$module.build/sources"
 done
 
 binary="$scratch/fuzz-rules"

@@ -55,9 +55,9 @@ struct DiagnosticsTests {
 
     @Test("regex errors are located inside the expression, through escapes")
     func regexErrorPosition() {
-        let (_, diagnostics) = parse(#"http.host matches "\"ab(""#)
-        // The pattern is `"ab(`; the unclosed `(` is at column 24 once the `\"` escape is counted as two characters.
-        #expect(diagnostics.first?.id == "E0626")
+        let (_, diagnostics) = parse(#"http.host matches "\"ab)""#)
+        // The pattern is `"ab)`; the unmatched `)` is pattern offset 3, expression column 24 (after `\"`).
+        #expect(diagnostics.first?.id == "E0661")
         #expect(diagnostics.first?.range.start.column == 24)
     }
 

@@ -19,15 +19,15 @@ public enum RulesParser {
                 fixIt: error.fixIt.map { FixIt(replace: locate($0.range), with: $0.replacement) }, help: error.help)
         }
         let characterCount = text.unicodeScalars.count
-        if characterCount > Parser.maximumLength {
-            let start = text.unicodeScalars.prefix(Parser.maximumLength).reduce(0) { $0 + String($1).utf8.count }
+        if characterCount > ExpressionParser.maximumLength {
+            let start = text.unicodeScalars.prefix(ExpressionParser.maximumLength).reduce(0) { $0 + String($1).utf8.count }
             let error = SyntaxError(
                 RulesDiagnosticID.expressionTooLong,
-                "the expression is \(characterCount) characters long; Cloudflare accepts at most \(Parser.maximumLength)",
+                "the expression is \(characterCount) characters long; Cloudflare accepts at most \(ExpressionParser.maximumLength)",
                 at: start..<text.utf8.count, help: "split it into several rules or use a list")
             return (nil, [diagnostic(error)])
         }
-        var parser = Parser(bytes: Array(text.utf8), options: options)
+        var parser = ExpressionParser(bytes: Array(text.utf8), options: options)
         if options.context == .counting, options.plan < .business {
             parser.findings.append(SyntaxError(
                 RulesDiagnosticID.countingNeedsPlan,

@@ -22,7 +22,7 @@ enum OrderedJSON: Equatable {
 
     /// Parses a complete document; the error says what is wrong and at which byte offset.
     static func parse(_ text: String) -> Result<OrderedJSON, Failure> {
-        var parser = Parser(bytes: Array(text.utf8))
+        var parser = DocumentParser(bytes: Array(text.utf8))
         do {
             parser.skipSpace()
             let value = try parser.value(depth: 0)
@@ -38,7 +38,7 @@ enum OrderedJSON: Equatable {
 
     struct Failure: Error { let message: String }
 
-    private struct Parser {
+    private struct DocumentParser {
         let bytes: [UInt8]
         var position = 0
         static let maximumDepth = 64

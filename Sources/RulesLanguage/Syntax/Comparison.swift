@@ -31,7 +31,7 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
 }
 
 /// A regular expression literal on the right of `matches`.
-public struct MatchesPattern: Sendable {
+public struct RegexOperand: Sendable {
     /// The pattern as handed to the regex engine.
     public let pattern: [UInt8]
     /// The compiled pattern.
@@ -47,7 +47,7 @@ public enum ComparisonValue: Sendable {
     /// An IP address literal.
     case ip(IPAddress)
     /// A regular expression (`matches`).
-    case regex(MatchesPattern)
+    case regex(RegexOperand)
     /// A wildcard pattern (`wildcard`, `strict wildcard`).
     case wildcard(WildcardPattern)
     /// An inline set of strings.

@@ -2,7 +2,7 @@ import EdgeCore
 
 /// Comparisons: the operator, checked against the left side's type, and the right side scanned as the type
 /// requires (string, regex, wildcard, integer, IP, inline set or named list).
-extension Parser {
+extension ExpressionParser {
     mutating func parseComparisonOrValue() throws -> LogicalExpression {
         let value = try parseValue()
         try lexer.skipWhitespace()
@@ -161,12 +161,14 @@ extension Parser {
         }
     }
 
-    private func compileRegex(_ token: StringToken) throws -> MatchesPattern {
+    private func compileRegex(_ token: StringToken) throws -> RegexOperand {
         switch CompiledRegex.compile(token.bytes) {
         case .success(let compiled):
-            return MatchesPattern(pattern: token.bytes, compiled: compiled)
+            return RegexOperand(pattern: token.bytes, compiled: compiled)
         case .failure(let error):
-            throw SyntaxError(RulesDiagnosticID.invalidRegex, "invalid regular expression: \(error.message)",
+            // The engine's own id (E0650–E0669) names the problem more precisely than the generic E0626.
+            throw SyntaxError(error.id.isEmpty ? RulesDiagnosticID.invalidRegex : error.id,
+                              "invalid regular expression: \(error.message)",
                               at: token.sourceRange(offset: error.byteOffset, length: error.length), help: error.help)
         }
     }

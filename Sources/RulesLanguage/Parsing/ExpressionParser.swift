@@ -3,7 +3,7 @@ import EdgeCore
 /// Parses and type-checks one expression against the scheme (fields in `FieldCatalogue`, functions in
 /// `FunctionTable`), the plan and the rule context: the logical layer (`or`, `xor`, `and`, `not`, parentheses).
 /// Comparisons and values are in the extensions beside this file.
-struct Parser {
+struct ExpressionParser {
     var lexer: Lexer
     let options: ParseOptions
     /// Non-fatal findings (warnings, gating errors); a fatal one is thrown as `SyntaxError`.
@@ -78,7 +78,7 @@ struct Parser {
 
     /// Parses `operand (op operand)*` into one n-ary node (left-associative grouping).
     private mutating func parseChain(
-        _ op: LogicalOperator, spellings: [String], operand: (inout Parser) throws -> LogicalExpression
+        _ op: LogicalOperator, spellings: [String], operand: (inout ExpressionParser) throws -> LogicalExpression
     ) throws -> LogicalExpression {
         var items = [try operand(&self)]
         while true {
@@ -119,7 +119,7 @@ struct Parser {
     }
 
     /// Increments the nesting depth for the duration of `body`, failing past the limit.
-    mutating func nested<T>(at range: Range<Int>, _ body: (inout Parser) throws -> T) throws -> T {
+    mutating func nested<T>(at range: Range<Int>, _ body: (inout ExpressionParser) throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumNesting {

@@ -2,7 +2,7 @@ import EdgeCore
 
 /// Values: fields (resolved against the scheme and gated by plan and context), constants, function calls and
 /// index chains.
-extension Parser {
+extension ExpressionParser {
     /// Parses a field, constant or function call with its index steps.
     mutating func parseValue() throws -> ValueExpression {
         try lexer.skipWhitespace()
