@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: demo test build release deps venv schema-check bench bench-traces clean
+.PHONY: demo test build release deps venv schema-check outputs-check templates bench bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -20,18 +20,36 @@ release: deps
 	$(SWIFT) build -c release --product edgeproof
 
 demo: release
-	$(BIN) check $(EXAMPLE) --readiness
+	$(BIN) check $(EXAMPLE)
+	$(BIN) build $(EXAMPLE) -o out
 
 test: deps venv
 	$(SWIFT) build
 	$(SWIFT) test
 	scripts/cli-smoke.sh "$$($(SWIFT) build --show-bin-path)/edgeproof" $(VENV)/bin/python
 	$(MAKE) --no-print-directory schema-check
+	$(MAKE) --no-print-directory outputs-check
 
 schema-check: venv
 	@mkdir -p .build/schema
 	$(SWIFT) run -q edgeproof schema > .build/schema/edge.schema.json
 	$(VENV)/bin/python scripts/validate-schema.py .build/schema/edge.schema.json $(EXAMPLE)
+
+# The committed example outputs must match the spec, parse with independent parsers, boot redis-server,
+# and pass the shared validators when they are present.
+outputs-check: venv
+	$(SWIFT) run -q edgeproof build $(EXAMPLE) -o examples/agenticverz/out --check
+	$(VENV)/bin/python scripts/check-emitted.py examples/agenticverz/out $(EXAMPLE)
+	$(VENV)/bin/python scripts/check-redis-conf.py examples/agenticverz/out/redis/redis.conf $(EXAMPLE)
+	$(VENV)/bin/python scripts/check-emitted.py Tests/EmittersTests/Golden/self-hosted Tests/EmittersTests/Fixtures/self-hosted.yaml
+	$(VENV)/bin/python scripts/check-redis-conf.py Tests/EmittersTests/Golden/self-hosted/redis/redis.conf Tests/EmittersTests/Fixtures/self-hosted.yaml
+	@if [ -x ../shared/validators/validate-outputs ]; then \
+	  ../shared/validators/validate-outputs examples/agenticverz/out | tee .build/validate-outputs.log; \
+	  grep -q ' 0 failed' .build/validate-outputs.log; \
+	else echo "skip: ../shared/validators/validate-outputs not found (shared validators are optional)"; fi
+
+templates:
+	python3 scripts/embed-templates.py
 
 bench: release
 	scripts/bench-check.sh $(BIN) $(EXAMPLE)

@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
@@ -26,12 +28,22 @@ let package = Package(
         .target(name: "RulesLanguage", dependencies: ["EdgeCore", "CPCRE2"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "CZlib"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
+        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec"]),
+        .target(name: "CAtomicRename"),
+        .target(
+            name: "Emitters",
+            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeSpec", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
+        .testTarget(
+            name: "EmittersTests",
+            dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"]),

@@ -23,4 +23,21 @@ expect_exit 2 "$bin" check "$work"
 printf 'version: 1\nzone: {name: example.com, plan: pro}\n' > "$work/min.yaml"
 expect_exit 0 "$bin" check "$work/min.yaml"
 expect_exit 1 "$bin" check "$work/min.yaml" --strict
+# build: same bytes whatever the working directory, path spelling, TZ or locale; atomic on failure.
+expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/a"
+mkdir -p "$work/elsewhere" && cp examples/agenticverz/edge.yaml "$work/elsewhere/edge.yaml"
+(cd "$work/elsewhere" && TZ=Pacific/Kiritimati LC_ALL=C.UTF-8 LANG=de_DE.UTF-8 "$bin" build ./../elsewhere/edge.yaml -o "$work/b" >/dev/null 2>&1)
+diff -r "$work/a" "$work/b" >/dev/null && echo "ok   build output is byte-identical across cwd, path spelling, TZ and locale" || { echo "FAIL build output differs"; diff -r "$work/a" "$work/b" | head; fail=1; }
+expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/a" --check
+echo "# drifted" >> "$work/a/fly/fly.toml"
+expect_exit 1 "$bin" build examples/agenticverz/edge.yaml -o "$work/a" --check
+grep -q '^changed: .*fly/fly.toml' "$work/out" && echo "ok   --check names the drifted file" || { echo "FAIL --check output"; fail=1; }
+mkdir -p "$work/c" && echo "a file where a directory must go" > "$work/c/vault" && echo keep > "$work/c/notes.txt"
+before=$(cd "$work/c" && find . -type f -exec sha256sum {} + | sort)
+expect_exit 2 "$bin" build examples/agenticverz/edge.yaml -o "$work/c"
+after=$(cd "$work/c" && find . -type f -exec sha256sum {} + | sort)
+[ "$before" = "$after" ] && echo "ok   a failed build leaves the directory exactly as it was" || { echo "FAIL failed build changed the directory"; fail=1; }
+printf 'version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n' > "$work/bad.yaml"
+expect_exit 1 "$bin" build "$work/bad.yaml" -o "$work/d"
+[ ! -e "$work/d" ] && echo "ok   a spec with errors writes nothing" || { echo "FAIL output written for a bad spec"; fail=1; }
 exit $fail

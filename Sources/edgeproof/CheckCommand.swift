@@ -21,8 +21,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Treat warnings (readiness lints) as errors.")
     var strict = false
 
-    @Flag(help: "Print the production readiness checklist after the diagnostics.")
-    var readiness = false
+    @Flag(inversion: .prefixedNo, help: "Print the production readiness table (text format).")
+    var readiness = true
 
     func run() throws {
         let bytes: [UInt8]
@@ -38,13 +38,12 @@ struct CheckCommand: ParsableCommand {
         let findings = diagnostics.sorted
         switch format {
         case .text:
-            let renderer = DiagnosticTextRenderer(sources: [SourceFile(name: spec, bytes: bytes)], colored: standardOutputIsTerminal)
-            print(renderer.render(findings, summaryFor: spec), terminator: "")
+            DiagnosticPrinter(format: format, spec: spec, bytes: bytes).print(findings, toStandardError: false)
             if readiness, let checked { print(ReadinessTable.render(checked.readiness), terminator: "") }
         case .json:
-            print(DiagnosticJSONRenderer.render(findings, file: spec), terminator: "")
+            DiagnosticPrinter(format: format, spec: spec, bytes: bytes).print(findings, toStandardError: false)
         case .github:
-            print(DiagnosticGitHubRenderer.render(findings), terminator: "")
+            DiagnosticPrinter(format: format, spec: spec, bytes: bytes).print(findings, toStandardError: false)
             print(DiagnosticSummary(findings).line(for: spec))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
@@ -55,10 +54,12 @@ struct CheckCommand: ParsableCommand {
 enum ReadinessTable {
     /// One row per checklist item: priority, ✓/✗/–, title, reason.
     static func render(_ items: [ReadinessItem]) -> String {
-        var out = "\nProduction readiness (design checklist rows the spec can show):\n"
-        let width = items.map(\.title.count).max() ?? 0
-        for item in items {
-            let mark = item.status == .done ? "✓" : item.status == .missing ? "✗" : "–"
+        let shown = items.filter { $0.status != .notApplicable }
+        guard !shown.isEmpty else { return "" }
+        var out = "\nProduction readiness (P0/P1 checklist rows this spec covers):\n"
+        let width = shown.map(\.title.count).max() ?? 0
+        for item in shown {
+            let mark = item.status == .done ? "✓" : "✗"
             out += "  \(item.priority) \(mark) \(item.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(item.reason)\n"
         }
         return out

@@ -1,0 +1,52 @@
+import EdgeCore
+import EdgeSpec
+
+/// Warnings for settings a target cannot express as written: the spec stays valid, but the emitted file
+/// approximates or drops the setting, and the warning says which and why.
+struct TargetLimits {
+    let spec: Spec
+    let diagnostics: DiagnosticCollector
+
+    /// VM presets SchemaStore's fly.json lists (config-targets reference §1.5: the schema lags flyctl).
+    static let schemaVMSizes: Set<String> = [
+        "shared-cpu-1x", "shared-cpu-2x", "shared-cpu-4x", "shared-cpu-8x", "performance-1x", "performance-2x",
+        "performance-4x", "performance-8x", "performance-16x",
+    ]
+
+    func run() {
+        if let redis = spec.redis, redis.provider == .upstash { upstash(redis) }
+        for vm in spec.fly?.vm ?? [] {
+            if let size = vm.size, !Self.schemaVMSizes.contains(size) {
+                diagnostics.warning("W0801", "fly.toml: vm size '\(size)' is not in SchemaStore's fly.json, so editors and schema checks will flag it",
+                                    at: vm.ranges.value("size"), help: "use one of \(Self.schemaVMSizes.sorted().joined(separator: ", ")) or set cpus and memory only")
+            }
+        }
+        for seal in spec.vault?.seals ?? [] {
+            guard let token = seal.token else { continue }
+            diagnostics.warning("W0802", "vault.hcl: the transit seal token is not written into the file; Vault reads it from VAULT_TOKEN",
+                                at: token.range, help: "export VAULT_TOKEN=$(vault kv get -field=\(token.key) \(token.path)) on the Vault host before starting it")
+        }
+    }
+
+    /// Upstash exposes eviction on/off, region and TLS; everything else in redis.conf has no Upstash equivalent
+    /// (config-targets reference §3.3).
+    private func upstash(_ redis: RedisSpec) {
+        if redis.maxmemoryPolicy != .noeviction {
+            diagnostics.warning("W0811", "Upstash has one eviction algorithm (random sampling, keys with a TTL first); '\(redis.maxmemoryPolicy.rawValue)' is approximated as eviction on",
+                                at: redis.ranges.value("maxmemory_policy"))
+        }
+        if let persistence = redis.persistence {
+            if persistence.ranges.keys["appendfsync"] != nil || persistence.save != nil {
+                diagnostics.warning("W0812", "Upstash always persists to durable storage and has no AOF or snapshot settings; appendfsync and save apply to the self-hosted redis.conf only",
+                                    at: persistence.ranges.key(persistence.ranges.keys["appendfsync"] != nil ? "appendfsync" : "save"))
+            }
+        }
+        if redis.maxmemory != nil {
+            diagnostics.warning("W0813", "Upstash sets memory by plan (max data size); maxmemory applies to the self-hosted redis.conf only",
+                                at: redis.ranges.key("maxmemory"))
+        }
+        if let tls = redis.tls, !tls.enabled {
+            diagnostics.warning("W0814", "Upstash always uses TLS; it cannot be disabled", at: tls.ranges.value("enabled"))
+        }
+    }
+}

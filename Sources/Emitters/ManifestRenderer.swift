@@ -1,0 +1,26 @@
+import EdgeCompiler
+import EdgeCore
+
+/// Renders `MANIFEST.json`: every other file with its sha256, and the compiled spec's hash.
+enum ManifestRenderer {
+    /// The manifest's own path.
+    static let path = "MANIFEST.json"
+
+    static func render(_ outputs: OutputSet, edge: CompiledEdge) -> String {
+        JSONValue.object([
+            ("generator", "edgeproof"),
+            ("format", 1),
+            ("spec", .string(edge.specName)),
+            ("spec_sha256", .string(edge.specHash)),
+            ("files", .array(outputs.files.map { file in
+                .object([("path", .string(file.path)), ("sha256", .string(SHA256Digest.hex(file.contents)))])
+            })),
+        ]).pretty
+    }
+
+    /// The paths a previous manifest lists, or nil when `bytes` is not a manifest.
+    static func listedPaths(in bytes: [UInt8]) -> [String]? {
+        guard let object = try? JSONSerializationBridge.object(bytes), let files = object["files"] as? [[String: Any]] else { return nil }
+        return files.compactMap { $0["path"] as? String }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import EdgeCompiler
+import EdgeCore
+import EdgeSpec
+import Emitters
+import Foundation
+
+/// `edgeproof build [SPEC] [-o DIR] [--check]`: write the files a team commits, or check them for drift.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Compile the spec into fly.toml, vault.hcl, redis.conf and friends; --check reports drift instead.",
+        discussion: """
+            Writes atomically: every file goes to a staging directory beside DIR, which replaces DIR in one step only \
+            when all targets rendered and were written. Files in DIR that no build produces are kept.
+            Exit 0 ok; 1 spec errors or drift (--check); 2 unreadable input, bad templates or a failed write.
+            """)
+
+    @Argument(help: "The spec file.")
+    var spec: String = "edge.yaml"
+
+    @Option(name: .shortAndLong, help: "Output directory.")
+    var output: String = "out"
+
+    @Flag(help: "Write nothing; exit 1 with a unified diff per file when DIR does not match the spec.")
+    var check = false
+
+    @Option(help: "A directory of .mustache files overriding the embedded templates.")
+    var templates: String?
+
+    @Option(help: "Diagnostics format: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let bytes: [UInt8]
+        switch SpecInput.read(spec) {
+        case let .success(read): bytes = read
+        case let .failure(error):
+            StandardError.write("error: \(error.message)\n")
+            throw ExitCode(error.code)
+        }
+        let diagnostics = DiagnosticCollector()
+        let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
+        let compiled = checked.map { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics) }
+        let printer = DiagnosticPrinter(format: format, spec: spec, bytes: bytes)
+        guard let compiled, !diagnostics.hasErrors else {
+            printer.print(diagnostics.sorted, toStandardError: false)
+            throw ExitCode(1)
+        }
+        printer.print(diagnostics.sorted, toStandardError: true)
+        let outputs: OutputSet
+        do {
+            let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded
+            outputs = try BuildOutputs.render(compiled, templates: templateSet)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if check {
+            let differences = DriftCheck.compare(outputs, with: output)
+            for difference in differences {
+                print("\(difference.kind.rawValue): \(output)/\(difference.path)")
+                if !difference.diff.isEmpty { print(difference.diff, terminator: "") }
+            }
+            if differences.isEmpty {
+                print("\(output): up to date with \(compiled.specName) (\(outputs.files.count) files)")
+                return
+            }
+            print("\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec) -o \(output)`")
+            throw ExitCode(1)
+        }
+        do {
+            try OutputWriter.write(outputs, to: output)
+        } catch {
+            StandardError.write("error: \(error); \(output) is unchanged\n")
+            throw ExitCode(2)
+        }
+        print("wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))")
+    }
+}
+
+/// Prints diagnostics in the chosen format (warnings of a successful build go to stderr so stdout stays clean).
+struct DiagnosticPrinter {
+    let format: DiagnosticFormat
+    let spec: String
+    let bytes: [UInt8]
+
+    func print(_ diagnostics: [Diagnostic], toStandardError: Bool) {
+        if diagnostics.isEmpty && toStandardError { return }
+        let text: String
+        switch format {
+        case .text:
+            text = DiagnosticTextRenderer(sources: [SourceFile(name: spec, bytes: bytes)], colored: standardOutputIsTerminal)
+                .render(diagnostics, summaryFor: spec)
+        case .json: text = DiagnosticJSONRenderer.render(diagnostics, file: spec)
+        case .github: text = DiagnosticGitHubRenderer.render(diagnostics)
+        }
+        if toStandardError { StandardError.write(text) } else { Swift.print(text, terminator: "") }
+    }
+}
