@@ -52,7 +52,9 @@ templates:
 	python3 scripts/embed-templates.py
 
 bench: release
-	scripts/bench-check.sh $(BIN) $(EXAMPLE)
+	scripts/bench-command.sh "edgeproof check (example)" $(BIN) check $(EXAMPLE)
+	scripts/bench-command.sh "edgeproof build (example, to a fresh directory)" sh -c 'rm -rf .build/bench-out && $(BIN) build $(EXAMPLE) -o .build/bench-out'
+	scripts/bench-command.sh "edgeproof build --check (example)" $(BIN) build $(EXAMPLE) -o examples/agenticverz/out --check
 
 bench-traces: deps
 	$(SWIFT) run -c release TracesBenchmark
