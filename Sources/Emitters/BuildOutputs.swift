@@ -8,6 +8,9 @@ public enum BuildOutputs {
         var outputs = OutputSet()
         if let fly = edge.fly {
             outputs.add("fly/fly.toml", text: try FlyTomlRenderer.render(fly, edge: edge, templates: templates))
+            if !fly.machines.isEmpty {
+                outputs.add("fly/scale.sh", text: try FlyScaleRenderer.render(fly, edge: edge, templates: templates), executable: true)
+            }
             if !fly.secrets.isEmpty {
                 outputs.add("fly/secrets.sh", text: try FlySecretsRenderer.render(fly, edge: edge, templates: templates), executable: true)
             }

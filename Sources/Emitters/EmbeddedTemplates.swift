@@ -4,6 +4,17 @@
 enum EmbeddedTemplates {
     /// Template text by name (file name without `.mustache`).
     static let all: [String: String] = [
+        "fly-scale.sh": #"""
+{{% CONTENT_TYPE: SHELL}}
+#!/bin/sh
+{{{header}}}
+# Sets the number of machines per region (fly.toml has no per-region counts). Needs a logged-in flyctl.
+set -eu
+
+{{#regions}}
+fly scale count {{count}} --region {{region}} --app {{app}} --yes
+{{/regions}}
+"""# + "\n",
         "fly-secrets.sh": #"""
 {{% CONTENT_TYPE: SHELL}}
 #!/bin/sh

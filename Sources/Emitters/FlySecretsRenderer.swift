@@ -12,3 +12,13 @@ enum FlySecretsRenderer {
         ])
     }
 }
+
+/// Renders `fly/scale.sh`: `fly scale count` per region, since fly.toml holds only the primary region.
+enum FlyScaleRenderer {
+    static func render(_ fly: FlySpec, edge: CompiledEdge, templates: TemplateSet) throws -> String {
+        try templates.render("fly-scale.sh", [
+            "header": ProvenanceHeader.text(for: edge),
+            "regions": fly.machines.map { region, count in ["region": region.text, "count": String(count), "app": fly.app] },
+        ])
+    }
+}
