@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "RulesLanguage", dependencies: ["EdgeCore", "CPCRE2"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "CZlib"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
-        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec"]),
+        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "RulesLanguage"]),
         .target(name: "CAtomicRename"),
         .target(
             name: "Emitters",

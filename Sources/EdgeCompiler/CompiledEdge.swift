@@ -1,5 +1,6 @@
 import EdgeCore
 import EdgeSpec
+import RulesLanguage
 
 /// A checked spec lowered for the emitters and the edge model: the sections each target needs, the spec's file
 /// name (never a path) and the hash of the canonical compiled spec, which provenance headers and `MANIFEST.json`
@@ -17,6 +18,20 @@ public struct CompiledEdge: Sendable {
     public let vault: VaultSpec?
     /// Redis, if the spec has one.
     public let redis: RedisSpec?
+    /// WAF custom rules in evaluation order.
+    public let customRules: [CompiledCustomRule]
+    /// Rate limiting rules in evaluation order.
+    public let rateLimitRules: [CompiledRateLimitRule]
+    /// Cache rules in evaluation order.
+    public let cacheRules: [CompiledCacheRule]
+    /// Managed rulesets settings, if any.
+    public let managedRules: ManagedRulesSpec?
+    /// The expression scoping the managed rulesets (nil = `true`).
+    public let managedRulesScope: CompiledRuleExpression?
+    /// Lists emitted as Cloudflare account lists.
+    public let managedLists: [ManagedList]
+    /// The spec's test cases.
+    public let expectations: [ExpectCaseSpec]
 
     /// The first 12 hex digits of `specHash`, for headers.
     public var shortHash: String { String(specHash.prefix(12)) }
@@ -25,13 +40,27 @@ public struct CompiledEdge: Sendable {
 /// Lowers a checked spec into `CompiledEdge`, reporting what a target cannot express as warnings that point at the
 /// spec.
 public enum EdgeCompiler {
-    /// Compiles `checked`, read from `specPath` (only its last path component is kept).
-    public static func compile(_ checked: CheckedSpec, specPath: String, diagnostics: DiagnosticCollector) -> CompiledEdge {
+    /// Compiles `checked`, read from `specPath` (only its last path component is kept); nil when an expression,
+    /// characteristic or plan limit is in error (reported). `targetWarnings` adds what emitted files approximate
+    /// (`build` shows them; `check` judges the spec only).
+    public static func compile(
+        _ checked: CheckedSpec, specPath: String, diagnostics: DiagnosticCollector, targetWarnings: Bool = true
+    ) -> CompiledEdge? {
         let spec = checked.spec
-        TargetLimits(spec: spec, diagnostics: diagnostics).run()
+        PlanLimits(spec: spec, diagnostics: diagnostics).run()
+        if targetWarnings { TargetLimits(spec: spec, diagnostics: diagnostics).run() }
+        let rules = RuleCompiler(spec: spec, source: checked.source, diagnostics: diagnostics)
+        let customRules = rules.customRules(), rateLimitRules = rules.rateLimitRules(), cacheRules = rules.cacheRules()
+        let scope = rules.managedRulesScope()
+        guard !diagnostics.hasErrors else { return nil }
         let name = specPath.split(separator: "/").last.map(String.init) ?? specPath
         return CompiledEdge(
             specName: name, specHash: SHA256Digest.hex(CanonicalForm.text(of: spec)), zone: spec.zone,
-            fly: spec.fly, vault: spec.vault, redis: spec.redis)
+            fly: spec.fly, vault: spec.vault, redis: spec.redis, customRules: customRules, rateLimitRules: rateLimitRules,
+            cacheRules: cacheRules, managedRules: spec.managedRules, managedRulesScope: scope,
+            managedLists: spec.lists.filter { $0.value.managed }.map {
+                ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
+            },
+            expectations: spec.expect)
     }
 }

@@ -41,7 +41,7 @@ struct BuildCommand: ParsableCommand {
         }
         let diagnostics = DiagnosticCollector()
         let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
-        let compiled = checked.map { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics) }
+        let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics) }
         let printer = DiagnosticPrinter(format: format, spec: spec, bytes: bytes)
         guard let compiled, !diagnostics.hasErrors else {
             printer.print(diagnostics.sorted, toStandardError: false)

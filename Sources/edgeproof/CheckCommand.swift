@@ -1,4 +1,5 @@
 import ArgumentParser
+import EdgeCompiler
 import EdgeCore
 import EdgeSpec
 import Foundation
@@ -34,6 +35,7 @@ struct CheckCommand: ParsableCommand {
         }
         let diagnostics = DiagnosticCollector()
         let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
+        if let checked { _ = EdgeCompiler.compile(checked, specPath: spec, diagnostics: diagnostics, targetWarnings: false) }
         if strict { diagnostics.promoteWarningsToErrors() }
         let findings = diagnostics.sorted
         switch format {

@@ -19,7 +19,10 @@ func compileSpec(bytes: [UInt8], specPath: String) throws -> (CompiledEdge, Diag
     guard let checked = SpecChecker.check(bytes, file: specPath, diagnostics: diagnostics) else {
         throw SpecFailure(diagnostics: diagnostics.diagnostics.map { "\($0.id) \($0.range): \($0.message)" })
     }
-    return (EdgeCompiler.compile(checked, specPath: specPath, diagnostics: diagnostics), diagnostics)
+    guard let compiled = EdgeCompiler.compile(checked, specPath: specPath, diagnostics: diagnostics) else {
+        throw SpecFailure(diagnostics: diagnostics.diagnostics.map { "\($0.id) \($0.range): \($0.message)" })
+    }
+    return (compiled, diagnostics)
 }
 
 /// A spec that did not check.

@@ -2,26 +2,34 @@
 /// addresses and CIDRs, plain quoted strings when no escape is needed and raw strings when one would be, `\xHH`
 /// escapes only for bytes a raw string cannot hold. The printed text parses back to the same tree.
 enum CanonicalPrinter {
-    static func print(_ expression: LogicalExpression) -> String {
+    /// How `$name` list references print.
+    enum ListPrinting {
+        /// As `$name` (the canonical form).
+        case byName
+        /// As the list's items inline (`{"a" "b"}`), except the lists named in `keep`, which stay `$name`.
+        case inline(keep: Set<String>)
+    }
+
+    static func print(_ expression: LogicalExpression, lists: ListPrinting = .byName) -> String {
         switch expression.kind {
         case .combination(let op, let items):
-            return items.map(print).joined(separator: " \(op.rawValue) ")
+            return items.map { print($0, lists: lists) }.joined(separator: " \(op.rawValue) ")
         case .not(let operand):
-            return "not " + print(operand)
+            return "not " + print(operand, lists: lists)
         case .parenthesized(let inner):
-            return "(" + print(inner) + ")"
+            return "(" + print(inner, lists: lists) + ")"
         case .comparison(let comparison):
-            return print(comparison)
+            return print(comparison, lists: lists)
         case .value(let value):
-            return print(value)
+            return print(value, lists: lists)
         }
     }
 
-    static func print(_ comparison: Comparison) -> String {
-        print(comparison.lhs) + " " + comparison.op.englishSpelling + " " + print(comparison.rhs)
+    static func print(_ comparison: Comparison, lists: ListPrinting = .byName) -> String {
+        print(comparison.lhs, lists: lists) + " " + comparison.op.englishSpelling + " " + print(comparison.rhs, lists: lists)
     }
 
-    static func print(_ rhs: ComparisonValue) -> String {
+    static func print(_ rhs: ComparisonValue, lists: ListPrinting = .byName) -> String {
         switch rhs {
         case .bytes(let bytes): string(bytes)
         case .int(let value): String(value)
@@ -33,11 +41,24 @@ enum CanonicalPrinter {
             "{" + ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)" }
                 .joined(separator: " ") + "}"
         case .ipSet(let ranges): "{" + ranges.map(\.description).joined(separator: " ") + "}"
-        case .list(let name, _): "$" + name
+        case .list(let name, let list):
+            switch lists {
+            case .inline(let keep) where !keep.contains(name): inline(list)
+            default: "$" + name
+            }
         }
     }
 
-    static func print(_ value: ValueExpression) -> String {
+    /// A named list's items as an inline set.
+    private static func inline(_ list: NamedList) -> String {
+        switch list {
+        case .strings(let items): "{" + items.map(string).joined(separator: " ") + "}"
+        case .asns(let numbers): "{" + numbers.map(String.init).joined(separator: " ") + "}"
+        case .ips(let ranges): "{" + ranges.map(\.description).joined(separator: " ") + "}"
+        }
+    }
+
+    static func print(_ value: ValueExpression, lists: ListPrinting = .byName) -> String {
         var text: String
         switch value.base {
         case .field(let field): text = field.name
@@ -47,8 +68,8 @@ enum CanonicalPrinter {
         case .call(let call):
             let arguments = call.arguments.map { argument in
                 switch argument {
-                case .value(let value): print(value)
-                case .logical(let logical): print(logical)
+                case .value(let value): print(value, lists: lists)
+                case .logical(let logical): print(logical, lists: lists)
                 }
             }
             text = call.function.name + "(" + arguments.joined(separator: ", ") + ")"

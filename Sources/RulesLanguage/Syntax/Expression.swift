@@ -14,6 +14,12 @@ public struct Expression: Sendable {
     /// where escapes would be needed, no tabs. Parsing it gives the same tree.
     public var canonical: String { CanonicalPrinter.print(root) }
 
+    /// The text deployed to Cloudflare: the canonical form with named lists written inline as sets, except the
+    /// lists in `keep` (managed account lists), which stay `$name`.
+    public func deployable(keepingLists keep: Set<String> = []) -> String {
+        CanonicalPrinter.print(root, lists: .inline(keep: keep))
+    }
+
     /// Whether the expression uses `matches`.
     public var usesRegex: Bool { Self.containsRegex(root) }
 
