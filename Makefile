@@ -11,7 +11,7 @@ deps:
 
 venv: deps
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
-	@$(VENV)/bin/python -c "import jsonschema, yaml" 2>/dev/null || $(VENV)/bin/pip install -q -r requirements-test.txt
+	@$(VENV)/bin/python -c "import jsonschema, yaml, hcl2, cloudflare" 2>/dev/null || $(VENV)/bin/pip install -q -r requirements-test.txt
 
 build: deps
 	$(SWIFT) build
@@ -41,6 +41,7 @@ outputs-check: venv
 	$(SWIFT) run -q edgeproof build $(EXAMPLE) -o examples/agenticverz/out --check
 	$(VENV)/bin/python scripts/check-emitted.py examples/agenticverz/out $(EXAMPLE)
 	$(VENV)/bin/python scripts/check-redis-conf.py examples/agenticverz/out/redis/redis.conf $(EXAMPLE)
+	$(VENV)/bin/python scripts/check-cloudflare.py examples/agenticverz/out
 	$(VENV)/bin/python scripts/check-emitted.py Tests/EmittersTests/Golden/self-hosted Tests/EmittersTests/Fixtures/self-hosted.yaml
 	$(VENV)/bin/python scripts/check-redis-conf.py Tests/EmittersTests/Golden/self-hosted/redis/redis.conf Tests/EmittersTests/Fixtures/self-hosted.yaml
 	@if [ -x ../shared/validators/validate-outputs ]; then \

@@ -6,6 +6,16 @@ public enum BuildOutputs {
     /// All files for `edge`, `MANIFEST.json` last.
     public static func render(_ edge: CompiledEdge, templates: TemplateSet = .embedded) throws -> OutputSet {
         var outputs = OutputSet()
+        let phases = CloudflareRulesetRenderer.phases(edge)
+        for phase in phases {
+            outputs.add("cloudflare/\(phase.name).json", text: CloudflareRulesetRenderer.body(phase, edge: edge).pretty)
+        }
+        for list in edge.managedLists {
+            outputs.add("cloudflare/lists/\(list.name).json", text: CloudflareRulesetRenderer.listBody(list).pretty)
+        }
+        if !phases.isEmpty {
+            outputs.add("terraform/cloudflare.tf", text: try TerraformRenderer.render(phases, edge: edge, templates: templates))
+        }
         if let fly = edge.fly {
             outputs.add("fly/fly.toml", text: try FlyTomlRenderer.render(fly, edge: edge, templates: templates))
             if !fly.machines.isEmpty {

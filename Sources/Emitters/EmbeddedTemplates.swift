@@ -4,6 +4,34 @@
 enum EmbeddedTemplates {
     /// Template text by name (file name without `.mustache`).
     static let all: [String: String] = [
+        "cloudflare.tf": #"""
+{{% CONTENT_TYPE: HCL}}
+{{{header}}}
+terraform {
+  required_providers {
+    cloudflare = {
+      source  = "cloudflare/cloudflare"
+      version = "~> 5"
+    }
+  }
+}
+
+variable "zone_id" {
+  type        = string
+  description = "Cloudflare zone id of {{zone}}"
+}
+{{#rulesets}}
+
+resource "cloudflare_ruleset" "{{phase}}" {
+  zone_id     = var.zone_id
+  name        = "{{title}}"
+  description = "{{description}}"
+  kind        = "zone"
+  phase       = "{{phase}}"
+  rules = {{{rules}}}
+}
+{{/rulesets}}
+"""# + "\n",
         "fly-scale.sh": #"""
 {{% CONTENT_TYPE: SHELL}}
 #!/bin/sh

@@ -1,0 +1,60 @@
+import EdgeCompiler
+import EdgeCore
+
+/// Renders `terraform/cloudflare.tf`: one `cloudflare_ruleset` per phase in provider v5 syntax
+/// (`rules = [ { … } ]`), built from the same rule objects as the JSON bodies, HCL-escaped.
+enum TerraformRenderer {
+    static func render(_ phases: [CloudflareRulesetRenderer.Phase], edge: CompiledEdge, templates: TemplateSet) throws -> String {
+        try templates.render("cloudflare.tf", [
+            "header": ProvenanceHeader.text(for: edge),
+            "zone": edge.zone.name,
+            "rulesets": phases.map { phase in
+                [
+                    "phase": phase.name, "title": phase.title,
+                    "description": CloudflareRulesetRenderer.description(edge),
+                    "rules": HCLValueWriter.write(.array(phase.rules), indent: 2),
+                ]
+            },
+        ])
+    }
+}
+
+/// Writes a JSON value as an HCL2 expression (objects as `{ key = value }`, arrays as `[ … ]`), one attribute per
+/// line, strings escaped for HCL (including `${` and `%{`).
+enum HCLValueWriter {
+    static func write(_ value: JSONValue, indent: Int) -> String {
+        var out = ""
+        append(value, indent: indent, to: &out)
+        return out
+    }
+
+    private static func append(_ value: JSONValue, indent: Int, to out: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        switch value {
+        case .null: out += "null"
+        case let .bool(flag): out += flag ? "true" : "false"
+        case let .int(number): out += String(number)
+        case let .double(number): out += "\(number)"
+        case let .string(text): out += "\"" + HCLStringContent().escapeText(text) + "\""
+        case let .array(items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for item in items {
+                out += pad + "  "
+                append(item, indent: indent + 2, to: &out)
+                out += ",\n"
+            }
+            out += pad + "]"
+        case let .object(members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{\n"
+            let width = members.map(\.0.count).max() ?? 0
+            for (key, member) in members {
+                out += pad + "  " + key + String(repeating: " ", count: width - key.count) + " = "
+                append(member, indent: indent + 2, to: &out)
+                out += "\n"
+            }
+            out += pad + "}"
+        }
+    }
+}
