@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: demo test build release deps venv schema-check outputs-check templates bench bench-traces clean
+.PHONY: fuzz demo test build release deps venv schema-check outputs-check templates bench bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -21,6 +21,7 @@ release: deps
 
 demo: release
 	$(BIN) check $(EXAMPLE)
+	$(BIN) test $(EXAMPLE)
 	$(BIN) build $(EXAMPLE) -o out
 
 test: deps venv
@@ -48,6 +49,10 @@ outputs-check: venv
 	  ../shared/validators/validate-outputs examples/agenticverz/out | tee .build/validate-outputs.log; \
 	  grep -q ' 0 failed' .build/validate-outputs.log; \
 	else echo "skip: ../shared/validators/validate-outputs not found (shared validators are optional)"; fi
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz-rules.sh $(FUZZ_SECONDS)
 
 templates:
 	python3 scripts/embed-templates.py

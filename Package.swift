@@ -36,7 +36,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
@@ -46,6 +46,8 @@ let package = Package(
         ),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
-        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"]),
+        .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),
+        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeTestSupport"]),
+        .testTarget(name: "EdgeCompilerTests", dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
     ]
 )

@@ -40,4 +40,24 @@ after=$(cd "$work/c" && find . -type f -exec sha256sum {} + | sort)
 printf 'version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n' > "$work/bad.yaml"
 expect_exit 1 "$bin" build "$work/bad.yaml" -o "$work/d"
 [ ! -e "$work/d" ] && echo "ok   a spec with errors writes nothing" || { echo "FAIL output written for a bad spec"; fail=1; }
+# eval / explain / test
+"$bin" eval 'lower(http.user_agent) contains "sqlmap"' --request '{"ua":"SQLMap/1.7"}' >"$work/out" 2>"$work/err"
+[ "$(cat "$work/out")" = "true" ] && [ ! -s "$work/err" ] && echo "ok   eval prints only true on stdout" || { echo "FAIL eval true"; fail=1; }
+"$bin" eval 'http.host eq "a"' >"$work/out"; [ "$(cat "$work/out")" = "false" ] && echo "ok   eval prints false" || { echo "FAIL eval false"; fail=1; }
+expect_exit 1 "$bin" eval 'http.user_agnet eq ""'
+grep -q 'did you mean `http.user_agent`' "$work/err" && echo "ok   eval diagnostics go to stderr with did-you-mean" || { echo "FAIL eval diagnostics"; fail=1; }
+expect_exit 1 "$bin" eval 'http.host matches "a"' --plan pro
+expect_exit 1 "$bin" eval 'http.response.code eq 401' --phase custom
+expect_exit 0 "$bin" eval 'http.response.code eq 401' --phase counting --request '{"status":401}'
+expect_exit 2 "$bin" eval 'true' --request '{"method":'
+expect_exit 0 "$bin" eval 'ip.src in $suspicious_ips' --spec examples/agenticverz/edge.yaml --request '{"ip":"198.51.100.20"}'
+[ "$(cat "$work/out")" = "true" ] && echo "ok   eval --spec resolves \$lists" || { echo "FAIL eval --spec"; fail=1; }
+expect_exit 0 "$bin" explain examples/agenticverz/edge.yaml --request '{"ua":"nikto/2.5"}'
+grep -q '^action: block (rule block-bad-bots)' "$work/out" && echo "ok   explain names the deciding rule" || { echo "FAIL explain"; fail=1; }
+expect_exit 0 "$bin" test examples/agenticverz/edge.yaml --junit "$work/junit.xml"
+grep -q 'failures="0"' "$work/junit.xml" && echo "ok   test writes JUnit" || { echo "FAIL junit"; fail=1; }
+sed 's/    rule: block-missing-user-agent/    rule: block-bad-bots/' examples/agenticverz/edge.yaml > "$work/failing.yaml"
+expect_exit 1 "$bin" test "$work/failing.yaml"
+grep -q '^FAIL requests without a user agent are blocked' "$work/out" && grep -q 'action: block (rule block-missing-user-agent)' "$work/out" \
+  && echo "ok   a failing case shows expected vs actual and the explain trace" || { echo "FAIL failing case output"; fail=1; }
 exit $fail

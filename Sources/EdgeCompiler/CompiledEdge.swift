@@ -32,6 +32,8 @@ public struct CompiledEdge: Sendable {
     public let managedLists: [ManagedList]
     /// The spec's test cases.
     public let expectations: [ExpectCaseSpec]
+    /// The spec's named lists as the Rules language reads them.
+    public let namedLists: [String: NamedList]
 
     /// The first 12 hex digits of `specHash`, for headers.
     public var shortHash: String { String(specHash.prefix(12)) }
@@ -61,6 +63,6 @@ public enum EdgeCompiler {
             managedLists: spec.lists.filter { $0.value.managed }.map {
                 ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
             },
-            expectations: spec.expect)
+            expectations: spec.expect, namedLists: rules.lists)
     }
 }

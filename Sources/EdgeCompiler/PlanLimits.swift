@@ -59,8 +59,5 @@ struct PlanLimits {
         if rule.action == .log, plan != .enterprise {
             diagnostics.error("E0912", "the log action needs the enterprise plan", at: rule.ranges.value("action"))
         }
-        if rule.countingWhen != nil, plan < .business {
-            diagnostics.error("E0917", "counting expressions need the business plan or above", at: rule.ranges.key("counting_when"))
-        }
     }
 }

@@ -1,3 +1,4 @@
+import EdgeTestSupport
 import Testing
 @testable import EdgeSpec
 

@@ -1,22 +1,27 @@
 import EdgeCore
-@testable import EdgeSpec
+import EdgeSpec
 
 /// A spec text with `⟦ID⟧` markers placed where diagnostics are expected; the markers are removed before checking.
-struct MarkedSpec {
+public struct MarkedSpec {
     /// The spec without markers.
-    let text: String
+    public let text: String
     /// Expected (id, line, column) triples.
-    let expected: [Finding]
+    public let expected: [Finding]
 
     /// One expected or actual finding.
-    struct Finding: Hashable, CustomStringConvertible {
-        let id: String
-        let line: Int
-        let column: Int
-        var description: String { "\(id)@\(line):\(column)" }
+    public struct Finding: Hashable, CustomStringConvertible {
+        /// The diagnostic id.
+        public let id: String
+        /// 1-based line.
+        public let line: Int
+        /// 1-based column.
+        public let column: Int
+        /// `ID@line:col`.
+        public var description: String { "\(id)@\(line):\(column)" }
     }
 
-    init(_ marked: String) {
+    /// Reads the markers out of `marked`.
+    public init(_ marked: String) {
         var clean = ""
         var expected: [Finding] = []
         var line = 1
@@ -38,9 +43,14 @@ struct MarkedSpec {
     }
 
     /// Runs the checker and returns its findings as triples (errors, and warnings whose ids are expected).
-    func check(file: String = "edge.yaml") -> (findings: Set<Finding>, diagnostics: [Diagnostic]) {
+    public func check(file: String = "edge.yaml") -> (findings: Set<Finding>, diagnostics: [Diagnostic]) {
         let diagnostics = DiagnosticCollector()
         _ = SpecChecker.check(Array(text.utf8), file: file, diagnostics: diagnostics)
+        return findings(in: diagnostics)
+    }
+
+    /// Findings as triples: every error, and warnings whose ids are expected.
+    public func findings(in diagnostics: DiagnosticCollector) -> (findings: Set<Finding>, diagnostics: [Diagnostic]) {
         let expectedIDs = Set(expected.map(\.id))
         let relevant = diagnostics.diagnostics.filter { $0.severity == .error || expectedIDs.contains($0.id) }
         return (Set(relevant.map { Finding(id: $0.id, line: $0.range.start.line, column: $0.range.start.column) }), diagnostics.diagnostics)

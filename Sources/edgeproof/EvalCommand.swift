@@ -1,0 +1,72 @@
+import ArgumentParser
+import EdgeCompiler
+import EdgeCore
+import Foundation
+import RulesLanguage
+
+extension CloudflarePlan: ExpressibleByArgument {}
+
+/// Phases `eval --phase` accepts.
+enum EvalPhase: String, ExpressibleByArgument, CaseIterable {
+    case custom, ratelimit, counting, cache
+
+    var context: RuleContext {
+        switch self {
+        case .custom: .custom
+        case .ratelimit: .rateLimit
+        case .counting: .counting
+        case .cache: .cache
+        }
+    }
+}
+
+/// `edgeproof eval EXPR`: one expression on one request, `true` or `false` on stdout.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate one Rules-language expression on one request; prints true or false.",
+        discussion: """
+            stdout carries only `true` or `false`; diagnostics go to stderr. Exit 0 when the expression is valid, 1 when \
+            it is not, 2 for usage or input errors (a malformed --request).
+            """)
+
+    @Argument(help: "The expression, e.g. 'http.user_agent contains \"sqlmap\"'.")
+    var expression: String
+
+    @Option(help: "The request as a native trace record JSON object; every field optional.")
+    var request: String = "{}"
+
+    @Option(help: "A spec whose named lists ($name) and plan the expression may use.")
+    var spec: String?
+
+    @Option(help: "The plan: free, pro, business or enterprise (default: the spec's, else enterprise).")
+    var plan: CloudflarePlan?
+
+    @Option(help: "Where the expression is used: custom, ratelimit, counting or cache (default: every field allowed).")
+    var phase: EvalPhase?
+
+    func run() throws {
+        var lists: [String: NamedList] = [:]
+        var zonePlan = CloudflarePlan.enterprise
+        if let spec {
+            let compiled = try SpecLoader.load(spec)
+            lists = compiled.namedLists
+            zonePlan = compiled.zone.plan
+        }
+        let parsedRequest: HTTPRequest
+        switch HTTPRequest.fromJSON(request) {
+        case let .success(value): parsedRequest = value
+        case let .failure(error):
+            StandardError.write("error: --request: \(error.message)\n")
+            throw ExitCode(2)
+        }
+        let options = ParseOptions(plan: plan ?? zonePlan, context: phase?.context, lists: lists)
+        let (parsed, diagnostics) = RulesParser.parse(expression, options: options)
+        if !diagnostics.isEmpty {
+            let source = SourceFile(name: "<expr>", text: expression)
+            StandardError.write(DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostics, summaryFor: "<expr>"))
+        }
+        guard let parsed, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
+        print(CompiledExpression(parsed).evaluate(parsedRequest) ? "true" : "false")
+    }
+}

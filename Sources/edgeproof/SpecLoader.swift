@@ -1,0 +1,29 @@
+import ArgumentParser
+import EdgeCompiler
+import EdgeCore
+import EdgeSpec
+
+/// Reads, checks and compiles a spec for the commands that need a compiled edge, printing diagnostics and
+/// exiting 1 (spec errors) or 2 (unreadable) as documented.
+enum SpecLoader {
+    /// The compiled spec; warnings go to stderr, errors to stdout in `format`, then exit 1.
+    static func load(_ spec: String, format: DiagnosticFormat = .text) throws -> CompiledEdge {
+        let bytes: [UInt8]
+        switch SpecInput.read(spec) {
+        case let .success(read): bytes = read
+        case let .failure(error):
+            StandardError.write("error: \(error.message)\n")
+            throw ExitCode(error.code)
+        }
+        let diagnostics = DiagnosticCollector()
+        let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
+        let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics) }
+        let printer = DiagnosticPrinter(format: format, spec: spec, bytes: bytes)
+        guard let compiled, !diagnostics.hasErrors else {
+            printer.print(diagnostics.sorted, toStandardError: false)
+            throw ExitCode(1)
+        }
+        printer.print(diagnostics.sorted.filter { $0.severity == .error }, toStandardError: true)
+        return compiled
+    }
+}
