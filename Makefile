@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: fuzz demo test build release deps venv schema-check outputs-check templates bench bench-traces clean
+.PHONY: fuzz demo test build release deps venv schema-check outputs-check templates bench bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -61,6 +61,9 @@ bench: release
 	scripts/bench-command.sh "edgeproof check (example)" $(BIN) check $(EXAMPLE)
 	scripts/bench-command.sh "edgeproof build (example, to a fresh directory)" sh -c 'rm -rf .build/bench-out && $(BIN) build $(EXAMPLE) -o .build/bench-out'
 	scripts/bench-command.sh "edgeproof build --check (example)" $(BIN) build $(EXAMPLE) -o examples/agenticverz/out --check
+
+bench-rules: deps
+	$(SWIFT) run -c release RulesBenchmark
 
 bench-traces: deps
 	$(SWIFT) run -c release TracesBenchmark

@@ -38,7 +38,7 @@ let package = Package(
             name: "edgeproof",
             dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore"], path: "Benchmarks/RulesBenchmark"),
+        .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(
             name: "EmittersTests",
