@@ -41,6 +41,9 @@ printf 'version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, prim
 expect_exit 1 "$bin" build "$work/bad.yaml" -o "$work/d"
 [ ! -e "$work/d" ] && echo "ok   a spec with errors writes nothing" || { echo "FAIL output written for a bad spec"; fail=1; }
 # eval / explain / test
+"$bin" eval 'http.request.headers["x-missing"][0] ne "a"' >"$work/out"; a=$(cat "$work/out")
+"$bin" eval 'http.request.headers["x-missing"][0] ne "a"' --missing-values wirefilter >"$work/out"; b=$(cat "$work/out")
+[ "$a/$b" = "false/true" ] && echo "ok   missing values: cloudflare false, wirefilter != true" || { echo "FAIL missing values $a/$b"; fail=1; }
 "$bin" eval 'lower(http.user_agent) contains "sqlmap"' --request '{"ua":"SQLMap/1.7"}' >"$work/out" 2>"$work/err"
 [ "$(cat "$work/out")" = "true" ] && [ ! -s "$work/err" ] && echo "ok   eval prints only true on stdout" || { echo "FAIL eval true"; fail=1; }
 "$bin" eval 'http.host eq "a"' >"$work/out"; [ "$(cat "$work/out")" = "false" ] && echo "ok   eval prints false" || { echo "FAIL eval false"; fail=1; }

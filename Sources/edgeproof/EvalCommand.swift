@@ -5,6 +5,7 @@ import Foundation
 import RulesLanguage
 
 extension CloudflarePlan: ExpressibleByArgument {}
+extension MissingValuePolicy: ExpressibleByArgument {}
 
 /// Phases `eval --phase` accepts.
 enum EvalPhase: String, ExpressibleByArgument, CaseIterable {
@@ -45,6 +46,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Where the expression is used: custom, ratelimit, counting or cache (default: every field allowed).")
     var phase: EvalPhase?
 
+    @Option(help: "Comparisons on missing values: cloudflare (all false, the documented behaviour) or wirefilter (!= true).")
+    var missingValues: MissingValuePolicy = .cloudflare
+
     func run() throws {
         var lists: [String: NamedList] = [:]
         var zonePlan = CloudflarePlan.enterprise
@@ -60,7 +64,7 @@ struct EvalCommand: ParsableCommand {
             StandardError.write("error: --request: \(error.message)\n")
             throw ExitCode(2)
         }
-        let options = ParseOptions(plan: plan ?? zonePlan, context: phase?.context, lists: lists)
+        let options = ParseOptions(plan: plan ?? zonePlan, context: phase?.context, lists: lists, missingValues: missingValues)
         let (parsed, diagnostics) = RulesParser.parse(expression, options: options)
         if !diagnostics.isEmpty {
             let source = SourceFile(name: "<expr>", text: expression)
