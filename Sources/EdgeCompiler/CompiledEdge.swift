@@ -8,7 +8,8 @@ import RulesLanguage
 public struct CompiledEdge: Sendable {
     /// The spec's file name, e.g. `edge.yaml`.
     public let specName: String
-    /// SHA-256 of the canonical compiled spec (independent of comments, layout and key order in the YAML).
+    /// SHA-256 of the canonical compiled spec: the sections that shape emitted files (independent of comments,
+    /// layout and key order in the YAML, and of simulation-only sections such as `expect` and `origin`).
     public let specHash: String
     /// The Cloudflare zone.
     public let zone: ZoneSpec
@@ -57,12 +58,39 @@ public enum EdgeCompiler {
         guard !diagnostics.hasErrors else { return nil }
         let name = specPath.split(separator: "/").last.map(String.init) ?? specPath
         return CompiledEdge(
-            specName: name, specHash: SHA256Digest.hex(CanonicalForm.text(of: spec)), zone: spec.zone,
+            specName: name, specHash: SHA256Digest.hex(CanonicalForm.text(of: DeployedSections(spec))), zone: spec.zone,
             fly: spec.fly, vault: spec.vault, redis: spec.redis, customRules: customRules, rateLimitRules: rateLimitRules,
             cacheRules: cacheRules, managedRules: spec.managedRules, managedRulesScope: scope,
             managedLists: spec.lists.filter { $0.value.managed }.map {
                 ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
             },
             expectations: spec.expect, namedLists: rules.lists)
+    }
+}
+
+/// The parts of a spec that shape the emitted files; their canonical form is what `specHash` covers.
+private struct DeployedSections {
+    let version: Int
+    let zone: ZoneSpec
+    let lists: [(key: LocatedText, value: ListSpec)]
+    let waf: [CustomRuleSpec]
+    let managedRules: ManagedRulesSpec?
+    let rateLimits: [RateLimitSpec]
+    let cache: [CacheRuleSpec]
+    let fly: FlySpec?
+    let vault: VaultSpec?
+    let redis: RedisSpec?
+
+    init(_ spec: Spec) {
+        version = spec.version
+        zone = spec.zone
+        lists = spec.lists
+        waf = spec.waf
+        managedRules = spec.managedRules
+        rateLimits = spec.rateLimits
+        cache = spec.cache
+        fly = spec.fly
+        vault = spec.vault
+        redis = spec.redis
     }
 }

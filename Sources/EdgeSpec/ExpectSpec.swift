@@ -90,18 +90,87 @@ public struct RequestSpec: SpecObject, Sendable {
     }
 }
 
-/// A test case: a request and the outcome expected at the edge.
-public struct ExpectCaseSpec: SpecObject, Sendable {
+/// Cache statuses an expectation may name.
+public enum ExpectedCacheStatus: String, CaseIterable, Sendable {
+    /// Served from cache.
+    case HIT
+    /// Not in cache; fetched and stored.
+    case MISS
+    /// In cache but expired; fetched again.
+    case EXPIRED
+    /// Expired content served (origin failing or updating).
+    case STALE
+    /// Revalidated with the origin (304).
+    case REVALIDATED
+    /// Expired content served while the cache updates.
+    case UPDATING
+    /// Not eligible for cache.
+    case BYPASS
+    /// Not cacheable by default behaviour.
+    case DYNAMIC
+    /// Terminated at the edge before cache.
+    case UNKNOWN
+}
+
+/// One timed request of a sequence and the outcome expected for it (or for each repetition).
+public struct ExpectStepSpec: SpecObject, Sendable {
     /// The schema summary.
-    public static let summary = "A request and the outcome expected at the edge."
-    /// A name for reports.
-    public var name: String?
+    public static let summary = "A timed request in a sequence, sent `repeat` times `every` apart, and its expected outcome."
+    /// Time since the sequence started.
+    public var at: EdgeDuration
     /// The request.
     public var request: RequestSpec
-    /// Expected action.
-    public var action: ExpectedAction
+    /// How many times it is sent.
+    public var repeatCount: Int
+    /// The gap between repetitions.
+    public var every: EdgeDuration
+    /// Expected action (for every repetition, or for the last when `last_only`).
+    public var action: ExpectedAction?
+    /// Expected deciding rule.
+    public var rule: LocatedText?
+    /// Expected cache status.
+    public var cache: ExpectedCacheStatus?
+    /// Expected status sent to the client.
+    public var status: Int?
+    /// Check only the last repetition.
+    public var lastOnly: Bool
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> ExpectStepSpec {
+        ExpectStepSpec(
+            at: r.optional("at", .duration(), default: EdgeDuration(milliseconds: 0), "Time since the sequence started."),
+            request: r.required("request", ObjectReader.object(RequestSpec.self, name: "request"), "The request."),
+            repeatCount: r.optional("repeat", .int(1...100_000), default: 1, "How many times it is sent."),
+            every: r.optional("every", .duration(), default: .seconds(1), "Gap between repetitions."),
+            action: r.optional("action", .enumeration, "Expected action."),
+            rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
+            cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
+            status: r.optional("status", .int(100...599), "Expected status sent to the client."),
+            lastOnly: r.optional("last_only", .boolean, default: false, "Check only the last repetition."),
+            ranges: r.ranges)
+    }
+}
+
+/// A test case: a request (or a timed sequence of them) and the outcome expected at the edge.
+public struct ExpectCaseSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A request, or a timed sequence of requests, and the outcome expected at the edge."
+    /// A name for reports.
+    public var name: String?
+    /// The request of a single-request case.
+    public var request: RequestSpec?
+    /// Expected action of a single-request case.
+    public var action: ExpectedAction?
     /// Expected deciding rule id (none for allow).
     public var rule: LocatedText?
+    /// Expected cache status.
+    public var cache: ExpectedCacheStatus?
+    /// Expected status sent to the client.
+    public var status: Int?
+    /// The steps of a sequence case.
+    public var sequence: [ExpectStepSpec]
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -109,9 +178,13 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> ExpectCaseSpec {
         ExpectCaseSpec(
             name: r.optional("name", .string, "A name for reports."),
-            request: r.required("request", ObjectReader.object(RequestSpec.self, name: "request"), "The request."),
-            action: r.required("action", .enumeration, "Expected action."),
+            request: r.optional("request", ObjectReader.object(RequestSpec.self, name: "request"), "The request (single-request case)."),
+            action: r.optional("action", .enumeration, "Expected action."),
             rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
+            cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
+            status: r.optional("status", .int(100...599), "Expected status sent to the client."),
+            sequence: r.optional("sequence", .array(ObjectReader.object(ExpectStepSpec.self, name: "sequence step"), minItems: 1), default: [],
+                                 "Timed requests with expected outcomes (rate limits, cache)."),
             ranges: r.ranges)
     }
 }

@@ -114,15 +114,26 @@ struct SpecSemantics {
     /// Expected rule ids name real rules.
     private func checkExpectations() {
         let ids = spec.waf.map(\.id.text) + spec.rateLimits.map(\.id.text) + spec.cache.map(\.id.text)
-        for test in spec.expect {
-            if let rule = test.rule, !ids.contains(rule.text) {
+        func checkRule(_ rule: LocatedText?, action: ExpectedAction?) {
+            if let rule, !ids.contains(rule.text) {
                 let suggestion = bestSuggestion(for: rule.text, among: ids)
                 diagnostics.error("E0109", "no rule has the id '\(rule.text)'", at: rule.range,
                                   fixIt: suggestion.map { FixIt(replace: rule.range, with: $0) },
                                   help: suggestion.map { "did you mean '\($0)'?" })
             }
-            if test.action == .allow, let rule = test.rule {
+            if action == .allow, let rule {
                 diagnostics.error("E0111", "an allowed request has no deciding rule", at: rule.range, help: "remove 'rule'")
+            }
+        }
+        for test in spec.expect {
+            checkRule(test.rule, action: test.action)
+            for step in test.sequence { checkRule(step.rule, action: step.action) }
+            if (test.request == nil) == test.sequence.isEmpty {
+                diagnostics.error("E0111", "an expect case has either 'request' or 'sequence'", at: test.ranges.whole)
+            } else if test.request != nil, test.action == nil, test.cache == nil, test.status == nil {
+                diagnostics.error("E0103", "missing expected outcome: add 'action' (and 'rule'), 'cache' or 'status'", at: test.ranges.whole)
+            } else if !test.sequence.isEmpty, test.ranges.keys["action"] != nil || test.ranges.keys["rule"] != nil {
+                diagnostics.error("E0111", "a sequence case states outcomes per step", at: test.ranges.key(test.ranges.keys["action"] != nil ? "action" : "rule"))
             }
         }
     }

@@ -22,18 +22,22 @@ struct TestCommand: ParsableCommand {
         var results: [ExpectationResult] = []
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
-            guard case let .success(request) = ExpectationRequest.request(test.request) else {
+            guard let requestSpec = test.request, let expectedAction = test.action else {
+                results.append(ExpectationResult(name: name, passed: false, detail: "sequence and cache cases run through the edge model"))
+                continue
+            }
+            guard case let .success(request) = ExpectationRequest.request(requestSpec) else {
                 results.append(ExpectationResult(name: name, passed: false, detail: "the request does not read as a trace record"))
                 continue
             }
             let context = RequestContext(request)
-            let walk = CustomRuleWalk(rules: compiled.customRules, context: context, solvedChallenge: test.request.solvedChallenge ?? false, explain: false)
+            let walk = CustomRuleWalk(rules: compiled.customRules, context: context, solvedChallenge: requestSpec.solvedChallenge ?? false, explain: false)
             let actualRule = walk.decidingRule?.id
-            let passed = walk.action == test.action.rawValue && actualRule == test.rule?.text
+            let passed = walk.action == expectedAction.rawValue && actualRule == test.rule?.text
             var detail = ""
             if !passed {
-                let again = CustomRuleWalk(rules: compiled.customRules, context: context, solvedChallenge: test.request.solvedChallenge ?? false, explain: true)
-                detail = "expected \(test.action.rawValue)\(test.rule.map { " by \($0.text)" } ?? ""), got \(walk.action)\(actualRule.map { " by \($0)" } ?? "")\n"
+                let again = CustomRuleWalk(rules: compiled.customRules, context: context, solvedChallenge: requestSpec.solvedChallenge ?? false, explain: true)
+                detail = "expected \(expectedAction.rawValue)\(test.rule.map { " by \($0.text)" } ?? ""), got \(walk.action)\(actualRule.map { " by \($0)" } ?? "")\n"
                     + ExplainReport.render(again)
             }
             results.append(ExpectationResult(name: name, passed: passed, detail: detail))
