@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: fuzz demo test build release deps venv schema-check outputs-check templates bench bench-rules bench-traces clean
+.PHONY: traces fuzz demo test build release deps venv schema-check outputs-check templates bench bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -53,6 +53,9 @@ outputs-check: venv
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz-rules.sh $(FUZZ_SECONDS)
+
+traces:
+	python3 scripts/make-traces.py
 
 templates:
 	python3 scripts/embed-templates.py
