@@ -32,6 +32,10 @@ public struct Spec: SpecObject, Sendable {
     public var costs: CostsSpec?
     /// Test cases.
     public var expect: [ExpectCaseSpec]
+    /// Replay thresholds applied with `replay --fail-on`.
+    public var failOn: [ThresholdSpec]
+    /// What replay reports redact.
+    public var redact: RedactSpec?
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -52,6 +56,8 @@ public struct Spec: SpecObject, Sendable {
             origin: r.optional("origin", ObjectReader.object(OriginSpec.self, name: "origin"), "The simulated origin."),
             costs: r.optional("costs", ObjectReader.object(CostsSpec.self, name: "costs"), "Prices for the cost model."),
             expect: r.optional("expect", .array(ObjectReader.object(ExpectCaseSpec.self, name: "expect case")), default: [], "Request → expected outcome cases."),
+            failOn: r.optional("fail_on", .thresholds, default: [], "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
+            redact: r.optional("redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
             ranges: r.ranges)
     }
 }

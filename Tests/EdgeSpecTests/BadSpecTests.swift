@@ -58,6 +58,8 @@ private let cases: [(String, String)] = [
     ("status TTL with code and range", head + "cache:\n  - id: c\n    when: 'true'\n    edge_ttl:\n      mode: override_origin\n      status_codes:\n        - ⟦E0111⟧code: 404\n          from: 400\n          to: 499\n          ttl: 1m\n"),
     ("missing required list field", head + "lists:\n  nets:\n    ⟦E0103⟧kind: ip\n"),
     ("bypass rule with a TTL warns", head + "cache:\n  - id: c\n    when: 'true'\n    mode: bypass\n    ⟦W0114⟧edge_ttl: 1h\n"),
+    ("unknown fail_on metric", head + "fail_on:\n  ⟦E0120⟧blok_rate: \"<1%\"\n"),
+    ("fail_on without a comparison", head + "fail_on:\n  block_rate: ⟦E0120⟧\"1%\"\n"),
     ("readiness: eviction policy on a queue", head + "redis:\n  provider: upstash\n  maxmemory_policy: ⟦W0501⟧allkeys-lru\n"),
 ]
 
