@@ -74,7 +74,7 @@ import Testing
     let commented = "# a new comment\n" + original.replacingOccurrences(of: "plan: pro", with: "plan: pro   # still pro")
     let (edited, _) = try compileSpec(bytes: Array(commented.utf8), specPath: "edge.yaml")
     #expect(plain.specHash == edited.specHash)
-    let newCase = original + "  - name: another case\n    request: { path: /x }\n    action: allow\n"
+    let newCase = original.replacingOccurrences(of: "expect:\n", with: "expect:\n  - name: another case\n    request: { path: /x }\n    action: allow\n")
     let (withCase, _) = try compileSpec(bytes: Array(newCase.utf8), specPath: "edge.yaml")
     #expect(plain.specHash == withCase.specHash, "expect cases do not shape emitted files")
     let changed = original.replacingOccurrences(of: "requests: 100", with: "requests: 120")
