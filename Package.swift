@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RulesLanguage", dependencies: ["EdgeCore", "CPCRE2"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "CZlib"]),
+        .target(name: "EdgeModel", dependencies: ["EdgeCore", "RulesLanguage"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
         .executableTarget(
             name: "edgeproof",
@@ -35,5 +36,6 @@ let package = Package(
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore"]),
+        .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore"]),
     ]
 )
