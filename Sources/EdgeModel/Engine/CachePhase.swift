@@ -109,6 +109,10 @@ struct CachePhase {
             return outcome
         }
         let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
+        if answer.isError, case .skip = plan {
+            // A failing origin does not purge the stored copy; it stays for later revalidation.
+            return fetched(answer, status: .expired, isHead: isHead, browser: browserSetting)
+        }
         storage = keep(answer, plan: plan, key: key, store: store, now: now, refreshing: true)
         return fetched(answer, status: fetchStatus(plan, otherwise: .expired), isHead: isHead, browser: browserSetting)
     }

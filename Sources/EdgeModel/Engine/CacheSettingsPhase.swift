@@ -3,27 +3,50 @@ import RulesLanguage
 /// Stacks cache rules (phase `http_request_cache_settings`): every matching rule applies in order and the last
 /// match wins per setting (reference §4.1).
 struct CacheSettingsPhase {
+    /// Which settings a rule sets, without reference-counted payloads so the loop copies nothing.
+    private struct Sets {
+        let eligibility: CacheEligibility?
+        let edgeTTL: Bool
+        let browserTTL: Bool
+        let cacheKey: Bool
+        let serveStale: Bool?
+    }
+
     /// The enabled rules, in order.
     let rules: [CacheRule]
+    private let conditions: [CompiledExpression]
+    private let sets: [Sets]
+
+    /// The phase for the enabled `rules`.
+    init(rules: [CacheRule]) {
+        self.rules = rules
+        conditions = rules.map(\.condition)
+        sets = rules.map { rule in
+            Sets(eligibility: rule.eligibility, edgeTTL: rule.edgeTTL != nil, browserTTL: rule.browserTTL != nil,
+                 cacheKey: rule.cacheKey != nil, serveStale: rule.serveStale)
+        }
+    }
 
     /// The settings for the context's request; records each rule's match in `trace`.
     func resolve(_ context: RequestContext, trace: inout DecisionTrace?) -> ResolvedCacheSettings {
         var settings = ResolvedCacheSettings()
-        for index in rules.indices {
-            let rule = rules[index]
-            let matched = rule.condition.evaluate(context)
+        for index in conditions.indices {
+            // Reading through the buffer spares a retain and release of the compiled closure per rule.
+            let matched = conditions.withUnsafeBufferPointer { $0[index].evaluate(context) }
             if trace != nil {
+                let rule = rules[index]
                 trace?.cacheRules.append(RuleTrace(ruleID: rule.id, matched: matched, outcome: matched ? "applies" : "no match",
                                                    explanation: rule.expression.map { explain($0, context) }))
             }
             guard matched else { continue }
+            let rule = sets[index]
             if let eligibility = rule.eligibility {
                 settings.eligibility = eligibility
                 settings.eligibilityRule = index
             }
-            if rule.edgeTTL != nil { settings.edgeTTLRule = index }
-            if rule.browserTTL != nil { settings.browserTTLRule = index }
-            if rule.cacheKey != nil { settings.cacheKeyRule = index }
+            if rule.edgeTTL { settings.edgeTTLRule = index }
+            if rule.browserTTL { settings.browserTTLRule = index }
+            if rule.cacheKey { settings.cacheKeyRule = index }
             if let serveStale = rule.serveStale {
                 settings.serveStale = serveStale
                 settings.serveStaleRule = index

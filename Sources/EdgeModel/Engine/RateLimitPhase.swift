@@ -22,8 +22,19 @@ struct RateLimitPhaseOutcome {
 /// terminates (except `log` and solved challenges). Rules whose counting waits for the response are counted by
 /// `countAfterResponse` (reference §3).
 struct RateLimitPhase {
+    /// What a rule does, without reference-counted payloads so the loop copies nothing.
+    private struct Behaviour {
+        let action: RateLimitAction
+        let blockStatus: Int
+        let countsAfterResponse: Bool
+        let requestsToOrigin: Bool
+    }
+
     /// The enabled rules, in order.
     let rules: [RateLimitRule]
+    private let conditions: [CompiledExpression]
+    private let countings: [CompiledExpression?]
+    private let behaviours: [Behaviour]
     private let keys: [RateLimitKey]
     private let limiter: RateLimiter
     /// Rules counted after the response.
@@ -32,6 +43,12 @@ struct RateLimitPhase {
     /// The phase for `rules`, hashing keys with `seed`.
     init(rules: [RateLimitRule], seed: UInt64) {
         self.rules = rules
+        conditions = rules.map(\.condition)
+        countings = rules.map(\.counting)
+        behaviours = rules.map {
+            Behaviour(action: $0.action, blockStatus: $0.blockStatus, countsAfterResponse: $0.countsAfterResponse,
+                      requestsToOrigin: $0.requestsToOrigin)
+        }
         keys = rules.indices.map { RateLimitKey(rule: $0, characteristics: rules[$0].characteristics, seed: seed) }
         limiter = RateLimiter(parameters: rules.map(LimiterParameters.init))
         countedAfterResponse = rules.indices.filter { rules[$0].countsAfterResponse }
@@ -50,14 +67,15 @@ struct RateLimitPhase {
     func run(_ context: RequestContext, now: Int64, solvedChallenge: Bool, trace: inout DecisionTrace?) -> RateLimitPhaseOutcome {
         limiter.applyVisibleIncrements(at: now)
         var outcome = RateLimitPhaseOutcome()
-        for index in rules.indices {
-            let rule = rules[index]
-            let matches = rule.condition.evaluate(context)
-            let countsNow = !rule.countsAfterResponse && (rule.counting.map { $0.evaluate(context) } ?? matches)
+        for index in conditions.indices {
+            let rule = behaviours[index]
+            // Reading through the buffer spares a retain and release of the compiled closure per rule.
+            let matches = conditions.withUnsafeBufferPointer { $0[index].evaluate(context) }
+            let countsNow = !rule.countsAfterResponse && (countings[index]?.evaluate(context) ?? matches)
             guard matches || countsNow else {
                 if trace != nil {
-                    trace?.rateLimits.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: false, counter: nil,
-                                                            outcome: "no match"))
+                    trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: false, counted: false,
+                                                            counter: nil, outcome: "no match"))
                 }
                 continue
             }
@@ -68,14 +86,14 @@ struct RateLimitPhase {
                 if trace != nil {
                     let note = matches ? (rule.countsAfterResponse ? "under the limit; counting waits for the response"
                                                                    : "under the limit") : "counted only"
-                    trace?.rateLimits.append(RateLimitTrace(ruleID: rule.id, matched: matches, counted: countsNow,
+                    trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: matches, counted: countsNow,
                                                             counter: counter, outcome: note))
                 }
                 continue
             }
             switch rule.action {
             case .log:
-                note(rule, countsNow, counter, "log (continues)", &trace)
+                note(index, countsNow, counter, "log (continues)", &trace)
                 if outcome.recordedRule < 0 {
                     outcome.recordedRule = index
                     outcome.recordedAction = .log
@@ -85,7 +103,7 @@ struct RateLimitPhase {
                 if rule.action != .block, solvedChallenge {
                     // Passing a rate limiting challenge resets the key's counter (reference §3.3).
                     limiter.reset(rule: index, key: key, now: now)
-                    note(rule, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", &trace)
+                    note(index, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", &trace)
                     outcome.solvedChallenge = true
                     if outcome.recordedRule < 0 {
                         outcome.recordedRule = index
@@ -94,7 +112,7 @@ struct RateLimitPhase {
                     }
                     continue
                 }
-                note(rule, countsNow, counter, "\(rule.action.rawValue) (terminates)", &trace)
+                note(index, countsNow, counter, "\(rule.action.rawValue) (terminates)", &trace)
                 outcome.terminatingRule = index
                 outcome.action = Self.edgeAction(rule.action)
                 outcome.status = rule.action == .block ? rule.blockStatus : 403
@@ -110,7 +128,7 @@ struct RateLimitPhase {
     func countAfterResponse(_ context: RequestContext, now: Int64, originContacted: Bool, trace: inout DecisionTrace?) {
         for index in countedAfterResponse {
             let rule = rules[index]
-            if rule.requestsToOrigin, !originContacted {
+            if behaviours[index].requestsToOrigin, !originContacted {
                 if trace != nil {
                     trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: false,
                                                                   counter: nil, outcome: "served without the origin"))
@@ -142,10 +160,10 @@ struct RateLimitPhase {
             mitigatedUntilMilliseconds: verdict.mitigatedUntil)
     }
 
-    private func note(_ rule: RateLimitRule, _ counted: Bool, _ counter: RateLimitOutcome?,
+    private func note(_ index: Int, _ counted: Bool, _ counter: RateLimitOutcome?,
                       _ outcome: @autoclosure () -> String, _ trace: inout DecisionTrace?) {
         guard trace != nil else { return }
-        trace?.rateLimits.append(RateLimitTrace(ruleID: rule.id, matched: true, counted: counted, counter: counter,
+        trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: true, counted: counted, counter: counter,
                                                 outcome: outcome()))
     }
 

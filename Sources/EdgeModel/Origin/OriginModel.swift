@@ -50,11 +50,13 @@ struct OriginModel {
         guard !routes.isEmpty else { return defaultAnswer }
         let path = http.path
         let method = http.method
-        for route in routes where route.pattern.matches(path) {
-            if let wanted = route.method, wanted != method { continue }
-            return route.answer
+        return routes.withUnsafeBufferPointer { routes in
+            for index in routes.indices where routes[index].pattern.matches(path) {
+                if let wanted = routes[index].method, wanted != method { continue }
+                return routes[index].answer
+            }
+            return defaultAnswer
         }
-        return defaultAnswer
     }
 
     private static func answer(_ response: OriginResponse) -> OriginAnswer {
