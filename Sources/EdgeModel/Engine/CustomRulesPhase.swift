@@ -1,0 +1,118 @@
+import RulesLanguage
+
+/// What the WAF custom rules decided for one request.
+struct CustomRulesOutcome {
+    /// The rule whose terminating action stopped the request, or -1.
+    var terminatingRule = -1
+    /// The terminating action.
+    var action = EdgeAction.allow
+    /// The status sent when terminated.
+    var status = 200
+    /// The first rule whose match was recorded without stopping the request (`log`, or a solved challenge), or -1.
+    var recordedRule = -1
+    /// The recorded rule's action (`log`, or `allow` after a solved challenge).
+    var recordedAction = EdgeAction.log
+    /// Whether a challenge was solved.
+    var solvedChallenge = false
+    /// Whether a skip rule skipped the rate limiting phase.
+    var skipsRateLimit = false
+    /// Whether a skip rule skipped the managed rules phase.
+    var skipsManagedRules = false
+}
+
+/// WAF custom rules (phase `http_request_firewall_custom`): rules run in order; the first terminating action
+/// wins; `log` continues; `skip` skips the remaining rules and/or later phases (reference §2.2–2.3).
+struct CustomRulesPhase {
+    /// What a rule does, without reference-counted payloads so the loop copies nothing.
+    private enum Kind {
+        case block(status: Int)
+        case challenge(EdgeAction)
+        case log
+        case skip(rest: Bool, rateLimit: Bool, managedRules: Bool)
+    }
+
+    /// The enabled rules, in order.
+    let rules: [CustomRule]
+    private let conditions: [CompiledExpression]
+    private let kinds: [Kind]
+
+    /// The phase for the enabled `rules`.
+    init(rules: [CustomRule]) {
+        self.rules = rules
+        conditions = rules.map(\.condition)
+        kinds = rules.map { rule in
+            switch rule.action {
+            case .block: .block(status: rule.blockStatus)
+            case .challenge: .challenge(.challenge)
+            case .managedChallenge: .challenge(.managedChallenge)
+            case .jsChallenge: .challenge(.jsChallenge)
+            case .log: .log
+            case .skip(let options):
+                .skip(rest: options.rest, rateLimit: options.phases.contains(.rateLimit),
+                      managedRules: options.phases.contains(.managedRules))
+            }
+        }
+    }
+
+    /// Runs the rules on the context's request; a challenge the client solved does not stop it.
+    func run(_ context: RequestContext, solvedChallenge: Bool, trace: inout DecisionTrace?) -> CustomRulesOutcome {
+        var outcome = CustomRulesOutcome()
+        for index in conditions.indices {
+            // Reading through the buffer spares a retain and release of the compiled closure per rule.
+            guard conditions.withUnsafeBufferPointer({ $0[index].evaluate(context) }) else {
+                if trace != nil { record(index, matched: false, "no match", context, &trace) }
+                continue
+            }
+            switch kinds[index] {
+            case .block(let status):
+                if trace != nil { record(index, matched: true, "block (terminates)", context, &trace) }
+                outcome.terminatingRule = index
+                outcome.action = .block
+                outcome.status = status
+                return outcome
+            case .challenge(let action):
+                if solvedChallenge {
+                    if trace != nil { record(index, matched: true, "\(action.rawValue) solved (continues)", context, &trace) }
+                    outcome.solvedChallenge = true
+                    if outcome.recordedRule < 0 {
+                        outcome.recordedRule = index
+                        outcome.recordedAction = .allow
+                    }
+                    continue
+                }
+                if trace != nil { record(index, matched: true, "\(action.rawValue) (terminates)", context, &trace) }
+                outcome.terminatingRule = index
+                outcome.action = action
+                outcome.status = 403
+                return outcome
+            case .log:
+                if trace != nil { record(index, matched: true, "log (continues)", context, &trace) }
+                if outcome.recordedRule < 0 {
+                    outcome.recordedRule = index
+                    outcome.recordedAction = .log
+                }
+            case .skip(let rest, let rateLimit, let managedRules):
+                if rateLimit { outcome.skipsRateLimit = true }
+                if managedRules { outcome.skipsManagedRules = true }
+                if trace != nil { recordSkip(index, context, &trace) }
+                if rest { return outcome }
+            }
+        }
+        return outcome
+    }
+
+    private func recordSkip(_ index: Int, _ context: RequestContext, _ trace: inout DecisionTrace?) {
+        guard case .skip(let options) = rules[index].action else { return }
+        let skipped = EdgePhase.allCases.filter { options.phases.contains($0) }
+        record(index, matched: true, "skip" + (options.rest ? " rest" : "")
+            + (skipped.isEmpty ? "" : " phases " + skipped.map(\.rawValue).joined(separator: ", ")), context, &trace)
+        for phase in skipped where trace?.skippedPhases.contains(phase) == false { trace?.skippedPhases.append(phase) }
+    }
+
+    private func record(_ index: Int, matched: Bool, _ outcome: String, _ context: RequestContext,
+                        _ trace: inout DecisionTrace?) {
+        let rule = rules[index]
+        trace?.customRules.append(RuleTrace(ruleID: rule.id, matched: matched, outcome: outcome,
+                                            explanation: rule.expression.map { explain($0, context) }))
+    }
+}

@@ -1,0 +1,179 @@
+import RulesLanguage
+
+/// What the rate limiting rules decided for one request.
+struct RateLimitPhaseOutcome {
+    /// The rule whose action stopped the request, or -1.
+    var terminatingRule = -1
+    /// The terminating action.
+    var action = EdgeAction.allow
+    /// The status sent when terminated.
+    var status = 200
+    /// The first rule whose action was recorded without stopping the request (`log`, solved challenge), or -1.
+    var recordedRule = -1
+    /// The recorded rule's action.
+    var recordedAction = EdgeAction.log
+    /// The deciding (terminating, else recorded) rule's counter.
+    var counter: RateLimitOutcome?
+    /// Whether a rate limiting challenge was solved.
+    var solvedChallenge = false
+}
+
+/// Rate limiting rules (phase `http_ratelimit`): each rule in order checks its key's counter; a firing action
+/// terminates (except `log` and solved challenges). Rules whose counting waits for the response are counted by
+/// `countAfterResponse` (reference §3).
+struct RateLimitPhase {
+    /// What a rule does, without reference-counted payloads so the loop copies nothing.
+    private struct Behaviour {
+        let action: RateLimitAction
+        let blockStatus: Int
+        let countsAfterResponse: Bool
+        let requestsToOrigin: Bool
+    }
+
+    /// The enabled rules, in order.
+    let rules: [RateLimitRule]
+    private let conditions: [CompiledExpression]
+    private let countings: [CompiledExpression?]
+    private let behaviours: [Behaviour]
+    private let keys: [RateLimitKey]
+    private let limiter: RateLimiter
+    /// Rules counted after the response.
+    private let countedAfterResponse: [Int]
+
+    /// The phase for `rules`, hashing keys with `seed`.
+    init(rules: [RateLimitRule], seed: UInt64) {
+        self.rules = rules
+        conditions = rules.map(\.condition)
+        countings = rules.map(\.counting)
+        behaviours = rules.map {
+            Behaviour(action: $0.action, blockStatus: $0.blockStatus, countsAfterResponse: $0.countsAfterResponse,
+                      requestsToOrigin: $0.requestsToOrigin)
+        }
+        keys = rules.indices.map { RateLimitKey(rule: $0, characteristics: rules[$0].characteristics, seed: seed) }
+        limiter = RateLimiter(parameters: rules.map(LimiterParameters.init))
+        countedAfterResponse = rules.indices.filter { rules[$0].countsAfterResponse }
+    }
+
+    /// Whether any rule counts after the response.
+    var countsAfterResponse: Bool { !countedAfterResponse.isEmpty }
+
+    /// Keys with live counter state.
+    var liveKeys: Int { limiter.liveKeys }
+
+    /// Slots in the counter table.
+    var tableCapacity: Int { limiter.tableCapacity }
+
+    /// Runs the rules on the context's request at `now`.
+    func run(_ context: RequestContext, now: Int64, solvedChallenge: Bool, trace: inout DecisionTrace?) -> RateLimitPhaseOutcome {
+        limiter.applyVisibleIncrements(at: now)
+        var outcome = RateLimitPhaseOutcome()
+        for index in conditions.indices {
+            let rule = behaviours[index]
+            // Reading through the buffer spares a retain and release of the compiled closure per rule.
+            let matches = conditions.withUnsafeBufferPointer { $0[index].evaluate(context) }
+            let countsNow = !rule.countsAfterResponse && (countings[index]?.evaluate(context) ?? matches)
+            guard matches || countsNow else {
+                if trace != nil {
+                    trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: false, counted: false,
+                                                            counter: nil, outcome: "no match"))
+                }
+                continue
+            }
+            let key = keys[index].hash(context)
+            let verdict = limiter.evaluate(rule: index, key: key, now: now, matches: matches, countsNow: countsNow)
+            let counter = verdict.fired || trace != nil ? self.counter(index, key: key, verdict, context) : nil
+            guard verdict.fired else {
+                if trace != nil {
+                    let note = matches ? (rule.countsAfterResponse ? "under the limit; counting waits for the response"
+                                                                   : "under the limit") : "counted only"
+                    trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: matches, counted: countsNow,
+                                                            counter: counter, outcome: note))
+                }
+                continue
+            }
+            switch rule.action {
+            case .log:
+                note(index, countsNow, counter, "log (continues)", &trace)
+                if outcome.recordedRule < 0 {
+                    outcome.recordedRule = index
+                    outcome.recordedAction = .log
+                    outcome.counter = counter
+                }
+            case .block, .challenge, .managedChallenge, .jsChallenge:
+                if rule.action != .block, solvedChallenge {
+                    // Passing a rate limiting challenge resets the key's counter (reference §3.3).
+                    limiter.reset(rule: index, key: key, now: now)
+                    note(index, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", &trace)
+                    outcome.solvedChallenge = true
+                    if outcome.recordedRule < 0 {
+                        outcome.recordedRule = index
+                        outcome.recordedAction = .allow
+                        outcome.counter = counter
+                    }
+                    continue
+                }
+                note(index, countsNow, counter, "\(rule.action.rawValue) (terminates)", &trace)
+                outcome.terminatingRule = index
+                outcome.action = Self.edgeAction(rule.action)
+                outcome.status = rule.action == .block ? rule.blockStatus : 403
+                outcome.counter = counter
+                return outcome
+            }
+        }
+        return outcome
+    }
+
+    /// Counts the request for rules whose counting waits for the response; the context must carry the response
+    /// fields. `originContacted` decides `requests_to_origin`.
+    func countAfterResponse(_ context: RequestContext, now: Int64, originContacted: Bool, trace: inout DecisionTrace?) {
+        for index in countedAfterResponse {
+            let rule = rules[index]
+            if behaviours[index].requestsToOrigin, !originContacted {
+                if trace != nil {
+                    trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: false,
+                                                                  counter: nil, outcome: "served without the origin"))
+                }
+                continue
+            }
+            let counts = rule.counting.map { $0.evaluate(context) } ?? rule.condition.evaluate(context)
+            guard counts else {
+                if trace != nil {
+                    trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: false,
+                                                                  counter: nil, outcome: "not counted"))
+                }
+                continue
+            }
+            let key = keys[index].hash(context)
+            let verdict = limiter.countAfterResponse(rule: index, key: key, now: now)
+            if trace != nil {
+                trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: true,
+                                                              counter: counter(index, key: key, verdict, context),
+                                                              outcome: "counted after the response"))
+            }
+        }
+    }
+
+    private func counter(_ index: Int, key: UInt64, _ verdict: RateLimiter.Verdict, _ context: RequestContext) -> RateLimitOutcome {
+        RateLimitOutcome(
+            ruleID: rules[index].id, key: keys[index].describe(context, characteristics: rules[index].characteristics),
+            keyHash: key, rate: verdict.rate, limit: verdict.limit, fired: verdict.fired,
+            mitigatedUntilMilliseconds: verdict.mitigatedUntil)
+    }
+
+    private func note(_ index: Int, _ counted: Bool, _ counter: RateLimitOutcome?,
+                      _ outcome: @autoclosure () -> String, _ trace: inout DecisionTrace?) {
+        guard trace != nil else { return }
+        trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: true, counted: counted, counter: counter,
+                                                outcome: outcome()))
+    }
+
+    private static func edgeAction(_ action: RateLimitAction) -> EdgeAction {
+        switch action {
+        case .block: .block
+        case .challenge: .challenge
+        case .managedChallenge: .managedChallenge
+        case .jsChallenge: .jsChallenge
+        case .log: .log
+        }
+    }
+}

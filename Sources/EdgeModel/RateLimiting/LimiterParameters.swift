@@ -1,0 +1,34 @@
+/// The numbers one rate limiting rule counts with, in milliseconds and counts.
+struct LimiterParameters: Sendable {
+    /// The counting model.
+    let algorithm: RateLimitAlgorithm
+    /// The period in milliseconds (> 0).
+    let period: Int64
+    /// Requests allowed per period.
+    let requests: Int64
+    /// Token-bucket capacity in tokens.
+    let capacity: Int64
+    /// Mitigation timeout in milliseconds; 0 throttles.
+    let timeout: Int64
+    /// Counter lag in milliseconds.
+    let lag: Int64
+    /// Whether requests that receive the action are counted.
+    let countsMitigated: Bool
+
+    /// The parameters of `rule` (assumed validated: positive period, non-negative counts).
+    init(_ rule: RateLimitRule) {
+        algorithm = rule.algorithm
+        period = max(1, rule.period.milliseconds)
+        requests = max(0, rule.requests)
+        capacity = max(1, rule.burst ?? rule.requests)
+        timeout = max(0, rule.mitigationTimeout.milliseconds)
+        lag = max(0, rule.counterLag.milliseconds)
+        countsMitigated = rule.countsMitigatedRequests
+    }
+
+    /// The limit a rate is compared with: `requests`, or the bucket capacity.
+    var limit: Int64 { algorithm == .tokenBucket ? capacity : requests }
+
+    /// The most timestamps a sliding log keeps: one more than the limit is enough to know it is exceeded.
+    var logCapacity: Int { requests >= Int64(Int.max - 1) ? Int.max : Int(requests) + 1 }
+}

@@ -1,0 +1,77 @@
+import RulesLanguage
+
+/// The response side of a request as a trace recorded it. When present, the origin model answers with it
+/// instead of the configured routes (outage windows still apply).
+public struct RecordedResponse: Sendable, Equatable {
+    /// HTTP status.
+    public var status: Int
+    /// The Cache-Control header.
+    public var cacheControl: [UInt8]?
+    /// The Expires header.
+    public var expires: [UInt8]?
+    /// The ETag header.
+    public var etag: [UInt8]?
+    /// The Last-Modified header.
+    public var lastModified: [UInt8]?
+    /// The Age header in seconds: how old the response already was.
+    public var ageSeconds: Int64?
+    /// Set-Cookie header values.
+    public var setCookies: [[UInt8]]
+    /// The Content-Type header.
+    public var contentType: [UInt8]?
+    /// Response size in bytes, when recorded.
+    public var bytes: Int64?
+    /// Origin response time in milliseconds, when recorded.
+    public var originLatencyMilliseconds: Int64?
+
+    /// A recorded response from its parts.
+    public init(
+        status: Int, cacheControl: [UInt8]? = nil, expires: [UInt8]? = nil, etag: [UInt8]? = nil,
+        lastModified: [UInt8]? = nil, ageSeconds: Int64? = nil, setCookies: [[UInt8]] = [], contentType: [UInt8]? = nil,
+        bytes: Int64? = nil, originLatencyMilliseconds: Int64? = nil
+    ) {
+        self.status = status
+        self.cacheControl = cacheControl
+        self.expires = expires
+        self.etag = etag
+        self.lastModified = lastModified
+        self.ageSeconds = ageSeconds
+        self.setCookies = setCookies
+        self.contentType = contentType
+        self.bytes = bytes
+        self.originLatencyMilliseconds = originLatencyMilliseconds
+    }
+
+    /// The response a request object carries in `responseStatus` and `responseHeaders` (as
+    /// `HTTPRequest.fromJSON` fills them from `status`, `cache_control`, `etag`, …); nil when the status is 0.
+    public init?(from request: HTTPRequest, bytes: Int64? = nil, originLatencyMilliseconds: Int64? = nil) {
+        guard request.responseStatus > 0, request.responseStatus <= 999 else { return nil }
+        self.init(status: Int(request.responseStatus), bytes: bytes, originLatencyMilliseconds: originLatencyMilliseconds)
+        for header in request.responseHeaders {
+            switch header.name.map(asciiLowercase) {
+            case Self.cacheControlName: cacheControl = header.value
+            case Self.expiresName: expires = header.value
+            case Self.etagName: etag = header.value
+            case Self.lastModifiedName: lastModified = header.value
+            case Self.setCookieName: setCookies.append(header.value)
+            case Self.contentTypeName: contentType = header.value
+            case Self.ageName: ageSeconds = DecimalBytes.parse(header.value)
+            default: break
+            }
+        }
+    }
+
+    private static let cacheControlName = Array("cache-control".utf8)
+    private static let expiresName = Array("expires".utf8)
+    private static let etagName = Array("etag".utf8)
+    private static let lastModifiedName = Array("last-modified".utf8)
+    private static let setCookieName = Array("set-cookie".utf8)
+    private static let contentTypeName = Array("content-type".utf8)
+    private static let ageName = Array("age".utf8)
+}
+
+/// ASCII lowercase of one byte.
+@inline(__always)
+func asciiLowercase(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+}
