@@ -23,6 +23,7 @@ demo: release
 	$(BIN) check $(EXAMPLE)
 	$(BIN) test $(EXAMPLE)
 	$(BIN) build $(EXAMPLE) -o out
+	$(BIN) replay $(EXAMPLE) --trace traces/agenticverz-day.jsonl.gz --decisions out/decisions.jsonl --report out/replay.json
 
 test: deps venv
 	$(SWIFT) build

@@ -35,9 +35,10 @@ let package = Package(
             name: "Emitters",
             dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "RulesLanguage"]),
         .executableTarget(
             name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeTestSupport"]),
         .testTarget(name: "EdgeCompilerTests", dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "EdgeCore"]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore"]),
     ]
 )

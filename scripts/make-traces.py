@@ -87,7 +87,7 @@ def login_brute_force():
     lines, t = [], DAY_START + 9 * 3600_000
     for i in range(240):
         t += 250
-        lines.append((t, record(t, "203.0.113.77", "POST", "api.agenticverz.com", "/v1/auth/login", ua="python-requests/2.32.3",
+        lines.append((t, record(t, "100.64.3.7", "POST", "api.agenticverz.com", "/v1/auth/login", ua="python-requests/2.32.3",
                                 country="US", asn=14061, colo="SJC", status=401)))
     for i in range(40):
         ts = DAY_START + 9 * 3600_000 + gen.below(60_000)
@@ -99,7 +99,7 @@ def scraper():
     lines, t = [], DAY_START + 14 * 3600_000
     for page in range(1, 601):
         t += 200
-        lines.append(record(t, "198.51.100.23", "GET", "api.agenticverz.com", "/v1/incidents", query=f"page={page}",
+        lines.append(record(t, "88.99.12.34", "GET", "api.agenticverz.com", "/v1/incidents", query=f"page={page}",
                             ua="Mozilla/5.0 (compatible; DataHarvester/2.1)", country="DE", asn=24940, colo="FRA"))
     return lines
 
@@ -156,13 +156,29 @@ def day():
         elif kind == "scraper":
             for i in range(8):
                 t += 150
-                out.append(record(t, "198.51.100.23", "GET", "api.agenticverz.com", "/v1/incidents", query=f"page={gen.below(400)}",
-                                  ua="Mozilla/5.0 (compatible; DataHarvester/2.1)", country="DE", asn=24940, colo="FRA"))
+                out.append(record(t, f"88.99.{gen.below(256)}.{gen.below(256)}", "GET", "api.agenticverz.com", "/v1/incidents",
+                                  query=f"page={gen.below(400)}", ua="Mozilla/5.0 (compatible; DataHarvester/2.1)", country="DE", asn=24940,
+                                  colo="FRA"))
         else:
             out.append(record(t, f"66.249.{gen.below(96)}.{gen.below(256)}", "GET", "agenticverz.com", "/",
                               ua="Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", country="US", asn=15169,
                               colo="SJC", bot=True))
-    return out
+    # A scraping session from one address at 14:00 (4 requests a second for ten minutes) and a login brute force
+    # at 03:00 (5 a second for two minutes): both cross the 100-a-minute limit.
+    bursts = []
+    start = DAY_START + 14 * 3600_000
+    for i in range(2400):
+        ts = start + i * 250
+        bursts.append((ts, record(ts, "88.99.12.34", "GET", "api.agenticverz.com", "/v1/incidents", query=f"page={i}",
+                                  ua="Mozilla/5.0 (compatible; DataHarvester/2.1)", country="DE", asn=24940, colo="FRA")))
+    start = DAY_START + 3 * 3600_000
+    for i in range(600):
+        ts = start + i * 200
+        bursts.append((ts, record(ts, "185.220.101.7", "POST", "api.agenticverz.com", "/v1/auth/login", ua="python-requests/2.32.3",
+                                  country="US", asn=4224, colo="SJC", status=401)))
+    merged = sorted([(json.loads(line)["ts"], index, line) for index, line in enumerate(out)] +
+                    [(json.loads(line)["ts"], len(out) + index, line) for index, (_, line) in enumerate(bursts)])
+    return [line for _, _, line in merged]
 
 
 def write(name, lines):

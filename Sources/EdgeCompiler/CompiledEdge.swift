@@ -35,6 +35,12 @@ public struct CompiledEdge: Sendable {
     public let expectations: [ExpectCaseSpec]
     /// The spec's named lists as the Rules language reads them.
     public let namedLists: [String: NamedList]
+    /// The simulated origin.
+    public let origin: OriginSpec?
+    /// Replay thresholds (`replay --fail-on`).
+    public let failOn: [ThresholdSpec]
+    /// What replay reports redact.
+    public let redact: RedactSpec?
 
     /// The first 12 hex digits of `specHash`, for headers.
     public var shortHash: String { String(specHash.prefix(12)) }
@@ -64,7 +70,7 @@ public enum EdgeCompiler {
             managedLists: spec.lists.filter { $0.value.managed }.map {
                 ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
             },
-            expectations: spec.expect, namedLists: rules.lists)
+            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn, redact: spec.redact)
     }
 }
 

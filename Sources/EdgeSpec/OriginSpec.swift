@@ -55,6 +55,42 @@ public struct OriginRouteSpec: SpecObject, Sendable {
     }
 }
 
+/// A time window in which the origin fails, so STALE and stale-if-error can be tested.
+public struct OriginOutageSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A window [from, until) in which the origin answers an error or times out."
+    /// Start, RFC 3339 (e.g. 2025-12-20T10:00:00Z).
+    public var from: String
+    /// End (exclusive), RFC 3339.
+    public var until: String
+    /// The status the origin answers (default 503).
+    public var status: Int
+    /// The origin accepts but never answers (Cloudflare answers 524).
+    public var timeout: Bool
+    /// Only paths matching this pattern fail.
+    public var path: String?
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// RFC 3339 with a zone: `2025-12-20T10:00:00Z` or with an offset and fraction.
+    static let timestampPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> OriginOutageSpec {
+        let timestamp = FieldType<String>.string(pattern: timestampPattern) { text in
+            let shape = text.count >= 20 && text.dropFirst(10).first == "T" && (text.hasSuffix("Z") || text.dropLast(6).count >= 19)
+            return shape ? nil : ("'\(text)' is not an RFC 3339 timestamp", "write e.g. 2025-12-20T10:00:00Z")
+        }
+        return OriginOutageSpec(
+            from: r.required("from", timestamp, "Start, RFC 3339."),
+            until: r.required("until", timestamp, "End (exclusive), RFC 3339."),
+            status: r.optional("status", .int(500...599), default: 503, "Status the origin answers."),
+            timeout: r.optional("timeout", .boolean, default: false, "The origin never answers (524)."),
+            path: r.optional("path", .urlPath, "Only paths matching this pattern fail."),
+            ranges: r.ranges)
+    }
+}
+
 /// The simulated origin.
 public struct OriginSpec: SpecObject, Sendable {
     /// The schema summary.
@@ -63,6 +99,8 @@ public struct OriginSpec: SpecObject, Sendable {
     public var defaultResponse: OriginResponseSpec?
     /// Per-route responses, first match wins.
     public var routes: [OriginRouteSpec]
+    /// Outage windows.
+    public var outages: [OriginOutageSpec]
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -71,6 +109,7 @@ public struct OriginSpec: SpecObject, Sendable {
         OriginSpec(
             defaultResponse: r.optional("default", ObjectReader.object(OriginResponseSpec.self, name: "origin.default"), "Response when no route matches."),
             routes: r.optional("routes", .array(ObjectReader.object(OriginRouteSpec.self, name: "route")), default: [], "Per-route responses, first match wins."),
+            outages: r.optional("outages", .array(ObjectReader.object(OriginOutageSpec.self, name: "outage")), default: [], "Windows in which the origin fails."),
             ranges: r.ranges)
     }
 }

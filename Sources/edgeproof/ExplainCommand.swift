@@ -1,14 +1,16 @@
 import ArgumentParser
 import EdgeCompiler
 import EdgeCore
+import EdgeModel
 import Foundation
 import RulesLanguage
+import Simulation
 
-/// `edgeproof explain [SPEC] --request JSON`: the WAF custom rules walked for one request, like Cloudflare's Trace.
+/// `edgeproof explain [SPEC] --request JSON`: one request through every phase, like Cloudflare's Trace, offline.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Walk the WAF custom rules for one request: which matched, which sub-expressions were true, the final action.")
+        abstract: "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the key's counter), cache.")
 
     @Argument(help: "The spec file.")
     var spec: String = "edge.yaml"
@@ -18,20 +20,32 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try SpecLoader.load(spec)
-        let (httpRequest, solved) = try RequestArgument.parse(request)
-        let walk = CustomRuleWalk(rules: compiled.customRules, context: RequestContext(httpRequest), solvedChallenge: solved, explain: true)
-        print(ExplainReport.render(walk))
+        let edgeRequest = try RequestArgument.parse(request)
+        let edge = try ModelFactory.edge(for: compiled)
+        print(ExplainReport.render(edge.process(edgeRequest, tracing: true)))
+    }
+}
+
+/// Builds the edge model for a compiled spec (exit 1 when the model cannot run it).
+enum ModelFactory {
+    static func edge(for compiled: CompiledEdge) throws -> Edge {
+        do {
+            return try Edge(configuration: ModelConfigurationBuilder.configuration(for: compiled))
+        } catch {
+            StandardError.write("error: the edge model cannot run this spec: \(error.problems.joined(separator: "; "))\n")
+            throw ExitCode(1)
+        }
     }
 }
 
 /// Parsing `--request` (exit 2 when malformed).
 enum RequestArgument {
-    /// The request and whether it says the client solved challenges.
-    static func parse(_ json: String) throws -> (HTTPRequest, Bool) {
+    /// The model request, with the recorded response and `solved_challenge` when given.
+    static func parse(_ json: String) throws -> EdgeRequest {
         switch HTTPRequest.fromJSON(json) {
         case let .success(request):
             let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
-            return (request, object?["solved_challenge"] as? Bool ?? false)
+            return EdgeRequest(request, response: RecordedResponse(from: request), solvedChallenge: object?["solved_challenge"] as? Bool ?? false)
         case let .failure(error):
             StandardError.write("error: --request: \(error.message)\n")
             throw ExitCode(2)
@@ -39,20 +53,14 @@ enum RequestArgument {
     }
 }
 
-/// The text of a custom-rule walk.
+/// The text of one traced decision.
 enum ExplainReport {
-    static func render(_ walk: CustomRuleWalk) -> String {
-        var out = "http_request_firewall_custom\n"
-        for step in walk.steps {
-            let state = step.matched.map { $0 ? "MATCH" : "no match" } ?? (step.rule.enabled ? "not evaluated" : "disabled")
-            out += "  [\(step.rule.id)] \(step.rule.action.rawValue): \(state)\n"
-            for line in step.explanation?.steps ?? [] {
-                let value = line.value.map { "  (value: \($0))" } ?? ""
-                out += "      " + String(repeating: "  ", count: line.depth) + (line.result ? "true " : "false") + "  " + line.canonical + value + "\n"
-            }
-        }
-        if !walk.skippedPhases.isEmpty { out += "  skipped phases: \(walk.skippedPhases.map(\.rawValue).joined(separator: ", "))\n" }
-        out += "action: \(walk.action)" + (walk.decidingRule.map { " (rule \($0.id))" } ?? "")
+    static func render(_ decision: Decision) -> String {
+        var out = decision.trace.map { "\($0)" } ?? ""
+        if !out.hasSuffix("\n") && !out.isEmpty { out += "\n" }
+        out += "action: \(decision.action.rawValue)"
+        if let rule = decision.ruleID { out += " (rule \(rule)" + (decision.phase.map { " in \($0.rawValue)" } ?? "") + ")" }
+        out += ", status \(decision.status), cache \(decision.cacheStatus.rawValue), origin \(decision.originContacted ? "contacted" : "not contacted")"
         return out
     }
 }

@@ -1,15 +1,16 @@
 import ArgumentParser
 import EdgeCompiler
 import EdgeCore
+import EdgeModel
 import EdgeSpec
 import Foundation
 import RulesLanguage
 
-/// `edgeproof test [SPEC] [--junit FILE]`: runs the spec's `expect` cases.
+/// `edgeproof test [SPEC] [--junit FILE]`: runs the spec's `expect` cases through the edge model.
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the spec's expect cases (request → expected action and rule); exit 1 when any fails.")
+        abstract: "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit 1 when any fails.")
 
     @Argument(help: "The spec file.")
     var spec: String = "edge.yaml"
@@ -22,25 +23,8 @@ struct TestCommand: ParsableCommand {
         var results: [ExpectationResult] = []
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
-            guard let requestSpec = test.request, let expectedAction = test.action else {
-                results.append(ExpectationResult(name: name, passed: false, detail: "sequence and cache cases run through the edge model"))
-                continue
-            }
-            guard case let .success(request) = ExpectationRequest.request(requestSpec) else {
-                results.append(ExpectationResult(name: name, passed: false, detail: "the request does not read as a trace record"))
-                continue
-            }
-            let context = RequestContext(request)
-            let walk = CustomRuleWalk(rules: compiled.customRules, context: context, solvedChallenge: requestSpec.solvedChallenge ?? false, explain: false)
-            let actualRule = walk.decidingRule?.id
-            let passed = walk.action == expectedAction.rawValue && actualRule == test.rule?.text
-            var detail = ""
-            if !passed {
-                let again = CustomRuleWalk(rules: compiled.customRules, context: context, solvedChallenge: requestSpec.solvedChallenge ?? false, explain: true)
-                detail = "expected \(expectedAction.rawValue)\(test.rule.map { " by \($0.text)" } ?? ""), got \(walk.action)\(actualRule.map { " by \($0)" } ?? "")\n"
-                    + ExplainReport.render(again)
-            }
-            results.append(ExpectationResult(name: name, passed: passed, detail: detail))
+            let edge = try ModelFactory.edge(for: compiled)
+            results.append(ExpectationRunner(edge: edge).run(test, name: name))
         }
         for result in results {
             print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
@@ -57,6 +41,61 @@ struct TestCommand: ParsableCommand {
             }
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Runs one expect case on a fresh edge: a single request, or each step of a sequence at its time.
+struct ExpectationRunner {
+    let edge: Edge
+
+    func run(_ test: ExpectCaseSpec, name: String) -> ExpectationResult {
+        if let request = test.request {
+            let expected = Expected(action: test.action, rule: test.rule?.text, cache: test.cache, status: test.status)
+            return check(request, at: 0, expected, name: name, label: name)
+        }
+        for (stepIndex, step) in test.sequence.enumerated() {
+            let expected = Expected(action: step.action, rule: step.rule?.text, cache: step.cache, status: step.status)
+            for repetition in 0..<step.repeatCount {
+                let time = step.at.milliseconds + Int64(repetition) * step.every.milliseconds
+                let checked = !step.lastOnly || repetition == step.repeatCount - 1
+                let result = check(step.request, at: time, checked ? expected : Expected(), name: name,
+                                   label: "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at \(EdgeDuration(milliseconds: time))")
+                if !result.passed { return result }
+            }
+        }
+        return ExpectationResult(name: name, passed: true, detail: "")
+    }
+
+    private func check(_ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, label: String) -> ExpectationResult {
+        guard case var .success(http) = ExpectationRequest.request(spec) else {
+            return ExpectationResult(name: name, passed: false, detail: "\(label): the request does not read as a trace record")
+        }
+        if spec.ts == nil { http.timestampMilliseconds = time }
+        let decision = edge.process(EdgeRequest(http, response: RecordedResponse(from: http), solvedChallenge: spec.solvedChallenge ?? false), tracing: true)
+        var problems: [String] = []
+        if let action = expected.action {
+            if action.rawValue != decision.action.rawValue || expected.rule != decision.ruleID {
+                problems.append("expected \(action.rawValue)\(expected.rule.map { " by \($0)" } ?? ""), got \(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "")")
+            }
+        }
+        if let cache = expected.cache, cache.rawValue != decision.cacheStatus.rawValue {
+            problems.append("expected cache \(cache.rawValue), got \(decision.cacheStatus.rawValue)")
+        }
+        if let status = expected.status, status != decision.status {
+            problems.append("expected status \(status), got \(decision.status)")
+        }
+        guard problems.isEmpty else {
+            return ExpectationResult(name: name, passed: false, detail: "\(label): " + problems.joined(separator: "; ") + "\n" + ExplainReport.render(decision))
+        }
+        return ExpectationResult(name: name, passed: true, detail: "")
+    }
+
+    /// What a request is expected to get; nil fields are not checked.
+    struct Expected {
+        var action: ExpectedAction?
+        var rule: String?
+        var cache: ExpectedCacheStatus?
+        var status: Int?
     }
 }
 

@@ -1,0 +1,96 @@
+import EdgeCompiler
+import EdgeCore
+import EdgeModel
+import EdgeSpec
+import RulesLanguage
+import Traces
+
+/// Builds the edge model's configuration from the compiled spec, so what is simulated is what is deployed: the
+/// same compiled expressions, limits and cache settings the emitters write.
+public enum ModelConfigurationBuilder {
+    /// The model configuration for `edge`.
+    public static func configuration(for edge: CompiledEdge) -> EdgeConfiguration {
+        EdgeConfiguration(
+            customRules: edge.customRules.map(customRule),
+            rateLimitRules: edge.rateLimitRules.map(rateLimitRule),
+            managedRulesPresent: (edge.managedRules?.cloudflare?.enabled ?? false) || (edge.managedRules?.owasp?.enabled ?? false),
+            cacheRules: edge.cacheRules.map(cacheRule),
+            origin: origin(edge.origin))
+    }
+
+    static func customRule(_ rule: CompiledCustomRule) -> CustomRule {
+        let action: EdgeModel.CustomRuleAction
+        switch rule.action {
+        case .block: action = .block
+        case .challenge: action = .challenge
+        case .managed_challenge: action = .managedChallenge
+        case .js_challenge: action = .jsChallenge
+        case .log: action = .log
+        case .skip:
+            action = .skip(SkipOptions(rest: rule.skip?.rest ?? false, phases: Set((rule.skip?.phases ?? []).compactMap { EdgePhase(rawValue: $0.rawValue) })))
+        }
+        return CustomRule(id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, action: action,
+                          enabled: rule.enabled, blockStatus: rule.response?.status ?? 403)
+    }
+
+    static func rateLimitRule(_ rule: CompiledRateLimitRule) -> EdgeModel.RateLimitRule {
+        let spec = rule.spec
+        let counting = rule.countingWhen
+        return EdgeModel.RateLimitRule(
+            id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, counting: counting?.compiled,
+            countingUsesResponse: counting.map { EdgeModel.RateLimitRule.readsResponseFields($0.expression) } ?? false,
+            characteristics: rule.characteristics.compactMap { RateLimitCharacteristic(field: $0) },
+            requests: spec.requests, period: spec.period, mitigationTimeout: spec.timeout,
+            action: EdgeModel.RateLimitAction(rawValue: spec.action.rawValue) ?? .block,
+            blockStatus: spec.response?.status ?? 429, requestsToOrigin: spec.requestsToOrigin,
+            algorithm: EdgeModel.RateLimitAlgorithm(rawValue: spec.algorithm.rawValue) ?? .cloudflare, burst: spec.burst,
+            enabled: spec.enabled)
+    }
+
+    static func cacheRule(_ rule: CompiledCacheRule) -> EdgeModel.CacheRule {
+        let spec = rule.spec
+        let edgeTTL = spec.edgeTTL.map { ttl in
+            EdgeTTLSetting(
+                mode: EdgeTTLMode(rawValue: ttl.mode.rawValue) ?? .overrideOrigin, defaultTTL: ttl.defaultTTL,
+                statusCodeTTLs: ttl.statusCodes.map { status in
+                    let codes = status.code.map { $0...$0 } ?? (status.from ?? 100)...(status.to ?? 599)
+                    return StatusCodeTTL(codes: codes, value: status.noStore ? .noStore : .ttl(status.ttl ?? EdgeDuration(milliseconds: 0)))
+                })
+        }
+        let browserTTL = spec.browserTTL.map { BrowserTTLSetting(mode: BrowserTTLMode(rawValue: $0.mode.rawValue) ?? .overrideOrigin, ttl: $0.defaultTTL) }
+        let cacheKey = spec.cacheKey.map { key -> CacheKeyOptions in
+            var query = QueryStringKey.all
+            if let include = key.queryString?.include { query = .include(include) }
+            else if let exclude = key.queryString?.exclude { query = .exclude(exclude) }
+            else if key.queryString?.ignore == true { query = .ignore }
+            return CacheKeyOptions(queryString: query, ignoreQueryOrder: key.ignoreQueryStringOrder, includeHost: key.includeHost)
+        }
+        return EdgeModel.CacheRule(
+            id: rule.id, condition: rule.when.compiled, expression: rule.when.expression,
+            eligibility: spec.mode == .eligible ? .eligible : .bypass, edgeTTL: edgeTTL, browserTTL: browserTTL,
+            cacheKey: cacheKey, serveStale: spec.serveStale, enabled: spec.enabled)
+    }
+
+    static func origin(_ origin: OriginSpec?) -> OriginConfiguration {
+        guard let origin else { return OriginConfiguration() }
+        return OriginConfiguration(
+            defaultResponse: origin.defaultResponse.map(response) ?? OriginResponse(),
+            routes: origin.routes.map { OriginRoute(pathPattern: $0.path, method: $0.method, response: response($0.response)) },
+            outages: origin.outages.compactMap { outage in
+                guard let from = milliseconds(outage.from), let until = milliseconds(outage.until) else { return nil }
+                return OriginOutage(fromMilliseconds: from, untilMilliseconds: until,
+                                    effect: outage.timeout ? .responseTimeout : .status(outage.status), pathPattern: outage.path)
+            })
+    }
+
+    /// Epoch milliseconds of an RFC 3339 timestamp.
+    static func milliseconds(_ text: String) -> Int64? {
+        Array(text.utf8).withUnsafeBytes { TraceTimestamp.parseRFC3339($0) }
+    }
+
+    static func response(_ response: OriginResponseSpec) -> OriginResponse {
+        OriginResponse(
+            status: response.status, latency: response.latency, cacheControl: response.cacheControl, size: response.size.bytes,
+            setCookies: response.setCookie ? ["session=1; Path=/"] : [], contentType: response.contentType)
+    }
+}

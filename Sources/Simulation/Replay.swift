@@ -1,0 +1,95 @@
+import EdgeCompiler
+import EdgeCore
+import EdgeModel
+import Traces
+
+/// Options of one replay.
+public struct ReplayOptions: Sendable {
+    /// Trace format (`auto` sniffs).
+    public var format: TraceFormat = .auto
+    /// Malformed lines tolerated before stopping.
+    public var maxErrors = 100
+    /// How far back in time a record may arrive and still be re-ordered.
+    public var toleranceMilliseconds = TimeOrderedTraceReader<ChainedTraceSource>.defaultToleranceMs
+    /// Where to write one decision per record, if anywhere.
+    public var decisionsPath: String?
+    /// What example requests hide.
+    public var redactor = Redactor()
+    /// Called about every 65,536 records with the number processed (for a progress line).
+    public var progress: (@Sendable (Int) -> Void)?
+
+    /// Default options.
+    public init() {}
+}
+
+/// Streams traces through the edge model in time order and summarises the decisions. Memory follows live state
+/// (limiter keys, cached objects, the re-ordering window), never the trace length.
+public enum Replay {
+    /// Why a replay stopped.
+    public enum Failure: Error, CustomStringConvertible {
+        /// A trace could not be read (exit 2).
+        case trace(TraceReadError)
+        /// The model configuration is unusable.
+        case configuration(String)
+        /// The decisions file could not be written.
+        case output(String)
+
+        /// A message for the user.
+        public var description: String {
+            switch self {
+            case let .trace(error): "\(error)"
+            case let .configuration(message): "the edge model cannot run this spec: \(message)"
+            case let .output(message): message
+            }
+        }
+    }
+
+    /// Replays `paths` through the model of `edge`; trace diagnostics (malformed lines) go to `diagnostics`.
+    public static func run(_ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector) throws(Failure) -> ReplaySummary {
+        let model: Edge
+        do {
+            model = try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+        } catch {
+            throw .configuration(error.problems.joined(separator: "; "))
+        }
+        var readerOptions = TraceReaderOptions()
+        readerOptions.maxErrors = options.maxErrors
+        let source: ChainedTraceSource
+        do {
+            source = try ChainedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+        } catch {
+            throw .trace(error)
+        }
+        var ordered = TimeOrderedTraceReader(source, toleranceMs: options.toleranceMilliseconds)
+        let writer: DecisionWriter?
+        do {
+            writer = try options.decisionsPath.map { try DecisionWriter(path: $0) }
+        } catch {
+            throw .output("cannot write \(options.decisionsPath ?? ""): \(error.localizedDescription)")
+        }
+        var summary = ReplaySummary()
+        do {
+            while let item = try ordered.next() {
+                var request = TraceRequestBuilder.request(item.record)
+                request.http.timestampMilliseconds = item.virtualTimeMs
+                let decision = model.process(request)
+                summary.add(decision, time: item.virtualTimeMs)
+                summary.compare(decision, with: item.record.outcome, record: item.record, redactor: options.redactor)
+                writer?.write(index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
+                if summary.requests & 0xFFFF == 0 { options.progress?(summary.requests) }
+            }
+        } catch {
+            throw .trace(error)
+        }
+        do {
+            try writer?.finish()
+        } catch {
+            throw .output("cannot write \(options.decisionsPath ?? ""): \(error.localizedDescription)")
+        }
+        let statistics = ordered.source.statistics
+        summary.lateRecords = ordered.lateRecords
+        summary.malformedRecords = statistics.malformed
+        summary.repairedRecords = statistics.repaired
+        return summary
+    }
+}

@@ -1,0 +1,168 @@
+import EdgeCore
+import EdgeModel
+import Traces
+
+/// The counts a replay accumulates: actions and rules, rate-limit triggers with their top keys, cache statuses and
+/// hit ratios, origin load and its peaks, late and malformed records, and agreement with recorded outcomes.
+public struct ReplaySummary: Sendable {
+    /// Records simulated.
+    public internal(set) var requests = 0
+    /// Requests by final action.
+    public internal(set) var byAction: [String: Int] = [:]
+    /// Requests decided by each rule, keyed `phase/rule`.
+    public internal(set) var byRule: [String: Int] = [:]
+    /// Rate-limit actions by rule.
+    public internal(set) var rateLimitTriggers: [String: Int] = [:]
+    /// Per rate-limit rule, the keys it acted on and how often (at most `maxKeysPerRule` distinct keys kept).
+    public internal(set) var rateLimitKeys: [String: [String: Int]] = [:]
+    /// Requests by cache status.
+    public internal(set) var byCacheStatus: [String: Int] = [:]
+    /// Bytes sent to clients by cache status.
+    public internal(set) var bytesByCacheStatus: [String: Int64] = [:]
+    /// Requests that reached the origin.
+    public internal(set) var originRequests = 0
+    /// The most origin requests in one second.
+    public internal(set) var peakOriginPerSecond = 0
+    /// The most origin requests in one minute.
+    public internal(set) var peakOriginPerMinute = 0
+    /// Records processed at the current virtual time because they came too late.
+    public internal(set) var lateRecords = 0
+    /// Lines that could not be read.
+    public internal(set) var malformedRecords = 0
+    /// Lines kept after an unambiguous repair.
+    public internal(set) var repairedRecords = 0
+    /// Requests whose managed rules were not simulated.
+    public internal(set) var managedRulesNotSimulated = 0
+    /// Recorded action → model action → count, for records with a recorded outcome.
+    public internal(set) var actionAgreement: [String: [String: Int]] = [:]
+    /// Recorded cache status → model cache status → count.
+    public internal(set) var cacheAgreement: [String: [String: Int]] = [:]
+    /// A few disagreeing requests (redacted), with what was recorded and what the model decided.
+    public internal(set) var disagreements: [String] = []
+    /// First and last virtual time, epoch ms.
+    public internal(set) var firstTimestamp: Int64?
+    /// Last virtual time, epoch ms.
+    public internal(set) var lastTimestamp: Int64?
+
+    static let maxKeysPerRule = 10_000
+    private var currentSecond = Int64.min, countThisSecond = 0
+    private var currentMinute = Int64.min, countThisMinute = 0
+
+    /// Adds one decision taken at virtual time `time`.
+    mutating func add(_ decision: Decision, time: Int64) {
+        requests += 1
+        if firstTimestamp == nil { firstTimestamp = time }
+        lastTimestamp = time
+        byAction[decision.action.rawValue, default: 0] += 1
+        if let rule = decision.ruleID, let phase = decision.phase { byRule["\(phase.rawValue)/\(rule)", default: 0] += 1 }
+        if decision.phase == .rateLimit, let rule = decision.ruleID {
+            rateLimitTriggers[rule, default: 0] += 1
+            if let key = decision.rateLimit?.key {
+                var keys = rateLimitKeys[rule, default: [:]]
+                if keys[key] != nil || keys.count < Self.maxKeysPerRule { keys[key, default: 0] += 1 }
+                rateLimitKeys[rule] = keys
+            }
+        }
+        let status = decision.cacheStatus.rawValue
+        byCacheStatus[status, default: 0] += 1
+        bytesByCacheStatus[status, default: 0] += decision.bytes
+        if decision.managedRules == .notSimulated { managedRulesNotSimulated += 1 }
+        guard decision.originContacted else { return }
+        originRequests += 1
+        let second = time / 1000, minute = time / 60_000
+        if second != currentSecond { currentSecond = second; countThisSecond = 0 }
+        if minute != currentMinute { currentMinute = minute; countThisMinute = 0 }
+        countThisSecond += 1
+        countThisMinute += 1
+        peakOriginPerSecond = max(peakOriginPerSecond, countThisSecond)
+        peakOriginPerMinute = max(peakOriginPerMinute, countThisMinute)
+    }
+
+    /// Compares the decision with the record's recorded outcome, when it has one.
+    mutating func compare(_ decision: Decision, with outcome: RecordedOutcome?, record: TraceRecord, redactor: Redactor) {
+        guard let outcome else { return }
+        var disagrees = false
+        if let recorded = outcome.action {
+            actionAgreement[recorded.rawValue, default: [:]][decision.action.rawValue, default: 0] += 1
+            disagrees = disagrees || recorded.rawValue != decision.action.rawValue
+        }
+        if let recorded = record.string(outcome.cache), !recorded.isEmpty {
+            cacheAgreement[recorded, default: [:]][decision.cacheStatus.rawValue, default: 0] += 1
+            disagrees = disagrees || recorded != decision.cacheStatus.rawValue
+        }
+        if disagrees, disagreements.count < 10 {
+            let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }
+            disagreements.append("line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
+                + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/\(record.string(outcome.cache) ?? "?"), "
+                + "model \(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/\(decision.cacheStatus.rawValue)")
+        }
+    }
+
+    /// Share of requests with `action`.
+    public func rate(of action: String) -> Double { requests == 0 ? 0 : Double(byAction[action, default: 0]) / Double(requests) }
+
+    /// Requests served from cache (HIT, STALE, UPDATING, REVALIDATED).
+    public var servedFromCache: Int { ["HIT", "STALE", "UPDATING", "REVALIDATED"].reduce(0) { $0 + byCacheStatus[$1, default: 0] } }
+
+    /// Cache hit ratio over requests that could be cached (served from cache, MISS, EXPIRED).
+    public var cacheHitRatio: Double {
+        let cacheable = servedFromCache + byCacheStatus["MISS", default: 0] + byCacheStatus["EXPIRED", default: 0]
+        return cacheable == 0 ? 0 : Double(servedFromCache) / Double(cacheable)
+    }
+
+    /// Share of all bytes sent that came from cache.
+    public var cacheHitRatioByBytes: Double {
+        let total = bytesByCacheStatus.values.reduce(0, +)
+        let cached = ["HIT", "STALE", "UPDATING", "REVALIDATED"].reduce(Int64(0)) { $0 + bytesByCacheStatus[$1, default: 0] }
+        return total == 0 ? 0 : Double(cached) / Double(total)
+    }
+
+    /// Fraction of records with a recorded action whose action the model reproduced.
+    public var actionAgreementRatio: Double? { Self.agreement(actionAgreement) }
+
+    /// Fraction of records with a recorded cache status that the model reproduced.
+    public var cacheAgreementRatio: Double? { Self.agreement(cacheAgreement) }
+
+    private static func agreement(_ matrix: [String: [String: Int]]) -> Double? {
+        let total = matrix.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        guard total > 0 else { return nil }
+        return Double(matrix.reduce(0) { $0 + ($1.value[$1.key] ?? 0) }) / Double(total)
+    }
+
+    /// The value of a threshold metric (see `ThresholdSpec.metrics`).
+    public func metric(_ name: String) -> Double? {
+        switch name {
+        case "block_rate": rate(of: "block")
+        case "challenge_rate": rate(of: "challenge") + rate(of: "managed_challenge") + rate(of: "js_challenge")
+        case "rate_limited_rate": requests == 0 ? 0 : Double(rateLimitTriggers.values.reduce(0, +)) / Double(requests)
+        case "allow_rate": rate(of: "allow")
+        case "cache_hit_ratio": cacheHitRatio
+        case "origin_requests": Double(originRequests)
+        case "peak_origin_rps": Double(peakOriginPerSecond)
+        case "peak_origin_rpm": Double(peakOriginPerMinute)
+        case "late_records": Double(lateRecords)
+        case "malformed_records": Double(malformedRecords)
+        case "action_agreement": actionAgreementRatio
+        case "cache_agreement": cacheAgreementRatio
+        default: nil
+        }
+    }
+}
+
+/// A one-line description of a request for reports, with secrets redacted.
+enum ExampleRequest {
+    static func describe(_ record: TraceRecord, redactor: Redactor) -> String {
+        let method = record.string(record.method) ?? "GET"
+        let host = record.string(record.host) ?? ""
+        let path = record.string(record.path) ?? "/"
+        let query = redactor.query(record.string(record.query) ?? "")
+        let ip = record.ip?.description ?? "-"
+        let userAgent = record.headerValues(named: "user-agent").first ?? ""
+        var text = "\(method) \(host)\(path)\(query.isEmpty ? "" : "?" + query) from \(ip)"
+        if !userAgent.isEmpty { text += " ua=\"\(userAgent.prefix(60))\"" }
+        for (name, value) in record.requestHeaders where ["authorization", "cookie"].contains(name.lowercased()) {
+            text += " \(name)=\(redactor.header(name, value))"
+        }
+        return text
+    }
+}

@@ -1,0 +1,138 @@
+import EdgeCore
+import EdgeSpec
+import Foundation
+
+/// Renders a replay summary as a terminal report and as a JSON document.
+public enum SummaryRenderer {
+    /// The terminal report.
+    public static func text(_ s: ReplaySummary) -> String {
+        var out = "Replayed \(s.requests) requests"
+        if let first = s.firstTimestamp, let last = s.lastTimestamp {
+            out += " over \(EdgeDuration(milliseconds: max(0, last - first)))"
+        }
+        out += "\n\nActions\n"
+        out += table(s.byAction.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+        if !s.byRule.isEmpty {
+            out += "\nDeciding rules\n"
+            out += table(s.byRule.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+        }
+        if !s.rateLimitTriggers.isEmpty {
+            out += "\nRate-limit triggers\n"
+            for (rule, triggers) in s.rateLimitTriggers.sorted(by: { $0.key < $1.key }) {
+                out += "  \(rule): \(count(triggers)) requests acted on\n"
+                let top = (s.rateLimitKeys[rule] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5)
+                for (key, value) in top { out += "    \(key)  \(count(value))\n" }
+            }
+        }
+        out += "\nCache\n"
+        out += table(s.byCacheStatus.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+        out += "  hit ratio: \(percent(s.cacheHitRatio, 1)) of cacheable requests, \(percent(s.cacheHitRatioByBytes, 1)) of bytes\n"
+        out += "\nOrigin\n"
+        out += "  requests: \(count(s.originRequests)) (\(percent(Double(s.originRequests), Double(s.requests))))\n"
+        out += "  peak: \(s.peakOriginPerSecond) per second, \(s.peakOriginPerMinute) per minute\n"
+        if s.managedRulesNotSimulated > 0 {
+            out += "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their decisions are not modelled)\n"
+        }
+        out += "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), \(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
+        if let agreement = s.actionAgreementRatio {
+            out += "\nAgreement with recorded outcomes: actions \(percent(agreement, 1))"
+            if let cache = s.cacheAgreementRatio { out += ", cache \(percent(cache, 1))" }
+            out += "\n" + matrix("action (recorded → model)", s.actionAgreement) + matrix("cache (recorded → model)", s.cacheAgreement)
+            if !s.disagreements.isEmpty { out += "  examples:\n" + s.disagreements.map { "    \($0)\n" }.joined() }
+        }
+        return out
+    }
+
+    /// The JSON report (`--report FILE.json`).
+    public static func json(_ s: ReplaySummary) -> JSONValue {
+        func object(_ dictionary: [String: Int]) -> JSONValue {
+            .object(dictionary.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })
+        }
+        func nested(_ matrix: [String: [String: Int]]) -> JSONValue {
+            .object(matrix.sorted { $0.key < $1.key }.map { ($0.key, object($0.value)) })
+        }
+        return .object([
+            ("requests", .int(Int64(s.requests))),
+            ("first_ts", s.firstTimestamp.map { .int($0) } ?? .null),
+            ("last_ts", s.lastTimestamp.map { .int($0) } ?? .null),
+            ("actions", object(s.byAction)),
+            ("rules", object(s.byRule)),
+            ("rate_limit_triggers", object(s.rateLimitTriggers)),
+            ("rate_limit_top_keys", .object(s.rateLimitKeys.sorted { $0.key < $1.key }.map { rule, keys in
+                (rule, .array(keys.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10).map {
+                    .object([("key", .string($0.key)), ("requests", .int(Int64($0.value)))])
+                }))
+            })),
+            ("cache", object(s.byCacheStatus)),
+            ("cache_hit_ratio", .double(s.cacheHitRatio)),
+            ("cache_hit_ratio_bytes", .double(s.cacheHitRatioByBytes)),
+            ("origin_requests", .int(Int64(s.originRequests))),
+            ("peak_origin_rps", .int(Int64(s.peakOriginPerSecond))),
+            ("peak_origin_rpm", .int(Int64(s.peakOriginPerMinute))),
+            ("managed_rules_not_simulated", .int(Int64(s.managedRulesNotSimulated))),
+            ("late_records", .int(Int64(s.lateRecords))),
+            ("malformed_records", .int(Int64(s.malformedRecords))),
+            ("repaired_records", .int(Int64(s.repairedRecords))),
+            ("agreement", .object([
+                ("action", s.actionAgreementRatio.map(JSONValue.double) ?? .null),
+                ("cache", s.cacheAgreementRatio.map(JSONValue.double) ?? .null),
+                ("action_matrix", nested(s.actionAgreement)),
+                ("cache_matrix", nested(s.cacheAgreement)),
+                ("examples", .array(s.disagreements.map(JSONValue.string))),
+            ])),
+        ])
+    }
+
+    private static func matrix(_ title: String, _ matrix: [String: [String: Int]]) -> String {
+        guard !matrix.isEmpty else { return "" }
+        let columns = Set(matrix.values.flatMap(\.keys)).union(matrix.keys).sorted()
+        var rows = [[title] + columns]
+        for recorded in matrix.keys.sorted() {
+            rows.append([recorded] + columns.map { String(matrix[recorded]?[$0] ?? 0) })
+        }
+        return table(rows)
+    }
+
+    private static func table(_ rows: [[String]]) -> String {
+        guard let width = rows.map(\.count).max() else { return "" }
+        let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            "  " + row.enumerated().map { index, cell in
+                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[index] - cell.count) + cell
+            }.joined(separator: "  ") + "\n"
+        }.joined()
+    }
+
+    private static func count(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return String(out.reversed())
+    }
+
+    private static func percent(_ part: Double, _ whole: Double) -> String {
+        whole == 0 ? "0%" : String(format: "%.2f%%", part / whole * 100)
+    }
+}
+
+/// Checks thresholds (`fail_on`, `--fail-on`) against a summary.
+public enum ThresholdCheck {
+    /// The broken thresholds, each with the metric's value.
+    public static func broken(_ thresholds: [ThresholdSpec], in summary: ReplaySummary) -> [String] {
+        thresholds.compactMap { threshold in
+            let percentage = ThresholdSpec.metrics[threshold.metric] ?? false
+            let bound = percentage ? format(threshold.bound, true) : format(threshold.bound, false)
+            guard let value = summary.metric(threshold.metric) else { return "\(threshold.metric): no data to check \(threshold.comparison.rawValue)\(bound)" }
+            return threshold.holds(for: value) ? nil
+                : "\(threshold.metric) = \(format(value, percentage)) breaks \(threshold.metric) \(threshold.comparison.rawValue) \(bound)"
+        }
+    }
+
+    private static func format(_ value: Double, _ percentage: Bool) -> String {
+        percentage ? String(format: "%.4g%%", value * 100) : String(format: "%g", value)
+    }
+}

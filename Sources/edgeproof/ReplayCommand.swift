@@ -1,0 +1,121 @@
+import ArgumentParser
+import EdgeCompiler
+import EdgeCore
+import EdgeSpec
+import Foundation
+import Simulation
+import Traces
+
+extension TraceFormat: ExpressibleByArgument {}
+
+/// `edgeproof replay [SPEC] --trace FILE…`: stream traces through the edge model and summarise.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay request traces through the edge model: actions, rules, rate limits, cache, origin load.",
+        discussion: """
+            Exit 0; 1 when a threshold named by --fail-on is broken (a bare --fail-on applies the spec's fail_on); \
+            2 for unreadable traces or more malformed lines than --max-errors.
+            """)
+
+    @Argument(help: "The spec file.")
+    var spec: String = "edge.yaml"
+
+    @Option(name: .customLong("trace"), parsing: .upToNextOption, help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed).")
+    var traces: [String] = []
+
+    @Option(help: "Trace format: auto, native, logpush or combined.")
+    var format: TraceFormat = .auto
+
+    @Option(help: "Write one JSON decision per record, in input order, to this file.")
+    var decisions: String?
+
+    @Option(help: "Write the summary as JSON to this file.")
+    var report: String?
+
+    @Option(help: "Stop with exit 2 after this many malformed lines.")
+    var maxErrors: Int = 100
+
+    @Option(help: "How late (behind the newest record) a record may arrive and still be re-ordered.")
+    var reorderWindow: String = "120s"
+
+    @Option(name: .customLong("fail-on"), help: "A threshold such as 'block_rate<0.1%'; give the option without a value to apply the spec's fail_on.")
+    var failOn: [String] = []
+
+    @Flag(name: .customLong("fail-on-spec"), help: "Apply the spec's fail_on thresholds.")
+    var failOnSpec = false
+
+    @Flag(help: "Show Authorization, Cookie and sensitive query parameters in examples.")
+    var noRedact = false
+
+    func run() throws {
+        guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
+        guard case let .success(window) = EdgeDuration.parse(reorderWindow) else {
+            throw ValidationError("--reorder-window: '\(reorderWindow)' is not a duration such as 120s")
+        }
+        let thresholds = try parseThresholds()
+        let compiled = try SpecLoader.load(spec)
+        var options = ReplayOptions()
+        options.format = format
+        options.maxErrors = maxErrors
+        options.toleranceMilliseconds = window.milliseconds
+        options.decisionsPath = decisions
+        options.redactor = Redactor(extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [], enabled: !noRedact)
+        if isatty(STDERR_FILENO) == 1 {
+            let started = ProcessInfo.processInfo.systemUptime
+            options.progress = { records in
+                let elapsed = max(0.001, ProcessInfo.processInfo.systemUptime - started)
+                StandardError.write("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
+            }
+        }
+        let traceDiagnostics = DiagnosticCollector()
+        let summary: ReplaySummary
+        do {
+            summary = try Replay.run(compiled, paths: traces, options: options, diagnostics: traceDiagnostics)
+        } catch {
+            printTraceDiagnostics(traceDiagnostics)
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if options.progress != nil { StandardError.write("\r\u{1B}[K") }
+        printTraceDiagnostics(traceDiagnostics)
+        print(SummaryRenderer.text(summary), terminator: "")
+        if let report {
+            do {
+                try SummaryRenderer.json(summary).pretty.write(toFile: report, atomically: true, encoding: .utf8)
+            } catch {
+                StandardError.write("error: cannot write \(report): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        }
+        let applied = thresholds + (failOnSpec ? compiled.failOn : [])
+        let broken = ThresholdCheck.broken(applied, in: summary)
+        if !applied.isEmpty {
+            print(broken.isEmpty ? "\nThresholds: all \(applied.count) hold" : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
+        }
+        if !broken.isEmpty { throw ExitCode(1) }
+    }
+
+    private func parseThresholds() throws -> [ThresholdSpec] {
+        try failOn.map { text in
+            guard let index = text.firstIndex(where: { "<>=".contains($0) }) else {
+                throw ValidationError("--fail-on '\(text)': write METRIC<VALUE, e.g. block_rate<0.1%")
+            }
+            switch ThresholdSpec.parse(metric: String(text[..<index]).trimmingCharacters(in: .whitespaces), condition: String(text[index...]),
+                                       range: .wholeFile("--fail-on")) {
+            case let .success(threshold): return threshold
+            case let .failure(problem): throw ValidationError("--fail-on '\(text)': \(problem.message)")
+            }
+        }
+    }
+
+    private func printTraceDiagnostics(_ diagnostics: DiagnosticCollector) {
+        let shown = diagnostics.diagnostics.prefix(20)
+        for diagnostic in shown {
+            StandardError.write("\(diagnostic.range): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n")
+        }
+        if diagnostics.diagnostics.count > shown.count {
+            StandardError.write("… and \(diagnostics.diagnostics.count - shown.count) more trace findings\n")
+        }
+    }
+}
