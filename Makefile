@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz demo test build release deps venv schema-check outputs-check templates bench bench-rules bench-traces clean
+.PHONY: traces fuzz demo test build release deps venv schema-check outputs-check templates bench bench-replay bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -65,6 +65,11 @@ bench: release
 	scripts/bench-command.sh "edgeproof check (example)" $(BIN) check $(EXAMPLE)
 	scripts/bench-command.sh "edgeproof build (example, to a fresh directory)" sh -c 'rm -rf .build/bench-out && $(BIN) build $(EXAMPLE) -o .build/bench-out'
 	scripts/bench-command.sh "edgeproof build --check (example)" $(BIN) build $(EXAMPLE) -o examples/agenticverz/out --check
+
+bench-replay: deps
+	$(SWIFT) build -c release --product ReplayBenchmark
+	.build/release/ReplayBenchmark 1000000
+	.build/release/ReplayBenchmark 5000000
 
 bench-rules: deps
 	$(SWIFT) run -c release RulesBenchmark

@@ -40,6 +40,7 @@ let package = Package(
             name: "edgeproof",
             dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(

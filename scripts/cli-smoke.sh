@@ -56,11 +56,22 @@ expect_exit 2 "$bin" eval 'true' --request '{"method":'
 expect_exit 0 "$bin" eval 'ip.src in $suspicious_ips' --spec examples/agenticverz/edge.yaml --request '{"ip":"198.51.100.20"}'
 [ "$(cat "$work/out")" = "true" ] && echo "ok   eval --spec resolves \$lists" || { echo "FAIL eval --spec"; fail=1; }
 expect_exit 0 "$bin" explain examples/agenticverz/edge.yaml --request '{"ua":"nikto/2.5"}'
-grep -q '^action: block (rule block-bad-bots)' "$work/out" && echo "ok   explain names the deciding rule" || { echo "FAIL explain"; fail=1; }
+grep -q '^action: block (rule block-bad-bots in http_request_firewall_custom), status 403, cache UNKNOWN' "$work/out" && echo "ok   explain names the deciding rule" || { echo "FAIL explain"; fail=1; }
 expect_exit 0 "$bin" test examples/agenticverz/edge.yaml --junit "$work/junit.xml"
 grep -q 'failures="0"' "$work/junit.xml" && echo "ok   test writes JUnit" || { echo "FAIL junit"; fail=1; }
 sed 's/    rule: block-missing-user-agent/    rule: block-bad-bots/' examples/agenticverz/edge.yaml > "$work/failing.yaml"
 expect_exit 1 "$bin" test "$work/failing.yaml"
-grep -q '^FAIL requests without a user agent are blocked' "$work/out" && grep -q 'action: block (rule block-missing-user-agent)' "$work/out" \
+grep -q '^FAIL requests without a user agent are blocked' "$work/out" && grep -q 'action: block (rule block-missing-user-agent in http_request_firewall_custom)' "$work/out" \
   && echo "ok   a failing case shows expected vs actual and the explain trace" || { echo "FAIL failing case output"; fail=1; }
+# replay
+expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --decisions "$work/d.jsonl" --report "$work/r.json"
+[ "$(wc -l < "$work/d.jsonl")" = "600" ] && echo "ok   replay writes one decision per record" || { echo "FAIL decisions"; fail=1; }
+"$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["requests"]==600 and r["rate_limit_triggers"]["api-per-ip"]==500, r' "$work/r.json" \
+  && echo "ok   replay --report is JSON with the counts" || { echo "FAIL replay report"; fail=1; }
+expect_exit 1 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --fail-on 'block_rate<0.1%'
+grep -q 'block_rate = 83.33% breaks block_rate < 0.1%' "$work/out" && echo "ok   --fail-on names the broken threshold" || { echo "FAIL --fail-on output"; fail=1; }
+expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/agenticverz-day.jsonl.gz --fail-on-spec
+expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/nope.jsonl"
+head -c 3000 /dev/urandom > "$work/garbage.log"
+expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/garbage.log" --max-errors 1
 exit $fail
