@@ -70,7 +70,9 @@ expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scrape
   && echo "ok   replay --report is JSON with the counts" || { echo "FAIL replay report"; fail=1; }
 expect_exit 1 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --fail-on 'block_rate<0.1%'
 grep -q 'block_rate = 83.33% breaks block_rate < 0.1%' "$work/out" && echo "ok   --fail-on names the broken threshold" || { echo "FAIL --fail-on output"; fail=1; }
-expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/agenticverz-day.jsonl.gz --fail-on-spec
+expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/agenticverz-day.jsonl.gz --fail-on
+expect_exit 1 "$bin" replay examples/agenticverz/edge.yaml --trace traces/cache-warm-up.jsonl --fail-on --decisions "$work/x.jsonl"
+grep -q "cache_hit_ratio = 88.02% breaks cache_hit_ratio >= 90%" "$work/out" \&\& echo "ok   a bare --fail-on applies the spec's fail_on" || { echo "FAIL bare --fail-on"; fail=1; }
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/nope.jsonl"
 head -c 3000 /dev/urandom > "$work/garbage.log"
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/garbage.log" --max-errors 1

@@ -42,7 +42,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "A threshold such as 'block_rate<0.1%'; give the option without a value to apply the spec's fail_on.")
     var failOn: [String] = []
 
-    @Flag(name: .customLong("fail-on-spec"), help: "Apply the spec's fail_on thresholds.")
+    @Flag(name: .customLong("fail-on-spec"), help: "Apply the spec's fail_on thresholds (what a bare --fail-on means).")
     var failOnSpec = false
 
     @Flag(help: "Show Authorization, Cookie and sensitive query parameters in examples.")
