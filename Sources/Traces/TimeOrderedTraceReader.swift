@@ -32,6 +32,9 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
     /// The most records held at once.
     public private(set) var peakBuffered = 0
 
+    /// Records that arrived in time order wait in a FIFO (no sifting); only out-of-order ones go to the heap.
+    private var inOrder: [(time: Int64, index: Int, slot: Int32)] = []
+    private var inOrderHead = 0
     private var heap: [(time: Int64, index: Int, slot: Int32)] = []
     private var slots: [TraceRecord?] = []
     private var freeSlots: [Int32] = []
@@ -50,7 +53,7 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
     /// The next record in time order, or nil when the source is exhausted and everything held was emitted.
     public mutating func next() throws(TraceReadError) -> OrderedTraceRecord? {
         while true {
-            if let top = heap.first, sourceEnded || latestTimestamp.map({ top.time <= $0 - toleranceMs }) ?? true {
+            if let top = earliest, sourceEnded || latestTimestamp.map({ top.time <= $0 - toleranceMs }) ?? true {
                 return pop()
             }
             if sourceEnded { return nil }
@@ -88,17 +91,41 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
             slots.append(record)
             lateFlags.append(late)
         }
-        heap.append((time, index, slot))
-        siftUp(heap.count - 1)
-        peakBuffered = max(peakBuffered, heap.count)
+        let entry = (time: time, index: index, slot: slot)
+        if inOrderHead == inOrder.count || !precedes(entry, inOrder[inOrder.count - 1]) {
+            inOrder.append(entry)
+        } else {
+            heap.append(entry)
+            siftUp(heap.count - 1)
+        }
+        peakBuffered = max(peakBuffered, heap.count + inOrder.count - inOrderHead)
+    }
+
+    /// The earliest held entry: the FIFO's head or the heap's top.
+    private var earliest: (time: Int64, index: Int, slot: Int32)? {
+        let fifo = inOrderHead < inOrder.count ? inOrder[inOrderHead] : nil
+        guard let top = heap.first else { return fifo }
+        guard let fifo else { return top }
+        return precedes(fifo, top) ? fifo : top
     }
 
     private mutating func pop() -> OrderedTraceRecord? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
+        guard let top = earliest else { return nil }
+        if inOrderHead < inOrder.count, inOrder[inOrderHead].index == top.index {
+            inOrderHead += 1
+            if inOrderHead == inOrder.count {
+                inOrder.removeAll(keepingCapacity: true)
+                inOrderHead = 0
+            } else if inOrderHead > 4096, inOrderHead * 2 > inOrder.count {
+                inOrder.removeFirst(inOrderHead)
+                inOrderHead = 0
+            }
+        } else {
+            let last = heap.removeLast()
+            if !heap.isEmpty {
+                heap[0] = last
+                siftDown(0)
+            }
         }
         guard let record = slots[Int(top.slot)] else { return nil }
         slots[Int(top.slot)] = nil
