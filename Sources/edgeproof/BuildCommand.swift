@@ -32,22 +32,7 @@ struct BuildCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let bytes: [UInt8]
-        switch SpecInput.read(spec) {
-        case let .success(read): bytes = read
-        case let .failure(error):
-            StandardError.write("error: \(error.message)\n")
-            throw ExitCode(error.code)
-        }
-        let diagnostics = DiagnosticCollector()
-        let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
-        let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics) }
-        let printer = DiagnosticPrinter(format: format, spec: spec, bytes: bytes)
-        guard let compiled, !diagnostics.hasErrors else {
-            printer.print(diagnostics.sorted, toStandardError: false)
-            throw ExitCode(1)
-        }
-        printer.print(diagnostics.sorted, toStandardError: true)
+        let compiled = try SpecLoader.load(spec, format: format)
         let outputs: OutputSet
         do {
             let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded

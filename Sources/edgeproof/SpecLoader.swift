@@ -6,7 +6,8 @@ import EdgeSpec
 /// Reads, checks and compiles a spec for the commands that need a compiled edge, printing diagnostics and
 /// exiting 1 (spec errors) or 2 (unreadable) as documented.
 enum SpecLoader {
-    /// The compiled spec; warnings go to stderr, errors to stdout in `format`, then exit 1.
+    /// The compiled spec; on success its warnings go to stderr (stdout stays for the command's output); on errors
+    /// every finding goes to stdout in `format`, then exit 1.
     static func load(_ spec: String, format: DiagnosticFormat = .text) throws -> CompiledEdge {
         let bytes: [UInt8]
         switch SpecInput.read(spec) {
@@ -23,7 +24,7 @@ enum SpecLoader {
             printer.print(diagnostics.sorted, toStandardError: false)
             throw ExitCode(1)
         }
-        printer.print(diagnostics.sorted.filter { $0.severity == .error }, toStandardError: true)
+        printer.print(diagnostics.sorted, toStandardError: true)
         return compiled
     }
 }
