@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let compiled = try SpecLoader.load(spec, format: format)
+        let compiled = try SpecLoader.load(spec, format: format, targetWarnings: true)
         let outputs: OutputSet
         do {
             let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded
