@@ -43,6 +43,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var firstTimestamp: Int64?
     /// Last virtual time, epoch ms.
     public internal(set) var lastTimestamp: Int64?
+    /// Per-minute series for charts.
+    public internal(set) var timeline = ReplayTimeline()
 
     static let maxKeysPerRule = 10_000
     private var currentSecond = Int64.min, countThisSecond = 0
@@ -64,6 +66,8 @@ public struct ReplaySummary: Sendable {
             }
         }
         let status = decision.cacheStatus.rawValue
+        timeline.add(action: decision.action.rawValue, cacheStatus: status, origin: decision.originContacted,
+                     originLatencyMilliseconds: decision.originLatencyMilliseconds, rateLimited: decision.phase == .rateLimit, time: time)
         byCacheStatus[status, default: 0] += 1
         bytesByCacheStatus[status, default: 0] += decision.bytes
         if decision.managedRules == .notSimulated { managedRulesNotSimulated += 1 }
