@@ -79,3 +79,8 @@ bench-traces: deps
 
 clean:
 	rm -rf .build
+
+# The HTML report in a real browser: headless Chromium paints it and its DOM holds every chart.
+.PHONY: test-browser
+test-browser: deps
+	SWIFT=$(SWIFT) scripts/test-browser.sh

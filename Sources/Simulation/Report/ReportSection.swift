@@ -1,0 +1,20 @@
+/// The frame of one report section: an anchor, a heading, an explanatory caption and the content.
+struct ReportSection {
+    /// The anchor (`id`), also the table-of-contents link.
+    let id: String
+    let title: String
+    /// Explanations, one paragraph each (plain text, escaped when rendered).
+    let captions: [String]
+    /// Markup built by the report itself.
+    let body: String
+
+    /// The section as HTML.
+    func html() -> String {
+        "<section id=\"\(HTMLText.escape(id))\"><h2>\(HTMLText.escape(title))</h2>"
+            + captions.map { "<p class=\"caption\">\(HTMLText.escape($0))</p>" }.joined()
+            + body + "</section>"
+    }
+
+    /// A `<figure>` around a chart.
+    static func figure(_ svg: String) -> String { "<figure>\(svg)</figure>" }
+}
