@@ -24,6 +24,7 @@ demo: release
 	$(BIN) test $(EXAMPLE)
 	$(BIN) build $(EXAMPLE) -o out
 	$(BIN) replay $(EXAMPLE) --trace traces/agenticverz-day.jsonl.gz --decisions out/decisions.jsonl --report out/replay.json
+	$(BIN) whatif $(EXAMPLE) --trace traces/agenticverz-day.jsonl.gz --report out/report.html
 
 test: deps venv
 	$(SWIFT) build

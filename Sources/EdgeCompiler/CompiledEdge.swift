@@ -41,6 +41,10 @@ public struct CompiledEdge: Sendable {
     public let failOn: [ThresholdSpec]
     /// What replay reports redact.
     public let redact: RedactSpec?
+    /// The app behind the edge (cost model).
+    public let app: AppSpec?
+    /// Prices (the design document's defaults when the spec has no `costs`).
+    public let costs: CostsSpec?
 
     /// The first 12 hex digits of `specHash`, for headers.
     public var shortHash: String { String(specHash.prefix(12)) }
@@ -70,7 +74,7 @@ public enum EdgeCompiler {
             managedLists: spec.lists.filter { $0.value.managed }.map {
                 ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
             },
-            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn, redact: spec.redact)
+            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn, redact: spec.redact, app: spec.app, costs: spec.costs)
     }
 }
 

@@ -52,3 +52,8 @@ public struct CostsSpec: SpecObject, Sendable {
             ranges: r.ranges)
     }
 }
+
+extension CostsSpec {
+    /// The design document's price table: every field at its default.
+    public static var designDefaults: CostsSpec { CostsSpec.read(.describingPlaceholder) }
+}

@@ -36,6 +36,8 @@ public struct Spec: SpecObject, Sendable {
     public var failOn: [ThresholdSpec]
     /// What replay reports redact.
     public var redact: RedactSpec?
+    /// The app behind the edge (cost model).
+    public var app: AppSpec?
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -58,6 +60,7 @@ public struct Spec: SpecObject, Sendable {
             expect: r.optional("expect", .array(ObjectReader.object(ExpectCaseSpec.self, name: "expect case")), default: [], "Request → expected outcome cases."),
             failOn: r.optional("fail_on", .thresholds, default: [], "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
             redact: r.optional("redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
+            app: r.optional("app", ObjectReader.object(AppSpec.self, name: "app"), "The app behind the edge, for the cost model."),
             ranges: r.ranges)
     }
 }

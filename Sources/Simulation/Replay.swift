@@ -68,6 +68,7 @@ public enum Replay {
             throw .output("cannot write \(options.decisionsPath ?? ""): \(error.localizedDescription)")
         }
         var summary = ReplaySummary()
+        summary.appUsage = AppUsageMeter(app: edge.app)
         do {
             while let item = try ordered.next() {
                 var request = TraceRequestBuilder.request(item.record)
@@ -75,6 +76,7 @@ public enum Replay {
                 let decision = model.process(request)
                 summary.add(decision, time: item.virtualTimeMs)
                 summary.compare(decision, with: item.record.outcome, record: item.record, redactor: options.redactor)
+                if decision.originContacted { summary.appUsage.count(item.record) }
                 writer?.write(index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
                 if summary.requests & 0xFFFF == 0 { options.progress?(summary.requests) }
             }

@@ -45,6 +45,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var lastTimestamp: Int64?
     /// Per-minute series for charts.
     public internal(set) var timeline = ReplayTimeline()
+    /// What the app did for requests that reached it (cost model).
+    public internal(set) var appUsage = AppUsageMeter(app: nil)
 
     static let maxKeysPerRule = 10_000
     private var currentSecond = Int64.min, countThisSecond = 0

@@ -30,7 +30,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write one JSON decision per record, in input order, to this file.")
     var decisions: String?
 
-    @Option(help: "Write the summary as JSON to this file.")
+    @Option(help: "Write the summary to this file: HTML when it ends in .html, JSON otherwise.")
     var report: String?
 
     @Option(help: "Stop with exit 2 after this many malformed lines.")
@@ -82,7 +82,13 @@ struct ReplayCommand: ParsableCommand {
         print(SummaryRenderer.text(summary), terminator: "")
         if let report {
             do {
-                try SummaryRenderer.json(summary).pretty.write(toFile: report, atomically: true, encoding: .utf8)
+                let text = report.hasSuffix(".html")
+                    ? HTMLReportRenderer.render(HTMLReport(
+                        title: "Replay of \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))", summary: summary,
+                        capacity: ReportCapacity.line(for: compiled)))
+                    : SummaryRenderer.json(summary).pretty
+                try text.write(toFile: report, atomically: true, encoding: .utf8)
             } catch {
                 StandardError.write("error: cannot write \(report): \(error.localizedDescription)\n")
                 throw ExitCode(2)
@@ -117,5 +123,14 @@ struct ReplayCommand: ParsableCommand {
         if diagnostics.diagnostics.count > shown.count {
             StandardError.write("… and \(diagnostics.diagnostics.count - shown.count) more trace findings\n")
         }
+    }
+}
+
+/// The capacity line charts draw, from the spec's Fly settings.
+enum ReportCapacity {
+    static func line(for compiled: CompiledEdge) -> CapacityLine? {
+        guard compiled.fly != nil else { return nil }
+        let model = CapacityModel(fly: compiled.fly)
+        return CapacityLine(softLimitPerMachine: model.softLimitPerMachine, hardLimitPerMachine: model.hardLimitPerMachine, machines: model.machines)
     }
 }

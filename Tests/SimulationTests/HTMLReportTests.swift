@@ -159,7 +159,7 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
 
     @Test func extremeInputsRenderWithoutTrapping() throws {
         let summary = try Support.replay("scraper.jsonl")
-        let scenario = ScenarioResult(name: "", scale: Int.max, addedProfile: nil, summary: summary, machinesNeeded: Int.min, minutesOverHardLimit: Int.max,
+        let scenario = ScenarioResult(name: "", scale: .greatestFiniteMagnitude, addedProfile: nil, summary: summary, machinesNeeded: Int.min, minutesOverHardLimit: Int.max,
                                       redisCommandsPerDay: .nan, costs: [CostLine(service: "x", detail: "", monthly: .infinity),
                                                                           CostLine(service: "y", detail: "", monthly: -5)])
         let html = HTMLReportRenderer.render(HTMLReport(title: "", summary: summary, scenarios: [scenario],

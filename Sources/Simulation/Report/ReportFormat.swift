@@ -1,6 +1,12 @@
 /// Number formatting for the HTML report, independent of locale and exact to the byte: the same value always gives
 /// the same text.
 enum ReportFormat {
+    /// A scale factor: whole numbers without a fraction, others with two decimals.
+    static func scale(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "–" }
+        return value == value.rounded() ? String(Int64(value)) : fixed(value, 2)
+    }
+
     /// `value` with `decimals` digits after the point ("12.5"); "–" when not finite or too large to print exactly.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         let places = max(0, min(6, decimals))

@@ -29,7 +29,7 @@ enum WhatIfSection {
 
     /// "2×", "1× + bot-wave" or the scenario's own name when it says more.
     static func name(_ scenario: ScenarioResult) -> String {
-        var described = "\(scenario.scale)×"
+        var described = "\(ReportFormat.scale(scenario.scale))×"
         if let profile = scenario.addedProfile { described += " + \(profile)" }
         return scenario.name == described || scenario.name.isEmpty ? described : "\(scenario.name) (\(described))"
     }

@@ -20,7 +20,7 @@ public struct ScenarioResult: Sendable {
     /// Scenario name, e.g. "2x" or "+bot-wave".
     public let name: String
     /// Traffic scale (clients multiplied, same per-client behaviour).
-    public let scale: Int
+    public let scale: Double
     /// A population mixed in, if any.
     public let addedProfile: String?
     /// The replay summary of the scaled trace.
@@ -35,7 +35,7 @@ public struct ScenarioResult: Sendable {
     public let costs: [CostLine]
 
     /// Creates a result.
-    public init(name: String, scale: Int, addedProfile: String?, summary: ReplaySummary, machinesNeeded: Int,
+    public init(name: String, scale: Double, addedProfile: String?, summary: ReplaySummary, machinesNeeded: Int,
                 minutesOverHardLimit: Int, redisCommandsPerDay: Double, costs: [CostLine]) {
         self.name = name
         self.scale = scale

@@ -1,0 +1,59 @@
+import EdgeCore
+
+/// What the application does per request on a route: LLM calls and tokens, Redis commands.
+public struct AppRouteSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "What the app does for requests on a route (path pattern, optional method)."
+    /// Path pattern; `*` matches any characters.
+    public var path: String
+    /// Method, when the route is method-specific.
+    public var method: String?
+    /// LLM calls per request.
+    public var llmCalls: Double
+    /// Input tokens per LLM call.
+    public var tokensIn: Double
+    /// Output tokens per LLM call.
+    public var tokensOut: Double
+    /// Redis commands per request (app-layer rate limits, caching, queues).
+    public var redisCommands: Double
+    /// Whether a request on this route is one incident (the unit the cost table counts).
+    public var countsIncident: Bool
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> AppRouteSpec {
+        AppRouteSpec(
+            path: r.required("path", .urlPath, "Path pattern; * matches any characters."),
+            method: r.optional("method", .string, "Method (any when absent)."),
+            llmCalls: r.optional("llm_calls", .number(), default: 0, "LLM calls per request."),
+            tokensIn: r.optional("tokens_in", .number(), default: 0, "Input tokens per LLM call."),
+            tokensOut: r.optional("tokens_out", .number(), default: 0, "Output tokens per LLM call."),
+            redisCommands: r.optional("redis_commands", .number(), default: 0, "Redis commands per request."),
+            countsIncident: r.optional("incident", .boolean, default: false, "A request here is one incident."),
+            ranges: r.ranges)
+    }
+}
+
+/// The application behind the edge, for the cost model.
+public struct AppSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "The app behind the edge, for the cost model: per-route LLM and Redis usage."
+    /// Per-route usage, first match wins.
+    public var routes: [AppRouteSpec]
+    /// Redis commands for origin requests no route matches.
+    public var redisCommandsPerRequest: Double
+    /// API requests per incident, when no route is marked `incident` (the design document counts incidents).
+    public var requestsPerIncident: Double
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> AppSpec {
+        AppSpec(
+            routes: r.optional("routes", .array(ObjectReader.object(AppRouteSpec.self, name: "app route")), default: [], "Per-route usage, first match wins."),
+            redisCommandsPerRequest: r.optional("redis_commands_per_request", .number(), default: 1, "Redis commands for other origin requests."),
+            requestsPerIncident: r.optional("requests_per_incident", .number(minimum: 0.001), default: 10, "API requests per incident when no route is marked incident (a stated, overridable default)."),
+            ranges: r.ranges)
+    }
+}

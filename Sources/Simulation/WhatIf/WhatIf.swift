@@ -1,0 +1,220 @@
+import EdgeCompiler
+import EdgeCore
+import EdgeModel
+import Foundation
+import RulesLanguage
+import Traces
+
+/// A what-if scenario: the trace with `scale` times the clients (same per-client behaviour), optionally with an
+/// extra population's trace mixed in.
+public struct WhatIfScenario: Sendable {
+    /// Name for the table.
+    public let name: String
+    /// Clients multiplied by this (fractions sample clients deterministically).
+    public let scale: Double
+    /// A trace of an extra population merged in (an added profile).
+    public let addedTrace: String?
+    /// The added profile's name.
+    public let addedProfile: String?
+
+    /// Creates a scenario.
+    public init(name: String, scale: Double, addedTrace: String? = nil, addedProfile: String? = nil) {
+        self.name = name
+        self.scale = scale
+        self.addedTrace = addedTrace
+        self.addedProfile = addedProfile
+    }
+}
+
+/// Runs what-if scenarios: the base trace is read and parsed once and fed to every scenario's own edge model in
+/// parallel; each scenario then gets capacity and monthly cost.
+public enum WhatIf {
+    /// Results in scenario order, and warnings (plan limits crossed).
+    public static func run(_ edge: CompiledEdge, trace paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
+                           diagnostics: DiagnosticCollector) throws(Replay.Failure) -> (results: [ScenarioResult], warnings: [String]) {
+        let shared = scenarios.filter { $0.addedTrace == nil }
+        var summaries = try replayShared(edge, paths: paths, scenarios: shared, options: options, diagnostics: diagnostics)
+        for scenario in scenarios where scenario.addedTrace != nil {
+            summaries.append(try Replay.run(edge, paths: paths + [scenario.addedTrace!], options: options, diagnostics: diagnostics))
+        }
+        let ordered = shared + scenarios.filter { $0.addedTrace != nil }
+        var results: [ScenarioResult] = []
+        var warnings: [String] = []
+        for (scenario, summary) in zip(ordered, summaries) {
+            let (result, scenarioWarnings) = assess(scenario, summary, edge: edge)
+            results.append(result)
+            warnings += scenarioWarnings.map { "\(scenario.name): \($0)" }
+        }
+        let order = Dictionary(scenarios.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return (results.sorted { order[$0.name, default: 0] < order[$1.name, default: 0] }, warnings)
+    }
+
+    /// Capacity and cost of one scenario's replay.
+    static func assess(_ scenario: WhatIfScenario, _ summary: ReplaySummary, edge: CompiledEdge) -> (ScenarioResult, [String]) {
+        let capacity = CapacityModel(fly: edge.fly)
+        let assessment = capacity.assess(summary.timeline.originConcurrency)
+        let days = max(1.0 / 24, Double((summary.lastTimestamp ?? 0) - (summary.firstTimestamp ?? 0)) / 86_400_000)
+        let perMonth = 30 / days
+        let usage = CostModel.Usage(
+            incidentsPerMonth: summary.appUsage.incidents * perMonth, tokensInPerMonth: summary.appUsage.tokensIn * perMonth,
+            tokensOutPerMonth: summary.appUsage.tokensOut * perMonth, redisCommandsPerDay: summary.appUsage.redisCommands / days,
+            machines: max(capacity.machines, assessment.machinesNeeded))
+        let (lines, warnings) = CostModel(prices: edge.costs ?? .designDefaults).monthly(usage)
+        return (ScenarioResult(
+            name: scenario.name, scale: scenario.scale, addedProfile: scenario.addedProfile, summary: summary,
+            machinesNeeded: assessment.machinesNeeded, minutesOverHardLimit: assessment.minutesOverHardLimit,
+            redisCommandsPerDay: usage.redisCommandsPerDay, costs: lines), warnings)
+    }
+
+    /// Reads the trace once on a reader thread and replays every scenario on its own worker.
+    private static func replayShared(_ edge: CompiledEdge, paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
+                                     diagnostics: DiagnosticCollector) throws(Replay.Failure) -> [ReplaySummary] {
+        guard !scenarios.isEmpty else { return [] }
+        let configuration = ModelConfigurationBuilder.configuration(for: edge)
+        var models: [Edge] = []
+        do {
+            for _ in scenarios { models.append(try Edge(configuration: configuration)) }
+        } catch {
+            throw .configuration(error.problems.joined(separator: "; "))
+        }
+        var readerOptions = TraceReaderOptions()
+        readerOptions.maxErrors = options.maxErrors
+        let source: ChainedTraceSource
+        do {
+            source = try ChainedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+        } catch {
+            throw .trace(error)
+        }
+        let broadcast = BatchBroadcast(subscribers: scenarios.count)
+        let counts = SharedCounts()
+        let reader = ReaderThreadBox(TimeOrderedTraceReader(source, toleranceMs: options.toleranceMilliseconds))
+        let thread = Thread {
+            var batch: [SharedRecord] = []
+            var failure: TraceReadError?
+            do throws(TraceReadError) {
+                while let item = try reader.reader.next() {
+                    var request = TraceRequestBuilder.request(item.record)
+                    request.http.timestampMilliseconds = item.virtualTimeMs
+                    batch.append(SharedRecord(request: request, record: item.record, virtualTime: item.virtualTimeMs))
+                    if batch.count == 1024 {
+                        broadcast.publish(batch)
+                        batch = []
+                    }
+                }
+                if !batch.isEmpty { broadcast.publish(batch) }
+            } catch {
+                failure = error
+            }
+            let statistics = reader.reader.source.statistics
+            counts.set(late: reader.reader.lateRecords, malformed: statistics.malformed, repaired: statistics.repaired)
+            broadcast.finish(failure: failure)
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        let results = ResultSlots(count: scenarios.count)
+        let app = edge.app
+        let redactor = options.redactor
+        let boxes = models.map(ModelBox.init)
+        // One thread per scenario, not a bounded pool: every subscriber must keep draining its queue, or the reader
+        // (paced by the slowest queue) and a waiting worker would block each other.
+        let done = DispatchGroup()
+        for index in scenarios.indices {
+            done.enter()
+            let worker = Thread {
+                defer { done.leave() }
+            let scenario = scenarios[index]
+            let model = boxes[index].edge
+            var summary = ReplaySummary()
+            summary.appUsage = AppUsageMeter(app: app)
+            do throws(TraceReadError) {
+                while let batch = try broadcast.next(for: index) {
+                    for item in batch {
+                        for replica in 0..<Int(scenario.scale.rounded(.up)) {
+                            guard let request = ClientScaling.request(item.request, replica: replica, scale: scenario.scale) else { continue }
+                            let decision = model.process(request)
+                            summary.add(decision, time: item.virtualTime)
+                            if replica == 0 { summary.compare(decision, with: item.record.outcome, record: item.record, redactor: redactor) }
+                            if decision.originContacted { summary.appUsage.count(item.record) }
+                        }
+                    }
+                }
+                summary.lateRecords = counts.late
+                summary.malformedRecords = counts.malformed
+                summary.repairedRecords = counts.repaired
+                results.set(index, .success(summary))
+            } catch {
+                results.set(index, .failure(error))
+            }
+            }
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+        done.wait()
+        var summaries: [ReplaySummary] = []
+        for result in results.values {
+            switch result {
+            case let .success(summary): summaries.append(summary)
+            case let .failure(error): throw .trace(error)
+            case nil: throw .configuration("a scenario did not finish")
+            }
+        }
+        return summaries
+    }
+}
+
+/// More clients with the same behaviour: replica `i` of a request comes from a different client address (the same
+/// for every request of the original client), so per-client rate limits see the same rates and caches see more
+/// traffic. A fractional scale keeps a deterministic share of the clients.
+enum ClientScaling {
+    /// The request of replica `replica`, or nil when that client is not part of the scaled population.
+    static func request(_ original: EdgeRequest, replica: Int, scale: Double) -> EdgeRequest? {
+        let ip = original.http.ip
+        let whole = Int(scale.rounded(.down))
+        if replica >= whole {
+            let fraction = scale - Double(whole)
+            let hash = mix(ip.high ^ ip.low &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(replica))
+            guard Double(hash >> 11) / Double(1 << 53) < fraction else { return nil }
+        }
+        guard replica > 0 else { return original }
+        var copy = original
+        let shifted = mix(ip.low ^ UInt64(replica) &* 0xD6E8_FEB8_6659_FD93)
+        copy.http.ip = ip.family == .v4
+            ? RulesLanguage.IPAddress(v4: UInt32(truncatingIfNeeded: shifted) | 0x0100_0000)
+            : RulesLanguage.IPAddress(v6High: ip.high ^ mix(UInt64(replica)), low: shifted)
+        return copy
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private final class ReaderThreadBox: @unchecked Sendable {
+    var reader: TimeOrderedTraceReader<ChainedTraceSource>
+    init(_ reader: TimeOrderedTraceReader<ChainedTraceSource>) { self.reader = reader }
+}
+
+private final class ModelBox: @unchecked Sendable {
+    let edge: Edge
+    init(_ edge: Edge) { self.edge = edge }
+}
+
+private final class SharedCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values = (late: 0, malformed: 0, repaired: 0)
+    func set(late: Int, malformed: Int, repaired: Int) { lock.withLock { values = (late, malformed, repaired) } }
+    var late: Int { lock.withLock { values.late } }
+    var malformed: Int { lock.withLock { values.malformed } }
+    var repaired: Int { lock.withLock { values.repaired } }
+}
+
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<ReplaySummary, TraceReadError>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ result: Result<ReplaySummary, TraceReadError>) { lock.withLock { slots[index] = result } }
+    var values: [Result<ReplaySummary, TraceReadError>?] { lock.withLock { slots } }
+}
