@@ -76,4 +76,12 @@ grep -q "cache_hit_ratio = 88.02% breaks cache_hit_ratio >= 90%" "$work/out" \&\
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/nope.jsonl"
 head -c 3000 /dev/urandom > "$work/garbage.log"
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/garbage.log" --max-errors 1
+# whatif and diff
+expect_exit 0 "$bin" whatif examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --scale 1,2 --report "$work/w.json"
+"$python" -c 'import json,sys; s=json.load(open(sys.argv[1]))["scenarios"]; assert [x["requests"] for x in s]==[600,1200], s' "$work/w.json" \
+  && echo "ok   whatif --report has one scenario per scale" || { echo "FAIL whatif report"; fail=1; }
+expect_exit 0 "$bin" diff examples/agenticverz/edge.yaml examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --fail-on-change
+sed 's/    requests: 100$/    requests: 50/' examples/agenticverz/edge.yaml > "$work/tighter.yaml"
+expect_exit 1 "$bin" diff examples/agenticverz/edge.yaml "$work/tighter.yaml" --trace traces/scraper.jsonl --fail-on-change --report "$work/diff.json" --junit "$work/diff.xml"
+grep -q '\[rule api-per-ip\]' "$work/out" && grep -q '<failure' "$work/diff.xml" && echo "ok   diff names the rule and writes JUnit" || { echo "FAIL diff output"; fail=1; }
 exit $fail

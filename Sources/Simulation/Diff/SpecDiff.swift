@@ -1,0 +1,106 @@
+import EdgeCompiler
+import EdgeCore
+import EdgeModel
+import Traces
+
+/// Requests whose outcome changed between two specs, grouped by (old → new outcome, rule).
+public struct DiffGroup: Sendable {
+    /// The old outcome, e.g. `allow DYNAMIC origin`.
+    public let from: String
+    /// The new outcome.
+    public let to: String
+    /// The rule that decided the new outcome (or the old one when the new is allow).
+    public let rule: String?
+    /// Requests in the group.
+    public internal(set) var requests = 0
+    /// Top paths (bounded counter).
+    public internal(set) var paths: [String: Int] = [:]
+    /// Top client addresses.
+    public internal(set) var clients: [String: Int] = [:]
+    /// Top user agents.
+    public internal(set) var userAgents: [String: Int] = [:]
+    /// Up to three redacted example requests.
+    public internal(set) var examples: [String] = []
+
+    static let maxDistinct = 1000
+
+    init(from: String, to: String, rule: String?) {
+        self.from = from
+        self.to = to
+        self.rule = rule
+    }
+
+    mutating func add(_ record: TraceRecord, redactor: Redactor) {
+        requests += 1
+        func bump(_ table: inout [String: Int], _ key: String) {
+            if table[key] != nil || table.count < Self.maxDistinct { table[key, default: 0] += 1 }
+        }
+        bump(&paths, record.string(record.path) ?? "/")
+        bump(&clients, record.ip?.description ?? "-")
+        bump(&userAgents, record.headerValues(named: "user-agent").first ?? "")
+        if examples.count < 3 { examples.append("line \(record.line): " + ExampleRequest.describe(record, redactor: redactor)) }
+    }
+}
+
+/// The result of replaying one trace through two specs.
+public struct SpecDiffResult: Sendable {
+    /// Records compared.
+    public let requests: Int
+    /// Groups of changed requests, largest first.
+    public let groups: [DiffGroup]
+
+    /// Requests whose outcome changed.
+    public var changed: Int { groups.reduce(0) { $0 + $1.requests } }
+}
+
+/// Replays one trace through two compiled specs: each parsed record feeds both models, and every difference in
+/// action, deciding rule, cache status or origin contact is counted.
+public enum SpecDiff {
+    /// Compares `base` and `head` on `paths`.
+    public static func run(base: CompiledEdge, head: CompiledEdge, paths: [String], options: ReplayOptions,
+                           diagnostics: DiagnosticCollector) throws(Replay.Failure) -> SpecDiffResult {
+        let baseModel: Edge, headModel: Edge
+        do {
+            baseModel = try Edge(configuration: ModelConfigurationBuilder.configuration(for: base))
+            headModel = try Edge(configuration: ModelConfigurationBuilder.configuration(for: head))
+        } catch {
+            throw .configuration(error.problems.joined(separator: "; "))
+        }
+        var readerOptions = TraceReaderOptions()
+        readerOptions.maxErrors = options.maxErrors
+        var ordered: TimeOrderedTraceReader<ChainedTraceSource>
+        do {
+            ordered = TimeOrderedTraceReader(
+                try ChainedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics),
+                toleranceMs: options.toleranceMilliseconds)
+        } catch {
+            throw .trace(error)
+        }
+        var groups: [String: DiffGroup] = [:]
+        var requests = 0
+        do {
+            while let item = try ordered.next() {
+                var request = TraceRequestBuilder.request(item.record)
+                request.http.timestampMilliseconds = item.virtualTimeMs
+                let old = baseModel.process(request), new = headModel.process(request)
+                requests += 1
+                guard old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
+                    || old.originContacted != new.originContacted else { continue }
+                let from = outcome(old), to = outcome(new)
+                let rule = new.ruleID ?? old.ruleID
+                let key = "\(from)\u{0}\(to)\u{0}\(rule ?? "")"
+                groups[key, default: DiffGroup(from: from, to: to, rule: rule)].add(item.record, redactor: options.redactor)
+            }
+        } catch {
+            throw .trace(error)
+        }
+        return SpecDiffResult(requests: requests, groups: groups.values.sorted {
+            $0.requests != $1.requests ? $0.requests > $1.requests : ($0.from, $0.to, $0.rule ?? "") < ($1.from, $1.to, $1.rule ?? "")
+        })
+    }
+
+    /// `action by rule CACHE origin|edge`.
+    static func outcome(_ decision: Decision) -> String {
+        "\(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "") \(decision.cacheStatus.rawValue) \(decision.originContacted ? "origin" : "edge")"
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import EdgeCore
+import Foundation
+import Simulation
+import Traces
+
+/// `edgeproof diff BASE HEAD --trace FILE`: which requests change outcome between two specs.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Replay a trace through two specs and report the requests whose outcome changes, grouped by old → new and rule.",
+        discussion: "Exit 0; 1 with --fail-on-change when any outcome changed; 2 for unreadable input.")
+
+    @Argument(help: "The spec before the change.")
+    var base: String
+
+    @Argument(help: "The spec after the change.")
+    var head: String
+
+    @Option(name: .customLong("trace"), parsing: .upToNextOption, help: "Trace files.")
+    var traces: [String] = []
+
+    @Flag(help: "Exit 1 when any request changes outcome.")
+    var failOnChange = false
+
+    @Option(help: "Write the groups to this file: HTML when it ends in .html, JSON otherwise.")
+    var report: String?
+
+    @Option(help: "Write a JUnit report (one failing case per changed group).")
+    var junit: String?
+
+    @Flag(help: "Show Authorization, Cookie and sensitive query parameters in examples.")
+    var noRedact = false
+
+    func run() throws {
+        guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
+        let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
+        var options = ReplayOptions()
+        options.redactor = Redactor(extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [], enabled: !noRedact)
+        let result: SpecDiffResult
+        do {
+            result = try SpecDiff.run(base: baseSpec, head: headSpec, paths: traces, options: options, diagnostics: DiagnosticCollector())
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        print(SpecDiffRenderer.text(result), terminator: "")
+        do {
+            if let report {
+                let text = report.hasSuffix(".html")
+                    ? HTMLReportRenderer.render(HTMLReport(
+                        title: "Diff: \(base) → \(head)", subtitle: "\(result.changed) of \(result.requests) requests change outcome",
+                        diffGroups: result.groups.map {
+                            DiffGroupRow(from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
+                                         share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests), examples: $0.examples)
+                        }))
+                    : SpecDiffRenderer.json(result).pretty
+                try text.write(toFile: report, atomically: true, encoding: .utf8)
+            }
+            if let junit { try SpecDiffRenderer.junit(result, suite: "edgeproof diff").write(toFile: junit, atomically: true, encoding: .utf8) }
+        } catch {
+            StandardError.write("error: cannot write a report: \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+        if failOnChange, result.changed > 0 { throw ExitCode(1) }
+    }
+}
