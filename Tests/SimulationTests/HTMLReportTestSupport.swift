@@ -54,23 +54,13 @@ enum HTMLReportTestSupport {
         return CapacityLine(softLimitPerMachine: limits.softLimit, hardLimitPerMachine: limits.hardLimit, machines: machines)
     }
 
-    /// A what-if row for a replayed trace, with capacity figures computed from its timeline against `capacity` and
-    /// a cost breakdown at fixed test prices (machines, Redis commands, the Cloudflare plan).
-    static func scenario(_ name: String, _ summary: ReplaySummary, capacity: CapacityLine) -> ScenarioResult {
-        let concurrency = summary.timeline.originConcurrency.sorted()
-        let p99 = concurrency.isEmpty ? 0 : concurrency[min(concurrency.count - 1, Int(Double(concurrency.count) * 0.99))]
-        let machinesNeeded = max(1, Int((p99 / Double(capacity.softLimitPerMachine)).rounded(.up)))
-        let hard = Double(capacity.hardLimitPerMachine ?? capacity.softLimitPerMachine) * Double(capacity.machines)
-        let minutesOver = summary.timeline.originConcurrency.filter { $0 > hard }.count
-        let minutes = max(1, summary.timeline.minutes)
-        let redisPerDay = Double(summary.originRequests) * 2 / Double(minutes) * 1440
-        let costs = [
-            CostLine(service: "Fly machines", detail: "\(machinesNeeded) × shared-cpu-2x at $11.83", monthly: Double(machinesNeeded) * 11.83),
-            CostLine(service: "Upstash Redis", detail: "\(Int(redisPerDay * 30)) commands × $0.20/100K", monthly: redisPerDay * 30 / 100_000 * 0.2),
-            CostLine(service: "Cloudflare", detail: "Pro plan", monthly: 20),
-        ]
-        return ScenarioResult(name: name, scale: 1, addedProfile: nil, summary: summary, machinesNeeded: machinesNeeded,
-                              minutesOverHardLimit: minutesOver, redisCommandsPerDay: redisPerDay, costs: costs)
+    /// A what-if row: the trace replayed at scale 1 through the what-if engine (capacity and monthly cost from the
+    /// example spec's Fly settings, app routes and prices).
+    static func scenario(_ name: String, trace: String) throws -> ScenarioResult {
+        let path = root.appendingPathComponent("traces/\(trace)").path
+        let (results, _) = try WhatIf.run(try example(), trace: [path], scenarios: [WhatIfScenario(name: name, scale: 1)],
+                                          options: ReplayOptions(), diagnostics: DiagnosticCollector())
+        return try #require(results.first)
     }
 
     /// The full example report: the day with capacity, three replayed traces as what-if rows, and diff groups.
@@ -78,9 +68,9 @@ enum HTMLReportTestSupport {
         let day = try Self.day.get()
         let capacity = try capacity()
         let scenarios = [
-            scenario("agenticverz day", day, capacity: capacity),
-            scenario("scraper", try replay("scraper.jsonl"), capacity: capacity),
-            scenario("login brute force", try replay("login-brute-force.jsonl"), capacity: capacity),
+            try scenario("agenticverz day", trace: "agenticverz-day.jsonl.gz"),
+            try scenario("scraper", trace: "scraper.jsonl"),
+            try scenario("login brute force", trace: "login-brute-force.jsonl"),
         ]
         let blocked = day.byRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
         let groups = blocked.map { rule, count in

@@ -84,9 +84,8 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
     }
 
     @Test func aReportWithOnlyScenariosStillHasTheWhatIfTable() throws {
-        let capacity = CapacityLine(softLimitPerMachine: 200, hardLimitPerMachine: 250, machines: 3)
-        let scraper = try Support.replay("scraper.jsonl"), login = try Support.replay("login-brute-force.jsonl")
-        let scenarios = [Support.scenario("scraper", scraper, capacity: capacity), Support.scenario("login brute force", login, capacity: capacity)]
+        let scraper = try Support.replay("scraper.jsonl")
+        let scenarios = [try Support.scenario("scraper", trace: "scraper.jsonl"), try Support.scenario("login brute force", trace: "login-brute-force.jsonl")]
         let html = HTMLReportRenderer.render(HTMLReport(title: "What if", scenarios: scenarios))
         let table = try #require(html.range(of: "<table data-table=\"what-if\">").map { html[$0.lowerBound...] })
         let body = try #require(table.range(of: "</table>").map { table[..<$0.lowerBound] })
