@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz demo test build release deps venv schema-check outputs-check templates bench bench-replay bench-rules bench-traces clean
+.PHONY: traces fuzz demo test build release deps venv schema-check outputs-check templates bench bench-whatif bench-replay bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -71,6 +71,11 @@ bench-replay: deps
 	$(SWIFT) build -c release --product ReplayBenchmark
 	.build/release/ReplayBenchmark 1000000
 	.build/release/ReplayBenchmark 5000000
+
+bench-whatif: deps
+	$(SWIFT) build -c release --product ReplayBenchmark --product WhatIfBenchmark
+	test -f $${TMPDIR:-/tmp}/edgeproof-replay-benchmark/replay-1000000.jsonl || .build/release/ReplayBenchmark 1000000
+	.build/release/WhatIfBenchmark $${TMPDIR:-/tmp}/edgeproof-replay-benchmark/replay-1000000.jsonl 1,2,5,10
 
 bench-rules: deps
 	$(SWIFT) run -c release RulesBenchmark
