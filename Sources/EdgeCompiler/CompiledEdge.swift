@@ -45,6 +45,10 @@ public struct CompiledEdge: Sendable {
     public let app: AppSpec?
     /// Prices (the design document's defaults when the spec has no `costs`).
     public let costs: CostsSpec?
+    /// Load profiles by name.
+    public let profiles: [(key: LocatedText, value: ProfileSpec)]
+    /// Hosts and their routes (for synthetic traffic).
+    public let hosts: [HostSpec]
 
     /// The first 12 hex digits of `specHash`, for headers.
     public var shortHash: String { String(specHash.prefix(12)) }
@@ -74,7 +78,7 @@ public enum EdgeCompiler {
             managedLists: spec.lists.filter { $0.value.managed }.map {
                 ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
             },
-            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn, redact: spec.redact, app: spec.app, costs: spec.costs)
+            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn, redact: spec.redact, app: spec.app, costs: spec.costs, profiles: spec.profiles, hosts: spec.hosts)
     }
 }
 

@@ -38,6 +38,8 @@ public struct Spec: SpecObject, Sendable {
     public var redact: RedactSpec?
     /// The app behind the edge (cost model).
     public var app: AppSpec?
+    /// Load profiles for `synth` and `whatif --add-profile`, by name.
+    public var profiles: [(key: LocatedText, value: ProfileSpec)]
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -61,6 +63,8 @@ public struct Spec: SpecObject, Sendable {
             failOn: r.optional("fail_on", .thresholds, default: [], "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
             redact: r.optional("redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
             app: r.optional("app", ObjectReader.object(AppSpec.self, name: "app"), "The app behind the edge, for the cost model."),
+            profiles: r.optional("profiles", .map(ObjectReader.object(ProfileSpec.self, name: "profile"), keyPattern: "^[a-z0-9][a-z0-9_-]*$"), default: [],
+                                 "Load profiles for synth and whatif --add-profile, by name."),
             ranges: r.ranges)
     }
 }

@@ -91,7 +91,7 @@ func exampleSpecBytes() throws -> [UInt8] {
         return
     }
     #expect(properties.map(\.0) == ["version", "zone", "hosts", "lists", "waf", "managed_rules", "rate_limits", "cache", "fly", "vault",
-                                    "redis", "origin", "costs", "expect", "fail_on", "redact", "app"])
+                                    "redis", "origin", "costs", "expect", "fail_on", "redact", "app", "profiles"])
     #expect(members.contains { $0.0 == "required" && $0.1 == ["version", "zone"] })
 }
 

@@ -1,0 +1,114 @@
+import EdgeCore
+
+/// Client populations a load profile can mix.
+public enum PopulationKindSpec: String, CaseIterable, Sendable {
+    /// People browsing: sessions of a page and its assets with think time.
+    case humans
+    /// API clients with keys and steady rates.
+    case api_clients
+    /// Verified crawlers (Googlebot, Bingbot).
+    case verified_bots
+    /// Scrapers: few addresses, high rate, sequential pages.
+    case scrapers
+    /// Credential stuffing: POSTs to a login route from many addresses.
+    case credential_stuffing
+    /// Vulnerability scanners (sqlmap, Nikto, Nuclei, …).
+    case vulnerability_scanner
+    /// Clients that send no User-Agent.
+    case no_user_agent
+}
+
+/// A burst: the rate multiplied for a while.
+public struct BurstSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A burst: the rate multiplied for a window of the trace."
+    /// Offset from the start of the trace.
+    public var start: EdgeDuration
+    /// How long it lasts.
+    public var duration: EdgeDuration
+    /// Rate multiplier.
+    public var multiplier: Double
+    /// Only this population bursts (all when absent).
+    public var population: PopulationKindSpec?
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> BurstSpec {
+        BurstSpec(
+            start: r.required("start", .duration(), "Offset from the start of the trace, e.g. 14h."),
+            duration: r.required("duration", .duration(), "How long the burst lasts."),
+            multiplier: r.required("multiplier", .number(minimum: 0), "Rate multiplier."),
+            population: r.optional("population", .enumeration, "Only this population bursts."),
+            ranges: r.ranges)
+    }
+}
+
+/// Where clients come from.
+public struct CountrySpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A country clients come from, with their ASN and Cloudflare colo."
+    /// Country code (upper case).
+    public var code: String
+    /// Autonomous system number.
+    public var asn: Int
+    /// Cloudflare colo, e.g. SIN.
+    public var colo: String
+    /// Relative weight.
+    public var weight: Double
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> CountrySpec {
+        CountrySpec(
+            code: r.required("code", .countryCode, "Country code, e.g. SG."),
+            asn: r.required("asn", .int(0...Int(UInt32.max)), "ASN."),
+            colo: r.required("colo", .string(validate: { $0.count == 3 && $0 == $0.uppercased() ? nil : ("'\($0)' is not a colo code", "write e.g. SIN") }), "Colo, e.g. SIN."),
+            weight: r.optional("weight", .number(minimum: 0), default: 1, "Relative weight."),
+            ranges: r.ranges)
+    }
+}
+
+/// A load profile for `synth` and `whatif --add-profile`.
+public struct ProfileSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A load profile: mean rate, daily and weekly shape, bursts, populations and origins."
+    /// Mean requests per second over the whole duration, across populations.
+    public var meanRPS: Double
+    /// Peak-to-trough ratio of the daily curve (1 = flat).
+    public var peakToTrough: Double
+    /// Hour of the daily peak, UTC.
+    public var peakHour: Double
+    /// Relative weight of each weekday, Monday first.
+    public var weekly: [Double]
+    /// Bursts.
+    public var bursts: [BurstSpec]
+    /// Population → weight (share of requests).
+    public var populations: [(key: LocatedText, value: Double)]
+    /// Where clients come from (default: a mix centred on Singapore).
+    public var countries: [CountrySpec]
+    /// Zipf exponent of path popularity over the spec's routes.
+    public var zipfExponent: Double
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> ProfileSpec {
+        ProfileSpec(
+            meanRPS: r.required("mean_rps", .number(minimum: 0.001), "Mean requests per second over the whole duration."),
+            peakToTrough: r.optional("peak_to_trough", .number(minimum: 1), default: 1, "Daily peak-to-trough ratio (1 = flat)."),
+            peakHour: r.optional("peak_hour", .number(minimum: 0), default: 14, "Hour of the daily peak, UTC (0–24)."),
+            weekly: r.optional("weekly", .array(.number(minimum: 0), minItems: 7), default: [1, 1, 1, 1, 1, 1, 1], "Relative weight of each weekday, Monday first."),
+            bursts: r.optional("bursts", .array(ObjectReader.object(BurstSpec.self, name: "burst")), default: [], "Bursts."),
+            populations: r.required("populations", .map(.number(minimum: 0), keyPattern: "^(" + PopulationKindSpec.allCases.map(\.rawValue).joined(separator: "|") + ")$",
+                                                       validKey: { key in
+                PopulationKindSpec(rawValue: key) == nil
+                    ? "unknown population '\(key)'" + (bestSuggestion(for: key, among: PopulationKindSpec.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? "")
+                    : nil
+            }), "Population → weight, e.g. {humans: 65, api_clients: 15}."),
+            countries: r.optional("countries", .array(ObjectReader.object(CountrySpec.self, name: "country")), default: [], "Where clients come from."),
+            zipfExponent: r.optional("zipf_exponent", .number(minimum: 0), default: 1.1, "Zipf exponent of path popularity."),
+            ranges: r.ranges)
+    }
+}
