@@ -44,3 +44,28 @@ func synthesize(
 func synthScratchPath(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("edgeproof-synth-\(getpid())-\(name)").path
 }
+
+/// Generates without writing; returns the statistics and, per minute, the count of requests `matching`.
+func synthesizeCounting(
+    _ profile: LoadProfile, seed: UInt64 = 7, start: Int64 = synthDayStart, duration: Int64,
+    matching: (TraceRecordBuilder) -> Bool = { _ in true }
+) throws -> (statistics: SynthesisStatistics, matchingPerMinute: [Int]) {
+    let synthesizer = try TraceSynthesizer(profile: profile, seed: seed, startMilliseconds: start, durationMilliseconds: duration)
+    var perMinute = [Int](repeating: 0, count: Int((duration + 59_999) / 60_000))
+    let statistics = try synthesizer.generate { request in
+        if matching(request), let timestamp = request.timestampMs { perMinute[Int((timestamp - start) / 60_000)] += 1 }
+    }
+    return (statistics, perMinute)
+}
+
+/// The standard deviation of a total made of clusters of geometric size with mean `clusterMean` arriving as a
+/// Poisson process, when the total is expected to be `expected` (compound Poisson: Var = N × E[K²] / E[K]).
+func clusteredSigma(expected: Double, clusterMean: Double) -> Double {
+    (expected * (2 * clusterMean - 1)).squareRoot()
+}
+
+/// Whether a request came from a person's browser (a corpus user agent, a GET, no recorded status).
+func isHumanRequest(_ request: TraceRecordBuilder) -> Bool {
+    request.method == "GET" && request.status == nil
+        && BrowserUserAgents.corpus.contains { $0.userAgent == request.userAgent }
+}
