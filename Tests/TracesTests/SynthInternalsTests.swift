@@ -59,14 +59,16 @@ import Testing
         weekly: WeeklyShape(weights: [1, 2, 3, 4, 5, 6, 7]),
         bursts: [LoadBurst(startOffsetMilliseconds: 3_600_000, durationMilliseconds: 1_000_000, multiplier: 3)],
         populations: [Population(kind: .noUserAgent, weight: 1)], countries: [], routes: [RouteShare(host: "a", path: "/")])
-    let start = Double(synthDayStart) + 1_234_567, end = start + 3 * 86_400_000
-    let shape = IntensityShape(profile: profile, kind: .noUserAgent, start: start)
+    let start = 0.0, end = 3 * 86_400_000.0
+    let shape = IntensityShape(profile: profile, kind: .noUserAgent, startMilliseconds: synthDayStart + 1_234_567)
     var sampled = 0.0, time = start
     while time < end {
         sampled += shape.value(at: time + 500) * 1_000
         time += 1_000
     }
     #expect(abs(shape.integral(from: start, to: end) / sampled - 1) < 1e-4)
+    // The burst (an hour in, 1,000 s long, ×3) shows.
+    #expect(abs(shape.value(at: 4_000_000) / shape.value(at: 4_000_000 + 700_000) - 3) < 0.2)
     var from = start
     while from < end {
         let to = from + 60_000

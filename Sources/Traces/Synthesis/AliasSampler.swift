@@ -32,9 +32,6 @@ struct AliasSampler: Sendable {
         }
     }
 
-    /// Number of outcomes.
-    var count: Int { alias.count }
-
     /// One index.
     func draw(_ random: inout SynthesisRandom) -> Int {
         let column = random.below(alias.count)

@@ -25,9 +25,6 @@ struct EventQueue {
     private var freeSlots: [Int32] = []
     private var scheduled: UInt64 = 0
 
-    /// Events waiting.
-    var count: Int { heap.count }
-
     /// Adds an event.
     mutating func schedule(time: Double, population: Int, session: ClientSession?) {
         var slot: Int32 = -1

@@ -1,7 +1,8 @@
 /// The relative rate of one population over time: diurnal × weekly × the bursts that apply to it. Times are
-/// epoch milliseconds as `Double`.
+/// milliseconds from the start of the trace (negative before it), so that sub-millisecond gaps keep their
+/// precision; the daily and weekly curves are read at `origin + time`.
 struct IntensityShape: Sendable {
-    /// A burst in absolute time.
+    /// A burst, in milliseconds from the trace start.
     struct Window: Sendable {
         let start: Double
         let end: Double
@@ -11,20 +12,23 @@ struct IntensityShape: Sendable {
     let diurnal: DiurnalCurve
     let weekly: WeeklyCurve
     let windows: [Window]
+    /// The trace start, epoch milliseconds UTC.
+    let origin: Double
 
-    /// The shape of `kind` in `profile` for a trace starting at `start`.
-    init(profile: LoadProfile, kind: PopulationKind, start: Double) {
+    /// The shape of `kind` in `profile` for a trace starting at `startMilliseconds` (epoch ms UTC).
+    init(profile: LoadProfile, kind: PopulationKind, startMilliseconds: Int64) {
         diurnal = profile.diurnal
         weekly = WeeklyCurve(profile.weekly)
+        origin = Double(startMilliseconds)
         windows = profile.bursts.filter { $0.applies(to: kind) }.map {
-            let begin = start + Double($0.startOffsetMilliseconds)
+            let begin = Double($0.startOffsetMilliseconds)
             return Window(start: begin, end: begin + Double($0.durationMilliseconds), multiplier: $0.multiplier)
         }
     }
 
     /// The relative rate at `time`.
     func value(at time: Double) -> Double {
-        diurnal.value(atMilliseconds: time) * weekly.value(atMilliseconds: time) * burstFactor(at: time)
+        smooth(time) * burstFactor(at: time)
     }
 
     /// The product of the multipliers of the bursts covering `time`.
@@ -38,9 +42,9 @@ struct IntensityShape: Sendable {
     /// plus their steepest change over the interval, times every burst multiplier that may apply in it.
     func upperBound(from start: Double, to end: Double) -> Double {
         let length = end - start
-        let daily = max(diurnal.value(atMilliseconds: start), diurnal.value(atMilliseconds: end))
+        let daily = max(diurnal.value(atMilliseconds: origin + start), diurnal.value(atMilliseconds: origin + end))
             + diurnal.maximumSlopePerMillisecond * length
-        let week = max(weekly.value(atMilliseconds: start), weekly.value(atMilliseconds: end))
+        let week = max(weekly.value(atMilliseconds: origin + start), weekly.value(atMilliseconds: origin + end))
             + weekly.maximumSlopePerMillisecond * length
         var factor = 1.0
         for window in windows where window.start < end && start < window.end {
@@ -52,7 +56,7 @@ struct IntensityShape: Sendable {
 
     /// Where `value` is not smooth within (start, end): burst edges and the weekly curve's noons.
     func breakpoints(from start: Double, to end: Double) -> [Double] {
-        var points = WeeklyCurve.knots(from: start, to: end)
+        var points = WeeklyCurve.knots(from: origin + start, to: origin + end).map { $0 - origin }
         for window in windows {
             for edge in [window.start, window.end] where start < edge && edge < end { points.append(edge) }
         }
@@ -79,6 +83,6 @@ struct IntensityShape: Sendable {
 
     /// The rate without bursts.
     private func smooth(_ time: Double) -> Double {
-        diurnal.value(atMilliseconds: time) * weekly.value(atMilliseconds: time)
+        diurnal.value(atMilliseconds: origin + time) * weekly.value(atMilliseconds: origin + time)
     }
 }

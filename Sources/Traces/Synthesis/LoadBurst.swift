@@ -5,7 +5,7 @@ public struct LoadBurst: Sendable, Equatable {
     public var startOffsetMilliseconds: Int64
     /// Length of the window in milliseconds (> 0).
     public var durationMilliseconds: Int64
-    /// Factor on the rate inside the window (finite, ≥ 0; below 1 is a dip).
+    /// Factor on the rate inside the window (0 … 1000; below 1 is a dip).
     public var multiplier: Double
     /// The population kind the burst applies to; nil for every population.
     public var population: PopulationKind?

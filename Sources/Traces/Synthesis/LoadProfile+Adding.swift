@@ -28,16 +28,17 @@ extension LoadProfile {
             result.ensure(.humans, share: 0.65, behaviour: .defaults(for: .humans))
             result.addBurst((max(0, durationMilliseconds / 2 - spike / 2), spike), multiplier: 5, on: .humans)
         }
-        let start = Double(startMilliseconds), end = start + Double(durationMilliseconds)
-        let before = shapeMass(from: start, to: end), after = result.shapeMass(from: start, to: end)
+        let before = shapeMass(startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
+        let after = result.shapeMass(startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
         result.meanRequestsPerSecond = before > 0 ? meanRequestsPerSecond * after / before : meanRequestsPerSecond
         return result
     }
 
     /// Σ over populations of weight × ∫ shape, with the raw (unnormalised) weights.
-    private func shapeMass(from start: Double, to end: Double) -> Double {
+    private func shapeMass(startMilliseconds: Int64, durationMilliseconds: Int64) -> Double {
         populations.reduce(0) { total, population in
-            total + population.weight * IntensityShape(profile: self, kind: population.kind, start: start).integral(from: start, to: end)
+            let shape = IntensityShape(profile: self, kind: population.kind, startMilliseconds: startMilliseconds)
+            return total + population.weight * shape.integral(from: 0, to: Double(durationMilliseconds))
         }
     }
 

@@ -1,7 +1,14 @@
 extension LoadProfile {
+    /// The highest mean rate a profile may ask for: a million requests a second.
+    public static let maximumMeanRequestsPerSecond = 1_000_000.0
+
     /// Checks every value of the profile; the first problem is thrown with the field's name.
     public func validate() throws(SynthesisError) {
         try check("meanRequestsPerSecond", meanRequestsPerSecond, atLeast: 0)
+        guard meanRequestsPerSecond <= Self.maximumMeanRequestsPerSecond else {
+            throw .invalidProfile(
+                field: "meanRequestsPerSecond", reason: "must be at most 1000000 (got \(meanRequestsPerSecond))")
+        }
         try check("diurnal.peakToTroughRatio", diurnal.peakToTroughRatio, atLeast: 1)
         try check("diurnal.peakHourUTC", diurnal.peakHourUTC, atLeast: 0)
         guard diurnal.peakHourUTC < 24 else {
@@ -38,6 +45,9 @@ extension LoadProfile {
                     field: field + ".durationMilliseconds", reason: "must be > 0 and end within range (got \(burst.durationMilliseconds))")
             }
             try check(field + ".multiplier", burst.multiplier, atLeast: 0)
+            guard burst.multiplier <= 1_000 else {
+                throw .invalidProfile(field: field + ".multiplier", reason: "must be at most 1000 (got \(burst.multiplier))")
+            }
         }
     }
 

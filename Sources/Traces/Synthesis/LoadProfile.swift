@@ -7,7 +7,7 @@
 public struct LoadProfile: Sendable, Equatable {
     /// Name used in reports, e.g. `default` or `default+bot-wave`.
     public var name: String
-    /// Mean requests a second over the whole duration, all populations together (finite, ≥ 0).
+    /// Mean requests a second over the whole duration, all populations together (0 … 1,000,000).
     public var meanRequestsPerSecond: Double
     /// The daily rhythm.
     public var diurnal: DiurnalCurve

@@ -28,7 +28,8 @@ public struct TraceSynthesizer: Sendable {
     /// Arrival intensity scale (arrivals per millisecond per unit of shape) of each population.
     private let arrivalScales: [Double]
     private let shapes: [IntensityShape]
-    /// When each population's arrivals start, epoch ms (before the window for clients that send several requests).
+    /// When each population's arrivals start, in milliseconds from the trace start (negative: a warm-up for clients
+    /// that send several requests). Times inside the synthesizer all count from the trace start.
     private let arrivalStarts: [Double]
 
     /// The longest trace accepted: 400 days.
@@ -46,13 +47,13 @@ public struct TraceSynthesizer: Sendable {
         self.startMilliseconds = startMilliseconds
         self.durationMilliseconds = durationMilliseconds
 
-        let start = Double(startMilliseconds), end = start + Double(durationMilliseconds)
+        let end = Double(durationMilliseconds)
         let models = Self.makeModels(profile, seed: seed)
-        let shapes = profile.populations.map { IntensityShape(profile: profile, kind: $0.kind, start: start) }
+        let shapes = profile.populations.map { IntensityShape(profile: profile, kind: $0.kind, startMilliseconds: startMilliseconds) }
         let totalWeight = profile.populations.reduce(0) { $0 + $1.weight }
         var shapeMass = 0.0
         for (population, shape) in zip(profile.populations, shapes) where population.weight > 0 {
-            shapeMass += population.weight / totalWeight * shape.integral(from: start, to: end)
+            shapeMass += population.weight / totalWeight * shape.integral(from: 0, to: end)
         }
         guard shapeMass > 0 || profile.meanRequestsPerSecond == 0 else {
             throw .invalidProfile(field: "bursts", reason: "leave no traffic in the window (multipliers of 0 cover all of it)")
@@ -64,8 +65,8 @@ public struct TraceSynthesizer: Sendable {
         }
         self.shapes = shapes
 
-        arrivalStarts = models.map { start - min(3_600_000, (6 * $0.meanSpanMilliseconds).rounded(.up)) }
-        warmUpMilliseconds = Int64(start - (arrivalStarts.min() ?? start))
+        arrivalStarts = models.map { -min(3_600_000, (6 * $0.meanSpanMilliseconds).rounded(.up)) }
+        warmUpMilliseconds = Int64(-(arrivalStarts.min() ?? 0))
         var expectedLive = 0.0
         for (index, model) in models.enumerated() where model.meanSpanMilliseconds > 0 {
             let peak = ArrivalProcess.peakIntensity(
@@ -86,7 +87,7 @@ public struct TraceSynthesizer: Sendable {
     func generate(
         _ emit: (TraceRecordBuilder) throws(TraceWriteError) -> Void
     ) throws(TraceWriteError) -> SynthesisStatistics {
-        let start = Double(startMilliseconds), end = start + Double(durationMilliseconds)
+        let end = Double(durationMilliseconds)
         let models = Self.makeModels(profile, seed: seed)
         var behaviour = profile.populations.indices.map { SynthesisRandom(seed: seed, stream: 3 * UInt64($0) + 1) }
         var arrivalRandom = profile.populations.indices.map { SynthesisRandom(seed: seed, stream: 3 * UInt64($0)) }
@@ -119,12 +120,12 @@ public struct TraceSynthesizer: Sendable {
                 live += 1
                 peakLive = max(peakLive, live)
             }
-            guard event.time >= start else { continue }
-            let timestamp = Int64(event.time.rounded(.down))
-            request.timestampMs = timestamp
+            guard event.time >= 0 else { continue }
+            let offset = Int64(event.time.rounded(.down))
+            request.timestampMs = startMilliseconds + offset
             try emit(request)
             recordsPerPopulation[population] += 1
-            recordsPerMinute[Int((timestamp - startMilliseconds) / 60_000)] += 1
+            recordsPerMinute[Int(offset / 60_000)] += 1
         }
         return SynthesisStatistics(
             populations: zip(profile.populations, recordsPerPopulation).map {
