@@ -4,7 +4,7 @@ public struct HumanSessionParameters: Sendable, Equatable {
     public var pagesPerSessionMean: Double
     /// Mean think time between pages, milliseconds (exponential, > 0).
     public var thinkTimeMeanMilliseconds: Double
-    /// Mean gap between a page and each of its asset requests, milliseconds (exponential, ≥ 0).
+    /// Mean gap between successive requests while a page loads its assets, milliseconds (exponential, ≥ 0).
     public var assetDelayMeanMilliseconds: Double
     /// After the first page of a site, the chance that a page fetches each asset again (0 … 1; the rest come from
     /// the browser cache).

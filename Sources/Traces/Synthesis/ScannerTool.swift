@@ -2,7 +2,7 @@
 struct ScannerTool: Sendable {
     /// What the tool looks for.
     enum Probe: Sendable {
-        /// SQL injection strings in the query of real routes (sqlmap).
+        /// SQL injection strings in the query of the listing routes (sqlmap).
         case sqlInjection
         /// A walk through a wordlist of paths, in order (Nikto, Nuclei, WPScan, DirBuster, gobuster, port scanners).
         case wordlist([String])
