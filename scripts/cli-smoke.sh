@@ -84,4 +84,14 @@ expect_exit 0 "$bin" diff examples/agenticverz/edge.yaml examples/agenticverz/ed
 sed 's/    requests: 100$/    requests: 50/' examples/agenticverz/edge.yaml > "$work/tighter.yaml"
 expect_exit 1 "$bin" diff examples/agenticverz/edge.yaml "$work/tighter.yaml" --trace traces/scraper.jsonl --fail-on-change --report "$work/diff.json" --junit "$work/diff.xml"
 grep -q '\[rule api-per-ip\]' "$work/out" && grep -q '<failure' "$work/diff.xml" && echo "ok   diff names the rule and writes JUnit" || { echo "FAIL diff output"; fail=1; }
+# synth
+expect_exit 0 "$bin" synth --spec examples/agenticverz/edge.yaml --duration 10m --rps 3 --seed 7 -o "$work/s1.jsonl"
+"$bin" synth --spec examples/agenticverz/edge.yaml --duration 10m --rps 3 --seed 7 -o "$work/s2.jsonl" >/dev/null
+"$bin" synth --spec examples/agenticverz/edge.yaml --duration 10m --rps 3 --seed 8 -o "$work/s3.jsonl" >/dev/null
+cmp -s "$work/s1.jsonl" "$work/s2.jsonl" && ! cmp -s "$work/s1.jsonl" "$work/s3.jsonl" && echo "ok   synth: same seed same bytes, another seed other bytes" || { echo "FAIL synth determinism"; fail=1; }
+expect_exit 0 "$bin" synth --spec examples/agenticverz/edge.yaml --profile launch-week --duration 5m -o "$work/s4.jsonl"
+expect_exit 1 "$bin" synth --spec examples/agenticverz/edge.yaml --profile lanch-week --duration 5m -o "$work/s5.jsonl"
+grep -q "did you mean 'launch-week'" "$work/err" && echo "ok   synth suggests a profile name" || { echo "FAIL synth suggestion"; fail=1; }
+expect_exit 0 "$bin" whatif examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --scale 1 --add-profile credential-stuffing --report "$work/wa.html"
+grep -q '+credential-stuffing' "$work/out" && grep -q 'data-chart' "$work/wa.html" && echo "ok   whatif --add-profile adds a scenario and writes HTML" || { echo "FAIL whatif --add-profile"; fail=1; }
 exit $fail

@@ -10,7 +10,7 @@ public struct ReplayOptions: Sendable {
     /// Malformed lines tolerated before stopping.
     public var maxErrors = 100
     /// How far back in time a record may arrive and still be re-ordered.
-    public var toleranceMilliseconds = TimeOrderedTraceReader<ChainedTraceSource>.defaultToleranceMs
+    public var toleranceMilliseconds = TimeOrderedTraceReader<MergedTraceSource>.defaultToleranceMs
     /// Where to write one decision per record, if anywhere.
     public var decisionsPath: String?
     /// What example requests hide.
@@ -54,9 +54,9 @@ public enum Replay {
         }
         var readerOptions = TraceReaderOptions()
         readerOptions.maxErrors = options.maxErrors
-        let source: ChainedTraceSource
+        let source: MergedTraceSource
         do {
-            source = try ChainedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+            source = try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
         } catch {
             throw .trace(error)
         }

@@ -8,7 +8,7 @@ struct EdgeProof: ParsableCommand {
         abstract: "Check an edge spec like a program, compile it into the files a team commits, and replay traffic through it.",
         discussion: "Exit codes: 0 ok; 1 errors in the spec, failed checks or failed expectations; 2 usage errors or unreadable input.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self, DiffCommand.self, EvalCommand.self, ExplainCommand.self, SchemaCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self, DiffCommand.self, SynthCommand.self, EvalCommand.self, ExplainCommand.self, SchemaCommand.self])
 
     /// Runs the command line; a bare `--fail-on` (no threshold after it) means the spec's `fail_on` section.
     static func main() {

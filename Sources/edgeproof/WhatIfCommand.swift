@@ -31,6 +31,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Trace format: auto, native, logpush or combined.")
     var format: TraceFormat = .auto
 
+    @Option(name: .customLong("add-profile"), help: "Add a scenario at scale 1 with this population mixed in: a spec profile or bot-wave, credential-stuffing, traffic-spike (repeatable).")
+    var addProfiles: [String] = []
+
     func run() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
         let compiled = try SpecLoader.load(spec)
@@ -60,7 +63,13 @@ struct WhatIfCommand: ParsableCommand {
             design = WhatIfTable.designCostTable.map(\.monthly)
             print("The trace has \(CostModelFormatting.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n")
         }
-        let (results, warnings) = try run(compiled, scenarios, options, diagnostics)
+        var (results, warnings) = try run(compiled, scenarios, options, diagnostics)
+        if !addProfiles.isEmpty, let reference = results.first {
+            let added = try addedScenarios(compiled, reference: reference)
+            let extra = try run(compiled, added, options, diagnostics)
+            results += extra.results
+            warnings += extra.warnings
+        }
         print(WhatIfTable.text(results, designColumn: design), terminator: "")
         if design != nil {
             print("""
@@ -85,6 +94,35 @@ struct WhatIfCommand: ParsableCommand {
                 StandardError.write("error: cannot write \(report): \(error.localizedDescription)\n")
                 throw ExitCode(2)
             }
+        }
+    }
+
+    /// One scenario per added profile: the trace at scale 1 with the profile's synthetic traffic merged in over the
+    /// trace's own window (seed 1).
+    private func addedScenarios(_ compiled: CompiledEdge, reference: ScenarioResult) throws -> [WhatIfScenario] {
+        let summary = reference.summary
+        let start = summary.firstTimestamp ?? 0
+        let duration = max(60_000, (summary.lastTimestamp ?? start) - start)
+        let baseRPS = Double(summary.requests) / max(0.001, reference.scale) / (Double(duration) / 1000)
+        return try addProfiles.map { name in
+            let profile: LoadProfile
+            do {
+                profile = try LoadProfileBuilder.addedTraffic(named: name, edge: compiled, baseRequestsPerSecond: baseRPS,
+                                                              startMilliseconds: start, durationMilliseconds: duration)
+            } catch {
+                StandardError.write("error: --add-profile \(name): \(error)\n")
+                throw ExitCode(1)
+            }
+            let path = NSTemporaryDirectory() + "edgeproof-added-\(getpid())-\(name).jsonl"
+            do {
+                let writer = try NativeTraceWriter(path: path)
+                _ = try TraceSynthesizer(profile: profile, seed: 1, startMilliseconds: start, durationMilliseconds: duration).write(to: writer)
+                try writer.finish()
+            } catch {
+                StandardError.write("error: --add-profile \(name): \(error)\n")
+                throw ExitCode(1)
+            }
+            return WhatIfScenario(name: "+\(name)", scale: 1, addedTrace: path, addedProfile: name)
         }
     }
 

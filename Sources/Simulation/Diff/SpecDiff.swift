@@ -68,10 +68,10 @@ public enum SpecDiff {
         }
         var readerOptions = TraceReaderOptions()
         readerOptions.maxErrors = options.maxErrors
-        var ordered: TimeOrderedTraceReader<ChainedTraceSource>
+        var ordered: TimeOrderedTraceReader<MergedTraceSource>
         do {
             ordered = TimeOrderedTraceReader(
-                try ChainedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics),
+                try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics),
                 toleranceMs: options.toleranceMilliseconds)
         } catch {
             throw .trace(error)

@@ -79,9 +79,9 @@ public enum WhatIf {
         }
         var readerOptions = TraceReaderOptions()
         readerOptions.maxErrors = options.maxErrors
-        let source: ChainedTraceSource
+        let source: MergedTraceSource
         do {
-            source = try ChainedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+            source = try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
         } catch {
             throw .trace(error)
         }
@@ -193,8 +193,8 @@ enum ClientScaling {
 }
 
 private final class ReaderThreadBox: @unchecked Sendable {
-    var reader: TimeOrderedTraceReader<ChainedTraceSource>
-    init(_ reader: TimeOrderedTraceReader<ChainedTraceSource>) { self.reader = reader }
+    var reader: TimeOrderedTraceReader<MergedTraceSource>
+    init(_ reader: TimeOrderedTraceReader<MergedTraceSource>) { self.reader = reader }
 }
 
 private final class ModelBox: @unchecked Sendable {
