@@ -68,7 +68,8 @@ expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scrape
 [ "$(wc -l < "$work/d.jsonl")" = "600" ] && echo "ok   replay writes one decision per record" || { echo "FAIL decisions"; fail=1; }
 "$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["requests"]==600 and r["rate_limit_triggers"]["api-per-ip"]==500, r' "$work/r.json" \
   && echo "ok   replay --report is JSON with the counts" || { echo "FAIL replay report"; fail=1; }
-expect_exit 1 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --fail-on 'block_rate<0.1%'
+expect_exit 1 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --fail-on 'block_rate<0.1%' --junit "$work/t.xml"
+grep -q 'failures="1"' "$work/t.xml" && echo "ok   replay --junit records the broken threshold" || { echo "FAIL replay junit"; fail=1; }
 grep -q 'block_rate = 83.33% breaks block_rate < 0.1%' "$work/out" && echo "ok   --fail-on names the broken threshold" || { echo "FAIL --fail-on output"; fail=1; }
 expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/agenticverz-day.jsonl.gz --fail-on
 expect_exit 1 "$bin" replay examples/agenticverz/edge.yaml --trace traces/cache-warm-up.jsonl --fail-on --decisions "$work/x.jsonl"

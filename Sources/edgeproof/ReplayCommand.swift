@@ -48,6 +48,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Show Authorization, Cookie and sensitive query parameters in examples.")
     var noRedact = false
 
+    @Option(help: "Write the thresholds as a JUnit report (one test case per threshold).")
+    var junit: String?
+
     func run() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
         guard case let .success(window) = EdgeDuration.parse(reorderWindow) else {
@@ -99,6 +102,14 @@ struct ReplayCommand: ParsableCommand {
         if !applied.isEmpty {
             print(broken.isEmpty ? "\nThresholds: all \(applied.count) hold" : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
         }
+        if let junit {
+            do {
+                try ThresholdJUnit.xml(applied, broken: broken, summary: summary).write(toFile: junit, atomically: true, encoding: .utf8)
+            } catch {
+                StandardError.write("error: cannot write \(junit): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        }
         if !broken.isEmpty { throw ExitCode(1) }
     }
 
@@ -132,5 +143,23 @@ enum ReportCapacity {
         guard compiled.fly != nil else { return nil }
         let model = CapacityModel(fly: compiled.fly)
         return CapacityLine(softLimitPerMachine: model.softLimitPerMachine, hardLimitPerMachine: model.hardLimitPerMachine, machines: model.machines)
+    }
+}
+
+/// Replay thresholds as JUnit test cases.
+enum ThresholdJUnit {
+    static func xml(_ thresholds: [ThresholdSpec], broken: [String], summary: ReplaySummary) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"edgeproof replay\" tests=\"\(thresholds.count)\" failures=\"\(broken.count)\">\n"
+        for threshold in thresholds {
+            let name = "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)"
+            let failure = broken.first { $0.hasPrefix(threshold.metric + " ") || $0.hasPrefix(threshold.metric + ":") }
+            out += "  <testcase classname=\"edgeproof replay\" name=\"\(escape(name))\""
+            out += failure.map { ">\n    <failure message=\"\(escape($0))\"/>\n  </testcase>\n" } ?? "/>\n"
+        }
+        return out + "</testsuite>\n"
     }
 }
