@@ -44,23 +44,33 @@ public enum Replay {
         }
     }
 
-    /// Replays `paths` through the model of `edge`; trace diagnostics (malformed lines) go to `diagnostics`.
-    public static func run(_ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector) throws(Failure) -> ReplaySummary {
-        let model: Edge
+    /// A fresh edge model for `edge`.
+    static func model(for edge: CompiledEdge) throws(Failure) -> Edge {
         do {
-            model = try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+            return try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
         } catch {
             throw .configuration(error.problems.joined(separator: "; "))
         }
+    }
+
+    /// The traces as one time-ordered stream (merged by timestamp, re-ordered within the tolerance).
+    static func openTraces(_ paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector) throws(Failure)
+        -> TimeOrderedTraceReader<MergedTraceSource>
+    {
         var readerOptions = TraceReaderOptions()
         readerOptions.maxErrors = options.maxErrors
-        let source: MergedTraceSource
         do {
-            source = try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+            let source = try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+            return TimeOrderedTraceReader(source, toleranceMs: options.toleranceMilliseconds)
         } catch {
             throw .trace(error)
         }
-        var ordered = TimeOrderedTraceReader(source, toleranceMs: options.toleranceMilliseconds)
+    }
+
+    /// Replays `paths` through the model of `edge`; trace diagnostics (malformed lines) go to `diagnostics`.
+    public static func run(_ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector) throws(Failure) -> ReplaySummary {
+        let model = try model(for: edge)
+        var ordered = try openTraces(paths, options: options, diagnostics: diagnostics)
         let writer: DecisionWriter?
         do {
             writer = try options.decisionsPath.map { try DecisionWriter(path: $0) }

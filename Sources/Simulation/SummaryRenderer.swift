@@ -11,10 +11,10 @@ public enum SummaryRenderer {
             out += " over \(EdgeDuration(milliseconds: max(0, last - first)))"
         }
         out += "\n\nActions\n"
-        out += table(s.byAction.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+        out += TextFormatting.table(s.byAction.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
         if !s.byRule.isEmpty {
             out += "\nDeciding rules\n"
-            out += table(s.byRule.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+            out += TextFormatting.table(s.byRule.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
         }
         if !s.rateLimitTriggers.isEmpty {
             out += "\nRate-limit triggers\n"
@@ -25,7 +25,7 @@ public enum SummaryRenderer {
             }
         }
         out += "\nCache\n"
-        out += table(s.byCacheStatus.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+        out += TextFormatting.table(s.byCacheStatus.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
         out += "  hit ratio: \(percent(s.cacheHitRatio, 1)) of cacheable requests, \(percent(s.cacheHitRatioByBytes, 1)) of bytes\n"
         out += "\nOrigin\n"
         out += "  requests: \(count(s.originRequests)) (\(percent(Double(s.originRequests), Double(s.requests))))\n"
@@ -90,18 +90,7 @@ public enum SummaryRenderer {
         for recorded in matrix.keys.sorted() {
             rows.append([recorded] + columns.map { String(matrix[recorded]?[$0] ?? 0) })
         }
-        return table(rows)
-    }
-
-    private static func table(_ rows: [[String]]) -> String {
-        guard let width = rows.map(\.count).max() else { return "" }
-        let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }.joined()
+        return TextFormatting.table(rows)
     }
 
     private static func count(_ value: Int) -> String {

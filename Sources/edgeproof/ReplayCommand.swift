@@ -149,10 +149,7 @@ enum ReportCapacity {
 /// Replay thresholds as JUnit test cases.
 enum ThresholdJUnit {
     static func xml(_ thresholds: [ThresholdSpec], broken: [String], summary: ReplaySummary) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = TextFormatting.xmlEscaped
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"edgeproof replay\" tests=\"\(thresholds.count)\" failures=\"\(broken.count)\">\n"
         for threshold in thresholds {
             let name = "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)"

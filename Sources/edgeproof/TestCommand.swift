@@ -5,6 +5,7 @@ import EdgeModel
 import EdgeSpec
 import Foundation
 import RulesLanguage
+import Simulation
 
 /// `edgeproof test [SPEC] [--junit FILE]`: runs the spec's `expect` cases through the edge model.
 struct TestCommand: ParsableCommand {
@@ -123,8 +124,5 @@ enum JUnitReport {
         return out + "</testsuite>\n"
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private static func escape(_ text: String) -> String { TextFormatting.xmlEscaped(text) }
 }

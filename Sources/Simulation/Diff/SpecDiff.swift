@@ -59,23 +59,8 @@ public enum SpecDiff {
     /// Compares `base` and `head` on `paths`.
     public static func run(base: CompiledEdge, head: CompiledEdge, paths: [String], options: ReplayOptions,
                            diagnostics: DiagnosticCollector) throws(Replay.Failure) -> SpecDiffResult {
-        let baseModel: Edge, headModel: Edge
-        do {
-            baseModel = try Edge(configuration: ModelConfigurationBuilder.configuration(for: base))
-            headModel = try Edge(configuration: ModelConfigurationBuilder.configuration(for: head))
-        } catch {
-            throw .configuration(error.problems.joined(separator: "; "))
-        }
-        var readerOptions = TraceReaderOptions()
-        readerOptions.maxErrors = options.maxErrors
-        var ordered: TimeOrderedTraceReader<MergedTraceSource>
-        do {
-            ordered = TimeOrderedTraceReader(
-                try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics),
-                toleranceMs: options.toleranceMilliseconds)
-        } catch {
-            throw .trace(error)
-        }
+        let baseModel = try Replay.model(for: base), headModel = try Replay.model(for: head)
+        var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
         var groups: [String: DiffGroup] = [:]
         var requests = 0
         do {

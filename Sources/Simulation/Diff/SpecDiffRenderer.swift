@@ -37,10 +37,7 @@ public enum SpecDiffRenderer {
 
     /// JUnit: one failing test case per changed group, or one passing case when nothing changed.
     public static func junit(_ result: SpecDiffResult, suite: String) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = TextFormatting.xmlEscaped
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"\(escape(suite))\" tests=\"\(max(1, result.groups.count))\" failures=\"\(result.groups.count)\">\n"
         if result.groups.isEmpty { out += "  <testcase classname=\"\(escape(suite))\" name=\"no outcome changed\"/>\n" }
         for group in result.groups {

@@ -70,24 +70,11 @@ public enum WhatIf {
     private static func replayShared(_ edge: CompiledEdge, paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
                                      diagnostics: DiagnosticCollector) throws(Replay.Failure) -> [ReplaySummary] {
         guard !scenarios.isEmpty else { return [] }
-        let configuration = ModelConfigurationBuilder.configuration(for: edge)
         var models: [Edge] = []
-        do {
-            for _ in scenarios { models.append(try Edge(configuration: configuration)) }
-        } catch {
-            throw .configuration(error.problems.joined(separator: "; "))
-        }
-        var readerOptions = TraceReaderOptions()
-        readerOptions.maxErrors = options.maxErrors
-        let source: MergedTraceSource
-        do {
-            source = try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
-        } catch {
-            throw .trace(error)
-        }
+        for _ in scenarios { models.append(try Replay.model(for: edge)) }
         let broadcast = BatchBroadcast(subscribers: scenarios.count)
         let counts = SharedCounts()
-        let reader = ReaderThreadBox(TimeOrderedTraceReader(source, toleranceMs: options.toleranceMilliseconds))
+        let reader = ReaderThreadBox(try Replay.openTraces(paths, options: options, diagnostics: diagnostics))
         let thread = Thread {
             var batch: [SharedRecord] = []
             var failure: TraceReadError?

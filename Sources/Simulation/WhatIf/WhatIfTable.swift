@@ -20,7 +20,7 @@ public enum WhatIfTable {
             if let designColumn { row.append(index < designColumn.count ? designColumn[index] : "") }
             rows.append(row)
         }
-        var out = table(rows)
+        var out = TextFormatting.table(rows)
         for result in results {
             out += "\n\(result.name): " + result.costs.filter { $0.monthly > 0 }
                 .map { "\($0.service) $\(String(format: "%.2f", $0.monthly)) (\($0.detail))" }.joined(separator: ", ") + "\n"
@@ -66,14 +66,4 @@ public enum WhatIfTable {
     private static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
 
     private static func count(_ value: Double) -> String { CostModel.count(value) }
-
-    private static func table(_ rows: [[String]]) -> String {
-        let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }.joined()
-    }
 }
