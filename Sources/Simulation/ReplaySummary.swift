@@ -8,7 +8,8 @@ public struct ReplaySummary: Sendable {
     /// Records simulated.
     public internal(set) var requests = 0
     /// Requests by final action.
-    public internal(set) var byAction: [String: Int] = [:]
+    public var byAction: [String: Int] { OutcomeIndex.named(actionCounts, OutcomeIndex.actionNames) }
+    private var actionCounts = [Int](repeating: 0, count: OutcomeIndex.actions.count)
     /// Requests decided by each rule, keyed `phase/rule`.
     public internal(set) var byRule: [String: Int] = [:]
     /// Rate-limit actions by rule.
@@ -16,9 +17,11 @@ public struct ReplaySummary: Sendable {
     /// Per rate-limit rule, the keys it acted on and how often (at most `maxKeysPerRule` distinct keys kept).
     public internal(set) var rateLimitKeys: [String: [String: Int]] = [:]
     /// Requests by cache status.
-    public internal(set) var byCacheStatus: [String: Int] = [:]
+    public var byCacheStatus: [String: Int] { OutcomeIndex.named(cacheCounts, OutcomeIndex.cacheStatusNames) }
     /// Bytes sent to clients by cache status.
-    public internal(set) var bytesByCacheStatus: [String: Int64] = [:]
+    public var bytesByCacheStatus: [String: Int64] { OutcomeIndex.named(cacheBytes, OutcomeIndex.cacheStatusNames) }
+    private var cacheCounts = [Int](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
+    private var cacheBytes = [Int64](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
     /// Requests that reached the origin.
     public internal(set) var originRequests = 0
     /// The most origin requests in one second.
@@ -57,7 +60,7 @@ public struct ReplaySummary: Sendable {
         requests += 1
         if firstTimestamp == nil { firstTimestamp = time }
         lastTimestamp = time
-        byAction[decision.action.rawValue, default: 0] += 1
+        actionCounts[OutcomeIndex.of(decision.action)] += 1
         if let rule = decision.ruleID, let phase = decision.phase { byRule["\(phase.rawValue)/\(rule)", default: 0] += 1 }
         if decision.phase == .rateLimit, let rule = decision.ruleID {
             rateLimitTriggers[rule, default: 0] += 1
@@ -67,11 +70,11 @@ public struct ReplaySummary: Sendable {
                 rateLimitKeys[rule] = keys
             }
         }
-        let status = decision.cacheStatus.rawValue
-        timeline.add(action: decision.action.rawValue, cacheStatus: status, origin: decision.originContacted,
+        let status = OutcomeIndex.of(decision.cacheStatus)
+        timeline.add(action: decision.action, cacheStatus: decision.cacheStatus, origin: decision.originContacted,
                      originLatencyMilliseconds: decision.originLatencyMilliseconds, rateLimited: decision.phase == .rateLimit, time: time)
-        byCacheStatus[status, default: 0] += 1
-        bytesByCacheStatus[status, default: 0] += decision.bytes
+        cacheCounts[status] += 1
+        cacheBytes[status] += decision.bytes
         if decision.managedRules == .notSimulated { managedRulesNotSimulated += 1 }
         guard decision.originContacted else { return }
         originRequests += 1
@@ -105,21 +108,26 @@ public struct ReplaySummary: Sendable {
     }
 
     /// Share of requests with `action`.
-    public func rate(of action: String) -> Double { requests == 0 ? 0 : Double(byAction[action, default: 0]) / Double(requests) }
+    public func rate(of action: String) -> Double {
+        guard requests > 0, let index = OutcomeIndex.actionNames.firstIndex(of: action) else { return 0 }
+        return Double(actionCounts[index]) / Double(requests)
+    }
 
     /// Requests served from cache (HIT, STALE, UPDATING, REVALIDATED).
-    public var servedFromCache: Int { ["HIT", "STALE", "UPDATING", "REVALIDATED"].reduce(0) { $0 + byCacheStatus[$1, default: 0] } }
+    public var servedFromCache: Int {
+        OutcomeIndex.cacheStatuses.filter(OutcomeIndex.servedFromCache).reduce(0) { $0 + cacheCounts[OutcomeIndex.of($1)] }
+    }
 
     /// Cache hit ratio over requests that could be cached (served from cache, MISS, EXPIRED).
     public var cacheHitRatio: Double {
-        let cacheable = servedFromCache + byCacheStatus["MISS", default: 0] + byCacheStatus["EXPIRED", default: 0]
+        let cacheable = servedFromCache + cacheCounts[OutcomeIndex.of(.miss)] + cacheCounts[OutcomeIndex.of(.expired)]
         return cacheable == 0 ? 0 : Double(servedFromCache) / Double(cacheable)
     }
 
     /// Share of all bytes sent that came from cache.
     public var cacheHitRatioByBytes: Double {
-        let total = bytesByCacheStatus.values.reduce(0, +)
-        let cached = ["HIT", "STALE", "UPDATING", "REVALIDATED"].reduce(Int64(0)) { $0 + bytesByCacheStatus[$1, default: 0] }
+        let total = cacheBytes.reduce(0, +)
+        let cached = OutcomeIndex.cacheStatuses.filter(OutcomeIndex.servedFromCache).reduce(Int64(0)) { $0 + cacheBytes[OutcomeIndex.of($1)] }
         return total == 0 ? 0 : Double(cached) / Double(total)
     }
 

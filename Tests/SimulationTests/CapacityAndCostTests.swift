@@ -68,3 +68,13 @@ private func example() throws -> CompiledEdge {
     #expect(results[0].summary.byCacheStatus == separate.byCacheStatus)
     #expect(results[0].summary.appUsage.incidents == separate.appUsage.incidents)
 }
+
+@Test func appRoutePatternsMatchLikeOriginRoutes() {
+    func matches(_ pattern: String, _ path: String) -> Bool {
+        AppUsageMeter.matches(AppUsageMeter.parts(Array(pattern.utf8)), Array(path.utf8))
+    }
+    #expect(matches("/v1/incidents", "/v1/incidents") && !matches("/v1/incidents", "/v1/incidents/7"))
+    #expect(matches("/v1/*", "/v1/incidents/7") && matches("/v1/*", "/v1/") && !matches("/v1/*", "/v2/x"))
+    #expect(matches("/v1/*/summary", "/v1/incidents/summary") && !matches("/v1/*/summary", "/v1/incidents/list"))
+    #expect(matches("*.js", "/guard/app.js") && !matches("*.js", "/guard/app.css"))
+}
