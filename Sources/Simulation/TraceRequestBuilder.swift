@@ -1,4 +1,5 @@
 import EdgeModel
+import Foundation
 import RulesLanguage
 import Traces
 
@@ -8,9 +9,11 @@ public enum TraceRequestBuilder {
     /// The model request for `record`.
     public static func request(_ record: TraceRecord) -> EdgeRequest {
         var http = HTTPRequest()
-        if let method = record.bytes(record.method) { http.method = method }
-        let https = record.isHTTPS
-        http.scheme = Array((https ? "https" : "http").utf8)
+        // Inputs equal to HTTPRequest's defaults (GET, https, HTTP/1.1) are left alone: no copy per record.
+        if record.method.isPresent, !record.withBytes(record.method, { Self.equals($0, "GET") }), let method = record.bytes(record.method) {
+            http.method = method
+        }
+        if !record.isHTTPS { http.scheme = Array("http".utf8) }
         if let host = record.bytes(record.host) { http.host = host }
         if let path = record.bytes(record.path), !path.isEmpty { http.path = path }
         if let query = record.bytes(record.query) { http.query = query }
@@ -25,12 +28,19 @@ public enum TraceRequestBuilder {
         if let colo = record.bytes(record.colo) { http.colo = colo }
         http.ssl = record.effectiveSSL
         http.port = Int64(record.effectivePort)
-        if let version = record.bytes(record.version) { http.version = version }
+        if record.version.isPresent, !record.withBytes(record.version, { Self.equals($0, "HTTP/1.1") }), let version = record.bytes(record.version) {
+            http.version = version
+        }
         if let bot = record.bot { http.verifiedBot = bot }
         if let score = record.botScore { http.botScore = Int64(score) }
         if let score = record.threatScore { http.threatScore = Int64(score) }
         if let timestamp = record.timestampMs { http.timestampMilliseconds = timestamp }
         return EdgeRequest(http, response: response(record), solvedChallenge: record.solvedChallenge ?? false)
+    }
+
+    private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+        guard bytes.count == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return bytes.count == 0 && text.utf8CodeUnitCount == 0 }
+        return memcmp(base, text.utf8Start, bytes.count) == 0
     }
 
     /// The recorded origin response, when the trace has a status for it.
