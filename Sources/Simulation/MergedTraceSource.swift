@@ -19,7 +19,6 @@ public struct MergedTraceSource: TraceRecordSource {
 
     /// The earliest record among the files' next records.
     public mutating func next() throws(TraceReadError) -> TraceRecord? {
-        if readers.count == 1 { return try readers[0].next() }
         if !primed {
             for index in readers.indices { heads[index] = try readers[index].next() }
             primed = true

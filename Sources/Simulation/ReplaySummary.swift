@@ -107,6 +107,9 @@ public struct ReplaySummary: Sendable {
         }
     }
 
+    /// The virtual time the replay covered, in days (at least an hour, so rates of tiny traces stay finite).
+    public var days: Double { max(1.0 / 24, Double((lastTimestamp ?? 0) - (firstTimestamp ?? 0)) / 86_400_000) }
+
     /// Share of requests with `action`.
     public func rate(of action: String) -> Double {
         guard requests > 0, let index = OutcomeIndex.actionNames.firstIndex(of: action) else { return 0 }

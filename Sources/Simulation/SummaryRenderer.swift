@@ -11,10 +11,10 @@ public enum SummaryRenderer {
             out += " over \(EdgeDuration(milliseconds: max(0, last - first)))"
         }
         out += "\n\nActions\n"
-        out += TextFormatting.table(s.byAction.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+        out += TextFormatting.table(s.byAction.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
         if !s.byRule.isEmpty {
             out += "\nDeciding rules\n"
-            out += TextFormatting.table(s.byRule.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
+            out += TextFormatting.table(s.byRule.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
         }
         if !s.rateLimitTriggers.isEmpty {
             out += "\nRate-limit triggers\n"
@@ -25,18 +25,18 @@ public enum SummaryRenderer {
             }
         }
         out += "\nCache\n"
-        out += TextFormatting.table(s.byCacheStatus.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), percent(Double($0.value), Double(s.requests))] })
-        out += "  hit ratio: \(percent(s.cacheHitRatio, 1)) of cacheable requests, \(percent(s.cacheHitRatioByBytes, 1)) of bytes\n"
+        out += TextFormatting.table(s.byCacheStatus.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
+        out += "  hit ratio: \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, \(TextFormatting.percent(s.cacheHitRatioByBytes)) of bytes\n"
         out += "\nOrigin\n"
-        out += "  requests: \(count(s.originRequests)) (\(percent(Double(s.originRequests), Double(s.requests))))\n"
+        out += "  requests: \(count(s.originRequests)) (\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
         out += "  peak: \(s.peakOriginPerSecond) per second, \(s.peakOriginPerMinute) per minute\n"
         if s.managedRulesNotSimulated > 0 {
             out += "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their decisions are not modelled)\n"
         }
         out += "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), \(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
         if let agreement = s.actionAgreementRatio {
-            out += "\nAgreement with recorded outcomes: actions \(percent(agreement, 1))"
-            if let cache = s.cacheAgreementRatio { out += ", cache \(percent(cache, 1))" }
+            out += "\nAgreement with recorded outcomes: actions \(TextFormatting.percent(agreement))"
+            if let cache = s.cacheAgreementRatio { out += ", cache \(TextFormatting.percent(cache))" }
             out += "\n" + matrix("action (recorded → model)", s.actionAgreement) + matrix("cache (recorded → model)", s.cacheAgreement)
             if !s.disagreements.isEmpty { out += "  examples:\n" + s.disagreements.map { "    \($0)\n" }.joined() }
         }
@@ -101,10 +101,6 @@ public enum SummaryRenderer {
             out.append(character)
         }
         return String(out.reversed())
-    }
-
-    private static func percent(_ part: Double, _ whole: Double) -> String {
-        whole == 0 ? "0%" : String(format: "%.2f%%", part / whole * 100)
     }
 }
 

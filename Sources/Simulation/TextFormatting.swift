@@ -1,4 +1,6 @@
-/// Plain-text tables and XML escaping shared by the terminal reports and the JUnit files.
+import Foundation
+
+/// Plain-text tables, percentages and XML escaping shared by the terminal reports and the JUnit files.
 public enum TextFormatting {
     /// Rows as an aligned table, two spaces indented: the first column left-aligned, the others right-aligned.
     public static func table(_ rows: [[String]]) -> String {
@@ -11,6 +13,12 @@ public enum TextFormatting {
             }.joined(separator: "  ") + "\n"
         }.joined()
     }
+
+    /// A fraction as a percentage with two decimals: 0.1234 → `12.34%`.
+    public static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
+
+    /// `part` as a percentage of `whole` (`0%` when `whole` is 0).
+    public static func percent(_ part: Double, of whole: Double) -> String { whole == 0 ? "0%" : percent(part / whole) }
 
     /// Text escaped for XML attributes and content.
     public static func xmlEscaped(_ text: String) -> String {

@@ -104,7 +104,7 @@ struct ReplayCommand: ParsableCommand {
         }
         if let junit {
             do {
-                try ThresholdJUnit.xml(applied, broken: broken, summary: summary).write(toFile: junit, atomically: true, encoding: .utf8)
+                try ThresholdJUnit.xml(applied, broken: broken).write(toFile: junit, atomically: true, encoding: .utf8)
             } catch {
                 StandardError.write("error: cannot write \(junit): \(error.localizedDescription)\n")
                 throw ExitCode(2)
@@ -148,15 +148,10 @@ enum ReportCapacity {
 
 /// Replay thresholds as JUnit test cases.
 enum ThresholdJUnit {
-    static func xml(_ thresholds: [ThresholdSpec], broken: [String], summary: ReplaySummary) -> String {
-        let escape = TextFormatting.xmlEscaped
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"edgeproof replay\" tests=\"\(thresholds.count)\" failures=\"\(broken.count)\">\n"
-        for threshold in thresholds {
-            let name = "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)"
-            let failure = broken.first { $0.hasPrefix(threshold.metric + " ") || $0.hasPrefix(threshold.metric + ":") }
-            out += "  <testcase classname=\"edgeproof replay\" name=\"\(escape(name))\""
-            out += failure.map { ">\n    <failure message=\"\(escape($0))\"/>\n  </testcase>\n" } ?? "/>\n"
-        }
-        return out + "</testsuite>\n"
+    static func xml(_ thresholds: [ThresholdSpec], broken: [String]) -> String {
+        JUnitReport(suite: "edgeproof replay", cases: thresholds.map { threshold in
+            JUnitReport.Case(name: "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)",
+                             failure: broken.first { $0.hasPrefix(threshold.metric + " ") || $0.hasPrefix(threshold.metric + ":") })
+        }).xml
     }
 }

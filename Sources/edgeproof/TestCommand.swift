@@ -35,7 +35,10 @@ struct TestCommand: ParsableCommand {
         print("\(results.count - failed) passed, \(failed) failed")
         if let junit {
             do {
-                try JUnitReport.xml(suite: compiled.specName, results).write(toFile: junit, atomically: true, encoding: .utf8)
+                try JUnitReport(suite: compiled.specName, cases: results.map { result in
+                    JUnitReport.Case(name: result.name, failure: result.passed ? nil : result.detail.split(separator: "\n").first.map(String.init) ?? "failed",
+                                     detail: result.detail)
+                }).xml.write(toFile: junit, atomically: true, encoding: .utf8)
             } catch {
                 StandardError.write("error: cannot write \(junit): \(error.localizedDescription)\n")
                 throw ExitCode(2)
@@ -105,24 +108,4 @@ struct ExpectationResult {
     let name: String
     let passed: Bool
     let detail: String
-}
-
-/// JUnit XML for CI systems.
-enum JUnitReport {
-    static func xml(suite: String, _ results: [ExpectationResult]) -> String {
-        let failures = results.filter { !$0.passed }.count
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuite name=\"\(escape(suite))\" tests=\"\(results.count)\" failures=\"\(failures)\">\n"
-        for result in results {
-            out += "  <testcase classname=\"\(escape(suite))\" name=\"\(escape(result.name))\""
-            if result.passed {
-                out += "/>\n"
-            } else {
-                out += ">\n    <failure message=\"\(escape(result.detail.split(separator: "\n").first.map(String.init) ?? ""))\">\(escape(result.detail))</failure>\n  </testcase>\n"
-            }
-        }
-        return out + "</testsuite>\n"
-    }
-
-    private static func escape(_ text: String) -> String { TextFormatting.xmlEscaped(text) }
 }

@@ -48,7 +48,7 @@ struct WhatIfCommand: ParsableCommand {
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 1000 else {
                     throw ValidationError("--scale: '\(text)' is not a scale between 0 and 1000")
                 }
-                return WhatIfScenario(name: "\(CostModelFormatting.scale(value))x", scale: value)
+                return WhatIfScenario(name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
             }
         } else {
             let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, diagnostics).results
@@ -58,10 +58,10 @@ struct WhatIfCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             scenarios = WhatIfTable.designCostTable.map { target in
-                WhatIfScenario(name: "\(CostModelFormatting.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
+                WhatIfScenario(name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
             }
             design = WhatIfTable.designCostTable.map(\.monthly)
-            print("The trace has \(CostModelFormatting.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n")
+            print("The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n")
         }
         var (results, warnings) = try run(compiled, scenarios, options, diagnostics)
         if !addProfiles.isEmpty, let reference = results.first {
@@ -134,13 +134,5 @@ struct WhatIfCommand: ParsableCommand {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
-    }
-}
-
-/// Number formatting shared by the what-if output.
-enum CostModelFormatting {
-    static func scale(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value) }
-    static func count(_ value: Double) -> String {
-        value >= 1_000_000 ? String(format: "%gM", (value / 1e5).rounded() / 10) : value >= 1000 ? String(format: "%gK", (value / 100).rounded() / 10) : String(format: "%.0f", value)
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 public enum SpecDiffRenderer {
     /// The terminal report.
     public static func text(_ result: SpecDiffResult) -> String {
-        var out = "Compared \(result.requests) requests: \(result.changed) changed outcome (\(share(result.changed, result.requests)))\n"
+        var out = "Compared \(result.requests) requests: \(result.changed) changed outcome (\(TextFormatting.percent(Double(result.changed), of: Double(result.requests))))\n"
         for group in result.groups {
             out += "\n  \(group.from)  →  \(group.to)" + (group.rule.map { "   [rule \($0)]" } ?? "") + "\n"
-            out += "    \(group.requests) requests (\(share(group.requests, result.requests)))\n"
+            out += "    \(group.requests) requests (\(TextFormatting.percent(Double(group.requests), of: Double(result.requests))))\n"
             out += "    top paths: \(top(group.paths))\n    top clients: \(top(group.clients))\n    top user agents: \(top(group.userAgents))\n"
             for example in group.examples { out += "    e.g. \(example)\n" }
         }
@@ -37,14 +37,11 @@ public enum SpecDiffRenderer {
 
     /// JUnit: one failing test case per changed group, or one passing case when nothing changed.
     public static func junit(_ result: SpecDiffResult, suite: String) -> String {
-        let escape = TextFormatting.xmlEscaped
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"\(escape(suite))\" tests=\"\(max(1, result.groups.count))\" failures=\"\(result.groups.count)\">\n"
-        if result.groups.isEmpty { out += "  <testcase classname=\"\(escape(suite))\" name=\"no outcome changed\"/>\n" }
-        for group in result.groups {
-            let name = "\(group.from) → \(group.to)" + (group.rule.map { " [\($0)]" } ?? "")
-            out += "  <testcase classname=\"\(escape(suite))\" name=\"\(escape(name))\">\n    <failure message=\"\(group.requests) requests changed\">\(escape(group.examples.joined(separator: "\n")))</failure>\n  </testcase>\n"
+        let cases = result.groups.isEmpty ? [JUnitReport.Case(name: "no outcome changed")] : result.groups.map { group in
+            JUnitReport.Case(name: "\(group.from) → \(group.to)" + (group.rule.map { " [\($0)]" } ?? ""),
+                             failure: "\(group.requests) requests changed", detail: group.examples.joined(separator: "\n"))
         }
-        return out + "</testsuite>\n"
+        return JUnitReport(suite: suite, cases: cases).xml
     }
 
     private static func sortedTop(_ table: [String: Int]) -> [(key: String, value: Int)] {
@@ -53,9 +50,5 @@ public enum SpecDiffRenderer {
 
     private static func top(_ table: [String: Int]) -> String {
         sortedTop(table).map { "\($0.key.isEmpty ? "(none)" : String($0.key.prefix(50))) (\($0.value))" }.joined(separator: ", ")
-    }
-
-    private static func share(_ part: Int, _ whole: Int) -> String {
-        whole == 0 ? "0%" : String(format: "%.2f%%", Double(part) / Double(whole) * 100)
     }
 }

@@ -59,13 +59,15 @@ public struct CostModel: Sendable {
 
     static func money(_ value: Double) -> String { String(format: value < 10 ? "%.2f" : "%.0f", value) }
 
-    /// A compact count: 1.2K, 3.4M.
+    /// A compact count with at most one decimal: 950, 1.2K, 10K, 3.4M, 1.1B.
     public static func count(_ value: Double) -> String {
-        switch value {
-        case 1_000_000_000...: String(format: "%.1fB", value / 1e9)
-        case 1_000_000...: String(format: "%.1fM", value / 1e6)
-        case 1_000...: String(format: "%.1fK", value / 1e3)
-        default: String(format: "%.0f", value)
+        let (scaled, suffix): (Double, String) = switch value {
+        case 1_000_000_000...: (value / 1e9, "B")
+        case 1_000_000...: (value / 1e6, "M")
+        case 1_000...: (value / 1e3, "K")
+        default: (value, "")
         }
+        let rounded = (scaled * 10).rounded() / 10
+        return (rounded == rounded.rounded() ? String(format: "%.0f", rounded) : String(format: "%.1f", rounded)) + suffix
     }
 }

@@ -53,7 +53,7 @@ public enum WhatIf {
     static func assess(_ scenario: WhatIfScenario, _ summary: ReplaySummary, edge: CompiledEdge) -> (ScenarioResult, [String]) {
         let capacity = CapacityModel(fly: edge.fly)
         let assessment = capacity.assess(summary.timeline.originConcurrency)
-        let days = max(1.0 / 24, Double((summary.lastTimestamp ?? 0) - (summary.firstTimestamp ?? 0)) / 86_400_000)
+        let days = summary.days
         let perMonth = 30 / days
         let usage = CostModel.Usage(
             incidentsPerMonth: summary.appUsage.incidents * perMonth, tokensInPerMonth: summary.appUsage.tokensIn * perMonth,

@@ -13,10 +13,10 @@ public enum WhatIfTable {
         for (index, result) in results.enumerated() {
             let s = result.summary
             let challenged = s.rate(of: "challenge") + s.rate(of: "managed_challenge") + s.rate(of: "js_challenge")
-            var row = [result.name, "\(s.requests)", percent(s.rate(of: "block")), percent(challenged),
-                       percent(s.metric("rate_limited_rate") ?? 0), percent(s.cacheHitRatio), "\(s.peakOriginPerSecond)",
-                       "\(result.machinesNeeded)", "\(result.minutesOverHardLimit)", count(result.redisCommandsPerDay),
-                       count(incidentsPerMonth(result)), String(format: "$%.0f", result.monthlyCost)]
+            var row = [result.name, "\(s.requests)", TextFormatting.percent(s.rate(of: "block")), TextFormatting.percent(challenged),
+                       TextFormatting.percent(s.metric("rate_limited_rate") ?? 0), TextFormatting.percent(s.cacheHitRatio), "\(s.peakOriginPerSecond)",
+                       "\(result.machinesNeeded)", "\(result.minutesOverHardLimit)", CostModel.count(result.redisCommandsPerDay),
+                       CostModel.count(incidentsPerMonth(result)), String(format: "$%.0f", result.monthlyCost)]
             if let designColumn { row.append(index < designColumn.count ? designColumn[index] : "") }
             rows.append(row)
         }
@@ -30,9 +30,7 @@ public enum WhatIfTable {
 
     /// Incidents a month in a scenario (from its app usage, normalised to 30 days).
     public static func incidentsPerMonth(_ result: ScenarioResult) -> Double {
-        let s = result.summary
-        let days = max(1.0 / 24, Double((s.lastTimestamp ?? 0) - (s.firstTimestamp ?? 0)) / 86_400_000)
-        return s.appUsage.incidents * 30 / days
+        result.summary.appUsage.incidents * 30 / result.summary.days
     }
 
     /// `{"scenarios":[{…}]}`.
@@ -63,7 +61,5 @@ public enum WhatIfTable {
         ])
     }
 
-    private static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
 
-    private static func count(_ value: Double) -> String { CostModel.count(value) }
 }
