@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeModel
+import RulesLanguage
 import Traces
 
 /// Options of one replay.
@@ -79,9 +80,10 @@ public enum Replay {
         }
         var summary = ReplaySummary()
         summary.appUsage = AppUsageMeter(app: edge.app)
+        var request = EdgeRequest(HTTPRequest())
         do {
             while let item = try ordered.next() {
-                var request = TraceRequestBuilder.request(item.record)
+                TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let decision = model.process(request)
                 summary.add(decision, time: item.virtualTimeMs)

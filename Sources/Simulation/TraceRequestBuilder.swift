@@ -6,41 +6,69 @@ import Traces
 /// Turns a parsed trace record into the model's request: the request side as `HTTPRequest` inputs, the recorded
 /// response (when the trace has one) as `RecordedResponse`, and whether the client solves challenges.
 public enum TraceRequestBuilder {
-    /// The model request for `record`.
+    /// The model request for `record`, freshly allocated.
     public static func request(_ record: TraceRecord) -> EdgeRequest {
-        var http = HTTPRequest()
-        // Inputs equal to HTTPRequest's defaults (GET, https, HTTP/1.1) are left alone: no copy per record.
-        if record.method.isPresent, !record.withBytes(record.method, { Self.equals($0, "GET") }), let method = record.bytes(record.method) {
-            http.method = method
-        }
-        if !record.isHTTPS { http.scheme = Array("http".utf8) }
-        if let host = record.bytes(record.host) { http.host = host }
-        if let path = record.bytes(record.path), !path.isEmpty { http.path = path }
-        if let query = record.bytes(record.query) { http.query = query }
-        var headers: [HTTPHeader] = []
-        record.forEachRequestHeader { name, value in headers.append(HTTPHeader(name: Array(name), value: Array(value))) }
-        http.headers = headers
-        if let ip = record.ip {
-            http.ip = ip.isIPv4 ? RulesLanguage.IPAddress(v4: UInt32(truncatingIfNeeded: ip.low)) : RulesLanguage.IPAddress(v6High: ip.high, low: ip.low)
-        }
-        if let country = record.bytes(record.country) { http.country = country }
-        if let asn = record.asn { http.asn = Int64(asn) }
-        if let colo = record.bytes(record.colo) { http.colo = colo }
-        http.ssl = record.effectiveSSL
-        http.port = Int64(record.effectivePort)
-        if record.version.isPresent, !record.withBytes(record.version, { Self.equals($0, "HTTP/1.1") }), let version = record.bytes(record.version) {
-            http.version = version
-        }
-        if let bot = record.bot { http.verifiedBot = bot }
-        if let score = record.botScore { http.botScore = Int64(score) }
-        if let score = record.threatScore { http.threatScore = Int64(score) }
-        if let timestamp = record.timestampMs { http.timestampMilliseconds = timestamp }
-        return EdgeRequest(http, response: response(record), solvedChallenge: record.solvedChallenge ?? false)
+        var request = EdgeRequest(HTTPRequest())
+        fill(&request, from: record)
+        return request
     }
 
-    private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
-        guard bytes.count == text.utf8CodeUnitCount, let base = bytes.baseAddress else { return bytes.count == 0 && text.utf8CodeUnitCount == 0 }
-        return memcmp(base, text.utf8Start, bytes.count) == 0
+    /// Overwrites every input of `request` with `record`'s. A replay keeps one request and refills it per record:
+    /// while nothing else holds the request (the edge model lets go of it after each decision), the byte buffers
+    /// keep their capacity and a record costs no allocation.
+    public static func fill(_ request: inout EdgeRequest, from record: TraceRecord) {
+        withExtendedLifetime(record.storage) {
+            set(&request.http.method, record, record.method, default: "GET")
+            set(&request.http.scheme, record, .absent, default: record.isHTTPS ? "https" : "http")
+            set(&request.http.host, record, record.host, default: "")
+            set(&request.http.path, record, record.path.count == 0 ? .absent : record.path, default: "/")
+            set(&request.http.query, record, record.query, default: "")
+            set(&request.http.country, record, record.country, default: "")
+            set(&request.http.colo, record, record.colo, default: "")
+            set(&request.http.version, record, record.version, default: "HTTP/1.1")
+            fillHeaders(&request.http.headers, from: record)
+        }
+        if let ip = record.ip {
+            request.http.ip = ip.isIPv4 ? RulesLanguage.IPAddress(v4: UInt32(truncatingIfNeeded: ip.low)) : RulesLanguage.IPAddress(v6High: ip.high, low: ip.low)
+        } else {
+            request.http.ip = .zeroV4
+        }
+        request.http.asn = Int64(record.asn ?? 0)
+        request.http.ssl = record.effectiveSSL
+        request.http.port = Int64(record.effectivePort)
+        request.http.verifiedBot = record.bot ?? false
+        request.http.botScore = Int64(record.botScore ?? 99)
+        request.http.threatScore = Int64(record.threatScore ?? 0)
+        request.http.timestampMilliseconds = record.timestampMs ?? 0
+        request.response = response(record)
+        request.solvedChallenge = record.solvedChallenge ?? false
+    }
+
+    /// Replaces `target`'s bytes with the slice's, or with `fallback` when the slice is absent, in place.
+    private static func set(_ target: inout [UInt8], _ record: TraceRecord, _ slice: ByteSlice, default fallback: StaticString) {
+        target.removeAll(keepingCapacity: true)
+        if slice.isPresent {
+            record.withBytes(slice) { target.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        } else {
+            target.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+        }
+    }
+
+    /// Rewrites the header list in place: existing entries are reused, extra ones dropped, missing ones added.
+    private static func fillHeaders(_ headers: inout [HTTPHeader], from record: TraceRecord) {
+        var count = 0
+        record.forEachRequestHeader { name, value in
+            if count < headers.count {
+                headers[count].name.removeAll(keepingCapacity: true)
+                headers[count].name.append(contentsOf: name.assumingMemoryBound(to: UInt8.self))
+                headers[count].value.removeAll(keepingCapacity: true)
+                headers[count].value.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
+            } else {
+                headers.append(HTTPHeader(name: Array(name), value: Array(value)))
+            }
+            count += 1
+        }
+        if count < headers.count { headers.removeLast(headers.count - count) }
     }
 
     /// The recorded origin response, when the trace has a status for it.

@@ -44,10 +44,9 @@ extension TraceRecord {
                     UnsafeRawBufferPointer(start: base + Int(field.name.offset), count: Int(field.name.count)),
                     UnsafeRawBufferPointer(start: base + Int(field.value.offset), count: Int(field.value.count)))
             }
-            let shorthands: [(StaticString, ByteSlice, UInt8)] = [
-                ("user-agent", userAgent, 1), ("referer", referer, 2), ("cookie", cookie, 4),
-            ]
-            for (name, value, bit) in shorthands where shorthandMask & bit != 0 && value.isPresent {
+            guard shorthandMask != 0 else { return }
+            for (name, value, bit) in [("user-agent", userAgent, 1), ("referer", referer, 2), ("cookie", cookie, 4)] as [(StaticString, ByteSlice, UInt8)]
+            where shorthandMask & bit != 0 && value.isPresent {
                 try body(
                     UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount),
                     UnsafeRawBufferPointer(start: base + Int(value.offset), count: Int(value.count)))

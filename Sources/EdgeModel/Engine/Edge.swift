@@ -58,6 +58,7 @@ public final class Edge {
         // URL normalisation (phase http_request_sanitize) happens inside the context: non-raw URI fields read the
         // normalised path, raw.* fields the original.
         context.reset(to: request.http)
+        defer { context.releaseRequest() }
         var trace: DecisionTrace? = tracing ? DecisionTrace() : nil
         var decision = Decision(managedRules: configuration.managedRulesPresent ? .notReached : .notConfigured)
 

@@ -110,147 +110,147 @@ public struct HTTPRequest: Sendable {
     /// Request method, e.g. `GET`.
     public var method: [UInt8] {
         get { storage.method }
-        set { writable().method = newValue }
+        _modify { yield &writable().method }
     }
     /// `https` or `http`.
     public var scheme: [UInt8] {
         get { storage.scheme }
-        set { writable().scheme = newValue }
+        _modify { yield &writable().scheme }
     }
     /// Host, e.g. `api.example.com`.
     public var host: [UInt8] {
         get { storage.host }
-        set { writable().host = newValue }
+        _modify { yield &writable().host }
     }
     /// The path as received (before URL normalisation), e.g. `/v1/items`.
     public var path: [UInt8] {
         get { storage.path }
-        set { writable().path = newValue }
+        _modify { yield &writable().path }
     }
     /// The query string without `?`, undecoded.
     public var query: [UInt8] {
         get { storage.query }
-        set { writable().query = newValue }
+        _modify { yield &writable().query }
     }
     /// Request headers in the order received, names in original case.
     public var headers: [HTTPHeader] {
         get { storage.headers }
-        set { writable().headers = newValue }
+        _modify { yield &writable().headers }
     }
     /// Client IP (`ip.src`).
     public var ip: IPAddress {
         get { storage.ip }
-        set { writable().ip = newValue }
+        _modify { yield &writable().ip }
     }
     /// ISO 3166-1 alpha-2 country, uppercase (`ip.src.country`).
     public var country: [UInt8] {
         get { storage.country }
-        set { writable().country = newValue }
+        _modify { yield &writable().country }
     }
     /// Continent code (`ip.src.continent`).
     public var continent: [UInt8] {
         get { storage.continent }
-        set { writable().continent = newValue }
+        _modify { yield &writable().continent }
     }
     /// City name (`ip.src.city`).
     public var city: [UInt8] {
         get { storage.city }
-        set { writable().city = newValue }
+        _modify { yield &writable().city }
     }
     /// Region code (`ip.src.region_code`).
     public var regionCode: [UInt8] {
         get { storage.regionCode }
-        set { writable().regionCode = newValue }
+        _modify { yield &writable().regionCode }
     }
     /// First-level subdivision ISO code (`ip.src.subdivision_1_iso_code`).
     public var subdivision1: [UInt8] {
         get { storage.subdivision1 }
-        set { writable().subdivision1 = newValue }
+        _modify { yield &writable().subdivision1 }
     }
     /// Second-level subdivision ISO code (`ip.src.subdivision_2_iso_code`).
     public var subdivision2: [UInt8] {
         get { storage.subdivision2 }
-        set { writable().subdivision2 = newValue }
+        _modify { yield &writable().subdivision2 }
     }
     /// Whether the client country is in the European Union (`ip.src.is_in_european_union`).
     public var isInEuropeanUnion: Bool {
         get { storage.isInEuropeanUnion }
-        set { writable().isInEuropeanUnion = newValue }
+        _modify { yield &writable().isInEuropeanUnion }
     }
     /// Autonomous system number (`ip.src.asnum`).
     public var asn: Int64 {
         get { storage.asn }
-        set { writable().asn = newValue }
+        _modify { yield &writable().asn }
     }
     /// Data centre code, e.g. `SIN`.
     public var colo: [UInt8] {
         get { storage.colo }
-        set { writable().colo = newValue }
+        _modify { yield &writable().colo }
     }
     /// Data centre id (`cf.colo.id`, a rate-limit characteristic only).
     public var coloID: Int64 {
         get { storage.coloID }
-        set { writable().coloID = newValue }
+        _modify { yield &writable().coloID }
     }
     /// Whether the client connection used TLS (`ssl`).
     public var ssl: Bool {
         get { storage.ssl }
-        set { writable().ssl = newValue }
+        _modify { yield &writable().ssl }
     }
     /// Edge server port (`cf.edge.server_port`).
     public var port: Int64 {
         get { storage.port }
-        set { writable().port = newValue }
+        _modify { yield &writable().port }
     }
     /// Protocol version, e.g. `HTTP/1.1` (`http.request.version`).
     public var version: [UInt8] {
         get { storage.version }
-        set { writable().version = newValue }
+        _modify { yield &writable().version }
     }
     /// Whether the client is a known good bot (`cf.client.bot`).
     public var verifiedBot: Bool {
         get { storage.verifiedBot }
-        set { writable().verifiedBot = newValue }
+        _modify { yield &writable().verifiedBot }
     }
     /// Verified bot category (`cf.verified_bot_category`).
     public var verifiedBotCategory: [UInt8] {
         get { storage.verifiedBotCategory }
-        set { writable().verifiedBotCategory = newValue }
+        _modify { yield &writable().verifiedBotCategory }
     }
     /// Bot Management score 1–99 (`cf.bot_management.score`).
     public var botScore: Int64 {
         get { storage.botScore }
-        set { writable().botScore = newValue }
+        _modify { yield &writable().botScore }
     }
     /// Threat score (`cf.threat_score`; Cloudflare now always reports 0).
     public var threatScore: Int64 {
         get { storage.threatScore }
-        set { writable().threatScore = newValue }
+        _modify { yield &writable().threatScore }
     }
     /// WAF attack score 1–99, 100 when not scored (`cf.waf.score`).
     public var wafScore: Int64 {
         get { storage.wafScore }
-        set { writable().wafScore = newValue }
+        _modify { yield &writable().wafScore }
     }
     /// Ray id (`cf.ray_id`).
     public var rayID: [UInt8] {
         get { storage.rayID }
-        set { writable().rayID = newValue }
+        _modify { yield &writable().rayID }
     }
     /// Arrival time in milliseconds since the Unix epoch.
     public var timestampMilliseconds: Int64 {
         get { storage.timestampMilliseconds }
-        set { writable().timestampMilliseconds = newValue }
+        _modify { yield &writable().timestampMilliseconds }
     }
     /// Response status for counting expressions (`http.response.code`); 0 before a response exists.
     public var responseStatus: Int64 {
         get { storage.responseStatus }
-        set { writable().responseStatus = newValue }
+        _modify { yield &writable().responseStatus }
     }
     /// Response headers in order, names in original case.
     public var responseHeaders: [HTTPHeader] {
         get { storage.responseHeaders }
-        set { writable().responseHeaders = newValue }
+        _modify { yield &writable().responseHeaders }
     }
 
     /// A `GET https:///` request from `0.0.0.0` with every other input at its default.

@@ -58,6 +58,14 @@ public final class RequestContext {
         generation &+= 1
     }
 
+    /// Lets go of the request (the context then holds a shared empty one) so that the caller's copy is the only
+    /// reference again and can be refilled in place. Cached values are dropped as by `reset(to:)`.
+    public func releaseRequest() {
+        reset(to: Self.emptyRequest)
+    }
+
+    private static let emptyRequest = HTTPRequest()
+
     private struct Derived: OptionSet {
         let rawValue: UInt32
         static let headerMap = Derived(rawValue: 1 << 0)
