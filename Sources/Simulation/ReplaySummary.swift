@@ -11,7 +11,22 @@ public struct ReplaySummary: Sendable {
     public var byAction: [String: Int] { OutcomeIndex.named(actionCounts, OutcomeIndex.actionNames) }
     private var actionCounts = [Int](repeating: 0, count: OutcomeIndex.actions.count)
     /// Requests decided by each rule, keyed `phase/rule`.
-    public internal(set) var byRule: [String: Int] = [:]
+    public internal(set) var byRule: [String: Int] {
+        get { Dictionary(uniqueKeysWithValues: ruleCounts.map { ("\($0.key.phase.rawValue)/\($0.key.rule)", $0.value) }) }
+        set {
+            ruleCounts = [:]
+            for (key, count) in newValue {
+                guard let slash = key.firstIndex(of: "/"), let phase = EdgePhase(rawValue: String(key[..<slash])) else { continue }
+                ruleCounts[DecidingRule(phase: phase, rule: String(key[key.index(after: slash)...])), default: 0] += count
+            }
+        }
+    }
+    private var ruleCounts: [DecidingRule: Int] = [:]
+    /// A rule in its phase; counting by this key spares building the `phase/rule` text per decision.
+    private struct DecidingRule: Hashable, Sendable {
+        let phase: EdgePhase
+        let rule: String
+    }
     /// Rate-limit actions by rule.
     public internal(set) var rateLimitTriggers: [String: Int] = [:]
     /// Per rate-limit rule, the keys it acted on and how often (at most `maxKeysPerRule` distinct keys kept).
@@ -61,13 +76,14 @@ public struct ReplaySummary: Sendable {
         if firstTimestamp == nil { firstTimestamp = time }
         lastTimestamp = time
         actionCounts[OutcomeIndex.of(decision.action)] += 1
-        if let rule = decision.ruleID, let phase = decision.phase { byRule["\(phase.rawValue)/\(rule)", default: 0] += 1 }
+        if let rule = decision.ruleID, let phase = decision.phase { ruleCounts[DecidingRule(phase: phase, rule: rule), default: 0] += 1 }
         if decision.phase == .rateLimit, let rule = decision.ruleID {
             rateLimitTriggers[rule, default: 0] += 1
             if let key = decision.rateLimit?.key {
-                var keys = rateLimitKeys[rule, default: [:]]
-                if keys[key] != nil || keys.count < Self.maxKeysPerRule { keys[key, default: 0] += 1 }
-                rateLimitKeys[rule] = keys
+                let known = rateLimitKeys[rule]?[key] != nil
+                if known || rateLimitKeys[rule, default: [:]].count < Self.maxKeysPerRule {
+                    rateLimitKeys[rule, default: [:]][key, default: 0] += 1
+                }
             }
         }
         let status = OutcomeIndex.of(decision.cacheStatus)

@@ -11,10 +11,10 @@ public enum SummaryRenderer {
             out += " over \(EdgeDuration(milliseconds: max(0, last - first)))"
         }
         out += "\n\nActions\n"
-        out += TextFormatting.table(s.byAction.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
+        out += TextFormatting.table(s.byAction.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
         if !s.byRule.isEmpty {
             out += "\nDeciding rules\n"
-            out += TextFormatting.table(s.byRule.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
+            out += TextFormatting.table(s.byRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
         }
         if !s.rateLimitTriggers.isEmpty {
             out += "\nRate-limit triggers\n"
@@ -25,7 +25,7 @@ public enum SummaryRenderer {
             }
         }
         out += "\nCache\n"
-        out += TextFormatting.table(s.byCacheStatus.sorted { $0.value > $1.value }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
+        out += TextFormatting.table(s.byCacheStatus.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
         out += "  hit ratio: \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, \(TextFormatting.percent(s.cacheHitRatioByBytes)) of bytes\n"
         out += "\nOrigin\n"
         out += "  requests: \(count(s.originRequests)) (\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"

@@ -46,11 +46,31 @@ public enum TraceRequestBuilder {
 
     /// Replaces `target`'s bytes with the slice's, or with `fallback` when the slice is absent, in place.
     private static func set(_ target: inout [UInt8], _ record: TraceRecord, _ slice: ByteSlice, default fallback: StaticString) {
-        target.removeAll(keepingCapacity: true)
         if slice.isPresent {
-            record.withBytes(slice) { target.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+            record.withBytes(slice) { replace(&target, with: $0) }
         } else {
-            target.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+            replace(&target, with: UnsafeRawBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+        }
+    }
+
+    /// Overwrites `target` with `source`: a plain copy when the lengths agree (the common case for method, country,
+    /// colo), otherwise a resize that keeps the buffer.
+    @inline(__always)
+    private static func replace(_ target: inout [UInt8], with source: UnsafeRawBufferPointer) {
+        if target.count != source.count {
+            if target.count > source.count {
+                target.removeLast(target.count - source.count)
+            } else {
+                target.append(contentsOf: repeatElement(0, count: source.count - target.count))
+            }
+        }
+        guard let from = source.baseAddress else { return }
+        target.withUnsafeMutableBytes { to in
+            if to.count <= 16 {
+                for index in 0..<to.count { to[index] = from.load(fromByteOffset: index, as: UInt8.self) }
+            } else {
+                to.baseAddress?.copyMemory(from: from, byteCount: to.count)
+            }
         }
     }
 
@@ -59,10 +79,8 @@ public enum TraceRequestBuilder {
         var count = 0
         record.forEachRequestHeader { name, value in
             if count < headers.count {
-                headers[count].name.removeAll(keepingCapacity: true)
-                headers[count].name.append(contentsOf: name.assumingMemoryBound(to: UInt8.self))
-                headers[count].value.removeAll(keepingCapacity: true)
-                headers[count].value.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
+                replace(&headers[count].name, with: name)
+                replace(&headers[count].value, with: value)
             } else {
                 headers.append(HTTPHeader(name: Array(name), value: Array(value)))
             }

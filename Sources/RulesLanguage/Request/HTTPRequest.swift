@@ -24,40 +24,40 @@ public struct HTTPHeader: Hashable, Sendable {
 public struct HTTPRequest: Sendable {
     /// The inputs live in one shared box, so copying a request (into a context, out of an array) costs one
     /// reference count rather than one per field; writes copy the box first when it is shared.
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var method: [UInt8] = Defaults.method
-        @exclusivity(unchecked) var scheme: [UInt8] = Defaults.scheme
-        @exclusivity(unchecked) var host: [UInt8] = []
-        @exclusivity(unchecked) var path: [UInt8] = Defaults.path
-        @exclusivity(unchecked) var query: [UInt8] = []
-        @exclusivity(unchecked) var headers: [HTTPHeader] = []
-        @exclusivity(unchecked) var ip: IPAddress = .zeroV4
-        @exclusivity(unchecked) var country: [UInt8] = []
-        @exclusivity(unchecked) var continent: [UInt8] = []
-        @exclusivity(unchecked) var city: [UInt8] = []
-        @exclusivity(unchecked) var regionCode: [UInt8] = []
-        @exclusivity(unchecked) var subdivision1: [UInt8] = []
-        @exclusivity(unchecked) var subdivision2: [UInt8] = []
-        @exclusivity(unchecked) var isInEuropeanUnion: Bool = false
-        @exclusivity(unchecked) var asn: Int64 = 0
-        @exclusivity(unchecked) var colo: [UInt8] = []
-        @exclusivity(unchecked) var coloID: Int64 = 0
-        @exclusivity(unchecked) var ssl: Bool = true
-        @exclusivity(unchecked) var port: Int64 = 443
-        @exclusivity(unchecked) var version: [UInt8] = Defaults.version
-        @exclusivity(unchecked) var verifiedBot: Bool = false
-        @exclusivity(unchecked) var verifiedBotCategory: [UInt8] = []
-        @exclusivity(unchecked) var botScore: Int64 = 99
-        @exclusivity(unchecked) var threatScore: Int64 = 0
-        @exclusivity(unchecked) var wafScore: Int64 = 100
-        @exclusivity(unchecked) var rayID: [UInt8] = []
-        @exclusivity(unchecked) var timestampMilliseconds: Int64 = 0
-        @exclusivity(unchecked) var responseStatus: Int64 = 0
-        @exclusivity(unchecked) var responseHeaders: [HTTPHeader] = []
+    @usableFromInline final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) @usableFromInline var method: [UInt8] = Defaults.method
+        @exclusivity(unchecked) @usableFromInline var scheme: [UInt8] = Defaults.scheme
+        @exclusivity(unchecked) @usableFromInline var host: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var path: [UInt8] = Defaults.path
+        @exclusivity(unchecked) @usableFromInline var query: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var headers: [HTTPHeader] = []
+        @exclusivity(unchecked) @usableFromInline var ip: IPAddress = .zeroV4
+        @exclusivity(unchecked) @usableFromInline var country: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var continent: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var city: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var regionCode: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var subdivision1: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var subdivision2: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var isInEuropeanUnion: Bool = false
+        @exclusivity(unchecked) @usableFromInline var asn: Int64 = 0
+        @exclusivity(unchecked) @usableFromInline var colo: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var coloID: Int64 = 0
+        @exclusivity(unchecked) @usableFromInline var ssl: Bool = true
+        @exclusivity(unchecked) @usableFromInline var port: Int64 = 443
+        @exclusivity(unchecked) @usableFromInline var version: [UInt8] = Defaults.version
+        @exclusivity(unchecked) @usableFromInline var verifiedBot: Bool = false
+        @exclusivity(unchecked) @usableFromInline var verifiedBotCategory: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var botScore: Int64 = 99
+        @exclusivity(unchecked) @usableFromInline var threatScore: Int64 = 0
+        @exclusivity(unchecked) @usableFromInline var wafScore: Int64 = 100
+        @exclusivity(unchecked) @usableFromInline var rayID: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var timestampMilliseconds: Int64 = 0
+        @exclusivity(unchecked) @usableFromInline var responseStatus: Int64 = 0
+        @exclusivity(unchecked) @usableFromInline var responseHeaders: [HTTPHeader] = []
 
         init() {}
 
-        func copy() -> Storage {
+        @usableFromInline func copy() -> Storage {
             let copy = Storage()
             copy.method = method
             copy.scheme = scheme
@@ -92,7 +92,7 @@ public struct HTTPRequest: Sendable {
         }
     }
 
-    private var storage = Storage()
+    @usableFromInline var storage = Storage()
 
     /// Shared default values, so a fresh request allocates only its box.
     private enum Defaults {
@@ -102,153 +102,153 @@ public struct HTTPRequest: Sendable {
         static let version = Array("HTTP/1.1".utf8)
     }
 
-    private mutating func writable() -> Storage {
+    @inlinable mutating func writable() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         return storage
     }
 
     /// Request method, e.g. `GET`.
-    public var method: [UInt8] {
+    @inlinable public var method: [UInt8] {
         get { storage.method }
         _modify { yield &writable().method }
     }
     /// `https` or `http`.
-    public var scheme: [UInt8] {
+    @inlinable public var scheme: [UInt8] {
         get { storage.scheme }
         _modify { yield &writable().scheme }
     }
     /// Host, e.g. `api.example.com`.
-    public var host: [UInt8] {
+    @inlinable public var host: [UInt8] {
         get { storage.host }
         _modify { yield &writable().host }
     }
     /// The path as received (before URL normalisation), e.g. `/v1/items`.
-    public var path: [UInt8] {
+    @inlinable public var path: [UInt8] {
         get { storage.path }
         _modify { yield &writable().path }
     }
     /// The query string without `?`, undecoded.
-    public var query: [UInt8] {
+    @inlinable public var query: [UInt8] {
         get { storage.query }
         _modify { yield &writable().query }
     }
     /// Request headers in the order received, names in original case.
-    public var headers: [HTTPHeader] {
+    @inlinable public var headers: [HTTPHeader] {
         get { storage.headers }
         _modify { yield &writable().headers }
     }
     /// Client IP (`ip.src`).
-    public var ip: IPAddress {
+    @inlinable public var ip: IPAddress {
         get { storage.ip }
         _modify { yield &writable().ip }
     }
     /// ISO 3166-1 alpha-2 country, uppercase (`ip.src.country`).
-    public var country: [UInt8] {
+    @inlinable public var country: [UInt8] {
         get { storage.country }
         _modify { yield &writable().country }
     }
     /// Continent code (`ip.src.continent`).
-    public var continent: [UInt8] {
+    @inlinable public var continent: [UInt8] {
         get { storage.continent }
         _modify { yield &writable().continent }
     }
     /// City name (`ip.src.city`).
-    public var city: [UInt8] {
+    @inlinable public var city: [UInt8] {
         get { storage.city }
         _modify { yield &writable().city }
     }
     /// Region code (`ip.src.region_code`).
-    public var regionCode: [UInt8] {
+    @inlinable public var regionCode: [UInt8] {
         get { storage.regionCode }
         _modify { yield &writable().regionCode }
     }
     /// First-level subdivision ISO code (`ip.src.subdivision_1_iso_code`).
-    public var subdivision1: [UInt8] {
+    @inlinable public var subdivision1: [UInt8] {
         get { storage.subdivision1 }
         _modify { yield &writable().subdivision1 }
     }
     /// Second-level subdivision ISO code (`ip.src.subdivision_2_iso_code`).
-    public var subdivision2: [UInt8] {
+    @inlinable public var subdivision2: [UInt8] {
         get { storage.subdivision2 }
         _modify { yield &writable().subdivision2 }
     }
     /// Whether the client country is in the European Union (`ip.src.is_in_european_union`).
-    public var isInEuropeanUnion: Bool {
+    @inlinable public var isInEuropeanUnion: Bool {
         get { storage.isInEuropeanUnion }
         _modify { yield &writable().isInEuropeanUnion }
     }
     /// Autonomous system number (`ip.src.asnum`).
-    public var asn: Int64 {
+    @inlinable public var asn: Int64 {
         get { storage.asn }
         _modify { yield &writable().asn }
     }
     /// Data centre code, e.g. `SIN`.
-    public var colo: [UInt8] {
+    @inlinable public var colo: [UInt8] {
         get { storage.colo }
         _modify { yield &writable().colo }
     }
     /// Data centre id (`cf.colo.id`, a rate-limit characteristic only).
-    public var coloID: Int64 {
+    @inlinable public var coloID: Int64 {
         get { storage.coloID }
         _modify { yield &writable().coloID }
     }
     /// Whether the client connection used TLS (`ssl`).
-    public var ssl: Bool {
+    @inlinable public var ssl: Bool {
         get { storage.ssl }
         _modify { yield &writable().ssl }
     }
     /// Edge server port (`cf.edge.server_port`).
-    public var port: Int64 {
+    @inlinable public var port: Int64 {
         get { storage.port }
         _modify { yield &writable().port }
     }
     /// Protocol version, e.g. `HTTP/1.1` (`http.request.version`).
-    public var version: [UInt8] {
+    @inlinable public var version: [UInt8] {
         get { storage.version }
         _modify { yield &writable().version }
     }
     /// Whether the client is a known good bot (`cf.client.bot`).
-    public var verifiedBot: Bool {
+    @inlinable public var verifiedBot: Bool {
         get { storage.verifiedBot }
         _modify { yield &writable().verifiedBot }
     }
     /// Verified bot category (`cf.verified_bot_category`).
-    public var verifiedBotCategory: [UInt8] {
+    @inlinable public var verifiedBotCategory: [UInt8] {
         get { storage.verifiedBotCategory }
         _modify { yield &writable().verifiedBotCategory }
     }
     /// Bot Management score 1–99 (`cf.bot_management.score`).
-    public var botScore: Int64 {
+    @inlinable public var botScore: Int64 {
         get { storage.botScore }
         _modify { yield &writable().botScore }
     }
     /// Threat score (`cf.threat_score`; Cloudflare now always reports 0).
-    public var threatScore: Int64 {
+    @inlinable public var threatScore: Int64 {
         get { storage.threatScore }
         _modify { yield &writable().threatScore }
     }
     /// WAF attack score 1–99, 100 when not scored (`cf.waf.score`).
-    public var wafScore: Int64 {
+    @inlinable public var wafScore: Int64 {
         get { storage.wafScore }
         _modify { yield &writable().wafScore }
     }
     /// Ray id (`cf.ray_id`).
-    public var rayID: [UInt8] {
+    @inlinable public var rayID: [UInt8] {
         get { storage.rayID }
         _modify { yield &writable().rayID }
     }
     /// Arrival time in milliseconds since the Unix epoch.
-    public var timestampMilliseconds: Int64 {
+    @inlinable public var timestampMilliseconds: Int64 {
         get { storage.timestampMilliseconds }
         _modify { yield &writable().timestampMilliseconds }
     }
     /// Response status for counting expressions (`http.response.code`); 0 before a response exists.
-    public var responseStatus: Int64 {
+    @inlinable public var responseStatus: Int64 {
         get { storage.responseStatus }
         _modify { yield &writable().responseStatus }
     }
     /// Response headers in order, names in original case.
-    public var responseHeaders: [HTTPHeader] {
+    @inlinable public var responseHeaders: [HTTPHeader] {
         get { storage.responseHeaders }
         _modify { yield &writable().responseHeaders }
     }
