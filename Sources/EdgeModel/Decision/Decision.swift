@@ -26,7 +26,18 @@ public struct Decision: Sendable {
     /// Whether the client solved a challenge that would otherwise have stopped it.
     public var solvedChallenge: Bool
     /// Phase by phase detail, present when the request was processed with tracing on.
-    public var trace: DecisionTrace?
+    public var trace: DecisionTrace? {
+        get { traceBox?.trace }
+        set { traceBox = newValue.map(TraceBox.init) }
+    }
+    /// The trace lives behind a reference so that a decision without one (every decision of a replay) stays small
+    /// and cheap to copy.
+    private var traceBox: TraceBox?
+
+    private final class TraceBox: Sendable {
+        let trace: DecisionTrace
+        init(_ trace: DecisionTrace) { self.trace = trace }
+    }
 
     /// A decision from its parts.
     public init(

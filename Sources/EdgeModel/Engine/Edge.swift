@@ -122,8 +122,9 @@ public final class Edge {
         var decision = decision
         decision.status = status
         decision.cacheStatus = .unknown
+        var trace = trace
+        trace?.managedRules = decision.managedRules
         decision.trace = trace
-        decision.trace?.managedRules = decision.managedRules
         return decision
     }
 
