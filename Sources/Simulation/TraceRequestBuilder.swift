@@ -40,7 +40,7 @@ public enum TraceRequestBuilder {
         request.http.botScore = Int64(record.botScore ?? 99)
         request.http.threatScore = Int64(record.threatScore ?? 0)
         request.http.timestampMilliseconds = record.timestampMs ?? 0
-        request.response = response(record)
+        fillResponse(&request.response, from: record)
         request.solvedChallenge = record.solvedChallenge ?? false
     }
 
@@ -89,15 +89,40 @@ public enum TraceRequestBuilder {
         if count < headers.count { headers.removeLast(headers.count - count) }
     }
 
-    /// The recorded origin response, when the trace has a status for it.
-    static func response(_ record: TraceRecord) -> RecordedResponse? {
-        guard let status = record.status else { return nil }
-        var cookies: [[UInt8]] = []
-        if let cookie = record.bytes(record.setCookie) { cookies.append(cookie) }
-        return RecordedResponse(
-            status: status, cacheControl: record.bytes(record.cacheControl), expires: record.bytes(record.expires),
-            etag: record.bytes(record.etag), lastModified: record.bytes(record.lastModified), ageSeconds: record.age.map(Int64.init),
-            setCookies: cookies, contentType: record.bytes(record.contentType), bytes: record.bytes.map(Int64.init),
-            originLatencyMilliseconds: record.originMs.map(Int64.init))
+    /// Sets `response` to the record's recorded origin response (nil when the trace has no status for it), reusing
+    /// the previous response's buffers.
+    private static func fillResponse(_ response: inout RecordedResponse?, from record: TraceRecord) {
+        guard let status = record.status else {
+            response = nil
+            return
+        }
+        var filled = response.take() ?? RecordedResponse(status: status)
+        filled.status = status
+        set(&filled.cacheControl, record, record.cacheControl)
+        set(&filled.expires, record, record.expires)
+        set(&filled.etag, record, record.etag)
+        set(&filled.lastModified, record, record.lastModified)
+        set(&filled.contentType, record, record.contentType)
+        if record.setCookie.isPresent {
+            if filled.setCookies.count != 1 { filled.setCookies = [[]] }
+            record.withBytes(record.setCookie) { replace(&filled.setCookies[0], with: $0) }
+        } else if !filled.setCookies.isEmpty {
+            filled.setCookies.removeAll()
+        }
+        filled.ageSeconds = record.age.map(Int64.init)
+        filled.bytes = record.bytes.map(Int64.init)
+        filled.originLatencyMilliseconds = record.originMs.map(Int64.init)
+        response = filled
+    }
+
+    /// Replaces an optional header value in place: nil when the slice is absent.
+    private static func set(_ target: inout [UInt8]?, _ record: TraceRecord, _ slice: ByteSlice) {
+        guard slice.isPresent else {
+            target = nil
+            return
+        }
+        var bytes = target.take() ?? []
+        record.withBytes(slice) { replace(&bytes, with: $0) }
+        target = bytes
     }
 }

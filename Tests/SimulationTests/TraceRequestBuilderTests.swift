@@ -11,7 +11,7 @@ private func inputs(_ request: EdgeRequest) -> [String] {
     return [text(http.method), text(http.scheme), text(http.host), text(http.path), text(http.query), text(http.country),
             text(http.colo), text(http.version), "\(http.ip)", "\(http.asn)", "\(http.ssl)", "\(http.port)",
             "\(http.verifiedBot)", "\(http.botScore)", "\(http.threatScore)", "\(http.timestampMilliseconds)",
-            "\(request.solvedChallenge)", "\(request.response?.status ?? -1)"]
+            "\(request.solvedChallenge)", "\(String(describing: request.response))"]
         + http.headers.map { "\(text($0.name)): \(text($0.value))" }
 }
 
@@ -24,6 +24,9 @@ private func inputs(_ request: EdgeRequest) -> [String] {
         #"{"ts":3000,"method":"GET","path":"","country":"SGP","colo":"SIN","headers":{"A":"1","B":"22","C":"333","D":"4444"}}"#,
         #"{"ts":4000,"ip":"192.0.2.1","method":"DELETE","host":"h","path":"/a/b","query":"","referer":"https://r.example/"}"#,
         #"{"ts":5000}"#,
+        #"{"ts":6000,"path":"/a.js","status":200,"cache_control":"public, max-age=600","etag":"\"v1\"","set_cookie":"a=b","bytes":512,"age":30,"origin_ms":40}"#,
+        #"{"ts":7000,"path":"/b.js","status":304,"cache_control":"no-store","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","content_type":"text/javascript"}"#,
+        #"{"ts":8000,"path":"/c.js","status":200}"#,
     ]
     let reader = TraceReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), name: "refill", format: .native)
     var reused = EdgeRequest(HTTPRequest())
@@ -47,4 +50,23 @@ private func inputs(_ request: EdgeRequest) -> [String] {
     #expect(http.port == 443 && http.ssl)
     #expect(http.botScore == 99)
     #expect(http.headers.isEmpty)
+}
+
+@Test func theRecordedResponseCarriesEveryRecordedHeaderAndDropsAbsentOnes() throws {
+    let lines = [
+        #"{"ts":1,"status":200,"cache_control":"public, max-age=600","etag":"\"v1\"","set_cookie":"a=b","bytes":512,"age":30,"origin_ms":40}"#,
+        #"{"ts":2,"status":304,"last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","content_type":"text/javascript"}"#,
+        #"{"ts":3}"#,
+    ]
+    let reader = TraceReader(bytes: Array(lines.joined(separator: "\n").utf8), name: "responses", format: .native)
+    var request = EdgeRequest(HTTPRequest())
+    TraceRequestBuilder.fill(&request, from: try #require(try reader.next()))
+    #expect(request.response == RecordedResponse(
+        status: 200, cacheControl: Array("public, max-age=600".utf8), etag: Array("\"v1\"".utf8), ageSeconds: 30,
+        setCookies: [Array("a=b".utf8)], bytes: 512, originLatencyMilliseconds: 40))
+    TraceRequestBuilder.fill(&request, from: try #require(try reader.next()))
+    #expect(request.response == RecordedResponse(
+        status: 304, lastModified: Array("Wed, 21 Oct 2015 07:28:00 GMT".utf8), contentType: Array("text/javascript".utf8)))
+    TraceRequestBuilder.fill(&request, from: try #require(try reader.next()))
+    #expect(request.response == nil)
 }
