@@ -29,9 +29,10 @@ struct ExpressionCompiler {
             let run = inner.asBool
             return .bool { context in !run(context) }
         case .combination(let op, let items):
-            let compiled = items.map(compileLogical)
-            if node.type == .array(.bool) { return .boolArray(Self.combineElementwise(op, compiled.map(\.asBoolArray))) }
-            return .bool(Self.combine(op, compiled.map(\.asBool)))
+            if node.type == .array(.bool) {
+                return .boolArray(Self.combineElementwise(op, items.map { compileLogical($0).asBoolArray }))
+            }
+            return .bool(Self.combine(op, compileChain(op, items)))
         }
     }
 

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whether a byte string contains any of several literals, in one pass over the haystack.
+///
+/// Each haystack position is filtered by its first two bytes against a 64 Kibit table of the literals' opening
+/// byte pairs (one-byte literals by a 256-bit table of their byte); only positions that pass are compared, with
+/// `memcmp`, against the literals starting with that byte. Built once at compile time for `x contains "a" or
+/// x contains "b" or …`.
+struct MultiLiteralSearch: Sendable {
+    /// Bit `b0 << 8 | b1` is set when some literal of two or more bytes starts with `b0 b1`.
+    private let openingPairs: [UInt64]
+    /// Bit `b` is set when the one-byte literal `b` is searched for.
+    private let singleBytes: [UInt64]
+    /// The literals of two or more bytes, concatenated; `literalStarts[i]..<literalStarts[i + 1]` is literal `i`.
+    private let literalBytes: [UInt8]
+    private let literalStarts: [Int]
+    /// Literals by first byte: `byFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]` are their indices.
+    private let byFirstByte: [Int]
+    private let firstByteStarts: [Int]
+    /// Length of the shortest literal of two or more bytes (`Int.max` when there is none).
+    private let shortestLong: Int
+    /// Whether the empty literal is among them (every value contains it).
+    private let hasEmpty: Bool
+    private let hasSingles: Bool
+
+    init(_ literals: [[UInt8]]) {
+        let distinct = Array(Set(literals)).sorted { ByteOperations.compare($0, $1) < 0 }
+        hasEmpty = distinct.contains { $0.isEmpty }
+        var singles = [UInt64](repeating: 0, count: 4)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var long: [[UInt8]] = []
+        for literal in distinct {
+            if literal.count == 1 {
+                singles[Int(literal[0]) >> 6] |= 1 << UInt64(literal[0] & 63)
+            } else if literal.count >= 2 {
+                let pair = Int(literal[0]) << 8 | Int(literal[1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                long.append(literal)
+            }
+        }
+        hasSingles = singles.contains { $0 != 0 }
+        singleBytes = singles
+        openingPairs = pairs
+        literalBytes = long.flatMap { $0 }
+        var starts = [0]
+        for literal in long { starts.append(starts[starts.count - 1] + literal.count) }
+        literalStarts = starts
+        var byFirst: [Int] = []
+        var firstStarts: [Int] = []
+        for byte in 0...255 {
+            firstStarts.append(byFirst.count)
+            for (index, literal) in long.enumerated() where Int(literal[0]) == byte { byFirst.append(index) }
+        }
+        firstStarts.append(byFirst.count)
+        byFirstByte = byFirst
+        firstByteStarts = firstStarts
+        shortestLong = long.map(\.count).min() ?? Int.max
+    }
+
+    /// Whether `haystack` contains at least one of the literals.
+    func containsAny(_ haystack: [UInt8]) -> Bool {
+        if hasEmpty { return true }
+        return haystack.withUnsafeBufferPointer(containsAny)
+    }
+
+    /// Whether `haystack` contains at least one of the literals.
+    func containsAny(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasEmpty { return true }
+        guard let hay = haystack.baseAddress else { return false }
+        let count = haystack.count
+        return openingPairs.withUnsafeBufferPointer { pairs in
+            singleBytes.withUnsafeBufferPointer { singles in
+                var position = 0
+                while position < count {
+                    let first = hay[position]
+                    if hasSingles, singles[Int(first) >> 6] & (1 << UInt64(first & 63)) != 0 { return true }
+                    if count - position >= shortestLong {
+                        let pair = Int(first) << 8 | Int(hay[position + 1])
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0,
+                           matchesLongLiteral(at: position, first: first, hay, count) {
+                            return true
+                        }
+                    }
+                    position += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether a literal of two or more bytes starting with `first` occurs at `position`.
+    private func matchesLongLiteral(at position: Int, first: UInt8, _ hay: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        literalBytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            for slot in firstByteStarts[Int(first)]..<firstByteStarts[Int(first) + 1] {
+                let index = byFirstByte[slot]
+                let start = literalStarts[index]
+                let length = literalStarts[index + 1] - start
+                if length <= count - position, memcmp(hay + position, base + start, length) == 0 { return true }
+            }
+            return false
+        }
+    }
+}
