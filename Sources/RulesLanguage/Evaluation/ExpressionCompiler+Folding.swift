@@ -7,8 +7,8 @@
 /// is false on a missing operand under either missing-value policy, so the folded term is too.
 extension ExpressionCompiler {
     /// The evaluators of the operands of a Bool `op` chain, with foldable terms on one operand merged.
-    func compileChain(_ op: LogicalOperator, _ items: [LogicalExpression]) -> [@Sendable (RequestContext) -> Bool] {
-        guard op != .xor else { return items.map { compileLogical($0).asBool } }
+    func compileChain(_ op: LogicalOperator, _ items: [LogicalExpression]) -> [CompiledValue] {
+        guard op != .xor else { return items.map(compileLogical) }
         var slots: [ChainSlot] = []
         var groupSlot: [FoldKey: Int] = [:]
         for item in items {
@@ -27,11 +27,11 @@ extension ExpressionCompiler {
         return slots.map { slot in
             switch slot {
             case .single(let item):
-                return compileLogical(item).asBool
+                return compileLogical(item)
             case .group(_, _, let members, _) where members.count == 1:
-                return compileLogical(members[0]).asBool
+                return compileLogical(members[0])
             case .group(let test, let operand, _, let literals):
-                return Self.folded(test, op, compileValue(operand).asBytes, literals)
+                return .bool(Self.folded(test, op, compileValue(operand).asBytes, literals))
             }
         }
     }

@@ -37,12 +37,15 @@ struct ExpressionCompiler {
     }
 
     /// Joins operands into nested two-operand closures (`a and (b and c)`), which call their captured
-    /// operands directly instead of iterating an array of closures.
+    /// operands directly instead of iterating an array of closures. The operands come as `CompiledValue`s
+    /// because a closure taken out of an array is called through reabstraction thunks; one taken out of the
+    /// enum is not.
     private static func combine(
-        _ op: LogicalOperator, _ items: [@Sendable (RequestContext) -> Bool]
+        _ op: LogicalOperator, _ items: [CompiledValue]
     ) -> @Sendable (RequestContext) -> Bool {
-        guard var result = items.last else { return { _ in false } }
-        for first in items.dropLast().reversed() {
+        guard var result = items.last?.asBool else { return { _ in false } }
+        for item in items.dropLast().reversed() {
+            let first = item.asBool
             let second = result
             switch op {
             case .and: result = { context in first(context) && second(context) }

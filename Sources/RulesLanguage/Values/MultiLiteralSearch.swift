@@ -72,27 +72,38 @@ struct MultiLiteralSearch: Sendable {
         if hasEmpty { return true }
         guard let hay = haystack.baseAddress else { return false }
         let count = haystack.count
+        if hasSingles, containsSingleByte(hay, count) { return true }
+        guard count >= shortestLong else { return false }
         return openingPairs.withUnsafeBufferPointer { pairs in
-            singleBytes.withUnsafeBufferPointer { singles in
-                var position = 0
-                while position < count {
-                    let first = hay[position]
-                    if hasSingles, singles[Int(first) >> 6] & (1 << UInt64(first & 63)) != 0 { return true }
-                    if count - position >= shortestLong {
-                        let pair = Int(first) << 8 | Int(hay[position + 1])
-                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0,
-                           matchesLongLiteral(at: position, first: first, hay, count) {
-                            return true
-                        }
-                    }
-                    position += 1
+            guard let bits = pairs.baseAddress else { return false }
+            // `pair` holds the bytes at `position - 1` and `position`.
+            var pair = Int(hay[0])
+            var position = 1
+            while position < count {
+                pair = (pair << 8 | Int(hay[position])) & 0xFFFF
+                if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0,
+                   matchesLongLiteral(at: position - 1, first: hay[position - 1], hay, count) {
+                    return true
                 }
-                return false
+                position += 1
             }
+            return false
         }
     }
 
-    /// Whether a literal of two or more bytes starting with `first` occurs at `position`.
+    private func containsSingleByte(_ hay: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        singleBytes.withUnsafeBufferPointer { singles in
+            for position in 0..<count {
+                let byte = hay[position]
+                if singles[Int(byte) >> 6] & (1 << UInt64(byte & 63)) != 0 { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether a literal of two or more bytes starting with `first` occurs at `position`. Kept out of line so
+    /// that the scanning loop keeps its registers.
+    @inline(never)
     private func matchesLongLiteral(at position: Int, first: UInt8, _ hay: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         literalBytes.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return false }
