@@ -136,10 +136,14 @@ struct ChainFoldingTests {
     func multiLiteralSearch(seed: UInt64) {
         var random = Random(state: seed)
         for _ in 0..<300 {
-            let literals = (0..<(1 + random.below(6))).map { _ in random.bytes(maxLength: 4) }
+            // Half the sets have only literals of two or more bytes, so the search strides over the haystack.
+            let minimum = random.below(2) * 2
+            let literals = (0..<(1 + random.below(6))).map { _ in
+                (0..<minimum).map { _ in Self.alphabet[random.below(Self.alphabet.count)] } + random.bytes(maxLength: 4)
+            }
             let search = MultiLiteralSearch(literals)
             for _ in 0..<40 {
-                let haystack = random.bytes(maxLength: 12)
+                let haystack = random.bytes(maxLength: 40)
                 let expected = literals.contains { ByteOperations.contains(haystack, $0) }
                 #expect(search.containsAny(haystack) == expected, "\(literals) in \(haystack)")
             }

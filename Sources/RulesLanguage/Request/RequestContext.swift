@@ -190,10 +190,13 @@ public final class RequestContext {
     private static let forwardedForName = Array("x-forwarded-for".utf8)
 
     private func firstHeader(_ lowercasedName: [UInt8]) -> [UInt8] {
-        for header in request.headers where ByteOperations.equalIgnoringCase(header.name, lowercasedName) {
-            return header.value
+        // Indexing a borrowed buffer compares names without copying (retaining) each header.
+        request.headers.withUnsafeBufferPointer { headers in
+            for index in headers.indices where ByteOperations.equalIgnoringCase(headers[index].name, lowercasedName) {
+                return headers[index].value
+            }
+            return []
         }
-        return []
     }
 
     private func joinedHeaders(_ lowercasedName: [UInt8], separator: [UInt8]) -> [UInt8] {

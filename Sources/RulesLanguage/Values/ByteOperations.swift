@@ -48,8 +48,12 @@ enum ByteOperations {
     /// Whether the two byte strings are equal ignoring ASCII case.
     static func equalIgnoringCase(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for index in lhs.indices where lower(lhs[index]) != lower(rhs[index]) { return false }
-        return true
+        return lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                for index in left.indices where lower(left[index]) != lower(right[index]) { return false }
+                return true
+            }
+        }
     }
 
     /// Whether `haystack` contains `needle` as a contiguous byte sequence.

@@ -6,13 +6,14 @@ import Darwin
 
 /// Whether a byte string contains any of several literals, in one pass over the haystack.
 ///
-/// Each haystack position is filtered by its first two bytes against a 64 Kibit table of the literals' opening
-/// byte pairs (one-byte literals by a 256-bit table of their byte); only positions that pass are compared, with
-/// `memcmp`, against the literals starting with that byte. Built once at compile time for `x contains "a" or
-/// x contains "b" or …`.
+/// With `m` the length of the shortest literal of two or more bytes, every occurrence covers `m - 1` consecutive
+/// byte pairs that are all among the first `m - 1` pairs of its literal, so it suffices to look up the pair at
+/// every `(m - 1)`th position in a 64 Kibit table of those pairs; only on a hit are the `m - 1` starting positions
+/// that could cover it compared, with `memcmp`, against the literals starting with their byte. One-byte literals
+/// are looked up per byte in a 256-bit table. Built once at compile time for `x contains "a" or x contains "b"`.
 struct MultiLiteralSearch: Sendable {
-    /// Bit `b0 << 8 | b1` is set when some literal of two or more bytes starts with `b0 b1`.
-    private let openingPairs: [UInt64]
+    /// Bit `b0 << 8 | b1` is set when `b0 b1` is among the first `shortestLong - 1` pairs of a literal.
+    private let coveredPairs: [UInt64]
     /// Bit `b` is set when the one-byte literal `b` is searched for.
     private let singleBytes: [UInt64]
     /// The literals of two or more bytes, concatenated; `literalStarts[i]..<literalStarts[i + 1]` is literal `i`.
@@ -37,14 +38,19 @@ struct MultiLiteralSearch: Sendable {
             if literal.count == 1 {
                 singles[Int(literal[0]) >> 6] |= 1 << UInt64(literal[0] & 63)
             } else if literal.count >= 2 {
-                let pair = Int(literal[0]) << 8 | Int(literal[1])
-                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
                 long.append(literal)
+            }
+        }
+        let shortest = long.map(\.count).min() ?? Int.max
+        for literal in long {
+            for offset in 0..<(shortest - 1) {
+                let pair = Int(literal[offset]) << 8 | Int(literal[offset + 1])
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
         hasSingles = singles.contains { $0 != 0 }
         singleBytes = singles
-        openingPairs = pairs
+        coveredPairs = pairs
         literalBytes = long.flatMap { $0 }
         var starts = [0]
         for literal in long { starts.append(starts[starts.count - 1] + literal.count) }
@@ -58,7 +64,7 @@ struct MultiLiteralSearch: Sendable {
         firstStarts.append(byFirst.count)
         byFirstByte = byFirst
         firstByteStarts = firstStarts
-        shortestLong = long.map(\.count).min() ?? Int.max
+        shortestLong = shortest
     }
 
     /// Whether `haystack` contains at least one of the literals.
@@ -74,18 +80,19 @@ struct MultiLiteralSearch: Sendable {
         let count = haystack.count
         if hasSingles, containsSingleByte(hay, count) { return true }
         guard count >= shortestLong else { return false }
-        return openingPairs.withUnsafeBufferPointer { pairs in
+        let step = shortestLong - 1
+        return coveredPairs.withUnsafeBufferPointer { pairs in
             guard let bits = pairs.baseAddress else { return false }
-            // `pair` holds the bytes at `position - 1` and `position`.
-            var pair = Int(hay[0])
-            var position = 1
-            while position < count {
-                pair = (pair << 8 | Int(hay[position])) & 0xFFFF
-                if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0,
-                   matchesLongLiteral(at: position - 1, first: hay[position - 1], hay, count) {
-                    return true
+            var position = 0
+            while position + 1 < count {
+                let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
+                if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                    for start in max(0, position - step + 1)...position
+                    where matchesLongLiteral(at: start, first: hay[start], hay, count) {
+                        return true
+                    }
                 }
-                position += 1
+                position += step
             }
             return false
         }
