@@ -132,7 +132,7 @@ struct ChainFoldingTests {
         }
     }
 
-    @Test("the multi-literal search agrees with one search per literal", arguments: [UInt64(5), 23, 1001])
+    @Test("the multi-literal search, plain and case-mapped, agrees with one search per literal", arguments: [UInt64(5), 23, 1001])
     func multiLiteralSearch(seed: UInt64) {
         var random = Random(state: seed)
         for _ in 0..<300 {
@@ -142,10 +142,18 @@ struct ChainFoldingTests {
                 (0..<minimum).map { _ in Self.alphabet[random.below(Self.alphabet.count)] } + random.bytes(maxLength: 4)
             }
             let search = MultiLiteralSearch(literals)
+            let lowerSearch = MultiLiteralSearch(literals, mapping: .lower)
+            let upperSearch = MultiLiteralSearch(literals, mapping: .upper)
             for _ in 0..<40 {
                 let haystack = random.bytes(maxLength: 40)
                 let expected = literals.contains { ByteOperations.contains(haystack, $0) }
                 #expect(search.containsAny(haystack) == expected, "\(literals) in \(haystack)")
+                var lowered: [UInt8] = []
+                var uppered: [UInt8] = []
+                ByteOperations.lowercase(haystack, into: &lowered)
+                ByteOperations.uppercase(haystack, into: &uppered)
+                #expect(lowerSearch.containsAny(haystack) == literals.contains { ByteOperations.contains(lowered, $0) })
+                #expect(upperSearch.containsAny(haystack) == literals.contains { ByteOperations.contains(uppered, $0) })
             }
         }
     }

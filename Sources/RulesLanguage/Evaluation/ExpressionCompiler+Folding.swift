@@ -30,6 +30,12 @@ extension ExpressionCompiler {
                 return compileLogical(item)
             case .group(_, _, let members, _) where members.count == 1:
                 return compileLogical(members[0])
+            case .group(.contains, let operand, _, let literals) where op == .or:
+                // `lower(x) contains …`: search x with the case mapping instead of building lower(x).
+                if let (mapping, inner) = Self.caseMappedOperand(operand) {
+                    return .bool(Self.containsAny(compileValue(inner).asBytes, MultiLiteralSearch(literals, mapping: mapping)))
+                }
+                return .bool(Self.containsAny(compileValue(operand).asBytes, MultiLiteralSearch(literals)))
             case .group(let test, let operand, _, let literals):
                 return .bool(Self.folded(test, op, compileValue(operand).asBytes, literals))
             }
@@ -91,6 +97,28 @@ extension ExpressionCompiler {
         }
     }
 
+    /// `lower(x)` or `upper(x)` of an unmapped value: the mapping and `x`.
+    private static func caseMappedOperand(_ operand: ValueExpression) -> (MultiLiteralSearch.CaseMapping, ValueExpression)? {
+        guard operand.steps.isEmpty, case .call(let call) = operand.base, call.arguments.count == 1,
+              let inner = call.arguments[0].value, !inner.isMapped, inner.type == .bytes
+        else { return nil }
+        switch call.function.name {
+        case FunctionDefinition.lower.name: return (.lower, inner)
+        case FunctionDefinition.upper.name: return (.upper, inner)
+        default: return nil
+        }
+    }
+
+    /// Whether the operand contains any of the search's literals; false when it is missing.
+    private static func containsAny(
+        _ read: @escaping @Sendable (RequestContext) -> [UInt8]?, _ search: MultiLiteralSearch
+    ) -> @Sendable (RequestContext) -> Bool {
+        { context in
+            guard let value = read(context) else { return false }
+            return search.containsAny(value)
+        }
+    }
+
     /// One evaluator for `test(operand, literal)` over every literal, joined by `op` (`and` or `or`).
     private static func folded(
         _ test: FoldableTest, _ op: LogicalOperator, _ read: @escaping @Sendable (RequestContext) -> [UInt8]?,
@@ -98,16 +126,11 @@ extension ExpressionCompiler {
     ) -> @Sendable (RequestContext) -> Bool {
         let all = op == .and
         switch test {
-        case .contains where all:
-            return { context in
-                guard let value = read(context) else { return false }
-                return literals.allSatisfy { ByteOperations.contains(value, $0) }
-            }
         case .contains:
-            let search = MultiLiteralSearch(literals)
             return { context in
                 guard let value = read(context) else { return false }
-                return search.containsAny(value)
+                for literal in literals where ByteOperations.contains(value, literal) != all { return !all }
+                return all
             }
         case .startsWith, .endsWith:
             let prefix = test == .startsWith

@@ -11,7 +11,23 @@ import Darwin
 /// every `(m - 1)`th position in a 64 Kibit table of those pairs; only on a hit are the `m - 1` starting positions
 /// that could cover it compared, with `memcmp`, against the literals starting with their byte. One-byte literals
 /// are looked up per byte in a 256-bit table. Built once at compile time for `x contains "a" or x contains "b"`.
+///
+/// With a case mapping, the haystack is searched as if ASCII-lowercased (or uppercased) first, which is how
+/// `lower(x) contains "a" or lower(x) contains "b"` is answered without building `lower(x)`.
 struct MultiLiteralSearch: Sendable {
+    /// How haystack bytes are mapped before they are compared.
+    enum CaseMapping: Sendable {
+        /// Bytes as they are.
+        case none
+        /// ASCII lowercase, as `lower` maps.
+        case lower
+        /// ASCII uppercase, as `upper` maps.
+        case upper
+    }
+
+    /// The image of every byte under the case mapping.
+    private let mapped: [UInt8]
+    private let mapsCase: Bool
     /// Bit `b0 << 8 | b1` is set when `b0 b1` is among the first `shortestLong - 1` pairs of a literal.
     private let coveredPairs: [UInt64]
     /// Bit `b` is set when the one-byte literal `b` is searched for.
@@ -28,7 +44,15 @@ struct MultiLiteralSearch: Sendable {
     private let hasEmpty: Bool
     private let hasSingles: Bool
 
-    init(_ literals: [[UInt8]]) {
+    init(_ literals: [[UInt8]], mapping: CaseMapping = .none) {
+        mapped = (0...255).map { byte in
+            switch mapping {
+            case .none: UInt8(byte)
+            case .lower: ByteOperations.lower(UInt8(byte))
+            case .upper: ByteOperations.upper(UInt8(byte))
+            }
+        }
+        mapsCase = mapping != .none
         let distinct = Array(Set(literals)).sorted { ByteOperations.compare($0, $1) < 0 }
         hasEmpty = distinct.contains { $0.isEmpty }
         var singles = [UInt64](repeating: 0, count: 4)
@@ -78,47 +102,58 @@ struct MultiLiteralSearch: Sendable {
         if hasEmpty { return true }
         guard let hay = haystack.baseAddress else { return false }
         let count = haystack.count
-        if hasSingles, containsSingleByte(hay, count) { return true }
-        guard count >= shortestLong else { return false }
-        let step = shortestLong - 1
-        return coveredPairs.withUnsafeBufferPointer { pairs in
-            guard let bits = pairs.baseAddress else { return false }
-            var position = 0
-            while position + 1 < count {
-                let pair = Int(hay[position]) << 8 | Int(hay[position + 1])
-                if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    for start in max(0, position - step + 1)...position
-                    where matchesLongLiteral(at: start, first: hay[start], hay, count) {
-                        return true
+        return mapped.withUnsafeBufferPointer { table in
+            guard let map = table.baseAddress else { return false }
+            if hasSingles, containsSingleByte(hay, count, map) { return true }
+            guard count >= shortestLong else { return false }
+            let step = shortestLong - 1
+            return coveredPairs.withUnsafeBufferPointer { pairs in
+                guard let bits = pairs.baseAddress else { return false }
+                var position = 0
+                while position + 1 < count {
+                    let pair = Int(map[Int(hay[position])]) << 8 | Int(map[Int(hay[position + 1])])
+                    if bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                        for start in max(0, position - step + 1)...position
+                        where matchesLongLiteral(at: start, hay, count, map) {
+                            return true
+                        }
                     }
+                    position += step
                 }
-                position += step
+                return false
             }
-            return false
         }
     }
 
-    private func containsSingleByte(_ hay: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    private func containsSingleByte(_ hay: UnsafePointer<UInt8>, _ count: Int, _ map: UnsafePointer<UInt8>) -> Bool {
         singleBytes.withUnsafeBufferPointer { singles in
             for position in 0..<count {
-                let byte = hay[position]
+                let byte = map[Int(hay[position])]
                 if singles[Int(byte) >> 6] & (1 << UInt64(byte & 63)) != 0 { return true }
             }
             return false
         }
     }
 
-    /// Whether a literal of two or more bytes starting with `first` occurs at `position`. Kept out of line so
+    /// Whether a literal of two or more bytes occurs at `position` (of the mapped haystack). Kept out of line so
     /// that the scanning loop keeps its registers.
     @inline(never)
-    private func matchesLongLiteral(at position: Int, first: UInt8, _ hay: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        literalBytes.withUnsafeBufferPointer { bytes in
+    private func matchesLongLiteral(
+        at position: Int, _ hay: UnsafePointer<UInt8>, _ count: Int, _ map: UnsafePointer<UInt8>
+    ) -> Bool {
+        let first = Int(map[Int(hay[position])])
+        return literalBytes.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return false }
-            for slot in firstByteStarts[Int(first)]..<firstByteStarts[Int(first) + 1] {
+            for slot in firstByteStarts[first]..<firstByteStarts[first + 1] {
                 let index = byFirstByte[slot]
                 let start = literalStarts[index]
                 let length = literalStarts[index + 1] - start
-                if length <= count - position, memcmp(hay + position, base + start, length) == 0 { return true }
+                guard length <= count - position else { continue }
+                if mapsCase {
+                    if (0..<length).allSatisfy({ map[Int(hay[position + $0])] == base[start + $0] }) { return true }
+                } else if memcmp(hay + position, base + start, length) == 0 {
+                    return true
+                }
             }
             return false
         }
