@@ -98,7 +98,7 @@ struct ExpressionCompiler {
         switch value.base {
         case .field(let field):
             switch field.read {
-            case .bytes(let read): return .bytes { context in read(context) }
+            case .bytes(let read): return .bytes(read)
             case .int(let read): return .int { context in read(context) }
             case .bool(let read): return .bool(read)
             case .ip(let read): return .ip { context in read(context) }

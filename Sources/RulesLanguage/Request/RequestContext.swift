@@ -313,14 +313,14 @@ public final class RequestContext {
     // MARK: Case-mapped field values
 
     /// The ASCII lower- or uppercase of a field's value, computed once per request and cached by `slot`.
-    func caseMapped(slot: Int, upper: Bool, _ read: (RequestContext) -> [UInt8]) -> [UInt8] {
+    func caseMapped(slot: Int, upper: Bool, _ read: (RequestContext) -> [UInt8]?) -> [UInt8] {
         let index = slot * 2 + (upper ? 1 : 0)
         if index >= caseCache.count {
             caseCache += [[UInt8]](repeating: [], count: index + 1 - caseCache.count)
             caseCacheGeneration += [UInt64](repeating: 0, count: index + 1 - caseCacheGeneration.count)
         }
         if caseCacheGeneration[index] != generation {
-            let source = read(self)
+            let source = read(self) ?? []
             if upper {
                 ByteOperations.uppercase(source, into: &caseCache[index])
             } else {
