@@ -29,19 +29,23 @@ struct ExpressionCompiler {
             let run = inner.asBool
             return .bool { context in !run(context) }
         case .combination(let op, let items):
-            let compiled = items.map(compileLogical)
-            if node.type == .array(.bool) { return .boolArray(Self.combineElementwise(op, compiled.map(\.asBoolArray))) }
-            return .bool(Self.combine(op, compiled.map(\.asBool)))
+            if node.type == .array(.bool) {
+                return .boolArray(Self.combineElementwise(op, items.map { compileLogical($0).asBoolArray }))
+            }
+            return .bool(Self.combine(op, compileChain(op, items)))
         }
     }
 
     /// Joins operands into nested two-operand closures (`a and (b and c)`), which call their captured
-    /// operands directly instead of iterating an array of closures.
+    /// operands directly instead of iterating an array of closures. The operands come as `CompiledValue`s
+    /// because a closure taken out of an array is called through reabstraction thunks; one taken out of the
+    /// enum is not.
     private static func combine(
-        _ op: LogicalOperator, _ items: [@Sendable (RequestContext) -> Bool]
+        _ op: LogicalOperator, _ items: [CompiledValue]
     ) -> @Sendable (RequestContext) -> Bool {
-        guard var result = items.last else { return { _ in false } }
-        for first in items.dropLast().reversed() {
+        guard var result = items.last?.asBool else { return { _ in false } }
+        for item in items.dropLast().reversed() {
+            let first = item.asBool
             let second = result
             switch op {
             case .and: result = { context in first(context) && second(context) }
@@ -94,7 +98,7 @@ struct ExpressionCompiler {
         switch value.base {
         case .field(let field):
             switch field.read {
-            case .bytes(let read): return .bytes { context in read(context) }
+            case .bytes(let read): return .bytes(read)
             case .int(let read): return .int { context in read(context) }
             case .bool(let read): return .bool(read)
             case .ip(let read): return .ip { context in read(context) }

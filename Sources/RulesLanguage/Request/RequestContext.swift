@@ -190,10 +190,13 @@ public final class RequestContext {
     private static let forwardedForName = Array("x-forwarded-for".utf8)
 
     private func firstHeader(_ lowercasedName: [UInt8]) -> [UInt8] {
-        for header in request.headers where ByteOperations.equalIgnoringCase(header.name, lowercasedName) {
-            return header.value
+        // Indexing a borrowed buffer compares names without copying (retaining) each header.
+        request.headers.withUnsafeBufferPointer { headers in
+            for index in headers.indices where ByteOperations.equalIgnoringCase(headers[index].name, lowercasedName) {
+                return headers[index].value
+            }
+            return []
         }
-        return []
     }
 
     private func joinedHeaders(_ lowercasedName: [UInt8], separator: [UInt8]) -> [UInt8] {
@@ -310,14 +313,14 @@ public final class RequestContext {
     // MARK: Case-mapped field values
 
     /// The ASCII lower- or uppercase of a field's value, computed once per request and cached by `slot`.
-    func caseMapped(slot: Int, upper: Bool, _ read: (RequestContext) -> [UInt8]) -> [UInt8] {
+    func caseMapped(slot: Int, upper: Bool, _ read: (RequestContext) -> [UInt8]?) -> [UInt8] {
         let index = slot * 2 + (upper ? 1 : 0)
         if index >= caseCache.count {
             caseCache += [[UInt8]](repeating: [], count: index + 1 - caseCache.count)
             caseCacheGeneration += [UInt64](repeating: 0, count: index + 1 - caseCacheGeneration.count)
         }
         if caseCacheGeneration[index] != generation {
-            let source = read(self)
+            let source = read(self) ?? []
             if upper {
                 ByteOperations.uppercase(source, into: &caseCache[index])
             } else {

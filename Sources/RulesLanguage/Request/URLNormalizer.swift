@@ -54,17 +54,20 @@ public enum URLNormalizer {
 
     /// Fast path: a path of plain characters, single slashes and no dot segments needs no work.
     private static func isAlreadyNormal(_ path: [UInt8]) -> Bool {
-        guard path.first == UInt8(ascii: "/") else { return false }
-        var previous: UInt8 = 0
-        var segmentStart = true
-        for byte in path {
-            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\\") || mustEncode(byte) { return false }
-            if byte == UInt8(ascii: "/"), previous == UInt8(ascii: "/") { return false }
-            if byte == UInt8(ascii: "."), segmentStart { return false }
-            segmentStart = byte == UInt8(ascii: "/")
-            previous = byte
+        path.withUnsafeBufferPointer { bytes in
+            guard bytes.first == UInt8(ascii: "/") else { return false }
+            // A segment starts after each `/`; the first byte is one.
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") {
+                    if previous == UInt8(ascii: "/") { return false }
+                } else if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\\") || mustEncode(byte) {
+                    return false
+                }
+                previous = byte
+            }
+            return true
         }
-        return true
     }
 
     private static func appendSlashAware(_ byte: UInt8, to output: inout [UInt8]) {

@@ -2,8 +2,9 @@ import EdgeCore
 
 /// How a field's value is read from a request context, typed so evaluation never boxes values.
 enum FieldReader: Sendable {
-    /// A `Bytes` field.
-    case bytes(@Sendable (RequestContext) -> [UInt8])
+    /// A `Bytes` field. Never nil: the result is optional only so that an evaluator (whose Bytes values may be
+    /// missing) can use the reader as it is, without a wrapping closure call per read.
+    case bytes(@Sendable (RequestContext) -> [UInt8]?)
     /// An `Int` field.
     case int(@Sendable (RequestContext) -> Int64)
     /// A `Bool` field.

@@ -17,22 +17,43 @@ enum ByteOperations {
     /// Writes the ASCII lowercase of `source` into `target`, reusing its storage.
     static func lowercase(_ source: [UInt8], into target: inout [UInt8]) {
         target.removeAll(keepingCapacity: true)
-        target.reserveCapacity(source.count)
-        for byte in source { target.append(lower(byte)) }
+        target.append(contentsOf: source)
+        target.withUnsafeMutableBufferPointer { bytes in
+            for index in bytes.indices { bytes[index] = lower(bytes[index]) }
+        }
     }
 
     /// Writes the ASCII uppercase of `source` into `target`, reusing its storage.
     static func uppercase(_ source: [UInt8], into target: inout [UInt8]) {
         target.removeAll(keepingCapacity: true)
-        target.reserveCapacity(source.count)
-        for byte in source { target.append(upper(byte)) }
+        target.append(contentsOf: source)
+        target.withUnsafeMutableBufferPointer { bytes in
+            for index in bytes.indices { bytes[index] = upper(bytes[index]) }
+        }
+    }
+
+    /// Whether the two byte strings are equal (`memcmp` on the contents).
+    @inline(__always)
+    static func equal(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        if lhs.isEmpty { return true }
+        return lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return false }
+                return memcmp(leftBase, rightBase, left.count) == 0
+            }
+        }
     }
 
     /// Whether the two byte strings are equal ignoring ASCII case.
     static func equalIgnoringCase(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for index in lhs.indices where lower(lhs[index]) != lower(rhs[index]) { return false }
-        return true
+        return lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                for index in left.indices where lower(left[index]) != lower(right[index]) { return false }
+                return true
+            }
+        }
     }
 
     /// Whether `haystack` contains `needle` as a contiguous byte sequence.
@@ -62,17 +83,27 @@ enum ByteOperations {
     @inline(__always)
     static func hasPrefix(_ value: [UInt8], _ prefix: [UInt8]) -> Bool {
         guard prefix.count <= value.count else { return false }
-        for index in prefix.indices where value[index] != prefix[index] { return false }
-        return true
+        if prefix.isEmpty { return true }
+        return value.withUnsafeBufferPointer { whole in
+            prefix.withUnsafeBufferPointer { start in
+                guard let wholeBase = whole.baseAddress, let startBase = start.baseAddress else { return false }
+                return memcmp(wholeBase, startBase, start.count) == 0
+            }
+        }
     }
 
     /// Whether `value` ends with `suffix`.
     @inline(__always)
     static func hasSuffix(_ value: [UInt8], _ suffix: [UInt8]) -> Bool {
         guard suffix.count <= value.count else { return false }
+        if suffix.isEmpty { return true }
         let offset = value.count - suffix.count
-        for index in suffix.indices where value[offset + index] != suffix[index] { return false }
-        return true
+        return value.withUnsafeBufferPointer { whole in
+            suffix.withUnsafeBufferPointer { end in
+                guard let wholeBase = whole.baseAddress, let endBase = end.baseAddress else { return false }
+                return memcmp(wholeBase + offset, endBase, end.count) == 0
+            }
+        }
     }
 
     /// Lexicographic byte order: negative, zero or positive like `memcmp`, shorter prefix first.
