@@ -57,12 +57,9 @@ public enum TraceRequestBuilder {
     /// colo), otherwise a resize that keeps the buffer.
     @inline(__always)
     private static func replace(_ target: inout [UInt8], with source: UnsafeRawBufferPointer) {
-        if target.count != source.count {
-            if target.count > source.count {
-                target.removeLast(target.count - source.count)
-            } else {
-                target.append(contentsOf: repeatElement(0, count: source.count - target.count))
-            }
+        guard target.count == source.count else {
+            target.replaceSubrange(0..<target.count, with: source.assumingMemoryBound(to: UInt8.self))
+            return
         }
         guard let from = source.baseAddress else { return }
         target.withUnsafeMutableBytes { to in

@@ -61,6 +61,15 @@ public final class RequestContext {
     /// Lets go of the request (the context then holds a shared empty one) so that the caller's copy is the only
     /// reference again and can be refilled in place. Cached values are dropped as by `reset(to:)`.
     public func releaseRequest() {
+        // Cached values that share buffers with the request's headers go too; otherwise the caller's next in-place
+        // write to those headers would have to copy them.
+        if computed.contains(.userAgent) { userAgentStorage = [] }
+        if computed.contains(.referer) { refererStorage = [] }
+        if computed.contains(.headerMap) { headerMapStorage.removeAll() }
+        if computed.contains(.headerLists) {
+            headerNamesStorage.removeAll(keepingCapacity: true)
+            headerValuesStorage.removeAll(keepingCapacity: true)
+        }
         reset(to: Self.emptyRequest)
     }
 
