@@ -167,4 +167,9 @@ public struct TraceRecord: @unchecked Sendable {
         self.storage = storage
         self.line = line
     }
+
+    /// An empty record over no bytes: a place for `TraceRecordSource.next(into:)` to read a record into.
+    public init() {
+        self.init(storage: TraceStorage.empty, line: 0)
+    }
 }
