@@ -29,20 +29,14 @@ public struct OrderedTraceRecord: Sendable {
 /// emitted at once at the current virtual time and counted in `lateRecords`, never dropped. Memory is bounded by
 /// the records inside one tolerance window, not by the length of the trace.
 ///
-/// Records are read straight into the buffer place where they wait: a ring in arrival order for records that
-/// arrive in time order (most of them; emitting from it walks memory in order), and a pool ordered by a heap
-/// for the others. `forEachRecord` hands each record to its caller where it lies, without copying it out.
+/// Each record is read straight into the buffer slot where it waits and stays there until it is emitted;
+/// `forEachRecord` lends it to the caller in that slot, without copying it out. Records that arrive in time order
+/// (most of them) wait in a FIFO, the others in a heap. Freed slots are reused oldest first, so a trace read in
+/// time order fills and empties the slots in address order.
 public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
-    /// Where an emitted record lies: in the ring or in the pool.
+    /// A held record: its virtual time, input index and slot.
     @usableFromInline
-    enum Place {
-        case ring(Int)
-        case pool(Int)
-    }
-
-    /// A held out-of-order record: its virtual time, input index and pool slot.
-    @usableFromInline
-    typealias HeapEntry = (time: Int64, index: Int, slot: Int)
+    typealias Entry = (time: Int64, index: Int, slot: Int)
 
     /// The default tolerance: 120 seconds.
     public static var defaultToleranceMs: Int64 { 120_000 }
@@ -59,18 +53,14 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
     @usableFromInline var reader: Source
     @usableFromInline var lateCount = 0
     @usableFromInline var peakCount = 0
-    /// Records that arrived in time order, oldest at `ringHead`; `ringCount` of them are held. The ring grows by
-    /// appending while it is linear, so untouched capacity costs no memory.
-    @usableFromInline var ring: [OrderedTraceRecord] = []
-    @usableFromInline var ringHead = 0
-    @usableFromInline var ringCount = 0
-    /// Time and input index of the newest record in the ring.
-    @usableFromInline var ringLastTime: Int64 = 0
-    @usableFromInline var ringLastIndex = 0
-    /// Records that arrived out of order, in `pool` slots; `heap` orders them, `freeSlots` lists unused slots.
-    @usableFromInline var pool: [OrderedTraceRecord] = []
-    @usableFromInline var freeSlots: [Int] = []
-    @usableFromInline var heap: [HeapEntry] = []
+    /// Every record held, and records already emitted whose slot was not reused yet.
+    @usableFromInline var slots: [OrderedTraceRecord] = []
+    /// Slots free for the next record, oldest freed first.
+    @usableFromInline var freeSlots = FIFOQueue<Int>()
+    /// Held records that arrived in time order.
+    @usableFromInline var inOrder = FIFOQueue<Entry>()
+    /// Held records that arrived out of order, earliest on top.
+    @usableFromInline var heap: [Entry] = []
     @usableFromInline var latestTimestamp: Int64?
     @usableFromInline var virtualTime: Int64?
     @usableFromInline var inputCount = 0
@@ -86,51 +76,50 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
     /// emitted.
     @inlinable
     public mutating func next() throws(TraceReadError) -> OrderedTraceRecord? {
-        switch try advance() {
-        case let .ring(index)?: ring[index]
-        case let .pool(slot)?: pool[slot]
-        case nil: nil
-        }
+        guard let slot = try advance() else { return nil }
+        return slots[slot]
     }
 
-    /// Calls `body` with every remaining record in time order, lent where it lies in the buffer (valid only
+    /// Calls `body` with every remaining record in time order, lent in the slot where it waited (valid only
     /// during the call); returns when the source is exhausted and everything held was emitted.
     @inlinable
     public mutating func forEachRecord(_ body: (OrderedTraceRecord) -> Void) throws(TraceReadError) {
-        while let place = try advance() {
-            switch place {
-            case let .ring(index): ring.withUnsafeBufferPointer { body($0[index]) }
-            case let .pool(slot): pool.withUnsafeBufferPointer { body($0[slot]) }
-            }
+        while let slot = try advance() {
+            slots.withUnsafeBufferPointer { body($0[slot]) }
         }
     }
 
-    /// Reads until the earliest held record may go, takes it out of the order and says where it lies; it stays
-    /// there untouched until the next call. nil at the end.
+    /// Reads until the earliest held record may go, takes it out of the order and returns its slot, which is
+    /// left untouched until the next call. nil at the end.
     @inlinable
-    mutating func advance() throws(TraceReadError) -> Place? {
+    mutating func advance() throws(TraceReadError) -> Int? {
         while true {
-            if let (time, index) = earliest,
-               sourceEnded || latestTimestamp.map({ time <= $0 - toleranceMs }) ?? true {
-                return pop(time: time, index: index)
+            if let top = earliest, sourceEnded || latestTimestamp.map({ top.time <= $0 - toleranceMs }) ?? true {
+                return pop()
             }
             if sourceEnded { return nil }
             if try !push() { sourceEnded = true }
         }
     }
 
-    /// Reads the next record into the ring's next place and files it; false at the end of the source.
+    /// Reads the next record into a free slot and files it; false at the end of the source.
     @inlinable
     mutating func push() throws(TraceReadError) -> Bool {
-        if ringCount == ring.count { makeRoomInRing() }
-        var tail = ringHead + ringCount
-        if tail >= ring.count { tail -= ring.count }
-        guard try reader.next(into: &ring[tail].record) else { return false }
+        let slot: Int
+        if freeSlots.isEmpty {
+            slot = slots.count
+            slots.append(OrderedTraceRecord())
+            freeSlots.append(slot)
+        } else {
+            slot = freeSlots.first
+        }
+        guard try reader.next(into: &slots[slot].record) else { return false }
+        _ = freeSlots.removeFirst()
         let index = inputCount
         inputCount += 1
         var time: Int64
         var late = false
-        if let timestamp = ring[tail].record.timestampMs {
+        if let timestamp = slots[slot].record.timestampMs {
             time = timestamp
             if let latest = latestTimestamp, timestamp < latest - toleranceMs {
                 late = true
@@ -141,80 +130,51 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
         } else {
             time = max(latestTimestamp ?? 0, virtualTime ?? 0)
         }
-        ring[tail].inputIndex = index
-        ring[tail].virtualTimeMs = time
-        ring[tail].isLate = late
-        if ringCount == 0 || !precedes(time, index, ringLastTime, ringLastIndex) {
-            ringCount += 1
-            ringLastTime = time
-            ringLastIndex = index
+        slots[slot].inputIndex = index
+        slots[slot].virtualTimeMs = time
+        slots[slot].isLate = late
+        let entry = (time: time, index: index, slot: slot)
+        if inOrder.isEmpty || !precedes(entry, inOrder.last) {
+            inOrder.append(entry)
         } else {
-            let slot: Int
-            if let free = freeSlots.popLast() {
-                slot = free
-            } else {
-                slot = pool.count
-                pool.append(OrderedTraceRecord())
-            }
-            swap(&pool[slot], &ring[tail])
-            heap.append((time: time, index: index, slot: slot))
+            heap.append(entry)
             siftUp(heap.count - 1)
         }
-        peakCount = max(peakCount, ringCount + heap.count)
+        peakCount = max(peakCount, heap.count + inOrder.count)
         return true
     }
 
-    /// Time and input index of the earliest held record: the ring's oldest or the heap's top.
+    /// The earliest held record: the FIFO's head or the heap's top.
     @inlinable
-    var earliest: (time: Int64, index: Int)? {
-        let top = heap.first.map { (time: $0.time, index: $0.index) }
-        guard ringCount > 0 else { return top }
-        let oldest = ring.withUnsafeBufferPointer { (time: $0[ringHead].virtualTimeMs, index: $0[ringHead].inputIndex) }
-        guard let top else { return oldest }
-        return precedes(oldest.time, oldest.index, top.time, top.index) ? oldest : top
+    var earliest: Entry? {
+        let top = heap.first
+        guard !inOrder.isEmpty else { return top }
+        let fifo = inOrder.first
+        guard let top else { return fifo }
+        return precedes(fifo, top) ? fifo : top
     }
 
-    /// Takes the earliest held record, at `time` with input `index`, out of the order.
+    /// Takes the earliest held record out of the order and frees its slot; returns the slot.
     @inlinable
-    mutating func pop(time: Int64, index: Int) -> Place {
-        virtualTime = time
-        if ringCount > 0, ring[ringHead].inputIndex == index {
-            let place = ringHead
-            ringHead += 1
-            if ringHead == ring.count { ringHead = 0 }
-            ringCount -= 1
-            return .ring(place)
+    mutating func pop() -> Int? {
+        guard let top = earliest else { return nil }
+        if !inOrder.isEmpty, inOrder.first.index == top.index {
+            _ = inOrder.removeFirst()
+        } else {
+            let last = heap.removeLast()
+            if !heap.isEmpty {
+                heap[0] = last
+                siftDown(0)
+            }
         }
-        let slot = heap[0].slot
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
-        }
-        freeSlots.append(slot)
-        return .pool(slot)
-    }
-
-    /// Adds a place at the ring's tail: appended while the ring is linear (in place, capacity doubling and left
-    /// untouched until used); once it has wrapped, rotated linear with a quarter more places.
-    @usableFromInline
-    mutating func makeRoomInRing() {
-        if ringHead != 0 {
-            let extra = max(ring.count / 4, 16)
-            var linear: [OrderedTraceRecord] = []
-            linear.reserveCapacity(ring.count + extra)
-            linear.append(contentsOf: ring[ringHead...])
-            linear.append(contentsOf: ring[..<ringHead])
-            for _ in 1..<extra { linear.append(OrderedTraceRecord()) }
-            ring = linear
-            ringHead = 0
-        }
-        ring.append(OrderedTraceRecord())
+        virtualTime = top.time
+        freeSlots.append(top.slot)
+        return top.slot
     }
 
     @inlinable
-    func precedes(_ lhsTime: Int64, _ lhsIndex: Int, _ rhsTime: Int64, _ rhsIndex: Int) -> Bool {
-        lhsTime != rhsTime ? lhsTime < rhsTime : lhsIndex < rhsIndex
+    func precedes(_ lhs: Entry, _ rhs: Entry) -> Bool {
+        lhs.time != rhs.time ? lhs.time < rhs.time : lhs.index < rhs.index
     }
 
     @inlinable
@@ -222,7 +182,7 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
-            guard precedes(heap[child].time, heap[child].index, heap[parent].time, heap[parent].index) else { return }
+            guard precedes(heap[child], heap[parent]) else { return }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -235,11 +195,8 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
             let left = 2 * parent + 1
             guard left < heap.count else { return }
             var smallest = left
-            if left + 1 < heap.count,
-               precedes(heap[left + 1].time, heap[left + 1].index, heap[left].time, heap[left].index) {
-                smallest = left + 1
-            }
-            guard precedes(heap[smallest].time, heap[smallest].index, heap[parent].time, heap[parent].index) else { return }
+            if left + 1 < heap.count, precedes(heap[left + 1], heap[left]) { smallest = left + 1 }
+            guard precedes(heap[smallest], heap[parent]) else { return }
             heap.swapAt(smallest, parent)
             parent = smallest
         }
