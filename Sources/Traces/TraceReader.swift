@@ -257,7 +257,7 @@ struct TraceReaderCore {
             statistics.blankLines += 1
             return false
         }
-        record = TraceRecord(storage: storage, line: statistics.lines)
+        record.reset(storage: storage, line: statistics.lines)
         do {
             switch format {
             case .native, .auto:
