@@ -60,8 +60,8 @@ private struct Sequence64 {
     }
 }
 
-/// Times whose rate rises and falls (so the held window grows after the ring has wrapped), with jitter, late
-/// records and records without a timestamp.
+/// Times whose rate rises and falls (so the held window grows and shrinks and slots are reused out of order),
+/// with jitter, late records and records without a timestamp.
 private func variedTimes(count: Int, seed: UInt64) -> [Int64?] {
     var random = Sequence64(state: seed)
     var clock: Int64 = 0
@@ -78,7 +78,7 @@ private func variedTimes(count: Int, seed: UInt64) -> [Int64?] {
 }
 
 @Test(arguments: [UInt64(1), 7, 42])
-func ringAndHeapFollowTheDocumentedOrder(seed: UInt64) throws {
+func heldRecordsFollowTheDocumentedOrder(seed: UInt64) throws {
     let times = variedTimes(count: 6_000, seed: seed)
     let expected = referenceOrder(times, tolerance: 1_000)
     var ordered = TimeOrderedTraceReader(trace(times), toleranceMs: 1_000)
