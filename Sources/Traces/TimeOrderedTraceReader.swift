@@ -30,9 +30,10 @@ public struct OrderedTraceRecord: Sendable {
 /// the records inside one tolerance window, not by the length of the trace.
 ///
 /// Each record is read straight into the buffer slot where it waits and stays there until it is emitted;
-/// `forEachRecord` lends it to the caller in that slot, without copying it out. Records that arrive in time order
-/// (most of them) wait in a FIFO, the others in a heap. Freed slots are reused oldest first, so a trace read in
-/// time order fills and empties the slots in address order.
+/// `forEachRecord` hands it to the caller from that slot instead of returning a copy. Records that arrive in time
+/// order (most of them) wait in a FIFO, the others in a heap. Freed slots are reused oldest first, so a trace read
+/// in time order fills and empties the slots in address order; an emitted record stays in its slot (keeping its
+/// chunk of the file alive) until the slot is reused, so the slots never outnumber the most records held.
 public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
     /// A held record: its virtual time, input index and slot.
     @usableFromInline
