@@ -1,5 +1,6 @@
 // Parsing speed of the native trace reader: writes a 1,000,000-record native JSONL file (about 256 bytes a
-// record, varied) to a temporary directory if it is not there yet, parses it, and prints records/s and peak RSS.
+// record, varied, a few seconds out of order) to a temporary directory if it is not there yet, parses it, then
+// reads it again in time order (default tolerance), and prints records/s for each pass and peak RSS.
 // Usage: TracesBenchmark [records] [directory]
 #if canImport(Glibc)
 import Glibc
@@ -115,4 +116,17 @@ print("parsed \(records) records (\(stats.st_size / records) bytes a record, for
 print(String(format: "records/s: %.0f", rate))
 print(String(format: "MB/s: %.1f", Double(stats.st_size) / elapsed / 1e6))
 print("malformed lines: \(reader.statistics.malformedLines), checksum \(checksum)")
+
+var ordered = TimeOrderedTraceReader(try TraceReader(path: path))
+let orderedStart = seconds()
+var orderedRecords = 0
+var orderedChecksum = 0
+try ordered.forEachRecord { item in
+    orderedRecords += 1
+    orderedChecksum &+= item.inputIndex &* Int(truncatingIfNeeded: item.virtualTimeMs & 0xFFFF) &+ Int(item.record.path.count)
+}
+let orderedElapsed = seconds() - orderedStart
+print("time-ordered \(orderedRecords) records in " + String(format: "%.3f s", orderedElapsed)
+    + " (\(ordered.lateRecords) late, at most \(ordered.peakBuffered) held), checksum \(orderedChecksum)")
+print(String(format: "time-ordered records/s: %.0f", Double(orderedRecords) / orderedElapsed))
 print("peak RSS: \(peakResidentKilobytes() / 1024) MiB (VmHWM)")

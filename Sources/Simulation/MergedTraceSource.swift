@@ -6,7 +6,11 @@ import Traces
 /// without a timestamp keep their file's order.
 public struct MergedTraceSource: TraceRecordSource {
     private var readers: [TraceReader]
-    private var heads: [TraceRecord?]
+    /// The only reader when there is one file: its records are read straight into the caller's place.
+    private let single: TraceReader?
+    /// Each file's next record, valid where `hasHead` is true.
+    private var heads: [TraceRecord]
+    private var hasHead: [Bool]
     private var primed = false
 
     /// Opens every file; unreadable files are an error before anything is read.
@@ -14,25 +18,27 @@ public struct MergedTraceSource: TraceRecordSource {
         var readers: [TraceReader] = []
         for path in paths { readers.append(try TraceReader(path: path, format: format, options: options, diagnostics: diagnostics)) }
         self.readers = readers
-        heads = Array(repeating: nil, count: readers.count)
+        single = readers.count == 1 ? readers[0] : nil
+        heads = Array(repeating: TraceRecord(), count: readers.count)
+        hasHead = Array(repeating: false, count: readers.count)
     }
 
-    /// The earliest record among the files' next records.
-    public mutating func next() throws(TraceReadError) -> TraceRecord? {
+    /// Reads the earliest record among the files' next records into `record`; false when every file is done.
+    public mutating func next(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
+        if let single { return try single.next(into: &record) }
         if !primed {
-            for index in readers.indices { heads[index] = try readers[index].next() }
+            for index in readers.indices { hasHead[index] = try readers[index].next(into: &heads[index]) }
             primed = true
         }
         var chosen: Int?
-        for index in heads.indices {
-            guard let head = heads[index] else { continue }
-            guard let best = chosen, let bestTime = heads[best]?.timestampMs else { chosen = chosen ?? index; continue }
-            if let time = head.timestampMs, time < bestTime { chosen = index }
+        for index in heads.indices where hasHead[index] {
+            guard let best = chosen, let bestTime = heads[best].timestampMs else { chosen = chosen ?? index; continue }
+            if let time = heads[index].timestampMs, time < bestTime { chosen = index }
         }
-        guard let index = chosen else { return nil }
-        let record = heads[index]
-        heads[index] = try readers[index].next()
-        return record
+        guard let index = chosen else { return false }
+        swap(&record, &heads[index])
+        hasHead[index] = try readers[index].next(into: &heads[index])
+        return true
     }
 
     /// Read statistics summed over the files.

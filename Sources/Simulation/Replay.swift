@@ -82,7 +82,7 @@ public enum Replay {
         summary.appUsage = AppUsageMeter(app: edge.app)
         var request = EdgeRequest(HTTPRequest())
         do {
-            while let item = try ordered.next() {
+            try ordered.forEachRecord { item in
                 TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let decision = model.process(request)

@@ -95,6 +95,20 @@ extension JSONCursor {
         guard byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") else {
             throw LineError(reason: "\(field) must be an RFC 3339 time or an epoch number", position: start)
         }
+        // Fast path: a plain non-negative integer of up to 18 digits (what the native writer prints).
+        var digitsEnd = position
+        var whole: Int64 = 0
+        while digitsEnd < end, digitsEnd - position < 18 {
+            let digit = base[digitsEnd] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            whole = whole * 10 + Int64(digit)
+            digitsEnd += 1
+        }
+        if digitsEnd > position, digitsEnd == end || !isNumberContinuation(base[digitsEnd]),
+           let value = TraceTimestamp.epochMilliseconds(fromEpochNumber: whole) {
+            position = digitsEnd
+            return value
+        }
         guard let value = try number().epochMilliseconds else {
             throw LineError(reason: "\(field) is out of range", position: start)
         }

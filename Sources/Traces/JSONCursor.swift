@@ -63,6 +63,28 @@ struct JSONCursor {
     /// closing `}` (consumed). `first` tracks whether a `,` is needed.
     @inline(__always)
     mutating func nextKey(first: inout Bool) throws(LineError) -> ByteSlice? {
+        // Fast path for compact JSON: `"key":` or `,"key":` with no space and no escape in the key. Anything else
+        // (and every error) goes the general way from the same position.
+        var index = position
+        if index < end, base[index] == UInt8(ascii: "}") {
+            position = index + 1
+            return nil
+        }
+        if !first, index < end, base[index] == UInt8(ascii: ",") { index += 1 }
+        if index > position || first, index < end, base[index] == UInt8(ascii: "\"") {
+            let keyEnd = quoteOrBackslash(from: index + 1)
+            if keyEnd + 1 < end, base[keyEnd] == UInt8(ascii: "\""), base[keyEnd + 1] == UInt8(ascii: ":") {
+                first = false
+                position = keyEnd + 2
+                skipSpace()
+                return ByteSlice(start: index + 1, end: keyEnd)
+            }
+        }
+        return try nextKeyInGeneral(first: &first)
+    }
+
+    /// `nextKey` for any spacing and escaped keys, and its errors.
+    private mutating func nextKeyInGeneral(first: inout Bool) throws(LineError) -> ByteSlice? {
         skipSpace()
         if position < end, base[position] == UInt8(ascii: "}") {
             position += 1

@@ -1,15 +1,24 @@
 /// A record delivered in time order, with where it stood in the input.
 public struct OrderedTraceRecord: Sendable {
     /// The record.
-    public let record: TraceRecord
+    public var record: TraceRecord
     /// 0-based position of the record in input order (decisions are written back in this order).
-    public let inputIndex: Int
+    public var inputIndex: Int
     /// The virtual time to process the record at, epoch milliseconds; never less than the previous record's.
     /// Its own timestamp, except for a late record (the current virtual time) and a record without a timestamp
     /// (the latest time seen so far, or 0 before any).
-    public let virtualTimeMs: Int64
+    public var virtualTimeMs: Int64
     /// Whether the record arrived more than the tolerance behind the latest time seen.
-    public let isLate: Bool
+    public var isLate: Bool
+
+    /// An empty place in a buffer, to read a record into.
+    @inlinable
+    init() {
+        record = TraceRecord()
+        inputIndex = 0
+        virtualTimeMs = 0
+        isLate = false
+    }
 }
 
 /// Re-orders a record stream by timestamp within a bounded tolerance, as traces are rarely written in exact
@@ -19,127 +28,155 @@ public struct OrderedTraceRecord: Sendable {
 /// (ties in input order). A record more than the tolerance behind the latest timestamp seen is late: it is
 /// emitted at once at the current virtual time and counted in `lateRecords`, never dropped. Memory is bounded by
 /// the records inside one tolerance window, not by the length of the trace.
+///
+/// Each record is read straight into the buffer slot where it waits and stays there until it is emitted;
+/// `forEachRecord` hands it to the caller from that slot instead of returning a copy. Records that arrive in time
+/// order (most of them) wait in a FIFO, the others in a heap. Freed slots are reused oldest first, so a trace read
+/// in time order fills and empties the slots in address order; an emitted record stays in its slot (keeping its
+/// chunk of the file alive) until the slot is reused, so the slots never outnumber the most records held.
 public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
+    /// A held record: its virtual time, input index and slot.
+    @usableFromInline
+    typealias Entry = (time: Int64, index: Int, slot: Int)
+
     /// The default tolerance: 120 seconds.
     public static var defaultToleranceMs: Int64 { 120_000 }
 
     /// The underlying source (for its diagnostics and statistics).
-    public private(set) var source: Source
+    public var source: Source { reader }
     /// How far behind the latest timestamp a record may arrive and still be put in its place.
     public let toleranceMs: Int64
     /// Records that arrived later than the tolerance allows.
-    public private(set) var lateRecords = 0
+    public var lateRecords: Int { lateCount }
     /// The most records held at once.
-    public private(set) var peakBuffered = 0
+    public var peakBuffered: Int { peakCount }
 
-    /// Records that arrived in time order wait in a FIFO (no sifting); only out-of-order ones go to the heap.
-    private var inOrder: [(time: Int64, index: Int, slot: Int32)] = []
-    private var inOrderHead = 0
-    private var heap: [(time: Int64, index: Int, slot: Int32)] = []
-    private var slots: [TraceRecord?] = []
-    private var freeSlots: [Int32] = []
-    private var lateFlags: [Bool] = []
-    private var latestTimestamp: Int64?
-    private var virtualTime: Int64?
-    private var inputCount = 0
-    private var sourceEnded = false
+    @usableFromInline var reader: Source
+    @usableFromInline var lateCount = 0
+    @usableFromInline var peakCount = 0
+    /// Every record held, and records already emitted whose slot was not reused yet.
+    @usableFromInline var slots: [OrderedTraceRecord] = []
+    /// Slots free for the next record, oldest freed first.
+    @usableFromInline var freeSlots = FIFOQueue<Int>()
+    /// Held records that arrived in time order.
+    @usableFromInline var inOrder = FIFOQueue<Entry>()
+    /// Held records that arrived out of order, earliest on top.
+    @usableFromInline var heap: [Entry] = []
+    @usableFromInline var latestTimestamp: Int64?
+    @usableFromInline var virtualTime: Int64?
+    @usableFromInline var inputCount = 0
+    @usableFromInline var sourceEnded = false
 
     /// Wraps `source`; `toleranceMs` is clamped to 0…10^12 (about 31 years).
     public init(_ source: Source, toleranceMs: Int64 = TimeOrderedTraceReader.defaultToleranceMs) {
-        self.source = source
+        reader = source
         self.toleranceMs = min(max(0, toleranceMs), 1_000_000_000_000)
     }
 
-    /// The next record in time order, or nil when the source is exhausted and everything held was emitted.
+    /// The next record in time order (a copy), or nil when the source is exhausted and everything held was
+    /// emitted.
+    @inlinable
     public mutating func next() throws(TraceReadError) -> OrderedTraceRecord? {
+        guard let slot = try advance() else { return nil }
+        return slots[slot]
+    }
+
+    /// Calls `body` with every remaining record in time order, lent in the slot where it waited (valid only
+    /// during the call); returns when the source is exhausted and everything held was emitted.
+    @inlinable
+    public mutating func forEachRecord(_ body: (OrderedTraceRecord) -> Void) throws(TraceReadError) {
+        while let slot = try advance() {
+            slots.withUnsafeBufferPointer { body($0[slot]) }
+        }
+    }
+
+    /// Reads until the earliest held record may go, takes it out of the order and returns its slot, which is
+    /// left untouched until the next call. nil at the end.
+    @inlinable
+    mutating func advance() throws(TraceReadError) -> Int? {
         while true {
             if let top = earliest, sourceEnded || latestTimestamp.map({ top.time <= $0 - toleranceMs }) ?? true {
                 return pop()
             }
             if sourceEnded { return nil }
-            guard let record = try source.next() else {
-                sourceEnded = true
-                continue
-            }
-            push(record)
+            if try !push() { sourceEnded = true }
         }
     }
 
-    private mutating func push(_ record: TraceRecord) {
+    /// Reads the next record into a free slot and files it; false at the end of the source.
+    @inlinable
+    mutating func push() throws(TraceReadError) -> Bool {
+        let slot: Int
+        if freeSlots.isEmpty {
+            slot = slots.count
+            slots.append(OrderedTraceRecord())
+            freeSlots.append(slot)
+        } else {
+            slot = freeSlots.first
+        }
+        guard try reader.next(into: &slots[slot].record) else { return false }
+        _ = freeSlots.removeFirst()
         let index = inputCount
         inputCount += 1
         var time: Int64
         var late = false
-        if let timestamp = record.timestampMs {
+        if let timestamp = slots[slot].record.timestampMs {
             time = timestamp
             if let latest = latestTimestamp, timestamp < latest - toleranceMs {
                 late = true
-                lateRecords += 1
+                lateCount += 1
                 time = max(timestamp, virtualTime ?? timestamp)
             }
             latestTimestamp = max(latestTimestamp ?? timestamp, timestamp)
         } else {
             time = max(latestTimestamp ?? 0, virtualTime ?? 0)
         }
-        let slot: Int32
-        if let free = freeSlots.popLast() {
-            slot = free
-            slots[Int(slot)] = record
-            lateFlags[Int(slot)] = late
-        } else {
-            slot = Int32(slots.count)
-            slots.append(record)
-            lateFlags.append(late)
-        }
+        slots[slot].inputIndex = index
+        slots[slot].virtualTimeMs = time
+        slots[slot].isLate = late
         let entry = (time: time, index: index, slot: slot)
-        if inOrderHead == inOrder.count || !precedes(entry, inOrder[inOrder.count - 1]) {
+        if inOrder.isEmpty || !precedes(entry, inOrder.last) {
             inOrder.append(entry)
         } else {
             heap.append(entry)
             siftUp(heap.count - 1)
         }
-        peakBuffered = max(peakBuffered, heap.count + inOrder.count - inOrderHead)
+        peakCount = max(peakCount, heap.count + inOrder.count)
+        return true
     }
 
-    /// The earliest held entry: the FIFO's head or the heap's top.
-    private var earliest: (time: Int64, index: Int, slot: Int32)? {
-        let fifo = inOrderHead < inOrder.count ? inOrder[inOrderHead] : nil
-        guard let top = heap.first else { return fifo }
-        guard let fifo else { return top }
+    /// The earliest held record: the FIFO's head or the heap's top.
+    @inlinable
+    var earliest: Entry? {
+        let top = heap.first
+        guard !inOrder.isEmpty else { return top }
+        let fifo = inOrder.first
+        guard let top else { return fifo }
         return precedes(fifo, top) ? fifo : top
     }
 
-    private mutating func pop() -> OrderedTraceRecord? {
+    /// Takes the earliest held record out of the order and frees its slot; returns the slot.
+    @inlinable
+    mutating func pop() -> Int? {
         guard let top = earliest else { return nil }
-        if inOrderHead < inOrder.count, inOrder[inOrderHead].index == top.index {
-            inOrderHead += 1
-            if inOrderHead == inOrder.count {
-                inOrder.removeAll(keepingCapacity: true)
-                inOrderHead = 0
-            } else if inOrderHead > 4096, inOrderHead * 2 > inOrder.count {
-                inOrder.removeFirst(inOrderHead)
-                inOrderHead = 0
-            }
+        if !inOrder.isEmpty, inOrder.first.index == top.index {
+            _ = inOrder.removeFirst()
         } else {
             let last = heap.removeLast()
-            if !heap.isEmpty {
-                heap[0] = last
-                siftDown(0)
-            }
+            if !heap.isEmpty { fillHoleAtTop(with: last) }
         }
-        guard let record = slots[Int(top.slot)] else { return nil }
-        slots[Int(top.slot)] = nil
-        freeSlots.append(top.slot)
         virtualTime = top.time
-        return OrderedTraceRecord(
-            record: record, inputIndex: top.index, virtualTimeMs: top.time, isLate: lateFlags[Int(top.slot)])
+        freeSlots.append(top.slot)
+        return top.slot
     }
 
-    private func precedes(_ lhs: (time: Int64, index: Int, slot: Int32), _ rhs: (time: Int64, index: Int, slot: Int32)) -> Bool {
+    @inlinable
+    func precedes(_ lhs: Entry, _ rhs: Entry) -> Bool {
         lhs.time != rhs.time ? lhs.time < rhs.time : lhs.index < rhs.index
     }
 
-    private mutating func siftUp(_ start: Int) {
+    @inlinable
+    mutating func siftUp(_ start: Int) {
         var child = start
         while child > 0 {
             let parent = (child - 1) / 2
@@ -149,16 +186,21 @@ public struct TimeOrderedTraceReader<Source: TraceRecordSource> {
         }
     }
 
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
+    /// Refills the heap after its top was taken: the hole moves down along the earlier child to a leaf, where
+    /// `last` (the heap's former last entry) goes and sifts up. Fewer comparisons than sifting `last` down from
+    /// the top, since it rarely climbs far.
+    @inlinable
+    mutating func fillHoleAtTop(with last: Entry) {
+        var hole = 0
         while true {
-            let left = 2 * parent + 1
-            guard left < heap.count else { return }
-            var smallest = left
-            if left + 1 < heap.count, precedes(heap[left + 1], heap[left]) { smallest = left + 1 }
-            guard precedes(heap[smallest], heap[parent]) else { return }
-            heap.swapAt(smallest, parent)
-            parent = smallest
+            let left = 2 * hole + 1
+            guard left < heap.count else { break }
+            var child = left
+            if left + 1 < heap.count, precedes(heap[left + 1], heap[left]) { child = left + 1 }
+            heap[hole] = heap[child]
+            hole = child
         }
+        heap[hole] = last
+        siftUp(hole)
     }
 }

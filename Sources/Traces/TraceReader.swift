@@ -66,7 +66,13 @@ public final class TraceReader: TraceRecordSource {
 
     /// The next record in file order, or nil at the end of the file.
     public func next() throws(TraceReadError) -> TraceRecord? {
-        try core.next()
+        var record = TraceRecord()
+        return try core.next(into: &record) ? record : nil
+    }
+
+    /// Reads the next record in file order into `record`; false at the end of the file.
+    public func next(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
+        try core.next(into: &record)
     }
 }
 
@@ -105,8 +111,8 @@ struct TraceReaderCore {
         storage = TraceStorage(capacity: options.chunkSize)
     }
 
-    /// The next record in file order, or nil at the end of the file.
-    mutating func next() throws(TraceReadError) -> TraceRecord? {
+    /// Reads the next record in file order into `record`; false at the end of the file.
+    mutating func next(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
         if !started { try start() }
         while !finished {
             let available = filled - position
@@ -119,17 +125,17 @@ struct TraceReaderCore {
                     skippingLongLine = false
                     continue
                 }
-                if let record = try parseLine(start: lineStart, end: lineEnd) { return record }
+                if try parseLine(start: lineStart, end: lineEnd, into: &record) { return true }
                 continue
             }
             if inputEnded {
                 try finish()
-                if let record = try lastLineWithoutNewline() { return record }
+                if try lastLineWithoutNewline(into: &record) { return true }
                 continue
             }
             try refill()
         }
-        return nil
+        return false
     }
 
     // MARK: input
@@ -222,36 +228,36 @@ struct TraceReaderCore {
     }
 
     /// The line after the last newline, when the input does not end with one.
-    private mutating func lastLineWithoutNewline() throws(TraceReadError) -> TraceRecord? {
+    private mutating func lastLineWithoutNewline(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
         defer { reportSuppressedWarnings() }
         if skippingLongLine {
             // The over-long last line was reported and discarded already.
             skippingLongLine = false
             statistics.lines += 1
             position = filled
-            return nil
+            return false
         }
-        guard filled > position else { return nil }
+        guard filled > position else { return false }
         let start = position
         position = filled
         statistics.lines += 1
-        return try parseLine(start: start, end: filled)
+        return try parseLine(start: start, end: filled, into: &record)
     }
 
     // MARK: lines
 
-    /// Parses one line (without its newline); nil when the line gave no record.
+    /// Parses one line (without its newline) into `record`; false when the line gave no record.
     @inline(__always)
-    private mutating func parseLine(start: Int, end lineEnd: Int) throws(TraceReadError) -> TraceRecord? {
+    private mutating func parseLine(start: Int, end lineEnd: Int, into record: inout TraceRecord) throws(TraceReadError) -> Bool {
         var end = lineEnd
         if end > start, storage.base[end - 1] == 0x0D { end -= 1 }
         var first = start
         while first < end, storage.base[first] == 0x20 || storage.base[first] == 0x09 { first += 1 }
         if first == end {
             statistics.blankLines += 1
-            return nil
+            return false
         }
-        var record = TraceRecord(storage: storage, line: statistics.lines)
+        record.reset(storage: storage, line: statistics.lines)
         do {
             switch format {
             case .native, .auto:
@@ -265,7 +271,7 @@ struct TraceReaderCore {
                         TraceDiagnosticID.noRequest, skipped.reason, line: record.line,
                         column: column(of: skipped.position, lineStart: start))
                     reportLineWarnings(lineStart: start, line: record.line)
-                    return nil
+                    return false
                 }
             }
         } catch {
@@ -275,11 +281,11 @@ struct TraceReaderCore {
                 TraceDiagnosticID.malformedLine, error.reason + "; line skipped", line: record.line,
                 column: column(of: error.position, lineStart: start))
             try checkErrorLimit()
-            return nil
+            return false
         }
         if !warnings.isEmpty { reportLineWarnings(lineStart: start, line: record.line) }
         statistics.records += 1
-        return record
+        return true
     }
 
     private mutating func reportLineWarnings(lineStart: Int, line: Int) {

@@ -7,7 +7,7 @@
 /// Integer fields hold values within ±2^31 (larger ones are clamped), except `timestampMs`, `asn` and `bytes`.
 public struct TraceRecord: @unchecked Sendable {
     /// The bytes this record's slices point into.
-    public let storage: TraceStorage
+    public internal(set) var storage: TraceStorage
     /// 1-based line number in the file the record was read from (0 for a record built in code).
     public var line: Int
 
@@ -166,5 +166,51 @@ public struct TraceRecord: @unchecked Sendable {
     init(storage: TraceStorage, line: Int) {
         self.storage = storage
         self.line = line
+    }
+
+    /// Makes this an empty record over `storage` at `line`, in place: a reader refilling a buffer slot keeps the
+    /// storage reference when it is the same one, and writes no temporary record.
+    @inline(__always)
+    mutating func reset(storage: TraceStorage, line: Int) {
+        if self.storage !== storage { self.storage = storage }
+        self.line = line
+        method = .absent
+        scheme = .absent
+        host = .absent
+        path = .absent
+        query = .absent
+        userAgent = .absent
+        referer = .absent
+        cookie = .absent
+        headerFields = UnsafeBufferPointer(start: nil, count: 0)
+        shorthandMask = 0
+        country = .absent
+        colo = .absent
+        version = .absent
+        cacheControl = .absent
+        expires = .absent
+        etag = .absent
+        lastModified = .absent
+        setCookie = .absent
+        contentType = .absent
+        outcome = nil
+        storedTimestampMs = .min
+        storedAsn = .min
+        storedBytes = .min
+        ipHigh = 0
+        ipLow = 0
+        storedPort = .min
+        storedBotScore = .min
+        storedThreatScore = .min
+        storedStatus = .min
+        storedAge = .min
+        storedOriginMs = .min
+        ipFamily = 0
+        booleanFlags = 0
+    }
+
+    /// An empty record over no bytes: a place for `TraceRecordSource.next(into:)` to read a record into.
+    public init() {
+        self.init(storage: TraceStorage.empty, line: 0)
     }
 }

@@ -18,6 +18,9 @@ public final class TraceStorage: @unchecked Sendable {
 
     private static let headerBlockSize = 8192
 
+    /// A one-byte storage shared by every empty record (`TraceRecord()`); nothing is written to it.
+    static let empty = TraceStorage(capacity: 1)
+
     /// Allocates a buffer of `capacity` bytes (at least one).
     init(capacity: Int) {
         self.capacity = max(1, capacity)

@@ -64,13 +64,13 @@ public enum SpecDiff {
         var groups: [String: DiffGroup] = [:]
         var requests = 0
         do {
-            while let item = try ordered.next() {
+            try ordered.forEachRecord { item in
                 var request = TraceRequestBuilder.request(item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
                 requests += 1
                 guard old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
-                    || old.originContacted != new.originContacted else { continue }
+                    || old.originContacted != new.originContacted else { return }
                 let from = outcome(old), to = outcome(new)
                 let rule = new.ruleID ?? old.ruleID
                 let key = "\(from)\u{0}\(to)\u{0}\(rule ?? "")"

@@ -79,7 +79,7 @@ public enum WhatIf {
             var batch: [SharedRecord] = []
             var failure: TraceReadError?
             do throws(TraceReadError) {
-                while let item = try reader.reader.next() {
+                try reader.reader.forEachRecord { item in
                     var request = TraceRequestBuilder.request(item.record)
                     request.http.timestampMilliseconds = item.virtualTimeMs
                     batch.append(SharedRecord(request: request, record: item.record, virtualTime: item.virtualTimeMs))
