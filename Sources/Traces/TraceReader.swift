@@ -18,7 +18,7 @@ import EdgeCore
 /// it any more, so records may be kept (say, in `TimeOrderedTraceReader`) for as long as needed.
 public final class TraceReader: TraceRecordSource {
     /// All reading state, kept in one struct so the hot loop pays for one exclusivity check per record.
-    private var core: TraceReaderCore
+    @exclusivity(unchecked) private var core: TraceReaderCore
 
     /// The file name used in diagnostics.
     public var name: String { core.name }

@@ -11,10 +11,10 @@ public final class TraceStorage: @unchecked Sendable {
     /// Size of the byte buffer.
     let capacity: Int
     /// Header blocks owned by this storage (pointer and size), freed with it; filled in order.
-    private var headerBlocks: [(start: UnsafeMutablePointer<HeaderField>, size: Int)] = []
+    @exclusivity(unchecked) private var headerBlocks: [(start: UnsafeMutablePointer<HeaderField>, size: Int)] = []
     /// Which block is being filled and how much of it is used.
-    private var blockIndex = -1
-    private var blockUsed = 0
+    @exclusivity(unchecked) private var blockIndex = -1
+    @exclusivity(unchecked) private var blockUsed = 0
 
     private static let headerBlockSize = 8192
 

@@ -9,10 +9,8 @@ import Traces
 /// Counts what the app does for the requests that reach it, by the spec's `app` routes: incidents, LLM tokens and
 /// Redis commands. Requests the edge blocked or served from cache never reach the app.
 public struct AppUsageMeter: Sendable {
-    /// Per route: its path pattern split at `*`, its method (nil: any) and what a request on it costs.
-    private let patterns: [[[UInt8]]]
-    private let methods: [[UInt8]?]
-    private let costs: [RouteCost]
+    /// The routes, shared by every copy of the meter.
+    private let routes: RouteTable
     private let otherRedisCommands: Double
     private let requestsPerIncident: Double
     private let incidentRoutes: Bool
@@ -30,11 +28,7 @@ public struct AppUsageMeter: Sendable {
 
     /// A meter for `app` (nil: no app costs beyond one Redis command per request).
     public init(app: AppSpec?) {
-        let routes = app?.routes ?? []
-        patterns = routes.map { Self.parts(Array($0.path.utf8)) }
-        methods = routes.map { $0.method.map { Array($0.uppercased().utf8) } }
-        costs = routes.map { RouteCost(llmCalls: $0.llmCalls, tokensIn: $0.tokensIn, tokensOut: $0.tokensOut,
-                                       redisCommands: $0.redisCommands, countsIncident: $0.countsIncident) }
+        routes = RouteTable(app?.routes ?? [])
         otherRedisCommands = app?.redisCommandsPerRequest ?? 1
         requestsPerIncident = app?.requestsPerIncident ?? 10
         incidentRoutes = app?.routes.contains { $0.countsIncident } ?? false
@@ -64,12 +58,26 @@ public struct AppUsageMeter: Sendable {
         let countsIncident: Bool
     }
 
+    /// Per route: its path pattern split at `*`, its method (nil: any) and what a request on it costs.
+    private final class RouteTable: Sendable {
+        let patterns: [[[UInt8]]]
+        let methods: [[UInt8]?]
+        let costs: [RouteCost]
+
+        init(_ routes: [AppRouteSpec]) {
+            patterns = routes.map { AppUsageMeter.parts(Array($0.path.utf8)) }
+            methods = routes.map { $0.method.map { Array($0.uppercased().utf8) } }
+            costs = routes.map { RouteCost(llmCalls: $0.llmCalls, tokensIn: $0.tokensIn, tokensOut: $0.tokensOut,
+                                           redisCommands: $0.redisCommands, countsIncident: $0.countsIncident) }
+        }
+    }
+
     /// The cost of the first route whose pattern and method (an absent method is GET) match.
     private func firstRoute(path: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer) -> RouteCost? {
-        for index in patterns.indices where Self.matches(patterns[index], path) {
-            guard let wanted = methods[index] else { return costs[index] }
+        for index in routes.patterns.indices where Self.matches(routes.patterns[index], path) {
+            guard let wanted = routes.methods[index] else { return routes.costs[index] }
             let sent = method.isEmpty ? Self.getMethod : method
-            if wanted.elementsEqual(sent) { return costs[index] }
+            if wanted.elementsEqual(sent) { return routes.costs[index] }
         }
         return nil
     }
