@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeModel
+import RulesLanguage
 import Traces
 
 /// Requests whose outcome changed between two specs, grouped by (old → new outcome, rule).
@@ -63,9 +64,10 @@ public enum SpecDiff {
         var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
         var groups: [String: DiffGroup] = [:]
         var requests = 0
+        var request = EdgeRequest(HTTPRequest())
         do {
             try ordered.forEachRecord { item in
-                var request = TraceRequestBuilder.request(item.record)
+                TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
                 requests += 1
