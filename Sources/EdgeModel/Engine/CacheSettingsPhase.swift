@@ -14,13 +14,13 @@ struct CacheSettingsPhase {
 
     /// The enabled rules, in order.
     let rules: [CacheRule]
-    private let conditions: [CompiledExpression]
+    private let conditions: CompiledExpressionList
     private let sets: [Sets]
 
     /// The phase for the enabled `rules`.
     init(rules: [CacheRule]) {
         self.rules = rules
-        conditions = rules.map(\.condition)
+        conditions = CompiledExpressionList(rules.map(\.condition))
         sets = rules.map { rule in
             Sets(eligibility: rule.eligibility, edgeTTL: rule.edgeTTL != nil, browserTTL: rule.browserTTL != nil,
                  cacheKey: rule.cacheKey != nil, serveStale: rule.serveStale)
@@ -31,8 +31,7 @@ struct CacheSettingsPhase {
     func resolve(_ context: RequestContext, trace: inout DecisionTrace?) -> ResolvedCacheSettings {
         var settings = ResolvedCacheSettings()
         for index in conditions.indices {
-            // Reading through the buffer spares a retain and release of the compiled closure per rule.
-            let matched = conditions.withUnsafeBufferPointer { $0[index].evaluate(context) }
+            let matched = conditions.evaluate(index, context)
             if trace != nil {
                 let rule = rules[index]
                 trace?.cacheRules.append(RuleTrace(ruleID: rule.id, matched: matched, outcome: matched ? "applies" : "no match",

@@ -33,13 +33,13 @@ struct CustomRulesPhase {
 
     /// The enabled rules, in order.
     let rules: [CustomRule]
-    private let conditions: [CompiledExpression]
+    private let conditions: CompiledExpressionList
     private let kinds: [Kind]
 
     /// The phase for the enabled `rules`.
     init(rules: [CustomRule]) {
         self.rules = rules
-        conditions = rules.map(\.condition)
+        conditions = CompiledExpressionList(rules.map(\.condition))
         kinds = rules.map { rule in
             switch rule.action {
             case .block: .block(status: rule.blockStatus)
@@ -58,8 +58,7 @@ struct CustomRulesPhase {
     func run(_ context: RequestContext, solvedChallenge: Bool, trace: inout DecisionTrace?) -> CustomRulesOutcome {
         var outcome = CustomRulesOutcome()
         for index in conditions.indices {
-            // Reading through the buffer spares a retain and release of the compiled closure per rule.
-            guard conditions.withUnsafeBufferPointer({ $0[index].evaluate(context) }) else {
+            guard conditions.evaluate(index, context) else {
                 if trace != nil { record(index, matched: false, "no match", context, &trace) }
                 continue
             }

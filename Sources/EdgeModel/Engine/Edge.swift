@@ -58,74 +58,70 @@ public final class Edge {
         // URL normalisation (phase http_request_sanitize) happens inside the context: non-raw URI fields read the
         // normalised path, raw.* fields the original.
         context.reset(to: request.http)
-        defer { context.releaseRequest() }
+        let decision = decide(request, now: now, tracing: tracing)
+        context.releaseRequest()
+        return decision
+    }
+
+    /// The phases for the request the context holds, at `now`.
+    private func decide(_ request: EdgeRequest, now: Int64, tracing: Bool) -> Decision {
         var trace: DecisionTrace? = tracing ? DecisionTrace() : nil
-        var decision = Decision(managedRules: configuration.managedRulesPresent ? .notReached : .notConfigured)
+        // The outcome is kept in locals and the decision built once at the end: a `Decision` variable updated
+        // field by field is copied and destroyed whole along the way.
+        var phase: EdgePhase?
+        var ruleID: String?
+        var action = EdgeAction.allow
+        var rateLimit: RateLimitOutcome?
+        var managedRules: ManagedRulesOutcome = configuration.managedRulesPresent ? .notReached : .notConfigured
 
         let custom = customRules.run(context, solvedChallenge: request.solvedChallenge, trace: &trace)
-        decision.solvedChallenge = custom.solvedChallenge
+        var solvedChallenge = custom.solvedChallenge
         if custom.terminatingRule >= 0 {
-            decision.phase = .customRules
-            decision.ruleID = customRules.rules[custom.terminatingRule].id
-            decision.action = custom.action
-            return edgeTerminated(decision, status: custom.status, trace: trace)
+            trace?.managedRules = managedRules
+            return Decision(phase: .customRules, ruleID: customRules.rules[custom.terminatingRule].id, action: custom.action,
+                            status: custom.status, cacheStatus: .unknown, managedRules: managedRules,
+                            solvedChallenge: solvedChallenge, trace: trace)
         }
         if custom.recordedRule >= 0 {
-            decision.phase = .customRules
-            decision.ruleID = customRules.rules[custom.recordedRule].id
-            decision.action = custom.recordedAction
+            phase = .customRules
+            ruleID = customRules.rules[custom.recordedRule].id
+            action = custom.recordedAction
         }
 
         let rateLimitRuns = !rateLimits.rules.isEmpty && !custom.skipsRateLimit
         if rateLimitRuns {
             let limited = rateLimits.run(context, now: now, solvedChallenge: request.solvedChallenge, trace: &trace)
-            decision.solvedChallenge = decision.solvedChallenge || limited.solvedChallenge
+            solvedChallenge = solvedChallenge || limited.solvedChallenge
             if limited.terminatingRule >= 0 {
-                decision.phase = .rateLimit
-                decision.ruleID = rateLimits.rules[limited.terminatingRule].id
-                decision.action = limited.action
-                decision.rateLimit = limited.counter
-                return edgeTerminated(decision, status: limited.status, trace: trace)
+                trace?.managedRules = managedRules
+                return Decision(phase: .rateLimit, ruleID: rateLimits.rules[limited.terminatingRule].id,
+                                action: limited.action, status: limited.status, cacheStatus: .unknown,
+                                rateLimit: limited.counter, managedRules: managedRules, solvedChallenge: solvedChallenge,
+                                trace: trace)
             }
-            if limited.recordedRule >= 0, decision.phase == nil {
-                decision.phase = .rateLimit
-                decision.ruleID = rateLimits.rules[limited.recordedRule].id
-                decision.action = limited.recordedAction
-                decision.rateLimit = limited.counter
+            if limited.recordedRule >= 0, phase == nil {
+                phase = .rateLimit
+                ruleID = rateLimits.rules[limited.recordedRule].id
+                action = limited.recordedAction
+                rateLimit = limited.counter
             }
         }
 
         if configuration.managedRulesPresent {
-            decision.managedRules = custom.skipsManagedRules ? .skipped : .notSimulated
+            managedRules = custom.skipsManagedRules ? .skipped : .notSimulated
         }
-        trace?.managedRules = decision.managedRules
+        trace?.managedRules = managedRules
 
         let resolved = cacheSettings.resolve(context, trace: &trace)
         let served = cache.serve(request, context: context, resolved: resolved, now: now, trace: &trace)
-        decision.status = served.status
-        decision.cacheStatus = served.cacheStatus
-        decision.originContacted = served.originContacted
-        decision.originLatencyMilliseconds = served.originLatency
-        decision.bytes = served.bytes
-        decision.browserTTLSeconds = served.browserTTL
-
         if rateLimitRuns, rateLimits.countsAfterResponse {
             context.reset(to: Self.withResponse(request.http, served))
             rateLimits.countAfterResponse(context, now: now, originContacted: served.originContacted, trace: &trace)
         }
-        decision.trace = trace
-        return decision
-    }
-
-    /// A request stopped at the edge: no cache, no origin.
-    private func edgeTerminated(_ decision: Decision, status: Int, trace: DecisionTrace?) -> Decision {
-        var decision = decision
-        decision.status = status
-        decision.cacheStatus = .unknown
-        var trace = trace
-        trace?.managedRules = decision.managedRules
-        decision.trace = trace
-        return decision
+        return Decision(phase: phase, ruleID: ruleID, action: action, status: served.status, cacheStatus: served.cacheStatus,
+                        originContacted: served.originContacted, originLatencyMilliseconds: served.originLatency,
+                        bytes: served.bytes, browserTTLSeconds: served.browserTTL, rateLimit: rateLimit,
+                        managedRules: managedRules, solvedChallenge: solvedChallenge, trace: trace)
     }
 
     /// The request with the response side filled in for counting expressions: the status the client received

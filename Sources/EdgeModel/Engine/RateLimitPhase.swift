@@ -28,12 +28,14 @@ struct RateLimitPhase {
         let blockStatus: Int
         let countsAfterResponse: Bool
         let requestsToOrigin: Bool
+        let hasCounting: Bool
     }
 
     /// The enabled rules, in order.
     let rules: [RateLimitRule]
-    private let conditions: [CompiledExpression]
-    private let countings: [CompiledExpression?]
+    private let conditions: CompiledExpressionList
+    /// Each rule's counting expression, or its condition when it has none (then unused).
+    private let countings: CompiledExpressionList
     private let behaviours: [Behaviour]
     private let keys: [RateLimitKey]
     private let limiter: RateLimiter
@@ -43,11 +45,11 @@ struct RateLimitPhase {
     /// The phase for `rules`, hashing keys with `seed`.
     init(rules: [RateLimitRule], seed: UInt64) {
         self.rules = rules
-        conditions = rules.map(\.condition)
-        countings = rules.map(\.counting)
+        conditions = CompiledExpressionList(rules.map(\.condition))
+        countings = CompiledExpressionList(rules.map { $0.counting ?? $0.condition })
         behaviours = rules.map {
             Behaviour(action: $0.action, blockStatus: $0.blockStatus, countsAfterResponse: $0.countsAfterResponse,
-                      requestsToOrigin: $0.requestsToOrigin)
+                      requestsToOrigin: $0.requestsToOrigin, hasCounting: $0.counting != nil)
         }
         keys = rules.indices.map { RateLimitKey(rule: $0, characteristics: rules[$0].characteristics, seed: seed) }
         limiter = RateLimiter(parameters: rules.map(LimiterParameters.init))
@@ -69,9 +71,8 @@ struct RateLimitPhase {
         var outcome = RateLimitPhaseOutcome()
         for index in conditions.indices {
             let rule = behaviours[index]
-            // Reading through the buffer spares a retain and release of the compiled closure per rule.
-            let matches = conditions.withUnsafeBufferPointer { $0[index].evaluate(context) }
-            let countsNow = !rule.countsAfterResponse && (countings[index]?.evaluate(context) ?? matches)
+            let matches = conditions.evaluate(index, context)
+            let countsNow = !rule.countsAfterResponse && (rule.hasCounting ? countings.evaluate(index, context) : matches)
             guard matches || countsNow else {
                 if trace != nil {
                     trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: false, counted: false,

@@ -1,7 +1,7 @@
 /// An expression compiled once into closures; evaluate it against any number of requests, from any thread
 /// (each thread with its own `RequestContext`).
 public struct CompiledExpression: Sendable {
-    private let run: @Sendable (RequestContext) -> Bool
+    let run: @Sendable (RequestContext) -> Bool
     /// The canonical text of the expression it was compiled from.
     public let canonical: String
 

@@ -6,6 +6,10 @@ extension ExpressionCompiler {
             let mapped = compileMapped(comparison.lhs)
             return mapped.mapEach(.bool(kernel(mapped.element, comparison.op, comparison.rhs)))
         }
+        if let field = comparison.lhs.plainField?.borrowed,
+           let borrowing = borrowedBytesKernel(field, comparison.op, comparison.rhs) {
+            return .bool(borrowing)
+        }
         return .bool(kernel(compileValue(comparison.lhs), comparison.op, comparison.rhs))
     }
 
@@ -70,6 +74,26 @@ extension ExpressionCompiler {
                 guard let value = read(context) else { return onMissing }
                 return set.contains(value)
             }
+        default:
+            return nil
+        }
+    }
+
+    /// The common byte comparisons on a field read in place (a field is never missing).
+    private func borrowedBytesKernel(
+        _ field: BorrowedBytesField, _ op: ComparisonOperator, _ rhs: ComparisonValue
+    ) -> (@Sendable (RequestContext) -> Bool)? {
+        switch (op, rhs) {
+        case (.equal, .bytes(let literal)):
+            return { context in context.withBytes(field) { ByteOperations.equal($0, literal) } }
+        case (.notEqual, .bytes(let literal)):
+            return { context in context.withBytes(field) { !ByteOperations.equal($0, literal) } }
+        case (.contains, .bytes(let literal)):
+            return { context in context.withBytes(field) { ByteOperations.contains($0, literal) } }
+        case (.isIn, .bytesSet(let items)), (.isIn, .list(_, .strings(let items))):
+            let set = ByteStringSet(items)
+            guard set.testsBorrowed else { return nil }
+            return { context in context.withBytes(field) { set.contains(borrowed: $0) } }
         default:
             return nil
         }

@@ -33,10 +33,21 @@ extension ExpressionCompiler {
             case .group(.contains, let operand, _, let literals) where op == .or:
                 // `lower(x) contains …`: search x with the case mapping instead of building lower(x).
                 if let (mapping, inner) = Self.caseMappedOperand(operand) {
-                    return .bool(Self.containsAny(compileValue(inner).asBytes, MultiLiteralSearch(literals, mapping: mapping)))
+                    let search = MultiLiteralSearch(literals, mapping: mapping)
+                    if let field = inner.plainField?.borrowed {
+                        return .bool { context in context.withBytes(field) { search.containsAny($0) } }
+                    }
+                    return .bool(Self.containsAny(compileValue(inner).asBytes, search))
                 }
-                return .bool(Self.containsAny(compileValue(operand).asBytes, MultiLiteralSearch(literals)))
+                let search = MultiLiteralSearch(literals)
+                if let field = operand.plainField?.borrowed {
+                    return .bool { context in context.withBytes(field) { search.containsAny($0) } }
+                }
+                return .bool(Self.containsAny(compileValue(operand).asBytes, search))
             case .group(let test, let operand, _, let literals):
+                if let field = operand.plainField?.borrowed, let borrowing = Self.foldedBorrowed(test, op, field, literals) {
+                    return .bool(borrowing)
+                }
                 return .bool(Self.folded(test, op, compileValue(operand).asBytes, literals))
             }
         }
@@ -148,6 +159,37 @@ extension ExpressionCompiler {
                 guard let value = read(context) else { return false }
                 return set.contains(value)
             }
+        }
+    }
+
+    /// `folded` on a field read in place; nil where the test needs an owned value (a hashed set).
+    private static func foldedBorrowed(
+        _ test: FoldableTest, _ op: LogicalOperator, _ field: BorrowedBytesField, _ literals: [[UInt8]]
+    ) -> (@Sendable (RequestContext) -> Bool)? {
+        let all = op == .and
+        switch test {
+        case .contains:
+            return { context in
+                context.withBytes(field) { value in
+                    for literal in literals where ByteOperations.contains(value, literal) != all { return !all }
+                    return all
+                }
+            }
+        case .startsWith, .endsWith:
+            let prefix = test == .startsWith
+            return { context in
+                context.withBytes(field) { value in
+                    for literal in literals {
+                        let found = prefix ? ByteOperations.hasPrefix(value, literal) : ByteOperations.hasSuffix(value, literal)
+                        if found != all { return found }
+                    }
+                    return all
+                }
+            }
+        case .equals:
+            let set = ByteStringSet(literals)
+            guard set.testsBorrowed else { return nil }
+            return { context in context.withBytes(field) { set.contains(borrowed: $0) } }
         }
     }
 }

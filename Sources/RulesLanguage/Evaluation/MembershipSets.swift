@@ -21,6 +21,16 @@ struct ByteStringSet: Sendable {
         for item in small where item == value { return true }
         return false
     }
+
+    /// Whether a borrowed value can be tested without copying it (a scanned set; a hashed one needs an array).
+    var testsBorrowed: Bool { !usesHash }
+
+    /// Whether the set contains the borrowed `value`; only for sets that `testsBorrowed`.
+    @inline(__always)
+    func contains(borrowed value: UnsafeBufferPointer<UInt8>) -> Bool {
+        for item in small where ByteOperations.equal(value, item) { return true }
+        return false
+    }
 }
 
 /// A constant set of integers and integer ranges, merged and sorted for binary search.

@@ -166,6 +166,13 @@ public final class RequestContext {
         return userAgentStorage
     }
 
+    /// Runs `body` over `http.user_agent` in place.
+    @inline(__always)
+    func withUserAgent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if needs(.userAgent) { userAgentStorage = firstHeader(Self.userAgentName) }
+        return userAgentStorage.withUnsafeBufferPointer(body)
+    }
+
     /// `http.referer`: the first `Referer` header, `""` when absent.
     public var referer: [UInt8] {
         if needs(.referer) { refererStorage = firstHeader(Self.refererName) }
@@ -249,6 +256,20 @@ public final class RequestContext {
     public var normalizedPath: [UInt8] {
         if needs(.normalizedPath) { URLNormalizer.normalize(path: request.path, into: &normalizedPathStorage) }
         return normalizedPathStorage
+    }
+
+    /// Runs `body` over `http.request.uri.path` in place.
+    @inline(__always)
+    func withNormalizedPath<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if needs(.normalizedPath) { URLNormalizer.normalize(path: request.path, into: &normalizedPathStorage) }
+        return normalizedPathStorage.withUnsafeBufferPointer(body)
+    }
+
+    /// Runs `body` over `http.request.uri.path.extension` in place.
+    @inline(__always)
+    func withPathExtension<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if needs(.pathExtension) { RequestParsing.pathExtension(normalizedPath, into: &extensionStorage) }
+        return extensionStorage.withUnsafeBufferPointer(body)
     }
 
     /// `http.request.uri.path.extension`.

@@ -11,26 +11,27 @@ public enum FieldCatalogue {
         func add(
             _ name: String, _ type: RuleType, _ summary: String, phase: FieldPhase = .request,
             plan: CloudflarePlan = .free, rateLimitPlan: CloudflarePlan = .enterprise, replacement: String? = nil,
-            caveat: String? = nil, _ read: FieldReader
+            caveat: String? = nil, borrowed: BorrowedBytesField? = nil, _ read: FieldReader
         ) {
             fields.append(FieldDefinition(
                 name, type, summary, phase: phase, plan: plan, rateLimitPlan: rateLimitPlan,
-                replacement: replacement, caveat: caveat, slot: fields.count, read: read))
+                replacement: replacement, caveat: caveat, slot: fields.count, borrowed: borrowed, read: read))
         }
         let stringArray = RuleType.array(.bytes)
         let stringMap = RuleType.map(.array(.bytes))
 
-        add("http.host", .bytes, "Host of the request URI.", rateLimitPlan: .pro, .bytes { $0.request.host })
+        add("http.host", .bytes, "Host of the request URI.", rateLimitPlan: .pro, borrowed: .host,
+            .bytes { $0.request.host })
         add("http.request.method", .bytes, "Request method in uppercase, e.g. GET.", rateLimitPlan: .business,
-            .bytes { $0.request.method })
+            borrowed: .method, .bytes { $0.request.method })
         add("http.request.uri", .bytes, "Normalised path and query, e.g. /articles/index?section=5.", rateLimitPlan: .pro,
             .bytes { $0.uri })
         add("http.request.uri.path", .bytes, "Path after URL normalisation.", rateLimitPlan: .free,
-            .bytes { $0.normalizedPath })
+            borrowed: .normalizedPath, .bytes { $0.normalizedPath })
         add("http.request.uri.path.extension", .bytes, "Lowercased extension of the last path segment, or empty.",
-            rateLimitPlan: .free, .bytes { $0.pathExtension })
+            rateLimitPlan: .free, borrowed: .pathExtension, .bytes { $0.pathExtension })
         add("http.request.uri.query", .bytes, "Query string without `?`, undecoded.", rateLimitPlan: .pro,
-            .bytes { $0.request.query })
+            borrowed: .query, .bytes { $0.request.query })
         add("http.request.full_uri", .bytes, "scheme://host followed by the normalised URI.", rateLimitPlan: .pro,
             .bytes { $0.fullURI })
         add("http.request.uri.args", stringMap, "Query arguments by name; repeated names keep order; undecoded.",
@@ -40,17 +41,18 @@ public enum FieldCatalogue {
         add("raw.http.request.uri", .bytes, "Original path and query before normalisation.", rateLimitPlan: .pro,
             .bytes { $0.rawURI })
         add("raw.http.request.uri.path", .bytes, "Original path before normalisation.", rateLimitPlan: .free,
-            .bytes { $0.request.path })
+            borrowed: .rawPath, .bytes { $0.request.path })
         add("raw.http.request.uri.path.extension", .bytes, "Extension of the original path.", rateLimitPlan: .free,
             .bytes { $0.rawPathExtension })
-        add("raw.http.request.uri.query", .bytes, "Original query string.", rateLimitPlan: .pro, .bytes { $0.request.query })
+        add("raw.http.request.uri.query", .bytes, "Original query string.", rateLimitPlan: .pro, borrowed: .query,
+            .bytes { $0.request.query })
         add("raw.http.request.full_uri", .bytes, "Original full URI.", rateLimitPlan: .pro, .bytes { $0.rawFullURI })
         add("raw.http.request.uri.args", stringMap, "Original query arguments.", .map { $0.args })
         add("raw.http.request.uri.args.names", stringArray, "Original query argument names.", .bytesArray { $0.argNames })
         add("raw.http.request.uri.args.values", stringArray, "Original query argument values.",
             .bytesArray { $0.argValues })
         add("http.user_agent", .bytes, "User-Agent header, empty when absent.", rateLimitPlan: .business,
-            .bytes { $0.userAgent })
+            borrowed: .userAgent, .bytes { $0.userAgent })
         add("http.referer", .bytes, "Referer header, empty when absent.", .bytes { $0.referer })
         add("http.cookie", .bytes, "Entire Cookie header, empty when absent.", .bytes { $0.cookie })
         add("http.x_forwarded_for", .bytes, "Entire X-Forwarded-For header, empty when absent.",
@@ -63,15 +65,17 @@ public enum FieldCatalogue {
             .bytesArray { $0.headerValues })
         add("http.request.headers.truncated", .bool, "Whether the header list was cut short (never, in the model).",
             .bool { _ in false })
-        add("http.request.version", .bytes, "Protocol version, e.g. HTTP/1.1.", .bytes { $0.request.version })
+        add("http.request.version", .bytes, "Protocol version, e.g. HTTP/1.1.", borrowed: .version,
+            .bytes { $0.request.version })
         add("http.request.timestamp.sec", .int, "Arrival time in Unix seconds.",
             .int { $0.request.timestampMilliseconds / 1000 })
         add("http.request.timestamp.msec", .int, "Millisecond part (0–999) of the arrival time.",
             .int { ($0.request.timestampMilliseconds % 1000 + 1000) % 1000 })
         add("ip.src", .ip, "Client IP address.", rateLimitPlan: .business, .ip { $0.request.ip })
-        add("ip.src.country", .bytes, "Client country, ISO 3166-1 alpha-2 uppercase.", .bytes { $0.request.country })
-        add("ip.geoip.country", .bytes, "Deprecated name of ip.src.country.", replacement: "ip.src.country",
+        add("ip.src.country", .bytes, "Client country, ISO 3166-1 alpha-2 uppercase.", borrowed: .country,
             .bytes { $0.request.country })
+        add("ip.geoip.country", .bytes, "Deprecated name of ip.src.country.", replacement: "ip.src.country",
+            borrowed: .country, .bytes { $0.request.country })
         add("ip.src.asnum", .int, "Client autonomous system number.", .int { $0.request.asn })
         add("ip.geoip.asnum", .int, "Deprecated name of ip.src.asnum.", replacement: "ip.src.asnum",
             .int { $0.request.asn })

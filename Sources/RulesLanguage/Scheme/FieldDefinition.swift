@@ -45,13 +45,15 @@ public struct FieldDefinition: Sendable {
     /// A caveat reported as a warning whenever the field is used.
     let caveat: String?
     let read: FieldReader
+    /// How to read the value in place, for the Bytes fields that allow it.
+    let borrowed: BorrowedBytesField?
     /// Position in `FieldCatalogue.all`; keys per-field caches in `RequestContext`.
     let slot: Int
 
     init(
         _ name: String, _ type: RuleType, _ summary: String, phase: FieldPhase = .request,
         plan: CloudflarePlan = .free, rateLimitPlan: CloudflarePlan = .enterprise, replacement: String? = nil,
-        caveat: String? = nil, slot: Int, read: FieldReader
+        caveat: String? = nil, slot: Int, borrowed: BorrowedBytesField? = nil, read: FieldReader
     ) {
         self.name = name
         self.type = type
@@ -62,6 +64,7 @@ public struct FieldDefinition: Sendable {
         self.replacement = replacement
         self.caveat = caveat
         self.read = read
+        self.borrowed = borrowed
         self.slot = slot
     }
 }
