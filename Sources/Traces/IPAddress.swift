@@ -43,30 +43,34 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Parses `a.b.c.d` in `bytes[from..<to]`: four decimal parts 0–255, no leading zeros beyond one digit.
+    /// One pass, each part read as one to three digits.
     private static func parseIPv4(_ bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> UInt32? {
+        guard from >= 0, to <= bytes.count, to - from >= 7, to - from <= 15, let base = bytes.baseAddress else { return nil }
+        let text = base.assumingMemoryBound(to: UInt8.self)
+        var index = from
         var result: UInt32 = 0
-        var part: UInt32 = 0
-        var digits = 0
-        var parts = 0
-        for index in from..<to {
-            let byte = bytes[index]
-            let digit = byte &- UInt8(ascii: "0")
-            if digit < 10 {
-                if digits > 0, part == 0 { return nil }
-                part = part * 10 + UInt32(digit)
-                digits += 1
-                if digits > 3 || part > 255 { return nil }
-            } else if byte == UInt8(ascii: "."), digits > 0, parts < 3 {
-                result = result << 8 | part
-                parts += 1
-                part = 0
-                digits = 0
-            } else {
-                return nil
+        for part in 0..<4 {
+            if part > 0 {
+                guard index < to, text[index] == UInt8(ascii: ".") else { return nil }
+                index += 1
             }
+            guard index < to else { return nil }
+            var value = UInt32(text[index] &- UInt8(ascii: "0"))
+            guard value < 10 else { return nil }
+            index += 1
+            if index < to, case let second = UInt32(text[index] &- UInt8(ascii: "0")), second < 10 {
+                guard value != 0 else { return nil }
+                value = value * 10 + second
+                index += 1
+                if index < to, case let third = UInt32(text[index] &- UInt8(ascii: "0")), third < 10 {
+                    value = value * 10 + third
+                    guard value <= 255 else { return nil }
+                    index += 1
+                }
+            }
+            result = result << 8 | value
         }
-        guard parts == 3, digits > 0 else { return nil }
-        return result << 8 | part
+        return index == to ? result : nil
     }
 
     /// Parses IPv6 text into 128 bits.

@@ -83,6 +83,23 @@ struct JSONCursor {
         return try nextKeyInGeneral(first: &first)
     }
 
+    /// Consumes the next key and its `:` when it is key `index` of `patterns` written compactly (`"name":`, after
+    /// a `,` unless it is the first key), then any space; false, with nothing consumed, otherwise. What it
+    /// consumes is exactly what `nextKey` would have read for that key.
+    @inline(__always)
+    mutating func consumeKey(_ index: Int, of patterns: QuotedKeyPatterns, first: inout Bool) -> Bool {
+        var start = position
+        if !first {
+            guard start < end, base[start] == UInt8(ascii: ",") else { return false }
+            start += 1
+        }
+        guard let length = patterns.matches(index, at: base + start, available: end - start) else { return false }
+        first = false
+        position = start + length
+        skipSpace()
+        return true
+    }
+
     /// `nextKey` for any spacing and escaped keys, and its errors.
     private mutating func nextKeyInGeneral(first: inout Bool) throws(LineError) -> ByteSlice? {
         skipSpace()
@@ -262,6 +279,42 @@ struct JSONCursor {
             base[offset + 3] = UInt8(0x80 | scalar & 0x3F)
             return offset + 4
         }
+    }
+
+    /// The value of the run of up to 18 ASCII digits at `start` and the offset after it (the run stops at a
+    /// non-digit, the end of the line, or after 18 digits). Eight digits at a time where the line allows.
+    @inline(__always)
+    func digitRun(from start: Int) -> (value: Int64, end: Int) {
+        var index = start
+        var value: Int64 = 0
+        while index - start <= 10, index + 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            guard let eight = Self.eightDigitValue(word) else { break }
+            value = value &* 100_000_000 &+ Int64(eight)
+            index += 8
+        }
+        while index < end, index - start < 18 {
+            let digit = base[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            value = value &* 10 &+ Int64(digit)
+            index += 1
+        }
+        return (value, index)
+    }
+
+    /// The value of eight ASCII digits loaded little-endian (first digit in the lowest byte), or nil when any
+    /// of the eight bytes is not a digit.
+    @inline(__always)
+    static func eightDigitValue(_ word: UInt64) -> UInt64? {
+        // A byte is a digit when its high nibble is 3 and stays 3 after adding 6 (0x3A–0x3F become 0x40–0x45).
+        // A byte of 0xFA or more carries into the next one, but its own high nibble already fails the first test.
+        guard word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+              (word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+        else { return nil }
+        var value = word & 0x0F0F_0F0F_0F0F_0F0F
+        value = (value &* (10 << 8 + 1)) >> 8 & 0x00FF_00FF_00FF_00FF
+        value = (value &* (100 << 16 + 1)) >> 16 & 0x0000_FFFF_0000_FFFF
+        return (value &* (10_000 << 32 + 1)) >> 32
     }
 
     /// Reads a number: `-?digits(.digits)?([eE][+-]?digits)?`, exactly. Digits beyond what fits in 63 bits
