@@ -43,26 +43,35 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Parses `a.b.c.d` in `bytes[from..<to]`: four decimal parts 0–255, no leading zeros beyond one digit.
-    /// One pass, each part read as one to three digits.
     private static func parseIPv4(_ bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> UInt32? {
-        guard from >= 0, to <= bytes.count, to - from >= 7, to - from <= 15, let base = bytes.baseAddress else { return nil }
-        let text = base.assumingMemoryBound(to: UInt8.self)
-        var index = from
+        guard from >= 0, from <= to, to <= bytes.count, let base = bytes.baseAddress,
+              let quad = dottedQuadPrefix(base.assumingMemoryBound(to: UInt8.self) + from, count: to - from),
+              quad.length == to - from
+        else { return nil }
+        return quad.bits
+    }
+
+    /// Reads the dotted quad that the `count` bytes at `text` start with, in one pass (each part one to three
+    /// digits, 0–255, no leading zeros beyond one digit): its 32 bits and its length in bytes; nil when the
+    /// bytes do not start with one. A digit or `.` may follow the quad; the caller decides what may.
+    @inline(__always)
+    static func dottedQuadPrefix(_ text: UnsafePointer<UInt8>, count: Int) -> (bits: UInt32, length: Int)? {
+        var index = 0
         var result: UInt32 = 0
         for part in 0..<4 {
             if part > 0 {
-                guard index < to, text[index] == UInt8(ascii: ".") else { return nil }
+                guard index < count, text[index] == UInt8(ascii: ".") else { return nil }
                 index += 1
             }
-            guard index < to else { return nil }
+            guard index < count else { return nil }
             var value = UInt32(text[index] &- UInt8(ascii: "0"))
             guard value < 10 else { return nil }
             index += 1
-            if index < to, case let second = UInt32(text[index] &- UInt8(ascii: "0")), second < 10 {
+            if index < count, case let second = UInt32(text[index] &- UInt8(ascii: "0")), second < 10 {
                 guard value != 0 else { return nil }
                 value = value * 10 + second
                 index += 1
-                if index < to, case let third = UInt32(text[index] &- UInt8(ascii: "0")), third < 10 {
+                if index < count, case let third = UInt32(text[index] &- UInt8(ascii: "0")), third < 10 {
                     value = value * 10 + third
                     guard value <= 255 else { return nil }
                     index += 1
@@ -70,7 +79,7 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
             }
             result = result << 8 | value
         }
-        return index == to ? result : nil
+        return (result, index)
     }
 
     /// Parses IPv6 text into 128 bits.

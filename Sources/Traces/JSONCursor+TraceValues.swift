@@ -111,6 +111,14 @@ extension JSONCursor {
     /// An IP address string, nil for `null`.
     mutating func optionalIPAddress(_ field: StaticString) throws(LineError) -> IPAddress? {
         let start = position
+        // Fast path: a dotted quad straight up to the closing quote (no escape, nothing after it).
+        if current == UInt8(ascii: "\""),
+           let quad = IPAddress.dottedQuadPrefix(base + position + 1, count: end - position - 1),
+           position + 1 + quad.length < end, base[position + 1 + quad.length] == UInt8(ascii: "\"")
+        {
+            position += quad.length + 2
+            return IPAddress(ipv4: quad.bits)
+        }
         let text = try optionalString(field)
         guard text.isPresent else { return nil }
         guard let address = IPAddress.parse(UnsafeRawBufferPointer(start: base + Int(text.offset), count: Int(text.count))) else {

@@ -47,10 +47,10 @@ struct NativeTraceParser {
     private let outcomeKeys = NativeTraceParser.outcomeKeyTable
     private let headerScratch = HeaderScratch()
     private var unknownKeys = UnknownKeyReporter(known: NativeTraceParser.keyNames.map(\.0))
-    /// For each slot (start of the object, after each key, after an unknown key), 1 + the key that followed it
-    /// last time, or 0: lines of one trace list their keys in the same order, so the next key is usually
+    /// For each slot (start of the object, after each key, after an unknown key), the key that followed it
+    /// last time: lines of one trace list their keys in the same order, so the next key is usually
     /// confirmed by comparing its quoted form instead of being scanned and looked up.
-    private var successors = InlineArray<34, UInt8>(repeating: 0)
+    private var successors = InlineArray<34, Key?>(repeating: nil)
 
     init() {}
 
@@ -68,22 +68,22 @@ struct NativeTraceParser {
         var first = true
         var slot = 0
         while true {
-            if let expected = Key(rawValue: successors[slot] &- 1),
-               cursor.consumeKey(Int(expected.rawValue), of: quotedKeys, first: &first) {
-                try readValue(of: expected, cursor: &cursor, into: &record)
-                slot = Int(expected.rawValue) + 1
-                continue
+            let key: Key
+            if let expected = successors[slot], cursor.consumeKey(Int(expected.rawValue), of: quotedKeys, first: &first) {
+                key = expected
+            } else {
+                guard let name = try cursor.nextKey(first: &first) else { break }
+                guard let known = keys.lookup(cursor.base + Int(name.offset), count: Int(name.count)) else {
+                    unknownKeys.noteUnknown(name, base: cursor.base, at: Int(name.offset) - 1, warnings: &warnings)
+                    try cursor.skipValue()
+                    slot = Self.afterUnknownKey
+                    continue
+                }
+                successors[slot] = known
+                key = known
             }
-            guard let key = try cursor.nextKey(first: &first) else { break }
-            guard let known = keys.lookup(cursor.base + Int(key.offset), count: Int(key.count)) else {
-                unknownKeys.noteUnknown(key, base: cursor.base, at: Int(key.offset) - 1, warnings: &warnings)
-                try cursor.skipValue()
-                slot = Self.afterUnknownKey
-                continue
-            }
-            successors[slot] = known.rawValue + 1
-            slot = Int(known.rawValue) + 1
-            try readValue(of: known, cursor: &cursor, into: &record)
+            slot = Int(key.rawValue) + 1
+            try readValue(of: key, cursor: &cursor, into: &record)
         }
         cursor.skipSpace()
         guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
@@ -140,8 +140,8 @@ struct NativeTraceParser {
 
     /// `"headers": {"name": "value" | ["value", …], …}` into the scratch list.
     private mutating func readHeaders(_ cursor: inout JSONCursor) throws(LineError) {
-        if cursor.consume("null") { return }
         guard cursor.current == UInt8(ascii: "{") else {
+            if cursor.consume("null") { return }
             throw LineError(reason: "headers must be an object of names to strings or lists", position: cursor.position)
         }
         try cursor.beginObject()
