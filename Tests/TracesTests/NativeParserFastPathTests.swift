@@ -115,7 +115,7 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
 }
 
 @Test func escapesAtEveryPositionOfAWordAreDecoded() throws {
-    for offset in 0..<18 {
+    for offset in 0..<40 {  // across the first word and two sixteen-byte blocks
         let prefix = String(repeating: "a", count: offset)
         let line = #"{"path":"\#(prefix)\"q\\\u0041z","host":"h"}"#
         let record = try #require(try readAll(line).records.first)
@@ -153,4 +153,11 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
     #expect(three.string(three.userAgent) == "short" && three.string(three.referer) == "r1")
     #expect(three.string(three.cookie) == "c=1" && three.headerValues(named: "referer") == ["r1", "r2"])
     #expect(records[1].headerValues(named: "user-agent") == ["ua-1"])  // not overwritten by later lines
+}
+
+@Test func upperCasingTouchesOnlyTheSliceAndOnlyASCIILetters() throws {
+    let line = #"{"country":"sg","colo":"s\u00e9n","path":"/abc","host":"h"}"#
+    let record = try #require(try readAll(line).records.first)
+    #expect(record.string(record.country) == "SG" && record.string(record.colo) == "S\u{E9}N")
+    #expect(record.string(record.path) == "/abc" && record.string(record.host) == "h")
 }
