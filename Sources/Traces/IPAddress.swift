@@ -44,29 +44,42 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses `a.b.c.d` in `bytes[from..<to]`: four decimal parts 0–255, no leading zeros beyond one digit.
     private static func parseIPv4(_ bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> UInt32? {
+        guard from >= 0, from <= to, to <= bytes.count, let base = bytes.baseAddress,
+              let quad = dottedQuadPrefix(base.assumingMemoryBound(to: UInt8.self) + from, count: to - from),
+              quad.length == to - from
+        else { return nil }
+        return quad.bits
+    }
+
+    /// Reads the dotted quad that the `count` bytes at `text` start with, in one pass (each part one to three
+    /// digits, 0–255, no leading zeros beyond one digit): its 32 bits and its length in bytes; nil when the
+    /// bytes do not start with one. A digit or `.` may follow the quad; the caller decides what may.
+    @inline(__always)
+    static func dottedQuadPrefix(_ text: UnsafePointer<UInt8>, count: Int) -> (bits: UInt32, length: Int)? {
+        var index = 0
         var result: UInt32 = 0
-        var part: UInt32 = 0
-        var digits = 0
-        var parts = 0
-        for index in from..<to {
-            let byte = bytes[index]
-            let digit = byte &- UInt8(ascii: "0")
-            if digit < 10 {
-                if digits > 0, part == 0 { return nil }
-                part = part * 10 + UInt32(digit)
-                digits += 1
-                if digits > 3 || part > 255 { return nil }
-            } else if byte == UInt8(ascii: "."), digits > 0, parts < 3 {
-                result = result << 8 | part
-                parts += 1
-                part = 0
-                digits = 0
-            } else {
-                return nil
+        for part in 0..<4 {
+            if part > 0 {
+                guard index < count, text[index] == UInt8(ascii: ".") else { return nil }
+                index += 1
             }
+            guard index < count else { return nil }
+            var value = UInt32(text[index] &- UInt8(ascii: "0"))
+            guard value < 10 else { return nil }
+            index += 1
+            if index < count, case let second = UInt32(text[index] &- UInt8(ascii: "0")), second < 10 {
+                guard value != 0 else { return nil }
+                value = value * 10 + second
+                index += 1
+                if index < count, case let third = UInt32(text[index] &- UInt8(ascii: "0")), third < 10 {
+                    value = value * 10 + third
+                    guard value <= 255 else { return nil }
+                    index += 1
+                }
+            }
+            result = result << 8 | value
         }
-        guard parts == 3, digits > 0 else { return nil }
-        return result << 8 | part
+        return (result, index)
     }
 
     /// Parses IPv6 text into 128 bits.

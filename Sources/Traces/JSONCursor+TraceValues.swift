@@ -16,17 +16,10 @@ extension JSONCursor {
         let byte = current
         if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
             // Fast path: a plain non-negative integer of up to 18 digits.
-            var value = 0
-            var index = position
-            while index < end, index - position < 18 {
-                let digit = base[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { break }
-                value = value * 10 + Int(digit)
-                index += 1
-            }
-            if byte != UInt8(ascii: "-"), index > position, index == end || !isNumberContinuation(base[index]) {
+            let (value, index) = digitRun(from: position)
+            if index > position, index == end || !isNumberContinuation(base[index]) {
                 position = index
-                return value
+                return Int(value)
             }
             let number = try self.number()
             guard let result = rounding ? number.rounded : number.integer else {
@@ -90,20 +83,13 @@ extension JSONCursor {
             if let digits = decimalNumberText(text), let value = digits.epochMilliseconds { return value }
             throw LineError(reason: "\(field) must be an RFC 3339 time or an epoch number", position: start)
         }
-        if consume("null") { return nil }
         let byte = current
         guard byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") else {
+            if consume("null") { return nil }
             throw LineError(reason: "\(field) must be an RFC 3339 time or an epoch number", position: start)
         }
         // Fast path: a plain non-negative integer of up to 18 digits (what the native writer prints).
-        var digitsEnd = position
-        var whole: Int64 = 0
-        while digitsEnd < end, digitsEnd - position < 18 {
-            let digit = base[digitsEnd] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            whole = whole * 10 + Int64(digit)
-            digitsEnd += 1
-        }
+        let (whole, digitsEnd) = digitRun(from: position)
         if digitsEnd > position, digitsEnd == end || !isNumberContinuation(base[digitsEnd]),
            let value = TraceTimestamp.epochMilliseconds(fromEpochNumber: whole) {
             position = digitsEnd
@@ -125,6 +111,14 @@ extension JSONCursor {
     /// An IP address string, nil for `null`.
     mutating func optionalIPAddress(_ field: StaticString) throws(LineError) -> IPAddress? {
         let start = position
+        // Fast path: a dotted quad straight up to the closing quote (no escape, nothing after it).
+        if current == UInt8(ascii: "\""),
+           let quad = IPAddress.dottedQuadPrefix(base + position + 1, count: end - position - 1),
+           position + 1 + quad.length < end, base[position + 1 + quad.length] == UInt8(ascii: "\"")
+        {
+            position += quad.length + 2
+            return IPAddress(ipv4: quad.bits)
+        }
         let text = try optionalString(field)
         guard text.isPresent else { return nil }
         guard let address = IPAddress.parse(UnsafeRawBufferPointer(start: base + Int(text.offset), count: Int(text.count))) else {

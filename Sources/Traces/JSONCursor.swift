@@ -83,6 +83,23 @@ struct JSONCursor {
         return try nextKeyInGeneral(first: &first)
     }
 
+    /// Consumes the next key and its `:` when it is key `index` of `patterns` written compactly (`"name":`, after
+    /// a `,` unless it is the first key), then any space; false, with nothing consumed, otherwise. What it
+    /// consumes is exactly what `nextKey` would have read for that key.
+    @inline(__always)
+    mutating func consumeKey(_ index: Int, of patterns: QuotedKeyPatterns, first: inout Bool) -> Bool {
+        var start = position
+        if !first {
+            guard start < end, base[start] == UInt8(ascii: ",") else { return false }
+            start += 1
+        }
+        guard let length = patterns.matches(index, at: base + start, available: end - start) else { return false }
+        first = false
+        position = start + length
+        skipSpace()
+        return true
+    }
+
     /// `nextKey` for any spacing and escaped keys, and its errors.
     private mutating func nextKeyInGeneral(first: inout Bool) throws(LineError) -> ByteSlice? {
         skipSpace()
@@ -142,19 +159,16 @@ struct JSONCursor {
         return try decodeEscapes(start: start, firstEscape: index)
     }
 
-    /// The offset of the first `"` or `\` at or after `start`, or `end`; eight bytes at a time.
+    /// The offset of the first `"` or `\` at or after `start`, or `end`, never reading past the end of the
+    /// line: the first eight bytes by word arithmetic (most keys and many values end there), then sixteen at a
+    /// time by vector compares, then a word and single bytes for the rest.
     @inline(__always)
     func quoteOrBackslash(from start: Int) -> Int {
         var index = start
-        while index + 8 <= end {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let quotes = word ^ 0x2222_2222_2222_2222
-            let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            // A zero byte in either word marks a match; the lowest marked byte is the first match.
-            let marks = ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
-                & 0x8080_8080_8080_8080
-            if marks != 0 { return index + marks.trailingZeroBitCount >> 3 }
-            index += 8
+        if index <= end &- 8 {
+            if let found = Self.firstQuoteOrBackslash(inWordAt: base + index) { return index &+ found }
+            index &+= 8
+            return longQuoteOrBackslash(from: index)
         }
         while index < end {
             let byte = base[index]
@@ -162,6 +176,46 @@ struct JSONCursor {
             index += 1
         }
         return end
+    }
+
+    /// `quoteOrBackslash` past the first word.
+    private func longQuoteOrBackslash(from start: Int) -> Int {
+        var index = start
+        let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        let lastBlock = end &- 16
+        while index <= lastBlock {
+            let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let hits = (block .== quotes) .| (block .== backslashes)
+            if any(hits) {
+                let marks = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits), to: (UInt64, UInt64).self)
+                return marks.0 != 0
+                    ? index &+ marks.0.trailingZeroBitCount >> 3 : index &+ 8 &+ marks.1.trailingZeroBitCount >> 3
+            }
+            index &+= 16
+        }
+        if index <= end &- 8 {
+            if let found = Self.firstQuoteOrBackslash(inWordAt: base + index) { return index &+ found }
+            index &+= 8
+        }
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return end
+    }
+
+    /// The position (0–7) of the first `"` or `\` among the eight bytes at `start`, or nil.
+    @inline(__always)
+    private static func firstQuoteOrBackslash(inWordAt start: UnsafeMutablePointer<UInt8>) -> Int? {
+        let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
+        let quotes = word ^ 0x2222_2222_2222_2222
+        let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+        // A zero byte in either word marks a match; the lowest marked byte is the first match.
+        let marks = ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
+            & 0x8080_8080_8080_8080
+        return marks == 0 ? nil : marks.trailingZeroBitCount >> 3
     }
 
     /// Decodes the rest of a string that contains a backslash, writing the decoded bytes over the escaped ones.
@@ -261,6 +315,74 @@ struct JSONCursor {
             base[offset + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
             base[offset + 3] = UInt8(0x80 | scalar & 0x3F)
             return offset + 4
+        }
+    }
+
+    /// The value of the run of up to 18 ASCII digits at `start` and the offset after it (the run stops at a
+    /// non-digit, the end of the line, or after 18 digits). A word of eight bytes at a time where the line allows.
+    @inline(__always)
+    func digitRun(from start: Int) -> (value: Int64, end: Int) {
+        var index = start
+        var value: Int64 = 0
+        while index &+ 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let nonDigits = Self.nonDigitBits(word)
+            let count = min(nonDigits == 0 ? 8 : nonDigits.trailingZeroBitCount >> 3, 18 - (index - start))
+            guard count > 0 else { return (value, index) }
+            value = value &* Self.powerOfTen(count) &+ Int64(Self.leadingDigitsValue(word, count: count))
+            index += count
+            if count < 8 { return (value, index) }
+        }
+        while index < end, index - start < 18 {
+            let digit = base[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            value = value &* 10 &+ Int64(digit)
+            index += 1
+        }
+        return (value, index)
+    }
+
+    /// The value of eight ASCII digits loaded little-endian (first digit in the lowest byte), or nil when any
+    /// of the eight bytes is not a digit.
+    @inline(__always)
+    static func eightDigitValue(_ word: UInt64) -> UInt64? {
+        nonDigitBits(word) == 0 ? leadingDigitsValue(word, count: 8) : nil
+    }
+
+    /// Bits set in the high nibble of every byte of `word` that is not an ASCII digit, and possibly of bytes
+    /// after one: a byte is a digit when its high nibble is 3 and stays 3 after adding 6 (0x3A–0x3F become
+    /// 0x40–0x45). Only a non-digit (0xFA or more) carries into the next byte, so the lowest set bit is exact.
+    @inline(__always)
+    static func nonDigitBits(_ word: UInt64) -> UInt64 {
+        (word & 0xF0F0_F0F0_F0F0_F0F0 ^ 0x3030_3030_3030_3030)
+            | ((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 ^ 0x3030_3030_3030_3030)
+    }
+
+    /// The value of the first `count` (1–8) bytes of `word`, which are ASCII digits.
+    @inline(__always)
+    static func leadingDigitsValue(_ word: UInt64, count: Int) -> UInt64 {
+        // Move the digits to the top and fill the bytes below with '0', then convert eight digits at once.
+        let shift = UInt64(8 &* (8 &- count))
+        var value = count == 8 ? word : word &<< shift | 0x3030_3030_3030_3030 &>> (64 &- shift)
+        value &= 0x0F0F_0F0F_0F0F_0F0F
+        value = (value &* (10 << 8 + 1)) >> 8 & 0x00FF_00FF_00FF_00FF
+        value = (value &* (100 << 16 + 1)) >> 16 & 0x0000_FFFF_0000_FFFF
+        return (value &* (10_000 << 32 + 1)) >> 32
+    }
+
+    /// 10 to the power `exponent` (0–8).
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Int64 {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
         }
     }
 

@@ -32,14 +32,27 @@ struct NativeTraceParser {
         ("action", .action), ("rule", .rule), ("cache", .cache), ("status", .status),
     ])
 
-    private let keys = NativeTraceParser.keyTable
-    private let outcomeKeys = NativeTraceParser.outcomeKeyTable
-    private var headerScratch: [HeaderField] = []
-    private var unknownKeys = UnknownKeyReporter(known: NativeTraceParser.keyNames.map(\.0))
+    /// The quoted key names, indexed by `Key.rawValue`.
+    private static let quotedKeyPatterns: QuotedKeyPatterns = {
+        let byRawValue = keyNames.sorted { $0.1.rawValue < $1.1.rawValue }
+        precondition(byRawValue.enumerated().allSatisfy { $0.offset == Int($0.element.1.rawValue) }, "every key is named once")
+        return QuotedKeyPatterns(byRawValue.map(\.0))
+    }()
 
-    init() {
-        headerScratch.reserveCapacity(64)
-    }
+    /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k).
+    private static let afterUnknownKey = 33
+
+    private let keys = NativeTraceParser.keyTable
+    private let quotedKeys = NativeTraceParser.quotedKeyPatterns
+    private let outcomeKeys = NativeTraceParser.outcomeKeyTable
+    private let headerScratch = HeaderScratch()
+    private var unknownKeys = UnknownKeyReporter(known: NativeTraceParser.keyNames.map(\.0))
+    /// For each slot (start of the object, after each key, after an unknown key), the key that followed it
+    /// last time: lines of one trace list their keys in the same order, so the next key is usually
+    /// confirmed by comparing its quoted form instead of being scanned and looked up.
+    private var successors = InlineArray<34, Key?>(repeating: nil)
+
+    init() {}
 
     /// Parses the line `start..<end` of `record.storage` into `record`.
     mutating func parse(
@@ -51,15 +64,26 @@ struct NativeTraceParser {
             throw LineError(reason: "line is not a JSON object", position: cursor.position)
         }
         try cursor.beginObject()
-        headerScratch.removeAll(keepingCapacity: true)
+        headerScratch.removeAll()
         var first = true
-        while let key = try cursor.nextKey(first: &first) {
-            guard let known = keys.lookup(cursor.base + Int(key.offset), count: Int(key.count)) else {
-                unknownKeys.noteUnknown(key, base: cursor.base, at: Int(key.offset) - 1, warnings: &warnings)
-                try cursor.skipValue()
-                continue
+        var slot = 0
+        while true {
+            let key: Key
+            if let expected = successors[slot], cursor.consumeKey(Int(expected.rawValue), of: quotedKeys, first: &first) {
+                key = expected
+            } else {
+                guard let name = try cursor.nextKey(first: &first) else { break }
+                guard let known = keys.lookup(cursor.base + Int(name.offset), count: Int(name.count)) else {
+                    unknownKeys.noteUnknown(name, base: cursor.base, at: Int(name.offset) - 1, warnings: &warnings)
+                    try cursor.skipValue()
+                    slot = Self.afterUnknownKey
+                    continue
+                }
+                successors[slot] = known
+                key = known
             }
-            try readValue(of: known, cursor: &cursor, into: &record)
+            slot = Int(key.rawValue) + 1
+            try readValue(of: key, cursor: &cursor, into: &record)
         }
         cursor.skipSpace()
         guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
@@ -116,8 +140,8 @@ struct NativeTraceParser {
 
     /// `"headers": {"name": "value" | ["value", …], …}` into the scratch list.
     private mutating func readHeaders(_ cursor: inout JSONCursor) throws(LineError) {
-        if cursor.consume("null") { return }
         guard cursor.current == UInt8(ascii: "{") else {
+            if cursor.consume("null") { return }
             throw LineError(reason: "headers must be an object of names to strings or lists", position: cursor.position)
         }
         try cursor.beginObject()
@@ -180,8 +204,10 @@ struct NativeTraceParser {
 
     /// Stores the header list and fills `userAgent`, `referer`, `cookie` from it where no shorthand was given.
     private mutating func finishHeaders(into record: inout TraceRecord, base: UnsafeMutablePointer<UInt8>) {
-        guard !headerScratch.isEmpty else { return }
-        for field in headerScratch {
+        let count = headerScratch.count
+        guard count > 0 else { return }
+        let fields = headerScratch.fields
+        for field in UnsafeBufferPointer(start: fields, count: count) {
             let name = UnsafeRawBufferPointer(start: base + Int(field.name.offset), count: Int(field.name.count))
             switch name.count {
             case 10 where record.userAgent.isAbsent && equalsIgnoringCase(name, "user-agent"):
@@ -194,9 +220,7 @@ struct NativeTraceParser {
                 break
             }
         }
-        let stored = headerScratch.withUnsafeBufferPointer {
-            record.storage.storeHeaders($0.baseAddress.unsafelyUnwrapped, count: $0.count)
-        }
-        record.headerFields = UnsafeBufferPointer(start: stored, count: headerScratch.count)
+        let stored = record.storage.storeHeaders(fields, count: count)
+        record.headerFields = UnsafeBufferPointer(start: stored, count: count)
     }
 }
