@@ -69,8 +69,8 @@ bench: release
 
 bench-replay: deps
 	$(SWIFT) build -c release --product ReplayBenchmark
-	.build/release/ReplayBenchmark 1000000
-	.build/release/ReplayBenchmark 5000000
+	.build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 5
+	.build/release/ReplayBenchmark 5000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 3
 
 bench-whatif: deps
 	$(SWIFT) build -c release --product ReplayBenchmark --product WhatIfBenchmark
