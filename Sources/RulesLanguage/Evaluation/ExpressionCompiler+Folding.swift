@@ -140,18 +140,13 @@ extension ExpressionCompiler {
         case .contains:
             return { context in
                 guard let value = read(context) else { return false }
-                for literal in literals where ByteOperations.contains(value, literal) != all { return !all }
-                return all
+                return value.withUnsafeBufferPointer { contains($0, literals, all: all) }
             }
         case .startsWith, .endsWith:
             let prefix = test == .startsWith
             return { context in
                 guard let value = read(context) else { return false }
-                for literal in literals {
-                    let found = prefix ? ByteOperations.hasPrefix(value, literal) : ByteOperations.hasSuffix(value, literal)
-                    if found != all { return found }
-                }
-                return all
+                return value.withUnsafeBufferPointer { affixes($0, literals, prefix: prefix, all: all) }
             }
         case .equals:
             let set = ByteStringSet(literals)
@@ -169,27 +164,31 @@ extension ExpressionCompiler {
         let all = op == .and
         switch test {
         case .contains:
-            return { context in
-                context.withBytes(field) { value in
-                    for literal in literals where ByteOperations.contains(value, literal) != all { return !all }
-                    return all
-                }
-            }
+            return { context in context.withBytes(field) { contains($0, literals, all: all) } }
         case .startsWith, .endsWith:
             let prefix = test == .startsWith
-            return { context in
-                context.withBytes(field) { value in
-                    for literal in literals {
-                        let found = prefix ? ByteOperations.hasPrefix(value, literal) : ByteOperations.hasSuffix(value, literal)
-                        if found != all { return found }
-                    }
-                    return all
-                }
-            }
+            return { context in context.withBytes(field) { affixes($0, literals, prefix: prefix, all: all) } }
         case .equals:
             let set = ByteStringSet(literals)
             guard set.testsBorrowed else { return nil }
             return { context in context.withBytes(field) { set.contains(borrowed: $0) } }
         }
+    }
+
+    /// Whether `value` contains any literal (`all` false: an `or` chain) or every literal (`all` true: `and`).
+    @inline(__always)
+    private static func contains(_ value: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]], all: Bool) -> Bool {
+        for literal in literals where ByteOperations.contains(value, literal) != all { return !all }
+        return all
+    }
+
+    /// Whether `value` starts (or, with `prefix` false, ends) with any literal (`or`) or with every literal (`and`).
+    @inline(__always)
+    private static func affixes(_ value: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]], prefix: Bool, all: Bool) -> Bool {
+        for literal in literals {
+            let found = prefix ? ByteOperations.hasPrefix(value, literal) : ByteOperations.hasSuffix(value, literal)
+            if found != all { return found }
+        }
+        return all
     }
 }
