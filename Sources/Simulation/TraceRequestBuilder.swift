@@ -1,5 +1,4 @@
 import EdgeModel
-import Foundation
 import RulesLanguage
 import Traces
 
@@ -17,17 +16,15 @@ public enum TraceRequestBuilder {
     /// while nothing else holds the request (the edge model lets go of it after each decision), the byte buffers
     /// keep their capacity and a record costs no allocation.
     public static func fill(_ request: inout EdgeRequest, from record: TraceRecord) {
-        withExtendedLifetime(record.storage) {
-            set(&request.http.method, record, record.method, default: "GET")
-            set(&request.http.scheme, record, .absent, default: record.isHTTPS ? "https" : "http")
-            set(&request.http.host, record, record.host, default: "")
-            set(&request.http.path, record, record.path.count == 0 ? .absent : record.path, default: "/")
-            set(&request.http.query, record, record.query, default: "")
-            set(&request.http.country, record, record.country, default: "")
-            set(&request.http.colo, record, record.colo, default: "")
-            set(&request.http.version, record, record.version, default: "HTTP/1.1")
-            fillHeaders(&request.http.headers, from: record)
-        }
+        set(&request.http.method, record, record.method, default: "GET")
+        replace(&request.http.scheme, with: bytes(record.isHTTPS ? "https" : "http"))
+        set(&request.http.host, record, record.host, default: "")
+        set(&request.http.path, record, record.path.count == 0 ? .absent : record.path, default: "/")
+        set(&request.http.query, record, record.query, default: "")
+        set(&request.http.country, record, record.country, default: "")
+        set(&request.http.colo, record, record.colo, default: "")
+        set(&request.http.version, record, record.version, default: "HTTP/1.1")
+        fillHeaders(&request.http.headers, from: record)
         if let ip = record.ip {
             request.http.ip = ip.isIPv4 ? RulesLanguage.IPAddress(v4: UInt32(truncatingIfNeeded: ip.low)) : RulesLanguage.IPAddress(v6High: ip.high, low: ip.low)
         } else {
@@ -49,8 +46,12 @@ public enum TraceRequestBuilder {
         if slice.isPresent {
             record.withBytes(slice) { replace(&target, with: $0) }
         } else {
-            replace(&target, with: UnsafeRawBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+            replace(&target, with: bytes(fallback))
         }
+    }
+
+    private static func bytes(_ text: StaticString) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
     }
 
     /// Overwrites `target` with `source`: a plain copy when the lengths agree (the common case for method, country,
@@ -62,13 +63,7 @@ public enum TraceRequestBuilder {
             return
         }
         guard let from = source.baseAddress else { return }
-        target.withUnsafeMutableBytes { to in
-            if to.count <= 16 {
-                for index in 0..<to.count { to[index] = from.load(fromByteOffset: index, as: UInt8.self) }
-            } else {
-                to.baseAddress?.copyMemory(from: from, byteCount: to.count)
-            }
-        }
+        target.withUnsafeMutableBytes { $0.baseAddress?.copyMemory(from: from, byteCount: $0.count) }
     }
 
     /// Rewrites the header list in place: existing entries are reused, extra ones dropped, missing ones added.

@@ -342,13 +342,6 @@ struct JSONCursor {
         return (value, index)
     }
 
-    /// The value of eight ASCII digits loaded little-endian (first digit in the lowest byte), or nil when any
-    /// of the eight bytes is not a digit.
-    @inline(__always)
-    static func eightDigitValue(_ word: UInt64) -> UInt64? {
-        nonDigitBits(word) == 0 ? leadingDigitsValue(word, count: 8) : nil
-    }
-
     /// Bits set in the high nibble of every byte of `word` that is not an ASCII digit, and possibly of bytes
     /// after one: a byte is a digit when its high nibble is 3 and stays 3 after adding 6 (0x3A–0x3F become
     /// 0x40–0x45). Only a non-digit (0xFA or more) carries into the next byte, so the lowest set bit is exact.

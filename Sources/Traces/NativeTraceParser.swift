@@ -36,10 +36,12 @@ struct NativeTraceParser {
     private static let quotedKeyPatterns: QuotedKeyPatterns = {
         let byRawValue = keyNames.sorted { $0.1.rawValue < $1.1.rawValue }
         precondition(byRawValue.enumerated().allSatisfy { $0.offset == Int($0.element.1.rawValue) }, "every key is named once")
+        precondition(byRawValue.count + 1 == afterUnknownKey, "one successor slot per key, then one for unknown keys")
         return QuotedKeyPatterns(byRawValue.map(\.0))
     }()
 
-    /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k).
+    /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k);
+    /// the key count plus one, checked where the patterns are built, and the size of `successors` less one.
     private static let afterUnknownKey = 33
 
     private let keys = NativeTraceParser.keyTable

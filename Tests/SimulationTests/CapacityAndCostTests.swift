@@ -1,5 +1,6 @@
 import EdgeCompiler
 import EdgeCore
+import EdgeModel
 import EdgeSpec
 import Foundation
 import Testing
@@ -71,7 +72,7 @@ private func example() throws -> CompiledEdge {
 
 @Test func appRoutePatternsMatchLikeOriginRoutes() {
     func matches(_ pattern: String, _ path: String) -> Bool {
-        AppUsageMeter.matches(AppUsageMeter.parts(Array(pattern.utf8)), Array(path.utf8))
+        PathPattern(pattern).matches(Array(path.utf8))
     }
     #expect(matches("/v1/incidents", "/v1/incidents") && !matches("/v1/incidents", "/v1/incidents/7"))
     #expect(matches("/v1/*", "/v1/incidents/7") && matches("/v1/*", "/v1/") && !matches("/v1/*", "/v2/x"))

@@ -30,19 +30,20 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
     #expect(digitRun("x1234567").length == 0)
 }
 
-@Test func eightDigitWordsRejectEveryNonDigitByte() {
-    let base = Array("12345678".utf8)
+@Test func digitRunsStopAtEveryNonDigitByteInAWord() {
+    let digits = Array("1234567812345678".utf8)
     for position in 0..<8 {
         for byte: UInt8 in [0x2F, 0x3A, 0x3F, 0x40, 0x00, 0x20, 0xFA, 0xFF, 0xB0, 0xB9] {
-            var bytes = base
+            var bytes = digits
             bytes[position] = byte
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            #expect(JSONCursor.eightDigitValue(word) == nil, "byte \(byte) at \(position)")
+            let storage = TraceStorage(copying: bytes)
+            let run = JSONCursor(base: storage.base, start: 0, end: bytes.count).digitRun(from: 0)
+            #expect(run.end == position, "byte \(byte) at \(position)")
+            #expect(run.value == (position == 0 ? 0 : Int64(String(decoding: digits[..<position], as: UTF8.self))), "byte \(byte) at \(position)")
         }
     }
     for text in ["00000000", "99999999", "12345678", "00000001", "10000000"] {
-        let word = Array(text.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-        #expect(JSONCursor.eightDigitValue(word) == UInt64(text))
+        #expect(digitRun(text + "x") == (Int64(text)!, 8))
     }
 }
 

@@ -32,18 +32,12 @@ extension ExpressionCompiler {
                 return compileLogical(members[0])
             case .group(.contains, let operand, _, let literals) where op == .or:
                 // `lower(x) contains …`: search x with the case mapping instead of building lower(x).
-                if let (mapping, inner) = Self.caseMappedOperand(operand) {
-                    let search = MultiLiteralSearch(literals, mapping: mapping)
-                    if let field = inner.plainField?.borrowed {
-                        return .bool { context in context.withBytes(field) { search.containsAny($0) } }
-                    }
-                    return .bool(Self.containsAny(compileValue(inner).asBytes, search))
-                }
-                let search = MultiLiteralSearch(literals)
-                if let field = operand.plainField?.borrowed {
+                let (search, searched) = Self.caseMappedOperand(operand).map { (MultiLiteralSearch(literals, mapping: $0.0), $0.1) }
+                    ?? (MultiLiteralSearch(literals), operand)
+                if let field = searched.plainField?.borrowed {
                     return .bool { context in context.withBytes(field) { search.containsAny($0) } }
                 }
-                return .bool(Self.containsAny(compileValue(operand).asBytes, search))
+                return .bool(Self.containsAny(compileValue(searched).asBytes, search))
             case .group(let test, let operand, _, let literals):
                 if let field = operand.plainField?.borrowed, let borrowing = Self.foldedBorrowed(test, op, field, literals) {
                     return .bool(borrowing)

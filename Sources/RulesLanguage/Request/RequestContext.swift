@@ -162,15 +162,20 @@ public final class RequestContext {
 
     /// `http.user_agent`: the first `User-Agent` header, `""` when absent.
     public var userAgent: [UInt8] {
-        if needs(.userAgent) { userAgentStorage = firstHeader(Self.userAgentName) }
+        computeUserAgentIfNeeded()
         return userAgentStorage
     }
 
     /// Runs `body` over `http.user_agent` in place.
     @inline(__always)
     func withUserAgent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if needs(.userAgent) { userAgentStorage = firstHeader(Self.userAgentName) }
+        computeUserAgentIfNeeded()
         return userAgentStorage.withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    private func computeUserAgentIfNeeded() {
+        if needs(.userAgent) { userAgentStorage = firstHeader(Self.userAgentName) }
     }
 
     /// `http.referer`: the first `Referer` header, `""` when absent.
@@ -254,27 +259,37 @@ public final class RequestContext {
 
     /// `http.request.uri.path`: the path after URL normalisation.
     public var normalizedPath: [UInt8] {
-        if needs(.normalizedPath) { URLNormalizer.normalize(path: request.path, into: &normalizedPathStorage) }
+        computeNormalizedPathIfNeeded()
         return normalizedPathStorage
     }
 
     /// Runs `body` over `http.request.uri.path` in place.
     @inline(__always)
     func withNormalizedPath<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if needs(.normalizedPath) { URLNormalizer.normalize(path: request.path, into: &normalizedPathStorage) }
+        computeNormalizedPathIfNeeded()
         return normalizedPathStorage.withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    private func computeNormalizedPathIfNeeded() {
+        if needs(.normalizedPath) { URLNormalizer.normalize(path: request.path, into: &normalizedPathStorage) }
     }
 
     /// Runs `body` over `http.request.uri.path.extension` in place.
     @inline(__always)
     func withPathExtension<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if needs(.pathExtension) { RequestParsing.pathExtension(normalizedPath, into: &extensionStorage) }
+        computePathExtensionIfNeeded()
         return extensionStorage.withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    private func computePathExtensionIfNeeded() {
+        if needs(.pathExtension) { RequestParsing.pathExtension(normalizedPath, into: &extensionStorage) }
     }
 
     /// `http.request.uri.path.extension`.
     public var pathExtension: [UInt8] {
-        if needs(.pathExtension) { RequestParsing.pathExtension(normalizedPath, into: &extensionStorage) }
+        computePathExtensionIfNeeded()
         return extensionStorage
     }
 
