@@ -47,14 +47,57 @@ fly scale count {{count}} --region {{region}} --app {{app}} --yes
 {{% CONTENT_TYPE: SHELL}}
 #!/bin/sh
 {{{header}}}
-# Imports the app's secrets from Vault into Fly. Only Vault paths are named here; the values go from
-# `vault kv get` straight into `fly secrets import` and never touch the disk. Needs VAULT_ADDR and a Vault
-# token with read access to these paths, and a logged-in flyctl.
+# Imports the app's secrets from Vault into Fly. Only Vault paths are named here. Every value is read first, each
+# in its own assignment so a failing `vault` stops the script; nothing is imported unless every value was read,
+# none is empty and each can be passed to `fly secrets import` exactly (a value with newlines in its
+# NAME="""…""" form). Values stay in the shell's memory and a pipe: never on disk, on a command line or in a
+# message. Needs VAULT_ADDR and a Vault token with read access to these paths, and a logged-in flyctl.
 set -eu
+
+nl='
+'
+cr=$(printf '\r')
+
+# Stops before anything is imported. Names the secret ($1), never its value.
+refuse() {
+  printf 'secrets.sh: %s %s; nothing was imported\n' "$1" "$2" >&2
+  exit 1
+}
+
+# Checks that secret $1 (value $2 followed by the `.` that keeps its trailing newlines) can be imported exactly.
+check_value() {
+  value=${2%.}
+  case $value in
+    '') refuse "$1" 'is empty in Vault' ;;
+    *'"""'*) refuse "$1" 'contains """, which fly secrets import cannot carry' ;;
+    *"$cr"*) refuse "$1" 'contains a carriage return, which fly secrets import would drop' ;;
+  esac
+  case $value in
+    *"$nl"*) ;;
+    '"' | '""'*) refuse "$1" 'starts with a double quote that fly secrets import would read as """' ;;
+  esac
+  printf '%s\n' "$value" | LC_ALL=C awk 'length($0) > 60000 { exit 1 }' \
+    || refuse "$1" 'has a line longer than 60000 bytes, which fly secrets import would cut off'
+}
+
+# Writes secret $1 (value $2 followed by `.`) as one `fly secrets import` entry: NAME="VALUE", or NAME="""VALUE"""
+# when the value spans lines.
+import_entry() {
+  value=${2%.}
+  case $value in
+    *"$nl"*) printf '%s="""%s"""\n' "$1" "$value" ;;
+    *) printf '%s="%s"\n' "$1" "$value" ;;
+  esac
+}
+
+{{#secrets}}
+{{{variable}}}=$(vault kv get -field={{key}} {{path}} && printf .) || refuse {{name}} 'could not be read from Vault'
+check_value {{name}} "${{{variable}}}"
+{{/secrets}}
 
 {
 {{#secrets}}
-  printf '%s=%s\n' {{name}} "$(vault kv get -field={{key}} {{path}})"
+  import_entry {{name}} "${{{variable}}}"
 {{/secrets}}
 } | fly secrets import --app {{app}}
 """# + "\n",

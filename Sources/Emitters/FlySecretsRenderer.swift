@@ -1,14 +1,18 @@
 import EdgeCompiler
 import EdgeSpec
 
-/// Renders `fly/secrets.sh`: reads each secret from Vault by path and pipes them into `fly secrets import`.
-/// The script names Vault paths only; no value is ever written.
+/// Renders `fly/secrets.sh`: reads every secret from Vault by path, refuses to go on when a read fails or a value
+/// is empty or cannot be passed exactly, and only then pipes them all into `fly secrets import`. The script names
+/// Vault paths only; no value is ever written. Each value lives in a shell variable `secretN` (not the secret's
+/// own name, which could be PATH or IFS).
 enum FlySecretsRenderer {
     static func render(_ fly: FlySpec, edge: CompiledEdge, templates: TemplateSet) throws -> String {
         try templates.render("fly-secrets.sh", [
             "header": ProvenanceHeader.text(for: edge),
             "app": fly.app,
-            "secrets": fly.secrets.map { name, reference in ["name": name.text, "path": reference.path, "key": reference.key] },
+            "secrets": fly.secrets.enumerated().map { index, secret in
+                ["name": secret.key.text, "variable": "secret\(index + 1)", "path": secret.value.path, "key": secret.value.key]
+            },
         ])
     }
 }
