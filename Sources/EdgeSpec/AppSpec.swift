@@ -26,10 +26,10 @@ public struct AppRouteSpec: SpecObject, Sendable {
         AppRouteSpec(
             path: r.required("path", .urlPath, "Path pattern; * matches any characters."),
             method: r.optional("method", .string, "Method (any when absent)."),
-            llmCalls: r.optional("llm_calls", .number(), default: 0, "LLM calls per request."),
-            tokensIn: r.optional("tokens_in", .number(), default: 0, "Input tokens per LLM call."),
-            tokensOut: r.optional("tokens_out", .number(), default: 0, "Output tokens per LLM call."),
-            redisCommands: r.optional("redis_commands", .number(), default: 0, "Redis commands per request."),
+            llmCalls: r.optional("llm_calls", .number(maximum: 1_000), default: 0, "LLM calls per request."),
+            tokensIn: r.optional("tokens_in", .number(maximum: 10_000_000), default: 0, "Input tokens per LLM call."),
+            tokensOut: r.optional("tokens_out", .number(maximum: 10_000_000), default: 0, "Output tokens per LLM call."),
+            redisCommands: r.optional("redis_commands", .number(maximum: 100_000), default: 0, "Redis commands per request."),
             countsIncident: r.optional("incident", .boolean, default: false, "A request here is one incident."),
             ranges: r.ranges)
     }

@@ -143,21 +143,27 @@ extension FieldType where Value == Int {
 }
 
 extension FieldType where Value == Double {
-    /// A number (integer or decimal) no smaller than `minimum`.
-    static func number(minimum: Double = 0) -> FieldType<Double> {
-        FieldType(schema: { .object([("type", "number"), ("minimum", .double(minimum))]) }, placeholder: { minimum }) { node, context in
-            guard case let .scalar(scalar) = node, [.integer, .float].contains(ScalarKind(scalar)), let value = Double(scalar.value),
-                  value.isFinite
-            else {
+    /// A finite number (integer or decimal) within `minimum…maximum`. Every number field has a maximum (by
+    /// default 10¹²), so sums and products of spec numbers stay finite and convert to integers without trapping.
+    static func number(minimum: Double = 0, maximum: Double = 1e12) -> FieldType<Double> {
+        FieldType(schema: { .object([("type", "number"), ("minimum", .double(minimum)), ("maximum", .double(maximum))]) },
+                  placeholder: { minimum }) { node, context in
+            guard case let .scalar(scalar) = node, [.integer, .float].contains(ScalarKind(scalar)) else {
                 Report.typeMismatch("a number", node, context)
                 return nil
             }
-            guard value >= minimum else {
-                context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected at least \(minimum)", at: scalar.range)
+            let value = Double(scalar.value) ?? .nan  // YAML's .inf and .nan
+            guard value.isFinite, (minimum...maximum).contains(value) else {
+                context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected \(numberText(minimum))…\(numberText(maximum))", at: scalar.range)
                 return nil
             }
             return value
         }
+    }
+
+    /// A bound as written in messages: `1000000`, not `1000000.0`.
+    private static func numberText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
 

@@ -306,7 +306,7 @@ public struct DeploySpec: SpecObject, Sendable {
         DeploySpec(
             strategy: r.optional("strategy", .enumeration, default: .rolling, "rolling, immediate, canary or bluegreen."),
             releaseCommand: r.optional("release_command", .string, "Command run before a release (e.g. migrations)."),
-            maxUnavailable: r.optional("max_unavailable", .number(), "Fraction (0–1) or count of machines updated at once."),
+            maxUnavailable: r.optional("max_unavailable", .number(maximum: 1_000), "Fraction (0–1) or count of machines updated at once."),
             waitTimeout: r.optional("wait_timeout", .duration(), "How long to wait for healthy machines."),
             ranges: r.ranges)
     }
@@ -389,12 +389,12 @@ public struct FlySpec: SpecObject, Sendable {
             machines: r.optional("machines", .map(.int(0...1000), validKey: { FlyRegions.problem(with: $0) }), default: [], "Machines per region, e.g. {sin: 2, nrt: 1}."),
             killSignal: r.optional("kill_signal", .string(validate: { ["SIGINT", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGKILL", "SIGSTOP"].contains($0) ? nil : ("'\($0)' is not a signal Fly sends", "use SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGUSR2, SIGKILL or SIGSTOP") }), "Signal sent to stop the app."),
             killTimeout: r.optional("kill_timeout", .duration(EdgeDuration(milliseconds: 0)...EdgeDuration.seconds(300)), "Time allowed to stop (at most 300s)."),
-            env: r.optional("env", .map(.string, keyPattern: "^[A-Za-z_][A-Za-z0-9_]*$"), default: [], "Environment variables (strings; secrets go in secrets)."),
-            secrets: r.optional("secrets", .map(.vaultReference, keyPattern: "^[A-Za-z_][A-Za-z0-9_]*$"), default: [], "Secrets by Vault reference: NAME: vault:path#key."),
-            processes: r.optional("processes", .map(.string), default: [], "Process groups: name → command."),
+            env: r.optional("env", .map(.string, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem), default: [], "Environment variables (strings; secrets go in secrets)."),
+            secrets: r.optional("secrets", .map(.vaultReference, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem), default: [], "Secrets by Vault reference: NAME: vault:path#key."),
+            processes: r.optional("processes", .map(.string, keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem), default: [], "Process groups: name → command."),
             httpService: r.optional("http_service", ObjectReader.object(HTTPServiceSpec.self, name: "http_service"), "The HTTP service."),
             services: r.optional("services", .array(ObjectReader.object(ServiceSpec.self, name: "service")), default: [], "Extra TCP/UDP services."),
-            checks: r.optional("checks", .map(ObjectReader.object(MachineCheckSpec.self, name: "check")), default: [], "Machine checks by name."),
+            checks: r.optional("checks", .map(ObjectReader.object(MachineCheckSpec.self, name: "check"), keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem), default: [], "Machine checks by name."),
             vm: r.optional("vm", .array(ObjectReader.object(VMSpec.self, name: "vm")), default: [], "Machine sizes."),
             metrics: r.optional("metrics", ObjectReader.object(MetricsSpec.self, name: "metrics"), "Prometheus metrics endpoint."),
             deploy: r.optional("deploy", ObjectReader.object(DeploySpec.self, name: "deploy"), "Deploy settings."),

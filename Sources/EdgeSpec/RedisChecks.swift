@@ -40,8 +40,26 @@ struct RedisChecks {
         if redis.port == 0, redis.tls?.enabled != true {
             diagnostics.error("E0745", "port 0 without TLS leaves Redis listening nowhere", at: redis.ranges.value("port"))
         }
+        if redis.bind.count > RedisBindAddress.maximumCount {
+            diagnostics.error("E0748", "\(redis.bind.count) bind addresses; redis-server takes at most \(RedisBindAddress.maximumCount)",
+                              at: redis.ranges.value("bind"))
+        }
+        checkTemplateText()
         if let maxmemory = redis.maxmemory, maxmemory.bytes < 1 << 20 {
             diagnostics.error("E0746", "maxmemory \(maxmemory) is too small for Redis", at: redis.ranges.value("maxmemory"), help: "use at least 1mb")
+        }
+    }
+
+    /// TLS file paths are copied into redis.conf.ctmpl (a Vault Agent template); user rules are checked as they are read.
+    private func checkTemplateText() {
+        guard let tls = redis.tls else { return }
+        let paths = [("cert_file", tls.certFile), ("key_file", tls.keyFile), ("ca_file", tls.caFile)]
+        for (key, path) in paths {
+            guard let text = path else { continue }
+            let range = tls.ranges.value(key)
+            if let problem = VaultAgentTemplateText.problem(with: text) {
+                diagnostics.error("E0749", problem, at: range, help: "remove the braces; paths are copied into the template as they are")
+            }
         }
     }
 }

@@ -111,7 +111,7 @@ public struct RedisUserSpec: SpecObject, Sendable {
                 !name.isEmpty && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) ? nil : ("'\(name)' is not a Redis user name", nil)
             }), "User name."),
             password: r.required("password", .vaultReference, "Password as vault:path#key."),
-            rules: r.optional("rules", .string, default: "~* &* +@all", "ACL rules, e.g. ~* &* +@all -@dangerous."),
+            rules: r.optional("rules", .redisACLRules, default: "~* &* +@all", "ACL rules, e.g. ~* &* +@all -@dangerous."),
             ranges: r.ranges)
     }
 }
@@ -204,7 +204,8 @@ public struct RedisSpec: SpecObject, Sendable {
             users: r.optional("users", .array(ObjectReader.object(RedisUserSpec.self, name: "user")), default: [], "ACL users."),
             requirepass: r.optional("requirepass", .vaultReference, "Default user's password (not with users)."),
             tls: r.optional("tls", ObjectReader.object(RedisTLSSpec.self, name: "tls"), "TLS."),
-            bind: r.optional("bind", .array(.string), default: ["127.0.0.1", "-::1"], "Addresses to bind."),
+            bind: r.optional("bind", .array(.string(id: "E0748", validate: RedisBindAddress.problem)), default: ["127.0.0.1", "-::1"],
+                             "Addresses to bind: IP addresses, * or ::*, each optionally prefixed with - (at most 16)."),
             port: r.optional("port", .int(0...65535), default: 6379, "Plain TCP port (0 disables it)."),
             protectedMode: r.optional("protected_mode", .boolean, default: true, "Protected mode."),
             ranges: r.ranges)

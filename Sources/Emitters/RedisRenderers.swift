@@ -56,10 +56,15 @@ enum RedisConfRenderer {
     }
 
     /// A consul-template expression reading `reference` from a KV v2 mount (`mount/data/path`, `.Data.data.KEY`).
+    /// A key that is not a Go template identifier (`api-key`, `a.b`) is read with `index .Data.data "KEY"`, since
+    /// `.Data.data.api-key` does not parse and `.Data.data.a.b` reads a nested field.
     static func vaultAgentSecret(_ reference: VaultReference) -> String {
         let parts = reference.path.split(separator: "/", maxSplits: 1)
         let path = parts.count == 2 ? "\(parts[0])/data/\(parts[1])" : "\(reference.path)"
-        return "{{ with secret \"\(path)\" }}{{ .Data.data.\(reference.key) }}{{ end }}"
+        let key = reference.key
+        let isIdentifier = key.first.map { !$0.isNumber } == true && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        let field = isIdentifier ? ".Data.data.\(key)" : "index .Data.data \"\(key)\""
+        return "{{ with secret \"\(path)\" }}{{ \(field) }}{{ end }}"
     }
 }
 

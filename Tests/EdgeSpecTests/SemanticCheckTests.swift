@@ -45,6 +45,20 @@ private let cases: [(String, String)] = [
     ("TLS port equals the plain port", redis + "  tls:\n    enabled: true\n    port: ⟦E0745⟧6379\n    cert_file: /etc/r.crt\n    key_file: /etc/r.key\n    auth_clients: \"no\"\n"),
     ("listening nowhere", redis + "  port: ⟦E0745⟧0\n"),
     ("maxmemory below a megabyte", redis + "  maxmemory: ⟦E0746⟧512kb\n"),
+    ("unknown ACL command", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* +gett\"\n"),
+    ("unknown ACL category", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* +@al\"\n"),
+    ("unknown subcommand of a container command", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* +config|bogus\"\n"),
+    ("bad key permission", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"%X~a\"\n"),
+    ("password in the rules", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* +@all >hunter2\"\n"),
+    ("rules that turn the user on without a password", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"on nopass ~* +@all\"\n"),
+    ("ACL selector", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* (+get ~x)\"\n"),
+    ("not a rule at all", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* allkey\"\n"),
+    ("template code in the rules", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0749⟧\"~* +@all {{ env \\\"VAULT_TOKEN\\\" }}\"\n"),
+    ("template code glued to a key pattern", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0749⟧\"~{{.Data}}* +@all\"\n"),
+    ("template code in a TLS path", redis + "  tls:\n    enabled: true\n    cert_file: ⟦E0749⟧\"/etc/{{ file \\\"/etc/shadow\\\" }}\"\n    key_file: /etc/r.key\n    auth_clients: \"no\"\n    port: 6380\n"),
+    ("host name in bind", redis + "  bind: [127.0.0.1, ⟦E0748⟧localhost]\n"),
+    ("malformed bind address", redis + "  bind: [⟦E0748⟧1.2.3.4.5]\n"),
+    ("too many bind addresses", redis + "  bind: ⟦E0748⟧[" + (1...17).map { "10.0.0.\($0)" }.joined(separator: ", ") + "]\n"),
 ]
 
 @Test(arguments: cases)
