@@ -29,6 +29,8 @@ if fly:
     check("fly.toml app", toml["app"], fly["app"])
     check("fly.toml primary_region", toml["primary_region"], fly["primary_region"])
     check("fly.toml env", toml.get("env", {}), {k: str(v) for k, v in (fly.get("env") or {}).items()})
+    check("fly.toml processes", toml.get("processes", {}), fly.get("processes") or {})
+    check("fly.toml check names", sorted(toml.get("checks", {})), sorted(fly.get("checks") or {}))
     service = fly.get("http_service")
     if service:
         check("fly.toml http_service.internal_port", toml["http_service"]["internal_port"], service["internal_port"])

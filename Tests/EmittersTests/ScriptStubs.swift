@@ -3,7 +3,8 @@ import Foundation
 /// A temporary directory of stub `vault` and `fly` commands, put first on PATH to run a generated script.
 ///
 /// The `vault` stub answers `vault kv get -field=KEY PATH` with the bytes of `values/PATH#KEY` (slashes in PATH
-/// written as `_`) and fails like a 403 when that file is missing. The `fly` stub appends its arguments to
+/// written as `_`) and fails like a 403 when that file is missing; `vault audit …` appends one argument a line,
+/// then `--`, to `vault.args`. The `fly` stub appends its arguments to
 /// `fly.args` and its stdin to `fly.stdin`; `failingFly` makes it exit 1 after recording.
 struct ScriptStubs {
     /// The stub directory.
@@ -18,6 +19,7 @@ struct ScriptStubs {
         }
         try install("vault", """
             #!/bin/sh
+            if [ "$1" = "audit" ]; then printf '%s\\n' "$@" -- >> "\(directory)/vault.args"; exit 0; fi
             [ "$1 $2" = "kv get" ] || { echo "vault stub: unexpected arguments" >&2; exit 64; }
             file="\(directory)/values/$(printf '%s' "$4" | tr / _)#${3#-field=}"
             [ -f "$file" ] || { echo "Error reading $4: Code: 403. Errors: * permission denied" >&2; exit 2; }
@@ -33,6 +35,12 @@ struct ScriptStubs {
 
     /// What `fly` received on stdin (nil when it never ran).
     var flyStdin: String? { FileManager.default.contents(atPath: directory + "/fly.stdin").map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The arguments of each `vault audit` call, exactly as the command received them.
+    var vaultAuditCalls: [[String]] {
+        let text = FileManager.default.contents(atPath: directory + "/vault.args").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return text.components(separatedBy: "\n--\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: "\n") }
+    }
 
     /// The argument lines `fly` was called with, one per call.
     var flyCalls: [String] {
