@@ -53,5 +53,33 @@ struct VaultChecks {
         if vault.seals.count > 2 {
             diagnostics.error("E0725", "at most two seals (the second only while migrating)", at: vault.ranges.key("seals"))
         }
+        checkHCLText()
+    }
+
+    /// Every string vault.hcl carries, by where it is written.
+    private func checkHCLText() {
+        var values: [(String?, SourceRange)] = [
+            (vault.apiAddr, vault.ranges.value("api_addr")), (vault.clusterAddr, vault.ranges.value("cluster_addr")),
+        ]
+        for storage in [vault.storage] + (vault.haStorage.map { [$0] } ?? []) {
+            values += [(storage.path, storage.ranges.value("path")), (storage.nodeID, storage.ranges.value("node_id")),
+                       (storage.address, storage.ranges.value("address"))]
+            values += storage.retryJoin.map { ($0, storage.ranges.value("retry_join")) }
+        }
+        for listener in vault.listeners {
+            values += [(listener.address, listener.ranges.value("address")), (listener.clusterAddress, listener.ranges.value("cluster_address")),
+                       (listener.tlsCertFile, listener.ranges.value("tls_cert_file")), (listener.tlsKeyFile, listener.ranges.value("tls_key_file"))]
+        }
+        for seal in vault.seals {
+            values += [("region", seal.region), ("kms_key_id", seal.kmsKeyID), ("project", seal.project), ("key_ring", seal.keyRing),
+                       ("crypto_key", seal.cryptoKey), ("address", seal.address), ("key_name", seal.keyName), ("mount_path", seal.mountPath)]
+                .map { key, value in (value, seal.ranges.value(key)) }
+        }
+        if let telemetry = vault.telemetry { values.append((telemetry.statsdAddress, telemetry.ranges.value("statsd_address"))) }
+        for case let (text?, range) in values {
+            if let problem = VaultHCLText.problem(with: text) {
+                diagnostics.error("E0726", problem, at: range, help: "remove the interpolation syntax; vault.hcl takes plain values")
+            }
+        }
     }
 }

@@ -56,6 +56,9 @@ private let cases: [(String, String)] = [
     ("template code in the rules", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0749⟧\"~* +@all {{ env \\\"VAULT_TOKEN\\\" }}\"\n"),
     ("template code glued to a key pattern", redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0749⟧\"~{{.Data}}* +@all\"\n"),
     ("template code in a TLS path", redis + "  tls:\n    enabled: true\n    cert_file: ⟦E0749⟧\"/etc/{{ file \\\"/etc/shadow\\\" }}\"\n    key_file: /etc/r.key\n    auth_clients: \"no\"\n    port: 6380\n"),
+    ("interpolation in a vault.hcl path", head + "vault:\n  storage:\n    type: file\n    path: ⟦E0726⟧\"/var/lib/${env}\"\n" + tlsListener),
+    ("template directive in a seal setting", raftVault + "  cluster_addr: https://vault.example.com:8201\n  storage:\n    type: raft\n    path: /opt/vault\n" + tlsListener
+        + "  seals:\n    - type: awskms\n      region: ⟦E0726⟧\"%{ if true }eu-west-1%{ endif }\"\n      kms_key_id: alias/unseal\n"),
     ("host name in bind", redis + "  bind: [127.0.0.1, ⟦E0748⟧localhost]\n"),
     ("malformed bind address", redis + "  bind: [⟦E0748⟧1.2.3.4.5]\n"),
     ("too many bind addresses", redis + "  bind: ⟦E0748⟧[" + (1...17).map { "10.0.0.\($0)" }.joined(separator: ", ") + "]\n"),
