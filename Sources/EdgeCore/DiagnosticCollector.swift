@@ -2,15 +2,26 @@
 ///
 /// Threaded through parsing, checking and lowering; a stage stops at its boundary when `hasErrors`.
 public final class DiagnosticCollector: @unchecked Sendable {
-    /// Everything reported so far, in report order.
+    /// Everything reported so far, in report order, with every known credential masked.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Credentials found in the input so far.
+    public private(set) var secrets: [SecretSpan] = []
 
     /// Creates an empty collector.
     public init() {}
 
-    /// Records a diagnostic.
+    /// Records a diagnostic, masking every credential known so far in its text and source excerpts.
     public func report(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        var masked = diagnostic
+        for secret in secrets { secret.mask(in: &masked) }
+        diagnostics.append(masked)
+    }
+
+    /// Records a credential found in the input: every diagnostic reported before or after stops showing it, in
+    /// its message, help, notes and fix-it, and in the source lines renderers quote.
+    public func redact(_ secret: SecretSpan) {
+        secrets.append(secret)
+        for index in diagnostics.indices { secret.mask(in: &diagnostics[index]) }
     }
 
     /// Records an error.
