@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One source line as a diagnostic quotes it: credentials masked, control characters made visible, and a line
 /// longer than `maximumBytes` cut to a window around the span, with `…` where text was elided.
 struct SourceExcerpt {
@@ -19,8 +23,7 @@ struct SourceExcerpt {
     init?(source: SourceFile, range: SourceRange, secretRanges: [SourceRange]) {
         let bytes = source.bytes
         guard let lineStart = source.byteOffset(of: SourceLocation(line: range.start.line, column: 1)) else { return nil }
-        var lineEnd = lineStart
-        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        var lineEnd = Self.lineEnd(from: lineStart, in: bytes)
         if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
         let spanStart = min(source.byteOffset(of: range.start) ?? lineStart, lineEnd)
         var spanEnd = spanStart + 1
@@ -93,6 +96,16 @@ struct SourceExcerpt {
         if scalar == "\t" { return " " }
         if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { return "\u{FFFD}" }
         return scalarText
+    }
+
+    /// The offset of the first line feed at or after `start`, or the end of `bytes` (memchr: lines can be long).
+    private static func lineEnd(from start: Int, in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+            else { return buffer.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The offset moved back to the first byte of the UTF-8 sequence it falls in.

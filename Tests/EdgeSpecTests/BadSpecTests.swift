@@ -141,3 +141,28 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
     #expect(!rendered.contains("hunter2"))
     #expect(!DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml").contains("hunter2"))
 }
+
+@Test func hundredMegabyteLineGivesABoundedDiagnostic() {
+    var bytes = Array((head + "# ").utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 100_000_000)
+    bytes.append(UInt8(ascii: "\n"))
+    let diagnostics = DiagnosticCollector()
+    #expect(YAMLReader(file: "edge.yaml", diagnostics: diagnostics).read(bytes) == nil)
+    #expect(diagnostics.diagnostics.map(\.id) == ["E0001"])
+    let text = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", bytes: bytes)], colored: false)
+        .render(diagnostics.sorted, summaryFor: "edge.yaml")
+    #expect(text.utf8.count < 1_000)
+    #expect(text.contains(" 5 | …xxx") && text.contains("xxx…\n"), "the quoted line is cut on both sides and marked")
+    #expect(DiagnosticJSONRenderer.render(diagnostics.sorted, file: "edge.yaml").utf8.count < 1_000)
+    #expect(DiagnosticGitHubRenderer.render(diagnostics.sorted).utf8.count < 1_000)
+}
+
+@Test func longValueQuotedInAMessageIsElided() {
+    let (_, diagnostics) = MarkedSpec("version: 1\nzone:\n  name: example.com\n  plan: " + String(repeating: "g", count: 100_000) + "\n").check()
+    let plan = diagnostics.first { $0.id == "E0104" }
+    #expect(plan != nil)
+    for rendered in [DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml"), DiagnosticGitHubRenderer.render(diagnostics)] {
+        #expect(rendered.utf8.count < 2_000)
+        #expect(rendered.contains("characters elided"))
+    }
+}
