@@ -166,3 +166,19 @@ func secretFormatIsRecognisedInsideALongerString(format: SecretFormat) throws {
     ]
     for value in values { #expect(SecretPatterns.matches(in: value).isEmpty, "\(value)") }
 }
+
+@Test func privateKeyInABlockScalarIsMaskedOnEveryLine() {
+    let lines = (0..<3).map { randomText(64, seed: 40 + UInt64($0), alphabet: base64) }
+    let block = (["-----BEGIN " + "PRIVATE KEY-----"] + lines + ["-----END PRIVATE KEY-----"]).map { "        " + $0 }.joined(separator: "\n")
+    let spec = head + "waf:\n  - id: r\n    when: 'true'\n    action: block\n    response:\n      body: |\n" + block + "\n      status: 99\n"
+    let (_, diagnostics, outputs) = renderedCheck(spec)
+    #expect(diagnostics.first { $0.id == "E0301" }?.range.start.line == 11)
+    for line in lines { #expect(outputs.allSatisfy { !$0.contains(line) }) }
+}
+
+@Test func secretNamedValueOnASyntaxErrorLineIsMasked() {
+    let value = randomText(20, seed: 50)
+    let (_, diagnostics, outputs) = renderedCheck(head + "fly: {app: my-app, api_token: \(value)\n")
+    #expect(diagnostics.contains { $0.id == "E0008" })
+    #expect(outputs.allSatisfy { !$0.contains(value) }, "\(outputs[0])")
+}
