@@ -5,7 +5,7 @@ import EdgeCore
 struct TreeBuilder {
     private let file: String
     private let diagnostics: DiagnosticCollector
-    private let secrets: SecretScanner
+    private var secrets: SecretScanner
     private var anchors: [String: YAMLNode] = [:]
     private var aliasNodesExpanded = 0
     private var failed = false
@@ -19,6 +19,7 @@ struct TreeBuilder {
 
     /// Reads the whole stream; returns the first document's root, reporting any further documents.
     mutating func build(_ parser: inout yaml_parser_t) -> YAMLNode? {
+        defer { secrets.finish() }
         var root: YAMLNode?
         var documents = 0
         while !failed, var event = next(&parser) {

@@ -182,3 +182,13 @@ func secretFormatIsRecognisedInsideALongerString(format: SecretFormat) throws {
     #expect(diagnostics.contains { $0.id == "E0008" })
     #expect(outputs.allSatisfy { !$0.contains(value) }, "\(outputs[0])")
 }
+
+@Test func aLineFullOfCredentialsListsTheFirstHundredAndCountsTheRest() {
+    let tokens = (0..<500).map { "gh" + "p_" + randomText(36, seed: 100 + UInt64($0)) }
+    let spec = head + "lists:\n  words:\n    kind: string\n    items: [" + tokens.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+    let (_, diagnostics, outputs) = renderedCheck(spec)
+    #expect(diagnostics.filter { $0.id == "E0301" }.count == SecretScanner.maximumListed + 1)
+    #expect(diagnostics.last?.message == "400 more values look like credentials (only the first 100 are listed)")
+    #expect(diagnostics.allSatisfy { $0.secretRanges.count < 40 }, "only credentials near the quoted position are attached")
+    for token in tokens { #expect(outputs.allSatisfy { !$0.contains(token) }) }
+}
