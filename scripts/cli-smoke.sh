@@ -40,6 +40,8 @@ after=$(cd "$work/c" && find . -type f -exec sha256sum {} + | sort)
 printf 'version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n' > "$work/bad.yaml"
 expect_exit 1 "$bin" build "$work/bad.yaml" -o "$work/d"
 [ ! -e "$work/d" ] && echo "ok   a spec with errors writes nothing" || { echo "FAIL output written for a bad spec"; fail=1; }
+# credentials: check and build refuse them and never print them; GitHub commands cannot be forged
+"$python" scripts/check-secrets-cli.py "$bin" "$work" || fail=1
 # eval / explain / test
 "$bin" eval 'http.request.headers["x-missing"][0] ne "a"' >"$work/out"; a=$(cat "$work/out")
 "$bin" eval 'http.request.headers["x-missing"][0] ne "a"' --missing-values wirefilter >"$work/out"; b=$(cat "$work/out")

@@ -64,8 +64,8 @@ public struct Diagnostic: Hashable, Sendable {
     public var fixIt: FixIt?
     /// A free-text hint on how to fix it ("quote the value: \"yes\"").
     public var help: String?
-    /// When true, renderers do not quote the source line (it holds a secret).
-    public var redactsSource: Bool = false
+    /// Spans of the source that hold credentials; renderers mask them wherever they quote those lines.
+    public var secretRanges: [SourceRange] = []
 
     /// Creates a diagnostic.
     public init(

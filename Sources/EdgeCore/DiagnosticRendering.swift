@@ -22,22 +22,23 @@ public struct DiagnosticTextRenderer {
         self.colored = colored
     }
 
-    /// The rendered text of one diagnostic, ending with a newline.
+    /// The rendered text of one diagnostic, ending with a newline. Credentials are masked and long lines and
+    /// values cut (see `SourceExcerpt` and `ShownText`).
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = header(diagnostic.range, label(diagnostic.severity), diagnostic.message)
+        var out = header(diagnostic.range, label(diagnostic.severity), ShownText.of(diagnostic.message))
         out += " [\(diagnostic.id)]\n"
-        out += diagnostic.redactsSource ? "  | (source line not shown: it holds a secret)\n" : excerpt(diagnostic.range)
+        out += excerpt(diagnostic.range, masking: diagnostic.secretRanges)
         for note in diagnostic.notes {
             if let range = note.range {
-                out += header(range, paint("note", \.cyan), note.message) + "\n"
-                out += excerpt(range)
+                out += header(range, paint("note", \.cyan), ShownText.of(note.message)) + "\n"
+                out += excerpt(range, masking: diagnostic.secretRanges)
             } else {
-                out += "  = note: \(note.message)\n"
+                out += "  = note: \(ShownText.of(note.message))\n"
             }
         }
-        if let help = diagnostic.help { out += "  = help: \(help)\n" }
+        if let help = diagnostic.help { out += "  = help: \(ShownText.of(help))\n" }
         if let fix = diagnostic.fixIt {
-            out += "  = fix-it: replace \(fix.range.start)-\(fix.range.end) with '\(fix.replacement)'\n"
+            out += "  = fix-it: replace \(fix.range.start)-\(fix.range.end) with '\(ShownText.of(fix.replacement))'\n"
         }
         return out
     }
@@ -48,7 +49,7 @@ public struct DiagnosticTextRenderer {
     }
 
     private func header(_ range: SourceRange, _ severity: String, _ message: String) -> String {
-        paint("\(range.file):\(range.start.line):\(range.start.column):", \.bold) + " \(severity): " + paint(message, \.bold)
+        paint("\(ShownText.of(range.file)):\(range.start.line):\(range.start.column):", \.bold) + " \(severity): " + paint(message, \.bold)
     }
 
     private func label(_ severity: Severity) -> String {
@@ -63,28 +64,15 @@ public struct DiagnosticTextRenderer {
         colored ? text[keyPath: style] : text
     }
 
-    private func excerpt(_ range: SourceRange) -> String {
-        guard let source = sources[range.file], let line = source.line(range.start.line) else { return "" }
+    private func excerpt(_ range: SourceRange, masking secretRanges: [SourceRange]) -> String {
+        guard let source = sources[range.file],
+              let excerpt = SourceExcerpt(source: source, range: range, secretRanges: secretRanges)
+        else { return "" }
         let gutter = String(range.start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let shown = line.replacingTabs()
-        let startColumn = max(1, range.start.column)
-        let width: Int
-        if range.end.line == range.start.line, range.end.column > startColumn {
-            width = range.end.column - startColumn
-        } else if range.end.line > range.start.line {
-            width = max(1, shown.unicodeScalars.count - startColumn + 1)
-        } else {
-            width = 1
-        }
-        let marker = "^" + String(repeating: "~", count: max(0, width - 1))
-        return " \(gutter) | \(shown)\n \(pad) | " + String(repeating: " ", count: startColumn - 1) + paint(marker, \.green) + "\n"
+        let marker = "^" + String(repeating: "~", count: excerpt.caretWidth - 1)
+        return " \(gutter) | \(excerpt.text)\n \(pad) | " + String(repeating: " ", count: excerpt.caretColumn) + paint(marker, \.green) + "\n"
     }
-}
-
-private extension String {
-    /// Tabs shown as one space so the caret column stays aligned with scalar columns.
-    func replacingTabs() -> String { String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) }) }
 }
 
 /// Counts of errors and warnings, and the one-line summary printed after diagnostics.
@@ -127,15 +115,15 @@ public enum DiagnosticJSONRenderer {
         var members: [(String, JSONValue)] = [
             ("id", .string(diagnostic.id)),
             ("severity", .string(diagnostic.severity.rawValue)),
-            ("message", .string(diagnostic.message)),
+            ("message", .string(ShownText.of(diagnostic.message))),
             ("range", json(diagnostic.range)),
         ]
         members.append(("notes", .array(diagnostic.notes.map { note in
-            .object([("message", .string(note.message)), ("range", note.range.map(json) ?? .null)])
+            .object([("message", .string(ShownText.of(note.message))), ("range", note.range.map(json) ?? .null)])
         })))
-        members.append(("help", diagnostic.help.map(JSONValue.string) ?? .null))
+        members.append(("help", diagnostic.help.map { .string(ShownText.of($0)) } ?? .null))
         members.append(("fixIt", diagnostic.fixIt.map { fix in
-            .object([("range", json(fix.range)), ("replacement", .string(fix.replacement))])
+            .object([("range", json(fix.range)), ("replacement", .string(ShownText.of(fix.replacement)))])
         } ?? .null))
         return .object(members)
     }
@@ -150,31 +138,46 @@ public enum DiagnosticJSONRenderer {
 }
 
 /// Renders diagnostics as GitHub Actions workflow commands, one line each.
+///
+/// Escapes as the runner's command parser expects: `%`, CR and LF in the message, and also `:` and `,` in
+/// property values, so no text from the spec can end a command early or start a new one.
 public enum DiagnosticGitHubRenderer {
     /// `::error file=edge.yaml,line=3,col=1,endLine=3,endColumn=8,title=E0101::unknown key …` lines.
     public static func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
             let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
             let r = diagnostic.range
-            var message = diagnostic.message
-            if let help = diagnostic.help { message += " (\(help))" }
-            return "::\(command) file=\(escapeProperty(r.file)),line=\(r.start.line),col=\(r.start.column),"
-                + "endLine=\(r.end.line),endColumn=\(r.end.column),title=\(diagnostic.id)::\(escapeData(message))\n"
+            var message = ShownText.of(diagnostic.message)
+            if let help = diagnostic.help { message += " (\(ShownText.of(help)))" }
+            return "::\(command) file=\(escapeProperty(ShownText.of(r.file))),line=\(r.start.line),col=\(r.start.column),"
+                + "endLine=\(r.end.line),endColumn=\(r.end.column),title=\(escapeProperty(diagnostic.id))::\(escapeData(message))\n"
         }.joined()
     }
 
-    private static func escapeData(_ text: String) -> String {
-        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    /// Message text: `%` → `%25`, CR → `%0D`, LF → `%0A`, scalar by scalar (a CR LF pair is one `Character`).
+    static func escapeData(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
-    private static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of `target` (no Foundation needed).
-    func replacingAll(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    /// Property values: as message text, plus `:` → `%3A` and `,` → `%2C`.
+    static func escapeProperty(_ text: String) -> String {
+        var out = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

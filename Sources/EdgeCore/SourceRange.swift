@@ -49,6 +49,11 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
         SourceRange(file: file, at: SourceLocation(line: 1, column: 1))
     }
 
+    /// Whether `other` lies within this range, in the same file.
+    public func contains(_ other: SourceRange) -> Bool {
+        file == other.file && start <= other.start && other.end <= end
+    }
+
     /// `file:line:col`.
     public var description: String { "\(file):\(start.line):\(start.column)" }
 }

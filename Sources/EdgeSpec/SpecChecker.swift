@@ -10,8 +10,8 @@ public struct CheckedSpec: Sendable {
     public let readiness: [ReadinessItem]
 }
 
-/// Reads `edge.yaml` into a typed, checked spec: located YAML → typed sections → cross-field and semantic checks →
-/// secret scan → readiness lints. Every problem is collected; the result is nil when any error was found.
+/// Reads `edge.yaml` into a typed, checked spec: located YAML (with the secret scan of every scalar) → typed
+/// sections → cross-field and semantic checks → readiness lints. Every problem is collected; the result is nil when any error was found.
 public enum SpecChecker {
     /// Checks the spec text `bytes` read from `file` (the name as the user gave it).
     public static func check(_ bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> CheckedSpec? {
@@ -24,8 +24,6 @@ public enum SpecChecker {
         }
         let context = SpecContext(file: file, diagnostics: diagnostics)
         let decoded = ObjectReader.object(Spec.self, name: "the spec").decode(root, context)
-        var scanner = SecretScanner(diagnostics: diagnostics)
-        scanner.scan(root)
         guard let spec = decoded, !diagnostics.hasErrors else { return nil }
         SpecSemantics(spec: spec, diagnostics: diagnostics).run()
         let readiness = ReadinessChecklist.evaluate(spec)

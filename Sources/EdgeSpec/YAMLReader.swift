@@ -6,7 +6,8 @@ import EdgeCore
 ///
 /// Rejects, each with a located diagnostic: files over `maxBytes`, non-UTF-8 bytes, tabs in indentation, syntax
 /// errors, several documents, duplicate keys, non-scalar keys, merge keys (`<<`) and alias expansion beyond
-/// `maxAliasExpansion` nodes (billion-laughs).
+/// `maxAliasExpansion` nodes (billion-laughs). Every scalar it reads, keys included, is scanned for literal
+/// credentials (E0301), so no position escapes the scan.
 public struct YAMLReader {
     /// Largest spec accepted: 1 MiB. A real spec is a few kilobytes.
     public static let maxBytes = 1 << 20
@@ -34,7 +35,7 @@ public struct YAMLReader {
         return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var builder = TreeBuilder(file: file, diagnostics: diagnostics)
+            var builder = TreeBuilder(source: SourceFile(name: file, bytes: bytes), diagnostics: diagnostics)
             return builder.build(&parser)
         }
     }

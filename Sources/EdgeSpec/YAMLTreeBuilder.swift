@@ -5,17 +5,21 @@ import EdgeCore
 struct TreeBuilder {
     private let file: String
     private let diagnostics: DiagnosticCollector
+    private var secrets: SecretScanner
     private var anchors: [String: YAMLNode] = [:]
     private var aliasNodesExpanded = 0
     private var failed = false
 
-    init(file: String, diagnostics: DiagnosticCollector) {
-        self.file = file
+    /// Creates a builder for `source`; every scalar it reads goes through the secret scanner.
+    init(source: SourceFile, diagnostics: DiagnosticCollector) {
+        file = source.name
         self.diagnostics = diagnostics
+        secrets = SecretScanner(source: source, diagnostics: diagnostics)
     }
 
     /// Reads the whole stream; returns the first document's root, reporting any further documents.
     mutating func build(_ parser: inout yaml_parser_t) -> YAMLNode? {
+        defer { secrets.finish() }
         var root: YAMLNode?
         var documents = 0
         while !failed, var event = next(&parser) {
@@ -34,7 +38,7 @@ struct TreeBuilder {
             case YAML_DOCUMENT_END_EVENT, YAML_STREAM_START_EVENT:
                 continue
             default:
-                let node = node(from: event, &parser)
+                let node = node(from: event, &parser, key: nil)
                 if root == nil { root = node }
             }
         }
@@ -67,7 +71,8 @@ struct TreeBuilder {
             notes: notes, help: "check indentation and quoting around this position")
     }
 
-    private mutating func node(from event: yaml_event_t, _ parser: inout yaml_parser_t) -> YAMLNode? {
+    /// The node an event starts; `key` is the mapping key it is the value of, for the secret scanner.
+    private mutating func node(from event: yaml_event_t, _ parser: inout yaml_parser_t, key: String?) -> YAMLNode? {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
@@ -75,6 +80,7 @@ struct TreeBuilder {
             let scalar = ScalarNode(
                 value: value, range: range(event.start_mark, event.end_mark), style: style(data.style),
                 tag: data.tag.map { String(cString: $0) })
+            secrets.scan(scalar, key: key)
             let node = YAMLNode.scalar(scalar)
             remember(anchor: data.anchor, node)
             return node
@@ -105,7 +111,7 @@ struct TreeBuilder {
                     if let anchor { anchors[anchor] = node }
                     return node
                 }
-                if let item = node(from: child, &parser) { items.append(item) }
+                if let item = node(from: child, &parser, key: key) { items.append(item) }
             }
             return nil
         case YAML_MAPPING_START_EVENT:
@@ -119,10 +125,11 @@ struct TreeBuilder {
                     if let anchor { anchors[anchor] = node }
                     return node
                 }
-                guard let keyNode = node(from: keyEvent, &parser) else { return nil }
+                guard let keyNode = node(from: keyEvent, &parser, key: nil) else { return nil }
                 guard !failed, var valueEvent = next(&parser) else { return nil }
                 defer { yaml_event_delete(&valueEvent) }
-                guard let value = node(from: valueEvent, &parser) else { return nil }
+                let valueKey: String? = if case let .scalar(keyScalar) = keyNode { keyScalar.value } else { nil }
+                guard let value = node(from: valueEvent, &parser, key: valueKey) else { return nil }
                 guard case let .scalar(key) = keyNode else {
                     diagnostics.error("E0011", "mapping keys must be plain names, not \(keyNode.kindDescription)", at: keyNode.range)
                     continue

