@@ -124,6 +124,8 @@ expect_exit 2 "$bin" replay "$work/input.yaml" --trace "$work/input.jsonl" --rep
 expect_exit 2 "$bin" test "$work/input.yaml" --junit "$work/input.yaml"
 [ "$before" = "$(sha256sum "$work/input.jsonl" "$work/input.yaml")" ] && ok "the run's inputs are unchanged" || bad "an input was overwritten"
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report "$work"
+expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --decisions "$work/same.json" --report "$work/./same.json"
+grep -q -- "--decisions and --report name the same file" "$work/err" && ok "two outputs naming one file are refused" || bad "two outputs naming one file"
 mkdir -p "$work/full" && if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
   echo "previous decisions" > "$work/full/d.jsonl"
   expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --decisions "$work/full/d.jsonl"

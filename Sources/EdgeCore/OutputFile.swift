@@ -185,6 +185,26 @@ public final class OutputFile {
         }
     }
 
+    /// Refuses when two output options name the same file (the later write would replace the earlier one's
+    /// bytes). FIFOs, devices, sockets and `-` may be shared.
+    public static func refuseSharedTargets(_ outputs: [(option: String, path: String)]) throws(OutputFileError) {
+        var seen: [String: String] = [:]
+        for output in outputs where output.path != "-" {
+            guard let followed = try? FilePath.followingLinks(output.path, as: output.path) else { continue }
+            var status = stat()
+            if stat(followed, &status) == 0, status.st_mode & S_IFMT != S_IFREG { continue }
+            let directory = FilePath.real(FilePath.directory(of: followed)) ?? FilePath.directory(of: followed)
+            let target = directory + "/" + FilePath.lastComponent(of: followed)
+            if let earlier = seen[target] {
+                throw OutputFileError(path: output.path, reason: """
+                    \(earlier) and \(output.option) name the same file, and the second would replace the first; \
+                    name two files
+                    """)
+            }
+            seen[target] = output.option
+        }
+    }
+
     /// A new file beside `target` that takes `existing`'s mode and owner (or the umask's mode for a new file).
     private static func createTemporary(beside target: String, like existing: stat?, path: String) throws(OutputFileError)
         -> (Int32, String)

@@ -14,10 +14,13 @@ enum CommandOutput {
         }
     }
 
-    /// Exits 2, naming both, when an output option names one of the files the run reads.
-    static func refuseOverwritingInputs(_ inputs: [String], _ outputs: [(option: String, path: String?)]) throws {
+    /// Exits 2, naming both, when an output option names one of the files the run reads or the same file as
+    /// another output option.
+    static func refuseConflicts(inputs: [String], outputs: [(option: String, path: String?)]) throws {
+        let named = outputs.compactMap { output in output.path.map { (option: output.option, path: $0) } }
         do {
-            try OutputFile.refuseOverwritingInputs(inputs, outputs: outputs.compactMap { output in output.path.map { (output.option, $0) } })
+            try OutputFile.refuseOverwritingInputs(inputs, outputs: named)
+            try OutputFile.refuseSharedTargets(named)
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)

@@ -34,7 +34,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
-        try CommandOutput.refuseOverwritingInputs([base, head] + traces, [("--report", report), ("--junit", junit)])
+        try CommandOutput.refuseConflicts(inputs: [base, head] + traces, outputs: [("--report", report), ("--junit", junit)])
         let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
         var options = ReplayOptions()
         options.redactor = Redactor(extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [], enabled: !noRedact)

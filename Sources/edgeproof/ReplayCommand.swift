@@ -57,7 +57,7 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError("--reorder-window: '\(reorderWindow)' is not a duration such as 120s")
         }
         let thresholds = try parseThresholds()
-        try CommandOutput.refuseOverwritingInputs([spec] + traces, [("--decisions", decisions), ("--report", report), ("--junit", junit)])
+        try CommandOutput.refuseConflicts(inputs: [spec] + traces, outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
         let compiled = try SpecLoader.load(spec)
         var options = ReplayOptions()
         options.format = format

@@ -42,7 +42,7 @@ struct SynthCommand: ParsableCommand {
             throw ValidationError("--start: '\(start)' is not an RFC 3339 timestamp")
         }
         if let rps, !(rps > 0) { throw ValidationError("--rps must be above 0") }
-        try CommandOutput.refuseOverwritingInputs([spec] + (profile.map { [$0] } ?? []), [("--output", output)])
+        try CommandOutput.refuseConflicts(inputs: [spec] + (profile.map { [$0] } ?? []), outputs: [("--output", output)])
         let compiled = try SpecLoader.load(spec)
         var loadProfile: LoadProfile
         do {

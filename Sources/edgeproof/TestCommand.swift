@@ -20,7 +20,7 @@ struct TestCommand: ParsableCommand {
     var junit: String?
 
     func run() throws {
-        try CommandOutput.refuseOverwritingInputs([spec], [("--junit", junit)])
+        try CommandOutput.refuseConflicts(inputs: [spec], outputs: [("--junit", junit)])
         let compiled = try SpecLoader.load(spec)
         var results: [ExpectationResult] = []
         for (index, test) in compiled.expectations.enumerated() {

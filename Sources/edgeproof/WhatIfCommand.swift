@@ -36,7 +36,7 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
-        try CommandOutput.refuseOverwritingInputs([spec] + traces, [("--report", report)])
+        try CommandOutput.refuseConflicts(inputs: [spec] + traces, outputs: [("--report", report)])
         let compiled = try SpecLoader.load(spec)
         var options = ReplayOptions()
         options.format = format

@@ -154,6 +154,19 @@ private func text(_ path: String) -> String? {
                                                              ("--junit", "/dev/null")])
 }
 
+@Test func twoOutputsNamingOneFileAreRefused() throws {
+    let directory = try scratchDirectory()
+    try FileManager.default.createSymbolicLink(atPath: directory + "/latest.json", withDestinationPath: "report.json")
+    do {
+        try OutputFile.refuseSharedTargets([("--decisions", directory + "/report.json"), ("--report", directory + "/latest.json")])
+        Issue.record("a link to another output's file was not refused")
+    } catch {
+        #expect(error.reason.hasPrefix("--decisions and --report name the same file"))
+    }
+    try OutputFile.refuseSharedTargets([("--decisions", "/dev/null"), ("--report", "/dev/null"), ("--junit", "-"), ("--x", "-"),
+                                        ("--y", directory + "/a.json"), ("--z", directory + "/b.json")])
+}
+
 /// Mounts a 64 KiB tmpfs on `directory`; false when the process may not.
 private func mountTinyFileSystem(at directory: String) -> Bool {
     mount("tmpfs", directory, "tmpfs", 0, "size=64k") == 0
