@@ -116,6 +116,12 @@ else echo "skip: mknod needs root"; fi
   && ok "--report - streams the JSON report after the summary on stdout; no file '-'" || bad "--report -"
 "$bin" synth --spec examples/agenticverz/edge.yaml --duration 1m --seed 3 -o - 2>/dev/null | cmp -s - <("$bin" synth --spec examples/agenticverz/edge.yaml --duration 1m --seed 3 -o "$work/s-file.jsonl" >/dev/null 2>&1; cat "$work/s-file.jsonl") \
   && ok "synth -o - writes the same trace to stdout" || bad "synth -o -"
+"$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report /dev/stdout 2>/dev/null | cat > "$work/piped-report"
+"$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report /dev/stdout > "$work/redirected-report" 2>/dev/null
+for f in piped-report redirected-report; do
+  "$python" -c 'import json,sys; t=open(sys.argv[1]).read(); assert t.startswith("Replayed 600 requests"), t[:80]; r=json.loads(t[t.index("\n{")+1:]); assert r["requests"]==600' "$work/$f" \
+    && ok "--report /dev/stdout into a $f holds the summary, then the report" || bad "--report /dev/stdout ($f)"
+done
 cp traces/scraper.jsonl "$work/input.jsonl"; cp examples/agenticverz/edge.yaml "$work/input.yaml"
 before=$(sha256sum "$work/input.jsonl" "$work/input.yaml")
 expect_exit 2 "$bin" replay "$work/input.yaml" --trace "$work/input.jsonl" --decisions "$work/input.jsonl"

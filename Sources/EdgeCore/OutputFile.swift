@@ -28,7 +28,7 @@ public struct OutputFileError: Error, Equatable, Sendable, CustomStringConvertib
 ///   a replaced file keeps its mode (and its owner where the process may set it), and a run that fails or never
 ///   commits leaves the old file exactly as it was;
 /// - a FIFO, a character or block device, or a Unix socket: the bytes are streamed to it;
-/// - `-`: the bytes are streamed to standard output;
+/// - `-`, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`: the bytes are streamed to that descriptor of the process;
 /// - a directory: refused.
 public final class OutputFile {
     /// Where the bytes of an `OutputFile` go.
@@ -52,10 +52,16 @@ public final class OutputFile {
     /// Opens `path` for writing as its kind asks (see the type's discussion).
     public init(path: String) throws(OutputFileError) {
         self.path = path
-        guard path != "-" else {
-            destination = .standardOutput
-            descriptor = STDOUT_FILENO
+        if let number = Self.openDescriptor(named: path) {
             temporaryPath = nil
+            if number == STDOUT_FILENO {
+                destination = .standardOutput
+                descriptor = STDOUT_FILENO
+                return
+            }
+            destination = .stream
+            descriptor = fcntl(number, F_DUPFD_CLOEXEC, 0)
+            guard descriptor >= 0 else { throw OutputFileError(path: path, reason: "descriptor \(number) is not open in this process") }
             return
         }
         guard !path.isEmpty else { throw OutputFileError(path: "''", reason: "the path is empty; name a file") }
@@ -202,6 +208,21 @@ public final class OutputFile {
                     """)
             }
             seen[target] = output.option
+        }
+    }
+
+    /// The descriptor `path` names as an already open file of this process: `-` and `/dev/stdout` (1),
+    /// `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N`. Writing goes to the descriptor, as a shell redirection
+    /// would, whatever it is open on (a pipe, a terminal, a file the shell truncated).
+    private static func openDescriptor(named path: String) -> Int32? {
+        switch path {
+        case "-", "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
         }
     }
 

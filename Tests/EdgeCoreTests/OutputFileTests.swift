@@ -90,6 +90,23 @@ private func text(_ path: String) -> String? {
     #expect(kind(FileManager.default.currentDirectoryPath + "/-") == 0, "no file named '-' is created")
 }
 
+@Test func namesOfOpenDescriptorsAreStreamedTo() throws {
+    #expect(try OutputFile(path: "/dev/stdout").destination == .standardOutput)
+    #expect(try OutputFile(path: "/proc/self/fd/1").destination == .standardOutput)
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    defer { close(ends[0]) }
+    let file = try OutputFile(path: "/dev/fd/\(ends[1])")
+    close(ends[1])
+    #expect(file.destination == .stream)
+    try file.write(Array("through the pipe".utf8))
+    try file.commit()
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let count = read(ends[0], &buffer, buffer.count)
+    #expect(String(decoding: buffer[..<max(0, count)], as: UTF8.self) == "through the pipe")
+    #expect(throws: OutputFileError.self) { try OutputFile(path: "/dev/fd/987") }
+}
+
 @Test func aDirectoryIsRefused() throws {
     let directory = try scratchDirectory()
     #expect(throws: OutputFileError(path: directory, reason: "it is a directory; name a file inside it")) {
