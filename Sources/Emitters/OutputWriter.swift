@@ -197,14 +197,27 @@ public enum OutputWriter {
         let produced = Set(outputs.files.map(\.path))
         var removed: [String] = []
         for path in listed.sorted() where !produced.contains(path) && ManifestRenderer.isSafeRelativePath(path) {
-            var status = stat()
-            guard lstat(staging + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-                  unlink(staging + "/" + path) == 0 else { continue }
+            guard isRegularFileInsideRealDirectories(path, under: staging), unlink(staging + "/" + path) == 0 else { continue }
             removed.append(path)
             var parent = FilePath.directory(of: path)
             while parent != "." && rmdir(staging + "/" + parent) == 0 { parent = FilePath.directory(of: parent) }
         }
         return removed
+    }
+
+    /// Whether `relative` names a regular file under `root` reached through real directories only (a symbolic
+    /// link on the way could lead out of the output directory).
+    private static func isRegularFileInsideRealDirectories(_ relative: String, under root: String) -> Bool {
+        let components = relative.split(separator: "/")
+        var path = root
+        for (index, component) in components.enumerated() {
+            path += "/" + component
+            var status = stat()
+            guard lstat(path, &status) == 0 else { return false }
+            let wanted = index == components.count - 1 ? S_IFREG : S_IFDIR
+            guard status.st_mode & S_IFMT == wanted else { return false }
+        }
+        return true
     }
 
     /// Removes staging directories of `base` left by builds that were killed (their process no longer exists).
@@ -224,6 +237,7 @@ public enum OutputWriter {
         removeTree(path, device: root.st_dev)
     }
 
+    /// Removes `path` and what it holds, leaving directories on a device other than `device`.
     private static func removeTree(_ path: String, device: dev_t) {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }

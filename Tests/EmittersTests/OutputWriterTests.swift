@@ -145,8 +145,9 @@ private func modeAndOwner(_ path: String) -> (mode: mode_t, uid: uid_t, gid: gid
     try "outside".write(toFile: parent + "/outside.txt", atomically: false, encoding: .utf8)
     try OutputWriter.write(outputSet(["fly/fly.toml": "a", "vault/vault.hcl": "b", "vault/post-init.sh": "c"]), to: directory)
     try "mine".write(toFile: directory + "/notes.txt", atomically: false, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: directory + "/up", withDestinationPath: "..")
     let manifest = try String(contentsOfFile: directory + "/MANIFEST.json", encoding: .utf8)
-    try manifest.replacingOccurrences(of: "[", with: "[{\"path\": \"../outside.txt\"}, {\"path\": \"notes.txt/..\"}, ")
+    try manifest.replacingOccurrences(of: "[", with: "[{\"path\": \"../outside.txt\"}, {\"path\": \"notes.txt/..\"}, {\"path\": \"up/outside.txt\"}, ")
         .write(toFile: directory + "/MANIFEST.json", atomically: false, encoding: .utf8)
     let smaller = outputSet(["fly/fly.toml": "a"])
     let stale = DriftCheck.compare(smaller, with: directory).filter { $0.kind == .stale }.map(\.path)
@@ -155,7 +156,7 @@ private func modeAndOwner(_ path: String) -> (mode: mode_t, uid: uid_t, gid: gid
     #expect(removed == ["vault/post-init.sh", "vault/vault.hcl"])
     #expect(!FileManager.default.fileExists(atPath: directory + "/vault"), "a directory emptied by the removal goes too")
     #expect(snapshot(directory)["notes.txt"] == Array("mine".utf8), "a file no manifest lists is kept")
-    #expect(try String(contentsOfFile: parent + "/outside.txt", encoding: .utf8) == "outside", "a path leaving the directory is ignored")
+    #expect(try String(contentsOfFile: parent + "/outside.txt", encoding: .utf8) == "outside", "paths leaving the directory, also through a link, are ignored")
     #expect(DriftCheck.compare(smaller, with: directory).isEmpty)
 }
 
