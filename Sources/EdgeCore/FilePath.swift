@@ -17,10 +17,12 @@ public enum FilePath {
     }
 
     /// `path` with every symbolic link at its end followed, also a link whose target does not exist yet (that
-    /// target is what a write creates). `name` is how errors refer to the path.
+    /// target is what a write creates). Following stops at `/proc/self/fd/N` and `/dev/fd/N`, whose links name open
+    /// descriptors rather than paths. `name` is how errors refer to the path.
     public static func followingLinks(_ path: String, as name: String) throws(OutputFileError) -> String {
         var current = path
         for _ in 0..<40 {
+            if current.hasPrefix("/proc/self/fd/") || current.hasPrefix("/dev/fd/") { return current }
             var status = stat()
             guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -52,7 +52,12 @@ public final class OutputFile {
     /// Opens `path` for writing as its kind asks (see the type's discussion).
     public init(path: String) throws(OutputFileError) {
         self.path = path
-        if let number = Self.openDescriptor(named: path) {
+        guard !path.isEmpty else { throw OutputFileError(path: "''", reason: "the path is empty; name a file") }
+        guard !path.hasSuffix("/") else {
+            throw OutputFileError(path: path, reason: "the path ends in '/' and so names a directory; name a file inside it")
+        }
+        let target = path == "-" ? path : try FilePath.followingLinks(path, as: path)
+        if let number = Self.openDescriptor(named: target) {
             temporaryPath = nil
             if number == STDOUT_FILENO {
                 destination = .standardOutput
@@ -64,11 +69,6 @@ public final class OutputFile {
             guard descriptor >= 0 else { throw OutputFileError(path: path, reason: "descriptor \(number) is not open in this process") }
             return
         }
-        guard !path.isEmpty else { throw OutputFileError(path: "''", reason: "the path is empty; name a file") }
-        guard !path.hasSuffix("/") else {
-            throw OutputFileError(path: path, reason: "the path ends in '/' and so names a directory; name a file inside it")
-        }
-        let target = try FilePath.followingLinks(path, as: path)
         var status = stat()
         if stat(target, &status) == 0 {
             switch status.st_mode & S_IFMT {
@@ -211,9 +211,9 @@ public final class OutputFile {
         }
     }
 
-    /// The descriptor `path` names as an already open file of this process: `-` and `/dev/stdout` (1),
-    /// `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N`. Writing goes to the descriptor, as a shell redirection
-    /// would, whatever it is open on (a pipe, a terminal, a file the shell truncated).
+    /// The descriptor `path` (links followed) names as an already open file of this process: `-` and `/dev/stdout`
+    /// (1), `/dev/stderr` (2), `/dev/fd/N` and `/proc/self/fd/N`. Writing goes to the descriptor, as a shell
+    /// redirection would, whatever it is open on (a pipe, a terminal, a file the shell truncated).
     private static func openDescriptor(named path: String) -> Int32? {
         switch path {
         case "-", "/dev/stdout": return STDOUT_FILENO

@@ -93,6 +93,9 @@ private func text(_ path: String) -> String? {
 @Test func namesOfOpenDescriptorsAreStreamedTo() throws {
     #expect(try OutputFile(path: "/dev/stdout").destination == .standardOutput)
     #expect(try OutputFile(path: "/proc/self/fd/1").destination == .standardOutput)
+    let directory = try scratchDirectory()
+    try FileManager.default.createSymbolicLink(atPath: directory + "/out", withDestinationPath: "/dev/stdout")
+    #expect(try OutputFile(path: directory + "/out").destination == .standardOutput, "a link to /dev/stdout is followed to it")
     var ends: [Int32] = [0, 0]
     #expect(pipe(&ends) == 0)
     defer { close(ends[0]) }
