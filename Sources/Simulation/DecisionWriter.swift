@@ -1,5 +1,5 @@
-import EdgeModel
 import EdgeCore
+import EdgeModel
 
 /// Writes one JSON object per record, in input order, although records are simulated in time order: decisions wait
 /// in a buffer until every earlier record's decision is written (the buffer spans at most the re-ordering window).
@@ -36,6 +36,7 @@ public final class DecisionWriter {
     }
 
     private func flush() {
+        guard failure == nil, !buffer.isEmpty else { return }
         do {
             try file.write(Array(buffer.utf8))
         } catch {

@@ -125,3 +125,15 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
     #expect(try String(contentsOfFile: decisions, encoding: .utf8) == "the previous run's decisions\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["decisions.jsonl"])
 }
+
+@Test func aWriteFailureMidwayIsReportedWithItsCause() throws {
+    var options = ReplayOptions()
+    options.decisionsPath = "/dev/full"
+    do {
+        let summary = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/agenticverz-day.jsonl.gz").path],
+                                     options: options, diagnostics: DiagnosticCollector())
+        Issue.record("\(summary.requests) decisions were written to /dev/full")
+    } catch {
+        #expect("\(error)" == "cannot write /dev/full: No space left on device; free some space or write elsewhere")
+    }
+}
