@@ -97,4 +97,77 @@ expect_exit 1 "$bin" synth --spec examples/agenticverz/edge.yaml --profile lanch
 grep -q "did you mean 'launch-week'" "$work/err" && echo "ok   synth suggests a profile name" || { echo "FAIL synth suggestion"; fail=1; }
 expect_exit 0 "$bin" whatif examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --scale 1 --add-profile credential-stuffing --report "$work/wa.html"
 grep -q '+credential-stuffing' "$work/out" && grep -q 'data-chart' "$work/wa.html" && echo "ok   whatif --add-profile adds a scenario and writes HTML" || { echo "FAIL whatif --add-profile"; fail=1; }
+# outputs: a path is written *to* (a link's target, a FIFO, a device, '-'), never replaced by a regular file
+ok() { echo "ok   $1"; }; bad() { echo "FAIL $1"; fail=1; }
+echo old > "$work/real.json" && ln -s real.json "$work/link.json"
+expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report "$work/link.json"
+[ -L "$work/link.json" ] && grep -q '"requests": 600' "$work/real.json" && ok "--report through a symlink: the link stays, its target gets the report" || bad "--report through a symlink"
+mkfifo "$work/decisions.fifo"
+(timeout 60 cat "$work/decisions.fifo" | wc -l > "$work/fifo-lines") &
+expect_exit 0 timeout 60 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --decisions "$work/decisions.fifo"
+wait
+[ -p "$work/decisions.fifo" ] && [ "$(cat "$work/fifo-lines")" = "600" ] && ok "--decisions to a FIFO streams 600 lines and the FIFO stays" || bad "--decisions to a FIFO"
+if [ "$(id -u)" = 0 ] && mknod "$work/null" c 1 3 2>/dev/null; then
+  expect_exit 0 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --fail-on 'block_rate<100%' --decisions "$work/null" --report "$work/null" --junit "$work/null"
+  expect_exit 0 "$bin" synth --spec examples/agenticverz/edge.yaml --duration 1m -o "$work/null"
+  [ -c "$work/null" ] && ok "a character device stays a device after --decisions, --report, --junit and synth -o" || bad "a device was replaced"
+else echo "skip: mknod needs root"; fi
+[ -c /dev/null ] && ok "/dev/null is a character device" || bad "/dev/null is no longer a device"
+(cd "$work" && "$bin" replay "$OLDPWD/examples/agenticverz/edge.yaml" --trace "$OLDPWD/traces/scraper.jsonl" --report - > "$work/stdout-report" 2>/dev/null)
+[ ! -e "$work/-" ] && "$python" -c 'import json,sys; t=open(sys.argv[1]).read(); r=json.loads(t[t.index("\n{")+1:]); assert r["requests"]==600' "$work/stdout-report" \
+  && ok "--report - streams the JSON report after the summary on stdout; no file '-'" || bad "--report -"
+"$bin" synth --spec examples/agenticverz/edge.yaml --duration 1m --seed 3 -o - 2>/dev/null | cmp -s - <("$bin" synth --spec examples/agenticverz/edge.yaml --duration 1m --seed 3 -o "$work/s-file.jsonl" >/dev/null 2>&1; cat "$work/s-file.jsonl") \
+  && ok "synth -o - writes the same trace to stdout" || bad "synth -o -"
+"$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report /dev/stdout 2>/dev/null | cat > "$work/piped-report"
+"$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report /dev/stdout > "$work/redirected-report" 2>/dev/null
+for f in piped-report redirected-report; do
+  "$python" -c 'import json,sys; t=open(sys.argv[1]).read(); assert t.startswith("Replayed 600 requests"), t[:80]; r=json.loads(t[t.index("\n{")+1:]); assert r["requests"]==600' "$work/$f" \
+    && ok "--report /dev/stdout into a $f holds the summary, then the report" || bad "--report /dev/stdout ($f)"
+done
+cp traces/scraper.jsonl "$work/input.jsonl"; cp examples/agenticverz/edge.yaml "$work/input.yaml"
+before=$(sha256sum "$work/input.jsonl" "$work/input.yaml")
+expect_exit 2 "$bin" replay "$work/input.yaml" --trace "$work/input.jsonl" --decisions "$work/input.jsonl"
+grep -q -- "--decisions names the same file as the input $work/input.jsonl" "$work/err" && ok "--decisions naming the trace is refused" || bad "--decisions naming the trace"
+expect_exit 2 "$bin" replay "$work/input.yaml" --trace "$work/input.jsonl" --report "$work/input.yaml"
+expect_exit 2 "$bin" test "$work/input.yaml" --junit "$work/input.yaml"
+[ "$before" = "$(sha256sum "$work/input.jsonl" "$work/input.yaml")" ] && ok "the run's inputs are unchanged" || bad "an input was overwritten"
+expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --report "$work"
+expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --decisions "$work/same.json" --report "$work/./same.json"
+grep -q -- "--decisions and --report name the same file" "$work/err" && ok "two outputs naming one file are refused" || bad "two outputs naming one file"
+mkdir -p "$work/full" && if mount -t tmpfs -o size=64k tmpfs "$work/full" 2>/dev/null; then
+  echo "previous decisions" > "$work/full/d.jsonl"
+  expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --decisions "$work/full/d.jsonl"
+  grep -q "cannot write $work/full/d.jsonl: No space left on device" "$work/err" && [ "$(cat "$work/full/d.jsonl")" = "previous decisions" ] && [ "$(ls -A "$work/full")" = "d.jsonl" ] \
+    && ok "a full disk is exit 2 with a message; the old decisions file survives" || bad "decisions on a full disk"
+  umount "$work/full"
+else echo "skip: mounting a tmpfs needs root"; fi
+# build: '.', '..', a symlinked DIR, kept modes, blocked outputs, removed stale outputs, abandoned staging
+mkdir -p "$work/dot" && (cd "$work/dot" && "$bin" build "$OLDPWD/examples/agenticverz/edge.yaml" -o . >/dev/null 2>&1); code=$?
+[ "$code" = 0 ] && [ -f "$work/dot/fly/fly.toml" ] && ok "build -o . writes into the current directory" || bad "build -o . (exit $code)"
+crashes=0; for i in 1 2 3 4 5; do
+  mkdir -p "$work/up$i/sub" && cp examples/agenticverz/edge.yaml "$work/up$i/edge.yaml"
+  (cd "$work/up$i/sub" && "$bin" build ../edge.yaml -o .. >/dev/null 2>&1) || crashes=$((crashes+1))
+  [ -f "$work/up$i/MANIFEST.json" ] && [ -f "$work/up$i/edge.yaml" ] || crashes=$((crashes+1))
+done
+[ "$crashes" = 0 ] && ok "build ../edge.yaml -o .. from a subdirectory, five times" || bad "build -o .. failed $crashes times"
+mkdir -p "$work/linked-real" && ln -s linked-real "$work/linked"
+expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/linked"
+[ -L "$work/linked" ] && [ -f "$work/linked-real/MANIFEST.json" ] && ok "build -o LINK keeps the link and fills its directory" || bad "build -o LINK"
+mkdir -p "$work/private/fly" && chmod 700 "$work/private" && chmod 750 "$work/private/fly"
+expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/private"
+[ "$(stat -c %a "$work/private") $(stat -c %a "$work/private/fly")" = "700 750" ] && ok "build keeps the modes of DIR and its directories" || bad "build reset modes"
+mkdir -p "$work/blocked/fly/fly.toml" && echo mine > "$work/blocked/fly/fly.toml/notes"
+expect_exit 2 "$bin" build examples/agenticverz/edge.yaml -o "$work/blocked"
+grep -q "blocked/fly/fly.toml is a directory where the build writes a file" "$work/err" && [ "$(cat "$work/blocked/fly/fly.toml/notes")" = mine ] \
+  && ok "a directory at an output path stops the build and survives" || bad "directory at an output path"
+expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/shrink"
+echo mine > "$work/shrink/notes.txt"
+expect_exit 1 "$bin" build "$work/min.yaml" -o "$work/shrink" --check
+grep -q '^stale: .*shrink/vault/vault.hcl' "$work/out" && ok "--check names files the spec no longer produces" || bad "--check stale"
+expect_exit 0 "$bin" build "$work/min.yaml" -o "$work/shrink"
+[ ! -e "$work/shrink/vault" ] && [ ! -e "$work/shrink/fly/fly.toml" ] && [ -f "$work/shrink/notes.txt" ] && ok "build removes files it no longer produces and keeps the user's" || bad "stale outputs survived"
+expect_exit 0 "$bin" build "$work/min.yaml" -o "$work/shrink" --check
+mkdir -p "$work/.shrink.edgeproof-staging-999999999/fly"
+expect_exit 0 "$bin" build "$work/min.yaml" -o "$work/shrink"
+[ ! -e "$work/.shrink.edgeproof-staging-999999999" ] && ok "a killed build's staging directory is removed" || bad "abandoned staging directory"
 exit $fail

@@ -18,6 +18,11 @@ enum ManifestRenderer {
         ]).pretty
     }
 
+    /// Whether a listed path stays inside the output directory: relative, without empty, `.` or `..` components.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
     /// The paths a previous manifest lists, or nil when `bytes` is not a manifest.
     static func listedPaths(in bytes: [UInt8]) -> [String]? {
         guard let object = try? JSONSerializationBridge.object(bytes), let files = object["files"] as? [[String: Any]] else { return nil }

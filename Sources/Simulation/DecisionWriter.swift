@@ -1,24 +1,24 @@
+import EdgeCore
 import EdgeModel
-import Foundation
 
 /// Writes one JSON object per record, in input order, although records are simulated in time order: decisions wait
 /// in a buffer until every earlier record's decision is written (the buffer spans at most the re-ordering window).
 public final class DecisionWriter {
-    private let handle: FileHandle
+    private let file: OutputFile
     private var pending: [Int: String] = [:]
     private var nextIndex = 0
     private var buffer = ""
+    private var failure: OutputFileError?
 
-    /// Creates (or truncates) `path`.
-    public init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    /// Opens `path` as an `OutputFile`: a regular file is replaced only when `finish()` succeeds.
+    public init(path: String) throws(OutputFileError) {
+        file = try OutputFile(path: path)
     }
 
-    /// Records the decision for input record `index` (0-based) read from `line`.
+    /// Records the decision for input record `index` (0-based) read from `line`. After a failed write nothing
+    /// more is kept; `finish()` reports the failure.
     public func write(index: Int, line: Int, timestamp: Int64, decision: Decision) {
+        guard failure == nil else { return }
         pending[index] = Self.json(n: index + 1, line: line, timestamp: timestamp, decision)
         while let text = pending.removeValue(forKey: nextIndex) {
             buffer += text
@@ -27,14 +27,22 @@ public final class DecisionWriter {
         if buffer.utf8.count > 1 << 20 { flush() }
     }
 
-    /// Writes what is buffered and closes the file.
-    public func finish() throws {
+    /// Writes what is buffered and commits the file, or throws the first write failure (the file that was at the
+    /// path is then left as it was).
+    public func finish() throws(OutputFileError) {
         flush()
-        try handle.close()
+        if let failure { throw failure }
+        try file.commit()
     }
 
     private func flush() {
-        handle.write(Data(buffer.utf8))
+        guard failure == nil, !buffer.isEmpty else { return }
+        do {
+            try file.write(Array(buffer.utf8))
+        } catch {
+            failure = error
+            pending.removeAll()
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -74,9 +74,9 @@ public enum Replay {
         var ordered = try openTraces(paths, options: options, diagnostics: diagnostics)
         let writer: DecisionWriter?
         do {
-            writer = try options.decisionsPath.map { try DecisionWriter(path: $0) }
+            writer = try options.decisionsPath.map { path throws(OutputFileError) in try DecisionWriter(path: path) }
         } catch {
-            throw .output("cannot write \(options.decisionsPath ?? ""): \(error.localizedDescription)")
+            throw .output(error.description)
         }
         var summary = ReplaySummary()
         summary.appUsage = AppUsageMeter(app: edge.app)
@@ -98,7 +98,7 @@ public enum Replay {
         do {
             try writer?.finish()
         } catch {
-            throw .output("cannot write \(options.decisionsPath ?? ""): \(error.localizedDescription)")
+            throw .output(error.description)
         }
         let statistics = ordered.source.statistics
         summary.lateRecords = ordered.lateRecords

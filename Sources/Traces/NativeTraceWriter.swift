@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import EdgeCore
 
 /// Why writing a trace failed.
 public enum TraceWriteError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -28,30 +24,26 @@ public enum TraceWriteError: Error, Equatable, Sendable, CustomStringConvertible
 /// Logpush or combined-log field), otherwise they stay in `headers`. Header fields with the same name are
 /// written as one key with a list. The outcome's `status` is written as `edge.status`.
 public final class NativeTraceWriter {
-    private let descriptor: Int32?
-    private let path: String
+    private let file: OutputFile?
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 20
     /// Records written so far.
     public private(set) var recordsWritten = 0
 
-    /// Creates (or truncates) the file at `path`.
+    /// Opens `path` as an `OutputFile`: a regular file there is replaced only when `finish()` succeeds; a FIFO,
+    /// a device or `-` (standard output) is streamed to.
     public init(path: String) throws(TraceWriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
-        self.descriptor = descriptor
-        self.path = path
+        do {
+            file = try OutputFile(path: path)
+        } catch {
+            throw .cannotCreate(path: path, reason: error.reason)
+        }
         buffer.reserveCapacity(flushThreshold + 64 * 1024)
     }
 
     /// Creates a writer that keeps its output in memory (`output`).
     public init() {
-        descriptor = nil
-        path = "<memory>"
-    }
-
-    deinit {
-        if let descriptor { close(descriptor) }
+        file = nil
     }
 
     /// The bytes written so far by an in-memory writer.
@@ -62,27 +54,29 @@ public final class NativeTraceWriter {
         Self.appendLine(record, to: &buffer)
         buffer.append(0x0A)
         recordsWritten += 1
-        if descriptor != nil, buffer.count >= flushThreshold { try flush() }
+        if file != nil, buffer.count >= flushThreshold { try flush() }
     }
 
     /// Writes out buffered bytes (a no-op in memory).
     public func flush() throws(TraceWriteError) {
-        guard let descriptor else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress.unsafelyUnwrapped + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += written
+        guard let file else { return }
+        do {
+            try file.write(buffer)
+        } catch {
+            throw .writeFailed(path: file.path, reason: error.reason)
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes; call once at the end (the file is closed when the writer goes away).
+    /// Flushes and commits the file; call once at the end (without it, a replaced file stays as it was).
     public func finish() throws(TraceWriteError) {
         try flush()
+        guard let file else { return }
+        do {
+            try file.commit()
+        } catch {
+            throw .writeFailed(path: file.path, reason: error.reason)
+        }
     }
 
     /// The native JSON object of one record, without a newline.
@@ -188,13 +182,4 @@ extension TraceRecord {
     func withExtendedLifetimeOfStorage(_ body: (UnsafeMutablePointer<UInt8>) -> Void) {
         withExtendedLifetime(storage) { body(storage.base) }
     }
-}
-
-/// `write(2)`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-    #else
-    Darwin.write(descriptor, buffer, count)
-    #endif
 }

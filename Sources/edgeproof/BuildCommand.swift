@@ -12,7 +12,10 @@ struct BuildCommand: ParsableCommand {
         abstract: "Compile the spec into fly.toml, vault.hcl, redis.conf and friends; --check reports drift instead.",
         discussion: """
             Writes atomically: every file goes to a staging directory beside DIR, which replaces DIR in one step only \
-            when all targets rendered and were written. Files in DIR that no build produces are kept.
+            when all targets rendered and were written. EdgeProof owns only the files DIR/MANIFEST.json lists: other \
+            files are kept with their modes and owners, files the previous manifest lists that the spec no longer \
+            produces are removed, and a directory or special file where an output goes, or a mount inside DIR, \
+            stops the build (exit 2) with DIR unchanged.
             Exit 0 ok; 1 spec errors or drift (--check); 2 unreadable input, bad templates or a failed write.
             """)
 
@@ -54,13 +57,15 @@ struct BuildCommand: ParsableCommand {
             print("\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec) -o \(output)`")
             throw ExitCode(1)
         }
+        let removed: [String]
         do {
-            try OutputWriter.write(outputs, to: output)
+            removed = try OutputWriter.write(outputs, to: output)
         } catch {
             StandardError.write("error: \(error); \(output) is unchanged\n")
             throw ExitCode(2)
         }
         print("wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))")
+        for path in removed { print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)") }
     }
 }
 

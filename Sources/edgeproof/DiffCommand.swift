@@ -34,6 +34,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
+        try CommandOutput.refuseConflicts(inputs: [base, head] + traces, outputs: [("--report", report), ("--junit", junit)])
         let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
         var options = ReplayOptions()
         options.redactor = Redactor(extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [], enabled: !noRedact)
@@ -45,23 +46,18 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(SpecDiffRenderer.text(result), terminator: "")
-        do {
-            if let report {
-                let text = report.hasSuffix(".html")
-                    ? HTMLReportRenderer.render(HTMLReport(
-                        title: "Diff: \(base) → \(head)", subtitle: "\(result.changed) of \(result.requests) requests change outcome",
-                        diffGroups: result.groups.map {
-                            DiffGroupRow(from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
-                                         share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests), examples: $0.examples)
-                        }))
-                    : SpecDiffRenderer.json(result).pretty
-                try text.write(toFile: report, atomically: true, encoding: .utf8)
-            }
-            if let junit { try SpecDiffRenderer.junit(result, suite: "edgeproof diff").write(toFile: junit, atomically: true, encoding: .utf8) }
-        } catch {
-            StandardError.write("error: cannot write a report: \(error.localizedDescription)\n")
-            throw ExitCode(2)
+        if let report {
+            let text = report.hasSuffix(".html")
+                ? HTMLReportRenderer.render(HTMLReport(
+                    title: "Diff: \(base) → \(head)", subtitle: "\(result.changed) of \(result.requests) requests change outcome",
+                    diffGroups: result.groups.map {
+                        DiffGroupRow(from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
+                                     share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests), examples: $0.examples)
+                    }))
+                : SpecDiffRenderer.json(result).pretty
+            try CommandOutput.write(text, to: report)
         }
+        if let junit { try CommandOutput.write(SpecDiffRenderer.junit(result, suite: "edgeproof diff"), to: junit) }
         if failOnChange, result.changed > 0 { throw ExitCode(1) }
     }
 }

@@ -57,6 +57,7 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError("--reorder-window: '\(reorderWindow)' is not a duration such as 120s")
         }
         let thresholds = try parseThresholds()
+        try CommandOutput.refuseConflicts(inputs: [spec] + traces, outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
         let compiled = try SpecLoader.load(spec)
         var options = ReplayOptions()
         options.format = format
@@ -84,32 +85,20 @@ struct ReplayCommand: ParsableCommand {
         printTraceDiagnostics(traceDiagnostics)
         print(SummaryRenderer.text(summary), terminator: "")
         if let report {
-            do {
-                let text = report.hasSuffix(".html")
-                    ? HTMLReportRenderer.render(HTMLReport(
-                        title: "Replay of \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
-                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))", summary: summary,
-                        capacity: ReportCapacity.line(for: compiled)))
-                    : SummaryRenderer.json(summary).pretty
-                try text.write(toFile: report, atomically: true, encoding: .utf8)
-            } catch {
-                StandardError.write("error: cannot write \(report): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
+            let text = report.hasSuffix(".html")
+                ? HTMLReportRenderer.render(HTMLReport(
+                    title: "Replay of \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))", summary: summary,
+                    capacity: ReportCapacity.line(for: compiled)))
+                : SummaryRenderer.json(summary).pretty
+            try CommandOutput.write(text, to: report)
         }
         let applied = thresholds + (failOnSpec ? compiled.failOn : [])
         let broken = ThresholdCheck.broken(applied, in: summary)
         if !applied.isEmpty {
             print(broken.isEmpty ? "\nThresholds: all \(applied.count) hold" : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
         }
-        if let junit {
-            do {
-                try ThresholdJUnit.xml(applied, broken: broken).write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                StandardError.write("error: cannot write \(junit): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
-        }
+        if let junit { try CommandOutput.write(ThresholdJUnit.xml(applied, broken: broken), to: junit) }
         if !broken.isEmpty { throw ExitCode(1) }
     }
 

@@ -31,7 +31,7 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Start time, RFC 3339 (default 2026-01-05T00:00:00Z, a Monday).")
     var start: String = "2026-01-05T00:00:00Z"
 
-    @Option(name: .shortAndLong, help: "The trace file to write.")
+    @Option(name: .shortAndLong, help: "The trace file to write ('-' for standard output; the summary line then goes to stderr).")
     var output: String
 
     func run() throws {
@@ -42,6 +42,7 @@ struct SynthCommand: ParsableCommand {
             throw ValidationError("--start: '\(start)' is not an RFC 3339 timestamp")
         }
         if let rps, !(rps > 0) { throw ValidationError("--rps must be above 0") }
+        try CommandOutput.refuseConflicts(inputs: [spec] + (profile.map { [$0] } ?? []), outputs: [("--output", output)])
         let compiled = try SpecLoader.load(spec)
         var loadProfile: LoadProfile
         do {
@@ -57,13 +58,14 @@ struct SynthCommand: ParsableCommand {
             let writer = try NativeTraceWriter(path: output)
             let statistics = try synthesizer.write(to: writer)
             try writer.finish()
-            print("wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(length)); per population: "
-                + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", "))
+            let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(length)); per population: "
+                + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
+            if output == "-" { StandardError.write(line + "\n") } else { print(line) }
         } catch let error as SynthesisError {
             StandardError.write("error: \(error)\n")
             throw ExitCode(1)
         } catch {
-            StandardError.write("error: cannot write \(output): \(error)\n")
+            StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
     }

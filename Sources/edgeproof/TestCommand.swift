@@ -20,6 +20,7 @@ struct TestCommand: ParsableCommand {
     var junit: String?
 
     func run() throws {
+        try CommandOutput.refuseConflicts(inputs: [spec], outputs: [("--junit", junit)])
         let compiled = try SpecLoader.load(spec)
         var results: [ExpectationResult] = []
         for (index, test) in compiled.expectations.enumerated() {
@@ -34,15 +35,10 @@ struct TestCommand: ParsableCommand {
         let failed = results.filter { !$0.passed }.count
         print("\(results.count - failed) passed, \(failed) failed")
         if let junit {
-            do {
-                try JUnitReport(suite: compiled.specName, cases: results.map { result in
-                    JUnitReport.Case(name: result.name, failure: result.passed ? nil : result.detail.split(separator: "\n").first.map(String.init) ?? "failed",
-                                     detail: result.detail)
-                }).xml.write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                StandardError.write("error: cannot write \(junit): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
+            try CommandOutput.write(JUnitReport(suite: compiled.specName, cases: results.map { result in
+                JUnitReport.Case(name: result.name, failure: result.passed ? nil : result.detail.split(separator: "\n").first.map(String.init) ?? "failed",
+                                 detail: result.detail)
+            }).xml, to: junit)
         }
         if failed > 0 { throw ExitCode(1) }
     }

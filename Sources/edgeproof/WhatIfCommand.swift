@@ -36,6 +36,7 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
+        try CommandOutput.refuseConflicts(inputs: [spec] + traces, outputs: [("--report", report)])
         let compiled = try SpecLoader.load(spec)
         var options = ReplayOptions()
         options.format = format
@@ -82,18 +83,13 @@ struct WhatIfCommand: ParsableCommand {
         }
         for warning in warnings { print("warning: \(warning)") }
         if let report {
-            do {
-                let text = report.hasSuffix(".html")
-                    ? HTMLReportRenderer.render(HTMLReport(
-                        title: "What-if: \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
-                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
-                        summary: results.first?.summary, scenarios: results, capacity: ReportCapacity.line(for: compiled)))
-                    : WhatIfTable.json(results, warnings: warnings).pretty
-                try text.write(toFile: report, atomically: true, encoding: .utf8)
-            } catch {
-                StandardError.write("error: cannot write \(report): \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
+            let text = report.hasSuffix(".html")
+                ? HTMLReportRenderer.render(HTMLReport(
+                    title: "What-if: \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
+                    summary: results.first?.summary, scenarios: results, capacity: ReportCapacity.line(for: compiled)))
+                : WhatIfTable.json(results, warnings: warnings).pretty
+            try CommandOutput.write(text, to: report)
         }
     }
 

@@ -102,3 +102,38 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
     #expect(written.count == 10_000)
     #expect(written.last?.contains("\"n\":10000") == true)
 }
+
+@Test func aDecisionsFileOnAFullFileSystemFailsTheReplayAndKeepsTheOldFile() throws {
+    let directory = temporaryFile("full")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+    guard mount("tmpfs", directory, "tmpfs", 0, "size=64k") == 0 else {
+        print("skip: cannot mount a 64 KiB tmpfs (needs root)")
+        return
+    }
+    defer { umount(directory) }
+    let decisions = directory + "/decisions.jsonl"
+    try "the previous run's decisions\n".write(toFile: decisions, atomically: false, encoding: .utf8)
+    var options = ReplayOptions()
+    options.decisionsPath = decisions
+    do {
+        _ = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path], options: options,
+                           diagnostics: DiagnosticCollector())
+        Issue.record("600 decisions fit in 64 KiB")
+    } catch {
+        #expect("\(error)" == "cannot write \(decisions): No space left on device; free some space or write elsewhere")
+    }
+    #expect(try String(contentsOfFile: decisions, encoding: .utf8) == "the previous run's decisions\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["decisions.jsonl"])
+}
+
+@Test func aWriteFailureMidwayIsReportedWithItsCause() throws {
+    var options = ReplayOptions()
+    options.decisionsPath = "/dev/full"
+    do {
+        let summary = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/agenticverz-day.jsonl.gz").path],
+                                     options: options, diagnostics: DiagnosticCollector())
+        Issue.record("\(summary.requests) decisions were written to /dev/full")
+    } catch {
+        #expect("\(error)" == "cannot write /dev/full: No space left on device; free some space or write elsewhere")
+    }
+}

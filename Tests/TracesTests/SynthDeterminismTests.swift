@@ -41,6 +41,7 @@ import Testing
     defer { unlink(path) }
     let writer = try NativeTraceWriter(path: path)
     let statistics = try synthesizer.write(to: writer)
+    try writer.finish()
     let memory = NativeTraceWriter()
     _ = try synthesizer.write(to: memory)
     let reader = try TraceReader(path: path)

@@ -1,0 +1,29 @@
+import ArgumentParser
+import EdgeCore
+
+/// The files options name (reports, JUnit reports, decisions, traces), written through `OutputFile`; a failure
+/// is printed and ends the command with exit 2.
+enum CommandOutput {
+    /// Writes `text` to `path` (replacing a regular file only once it is complete), or exits 2 saying why not.
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try OutputFile.write(text, to: path)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Exits 2, naming both, when an output option names one of the files the run reads or the same file as
+    /// another output option.
+    static func refuseConflicts(inputs: [String], outputs: [(option: String, path: String?)]) throws {
+        let named = outputs.compactMap { output in output.path.map { (option: output.option, path: $0) } }
+        do {
+            try OutputFile.refuseOverwritingInputs(inputs, outputs: named)
+            try OutputFile.refuseSharedTargets(named)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
