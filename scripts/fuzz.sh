@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh [SECONDS] [NAME...]     # all harnesses, or only the named ones
 #
 # Fails if a harness does not build, if libFuzzer does not report that it initialised and executed inputs, or if
-# it finds a crash, a sanitizer report, a leak or a timeout; the input that failed is kept in
+# it finds a crash, a sanitizer report, a timeout or memory over the limits; the input that failed is kept in
 # .build-fuzz/artifacts/<Name>/ and its path printed. Prints one summary line per harness. See docs/fuzzing.md.
 set -euo pipefail
 
