@@ -52,9 +52,10 @@ outputs-check: venv
 	  grep -q ' 0 failed' .build/validate-outputs.log; \
 	else echo "skip: ../shared/validators/validate-outputs not found (shared validators are optional)"; fi
 
+# Every libFuzzer harness under Fuzz/ with AddressSanitizer, FUZZ_SECONDS each (docs/fuzzing.md).
 FUZZ_SECONDS ?= 60
 fuzz: deps
-	scripts/fuzz-rules.sh $(FUZZ_SECONDS)
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 traces:
 	python3 scripts/make-traces.py

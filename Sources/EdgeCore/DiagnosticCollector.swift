@@ -1,7 +1,9 @@
 /// Collects diagnostics while a stage runs, so one run reports every problem rather than the first one.
 ///
-/// Threaded through parsing, checking and lowering; a stage stops at its boundary when `hasErrors`.
-public final class DiagnosticCollector: @unchecked Sendable {
+/// Threaded through parsing, checking and lowering; a stage stops at its boundary when `hasErrors`. Not `Sendable`:
+/// it has no lock, so one thread reports into it at a time (a trace read on a reader thread hands it back through
+/// that thread's own synchronisation).
+public final class DiagnosticCollector {
     /// Everything reported so far, in report order, with every known credential masked.
     public private(set) var diagnostics: [Diagnostic] = []
     /// Credentials found in the input so far.

@@ -36,7 +36,12 @@ public struct YAMLReader {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var builder = TreeBuilder(source: SourceFile(name: file, bytes: bytes), diagnostics: diagnostics)
-            return builder.build(&parser)
+            let errorsBefore = diagnostics.count(.error)
+            let root = builder.build(&parser)
+            // A stream without a document (comments after a carriage return, which the line check above does not
+            // split on) gives no root and no error: it is empty, and saying nothing would let it pass.
+            if root == nil, diagnostics.count(.error) == errorsBefore { reportEmpty() }
+            return root
         }
     }
 
@@ -59,9 +64,7 @@ public struct YAMLReader {
             return false
         }
         if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) || isOnlyComments(bytes) {
-            diagnostics.error(
-                "E0007", "the spec is empty", at: .wholeFile(file),
-                help: "start with `version: 1` and a `zone:` mapping with `name` and `plan`")
+            reportEmpty()
             return false
         }
         var clean = true
@@ -86,6 +89,12 @@ public struct YAMLReader {
             if byte & 0xC0 != 0x80 { column += 1 }
         }
         return clean
+    }
+
+    private func reportEmpty() {
+        diagnostics.error(
+            "E0007", "the spec is empty", at: .wholeFile(file),
+            help: "start with `version: 1` and a `zone:` mapping with `name` and `plan`")
     }
 
     private func isOnlyComments(_ bytes: [UInt8]) -> Bool {

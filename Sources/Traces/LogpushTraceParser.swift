@@ -4,7 +4,8 @@
 /// `ClientRequestHost`, `ClientRequestScheme`, `ClientRequestProtocol` → method, host, scheme, version;
 /// `ClientRequestURI` split at the first `?` into path and query (`ClientRequestPath` when there is no URI);
 /// `ClientRequestUserAgent`, `ClientRequestReferer` → ua, referer; `ClientSSLProtocol` `"none"` → ssl false,
-/// any other value → true; `ClientCountry` upper-cased; `ClientASN`; `EdgeColoCode`; `EdgeResponseBytes` →
+/// any other value → true; `ClientCountry` upper-cased; `ClientASN`; `EdgeColoCode` upper-cased (as native `colo`
+/// is, so a record written as native JSONL reads back alike); `EdgeResponseBytes` →
 /// bytes; `EdgeResponseContentType` → content_type; `OriginResponseDurationMs` → origin_ms; `BotScore`;
 /// `RequestHeaders` (custom fields) → headers; `ResponseHeaders` → the response-side fields they name.
 /// `status` is the origin's status: `OriginResponseStatus` when it is not 0, else `EdgeResponseStatus` when the
@@ -86,7 +87,9 @@ struct LogpushTraceParser {
                 record.country = try cursor.optionalString("ClientCountry")
                 cursor.upperCaseInPlace(record.country)
             case .clientASN: record.asn = try cursor.optionalInteger("ClientASN")
-            case .edgeColoCode: record.colo = try cursor.optionalString("EdgeColoCode")
+            case .edgeColoCode:
+                record.colo = try cursor.optionalString("EdgeColoCode")
+                cursor.upperCaseInPlace(record.colo)
             case .edgeResponseStatus:
                 outcome.status = try cursor.optionalInteger("EdgeResponseStatus")
                 hasOutcome = true

@@ -90,11 +90,21 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
 }
 
 @Test func emptyAndCommentOnlyFilesAreReported() {
-    for text in ["", "\n\n", "# only a comment\n"] {
+    // The carriage-return cases were found by the LoadProfile fuzz target: libyaml reads them as a stream with no
+    // document, which used to give no root and no error, so `check` said "ok".
+    for text in ["", "\n\n", "# only a comment\n", "\r#", "\r\n# a comment\r\n"] {
         let (_, diagnostics) = MarkedSpec(text).check()
         #expect(diagnostics.map(\.id) == ["E0007"])
         #expect(diagnostics.first?.range.start == SourceLocation(line: 1, column: 1))
     }
+}
+
+/// Found by the LoadProfile fuzz target: a profile file holding only a carriage return and a comment was rejected
+/// without a reason, so `synth --profile FILE` exited 1 printing nothing.
+@Test func commentOnlyProfileFileIsReported() {
+    let diagnostics = DiagnosticCollector()
+    #expect(ProfileFile.read(Array("\r# launch week".utf8), file: "profile.yaml", diagnostics: diagnostics) == nil)
+    #expect(diagnostics.diagnostics.map(\.id) == ["E0007"])
 }
 
 @Test func nonUTF8BytesAreLocated() {

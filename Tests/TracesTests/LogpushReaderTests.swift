@@ -55,3 +55,13 @@ private let logpushLines = [
     #expect(RecordedOutcome.specRuleID(inDescription: "[with space] x") == nil)
     #expect(RecordedOutcome.specRuleID(inDescription: "[unclosed") == nil)
 }
+
+/// Found by the LogpushTrace fuzz target: a colo code not in upper case was kept as written, while native `colo` is
+/// upper-cased, so the record written as native JSONL read back with another colo.
+@Test func logpushColoIsUpperCasedLikeNative() throws {
+    let line = #"{"EdgeStartTimestamp":1674073983,"ClientIP":"198.51.100.4","EdgeColoCode":"Int"}"#
+    let record = try #require(try readAll(line + "\n", format: .logpush).records.first)
+    #expect(record.string(record.colo) == "INT")
+    let native = NativeTraceWriter.line(for: record)
+    #expect(NativeTraceWriter.line(for: try TraceRecord.fromNativeJSON(native)) == native)
+}

@@ -1,0 +1,74 @@
+import CZlib
+import EdgeCore
+import Traces
+
+/// libFuzzer harness for gzip input (`GzipSource` behind a `TraceReader`): byte 0 sets the reader's chunk size
+/// and limits, byte 1 the mode, byte 2 where to cut or damage, the rest is the payload.
+///
+/// In raw mode the payload is the compressed file itself (after the gzip magic, so it is inflated). Otherwise the
+/// payload is a native trace compressed here, as one member or two, then optionally truncated, damaged in one
+/// byte or followed by bytes that are not gzip. An intact stream must give exactly the records of the plain
+/// payload (under the default line limit); a truncated one must end with an error diagnostic.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 2 else { return 0 }
+    let options = fuzzedOptions(data[0])
+    let mode = data[1]
+    let cut = Int(data[2])
+    let payload = Array(UnsafeBufferPointer(start: data + 3, count: size - 3))
+    if mode & 0x01 != 0 {
+        readTrace([0x1F, 0x8B] + payload, format: .auto, options: options)
+        return 0
+    }
+    var compressed: [UInt8]
+    if mode & 0x02 != 0 {
+        let half = payload.count / 2
+        compressed = gzip(Array(payload[..<half])) + gzip(Array(payload[half...]))
+    } else {
+        compressed = gzip(payload)
+    }
+    if mode & 0x04 != 0 {
+        let length = compressed.count * cut / 256
+        let (_, diagnostics) = readTrace(Array(compressed[..<max(length, 2)]), format: .native, options: options)
+        guard diagnostics.contains(where: { $0.severity == .error }) else {
+            fatalError("a gzip stream cut to \(max(length, 2)) of \(compressed.count) bytes was read without an error")
+        }
+        return 0
+    }
+    if mode & 0x08 != 0 {
+        compressed[compressed.count * cut / 256] ^= mode | 0x01
+        readTrace(compressed, format: .native, options: options)
+        return 0
+    }
+    if mode & 0x10 != 0 {
+        compressed += [0x00, UInt8(cut)]
+    }
+    let plain = readTrace(payload, format: .native, options: options)
+    let inflated = readTrace(compressed, format: .native, options: options)
+    // Where an over-long line is noticed depends on how many bytes each read returns, so records are compared
+    // only under the default line limit.
+    guard inflated.lines == plain.lines || options.maxLineLength < 16 << 20 else {
+        fatalError("gzip input gave \(inflated.lines.count) records, the plain input \(plain.lines.count)")
+    }
+    return 0
+}
+
+/// `bytes` as one gzip member, compressed by zlib.
+private func gzip(_ bytes: [UInt8]) -> [UInt8] {
+    var stream = z_stream()
+    var input = bytes
+    var output = [UInt8](repeating: 0, count: bytes.count + 1024)
+    deflateInit2_(&stream, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+    let produced = input.withUnsafeMutableBufferPointer { inputBuffer in
+        output.withUnsafeMutableBufferPointer { outputBuffer in
+            stream.next_in = inputBuffer.baseAddress
+            stream.avail_in = uInt(inputBuffer.count)
+            stream.next_out = outputBuffer.baseAddress
+            stream.avail_out = uInt(outputBuffer.count)
+            deflate(&stream, Z_FINISH)
+            return outputBuffer.count - Int(stream.avail_out)
+        }
+    }
+    deflateEnd(&stream)
+    return Array(output.prefix(produced))
+}
