@@ -23,6 +23,14 @@ expect_exit 2 "$bin" check "$work"
 printf 'version: 1\nzone: {name: example.com, plan: pro}\n' > "$work/min.yaml"
 expect_exit 0 "$bin" check "$work/min.yaml"
 expect_exit 1 "$bin" check "$work/min.yaml" --strict
+# bounded input: an oversize spec is measured, not read; a stream is read one byte past the limit; a FIFO without a writer ends
+truncate -s 4G "$work/sparse.yaml"
+expect_exit 1 "$bin" check "$work/sparse.yaml"
+grep -q 'the spec is 4294967296 bytes; the limit is 1048576 bytes (1 MiB) \[E0001\]' "$work/out" && echo "ok   a 4 GB spec is rejected by its size" || { echo "FAIL sparse spec"; fail=1; }
+expect_exit 1 "$bin" check /dev/zero --format json
+mkfifo "$work/fifo.yaml"
+expect_exit 2 timeout 60 "$bin" check "$work/fifo.yaml"
+grep -q 'is a FIFO and nothing wrote to it' "$work/err" && echo "ok   a FIFO spec without a writer ends with exit 2" || { echo "FAIL FIFO spec"; fail=1; }
 # build: same bytes whatever the working directory, path spelling, TZ or locale; atomic on failure.
 expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/a"
 mkdir -p "$work/elsewhere" && cp examples/agenticverz/edge.yaml "$work/elsewhere/edge.yaml"

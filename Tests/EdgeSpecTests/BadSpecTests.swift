@@ -141,3 +141,12 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
     #expect(!rendered.contains("hunter2"))
     #expect(!DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml").contains("hunter2"))
 }
+
+@Test func oversizeFileNamesItsSizeFromTheFileSystem() {
+    let diagnostics = DiagnosticCollector()
+    #expect(SpecChecker.check([], file: "edge.yaml", size: 4 << 30, diagnostics: diagnostics) == nil)
+    #expect(diagnostics.diagnostics.map(\.message) == ["the spec is 4294967296 bytes; the limit is 1048576 bytes (1 MiB)"])
+    let stream = DiagnosticCollector()
+    #expect(SpecChecker.check([UInt8](repeating: 0, count: YAMLReader.maxBytes + 1), file: "/dev/zero", diagnostics: stream) == nil)
+    #expect(stream.diagnostics.map(\.message) == ["the spec is more than 1048576 bytes (a stream); the limit is 1048576 bytes (1 MiB)"])
+}
