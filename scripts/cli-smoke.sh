@@ -85,6 +85,18 @@ grep -q "cache_hit_ratio = 88.02% breaks cache_hit_ratio >= 90%" "$work/out" \&\
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/nope.jsonl"
 head -c 3000 /dev/urandom > "$work/garbage.log"
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/garbage.log" --max-errors 1
+# damaged traces stop with exit 2: truncated gzip, bad CRC, every line malformed, an endless line, a FIFO without a writer
+head -c 20000 traces/agenticverz-day.jsonl.gz > "$work/cut.jsonl.gz"
+"$python" -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[-8]^=1; open(sys.argv[2],"wb").write(b)' traces/agenticverz-day.jsonl.gz "$work/crc.jsonl.gz"
+printf '{bad}\n{"path":7}\n' > "$work/allbad.jsonl"
+for damaged in cut.jsonl.gz crc.jsonl.gz allbad.jsonl; do
+  expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/$damaged"
+  expect_exit 2 "$bin" whatif examples/agenticverz/edge.yaml --trace "$work/$damaged"
+  expect_exit 2 "$bin" diff examples/agenticverz/edge.yaml examples/agenticverz/edge.yaml --trace "$work/$damaged"
+done
+expect_exit 2 timeout 60 "$bin" replay examples/agenticverz/edge.yaml --trace /dev/zero
+mkfifo "$work/fifo.jsonl"
+expect_exit 2 timeout 60 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/fifo.jsonl"
 # whatif and diff
 expect_exit 0 "$bin" whatif examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --scale 1,2 --report "$work/w.json"
 "$python" -c 'import json,sys; s=json.load(open(sys.argv[1]))["scenarios"]; assert [x["requests"] for x in s]==[600,1200], s' "$work/w.json" \

@@ -118,12 +118,21 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A one-line explanation that names the path.
     public var description: String {
         switch self {
-        case let .noSuchFile(path): "\(path): no such file"
-        case let .isDirectory(path): "\(path): is a directory, not a file"
-        case let .cannotOpen(path, reason): "\(path): cannot be opened (\(reason))"
-        case let .noWriter(path, seconds):
-            "\(path): is a FIFO and nothing wrote to it within \(seconds) s; start the writer first or pass a regular file"
-        case let .readFailed(path, reason): "\(path): cannot be read (\(reason))"
+        case let .noSuchFile(path), let .isDirectory(path), let .cannotOpen(path, _), let .noWriter(path, _),
+             let .readFailed(path, _):
+            "\(path): \(reason)"
+        }
+    }
+
+    /// What went wrong, without the path.
+    public var reason: String {
+        switch self {
+        case .noSuchFile: "no such file"
+        case .isDirectory: "is a directory, not a file"
+        case let .cannotOpen(_, reason): "cannot be opened (\(reason))"
+        case let .noWriter(_, seconds):
+            "is a FIFO and nothing wrote to it within \(seconds) s; start the writer first or pass a regular file"
+        case let .readFailed(_, reason): "cannot be read (\(reason))"
         }
     }
 }

@@ -115,9 +115,10 @@ public struct ProfileSpec: SpecObject, Sendable {
 
 /// Reads a load profile from its own YAML file (`synth --profile FILE`): the same fields as a `profiles` entry.
 public enum ProfileFile {
-    /// The profile in `bytes`, or nil with the reasons reported.
-    public static func read(_ bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> ProfileSpec? {
-        guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes) else { return nil }
+    /// The profile in `bytes`, or nil with the reasons reported; `size` is the file's size when `bytes` may be only
+    /// its start (see `YAMLReader.read`).
+    public static func read(_ bytes: [UInt8], file: String, size: Int? = nil, diagnostics: DiagnosticCollector) -> ProfileSpec? {
+        guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes, size: size) else { return nil }
         let profile = ObjectReader.object(ProfileSpec.self, name: "profile").decode(root, SpecContext(file: file, diagnostics: diagnostics))
         return diagnostics.hasErrors ? nil : profile
     }
