@@ -143,9 +143,14 @@ extension FieldType where Value == Int {
 }
 
 extension FieldType where Value == Double {
-    /// A number (integer or decimal) no smaller than `minimum`.
-    static func number(minimum: Double = 0) -> FieldType<Double> {
-        FieldType(schema: { .object([("type", "number"), ("minimum", .double(minimum))]) }, placeholder: { minimum }) { node, context in
+    /// A number (integer or decimal) no smaller than `minimum`, no larger than `maximum` and below `below` when given.
+    static func number(minimum: Double = 0, maximum: Double? = nil, below: Double? = nil) -> FieldType<Double> {
+        FieldType(schema: {
+            var members: [(String, JSONValue)] = [("type", "number"), ("minimum", .double(minimum))]
+            if let maximum { members.append(("maximum", .double(maximum))) }
+            if let below { members.append(("exclusiveMaximum", .double(below))) }
+            return .object(members)
+        }, placeholder: { minimum }) { node, context in
             guard case let .scalar(scalar) = node, [.integer, .float].contains(ScalarKind(scalar)), let value = Double(scalar.value),
                   value.isFinite
             else {
@@ -154,6 +159,14 @@ extension FieldType where Value == Double {
             }
             guard value >= minimum else {
                 context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected at least \(minimum)", at: scalar.range)
+                return nil
+            }
+            if let maximum, value > maximum {
+                context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected at most \(maximum)", at: scalar.range)
+                return nil
+            }
+            if let below, value >= below {
+                context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected below \(below)", at: scalar.range)
                 return nil
             }
             return value
@@ -302,11 +315,14 @@ extension FieldType where Value: RawRepresentable & CaseIterable, Value.RawValue
 }
 
 extension FieldType {
-    /// A list of `element`s (at least `minItems`).
-    static func array<Element>(_ element: FieldType<Element>, minItems: Int = 0) -> FieldType<[Element]> where Value == [Element] {
+    /// A list of `element`s (at least `minItems`, at most `maxItems` when given).
+    static func array<Element>(
+        _ element: FieldType<Element>, minItems: Int = 0, maxItems: Int? = nil
+    ) -> FieldType<[Element]> where Value == [Element] {
         FieldType(schema: {
             var members: [(String, JSONValue)] = [("type", "array"), ("items", element.schema())]
             if minItems > 0 { members.append(("minItems", .int(Int64(minItems)))) }
+            if let maxItems { members.append(("maxItems", .int(Int64(maxItems)))) }
             return .object(members)
         }, placeholder: { [] }) { node, context in
             guard case let .sequence(sequence) = node else {
@@ -315,6 +331,10 @@ extension FieldType {
             }
             if sequence.items.count < minItems {
                 context.diagnostics.error("E0106", "expected at least \(minItems) item\(minItems == 1 ? "" : "s")", at: sequence.range)
+                return nil
+            }
+            if let maxItems, sequence.items.count > maxItems {
+                context.diagnostics.error("E0106", "expected at most \(maxItems) item\(maxItems == 1 ? "" : "s"), found \(sequence.items.count)", at: sequence.range)
                 return nil
             }
             let values = sequence.items.map { element.decode($0, context) }

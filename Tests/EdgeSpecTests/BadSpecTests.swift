@@ -8,6 +8,15 @@ private let head = "version: 1\nzone:\n  name: example.com\n  plan: pro\n"
 
 /// Bad specs with markers at the expected diagnostics: each asserts exactly the marked errors, by ID, line and column.
 private let cases: [(String, String)] = [
+    ("profile peak hour past the day", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    peak_hour: ⟦E0106⟧24\n    populations: {humans: 1}\n"),
+    ("profile week of eight days", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0106⟧[1, 1, 1, 1, 1, 1, 1, 1]\n    populations: {humans: 1}\n"),
+    ("profile burst multiplier above 1000", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: 10m\n        multiplier: ⟦E0106⟧6000\n"),
+    ("profile burst of no length", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: ⟦E0106⟧0s\n        multiplier: 2\n"),
+    ("profile rate above the synthesiser's maximum", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: ⟦E0106⟧2000000\n    populations: {humans: 1}\n"),
+    ("profile with every population at 0", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: ⟦E0111⟧{humans: 0, scrapers: 0}\n"),
+    ("profile with every weekday at 0", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0111⟧[0, 0, 0, 0, 0, 0, 0]\n    populations: {humans: 1}\n"),
+    ("profile with every country at 0", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    countries: ⟦E0111⟧[{code: SG, asn: 1, colo: SIN, weight: 0}]\n"),
+    ("profile without routes to send to", head + "profiles:\n  ⟦E0111⟧p:\n    mean_rps: 1\n    populations: {humans: 1}\n"),
     ("unknown top-level key", head + "⟦E0101⟧wafs: []\n"),
     ("unknown nested key and the missing field it misspells", "version: 1\nzone:\n  ⟦E0103⟧name: example.com\n  ⟦E0101⟧pln: pro\n"),
     ("transposition suggests version", "⟦E0103⟧⟦E0101⟧vresion: 1\nzone: {name: example.com, plan: pro}\n"),
