@@ -9,8 +9,8 @@
 public final class CompiledRegex: @unchecked Sendable {
     /// The pattern text as given to `compile`.
     public let pattern: [UInt8]
-    /// Pike VM thread steps (one live thread moved over one subject byte) one search may take: 2,000,000.
-    public static let matchBudget = 2_000_000
+    /// Pike VM thread steps (one live thread moved over one subject byte) one search may take: 400,000.
+    public static let matchBudget = 400_000
 
     /// How a subject is searched.
     enum Engine {
