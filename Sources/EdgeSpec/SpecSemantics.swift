@@ -14,9 +14,21 @@ struct SpecSemantics {
         checkCacheRules()
         checkExpectations()
         checkProfiles()
+        checkOutages()
         if let fly = spec.fly { FlyChecks(fly: fly, diagnostics: diagnostics).run() }
         if let vault = spec.vault { VaultChecks(vault: vault, diagnostics: diagnostics).run() }
         if let redis = spec.redis { RedisChecks(redis: redis, diagnostics: diagnostics).run() }
+    }
+
+    /// Each origin outage ends no earlier than it starts (the edge model refuses a reversed window).
+    private func checkOutages() {
+        for outage in spec.origin?.outages ?? [] {
+            guard let from = OriginOutageSpec.instant(outage.from), let until = OriginOutageSpec.instant(outage.until),
+                  until < from else { continue }
+            diagnostics.error(
+                "E0111", "the outage ends (\(outage.until)) before it starts (\(outage.from))",
+                at: outage.ranges.value("until"), help: "`until` is the exclusive end of the window; make it later than `from`")
+        }
     }
 
     /// Each profile sends traffic, over routes the spec declares (`synth` and `whatif --add-profile` spread a

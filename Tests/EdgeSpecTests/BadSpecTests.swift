@@ -8,6 +8,8 @@ private let head = "version: 1\nzone:\n  name: example.com\n  plan: pro\n"
 
 /// Bad specs with markers at the expected diagnostics: each asserts exactly the marked errors, by ID, line and column.
 private let cases: [(String, String)] = [
+    ("origin outage ending before it starts", head + "origin:\n  outages:\n    - from: 2025-12-20T10:00:00Z\n      until: ⟦E0111⟧2025-12-20T09:00:00Z\n"),
+    ("origin outage on a day that does not exist", head + "origin:\n  outages:\n    - from: 2025-12-20T10:00:00Z\n      until: ⟦E0107⟧2025-13-45T09:00:00Z\n"),
     ("profile peak hour past the day", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    peak_hour: ⟦E0106⟧24\n    populations: {humans: 1}\n"),
     ("profile week of eight days", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0106⟧[1, 1, 1, 1, 1, 1, 1, 1]\n    populations: {humans: 1}\n"),
     ("profile burst multiplier above 1000", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: 10m\n        multiplier: ⟦E0106⟧6000\n"),
