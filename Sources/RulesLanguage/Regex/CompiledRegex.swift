@@ -5,7 +5,7 @@
 /// PCRE2 with JIT under a match limit, and the linear-time Pike VM, which also answers whenever PCRE2 gives up,
 /// so a pathological pattern such as `(a+)+$` costs linear time. The Pike VM runs under `matchBudget` thread
 /// steps, so no search costs more than a few milliseconds; a search that exhausts it evaluates to false
-/// (docs/decisions/0005-regex-match-budget.md). Instances are immutable and thread-safe.
+/// (docs/decisions/0007-regex-match-budget.md). Instances are immutable and thread-safe.
 public final class CompiledRegex: @unchecked Sendable {
     /// The pattern text as given to `compile`.
     public let pattern: [UInt8]
