@@ -23,6 +23,14 @@ expect_exit 2 "$bin" check "$work"
 printf 'version: 1\nzone: {name: example.com, plan: pro}\n' > "$work/min.yaml"
 expect_exit 0 "$bin" check "$work/min.yaml"
 expect_exit 1 "$bin" check "$work/min.yaml" --strict
+# bounded input: an oversize spec is measured, not read; a stream is read one byte past the limit; a FIFO without a writer ends
+truncate -s 4G "$work/sparse.yaml"
+expect_exit 1 "$bin" check "$work/sparse.yaml"
+grep -q 'the spec is 4294967296 bytes; the limit is 1048576 bytes (1 MiB) \[E0001\]' "$work/out" && echo "ok   a 4 GB spec is rejected by its size" || { echo "FAIL sparse spec"; fail=1; }
+expect_exit 1 "$bin" check /dev/zero --format json
+mkfifo "$work/fifo.yaml"
+expect_exit 2 timeout 60 "$bin" check "$work/fifo.yaml"
+grep -q 'is a FIFO and nothing wrote to it' "$work/err" && echo "ok   a FIFO spec without a writer ends with exit 2" || { echo "FAIL FIFO spec"; fail=1; }
 # build: same bytes whatever the working directory, path spelling, TZ or locale; atomic on failure.
 expect_exit 0 "$bin" build examples/agenticverz/edge.yaml -o "$work/a"
 mkdir -p "$work/elsewhere" && cp examples/agenticverz/edge.yaml "$work/elsewhere/edge.yaml"
@@ -79,6 +87,18 @@ grep -q "cache_hit_ratio = 88.02% breaks cache_hit_ratio >= 90%" "$work/out" \&\
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/nope.jsonl"
 head -c 3000 /dev/urandom > "$work/garbage.log"
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/garbage.log" --max-errors 1
+# damaged traces stop with exit 2: truncated gzip, bad CRC, every line malformed, an endless line, a FIFO without a writer
+head -c 20000 traces/agenticverz-day.jsonl.gz > "$work/cut.jsonl.gz"
+"$python" -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[-8]^=1; open(sys.argv[2],"wb").write(b)' traces/agenticverz-day.jsonl.gz "$work/crc.jsonl.gz"
+printf '{bad}\n{"path":7}\n' > "$work/allbad.jsonl"
+for damaged in cut.jsonl.gz crc.jsonl.gz allbad.jsonl; do
+  expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/$damaged"
+  expect_exit 2 "$bin" whatif examples/agenticverz/edge.yaml --trace "$work/$damaged"
+  expect_exit 2 "$bin" diff examples/agenticverz/edge.yaml examples/agenticverz/edge.yaml --trace "$work/$damaged"
+done
+expect_exit 2 timeout 60 "$bin" replay examples/agenticverz/edge.yaml --trace /dev/zero
+mkfifo "$work/fifo.jsonl"
+expect_exit 2 timeout 60 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/fifo.jsonl"
 # whatif and diff
 expect_exit 0 "$bin" whatif examples/agenticverz/edge.yaml --trace traces/scraper.jsonl --scale 1,2 --report "$work/w.json"
 "$python" -c 'import json,sys; s=json.load(open(sys.argv[1]))["scenarios"]; assert [x["requests"] for x in s]==[600,1200], s' "$work/w.json" \

@@ -143,11 +143,15 @@ extension FieldType where Value == Int {
 }
 
 extension FieldType where Value == Double {
-    /// A finite number (integer or decimal) within `minimum…maximum`. Every number field has a maximum (by
-    /// default 10¹²), so sums and products of spec numbers stay finite and convert to integers without trapping.
-    static func number(minimum: Double = 0, maximum: Double = 1e12) -> FieldType<Double> {
-        FieldType(schema: { .object([("type", "number"), ("minimum", .double(minimum)), ("maximum", .double(maximum))]) },
-                  placeholder: { minimum }) { node, context in
+    /// A finite number (integer or decimal) within `minimum…maximum`, and below `below` when given. Every number
+    /// field has a maximum (by default 10¹²), so sums and products of spec numbers stay finite and convert to
+    /// integers without trapping.
+    static func number(minimum: Double = 0, maximum: Double = 1e12, below: Double? = nil) -> FieldType<Double> {
+        FieldType(schema: {
+            var members: [(String, JSONValue)] = [("type", "number"), ("minimum", .double(minimum)), ("maximum", .double(maximum))]
+            if let below { members.append(("exclusiveMaximum", .double(below))) }
+            return .object(members)
+        }, placeholder: { minimum }) { node, context in
             guard case let .scalar(scalar) = node, [.integer, .float].contains(ScalarKind(scalar)) else {
                 Report.typeMismatch("a number", node, context)
                 return nil
@@ -155,6 +159,10 @@ extension FieldType where Value == Double {
             let value = Double(scalar.value) ?? .nan  // YAML's .inf and .nan
             guard value.isFinite, (minimum...maximum).contains(value) else {
                 context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected \(numberText(minimum))…\(numberText(maximum))", at: scalar.range)
+                return nil
+            }
+            if let below, value >= below {
+                context.diagnostics.error("E0106", "\(scalar.value) is out of range; expected below \(numberText(below))", at: scalar.range)
                 return nil
             }
             return value
@@ -308,11 +316,14 @@ extension FieldType where Value: RawRepresentable & CaseIterable, Value.RawValue
 }
 
 extension FieldType {
-    /// A list of `element`s (at least `minItems`).
-    static func array<Element>(_ element: FieldType<Element>, minItems: Int = 0) -> FieldType<[Element]> where Value == [Element] {
+    /// A list of `element`s (at least `minItems`, at most `maxItems` when given).
+    static func array<Element>(
+        _ element: FieldType<Element>, minItems: Int = 0, maxItems: Int? = nil
+    ) -> FieldType<[Element]> where Value == [Element] {
         FieldType(schema: {
             var members: [(String, JSONValue)] = [("type", "array"), ("items", element.schema())]
             if minItems > 0 { members.append(("minItems", .int(Int64(minItems)))) }
+            if let maxItems { members.append(("maxItems", .int(Int64(maxItems)))) }
             return .object(members)
         }, placeholder: { [] }) { node, context in
             guard case let .sequence(sequence) = node else {
@@ -321,6 +332,10 @@ extension FieldType {
             }
             if sequence.items.count < minItems {
                 context.diagnostics.error("E0106", "expected at least \(minItems) item\(minItems == 1 ? "" : "s")", at: sequence.range)
+                return nil
+            }
+            if let maxItems, sequence.items.count > maxItems {
+                context.diagnostics.error("E0106", "expected at most \(maxItems) item\(maxItems == 1 ? "" : "s"), found \(sequence.items.count)", at: sequence.range)
                 return nil
             }
             let values = sequence.items.map { element.decode($0, context) }

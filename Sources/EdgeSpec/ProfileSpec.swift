@@ -37,8 +37,8 @@ public struct BurstSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> BurstSpec {
         BurstSpec(
             start: r.required("start", .duration(), "Offset from the start of the trace, e.g. 14h."),
-            duration: r.required("duration", .duration(), "How long the burst lasts."),
-            multiplier: r.required("multiplier", .number(minimum: 0), "Rate multiplier."),
+            duration: r.required("duration", .duration(EdgeDuration(milliseconds: 1)...EdgeDuration(milliseconds: .max)), "How long the burst lasts."),
+            multiplier: r.required("multiplier", .number(minimum: 0, maximum: 1_000), "Rate multiplier (at most 1000)."),
             population: r.optional("population", .enumeration, "Only this population bursts."),
             ranges: r.ranges)
     }
@@ -96,10 +96,10 @@ public struct ProfileSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> ProfileSpec {
         ProfileSpec(
-            meanRPS: r.required("mean_rps", .number(minimum: 0.001), "Mean requests per second over the whole duration."),
+            meanRPS: r.required("mean_rps", .number(minimum: 0.001, maximum: 1_000_000), "Mean requests per second over the whole duration (at most 1,000,000)."),
             peakToTrough: r.optional("peak_to_trough", .number(minimum: 1), default: 1, "Daily peak-to-trough ratio (1 = flat)."),
-            peakHour: r.optional("peak_hour", .number(minimum: 0), default: 14, "Hour of the daily peak, UTC (0–24)."),
-            weekly: r.optional("weekly", .array(.number(minimum: 0), minItems: 7), default: [1, 1, 1, 1, 1, 1, 1], "Relative weight of each weekday, Monday first."),
+            peakHour: r.optional("peak_hour", .number(minimum: 0, below: 24), default: 14, "Hour of the daily peak, UTC (0 to below 24)."),
+            weekly: r.optional("weekly", .array(.number(minimum: 0), minItems: 7, maxItems: 7), default: [1, 1, 1, 1, 1, 1, 1], "Relative weight of each weekday, Monday first."),
             bursts: r.optional("bursts", .array(ObjectReader.object(BurstSpec.self, name: "burst")), default: [], "Bursts."),
             populations: r.required("populations", .map(.number(minimum: 0), keyPattern: "^(" + PopulationKindSpec.allCases.map(\.rawValue).joined(separator: "|") + ")$",
                                                        validKey: { key in
@@ -115,10 +115,34 @@ public struct ProfileSpec: SpecObject, Sendable {
 
 /// Reads a load profile from its own YAML file (`synth --profile FILE`): the same fields as a `profiles` entry.
 public enum ProfileFile {
-    /// The profile in `bytes`, or nil with the reasons reported.
-    public static func read(_ bytes: [UInt8], file: String, diagnostics: DiagnosticCollector) -> ProfileSpec? {
-        guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes) else { return nil }
+    /// The profile in `bytes`, or nil with the reasons reported; `size` is the file's size when `bytes` may be only
+    /// its start (see `YAMLReader.read`).
+    public static func read(_ bytes: [UInt8], file: String, size: Int? = nil, diagnostics: DiagnosticCollector) -> ProfileSpec? {
+        guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes, size: size) else { return nil }
         let profile = ObjectReader.object(ProfileSpec.self, name: "profile").decode(root, SpecContext(file: file, diagnostics: diagnostics))
+        if let profile { ProfileChecks.check(profile, diagnostics: diagnostics) }
         return diagnostics.hasErrors ? nil : profile
+    }
+}
+
+/// Checks across a profile's fields that the synthesiser would otherwise refuse with its own field names.
+enum ProfileChecks {
+    /// Reports weights that leave no traffic: every population, weekday or country at 0, or no population.
+    static func check(_ profile: ProfileSpec, diagnostics: DiagnosticCollector) {
+        if !profile.populations.contains(where: { $0.value > 0 }) {
+            diagnostics.error(
+                "E0111", "the profile sends no traffic: it needs at least one population with a weight above 0",
+                at: profile.ranges.value("populations"), help: "give a population a weight, e.g. {humans: 1}")
+        }
+        if !profile.weekly.contains(where: { $0 > 0 }) {
+            diagnostics.error(
+                "E0111", "every weekday has weight 0: the profile sends no traffic", at: profile.ranges.value("weekly"),
+                help: "give at least one weekday a weight above 0, or leave `weekly` out for a flat week")
+        }
+        if !profile.countries.isEmpty, !profile.countries.contains(where: { $0.weight > 0 }) {
+            diagnostics.error(
+                "E0111", "every country has weight 0: clients would come from nowhere", at: profile.ranges.value("countries"),
+                help: "give at least one country a weight above 0, or leave `countries` out for the default mix")
+        }
     }
 }

@@ -13,9 +13,35 @@ struct SpecSemantics {
         checkRateLimits()
         checkCacheRules()
         checkExpectations()
+        checkProfiles()
+        checkOutages()
         if let fly = spec.fly { FlyChecks(fly: fly, diagnostics: diagnostics).run() }
         if let vault = spec.vault { VaultChecks(vault: vault, diagnostics: diagnostics).run() }
         if let redis = spec.redis { RedisChecks(redis: redis, diagnostics: diagnostics).run() }
+    }
+
+    /// Each origin outage ends no earlier than it starts (the edge model refuses a reversed window).
+    private func checkOutages() {
+        for outage in spec.origin?.outages ?? [] {
+            guard let from = OriginOutageSpec.instant(outage.from), let until = OriginOutageSpec.instant(outage.until),
+                  until < from else { continue }
+            diagnostics.error(
+                "E0111", "the outage ends (\(outage.until)) before it starts (\(outage.from))",
+                at: outage.ranges.value("until"), help: "`until` is the exclusive end of the window; make it later than `from`")
+        }
+    }
+
+    /// Each profile sends traffic, over routes the spec declares (`synth` and `whatif --add-profile` spread a
+    /// profile's requests over `hosts[].routes`).
+    private func checkProfiles() {
+        for (name, profile) in spec.profiles {
+            ProfileChecks.check(profile, diagnostics: diagnostics)
+            if !spec.hosts.contains(where: { !$0.routes.isEmpty }) {
+                diagnostics.error(
+                    "E0111", "profile '\(name.text)' has no routes to send requests to: no host lists `routes`", at: name.range,
+                    help: "add `routes:` (paths such as /v1/items) to an entry of `hosts`")
+            }
+        }
     }
 
     /// Every rule id is unique across WAF, rate-limit and cache rules (ids map recorded logs back to rules).

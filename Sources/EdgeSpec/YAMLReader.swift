@@ -23,9 +23,10 @@ public struct YAMLReader {
         self.diagnostics = diagnostics
     }
 
-    /// The document's root node, or nil when nothing usable could be read (the reason is reported).
-    public func read(_ bytes: [UInt8]) -> YAMLNode? {
-        guard preflight(bytes) else { return nil }
+    /// The document's root node, or nil when nothing usable could be read (the reason is reported); `size` is the
+    /// file's size when `bytes` may be only its start, nil when unknown.
+    public func read(_ bytes: [UInt8], size: Int? = nil) -> YAMLNode? {
+        guard preflight(bytes, size: size) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.error("E0008", "the YAML parser could not start", at: .wholeFile(file))
@@ -46,12 +47,13 @@ public struct YAMLReader {
     }
 
     /// Size, encoding and indentation checks that libyaml reports poorly or not at all.
-    private func preflight(_ bytes: [UInt8]) -> Bool {
-        if bytes.count > YAMLReader.maxBytes {
-            let source = SourceFile(name: file, bytes: Array(bytes.prefix(YAMLReader.maxBytes)))
+    private func preflight(_ bytes: [UInt8], size: Int?) -> Bool {
+        let knownSize = max(size ?? 0, bytes.count)
+        if knownSize > YAMLReader.maxBytes {
+            let sizeText = size.map { "\($0) bytes" } ?? "more than \(YAMLReader.maxBytes) bytes (a stream)"
             diagnostics.error(
-                "E0001", "the spec is \(bytes.count) bytes; the limit is \(YAMLReader.maxBytes) bytes (1 MiB)",
-                at: SourceRange(file: file, at: source.location(ofByteOffset: YAMLReader.maxBytes)),
+                "E0001", "the spec is \(sizeText); the limit is \(YAMLReader.maxBytes) bytes (1 MiB)",
+                at: .wholeFile(file),
                 help: "split large lists into smaller specs or remove generated content")
             return false
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EdgeCore
 
 /// Where a trace's bytes come from before any decompression.
 protocol RawByteSource: AnyObject {
@@ -16,11 +17,13 @@ final class FileDescriptorSource: RawByteSource {
     private let closesDescriptor: Bool
     private let path: String
 
-    /// Opens `path` for reading.
-    init(path: String) throws(TraceReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        self.descriptor = descriptor
+    /// Opens `path` for reading; a FIFO must get a writer within `writerWaitMilliseconds`.
+    init(path: String, writerWaitMilliseconds: Int32) throws(TraceReadError) {
+        do {
+            descriptor = try InputFile.open(path, writerWaitMilliseconds: writerWaitMilliseconds)
+        } catch {
+            throw .cannotOpen(path: path, reason: error.reason)
+        }
         closesDescriptor = true
         self.path = path
     }

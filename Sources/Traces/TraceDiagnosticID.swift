@@ -2,7 +2,7 @@
 public enum TraceDiagnosticID {
     /// A malformed line, skipped (error).
     public static let malformedLine = "T0101"
-    /// A line longer than `maxLineLength`, skipped (error).
+    /// A line longer than `maxLineLength`, which stops reading (error).
     public static let lineTooLong = "T0102"
     /// A line repaired and kept (warning).
     public static let repairedLine = "T0103"
@@ -10,9 +10,9 @@ public enum TraceDiagnosticID {
     public static let noRequest = "T0104"
     /// An unknown key or value ignored (warning).
     public static let ignoredValue = "T0105"
-    /// A compressed stream that ends early: the file is truncated (error).
+    /// A compressed stream that ends early: the file is truncated (error; reading stops).
     public static let truncatedInput = "T0106"
-    /// A compressed stream zlib rejects (error).
+    /// A compressed stream zlib rejects (error; reading stops).
     public static let corruptInput = "T0107"
     /// Bytes after the last gzip member, ignored (warning).
     public static let trailingData = "T0108"

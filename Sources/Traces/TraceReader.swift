@@ -10,9 +10,11 @@ import EdgeCore
 ///
 /// The file is read in chunks of `TraceReaderOptions.chunkSize` with `read(2)` and never held whole; lines are
 /// split with `memchr` and parsed in place. A line may span chunks and be as long as `maxLineLength`; a longer
-/// one is reported malformed and skipped. A malformed line is reported (`diagnostics`, with line and column)
-/// and skipped; more than `maxErrors` of them stop reading with `TraceReadError.tooManyErrors`. A compressed
-/// stream that ends early is an error diagnostic reported after every complete line before it was delivered.
+/// one stops reading with `TraceReadError.lineTooLong` (no trace has such lines; `/dev/zero` would otherwise be
+/// read forever). A malformed line is reported (`diagnostics`, with line and column) and skipped; more than
+/// `maxErrors` of them stop reading with `TraceReadError.tooManyErrors`, and a file whose every non-blank line is
+/// malformed ends with `TraceReadError.noRecords`. A compressed stream that ends early or is corrupt is an error
+/// diagnostic, reported after every complete line before it was delivered, then `TraceReadError.damagedInput`.
 ///
 /// A record's slices point into the chunk it was read from; a chunk is reused only when no record refers to
 /// it any more, so records may be kept (say, in `TimeOrderedTraceReader`) for as long as needed.
@@ -36,7 +38,9 @@ public final class TraceReader: TraceRecordSource {
         path: String, format: TraceFormat = .auto, options: TraceReaderOptions = TraceReaderOptions(),
         diagnostics: DiagnosticCollector = DiagnosticCollector()
     ) throws(TraceReadError) {
-        self.init(source: try FileDescriptorSource(path: path), name: path, format: format, options: options, diagnostics: diagnostics)
+        self.init(
+            source: try FileDescriptorSource(path: path, writerWaitMilliseconds: options.writerWaitMilliseconds),
+            name: path, format: format, options: options, diagnostics: diagnostics)
     }
 
     /// Reads a trace from an open file descriptor (standard input, a pipe); the descriptor is not closed.
@@ -92,7 +96,6 @@ struct TraceReaderCore {
     private var inputEnded = false
     private var started = false
     private var finished = false
-    private var skippingLongLine = false
     private var native = NativeTraceParser()
     private var logpush = LogpushTraceParser()
     private let combined = CombinedLogParser()
@@ -121,16 +124,13 @@ struct TraceReaderCore {
                 let lineEnd = newline.assumingMemoryBound(to: UInt8.self) - storage.base
                 position = lineEnd + 1
                 statistics.lines += 1
-                if skippingLongLine {
-                    skippingLongLine = false
-                    continue
-                }
                 if try parseLine(start: lineStart, end: lineEnd, into: &record) { return true }
                 continue
             }
             if inputEnded {
                 try finish()
                 if try lastLineWithoutNewline(into: &record) { return true }
+                try checkSomethingWasRead()
                 continue
             }
             try refill()
@@ -160,19 +160,12 @@ struct TraceReaderCore {
     /// Moves the unfinished line to the start of a chunk (a fresh one when records still use the current one),
     /// growing the chunk for long lines, and reads more bytes after it.
     private mutating func refill() throws(TraceReadError) {
-        var partial = filled - position
-        if partial >= options.maxLineLength || (skippingLongLine && partial > 0) {
-            if !skippingLongLine {
-                skippingLongLine = true
-                reportError(
-                    TraceDiagnosticID.lineTooLong,
-                    "line is longer than the maximum of \(options.maxLineLength) bytes; skipped",
-                    line: statistics.lines + 1, column: 1)
-                statistics.malformedLines += 1
-                try checkErrorLimit()
-            }
-            position = filled
-            partial = 0
+        let partial = filled - position
+        if partial > options.maxLineLength {
+            reportError(
+                TraceDiagnosticID.lineTooLong, "line is longer than the maximum of \(options.maxLineLength) bytes",
+                line: statistics.lines + 1, column: 1)
+            throw .lineTooLong(file: name, line: statistics.lines + 1, limit: options.maxLineLength)
         }
         var capacity = options.chunkSize
         while capacity - partial < capacity / 2, capacity < options.maxLineLength + options.chunkSize { capacity *= 2 }
@@ -198,7 +191,7 @@ struct TraceReaderCore {
         filled += count
     }
 
-    /// At the end of the input: reports how a compressed stream ended and the warnings not shown.
+    /// At the end of the input: reports how a compressed stream ended, and stops when it is damaged.
     private mutating func finish() throws(TraceReadError) {
         finished = true
         guard let gzip else { return }
@@ -207,19 +200,22 @@ struct TraceReaderCore {
         case .open, .complete:
             break
         case .truncated:
-            let partial = filled > position && !skippingLongLine
-            let dropped = partial ? "; the incomplete line \(lastLine + 1) was not read" : ""
+            let dropped = filled > position ? "; the incomplete line \(lastLine + 1) was not read" : ""
             reportError(
                 TraceDiagnosticID.truncatedInput,
                 "compressed stream ends early: the file is truncated after line \(lastLine)\(dropped)",
                 line: lastLine + 1, column: 1)
             position = filled
+            reportSuppressedWarnings()
+            throw .damagedInput(file: name, reason: "the compressed stream is truncated after line \(lastLine)")
         case let .corrupt(message):
             reportError(
                 TraceDiagnosticID.corruptInput,
                 "compressed data is corrupt (\(message)); reading stopped after line \(lastLine)",
                 line: lastLine + 1, column: 1)
             position = filled
+            reportSuppressedWarnings()
+            throw .damagedInput(file: name, reason: "the compressed data is corrupt after line \(lastLine) (\(message))")
         case .trailingGarbage:
             reportWarning(
                 TraceDiagnosticID.trailingData, "bytes after the end of the compressed stream are ignored",
@@ -230,13 +226,6 @@ struct TraceReaderCore {
     /// The line after the last newline, when the input does not end with one.
     private mutating func lastLineWithoutNewline(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
         defer { reportSuppressedWarnings() }
-        if skippingLongLine {
-            // The over-long last line was reported and discarded already.
-            skippingLongLine = false
-            statistics.lines += 1
-            position = filled
-            return false
-        }
         guard filled > position else { return false }
         let start = position
         position = filled
@@ -331,6 +320,13 @@ struct TraceReaderCore {
             TraceDiagnosticID.suppressedWarnings, .note, "\(count) more warnings were not shown",
             at: SourceRange(file: name, at: SourceLocation(line: max(1, statistics.lines), column: 1))))
         statistics.suppressedWarnings = count
+    }
+
+    /// At the end of the input: a file whose every non-blank line was malformed gave nothing to replay.
+    private func checkSomethingWasRead() throws(TraceReadError) {
+        if statistics.records == 0, statistics.malformedLines > 0 {
+            throw .noRecords(file: name, malformedLines: statistics.malformedLines)
+        }
     }
 
     private mutating func checkErrorLimit() throws(TraceReadError) {

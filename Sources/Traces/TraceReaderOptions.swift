@@ -1,20 +1,28 @@
+import EdgeCore
+
 /// Limits and buffer sizes of a `TraceReader`.
 public struct TraceReaderOptions: Sendable {
     /// Bytes asked of `read(2)` (or zlib) per chunk; default 1 MiB.
     public var chunkSize: Int
-    /// The longest line read; a longer line is reported malformed and skipped. Default 16 MiB.
+    /// The longest line read; a longer line stops reading (`TraceReadError.lineTooLong`). Default 16 MiB.
     public var maxLineLength: Int
     /// Malformed lines tolerated; one more stops reading with `TraceReadError.tooManyErrors`. Default 100.
     public var maxErrors: Int
     /// Warnings recorded one by one; further warnings are only counted. Default 100.
     public var maxWarnings: Int
+    /// How long a FIFO may go without a writer (or data) before opening it fails. Default 10 s.
+    public var writerWaitMilliseconds: Int32
 
     /// Creates options; the defaults suit replay.
-    public init(chunkSize: Int = 1 << 20, maxLineLength: Int = 16 << 20, maxErrors: Int = 100, maxWarnings: Int = 100) {
+    public init(
+        chunkSize: Int = 1 << 20, maxLineLength: Int = 16 << 20, maxErrors: Int = 100, maxWarnings: Int = 100,
+        writerWaitMilliseconds: Int32 = InputFile.defaultWriterWaitMilliseconds
+    ) {
         self.chunkSize = max(16, chunkSize)
         self.maxLineLength = max(16, maxLineLength)
         self.maxErrors = max(0, maxErrors)
         self.maxWarnings = max(0, maxWarnings)
+        self.writerWaitMilliseconds = max(0, writerWaitMilliseconds)
     }
 }
 
@@ -24,7 +32,7 @@ public struct TraceReadStatistics: Equatable, Sendable {
     public var lines = 0
     /// Records delivered.
     public var records = 0
-    /// Lines reported malformed and skipped (too long ones included).
+    /// Lines reported malformed and skipped.
     public var malformedLines = 0
     /// Lines repaired and kept (each with a warning).
     public var repairedLines = 0

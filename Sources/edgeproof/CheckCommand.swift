@@ -27,14 +27,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let bytes: [UInt8]
+        let size: Int?
         switch SpecInput.read(spec) {
-        case let .success(read): bytes = read
+        case let .success(read): (bytes, size) = (read.bytes, read.size)
         case let .failure(error):
             StandardError.write("error: \(error.message)\n")
             throw ExitCode(error.code)
         }
         let diagnostics = DiagnosticCollector()
-        let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
+        let checked = SpecChecker.check(bytes, file: spec, size: size, diagnostics: diagnostics)
         if let checked { _ = EdgeCompiler.compile(checked, specPath: spec, diagnostics: diagnostics, targetWarnings: false) }
         if strict { diagnostics.promoteWarningsToErrors() }
         let findings = diagnostics.sorted

@@ -4,17 +4,18 @@ import Foundation
 
 /// Reading the spec file named on the command line; unreadable input is a usage error (exit 2).
 enum SpecInput {
-    /// The bytes of `path`, or an error message for exit code 2.
-    static func read(_ path: String) -> Result<[UInt8], ExitError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(ExitError("\(path): no such file; pass the spec's path or run where edge.yaml is", code: 2))
+    /// The start of `path` (at most one byte past the spec size limit, see `InputFile.readPrefix`), or an error
+    /// message for exit code 2.
+    static func read(_ path: String) -> Result<InputPrefix, ExitError> {
+        do {
+            return .success(try InputFile.readPrefix(path, limit: YAMLReader.maxBytes))
+        } catch {
+            switch error {
+            case .noSuchFile: return .failure(ExitError("\(path): no such file; pass the spec's path or run where edge.yaml is", code: 2))
+            case .isDirectory: return .failure(ExitError("\(path): is a directory, not a spec file", code: 2))
+            default: return .failure(ExitError("\(error)", code: 2))
+            }
         }
-        guard !isDirectory.boolValue else { return .failure(ExitError("\(path): is a directory, not a spec file", code: 2)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ExitError("\(path): cannot be read (check its permissions)", code: 2))
-        }
-        return .success([UInt8](data))
     }
 }
 

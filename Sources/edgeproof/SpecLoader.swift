@@ -10,14 +10,15 @@ enum SpecLoader {
     /// every finding goes to stdout in `format`, then exit 1.
     static func load(_ spec: String, format: DiagnosticFormat = .text, targetWarnings: Bool = false) throws -> CompiledEdge {
         let bytes: [UInt8]
+        let size: Int?
         switch SpecInput.read(spec) {
-        case let .success(read): bytes = read
+        case let .success(read): (bytes, size) = (read.bytes, read.size)
         case let .failure(error):
             StandardError.write("error: \(error.message)\n")
             throw ExitCode(error.code)
         }
         let diagnostics = DiagnosticCollector()
-        let checked = SpecChecker.check(bytes, file: spec, diagnostics: diagnostics)
+        let checked = SpecChecker.check(bytes, file: spec, size: size, diagnostics: diagnostics)
         let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics, targetWarnings: targetWarnings) }
         let printer = DiagnosticPrinter(format: format, spec: spec, bytes: bytes)
         guard let compiled, !diagnostics.hasErrors else {

@@ -75,14 +75,14 @@ struct SynthCommand: ParsableCommand {
         if let declared = compiled.profiles.first(where: { $0.key.text == profile }) {
             return try LoadProfileBuilder.profile(declared.value, name: profile, edge: compiled)
         }
-        guard let data = FileManager.default.contents(atPath: profile) else {
+        guard let prefix = try? InputFile.readPrefix(profile, limit: YAMLReader.maxBytes) else {
             let names = compiled.profiles.map(\.key.text)
             let suggestion = bestSuggestion(for: profile, among: names).map { "; did you mean '\($0)'?" } ?? ""
             throw LoadProfileBuilder.Failure(description: "'\(profile)' is neither a profile in \(compiled.specName) nor a readable file\(suggestion)")
         }
         let diagnostics = DiagnosticCollector()
-        guard let spec = ProfileFile.read([UInt8](data), file: profile, diagnostics: diagnostics) else {
-            let source = SourceFile(name: profile, bytes: [UInt8](data))
+        guard let spec = ProfileFile.read(prefix.bytes, file: profile, size: prefix.size, diagnostics: diagnostics) else {
+            let source = SourceFile(name: profile, bytes: prefix.bytes)
             StandardError.write(DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostics.sorted, summaryFor: profile))
             throw ExitCode(1)
         }

@@ -8,6 +8,17 @@ private let head = "version: 1\nzone:\n  name: example.com\n  plan: pro\n"
 
 /// Bad specs with markers at the expected diagnostics: each asserts exactly the marked errors, by ID, line and column.
 private let cases: [(String, String)] = [
+    ("origin outage ending before it starts", head + "origin:\n  outages:\n    - from: 2025-12-20T10:00:00Z\n      until: ⟦E0111⟧2025-12-20T09:00:00Z\n"),
+    ("origin outage on a day that does not exist", head + "origin:\n  outages:\n    - from: 2025-12-20T10:00:00Z\n      until: ⟦E0107⟧2025-13-45T09:00:00Z\n"),
+    ("profile peak hour past the day", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    peak_hour: ⟦E0106⟧24\n    populations: {humans: 1}\n"),
+    ("profile week of eight days", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0106⟧[1, 1, 1, 1, 1, 1, 1, 1]\n    populations: {humans: 1}\n"),
+    ("profile burst multiplier above 1000", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: 10m\n        multiplier: ⟦E0106⟧6000\n"),
+    ("profile burst of no length", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: ⟦E0106⟧0s\n        multiplier: 2\n"),
+    ("profile rate above the synthesiser's maximum", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: ⟦E0106⟧2000000\n    populations: {humans: 1}\n"),
+    ("profile with every population at 0", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: ⟦E0111⟧{humans: 0, scrapers: 0}\n"),
+    ("profile with every weekday at 0", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0111⟧[0, 0, 0, 0, 0, 0, 0]\n    populations: {humans: 1}\n"),
+    ("profile with every country at 0", head + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    countries: ⟦E0111⟧[{code: SG, asn: 1, colo: SIN, weight: 0}]\n"),
+    ("profile without routes to send to", head + "profiles:\n  ⟦E0111⟧p:\n    mean_rps: 1\n    populations: {humans: 1}\n"),
     ("unknown top-level key", head + "⟦E0101⟧wafs: []\n"),
     ("unknown nested key and the missing field it misspells", "version: 1\nzone:\n  ⟦E0103⟧name: example.com\n  ⟦E0101⟧pln: pro\n"),
     ("transposition suggests version", "⟦E0103⟧⟦E0101⟧vresion: 1\nzone: {name: example.com, plan: pro}\n"),
@@ -175,4 +186,13 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
         #expect(rendered.utf8.count < 2_000)
         #expect(rendered.contains("characters elided"))
     }
+}
+
+@Test func oversizeFileNamesItsSizeFromTheFileSystem() {
+    let diagnostics = DiagnosticCollector()
+    #expect(SpecChecker.check([], file: "edge.yaml", size: 4 << 30, diagnostics: diagnostics) == nil)
+    #expect(diagnostics.diagnostics.map(\.message) == ["the spec is 4294967296 bytes; the limit is 1048576 bytes (1 MiB)"])
+    let stream = DiagnosticCollector()
+    #expect(SpecChecker.check([UInt8](repeating: 0, count: YAMLReader.maxBytes + 1), file: "/dev/zero", diagnostics: stream) == nil)
+    #expect(stream.diagnostics.map(\.message) == ["the spec is more than 1048576 bytes (a stream); the limit is 1048576 bytes (1 MiB)"])
 }

@@ -64,4 +64,12 @@ struct RegexBenchmarks {
             print("Pike VM \(pattern) on \(subject.count) bytes: \(String(format: "%.1f", megabytesPerSecond)) MB/s (\(regex.vm.program.instructions.count) instructions); isMatch \(String(format: "%.2f", publicNs / 1e6)) ms")
         }
     }
+
+    @Test func worstCasesUnderTheMatchBudget() throws {
+        for (pattern, subject) in budgetWorstCases {
+            let regex = try #require(RegexTestSupport.compiled(pattern))
+            let ns = subject.withUnsafeBufferPointer { buffer in nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) } }
+            print("budgeted isMatch \(pattern) on \(subject.count) bytes: \(String(format: "%.2f", ns / 1e6)) ms (\(regex.vm.program.instructions.count) instructions)")
+        }
+    }
 }

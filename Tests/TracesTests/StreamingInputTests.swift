@@ -1,5 +1,6 @@
 import CZlib
 import EdgeCore
+import Foundation
 import Testing
 @testable import Traces
 
@@ -39,24 +40,67 @@ private func nativeLines(_ count: Int) -> String {
     #expect(twice.count == 6000)
 }
 
-@Test func truncatedGzipDeliversWhatCameBeforeAndReportsAnError() throws {
+/// Reads records until the reader stops, returning them with the error that stopped it (nil at a clean end).
+private func readUntilStopped(_ reader: TraceReader) -> (records: [TraceRecord], error: TraceReadError?) {
+    var records: [TraceRecord] = []
+    do {
+        while let record = try reader.next() { records.append(record) }
+    } catch {
+        return (records, error)
+    }
+    return (records, nil)
+}
+
+@Test func truncatedGzipDeliversWhatCameBeforeThenStops() throws {
     let plain = Array(nativeLines(3000).utf8)
     let compressed = gzip(plain)
     let cut = Array(compressed.prefix(compressed.count / 2))
-    let (records, reader) = try readAll(bytes: cut, options: TraceReaderOptions(chunkSize: 4096))
+    let reader = TraceReader(bytes: cut, name: "cut.gz", options: TraceReaderOptions(chunkSize: 4096))
+    let (records, error) = readUntilStopped(reader)
     #expect(records.count > 100 && records.count < 3000)
     // Every delivered record is complete and in order.
     for (index, record) in records.enumerated() {
         #expect(record.string(record.path) == "/item/\(index + 1)")
     }
+    #expect(error == .damagedInput(file: "cut.gz", reason: "the compressed stream is truncated after line \(records.count)"))
     let truncation = diagnostics(reader, TraceDiagnosticID.truncatedInput)
     #expect(truncation.count == 1)
     #expect(truncation.first?.severity == .error)
     #expect(truncation.first?.message.contains("truncated after line \(records.count)") == true)
     #expect(diagnostics(reader, TraceDiagnosticID.malformedLine).isEmpty)
     // A cut inside the gzip header reads nothing but says so.
-    let header = try readAll(bytes: Array(compressed.prefix(5)))
-    #expect(header.records.isEmpty && diagnostics(header.reader, TraceDiagnosticID.truncatedInput).count == 1)
+    let header = TraceReader(bytes: Array(compressed.prefix(5)), name: "header.gz")
+    let stoppedInHeader = readUntilStopped(header)
+    #expect(stoppedInHeader.records.isEmpty && diagnostics(header, TraceDiagnosticID.truncatedInput).count == 1)
+    #expect(stoppedInHeader.error == .damagedInput(file: "header.gz", reason: "the compressed stream is truncated after line 0"))
+}
+
+@Test func aBadGzipChecksumStopsReading() throws {
+    var compressed = gzip(Array(nativeLines(10).utf8))
+    // The trailer is CRC-32 then the length, little-endian; flip a bit of the CRC.
+    compressed[compressed.count - 8] ^= 0x01
+    let reader = TraceReader(bytes: compressed, name: "crc.gz")
+    let (records, error) = readUntilStopped(reader)
+    #expect(records.count == 10)
+    guard case let .damagedInput(file, reason) = error else {
+        Issue.record("expected damaged input, got \(String(describing: error))")
+        return
+    }
+    #expect(file == "crc.gz" && reason.contains("corrupt") && reason.contains("incorrect data check"))
+    #expect(diagnostics(reader, TraceDiagnosticID.corruptInput).count == 1)
+}
+
+@Test func aTraceWhoseEveryLineIsMalformedGivesNoRecordsError() throws {
+    let reader = TraceReader(bytes: Array("{\"ts\":\n{\"path\":7}\n\n{oops}\n".utf8), name: "bad.jsonl", format: .native)
+    let (records, error) = readUntilStopped(reader)
+    #expect(records.isEmpty)
+    #expect(error == .noRecords(file: "bad.jsonl", malformedLines: 3))
+    // One good line is enough: the malformed ones are reported and skipped.
+    let mixed = TraceReader(bytes: Array("{\"ts\":\n{\"path\":\"/ok\"}\n".utf8), name: "mixed.jsonl", format: .native)
+    let read = readUntilStopped(mixed)
+    #expect(read.records.count == 1 && read.error == nil)
+    // An empty file is not an error: there was nothing to read.
+    #expect(readUntilStopped(TraceReader(bytes: [], name: "empty.jsonl")).error == nil)
 }
 
 @Test func aFiveMegabyteLineIsRead() throws {
@@ -70,16 +114,34 @@ private func nativeLines(_ count: Int) -> String {
     #expect(reader.diagnostics.diagnostics.isEmpty)
 }
 
-@Test func aLineBeyondTheMaximumIsReportedAndSkipped() throws {
+@Test func aLineBeyondTheMaximumStopsReading() throws {
     let agent = String(repeating: "B", count: 300_000)
     let text = #"{"path":"/before"}"# + "\n" + #"{"ua":"\#(agent)"}"# + "\n" + #"{"path":"/after"}"# + "\n"
-        + #"{"ua":"\#(agent)"}"#
-    let (records, reader) = try readAll(text, options: TraceReaderOptions(chunkSize: 4096, maxLineLength: 100_000))
-    #expect(records.map { $0.string($0.path) } == ["/before", "/after"])
-    #expect(records.map(\.line) == [1, 3])
-    let tooLong = diagnostics(reader, TraceDiagnosticID.lineTooLong)
-    #expect(tooLong.map(\.range.start.line) == [2, 4])
-    #expect(reader.statistics.lines == 4)
+    let reader = TraceReader(
+        bytes: Array(text.utf8), name: "long.jsonl", options: TraceReaderOptions(chunkSize: 4096, maxLineLength: 100_000))
+    let (records, error) = readUntilStopped(reader)
+    #expect(records.map { $0.string($0.path) } == ["/before"])
+    #expect(error == .lineTooLong(file: "long.jsonl", line: 2, limit: 100_000))
+    #expect(diagnostics(reader, TraceDiagnosticID.lineTooLong).map(\.range.start.line) == [2])
+}
+
+@Test func anEndlessInputWithoutNewlinesStops() throws {
+    let reader = try TraceReader(path: "/dev/zero", options: TraceReaderOptions(maxLineLength: 4 << 20))
+    let started = ContinuousClock.now
+    let (records, error) = readUntilStopped(reader)
+    #expect(records.isEmpty)
+    #expect(error == .lineTooLong(file: "/dev/zero", line: 1, limit: 4 << 20))
+    #expect(ContinuousClock.now - started < .seconds(10))
+}
+
+@Test func aFIFOWithoutAWriterCannotBeOpened() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("edgeproof-trace-fifo-\(getpid())").path
+    #expect(mkfifo(path, 0o600) == 0)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(throws: TraceReadError.cannotOpen(
+        path: path, reason: "is a FIFO and nothing wrote to it within 0 s; start the writer first or pass a regular file")) {
+        try TraceReader(path: path, options: TraceReaderOptions(writerWaitMilliseconds: 200))
+    }
 }
 
 @Test func binaryGarbageNeverCrashes() throws {
@@ -92,15 +154,22 @@ private func nativeLines(_ count: Int) -> String {
             let reader = TraceReader(
                 bytes: bytes, name: "garbage", format: format, options: TraceReaderOptions(maxErrors: 10_000))
             var count = 0
-            while let record = try reader.next() {
-                count += 1
-                _ = NativeTraceWriter.line(for: record)
+            do {
+                while let record = try reader.next() {
+                    count += 1
+                    _ = NativeTraceWriter.line(for: record)
+                }
+            } catch {
+                // Garbage may end in a damaged-stream or no-records error; it must never crash.
             }
             #expect(count <= reader.statistics.lines)
         }
     }
     // Garbage that looks like JSON: deep nesting and stray escapes.
     let nested = "{\"x\":" + String(repeating: "[", count: 10_000) + "}"
-    let (records, reader) = try readAll(nested + "\n{\"path\":\"\\u12\"}\n{\"path\":\"\\q\"}", format: .native)
+    let reader = TraceReader(
+        bytes: Array((nested + "\n{\"path\":\"\\u12\"}\n{\"path\":\"\\q\"}").utf8), name: "nested", format: .native)
+    let (records, error) = readUntilStopped(reader)
     #expect(records.isEmpty && reader.statistics.malformedLines == 3)
+    #expect(error == .noRecords(file: "nested", malformedLines: 3))
 }

@@ -3,10 +3,14 @@
 ///
 /// Matching goes, in order of preference, through a literal search (plain strings and alternations of strings),
 /// PCRE2 with JIT under a match limit, and the linear-time Pike VM, which also answers whenever PCRE2 gives up,
-/// so a pathological pattern such as `(a+)+$` costs linear time. Instances are immutable and thread-safe.
+/// so a pathological pattern such as `(a+)+$` costs linear time. The Pike VM runs under `matchBudget` thread
+/// steps, so no search costs more than a few milliseconds; a search that exhausts it evaluates to false
+/// (docs/decisions/0007-regex-match-budget.md). Instances are immutable and thread-safe.
 public final class CompiledRegex: @unchecked Sendable {
     /// The pattern text as given to `compile`.
     public let pattern: [UInt8]
+    /// Pike VM thread steps (one live thread moved over one subject byte) one search may take: 400,000.
+    public static let matchBudget = 400_000
 
     /// How a subject is searched.
     enum Engine {
@@ -55,7 +59,8 @@ public final class CompiledRegex: @unchecked Sendable {
         }
     }
 
-    /// Whether the regex matches anywhere in `subject`. Thread-safe.
+    /// Whether the regex matches anywhere in `subject`; false when the search exhausts `matchBudget` undecided.
+    /// Thread-safe.
     public func isMatch(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
         if let literal { return literal.isMatch(subject) }
         if let pcre2 {
@@ -65,7 +70,7 @@ public final class CompiledRegex: @unchecked Sendable {
             case .gaveUp: break
             }
         }
-        return vm.isMatch(subject)
+        return vm.search(subject, budget: Self.matchBudget) == .match
     }
 
     /// Whether the regex matches anywhere in `subject`. Thread-safe.

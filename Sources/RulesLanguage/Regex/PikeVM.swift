@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// A linear-time matcher: Thompson NFA simulation over bytes (a Pike VM without captures, since `matches` only
-/// asks whether there is a match). Time is O(subject length × program size); it never backtracks.
+/// asks whether there is a match). Time is O(subject length × program size); it never backtracks. A search may
+/// be given a budget of thread steps (one live thread moved over one byte), after which it stops undecided.
 ///
 /// Thread states live in sparse sets; a ring of five sets holds the states waiting at the next four offsets,
 /// because a Unicode scalar instruction consumes up to four bytes at once.
@@ -16,20 +17,32 @@ struct PikeVM: Sendable {
         self.program = program
     }
 
-    /// Whether the program matches anywhere in `subject`.
+    /// How a budgeted search ended.
+    enum Outcome: Equatable {
+        case match, noMatch
+        /// The search used its budget of thread steps before it could decide.
+        case outOfBudget
+    }
+
+    /// Whether the program matches anywhere in `subject`, however long that takes.
     func isMatch(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        search(subject, budget: .max) == .match
+    }
+
+    /// Searches `subject` anywhere, giving up after `budget` thread steps.
+    func search(_ subject: UnsafeBufferPointer<UInt8>, budget: Int) -> Outcome {
         let size = program.instructions.count
         // Five rings of (dense, sparse), the closure stack (2*size + 2), and five counts.
         let slots = size * 12 + 2 + 5
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: slots) { memory in
-            guard let base = memory.baseAddress else { return false }
+            guard let base = memory.baseAddress else { return .noMatch }
             base.initialize(repeating: 0, count: slots)
             return program.instructions.withUnsafeBufferPointer { code in
                 program.byteSetWords.withUnsafeBufferPointer { words in
                     program.scalarSets.withUnsafeBufferPointer { scalarSets in
                         var run = Run(code: code, words: words, scalarSets: scalarSets, program: program,
                                       subject: subject, memory: base, size: size)
-                        return run.search()
+                        return run.search(budget: budget)
                     }
                 }
             }
@@ -124,25 +137,28 @@ struct PikeVM: Sendable {
             return at
         }
 
-        mutating func search() -> Bool {
+        mutating func search(budget: Int) -> Outcome {
             let end = subject.count
             var at = 0
+            var remaining = budget
             while true {
                 let slot = at % 5
                 if !anchoredAtStart || at == 0 {
                     if let firstBytes, isIdle() {
                         let candidate = nextCandidate(from: at, firstBytes: firstBytes)
-                        if candidate >= end { return false }
+                        if candidate >= end { return .noMatch }
                         if candidate != at {
                             at = candidate
                             continue
                         }
                     }
-                    if addClosure(slot: slot, pc: start, at: at) { return true }
+                    if addClosure(slot: slot, pc: start, at: at) { return .match }
                 } else if isIdle() {
-                    return false
+                    return .noMatch
                 }
-                if at >= end { return false }
+                if at >= end { return .noMatch }
+                remaining -= Int(counts[slot])
+                if remaining < 0 { return .outOfBudget }
                 let byte = subject[at]
                 let next = (at + 1) % 5
                 let dense = memory + slot * 2 * size
@@ -153,23 +169,23 @@ struct PikeVM: Sendable {
                     switch instruction.operation {
                     case .byte:
                         if UInt32(byte) == instruction.argument, addClosure(slot: next, pc: instruction.next, at: at + 1) {
-                            return true
+                            return .match
                         }
                     case .byteSet:
                         let word = words[Int(instruction.argument) &* 4 &+ Int(byte >> 6)]
                         if word & (1 << UInt64(byte & 63)) != 0, addClosure(slot: next, pc: instruction.next, at: at + 1) {
-                            return true
+                            return .match
                         }
                     case .scalarSet where byte < 0x80:
                         let word = words[Int(instruction.alternative) &* 4 &+ Int(byte >> 6)]
                         if word & (1 << UInt64(byte & 63)) != 0, addClosure(slot: next, pc: instruction.next, at: at + 1) {
-                            return true
+                            return .match
                         }
                     case .scalarSet:
                         if let decoded = decodeUTF8Scalar(subject, at: at),
                            scalarSets[Int(instruction.argument)].contains(decoded.value),
                            addClosure(slot: (at + decoded.length) % 5, pc: instruction.next, at: at + decoded.length) {
-                            return true
+                            return .match
                         }
                     case .split, .look, .match:
                         break

@@ -1,6 +1,7 @@
 /// Arrival times of a non-homogeneous Poisson process with intensity `scale × shape(t)` (arrivals per
 /// millisecond), drawn one at a time in order by thinning (Lewis–Shedler) against a bound recomputed for every
-/// minute, so bursts and the daily curve cost rejections only in the minutes where they apply.
+/// minute and at every burst edge, so a segment never straddles a burst edge and its bound is the product of the
+/// bursts that cover it alone: candidates per arrival stay constant however many bursts a minute holds.
 struct ArrivalProcess {
     private let shape: IntensityShape
     private let scale: Double
@@ -24,7 +25,7 @@ struct ArrivalProcess {
     mutating func next(_ random: inout SynthesisRandom) -> Double? {
         while time < end {
             if time >= segmentEnd {
-                segmentEnd = min(time + Self.segmentLength, end)
+                segmentEnd = min(time + Self.segmentLength, end, shape.nextBurstEdge(after: time))
                 bound = scale * shape.upperBound(from: time, to: segmentEnd)
             }
             guard bound > 0 else {
@@ -47,7 +48,7 @@ struct ArrivalProcess {
         var peak = 0.0
         var from = start
         while from < end {
-            let to = min(from + segmentLength, end)
+            let to = min(from + segmentLength, end, shape.nextBurstEdge(after: from))
             peak = max(peak, shape.upperBound(from: from, to: to))
             from = to
         }

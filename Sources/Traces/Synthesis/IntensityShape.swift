@@ -38,6 +38,16 @@ struct IntensityShape: Sendable {
         return factor
     }
 
+    /// The first burst start or end after `time`, or infinity when none follows.
+    func nextBurstEdge(after time: Double) -> Double {
+        var next = Double.infinity
+        for window in windows {
+            if window.start > time { next = min(next, window.start) }
+            if window.end > time { next = min(next, window.end) }
+        }
+        return next
+    }
+
     /// A value no smaller than `value(at:)` anywhere in [start, end]: the endpoint values of the smooth curves
     /// plus their steepest change over the interval, times every burst multiplier that may apply in it.
     func upperBound(from start: Double, to end: Double) -> Double {

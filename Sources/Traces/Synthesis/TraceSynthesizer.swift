@@ -7,8 +7,12 @@
 /// requests; nothing else is kept, so memory follows the number of live clients, not the trace length.
 ///
 /// Clients that would have started before the window are simulated from up to `warmUpMilliseconds` earlier
-/// (per population six times its mean client span, at most an hour; nothing for single requests) and their early
-/// requests dropped, so the first minutes are as busy as the rest. The same profile, seed and window give
+/// (per population six times its mean client span, at most an hour and at most the window's length; nothing for
+/// single requests) and their early requests dropped, so the first minutes are as busy as the rest. Capping the
+/// warm-up at the window keeps the work linear in the records written whatever the rate (an hour of warm-up at
+/// 1,000,000 requests/s would be 3.6 billion dropped requests); a population whose warm-up is cut arrives more
+/// often by the share of requests the cut loses (`capturedShare`), so the window still holds its mean rate, with
+/// fewer long-running clients and more new ones than an uncut warm-up would give. The same profile, seed and window give
 /// the same bytes; every population draws from its own streams of a xoshiro256** generator.
 public struct TraceSynthesizer: Sendable {
     /// The profile being synthesized.
@@ -60,12 +64,22 @@ public struct TraceSynthesizer: Sendable {
         }
         let requestsPerMillisecond = shapeMass > 0
             ? profile.meanRequestsPerSecond / 1000 * Double(durationMilliseconds) / shapeMass : 0
-        arrivalScales = zip(profile.populations, models).map { population, model in
+        var scales = zip(profile.populations, models).map { population, model in
             requestsPerMillisecond * population.weight / totalWeight / model.requestsPerArrival
         }
         self.shapes = shapes
 
-        arrivalStarts = models.map { -min(3_600_000, (6 * $0.meanSpanMilliseconds).rounded(.up)) }
+        // The warm-up never outlasts the window, so its work stays proportional to the records written; a
+        // population whose warm-up was cut arrives more often by the share of its requests the cut loses.
+        let warmUps = models.map { min(3_600_000, (6 * $0.meanSpanMilliseconds).rounded(.up)) }
+        arrivalStarts = warmUps.map { -min($0, end) }
+        for index in models.indices where warmUps[index] > end && scales[index] > 0 {
+            let captured = Self.capturedShare(
+                of: models[index], warmUp: end, window: end,
+                random: SynthesisRandom(seed: seed, stream: UInt64(3 * models.count + index)))
+            scales[index] /= captured
+        }
+        arrivalScales = scales
         warmUpMilliseconds = Int64(-(arrivalStarts.min() ?? 0))
         var expectedLive = 0.0
         for (index, model) in models.enumerated() where model.meanSpanMilliseconds > 0 {
@@ -147,6 +161,33 @@ public struct TraceSynthesizer: Sendable {
             throw .invalidWindow(reason: "the trace must end by 9999-12-31T23:59:59.999Z")
         }
     }
+
+    /// The share of a population's requests that land in a window of `window` ms when its clients start at most
+    /// `warmUp` ms before it, under a flat intensity: a request `o` ms after its client's arrival lands for arrival
+    /// times in an interval of length `window - max(0, o - warmUp)`, against `window` when the warm-up is unlimited.
+    /// Measured on `sampleClients` clients drawn from their own stream.
+    private static func capturedShare(
+        of model: TrafficModel, warmUp: Double, window: Double, random: SynthesisRandom
+    ) -> Double {
+        var random = random
+        var captured = 0.0
+        var requests = 0
+        for _ in 0..<sampleClients {
+            let session = model.arrive(at: 0, random: &random)
+            var time = 0.0
+            while true {
+                captured += max(0, window - max(0, time - warmUp))
+                requests += 1
+                var request = TraceRecordBuilder()
+                guard let next = session.request(at: time, random: &random, into: &request) else { break }
+                time = next
+            }
+        }
+        return max(captured / (Double(requests) * window), 1e-9)
+    }
+
+    /// Clients sampled to measure the share a shortened warm-up keeps.
+    private static let sampleClients = 256
 
     /// One model per population, with client pools drawn from the population's own stream.
     private static func makeModels(_ profile: LoadProfile, seed: UInt64) -> [TrafficModel] {
