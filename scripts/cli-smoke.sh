@@ -87,6 +87,11 @@ grep -q "cache_hit_ratio = 88.02% breaks cache_hit_ratio >= 90%" "$work/out" \&\
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/nope.jsonl"
 head -c 3000 /dev/urandom > "$work/garbage.log"
 expect_exit 2 "$bin" replay examples/agenticverz/edge.yaml --trace "$work/garbage.log" --max-errors 1
+# a regex search past its match budget is reported, never a quiet false
+printf 'version: 1\nzone: {name: example.com, plan: business}\nwaf:\n  - id: long-ua\n    description: a pattern that keeps thousands of threads alive\n    when: http.user_agent matches ".{4079}!"\n    action: block\n' > "$work/budget.yaml"
+"$python" -c 'import json; print(json.dumps({"ts": "2025-12-20T14:00:00Z", "ip": "192.0.2.1", "method": "GET", "host": "example.com", "path": "/", "ua": "x" * 100000 + "?"}))' > "$work/long-ua.jsonl"
+expect_exit 0 "$bin" replay "$work/budget.yaml" --trace "$work/long-ua.jsonl"
+grep -q "warning: 1 regex search ran past the match budget" "$work/err" && echo "ok   replay reports a regex search that ran past its budget" || { echo "FAIL undecided regex warning"; cat "$work/err"; fail=1; }
 # damaged traces stop with exit 2: truncated gzip, bad CRC, every line malformed, an endless line, a FIFO without a writer
 head -c 20000 traces/agenticverz-day.jsonl.gz > "$work/cut.jsonl.gz"
 "$python" -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[-8]^=1; open(sys.argv[2],"wb").write(b)' traces/agenticverz-day.jsonl.gz "$work/crc.jsonl.gz"

@@ -46,6 +46,7 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(SpecDiffRenderer.text(result), terminator: "")
+        UndecidedSearchWarning.printIfAny()
         if let report {
             let text = report.hasSuffix(".html")
                 ? HTMLReportRenderer.render(HTMLReport(

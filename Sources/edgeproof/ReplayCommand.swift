@@ -84,6 +84,7 @@ struct ReplayCommand: ParsableCommand {
         if options.progress != nil { StandardError.write("\r\u{1B}[K") }
         printTraceDiagnostics(traceDiagnostics)
         print(SummaryRenderer.text(summary), terminator: "")
+        UndecidedSearchWarning.printIfAny()
         if let report {
             let text = report.hasSuffix(".html")
                 ? HTMLReportRenderer.render(HTMLReport(

@@ -82,6 +82,7 @@ struct WhatIfCommand: ParsableCommand {
                 """)
         }
         for warning in warnings { print("warning: \(warning)") }
+        UndecidedSearchWarning.printIfAny()
         if let report {
             let text = report.hasSuffix(".html")
                 ? HTMLReportRenderer.render(HTMLReport(

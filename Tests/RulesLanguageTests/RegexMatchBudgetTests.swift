@@ -16,8 +16,10 @@ func aSearchStopsAtTheMatchBudget(index: Int) throws {
     subject.withUnsafeBufferPointer { buffer in
         // Unbudgeted, these searches take seconds; the budget stops them after a bounded number of steps.
         #expect(regex.vm.search(buffer, budget: CompiledRegex.matchBudget) == .outOfBudget, "\(pattern)")
-        // The documented outcome of an undecided search is false.
+        // The documented outcome of an undecided search is false, and it is counted so a replay can say so.
+        let undecidedBefore = UndecidedSearches.count
         #expect(!regex.isMatch(buffer), "\(pattern)")
+        #expect(UndecidedSearches.count > undecidedBefore, "\(pattern)")
     }
 }
 

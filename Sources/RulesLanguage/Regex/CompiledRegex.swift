@@ -70,7 +70,13 @@ public final class CompiledRegex: @unchecked Sendable {
             case .gaveUp: break
             }
         }
-        return vm.search(subject, budget: Self.matchBudget) == .match
+        switch vm.search(subject, budget: Self.matchBudget) {
+        case .match: return true
+        case .noMatch: return false
+        case .outOfBudget:
+            UndecidedSearches.record()
+            return false
+        }
     }
 
     /// Whether the regex matches anywhere in `subject`. Thread-safe.
