@@ -146,8 +146,8 @@ private func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
     #endif
 }
 
-/// `read(2)`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+/// `read(2)`, named apart from the `read` methods of the types that call it.
+public func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(descriptor, buffer, count)
     #else

@@ -68,12 +68,3 @@ final class MemorySource: RawByteSource {
         return length
     }
 }
-
-/// `read(2)`, named apart from the protocol's `read`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
-}
