@@ -161,12 +161,7 @@ struct TraceReaderCore {
     /// growing the chunk for long lines, and reads more bytes after it.
     private mutating func refill() throws(TraceReadError) {
         let partial = filled - position
-        if partial > options.maxLineLength {
-            reportError(
-                TraceDiagnosticID.lineTooLong, "line is longer than the maximum of \(options.maxLineLength) bytes",
-                line: statistics.lines + 1, column: 1)
-            throw .lineTooLong(file: name, line: statistics.lines + 1, limit: options.maxLineLength)
-        }
+        if partial > options.maxLineLength { try stopAtLongLine(statistics.lines + 1) }
         var capacity = options.chunkSize
         while capacity - partial < capacity / 2, capacity < options.maxLineLength + options.chunkSize { capacity *= 2 }
         capacity = min(capacity, options.maxLineLength + options.chunkSize)
@@ -233,11 +228,21 @@ struct TraceReaderCore {
         return try parseLine(start: start, end: filled, into: &record)
     }
 
+    /// Reports line `line` as longer than `maxLineLength` and stops reading.
+    private func stopAtLongLine(_ line: Int) throws(TraceReadError) -> Never {
+        reportError(
+            TraceDiagnosticID.lineTooLong, "line is longer than the maximum of \(options.maxLineLength) bytes",
+            line: line, column: 1)
+        throw .lineTooLong(file: name, line: line, limit: options.maxLineLength)
+    }
+
     // MARK: lines
 
     /// Parses one line (without its newline) into `record`; false when the line gave no record.
     @inline(__always)
     private mutating func parseLine(start: Int, end lineEnd: Int, into record: inout TraceRecord) throws(TraceReadError) -> Bool {
+        // A refill stops a longer line once it outgrows the chunk; this catches one that ends within the last chunk.
+        if lineEnd - start > options.maxLineLength { try stopAtLongLine(statistics.lines) }
         var end = lineEnd
         if end > start, storage.base[end - 1] == 0x0D { end -= 1 }
         var first = start

@@ -125,6 +125,24 @@ private func readUntilStopped(_ reader: TraceReader) -> (records: [TraceRecord],
     #expect(diagnostics(reader, TraceDiagnosticID.lineTooLong).map(\.range.start.line) == [2])
 }
 
+@Test(arguments: [1, 7, 4096, 5000])
+func theLineLimitIsExactWhateverTheChunkSize(chunkSize: Int) throws {
+    let limit = 10_000
+    for (length, allowed) in [(limit, true), (limit + 1, false)] {
+        let line = #"{"ua":""# + String(repeating: "B", count: length - 9) + #""}"#
+        #expect(line.utf8.count == length)
+        let reader = TraceReader(
+            bytes: Array((line + "\n" + #"{"path":"/after"}"# + "\n").utf8), name: "edge.jsonl",
+            options: TraceReaderOptions(chunkSize: chunkSize, maxLineLength: limit))
+        let (records, error) = readUntilStopped(reader)
+        if allowed {
+            #expect(error == nil && records.count == 2, "a line of exactly the limit is read (chunks of \(chunkSize))")
+        } else {
+            #expect(error == .lineTooLong(file: "edge.jsonl", line: 1, limit: limit), "chunks of \(chunkSize)")
+        }
+    }
+}
+
 @Test func anEndlessInputWithoutNewlinesStops() throws {
     let reader = try TraceReader(path: "/dev/zero", options: TraceReaderOptions(maxLineLength: 4 << 20))
     let started = ContinuousClock.now
