@@ -33,11 +33,11 @@ public enum LoadProfileBuilder {
             CountryShare(code: $0.code, asn: $0.asn, colo: $0.colo, weight: $0.weight)
         }
         let populations = spec.populations.compactMap { kind, weight -> Population? in
-            PopulationKind(rawValue: kind.text.replacingOccurrences(of: "_", with: "-")).map { Population(kind: $0, weight: weight) }
+            PopulationKindSpec(rawValue: kind.text).map { Population(kind: SpecEnumMapping.synthesis($0), weight: weight) }
         }
         let bursts = spec.bursts.map { burst in
             LoadBurst(startOffsetMilliseconds: burst.start.milliseconds, durationMilliseconds: burst.duration.milliseconds,
-                      multiplier: burst.multiplier, population: burst.population.flatMap { PopulationKind(rawValue: $0.rawValue.replacingOccurrences(of: "_", with: "-")) })
+                      multiplier: burst.multiplier, population: burst.population.map(SpecEnumMapping.synthesis))
         }
         return LoadProfile(
             name: name, meanRequestsPerSecond: spec.meanRPS,

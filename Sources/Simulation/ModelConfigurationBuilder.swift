@@ -27,7 +27,7 @@ public enum ModelConfigurationBuilder {
         case .js_challenge: action = .jsChallenge
         case .log: action = .log
         case .skip:
-            action = .skip(SkipOptions(rest: rule.skip?.rest ?? false, phases: Set((rule.skip?.phases ?? []).compactMap { EdgePhase(rawValue: $0.rawValue) })))
+            action = .skip(SkipOptions(rest: rule.skip?.rest ?? false, phases: Set((rule.skip?.phases ?? []).map(SpecEnumMapping.model))))
         }
         return CustomRule(id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, action: action,
                           enabled: rule.enabled, blockStatus: rule.response?.status ?? 403)
@@ -41,9 +41,9 @@ public enum ModelConfigurationBuilder {
             countingUsesResponse: counting.map { EdgeModel.RateLimitRule.readsResponseFields($0.expression) } ?? false,
             characteristics: rule.characteristics.compactMap { RateLimitCharacteristic(field: $0) },
             requests: spec.requests, period: spec.period, mitigationTimeout: spec.timeout,
-            action: EdgeModel.RateLimitAction(rawValue: spec.action.rawValue) ?? .block,
+            action: SpecEnumMapping.model(spec.action),
             blockStatus: spec.response?.status ?? 429, requestsToOrigin: spec.requestsToOrigin,
-            algorithm: EdgeModel.RateLimitAlgorithm(rawValue: spec.algorithm.rawValue) ?? .cloudflare, burst: spec.burst,
+            algorithm: SpecEnumMapping.model(spec.algorithm), burst: spec.burst,
             enabled: spec.enabled)
     }
 
@@ -51,13 +51,13 @@ public enum ModelConfigurationBuilder {
         let spec = rule.spec
         let edgeTTL = spec.edgeTTL.map { ttl in
             EdgeTTLSetting(
-                mode: EdgeTTLMode(rawValue: ttl.mode.rawValue) ?? .overrideOrigin, defaultTTL: ttl.defaultTTL,
+                mode: SpecEnumMapping.model(ttl.mode), defaultTTL: ttl.defaultTTL,
                 statusCodeTTLs: ttl.statusCodes.map { status in
                     let codes = status.code.map { $0...$0 } ?? (status.from ?? 100)...(status.to ?? 599)
                     return StatusCodeTTL(codes: codes, value: status.noStore ? .noStore : .ttl(status.ttl ?? EdgeDuration(milliseconds: 0)))
                 })
         }
-        let browserTTL = spec.browserTTL.map { BrowserTTLSetting(mode: BrowserTTLMode(rawValue: $0.mode.rawValue) ?? .overrideOrigin, ttl: $0.defaultTTL) }
+        let browserTTL = spec.browserTTL.map { BrowserTTLSetting(mode: SpecEnumMapping.model($0.mode), ttl: $0.defaultTTL) }
         let cacheKey = spec.cacheKey.map { key -> CacheKeyOptions in
             var query = QueryStringKey.all
             if let include = key.queryString?.include { query = .include(include) }
