@@ -34,9 +34,10 @@ struct ExitError: Error {
 
 /// Writing to stderr.
 enum StandardError {
-    /// Writes `text` to stderr as is.
+    /// Writes `text` to stderr as is. A stderr that cannot be written (closed, a full disk) loses the text rather
+    /// than ending the process: the exit code still tells the outcome.
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
 
