@@ -21,14 +21,19 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     var compressed: [UInt8]
+    var memberEnds: Set<Int> = []
     if mode & 0x02 != 0 {
         let half = payload.count / 2
-        compressed = gzip(Array(payload[..<half])) + gzip(Array(payload[half...]))
+        let first = gzip(Array(payload[..<half]))
+        memberEnds.insert(first.count)
+        compressed = first + gzip(Array(payload[half...]))
     } else {
         compressed = gzip(payload)
     }
     if mode & 0x04 != 0 {
         let length = compressed.count * cut / 256
+        // A cut at the end of a member leaves a whole, shorter gzip stream: no error is due.
+        guard !memberEnds.contains(length) else { return 0 }
         let (_, diagnostics) = readTrace(Array(compressed[..<max(length, 2)]), format: .native, options: options)
         guard diagnostics.contains(where: { $0.severity == .error }) else {
             fatalError("a gzip stream cut to \(max(length, 2)) of \(compressed.count) bytes was read without an error")
@@ -43,6 +48,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if mode & 0x10 != 0 {
         compressed += [0x00, UInt8(cut)]
     }
+    // A payload that itself starts with the gzip magic is inflated when read "plain": nothing to compare.
+    guard !payload.starts(with: [0x1F, 0x8B]) else { return 0 }
     let plain = readTrace(payload, format: .native, options: options)
     let inflated = readTrace(compressed, format: .native, options: options)
     guard inflated.lines == plain.lines else {

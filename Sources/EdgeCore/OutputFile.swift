@@ -146,13 +146,14 @@ public final class OutputFile {
             if destination == .stream { close(descriptor) }
             return
         }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let failure = Self.error(path, errno)
-            isOpen = false
-            unlink(temporaryPath)
-            throw failure
-        }
+        // Close whatever fsync says, so a failed flush does not leak the descriptor; report the first failure.
+        let flushError = fsync(descriptor) == 0 ? 0 : errno
+        let closeError = close(descriptor) == 0 ? 0 : errno
         isOpen = false
+        if flushError != 0 || closeError != 0 {
+            unlink(temporaryPath)
+            throw Self.error(path, flushError != 0 ? flushError : closeError)
+        }
         guard rename(temporaryPath, target) == 0 else {
             let failure = Self.error(path, errno)
             unlink(temporaryPath)

@@ -168,15 +168,19 @@ public enum SecretPatterns {
         return jsonWebToken(at: index, in: bytes)
     }
 
+    /// Markers the scans look for at every byte, built once.
+    private static let pemBegin = Array("-----BEGIN ".utf8), pemEnd = Array("-----END ".utf8), pemDashes = Array("-----".utf8)
+    private static let jwtStart = Array("eyJ".utf8), schemeSeparator = Array("://".utf8)
+
     /// `-----BEGIN … PRIVATE KEY-----` through its `-----END … -----` footer, or to the end of the text.
     private static func privateKeyBlock(at index: Int, in bytes: [UInt8]) -> SecretMatch? {
-        guard startsWith(Array("-----BEGIN ".utf8), in: bytes, at: index) else { return nil }
+        guard startsWith(pemBegin, in: bytes, at: index) else { return nil }
         var headerEnd = index + 11
         while headerEnd < bytes.count, headerEnd - index < 60, bytes[headerEnd] != UInt8(ascii: "\n") { headerEnd += 1 }
         let header = String(decoding: bytes[index..<headerEnd], as: UTF8.self)
         guard header.contains("PRIVATE KEY") else { return nil }
         var end = bytes.count
-        let footer = Array("-----END ".utf8), dashes = Array("-----".utf8)
+        let footer = pemEnd, dashes = pemDashes
         var cursor = headerEnd
         while cursor < bytes.count {
             if startsWith(footer, in: bytes, at: cursor) {
@@ -192,7 +196,7 @@ public enum SecretPatterns {
 
     /// `eyJ<header>.eyJ<payload>.<signature>` in base64url.
     private static func jsonWebToken(at index: Int, in bytes: [UInt8]) -> SecretMatch? {
-        let start = Array("eyJ".utf8)
+        let start = jwtStart
         guard startsWith(start, in: bytes, at: index) else { return nil }
         var end = index
         for part in 0..<3 {
@@ -209,7 +213,7 @@ public enum SecretPatterns {
 
     /// The password of `scheme://user:password@host`, unless it is a placeholder (`$VAR`, `${VAR}`, `{…}`, `<…>`).
     private static func urlPassword(at index: Int, in bytes: [UInt8]) -> SecretMatch? {
-        guard startsWith(Array("://".utf8), in: bytes, at: index), index > 0, isAlnum(bytes[index - 1]) else { return nil }
+        guard startsWith(schemeSeparator, in: bytes, at: index), index > 0, isAlnum(bytes[index - 1]) else { return nil }
         var cursor = index + 3
         var colon: Int?
         while cursor < bytes.count {
@@ -248,7 +252,8 @@ public enum SecretPatterns {
             else { continue }
             let run = bytes[index..<end]
             guard run.contains(where: isUpper), run.contains(where: isLower), run.contains(where: isDigit),
-                  nearKeyID || (shannonEntropy(run) >= 4.2 && classChanges(run) >= 17), shannonEntropy(run) >= 3.5
+                  case let entropy = shannonEntropy(run),
+                  nearKeyID || (entropy >= 4.2 && classChanges(run) >= 17), entropy >= 3.5
             else { continue }
             result.append(SecretMatch(bytes: index..<end, kind: "an AWS secret access key"))
         }

@@ -28,15 +28,17 @@ struct SecretScanner {
         let matches = SecretPatterns.matches(in: scalar.value, key: key)
         guard !matches.isEmpty else { return }
         let value = Array(scalar.value.utf8)
-        guard listed < Self.maximumListed else {
-            for match in matches {
+        let shown = matches.prefix(max(0, Self.maximumListed - listed))
+        if shown.count < matches.count {
+            // Past the cap the findings are masked by their text and counted; the scalar's range is registered once.
+            for match in matches[shown.count...] {
                 diagnostics.redact(SecretSpan(text: String(decoding: value[match.bytes], as: UTF8.self), range: scalar.range))
             }
-            unlisted = (count: (unlisted?.count ?? 0) + matches.count, first: unlisted?.first ?? scalar.range)
-            return
+            unlisted = (count: (unlisted?.count ?? 0) + matches.count - shown.count, first: unlisted?.first ?? scalar.range)
         }
+        guard !shown.isEmpty else { return }
         let map = ScalarSourceMap(node: scalar, source: source)
-        for match in matches {
+        for match in shown {
             let range = map.range(ofValueBytes: match.bytes)
             diagnostics.redact(SecretSpan(text: String(decoding: value[match.bytes], as: UTF8.self), range: range))
             diagnostics.error(

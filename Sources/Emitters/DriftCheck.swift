@@ -41,9 +41,8 @@ public enum DriftCheck {
             }
         }
         if let manifest = FileManager.default.contents(atPath: directory + "/" + ManifestRenderer.path),
-           let listed = ManifestRenderer.listedPaths(in: [UInt8](manifest)) {
-            let produced = Set(outputs.files.map(\.path))
-            for path in listed where !produced.contains(path) {
+           let abandoned = ManifestRenderer.abandonedPaths(previousManifest: [UInt8](manifest), outputs: outputs) {
+            for path in abandoned {
                 differences.append(Difference(kind: .stale, path: path, diff: ""))
             }
         }

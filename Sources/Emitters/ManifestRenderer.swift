@@ -19,13 +19,16 @@ enum ManifestRenderer {
     }
 
     /// Whether a listed path stays inside the output directory: relative, without empty, `.` or `..` components.
-    static func isSafeRelativePath(_ path: String) -> Bool {
+    private static func isSafeRelativePath(_ path: String) -> Bool {
         path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
-    /// The paths a previous manifest lists, or nil when `bytes` is not a manifest.
-    static func listedPaths(in bytes: [UInt8]) -> [String]? {
+    /// The paths an earlier manifest lists that `outputs` no longer produces, sorted; only paths inside the
+    /// directory (`isSafeRelativePath`), so `build` and `build --check` agree on what is stale. nil when the
+    /// manifest cannot be read.
+    static func abandonedPaths(previousManifest bytes: [UInt8], outputs: OutputSet) -> [String]? {
         guard let object = try? JSONSerializationBridge.object(bytes), let files = object["files"] as? [[String: Any]] else { return nil }
-        return files.compactMap { $0["path"] as? String }
+        let produced = Set(outputs.files.map(\.path))
+        return files.compactMap { $0["path"] as? String }.filter { !produced.contains($0) && isSafeRelativePath($0) }.sorted()
     }
 }

@@ -193,10 +193,9 @@ public enum OutputWriter {
     /// directories that become empty by it); returns their paths.
     private static func removeNoLongerProduced(_ outputs: OutputSet, previousManifest: String, in staging: String) -> [String] {
         guard let manifest = FileManager.default.contents(atPath: previousManifest),
-              let listed = ManifestRenderer.listedPaths(in: [UInt8](manifest)) else { return [] }
-        let produced = Set(outputs.files.map(\.path))
+              let abandoned = ManifestRenderer.abandonedPaths(previousManifest: [UInt8](manifest), outputs: outputs) else { return [] }
         var removed: [String] = []
-        for path in listed.sorted() where !produced.contains(path) && ManifestRenderer.isSafeRelativePath(path) {
+        for path in abandoned {
             guard isRegularFileInsideRealDirectories(path, under: staging), unlink(staging + "/" + path) == 0 else { continue }
             removed.append(path)
             var parent = FilePath.directory(of: path)

@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// Readers for the value types of trace fields; `null` reads as absent everywhere.
 extension JSONCursor {
     /// A string, or absent for `null`.

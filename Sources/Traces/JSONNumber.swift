@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// A JSON number read exactly: `mantissa × 10^exponent`, without going through floating point.
 struct JSONNumber {
     /// The significant digits, signed.

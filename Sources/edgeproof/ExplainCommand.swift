@@ -23,6 +23,7 @@ struct ExplainCommand: ParsableCommand {
         let edgeRequest = try RequestArgument.parse(request)
         let edge = try ModelFactory.edge(for: compiled)
         print(ExplainReport.render(edge.process(edgeRequest, tracing: true)))
+        UndecidedSearchWarning.printIfAny()
     }
 }
 

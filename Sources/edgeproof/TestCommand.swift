@@ -40,6 +40,7 @@ struct TestCommand: ParsableCommand {
                                  detail: result.detail)
             }).xml, to: junit)
         }
+        UndecidedSearchWarning.printIfAny()
         if failed > 0 { throw ExitCode(1) }
     }
 }

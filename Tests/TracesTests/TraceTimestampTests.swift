@@ -1,3 +1,4 @@
+import EdgeCore
 import Testing
 @testable import Traces
 

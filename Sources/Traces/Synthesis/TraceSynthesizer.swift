@@ -75,7 +75,7 @@ public struct TraceSynthesizer: Sendable {
         arrivalStarts = warmUps.map { -min($0, end) }
         for index in models.indices where warmUps[index] > end && scales[index] > 0 {
             let captured = Self.capturedShare(
-                of: models[index], warmUp: end, window: end,
+                of: models[index], window: end,
                 random: SynthesisRandom(seed: seed, stream: UInt64(3 * models.count + index)))
             scales[index] /= captured
         }
@@ -163,11 +163,12 @@ public struct TraceSynthesizer: Sendable {
     }
 
     /// The share of a population's requests that land in a window of `window` ms when its clients start at most
-    /// `warmUp` ms before it, under a flat intensity: a request `o` ms after its client's arrival lands for arrival
-    /// times in an interval of length `window - max(0, o - warmUp)`, against `window` when the warm-up is unlimited.
+    /// `window` ms before it (the capped warm-up), under a flat intensity: a request `o` ms after its client's
+    /// arrival lands for arrival times in an interval of length `window - max(0, o - window)`, against `window` when
+    /// the warm-up is unlimited.
     /// Measured on `sampleClients` clients drawn from their own stream.
     private static func capturedShare(
-        of model: TrafficModel, warmUp: Double, window: Double, random: SynthesisRandom
+        of model: TrafficModel, window: Double, random: SynthesisRandom
     ) -> Double {
         var random = random
         var captured = 0.0
@@ -176,7 +177,7 @@ public struct TraceSynthesizer: Sendable {
             let session = model.arrive(at: 0, random: &random)
             var time = 0.0
             while true {
-                captured += max(0, window - max(0, time - warmUp))
+                captured += max(0, window - max(0, time - window))
                 requests += 1
                 var request = TraceRecordBuilder()
                 guard let next = session.request(at: time, random: &random, into: &request) else { break }

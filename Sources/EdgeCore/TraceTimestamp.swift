@@ -1,4 +1,5 @@
-/// Conversions between trace timestamps and epoch milliseconds (UTC, proleptic Gregorian calendar).
+/// Conversions between timestamps (of traces and of the spec) and epoch milliseconds (UTC, proleptic Gregorian
+/// calendar).
 public enum TraceTimestamp {
     /// Epoch milliseconds of a civil date and time in UTC; nil when a field is out of range.
     public static func epochMilliseconds(
