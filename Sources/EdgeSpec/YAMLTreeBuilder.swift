@@ -100,6 +100,12 @@ struct TreeBuilder {
                 failed = true
                 return nil
             }
+            // The anchor's scalar was scanned under its own key; under a secret-named key here it may be a
+            // credential by context alone (the formats found anywhere were reported at the anchor).
+            if case let .scalar(scalar) = target, let key, SecretPatterns.isSecretLikeKey(key),
+               SecretPatterns.matches(in: scalar.value).isEmpty {
+                secrets.scan(scalar, key: key)
+            }
             return target
         case YAML_SEQUENCE_START_EVENT:
             let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }

@@ -137,6 +137,13 @@ func secretFormatIsRecognisedInsideALongerString(format: SecretFormat) throws {
     #expect(outputs.allSatisfy { !$0.contains(value) })
 }
 
+@Test func highEntropyValueReachedThroughAnAliasUnderASecretNamedKeyIsReported() {
+    let value = randomText(20, seed: 31)
+    let (_, diagnostics, outputs) = renderedCheck(fly + "  env:\n    REGION_CODE: &v \(value)\n    DB_PASSWORD: *v\n")
+    #expect(diagnostics.map(\.id).contains("E0301"))
+    #expect(outputs.allSatisfy { !$0.contains(value) })
+}
+
 @Test func contextualSecretIsMaskedInEveryDiagnosticThatQuotesIt() {
     // A literal in a Vault field is a secret however it looks; an unrelated error on the same line must not show it.
     let value = "hunter2" + "hunter2"
