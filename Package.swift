@@ -18,16 +18,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "EdgeCore", dependencies: ["CCrypto", .product(name: "Rainbow", package: "Rainbow")]),
+        .target(name: "EdgeWire"),
         .target(
             name: "EdgeSpec",
-            dependencies: ["EdgeCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["EdgeCore", "EdgeWire", .product(name: "Yams", package: "Yams")],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "RulesLanguage", dependencies: ["EdgeCore", "CPCRE2"]),
-        .target(name: "Traces", dependencies: ["EdgeCore", "CZlib"]),
-        .target(name: "EdgeModel", dependencies: ["EdgeCore", "RulesLanguage"]),
+        .target(name: "RulesLanguage", dependencies: ["EdgeCore", "EdgeWire", "CPCRE2"]),
+        .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
+        .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
         .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "RulesLanguage"]),
         .target(name: "CAtomicRename"),
@@ -35,15 +36,16 @@ let package = Package(
             name: "Emitters",
             dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "RulesLanguage"]),
+        .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "RulesLanguage"]),
         .executableTarget(
             name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/WhatIfBenchmark"),
         .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
+        .testTarget(name: "EdgeWireTests", dependencies: ["EdgeWire"]),
         .testTarget(
             name: "EmittersTests",
             dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")]

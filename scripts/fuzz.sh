@@ -16,14 +16,14 @@ cd "$root"
 
 # The modules each harness links, dependencies included (C modules last).
 declare -A modules=(
-    [RulesLanguage]="RulesLanguage EdgeCore Rainbow"
-    [RequestJSON]="RulesLanguage EdgeCore Rainbow"
-    [NativeTrace]="Traces EdgeCore Rainbow"
-    [LogpushTrace]="Traces EdgeCore Rainbow"
-    [CombinedLog]="Traces EdgeCore Rainbow"
-    [GzipTrace]="Traces EdgeCore Rainbow"
-    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage EdgeCore Rainbow Yams CYaml"
-    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage EdgeCore Rainbow Yams CYaml"
+    [RulesLanguage]="RulesLanguage EdgeCore EdgeWire Rainbow"
+    [RequestJSON]="RulesLanguage EdgeCore EdgeWire Rainbow"
+    [NativeTrace]="Traces EdgeCore EdgeWire Rainbow"
+    [LogpushTrace]="Traces EdgeCore EdgeWire Rainbow"
+    [CombinedLog]="Traces EdgeCore EdgeWire Rainbow"
+    [GzipTrace]="Traces EdgeCore EdgeWire Rainbow"
+    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
+    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
 )
 # Source files compiled into a harness besides its main.swift.
 declare -A support=(

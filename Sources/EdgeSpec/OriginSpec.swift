@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// How the origin answers, for simulation when a trace does not record it.
 public struct OriginResponseSpec: SpecObject, Sendable {

@@ -2,6 +2,7 @@ import EdgeCompiler
 import EdgeCore
 import EdgeModel
 import EdgeSpec
+import EdgeWire
 import RulesLanguage
 import Traces
 

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Reads one line of the Apache/nginx combined log format into a `TraceRecord`:
 /// `ip ident user [10/Oct/2000:13:55:36 -0700] "GET /a?b HTTP/1.1" 200 2326 "referer" "user agent"`.

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Readers for the value types of trace fields; `null` reads as absent everywhere.
 extension JSONCursor {

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// A JSON number read exactly: `mantissa × 10^exponent`, without going through floating point.
 struct JSONNumber {

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Why writing a trace failed.
 public enum TraceWriteError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -2,6 +2,7 @@ import ArgumentParser
 import EdgeCompiler
 import EdgeCore
 import EdgeSpec
+import EdgeWire
 import Foundation
 import Simulation
 import Traces

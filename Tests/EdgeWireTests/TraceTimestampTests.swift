@@ -1,6 +1,5 @@
-import EdgeCore
+import EdgeWire
 import Testing
-@testable import Traces
 
 private func rfc3339(_ text: String) -> Int64? {
     var copy = text
