@@ -26,7 +26,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "RulesLanguage", dependencies: ["EdgeCore", "EdgeWire", "CPCRE2"]),
+        .target(name: "CloudflareRegex", dependencies: ["CPCRE2"]),
+        .target(name: "RulesLanguage", dependencies: ["EdgeCore", "EdgeWire", "CloudflareRegex"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "RulesLanguage"]),
         .executableTarget(
             name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/WhatIfBenchmark"),
@@ -50,6 +51,7 @@ let package = Package(
             name: "EmittersTests",
             dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .testTarget(name: "CloudflareRegexTests", dependencies: ["CloudflareRegex"]),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
         .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),

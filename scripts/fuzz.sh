@@ -16,14 +16,14 @@ cd "$root"
 
 # The modules each harness links, dependencies included (C modules last).
 declare -A modules=(
-    [RulesLanguage]="RulesLanguage EdgeCore EdgeWire Rainbow"
-    [RequestJSON]="RulesLanguage EdgeCore EdgeWire Rainbow"
+    [RulesLanguage]="RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow"
+    [RequestJSON]="RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow"
     [NativeTrace]="Traces EdgeCore EdgeWire Rainbow"
     [LogpushTrace]="Traces EdgeCore EdgeWire Rainbow"
     [CombinedLog]="Traces EdgeCore EdgeWire Rainbow"
     [GzipTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
-    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
+    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow Yams CYaml"
+    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow Yams CYaml"
 )
 # Source files compiled into a harness besides its main.swift.
 declare -A support=(

@@ -1,5 +1,5 @@
+import CloudflareRegex
 import EdgeCore
-import RulesLanguage
 
 /// The warning a simulating command prints when regex searches ran out of their match budget, so an undecided
 /// `matches` never passes as a quiet `false` (docs/decisions/0007-regex-match-budget.md).

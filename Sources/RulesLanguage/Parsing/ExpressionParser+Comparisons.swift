@@ -1,3 +1,4 @@
+import CloudflareRegex
 import EdgeCore
 
 /// Comparisons: the operator, checked against the left side's type, and the right side scanned as the type

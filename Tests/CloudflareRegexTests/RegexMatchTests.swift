@@ -1,6 +1,6 @@
 import Dispatch
 import Testing
-@testable import RulesLanguage
+@testable import CloudflareRegex
 
 private func m(_ pattern: String, _ subject: String) -> Bool? { RegexTestSupport.matches(pattern, subject) }
 private func m(_ pattern: String, bytes subject: [UInt8]) -> Bool? { RegexTestSupport.matches(pattern, subject) }

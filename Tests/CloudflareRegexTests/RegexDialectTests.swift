@@ -1,5 +1,5 @@
 import Testing
-@testable import RulesLanguage
+@testable import CloudflareRegex
 
 /// One rejected pattern with the error it must produce.
 struct RejectedRegex: CustomTestStringConvertible, Sendable {

@@ -1,5 +1,5 @@
 import Testing
-@testable import RulesLanguage
+@testable import CloudflareRegex
 
 /// A small deterministic generator (SplitMix64), so every run tests the same cases.
 struct SeededGenerator: RandomNumberGenerator {

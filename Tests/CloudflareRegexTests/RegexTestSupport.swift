@@ -1,4 +1,4 @@
-@testable import RulesLanguage
+@testable import CloudflareRegex
 
 /// Helpers shared by the regex tests.
 enum RegexTestSupport {

@@ -80,7 +80,7 @@ public final class CompiledRegex: @unchecked Sendable {
     }
 
     /// Whether the regex matches anywhere in `subject`. Thread-safe.
-    public func isMatch(_ subject: [UInt8]) -> Bool {
+    func isMatch(_ subject: [UInt8]) -> Bool {
         subject.withUnsafeBufferPointer { isMatch($0) }
     }
 }

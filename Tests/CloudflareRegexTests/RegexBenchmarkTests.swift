@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Testing
-@testable import RulesLanguage
+@testable import CloudflareRegex
 
 /// Speed figures, printed rather than asserted. Run with
 /// `EDGEPROOF_REGEX_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter RegexBenchmark`.
