@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "CloudflareRegex", dependencies: ["CPCRE2"]),
         .target(name: "RulesLanguage", dependencies: ["EdgeCore", "EdgeWire", "CloudflareRegex"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
+        .target(name: "TrafficSynthesis", dependencies: ["EdgeCore", "EdgeWire", "Traces"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
         .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "RulesLanguage"]),
@@ -37,10 +38,10 @@ let package = Package(
             name: "Emitters",
             dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "RulesLanguage"]),
+        .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis", "RulesLanguage"]),
         .executableTarget(
             name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex", "EdgeModel", "Traces", "TrafficSynthesis", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/WhatIfBenchmark"),
@@ -54,10 +55,11 @@ let package = Package(
         .testTarget(name: "CloudflareRegexTests", dependencies: ["CloudflareRegex"]),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
+        .testTarget(name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "Traces", "EdgeCore"]),
         .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeTestSupport"]),
         .testTarget(name: "EdgeCompilerTests", dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "EdgeCore"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "TrafficSynthesis", "EdgeCore"]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore"]),
     ]
 )

@@ -4,6 +4,7 @@ import EdgeSpec
 import Foundation
 import Simulation
 import Traces
+import TrafficSynthesis
 
 /// libFuzzer harness for the load-profile file of `synth --profile FILE`: the input is the YAML file, read by
 /// `ProfileFile`, turned into a `LoadProfile` over the example spec's routes by `LoadProfileBuilder` and validated

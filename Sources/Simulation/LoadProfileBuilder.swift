@@ -1,6 +1,6 @@
 import EdgeCompiler
 import EdgeSpec
-import Traces
+import TrafficSynthesis
 
 /// Builds synthesiser profiles from the spec: a named `profiles` entry, a profile file's contents, or the default
 /// mix over the spec's hosts and routes; and the extra traffic an added profile brings to a what-if.

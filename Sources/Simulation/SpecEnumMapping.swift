@@ -1,6 +1,6 @@
 import EdgeModel
 import EdgeSpec
-import Traces
+import TrafficSynthesis
 
 /// The spec's enumerations mapped onto the model's and the synthesiser's, one exhaustive `switch` each, so a case
 /// added or renamed on either side fails to compile instead of falling back to a default.

@@ -6,6 +6,7 @@ import EdgeWire
 import Foundation
 import Simulation
 import Traces
+import TrafficSynthesis
 
 /// `edgeproof synth`: a seeded synthetic trace from a load profile, streamed to disk as native JSONL.
 struct SynthCommand: ParsableCommand {

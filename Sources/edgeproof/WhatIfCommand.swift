@@ -4,6 +4,7 @@ import EdgeCore
 import Foundation
 import Simulation
 import Traces
+import TrafficSynthesis
 
 /// `edgeproof whatif [SPEC] --trace FILE --scale 1,2,5,10`: load-profile what-ifs.
 struct WhatIfCommand: ParsableCommand {

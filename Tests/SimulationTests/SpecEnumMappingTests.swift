@@ -1,7 +1,7 @@
 import EdgeModel
 import EdgeSpec
 import Testing
-import Traces
+import TrafficSynthesis
 @testable import Simulation
 
 /// Every spec case maps to the model or synthesiser case that has the same name on the wire (the Rulesets API

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Traces
+@testable import TrafficSynthesis
 
 @Test func synthFlatProfileGivesPoissonCountsPerMinute() throws {
     let (statistics, _) = try synthesizeCounting(singleRequestProfile(mean: 50), duration: 3_600_000)

@@ -1,3 +1,5 @@
+import Traces
+
 /// Requests without a `User-Agent`: bare scripts and health probes hitting routes by popularity from ordinary
 /// networks, one request each.
 final class NoUserAgentTraffic: TrafficModel, ClientSession {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Traces
+import Traces
+@testable import TrafficSynthesis
 
 @Test func synthSameSeedGivesSameBytesAndAnotherSeedOthers() throws {
     let profile = LoadProfile.defaultMix(routes: exampleRoutes, meanRequestsPerSecond: 40)

@@ -1,3 +1,5 @@
+import Traces
+
 /// Writes a synthetic trace for a load profile: seeded, in time order, streamed.
 ///
 /// Each population's clients arrive as a non-homogeneous Poisson process whose intensity is the profile's shape

@@ -1,3 +1,5 @@
+import Traces
+
 /// Search crawlers that say who they are: Googlebot (70%) and Bingbot from their operators' published ranges,
 /// marked `bot: true`, reading pages by popularity and now and then `/robots.txt` of the page's host.
 final class VerifiedBotTraffic: TrafficModel, ClientSession {

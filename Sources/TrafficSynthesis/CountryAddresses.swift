@@ -1,3 +1,5 @@
+import Traces
+
 /// Plausible client addresses for a country and network: each (country, AS) pair gets four stable /16 blocks
 /// inside /8s that the country's registry hands out, so one network's clients cluster the way real ones do.
 /// Private, shared, documentation and multicast ranges are never produced.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Traces
+@testable import TrafficSynthesis
 
 @Test func synthRandomStreamsAreSeededAndIndependent() {
     var a = SynthesisRandom(seed: 42), b = SynthesisRandom(seed: 42), c = SynthesisRandom(seed: 42, stream: 1)

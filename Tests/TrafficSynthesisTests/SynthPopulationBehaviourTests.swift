@@ -1,5 +1,6 @@
 import Testing
-@testable import Traces
+import Traces
+@testable import TrafficSynthesis
 
 /// Reads back a trace of `kind` alone, from the default mix over the example routes.
 private func records(of kind: PopulationKind, mean: Double = 20, duration: Int64 = 600_000) throws -> [TraceRecord] {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Traces
+@testable import TrafficSynthesis
 
 /// An hour at 2,000 requests a second of the default mix, generated and dropped: the schedule of live clients
 /// stays under the documented bound (`TraceSynthesizer.activeSessionBound`), however long the trace.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Traces
+@testable import TrafficSynthesis
 
 private func rejection(_ change: (inout LoadProfile) -> Void) -> SynthesisError? {
     var profile = LoadProfile.defaultMix(routes: exampleRoutes)

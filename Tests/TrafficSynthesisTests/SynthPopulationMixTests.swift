@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Traces
+@testable import TrafficSynthesis
 
 @Test func synthDefaultMixHasEveryPopulationInItsShare() throws {
     var profile = LoadProfile.defaultMix(routes: exampleRoutes, meanRequestsPerSecond: 100)

@@ -1,5 +1,6 @@
 import Foundation
-@testable import Traces
+import Traces
+@testable import TrafficSynthesis
 
 /// The routes of the example spec's hosts (examples/agenticverz/edge.yaml).
 let exampleRoutes: [(host: String, path: String)] = [
@@ -68,4 +69,13 @@ func clusteredSigma(expected: Double, clusterMean: Double) -> Double {
 func isHumanRequest(_ request: TraceRecordBuilder) -> Bool {
     request.method == "GET" && request.status == nil
         && BrowserUserAgents.corpus.contains { $0.userAgent == request.userAgent }
+}
+
+/// Reads every record of a synthesized trace with the trace reader; returns the records and the reader (for its
+/// diagnostics).
+func readAll(bytes: [UInt8]) throws -> (records: [TraceRecord], reader: TraceReader) {
+    let reader = TraceReader(bytes: bytes, name: "synth.trace", format: .native, options: TraceReaderOptions())
+    var records: [TraceRecord] = []
+    while let record = try reader.next() { records.append(record) }
+    return (records, reader)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Traces
+import Traces
+@testable import TrafficSynthesis
 
 /// Prints synthesis throughput when `EDGEPROOF_SYNTH_BENCH` is set (build with `-c release` for figures worth
 /// quoting): the default mix for the example spec's routes, written to a file.

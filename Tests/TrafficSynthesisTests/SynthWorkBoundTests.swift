@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Traces
+@testable import TrafficSynthesis
 
 /// Twenty-six adjacent one-second bursts of ×2 in one minute: no instant is covered by more than one of them.
 private let adjacentBursts = (0..<26).map {

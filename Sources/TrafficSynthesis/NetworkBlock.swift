@@ -1,3 +1,5 @@
+import Traces
+
 /// An IPv4 block of a known operator, with the country and data centre its traffic shows up in.
 struct NetworkBlock: Sendable {
     /// First address of the block.
