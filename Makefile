@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz demo test build release deps venv schema-check outputs-check templates bench bench-whatif bench-replay bench-rules bench-traces clean
+.PHONY: traces fuzz fmt fmt-check demo test build release deps venv schema-check outputs-check templates bench bench-whatif bench-replay bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -32,6 +32,16 @@ test: deps venv
 	scripts/cli-smoke.sh "$$($(SWIFT) build --show-bin-path)/edgeproof" $(VENV)/bin/python
 	$(MAKE) --no-print-directory schema-check
 	$(MAKE) --no-print-directory outputs-check
+
+# swift-format, configured by .swift-format: `make fmt` rewrites the Swift sources in place; `make fmt-check` fails
+# when formatting would change a file or a lint rule has a finding (lines it cannot shorten stay findings).
+FORMATTED := Sources Tests Benchmarks Fuzz Package.swift
+
+fmt:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
+
+fmt-check:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
 
 schema-check: venv
 	@mkdir -p .build/schema

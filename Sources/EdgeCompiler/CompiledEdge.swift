@@ -43,7 +43,7 @@ public struct CompiledEdge: Sendable {
     public let redact: RedactSpec?
     /// The app behind the edge (cost model).
     public let app: AppSpec?
-    /// Prices (the design document's defaults when the spec has no `costs`).
+    /// Prices (the defaults of `docs/costs.md` when the spec has no `costs`).
     public let costs: CostsSpec?
     /// Load profiles by name.
     public let profiles: [(key: LocatedText, value: ProfileSpec)]

@@ -2,7 +2,7 @@ import EdgeCore
 import EdgeSpec
 
 /// What the zone's plan allows for rule counts, actions, responses and rate-limit timing
-/// (cloudflare reference §3.3, §3.4, §6).
+/// (`docs/cloudflare-semantics.md`, "Plan limits", "Rate limiting: mitigation").
 struct PlanLimits {
     let spec: Spec
     let diagnostics: DiagnosticCollector

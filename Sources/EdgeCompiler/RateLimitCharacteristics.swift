@@ -2,7 +2,8 @@ import EdgeCore
 import EdgeSpec
 
 /// Checks rate-limit characteristics against what Cloudflare accepts and the zone's plan allows
-/// (cloudflare reference §3.1, §3.4), and returns them in Cloudflare's order with `cf.colo.id` first.
+/// (`docs/cloudflare-semantics.md`, "Rate limiting: rule shape and characteristics", "Plan limits"), and returns them
+/// in Cloudflare's order with `cf.colo.id` first.
 struct RateLimitCharacteristics {
     let plan: CloudflarePlan
     let diagnostics: DiagnosticCollector

@@ -7,7 +7,8 @@ struct TargetLimits {
     let spec: Spec
     let diagnostics: DiagnosticCollector
 
-    /// VM presets SchemaStore's fly.json lists (config-targets reference §1.5: the schema lags flyctl).
+    /// VM presets SchemaStore's fly.json lists (`docs/config-targets.md`, "The fly.toml JSON
+    /// Schema": the schema lags flyctl).
     static let schemaVMSizes: Set<String> = [
         "shared-cpu-1x", "shared-cpu-2x", "shared-cpu-4x", "shared-cpu-8x", "performance-1x", "performance-2x",
         "performance-4x", "performance-8x", "performance-16x",
@@ -29,7 +30,7 @@ struct TargetLimits {
     }
 
     /// Upstash exposes eviction on/off, region and TLS; everything else in redis.conf has no Upstash equivalent
-    /// (config-targets reference §3.3).
+    /// (`docs/config-targets.md`, "Upstash").
     private func upstash(_ redis: RedisSpec) {
         if redis.maxmemoryPolicy != .noeviction {
             diagnostics.warning("W0811", "Upstash has one eviction algorithm (random sampling, keys with a TTL first); '\(redis.maxmemoryPolicy.rawValue)' is approximated as eviction on",

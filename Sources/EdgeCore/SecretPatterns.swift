@@ -15,7 +15,7 @@ public struct SecretMatch: Hashable, Sendable {
 /// Token formats are found wherever they start at a word boundary, also inside longer strings (`"Bearer …"`, a
 /// string literal in a rule expression). Two rules need more than the token itself and stay narrow to avoid false
 /// positives: a long high-entropy value counts only under a key named like a secret, and a 40-character AWS secret
-/// access key needs mixed case, a digit and high entropy (see docs/diagnostics.md, "Secret formats").
+/// access key needs mixed case, a digit and high entropy (see docs/secrets.md, "Formats").
 public enum SecretPatterns {
     /// What a redacted credential is replaced with in messages and quoted source lines.
     public static let marker = "[redacted]"

@@ -1,4 +1,5 @@
-/// Reads one line of Cloudflare Logpush `http_requests` ndjson into a `TraceRecord` (reference §7).
+/// Reads one line of Cloudflare Logpush `http_requests` ndjson into a `TraceRecord` (`docs/cloudflare-semantics.md`,
+/// "Logpush `http_requests` fields"; `docs/trace-format.md`).
 ///
 /// Mapping: `EdgeStartTimestamp` (unixnano, unix or rfc3339) → ts; `ClientIP` → ip; `ClientRequestMethod`,
 /// `ClientRequestHost`, `ClientRequestScheme`, `ClientRequestProtocol` → method, host, scheme, version;

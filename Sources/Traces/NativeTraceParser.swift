@@ -1,7 +1,7 @@
 import EdgeCore
 
-/// Reads one line of the native trace format (JSONL, one request object a line; see ARCHITECTURE.md
-/// "Native trace format") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
+/// Reads one line of the native trace format (JSONL, one request object a line; see `docs/trace-format.md`,
+/// "Native JSONL") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
 /// each distinct unknown key is reported once as a warning with a did-you-mean.
 struct NativeTraceParser {
     enum Key: UInt8, Sendable {

@@ -17,8 +17,8 @@ public enum TraceWriteError: Error, Equatable, Sendable, CustomStringConvertible
     }
 }
 
-/// Writes records as native JSONL, deterministically: keys in one fixed order (the order of ARCHITECTURE.md
-/// "Native trace format"), absent fields left out, integers as integers, `ts` as RFC 3339 UTC with milliseconds,
+/// Writes records as native JSONL, deterministically: keys in one fixed order (the order `docs/trace-format.md` lists
+/// them in, "Native JSONL"), absent fields left out, integers as integers, `ts` as RFC 3339 UTC with milliseconds,
 /// strings escaped minimally (`"`, `\`, control characters) with invalid UTF-8 replaced by U+FFFD.
 ///
 /// `ua`, `referer` and `cookie` are written as shorthand keys when they were given that way (or came from a

@@ -2,7 +2,7 @@
 public enum TraceFormat: String, CaseIterable, Sendable {
     /// Decide from the first non-empty line (see `sniff`).
     case auto
-    /// This project's JSONL format (ARCHITECTURE.md "Native trace format").
+    /// This project's JSONL format (`docs/trace-format.md`, "Native JSONL").
     case native
     /// Cloudflare Logpush `http_requests` ndjson.
     case logpush

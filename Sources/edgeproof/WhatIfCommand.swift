@@ -12,8 +12,8 @@ struct WhatIfCommand: ParsableCommand {
         commandName: "whatif",
         abstract: "Replay a trace scaled (more clients, same behaviour) and with extra populations: blocks, cache, origin, machines, monthly cost.",
         discussion: """
-            Without --scale the scenarios reproduce the design document's cost table (10K, 100K, 500K and 1M incidents a \
-            month); with --scale, one scenario per value. The trace is parsed once for all --scale scenarios, which run in \
+            Without --scale the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
+            incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale scenarios, which run in \
             parallel.
             """)
 

@@ -33,7 +33,7 @@ private let base64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 private let pemBody = randomText(64, seed: 14, alphabet: base64) + "7Qa"
 private let password = randomText(18, seed: 15) + "9"
 
-/// One value per format the scanner knows (docs/diagnostics.md, "Secret formats").
+/// One value per format the scanner knows (docs/secrets.md, "Formats").
 let secretFormats: [SecretFormat] = [
     SecretFormat("GitHub classic token", "gh" + "p_" + randomText(36, seed: 1)),
     SecretFormat("GitHub fine-grained token", "github" + "_pat_" + randomText(22, seed: 2) + "_" + randomText(59, seed: 3)),

@@ -1,7 +1,7 @@
 @testable import RulesLanguage
 
-/// The conformance table (reference §1): every operator, literal form, function, precedence rule,
-/// missing-value rule, plan and context gate, and dialect error.
+/// The conformance table (the Rules-language sections of `docs/cloudflare-semantics.md`): every operator, literal form,
+/// function, precedence rule, missing-value rule, plan and context gate, and dialect error.
 let conformanceCases: [ConformanceCase] = literalCases + operatorCases + logicalCases + fieldCases + indexCases
     + functionCases + gatingCases + dialectErrorCases
 

@@ -1,5 +1,6 @@
-/// Whether and for how long the edge stores an origin response, from the edge TTL setting in force and the
-/// response's headers (reference §4.1–4.2, Origin Cache Control on as below Enterprise).
+/// Whether and for how long the edge stores an origin response, from the edge TTL setting in force and the response's
+/// headers (`docs/cloudflare-semantics.md`, "Cache rules" and "Default cache behaviour"; Origin Cache Control on, as
+/// below Enterprise).
 enum CacheStoragePolicy {
     /// How a storable response is kept.
     struct Freshness {
@@ -60,7 +61,8 @@ enum CacheStoragePolicy {
         }
         let mode = edgeTTL?.mode ?? .respectOrigin
         if mode == .overrideOrigin, let ttl = edgeTTL?.defaultTTL {
-            // Overriding ignores Cache-Control and strips Set-Cookie (reference §4.2).
+            // Overriding ignores Cache-Control and strips Set-Cookie (`docs/cloudflare-semantics.md`, "Default cache
+            // behaviour").
             return .store(overriding(ttl.milliseconds))
         }
         // Set-Cookie: BYPASS by default; MISS every time under an "eligible" rule without a TTL override.

@@ -1,4 +1,5 @@
-/// The file extensions Cloudflare caches without any cache rule (reference §4.2); HTML and JSON are not among
+/// The file extensions Cloudflare caches without any cache rule (docs/cloudflare-semantics.md, "Default cache
+/// behaviour"); HTML and JSON are not among
 /// them, `robots.txt` is cached too.
 enum DefaultCacheableExtensions {
     /// The lowercase extensions.

@@ -1,7 +1,7 @@
 /// What makes two requests share a cached response (`cache_key`).
 ///
 /// The default key is `scheme://host` followed by the path as received and the query string as sent (order
-/// matters), reference §4.2.
+/// matters), as `docs/cloudflare-semantics.md` ("Default cache behaviour") states.
 public struct CacheKeyOptions: Sendable, Equatable {
     /// Which query parameters are part of the key.
     public var queryString: QueryStringKey

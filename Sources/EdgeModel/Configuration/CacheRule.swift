@@ -1,7 +1,8 @@
 import RulesLanguage
 
-/// One cache rule (phase `http_request_cache_settings`). Rules stack: every matching rule applies in order and,
-/// for each setting it sets, the last matching rule wins (reference §4.1). A nil setting leaves it unchanged.
+/// One cache rule (phase `http_request_cache_settings`). Rules stack: every matching rule applies in order and, for
+/// each setting it sets, the last matching rule wins (`docs/cloudflare-semantics.md`, "Cache rules"). A nil setting
+/// leaves it unchanged.
 public struct CacheRule: Sendable {
     /// The rule's stable id.
     public var id: String

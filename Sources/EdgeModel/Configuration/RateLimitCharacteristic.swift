@@ -1,7 +1,7 @@
 /// One part of a rate-limit counter key. The data centre (`cf.colo.id`) is always part of the key as well.
 ///
 /// A header, cookie or query argument that is absent is its own key value, distinct from one that is present
-/// but empty (reference §3.2).
+/// but empty (`docs/cloudflare-semantics.md`, "Rate limiting: counting").
 public enum RateLimitCharacteristic: Sendable, Hashable {
     /// `ip.src`.
     case ipSource

@@ -2,7 +2,7 @@ import EdgeCore
 import RulesLanguage
 
 /// One rate limiting rule (phase `http_ratelimit`): counts requests per key and applies its action when the
-/// rate exceeds `requests` per `period` (reference §3).
+/// rate exceeds `requests` per `period` (`docs/cloudflare-semantics.md`, the "Rate limiting" sections).
 public struct RateLimitRule: Sendable {
     /// The rule's stable id.
     public var id: String
@@ -37,7 +37,8 @@ public struct RateLimitRule: Sendable {
     /// How long a counted request takes to become visible to decisions (Cloudflare's counters lag by a few
     /// seconds); zero by default.
     public var counterLag: EdgeDuration
-    /// Whether requests that receive the action are counted too (Cloudflare does not say, reference §3.3).
+    /// Whether requests that receive the action are counted too (Cloudflare does not say;
+    /// `docs/cloudflare-semantics.md`, "Rate limiting: mitigation").
     public var countsMitigatedRequests: Bool
     /// Disabled rules are ignored.
     public var enabled: Bool

@@ -1,4 +1,4 @@
-/// The `CF-Cache-Status` the client would see (reference §4.3).
+/// The `CF-Cache-Status` the client would see (`docs/cloudflare-semantics.md`, "Cache status").
 public enum CacheStatus: String, Sendable, Hashable, CaseIterable {
     /// Served from cache.
     case hit = "HIT"

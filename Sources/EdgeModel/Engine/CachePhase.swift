@@ -1,8 +1,8 @@
 import RulesLanguage
 
-/// Cache lookup and origin fetch for one request, with Cloudflare's default cache behaviour and the cache
-/// settings in force: eligibility, HIT/MISS/EXPIRED, serving stale (STALE, UPDATING), revalidation with
-/// validators (REVALIDATED), and the origin's headers deciding what is stored (reference §4).
+/// Cache lookup and origin fetch for one request, with Cloudflare's default cache behaviour and the cache settings in
+/// force: eligibility, HIT/MISS/EXPIRED, serving stale (STALE, UPDATING), revalidation with validators (REVALIDATED),
+/// and the origin's headers deciding what is stored (`docs/cloudflare-semantics.md`, the cache sections).
 struct CachePhase {
     private let settings: CacheSettingsPhase
     private let origin: OriginModel

@@ -1,7 +1,7 @@
 import RulesLanguage
 
 /// Stacks cache rules (phase `http_request_cache_settings`): every matching rule applies in order and the last
-/// match wins per setting (reference §4.1).
+/// match wins per setting (`docs/cloudflare-semantics.md`, "Cache rules").
 struct CacheSettingsPhase {
     /// Which settings a rule sets, without reference-counted payloads so the loop copies nothing.
     private struct Sets {

@@ -20,8 +20,9 @@ struct CustomRulesOutcome {
     var skipsManagedRules = false
 }
 
-/// WAF custom rules (phase `http_request_firewall_custom`): rules run in order; the first terminating action
-/// wins; `log` continues; `skip` skips the remaining rules and/or later phases (reference §2.2–2.3).
+/// WAF custom rules (phase `http_request_firewall_custom`): rules run in order; the first terminating action wins;
+/// `log` continues; `skip` skips the remaining rules and/or later phases (`docs/cloudflare-semantics.md`, "WAF custom
+/// rules").
 struct CustomRulesPhase {
     /// What a rule does, without reference-counted payloads so the loop copies nothing.
     private enum Kind {

@@ -1,9 +1,9 @@
 import EdgeCore
 import RulesLanguage
 
-/// The in-process model of Cloudflare's edge on a virtual clock. Feed it requests in time order; each goes
-/// through URL normalisation, WAF custom rules, rate limiting, (unsimulated) managed rules, cache rules, the
-/// cache and the origin, in Cloudflare's phase order (reference §2.1), and comes back as a `Decision`.
+/// The in-process model of Cloudflare's edge on a virtual clock. Feed it requests in time order; each goes through URL
+/// normalisation, WAF custom rules, rate limiting, (unsimulated) managed rules, cache rules, the cache and the origin,
+/// in Cloudflare's phase order (`docs/cloudflare-semantics.md`, "Phase order"), and comes back as a `Decision`.
 ///
 /// The model is pure: a decision depends only on the configuration, the requests so far and the seed. Time is
 /// each request's timestamp; the wall clock is never read. An `Edge` holds state (counters, caches) and is not

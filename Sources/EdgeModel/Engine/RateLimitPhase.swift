@@ -20,7 +20,7 @@ struct RateLimitPhaseOutcome {
 
 /// Rate limiting rules (phase `http_ratelimit`): each rule in order checks its key's counter; a firing action
 /// terminates (except `log` and solved challenges). Rules whose counting waits for the response are counted by
-/// `countAfterResponse` (reference §3).
+/// `countAfterResponse` (`docs/cloudflare-semantics.md`, the "Rate limiting" sections).
 struct RateLimitPhase {
     /// What a rule does, without reference-counted payloads so the loop copies nothing.
     private struct Behaviour {
@@ -102,7 +102,8 @@ struct RateLimitPhase {
                 }
             case .block, .challenge, .managedChallenge, .jsChallenge:
                 if rule.action != .block, solvedChallenge {
-                    // Passing a rate limiting challenge resets the key's counter (reference §3.3).
+                    // Passing a rate limiting challenge resets the key's counter (`docs/cloudflare-semantics.md`, "Rate
+                    // limiting: mitigation").
                     limiter.reset(rule: index, key: key, now: now)
                     note(index, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", &trace)
                     outcome.solvedChallenge = true

@@ -80,7 +80,7 @@ final class RateLimiter {
     }
 
     /// Resets a key's counter to zero and ends its mitigation: what happens when a client passes a rate limiting
-    /// challenge (reference §3.3).
+    /// challenge (`docs/cloudflare-semantics.md`, "Rate limiting: mitigation").
     func reset(rule: Int, key: UInt64, now: Int64) {
         guard let index = table.find(key) else { return }
         var entry = table[index]

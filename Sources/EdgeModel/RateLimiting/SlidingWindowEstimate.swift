@@ -1,7 +1,7 @@
-/// Cloudflare's sliding-window estimate (reference §3.2, from the 2017 design): two fixed windows aligned to
-/// multiples of the period since the epoch; the rate is the previous window's count weighted by the part of the
-/// period not yet elapsed, plus the current window's count. 42 requests in the previous minute and 18 so far,
-/// 15 s into the current minute: 42 × 45/60 + 18 = 49.5.
+/// Cloudflare's sliding-window estimate (`docs/cloudflare-semantics.md`, "Rate limiting: counting"): two fixed windows
+/// aligned to multiples of the period since the epoch; the rate is the previous window's count weighted by the part of
+/// the period not yet elapsed, plus the current window's count. 42 requests in the previous minute and 18 so far, 15 s
+/// into the current minute: 42 × 45/60 + 18 = 49.5.
 enum SlidingWindowEstimate {
     /// Moves the entry's windows forward to the window containing `now` (never backwards).
     @inline(__always)

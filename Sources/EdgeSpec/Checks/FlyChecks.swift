@@ -1,7 +1,7 @@
 import EdgeCore
 
 /// Semantic checks of the Fly section that flyctl leaves to the platform or to deploy time
-/// (config-targets reference §1.4: port overlap, limits and memory bounds are not checked by flyctl).
+/// (`docs/config-targets.md`, "fly.toml": port overlap, limits and memory bounds are not checked by flyctl).
 struct FlyChecks {
     let fly: FlySpec
     let diagnostics: DiagnosticCollector

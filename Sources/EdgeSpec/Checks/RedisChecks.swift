@@ -1,6 +1,6 @@
 import EdgeCore
 
-/// Semantic checks of the Redis section (config-targets reference §3).
+/// Semantic checks of the Redis section (`docs/config-targets.md`, "redis.conf").
 struct RedisChecks {
     let redis: RedisSpec
     let diagnostics: DiagnosticCollector

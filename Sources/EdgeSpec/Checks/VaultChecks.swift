@@ -1,6 +1,7 @@
 import EdgeCore
 
-/// Semantic checks of the Vault section (config-targets reference §4: rules no HCL parser enforces).
+/// Semantic checks of the Vault section (`docs/config-targets.md`, "vault.hcl": rules no HCL parser
+/// enforces).
 struct VaultChecks {
     let vault: VaultSpec
     let diagnostics: DiagnosticCollector

@@ -43,7 +43,7 @@ public struct AppSpec: SpecObject, Sendable {
     public var routes: [AppRouteSpec]
     /// Redis commands for origin requests no route matches.
     public var redisCommandsPerRequest: Double
-    /// API requests per incident, when no route is marked `incident` (the design document counts incidents).
+    /// API requests per incident, when no route is marked `incident` (the cost tiers count incidents, `docs/costs.md`).
     public var requestsPerIncident: Double
     /// Where the fields are written.
     public var ranges: NodeRanges

@@ -1,6 +1,6 @@
 import EdgeCore
 
-/// Monthly prices in USD; every field defaults to the design document's price table.
+/// Monthly prices in USD; every field has a default (`docs/costs.md`, "Default prices").
 public struct CostsSpec: SpecObject, Sendable {
     /// The schema summary.
     public static let summary = "Monthly prices in USD (defaults: the production plan's price table)."
@@ -57,6 +57,6 @@ public struct CostsSpec: SpecObject, Sendable {
 }
 
 extension CostsSpec {
-    /// The design document's price table: every field at its default.
+    /// Every field at its default (`docs/costs.md`, "Default prices").
     public static var designDefaults: CostsSpec { CostsSpec.read(.describingPlaceholder) }
 }

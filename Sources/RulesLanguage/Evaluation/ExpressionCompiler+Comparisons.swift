@@ -140,7 +140,8 @@ extension ExpressionCompiler {
     private func ipTest(_ op: ComparisonOperator, _ rhs: ComparisonValue) -> @Sendable (IPAddress) -> Bool {
         switch (op, rhs) {
         case (.equal, .ip(let literal)): return { $0 == literal }
-        // Addresses of different families are incomparable, so `ne` is true for them (reference §1.4).
+        // Addresses of different families are incomparable, so `ne` is true for them (`docs/cloudflare-semantics.md`,
+        // "Comparing IP addresses").
         case (.notEqual, .ip(let literal)): return { $0 != literal }
         case (.isIn, .ipSet(let ranges)), (.isIn, .list(_, .ips(let ranges))):
             let set = IPRangeSet(ranges)

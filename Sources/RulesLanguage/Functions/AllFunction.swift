@@ -7,16 +7,6 @@
 extension FunctionDefinition {
     static let all = FunctionDefinition(
         name: "all", summary: "True when every element of an Array<Bool> is true.", takesLogicalArgument: true,
-        check: { checker in
-            try checker.arity(1...1)
-            try checker.require(0, [.array(.bool)], described: "a per-element comparison (Array<Bool>)")
-            return .bool
-        },
-        compile: { input in
-            let items = input.compiled[0].asBoolArray
-            return .bool { context in
-                guard let values = items(context) else { return false }
-                return !values.contains(false)
-            }
-        })
+        signature: quantifierSignature,
+        compile: { input in quantifier(input) { !$0.contains(false) } })
 }

@@ -10,22 +10,28 @@ extension FunctionDefinition {
     static let cidr = FunctionDefinition(
         name: "cidr", summary: "Network address of an IP for given IPv4 and IPv6 prefix lengths.",
         contexts: [.custom, .rateLimit, .counting],
-        check: { checker in
-            try checker.arity(3...3)
-            try checker.require(0, [.ip])
-            try checker.requireNonLiteral(0)
-            let v4 = try checker.requireLiteralInt(1)
-            guard (1...32).contains(v4) else { throw checker.invalidOption(1, "the IPv4 prefix length must be 1–32") }
-            let v6 = try checker.requireLiteralInt(2)
-            guard (1...128).contains(v6) else { throw checker.invalidOption(2, "the IPv6 prefix length must be 1–128") }
-            return .ip
-        },
+        signature: FunctionSignature([.nonLiteral([.ip]), ipv4PrefixLength, ipv6PrefixLength], returns: .ip),
         compile: { input in
-            let source = input.compiled[0].asIP
-            let v4 = Int(input.literalInt(1) ?? 32)
-            let v6 = Int(input.literalInt(2) ?? 128)
-            return .ip { context in
-                source(context).map { $0.masked(toPrefix: $0.family == .v4 ? v4 : v6) }
-            }
+            let ipv4Prefix = Int(input.literalInt(1) ?? 32)
+            return networkAddress(input, ipv4Prefix: ipv4Prefix, ipv6Prefix: Int(input.literalInt(2) ?? 128))
         })
+
+    /// The IPv4 prefix length argument of `cidr`.
+    static let ipv4PrefixLength = FunctionSignature.Parameter.boundedLiteralInteger(
+        1...32, otherwise: "the IPv4 prefix length must be 1–32")
+
+    /// The IPv6 prefix length argument of `cidr` and `cidr6`.
+    static let ipv6PrefixLength = FunctionSignature.Parameter.boundedLiteralInteger(
+        1...128, otherwise: "the IPv6 prefix length must be 1–128")
+
+    /// Shared compiler of `cidr` and `cidr6`: the first argument's network address, IPv4 addresses masked to
+    /// `ipv4Prefix` (unchanged when nil) and IPv6 addresses to `ipv6Prefix`.
+    static func networkAddress(_ input: FunctionCompilation, ipv4Prefix: Int?, ipv6Prefix: Int) -> CompiledValue {
+        let source = input.compiled[0].asIP
+        return .ip { context in
+            guard let address = source(context) else { return nil }
+            if address.family == .v4 { return ipv4Prefix.map { address.masked(toPrefix: $0) } ?? address }
+            return address.masked(toPrefix: ipv6Prefix)
+        }
+    }
 }

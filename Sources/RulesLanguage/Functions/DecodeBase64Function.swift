@@ -9,12 +9,7 @@ extension FunctionDefinition {
     static let decodeBase64 = FunctionDefinition(
         name: "decode_base64", summary: "Decodes base64 text.",
         contexts: [.custom, .rateLimit, .counting],
-        check: { checker in
-            try checker.arity(1...1)
-            try checker.require(0, [.bytes])
-            try checker.requireNonLiteral(0)
-            return .bytes
-        },
+        signature: FunctionSignature([.nonLiteral([.bytes])], returns: .bytes),
         compile: { input in
             let source = input.compiled[0].asBytes
             return .bytes { context in source(context).flatMap(Base64Decoding.decode) }

@@ -34,7 +34,8 @@ public struct FunctionDefinition: Sendable {
     let contexts: Set<RuleContext>?
     /// Whether the argument is a logical expression (`any`, `all`) rather than values.
     let takesLogicalArgument: Bool
-    /// Validates arguments and returns the result type (for one element when the first argument is mapped).
+    /// Validates arguments and returns the result type (for one element when the first argument is mapped);
+    /// derived from a `FunctionSignature` unless the arguments depend on one another.
     let check: @Sendable (inout FunctionSignatureChecker) throws -> RuleType
     /// Builds the evaluator.
     let compile: @Sendable (FunctionCompilation) -> CompiledValue
@@ -50,5 +51,15 @@ public struct FunctionDefinition: Sendable {
         self.takesLogicalArgument = takesLogicalArgument
         self.check = check
         self.compile = compile
+    }
+
+    /// A function whose arguments `signature` describes.
+    init(
+        name: String, summary: String, contexts: Set<RuleContext>? = nil, takesLogicalArgument: Bool = false,
+        signature: FunctionSignature, compile: @escaping @Sendable (FunctionCompilation) -> CompiledValue
+    ) {
+        self.init(
+            name: name, summary: summary, contexts: contexts, takesLogicalArgument: takesLogicalArgument,
+            check: { checker in try signature.check(&checker) }, compile: compile)
     }
 }

@@ -8,9 +8,7 @@ extension FunctionDefinition {
     static let hasKey = FunctionDefinition(
         name: "has_key", summary: "Whether a map has a key.",
         check: { checker in
-            try checker.arity(2...2)
-            try checker.requireNotMapped(0)
-            try checker.require(0, [.map(.array(.bytes))], described: "a map")
+            let result = try hasKeySignature.check(&checker)
             let key = try checker.requireLiteralString(1)
             if let field = checker.arguments[0].value?.plainField,
                field.name == "http.request.headers" || field.name == "http.response.headers",
@@ -22,11 +20,15 @@ extension FunctionDefinition {
                     at: range, help: "write the key in lowercase",
                     fixIt: (range, CanonicalPrinter.string(key.map(ByteOperations.lower))), isWarning: true))
             }
-            return .bool
+            return result
         },
         compile: { input in
             let map = input.compiled[0].asMap
             let key = input.literalString(1)
             return .bool { context in map(context)?.hasKey(key) ?? false }
         })
+
+    /// The signature of `has_key`: a whole map, then the key as a string literal.
+    static let hasKeySignature = FunctionSignature(
+        [.collection([.map(.array(.bytes))], described: "a map"), .literalString], returns: .bool)
 }

@@ -7,13 +7,11 @@
 extension FunctionDefinition {
     static let hasValue = FunctionDefinition(
         name: "has_value", summary: "Whether a collection contains a value.",
-        check: { checker in
-            try checker.arity(2...2)
-            try checker.requireNotMapped(0)
-            try checker.require(0, [.array(.bytes), .array(.int), .map(.array(.bytes))], described: "an array or a map")
-            if checker.type(0) == .array(.int) { _ = try checker.requireLiteralInt(1) } else { _ = try checker.requireLiteralString(1) }
-            return .bool
-        },
+        signature: FunctionSignature(
+            [
+                .collection([.array(.bytes), .array(.int), .map(.array(.bytes))], described: "an array or a map"),
+                .elementLiteral,
+            ], returns: .bool),
         compile: { input in
             switch input.compiled[0] {
             case .bytesArray(let run):

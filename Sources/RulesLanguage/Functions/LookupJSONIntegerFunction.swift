@@ -9,9 +9,5 @@ extension FunctionDefinition {
     static let lookupJSONInteger = FunctionDefinition(
         name: "lookup_json_integer", summary: "Integer at a key/index path inside a JSON document.",
         check: { checker in try checkJSONLookup(&checker); return .int },
-        compile: { input in
-            let source = input.compiled[0].asBytes
-            let path = jsonPath(input)
-            return .int { context in source(context).flatMap { JSONPathLookup.integer(in: $0, path: path) } }
-        })
+        compile: { input in .int(jsonLookup(input) { JSONPathLookup.integer(in: $0, path: $1) }) })
 }

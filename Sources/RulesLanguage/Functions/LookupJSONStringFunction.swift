@@ -9,11 +9,7 @@ extension FunctionDefinition {
     static let lookupJSONString = FunctionDefinition(
         name: "lookup_json_string", summary: "String at a key/index path inside a JSON document.",
         check: { checker in try checkJSONLookup(&checker); return .bytes },
-        compile: { input in
-            let source = input.compiled[0].asBytes
-            let path = jsonPath(input)
-            return .bytes { context in source(context).flatMap { JSONPathLookup.string(in: $0, path: path) } }
-        })
+        compile: { input in .bytes(jsonLookup(input) { JSONPathLookup.string(in: $0, path: $1) }) })
 
     /// Shared argument check of the JSON lookups.
     static func checkJSONLookup(_ checker: inout FunctionSignatureChecker) throws {
@@ -30,6 +26,16 @@ extension FunctionDefinition {
                 throw checker.invalidOption(index, "a JSON array index cannot be negative")
             }
         }
+    }
+
+    /// Shared evaluator of the JSON lookups: `read` applied to the document (the first argument) at the call's
+    /// literal path; nil when the document is missing.
+    static func jsonLookup<Value>(
+        _ input: FunctionCompilation, _ read: @escaping @Sendable ([UInt8], [JSONPathLookup.Step]) -> Value?
+    ) -> @Sendable (RequestContext) -> Value? {
+        let source = input.compiled[0].asBytes
+        let path = jsonPath(input)
+        return { context in source(context).flatMap { read($0, path) } }
     }
 
     /// The literal path of a JSON lookup call.

@@ -8,11 +8,7 @@
 extension FunctionDefinition {
     static let lower = FunctionDefinition(
         name: "lower", summary: "ASCII lowercase of a string.",
-        check: { checker in
-            try checker.arity(1...1)
-            try checker.require(0, [.bytes])
-            return .bytes
-        },
+        signature: FunctionSignature([.value([.bytes])], returns: .bytes),
         compile: { input in caseMapping(input, upper: false) })
 
     /// Shared compiler of `lower` and `upper`.

@@ -7,13 +7,7 @@
 extension FunctionDefinition {
     static let removeBytes = FunctionDefinition(
         name: "remove_bytes", summary: "Removes every occurrence of the given bytes.",
-        check: { checker in
-            try checker.arity(2...2)
-            try checker.require(0, [.bytes])
-            try checker.requireNonLiteral(0)
-            _ = try checker.requireLiteralString(1)
-            return .bytes
-        },
+        signature: FunctionSignature([.nonLiteral([.bytes]), .literalString], returns: .bytes),
         compile: { input in
             let source = input.compiled[0].asBytes
             var removed = [Bool](repeating: false, count: 256)

@@ -7,23 +7,26 @@
 extension FunctionDefinition {
     static let startsWith = FunctionDefinition(
         name: "starts_with", summary: "Whether a string begins with a prefix.",
-        check: { checker in
-            try checker.arity(2...2)
-            try checker.require(0, [.bytes])
-            try checker.requireNonLiteral(0)
-            try checker.require(1, [.bytes])
-            return .bool
-        },
-        compile: { input in
-            let source = input.compiled[0].asBytes
-            if input.arguments[1].value?.isLiteral == true {
-                let prefix = input.literalString(1)
-                return .bool { context in source(context).map { ByteOperations.hasPrefix($0, prefix) } ?? false }
-            }
-            let prefix = input.compiled[1].asBytes
-            return .bool { context in
-                guard let value = source(context), let start = prefix(context) else { return false }
-                return ByteOperations.hasPrefix(value, start)
-            }
-        })
+        signature: affixSignature,
+        compile: { input in affixTest(input) { ByteOperations.hasPrefix($0, $1) } })
+
+    /// The signature of `starts_with` and `ends_with`: a string that is not a literal, then the affix.
+    static let affixSignature = FunctionSignature([.nonLiteral([.bytes]), .value([.bytes])], returns: .bool)
+
+    /// Shared compiler of `starts_with` and `ends_with`: whether `test(value, affix)` holds; false when either is
+    /// missing.
+    static func affixTest(
+        _ input: FunctionCompilation, _ test: @escaping @Sendable ([UInt8], [UInt8]) -> Bool
+    ) -> CompiledValue {
+        let source = input.compiled[0].asBytes
+        if input.arguments[1].value?.isLiteral == true {
+            let affix = input.literalString(1)
+            return .bool { context in source(context).map { test($0, affix) } ?? false }
+        }
+        let affix = input.compiled[1].asBytes
+        return .bool { context in
+            guard let value = source(context), let end = affix(context) else { return false }
+            return test(value, end)
+        }
+    }
 }

@@ -9,14 +9,8 @@
 extension FunctionDefinition {
     static let substring = FunctionDefinition(
         name: "substring", summary: "Bytes between two indexes (negative counts from the end).",
-        check: { checker in
-            try checker.arity(2...3)
-            try checker.require(0, [.bytes])
-            try checker.requireNonLiteral(0)
-            _ = try checker.requireLiteralInt(1)
-            if checker.arguments.count == 3 { _ = try checker.requireLiteralInt(2) }
-            return .bytes
-        },
+        signature: FunctionSignature(
+            [.nonLiteral([.bytes]), .literalInteger, .literalInteger], required: 2, returns: .bytes),
         compile: { input in
             let source = input.compiled[0].asBytes
             let start = input.literalInt(1) ?? 0

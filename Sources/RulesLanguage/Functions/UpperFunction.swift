@@ -7,10 +7,6 @@
 extension FunctionDefinition {
     static let upper = FunctionDefinition(
         name: "upper", summary: "ASCII uppercase of a string.",
-        check: { checker in
-            try checker.arity(1...1)
-            try checker.require(0, [.bytes])
-            return .bytes
-        },
+        signature: FunctionSignature([.value([.bytes])], returns: .bytes),
         compile: { input in caseMapping(input, upper: true) })
 }

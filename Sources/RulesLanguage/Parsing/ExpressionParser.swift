@@ -11,7 +11,7 @@ struct ExpressionParser {
     var fieldsUsed: Set<String> = []
     private var depth = 0
 
-    /// Cloudflare's limit on expression length, in characters (reference §1.1).
+    /// Cloudflare's limit on expression length, in characters (`docs/cloudflare-semantics.md`, "Expression text").
     static let maximumLength = 4096
     /// The nesting limit for parentheses, `not`, function calls and `any`/`all` (wirefilter's default).
     static let maximumNesting = 128

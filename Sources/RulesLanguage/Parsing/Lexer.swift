@@ -1,8 +1,8 @@
 /// Scans tokens of the Rules language from the expression's UTF-8 bytes on demand; the parser asks for the token
 /// kind the grammar and the left side's type expect (type-directed lexing, as in wirefilter).
 ///
-/// Whitespace between tokens is space, `\r` and `\n`; a tab is an error (reference §1.1), except before the first
-/// and after the last token, which are trimmed.
+/// Whitespace between tokens is space, `\r` and `\n`; a tab is an error (`docs/cloudflare-semantics.md`, "Expression
+/// text"), except before the first and after the last token, which are trimmed.
 struct Lexer {
     let bytes: [UInt8]
     private(set) var position: Int

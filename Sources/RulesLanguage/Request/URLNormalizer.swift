@@ -1,5 +1,6 @@
 /// URL normalisation of a request path as Cloudflare's default (`type: cloudflare`, `scope: incoming`) applies it
-/// before rules see `http.request.uri*` (reference §2.4). The query is never touched.
+/// before rules see `http.request.uri*` (`docs/cloudflare-semantics.md`, "URL normalization"). The query is never
+/// touched.
 ///
 /// Steps, in order: percent-encoded unreserved characters (`A–Z a–z 0–9 - . _ ~`) are decoded, remaining
 /// percent-encodings get uppercase hex digits, bytes not allowed literally in a path are percent-encoded,

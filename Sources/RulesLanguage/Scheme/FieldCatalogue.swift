@@ -1,9 +1,10 @@
 import EdgeCore
 
-/// Every field an expression may name (reference §1.9), in one table: name, type, summary, gating and reader.
+/// Every field an expression may name, in one table: name, type, summary, gating and reader.
 ///
-/// `rateLimitPlan` follows the rate-limiting availability table (§3.4): path and verified-bot fields on every
-/// plan, host/URI/query from Pro, method/IP/user agent from Business, everything else Enterprise.
+/// Types and plans follow `docs/cloudflare-semantics.md`, "Fields and where they may be read"; `rateLimitPlan`
+/// follows the rate-limiting availability table there: path and verified-bot fields on every plan, host/URI/query
+/// from Pro, method/IP/user agent from Business, everything else Enterprise.
 public enum FieldCatalogue {
     /// All fields in declaration order.
     public static let all: [FieldDefinition] = {

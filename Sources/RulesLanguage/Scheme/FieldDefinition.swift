@@ -38,7 +38,8 @@ public struct FieldDefinition: Sendable {
     let phase: FieldPhase
     /// The lowest plan on which the field exists at all.
     let minimumPlan: CloudflarePlan
-    /// The lowest plan on which a rate limiting rule's expression may read the field (reference §3.4).
+    /// The lowest plan on which a rate limiting rule's expression may read the field (`docs/cloudflare-semantics.md`,
+    /// "Fields and where they may be read").
     let rateLimitPlan: CloudflarePlan
     /// The preferred name when this one is a deprecated alias.
     let replacement: String?

@@ -1,5 +1,6 @@
-/// A `wildcard` / `strict wildcard` pattern (reference §1.6): must match the whole value; `*` matches any run of
-/// bytes (including `/`); `\*` and `\\` are the only escapes; `?` is an ordinary character.
+/// A `wildcard` / `strict wildcard` pattern (`docs/cloudflare-semantics.md`, "Wildcard patterns"): must match the whole
+/// value; `*` matches any run of bytes (including `/`); `\*` and `\\` are the only escapes; `?` is an ordinary
+/// character.
 public struct WildcardPattern: Sendable, Equatable {
     /// The string literal the pattern was written as (before wildcard escapes are resolved).
     public let source: [UInt8]

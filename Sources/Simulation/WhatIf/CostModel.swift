@@ -1,7 +1,7 @@
 import EdgeSpec
 import Foundation
 
-/// Monthly cost from usage and the spec's prices (defaults: the design document's table).
+/// Monthly cost from usage and the spec's prices (defaults: `docs/costs.md`, "Default prices").
 public struct CostModel: Sendable {
     /// Prices.
     public let prices: CostsSpec

@@ -3,7 +3,7 @@ import Foundation
 
 /// Renders what-if results as a terminal table and as JSON (`{"scenarios":[…]}`).
 public enum WhatIfTable {
-    /// The design document's cost-scaling table: incidents a month → estimated monthly cost.
+    /// The planned cost tiers: incidents a month → estimated monthly cost (`docs/costs.md`, "Cost tiers").
     public static let designCostTable: [(incidents: Double, monthly: String)] = [(10_000, "$100"), (100_000, "$150"), (500_000, "$300"), (1_000_000, "$500+")]
 
     /// The terminal table, with the design's estimate beside each row when `designColumn` is set.
