@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release deps venv schema-check outputs-check templates bench bench-whatif bench-replay bench-rules bench-traces clean
+.PHONY: traces fuzz fmt fmt-check demo test build release deps venv schema-check outputs-check bench bench-whatif bench-replay bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -69,9 +69,6 @@ fuzz: deps
 
 traces:
 	python3 scripts/make-traces.py
-
-templates:
-	python3 scripts/embed-templates.py
 
 bench: release
 	scripts/bench-command.sh "edgeproof check (example)" $(BIN) check $(EXAMPLE)

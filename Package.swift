@@ -1,9 +1,8 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
     name: "EdgeProof",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "edgeproof", targets: ["edgeproof"]),
         .library(name: "EdgeSpec", targets: ["EdgeSpec"]),
@@ -17,7 +16,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "EdgeCore", dependencies: ["CCrypto", .product(name: "Rainbow", package: "Rainbow")]),
+        .target(name: "EdgeCore", dependencies: [.product(name: "Rainbow", package: "Rainbow")]),
         .target(name: "EdgeWire"),
         .target(
             name: "EdgeSpec",
@@ -32,11 +31,13 @@ let package = Package(
         .target(name: "TrafficSynthesis", dependencies: ["EdgeCore", "EdgeWire", "Traces"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
         .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
-        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "RulesLanguage"]),
+        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "RulesLanguage", "CCrypto"]),
         .target(name: "CAtomicRename"),
         .target(
             name: "Emitters",
-            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Templates/README.md"],
+            resources: [.embedInCode("Templates")]
         ),
         .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis", "RulesLanguage"]),
         .executableTarget(
@@ -50,7 +51,8 @@ let package = Package(
         .testTarget(name: "EdgeWireTests", dependencies: ["EdgeWire"]),
         .testTarget(
             name: "EmittersTests",
-            dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "CloudflareRegexTests", dependencies: ["CloudflareRegex"]),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),

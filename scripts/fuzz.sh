@@ -14,17 +14,8 @@ shift || true
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-# The modules each harness links, dependencies included (C modules last).
-declare -A modules=(
-    [RulesLanguage]="RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow"
-    [RequestJSON]="RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow"
-    [NativeTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [LogpushTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [CombinedLog]="Traces EdgeCore EdgeWire Rainbow"
-    [GzipTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow Yams CYaml"
-    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage CloudflareRegex EdgeCore EdgeWire Rainbow Yams CYaml"
-)
+# The modules each harness links come from the package (scripts/fuzz-modules.py): the targets its main.swift
+# imports and their dependencies.
 # Source files compiled into a harness besides its main.swift.
 declare -A support=(
     [NativeTrace]=Fuzz/Support/TraceReading.swift [LogpushTrace]=Fuzz/Support/TraceReading.swift
@@ -36,13 +27,19 @@ declare -A maxLength=(
     [GzipTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096
 )
 
+harnesses=()
+for main in Fuzz/*/main.swift; do harnesses+=("$(basename "$(dirname "$main")")"); done
 names=("$@")
 if [ "${#names[@]}" -eq 0 ]; then
-    names=(RulesLanguage RequestJSON NativeTrace LogpushTrace CombinedLog GzipTrace SpecChecker LoadProfile)
+    names=("${harnesses[@]}")
 fi
 for name in "${names[@]}"; do
-    if [ -z "${modules[$name]:-}" ] || [ ! -f "Fuzz/$name/main.swift" ]; then
-        echo "fuzz: unknown harness '$name' (expected one of: ${!modules[*]})" >&2
+    if [ ! -f "Fuzz/$name/main.swift" ]; then
+        echo "fuzz: unknown harness '$name' (expected one of: ${harnesses[*]})" >&2
+        exit 2
+    fi
+    if [ -z "${maxLength[$name]:-}" ]; then
+        echo "fuzz: harness '$name' has no entry in maxLength in $0" >&2
         exit 2
     fi
 done
@@ -60,6 +57,10 @@ debug="$scratch/debug"
 # The objects of a module: exactly those of its current sources (a renamed file leaves a stale object behind).
 module_objects() {
     local build="$debug/$1.build"
+    if [ ! -d "$build" ]; then
+        echo "fuzz: module $1 was not built into $build (is it a dependency of Simulation?)" >&2
+        return 1
+    fi
     if [ -f "$build/sources" ]; then
         while IFS= read -r source; do
             echo "$build/$(basename "$source").o"
@@ -77,10 +78,22 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 failed=0
 for name in "${names[@]}"; do
+    if ! modules="$(scripts/fuzz-modules.py "$scratch" "Fuzz/$name/main.swift")"; then
+        echo "fuzz: the modules of $name could not be derived from the package" >&2
+        failed=1
+        continue
+    fi
     objects=()
-    for module in ${modules[$name]}; do
-        while IFS= read -r object; do objects+=("$object"); done < <(module_objects "$module")
+    missing=0
+    for module in $modules; do
+        if ! module_objects "$module" >"$scratch/objects-$module.txt"; then missing=1; continue; fi
+        while IFS= read -r object; do objects+=("$object"); done <"$scratch/objects-$module.txt"
     done
+    if [ "$missing" -ne 0 ]; then
+        echo "fuzz: $name does not build: a module it links is missing" >&2
+        failed=1
+        continue
+    fi
     binary="$scratch/fuzz-$name"
     link_log="$scratch/link-$name.log"
     if ! swiftc -parse-as-library -sanitize=fuzzer,address -g \

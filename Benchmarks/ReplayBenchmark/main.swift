@@ -29,7 +29,8 @@ struct Generator {
 
 func writeTrace() throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    // A file that could not be created makes FileHandle(forWritingTo:) below throw.
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     var generator = Generator()
     let agents = ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0", "agenticverz-sdk/1.4 (python)",

@@ -1,3 +1,7 @@
+#ifndef __linux__
+#error "EdgeProof builds on Linux only: the atomic output directory swaps paths with Linux renameat2(RENAME_EXCHANGE)"
+#endif
+
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>

@@ -41,10 +41,6 @@ private let diagnostic = Diagnostic(
     #expect(Percentage.parse("12.5") == nil)
 }
 
-@Test func sha256MatchesTheKnownVector() {
-    #expect(SHA256Digest.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-}
-
 @Test func editDistanceCountsTranspositionsOnce() {
     #expect(editDistance("vresion", "version") == 1)
     #expect(editDistance("plna", "plan") == 1)

@@ -42,8 +42,8 @@ func snapshot(_ directory: String) -> [String: [UInt8]] {
     while let relative = enumerator.nextObject() as? String {
         if let data = FileManager.default.contents(atPath: directory + "/" + relative) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[relative] = [UInt8](data) }
+            let exists = FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory)
+            if exists && !isDirectory.boolValue { files[relative] = [UInt8](data) }
         }
     }
     return files
