@@ -29,8 +29,8 @@ let package = Package(
         .target(name: "RulesLanguage", dependencies: ["EdgeCore", "EdgeWire", "CPCRE2"]),
         .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
-        .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore"], path: "Benchmarks/TracesBenchmark"),
-        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "RulesLanguage"]),
+        .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore", "EdgeWire"], path: "Benchmarks/TracesBenchmark"),
+        .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "EdgeWire", "RulesLanguage"]),
         .target(name: "CAtomicRename"),
         .target(
             name: "Emitters",
@@ -41,21 +41,21 @@ let package = Package(
             name: "edgeproof",
             dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "EdgeModel", "Traces", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/ReplayBenchmark"),
+        .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore", "EdgeWire"], path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/WhatIfBenchmark"),
-        .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler"], path: "Benchmarks/RulesBenchmark"),
+        .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeWire"], path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(name: "EdgeWireTests", dependencies: ["EdgeWire"]),
         .testTarget(
             name: "EmittersTests",
             dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore"]),
-        .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore"]),
+        .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore", "EdgeWire"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore", "EdgeWire"]),
         .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),
-        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeTestSupport"]),
+        .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeWire", "EdgeTestSupport"]),
         .testTarget(name: "EdgeCompilerTests", dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "EdgeCore"]),
-        .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "EdgeCore", "EdgeWire"]),
+        .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
     ]
 )

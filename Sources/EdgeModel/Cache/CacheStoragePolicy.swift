@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Whether and for how long the edge stores an origin response, from the edge TTL setting in force and the
 /// response's headers (reference §4.1–4.2, Origin Cache Control on as below Enterprise).
 enum CacheStoragePolicy {

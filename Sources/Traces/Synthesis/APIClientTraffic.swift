@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// A fixed pool of API clients. Each client has one address, one client library, one key
 /// (`authorization: Bearer key-0042`, numbered, nothing secret-looking) and a fixed share of the population's rate
 /// (Zipf over the pool with exponent `rateSkew`), so each sends a steady Poisson stream that follows the profile's

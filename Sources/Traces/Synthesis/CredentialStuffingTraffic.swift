@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Credential stuffing: every arrival is a fresh address (residential networks of the population's countries,
 /// as proxy pools provide) that POSTs a few leaked credentials to the login route, `attemptGapMeanMilliseconds`
 /// apart on average, and moves on. Most copy a browser's user agent, a fifth send their library's. Each attempt is

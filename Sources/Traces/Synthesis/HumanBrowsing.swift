@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// People in browsers. A session lands on a page (by popularity), fetches the assets of that site, thinks
 /// (exponential, `thinkTimeMeanMilliseconds`), opens another page of the same site, and stops after a geometric
 /// number of pages. The first page of a site loads all its assets; later pages refetch each one with

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// An IPv4 block of a known operator, with the country and data centre its traffic shows up in.
 struct NetworkBlock: Sendable {
     /// First address of the block.
@@ -27,7 +29,7 @@ struct NetworkBlock: Sendable {
         var offset = UInt32(truncatingIfNeeded: random.next()) & (span - 1)
         if offset & 0xFF == 0 { offset |= 1 }
         if offset & 0xFF == 0xFF { offset &= ~1 }
-        return IPAddress(ipv4: base | offset)
+        return IPAddress(v4: base | offset)
     }
 
     /// Cloud and hosting networks that scrapers and scanners rent.

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Scrapers: a pool of `addressCount` hosting addresses, each with its own tool. A run takes one address and one
 /// listing route (an API route other than a health check by popularity, else a page) and requests `page=1`, `page=2`, … every
 /// 1 / `requestsPerSecond` seconds (±20% jitter) for a geometric number of pages.

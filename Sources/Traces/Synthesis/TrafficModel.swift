@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One population turned into requests: arrivals start clients, and each client sends one or more requests.
 ///
 /// The synthesizer draws arrival times from the population's intensity divided by `requestsPerArrival`, so the

@@ -1,4 +1,5 @@
-/// The `CF-Cache-Status` the client would see (reference §4.3).
+/// The `CF-Cache-Status` a client sees: what the model decided and what a trace recorded, in Cloudflare's upper-case
+/// spelling.
 public enum CacheStatus: String, Sendable, Hashable, CaseIterable {
     /// Served from cache.
     case hit = "HIT"
