@@ -212,6 +212,20 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    /// Whether both are the same address of the same family (inlinable: rules compare `ip.src` per request).
+    @inlinable
+    public static func == (lhs: IPAddress, rhs: IPAddress) -> Bool {
+        lhs.low == rhs.low && lhs.high == rhs.high && lhs.family == rhs.family
+    }
+
+    /// Hashes the family and the address bits.
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(family)
+        hasher.combine(high)
+        hasher.combine(low)
+    }
+
     /// Orders IPv4 before IPv6, then by address bits.
     @inlinable
     public static func < (lhs: IPAddress, rhs: IPAddress) -> Bool {
