@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeSpec
+import EdgeWire
 import Foundation
 import Simulation
 
@@ -15,24 +16,12 @@ let directory = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : NST
 let runs = max(1, CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3]) ?? 1 : 1)
 let path = "\(directory)/replay-\(count).jsonl"
 
-/// A deterministic generator for the synthetic trace.
-struct Generator {
-    var state: UInt64 = 0x5EED
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 func writeTrace() throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     // A file that could not be created makes FileHandle(forWritingTo:) below throw.
     _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    var generator = Generator()
+    var generator = SplitMix64(state: 0x5EED)
     let agents = ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0", "agenticverz-sdk/1.4 (python)",
                   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1", "sqlmap/1.8", ""]
     let targets = [("console.agenticverz.com", "/guard/assets/app.js"), ("console.agenticverz.com", "/guard/logo.png"),

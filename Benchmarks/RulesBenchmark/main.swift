@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeSpec
+import EdgeWire
 import Foundation
 import RulesLanguage
 
@@ -44,15 +45,8 @@ func regexVariant(_ spec: String) -> String {
     return lines.joined(separator: "\n").replacingOccurrences(of: "plan: pro", with: "plan: business")
 }
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// A draw in 0..<bound.
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 

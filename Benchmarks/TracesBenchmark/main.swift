@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EdgeWire
 import Foundation
 import Traces
 
@@ -71,7 +72,7 @@ func writeBenchmarkTrace() throws {
         time += Int64(generator.below(7))
         // Within a few seconds out of order, as real logs are.
         builder.timestampMs = time - Int64(generator.below(3000))
-        builder.ip = IPAddress(ipv4: UInt32(truncatingIfNeeded: generator.next() >> 20) | 0x0A00_0000)
+        builder.ip = IPAddress(v4: UInt32(truncatingIfNeeded: generator.next() >> 20) | 0x0A00_0000)
         builder.method = generator.pick(methods)
         builder.host = generator.pick(hosts)
         builder.path = generator.pick(paths).replacingOccurrences(of: "{id}", with: String(generator.below(100_000)))

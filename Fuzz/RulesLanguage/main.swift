@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import RulesLanguage
 
 /// libFuzzer harness for the Rules language: the first byte picks plan, context, missing-value policy and

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Evaluates zero-width assertions at an offset of the subject, with the `regex-automata` definitions
 /// (ASCII word characters outside Unicode mode; Unicode word characters decoded from UTF-8 inside it, where
 /// invalid UTF-8 counts as a non-word character).
@@ -42,7 +44,7 @@ enum LookEvaluator {
     }
 
     private static func unicodeWordAfter(_ subject: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        guard let decoded = decodeUTF8Scalar(subject, at: at) else { return false }
+        guard let decoded = UTF8Validation.decodeScalar(subject, at: at) else { return false }
         return isUnicodeWord(decoded.value)
     }
 
@@ -54,7 +56,7 @@ enum LookEvaluator {
         let limit = max(at - 4, 0)
         while start > limit && subject[start] & 0xC0 == 0x80 { start -= 1 }
         let window = UnsafeBufferPointer(rebasing: subject[start..<at])
-        guard let decoded = decodeUTF8Scalar(window, at: 0) else { return false }
+        guard let decoded = UTF8Validation.decodeScalar(window, at: 0) else { return false }
         return isUnicodeWord(decoded.value)
     }
 

@@ -1,3 +1,5 @@
+import EdgeWire
+
 import CPCRE2
 
 /// Unicode scripts and binary properties taken from PCRE2's own Unicode tables (the standard library exposes
@@ -43,10 +45,10 @@ enum PCRE2PropertyTable {
                     let rc = pcre2_match_8(code, base, buffer.count, start, 0, matchData, nil)
                     guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else { break }
                     let matchStart = ovector[0], matchEnd = ovector[1]
-                    guard matchEnd > matchStart, let low = decodeUTF8Scalar(buffer, at: matchStart) else { break }
+                    guard matchEnd > matchStart, let low = UTF8Validation.decodeScalar(buffer, at: matchStart) else { break }
                     var lastStart = matchEnd - 1
                     while lastStart > matchStart, buffer[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
-                    guard let high = decodeUTF8Scalar(buffer, at: lastStart) else { break }
+                    guard let high = UTF8Validation.decodeScalar(buffer, at: lastStart) else { break }
                     ranges.append(low.value...high.value)
                     start = matchEnd
                 }

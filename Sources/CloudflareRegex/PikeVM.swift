@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import EdgeWire
+
 /// A linear-time matcher: Thompson NFA simulation over bytes (a Pike VM without captures, since `matches` only
 /// asks whether there is a match). Time is O(subject length × program size); it never backtracks. A search may
 /// be given a budget of thread steps (one live thread moved over one byte), after which it stops undecided.
@@ -182,7 +184,7 @@ struct PikeVM: Sendable {
                             return .match
                         }
                     case .scalarSet:
-                        if let decoded = decodeUTF8Scalar(subject, at: at),
+                        if let decoded = UTF8Validation.decodeScalar(subject, at: at),
                            scalarSets[Int(instruction.argument)].contains(decoded.value),
                            addClosure(slot: (at + decoded.length) % 5, pc: instruction.next, at: at + decoded.length) {
                             return .match

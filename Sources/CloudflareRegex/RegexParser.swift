@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Parses a Rust-dialect regex (the syntax of Cloudflare's `matches`) into `RegexSyntax`, with byte-located errors.
 ///
 /// The grammar follows the Rust `regex-syntax` parser: `{` always starts a counted repetition, flags are
@@ -14,7 +16,7 @@ struct RegexParser {
 
     /// Parses `pattern`; the whole pattern must be consumed.
     static func parse(_ pattern: [UInt8]) throws(RegexSyntaxError) -> RegexSyntax {
-        if let bad = firstInvalidUTF8Offset(pattern) {
+        if let bad = UTF8Validation.firstInvalidOffset(pattern) {
             throw RegexSyntaxError(.escape, "pattern is not valid UTF-8", at: bad, length: 1,
                                    help: "write non-UTF-8 bytes as `\\xHH` escapes")
         }
@@ -33,7 +35,7 @@ struct RegexParser {
 
     /// The scalar at `offset` and its encoded length; the pattern is valid UTF-8.
     func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        guard let decoded = decodeUTF8Scalar(text, at: offset) else { return (Unicode.Scalar(0), 1) }
+        guard let decoded = UTF8Validation.decodeScalar(text, at: offset) else { return (Unicode.Scalar(0), 1) }
         return (Unicode.Scalar(decoded.value) ?? Unicode.Scalar(0), decoded.length)
     }
 
@@ -178,47 +180,5 @@ struct RegexParser {
             advance()
             return .literal(RegexLiteral(scalar: c, isByteEscape: false, span: start..<position))
         }
-    }
-}
-
-/// Decodes one strictly valid UTF-8 scalar at `offset` (no overlongs, surrogates or values above U+10FFFF).
-func decodeUTF8Scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (value: UInt32, length: Int)? {
-    let count = bytes.count
-    guard offset < count else { return nil }
-    let b0 = bytes[offset]
-    if b0 < 0x80 { return (UInt32(b0), 1) }
-    let length: Int
-    let lowest: UInt32
-    var value: UInt32
-    switch b0 {
-    case 0xC2...0xDF: length = 2; lowest = 0x80; value = UInt32(b0 & 0x1F)
-    case 0xE0...0xEF: length = 3; lowest = 0x800; value = UInt32(b0 & 0x0F)
-    case 0xF0...0xF4: length = 4; lowest = 0x10000; value = UInt32(b0 & 0x07)
-    default: return nil
-    }
-    guard offset + length <= count else { return nil }
-    for i in 1..<length {
-        let b = bytes[offset + i]
-        guard b & 0xC0 == 0x80 else { return nil }
-        value = value << 6 | UInt32(b & 0x3F)
-    }
-    guard value >= lowest, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
-    return (value, length)
-}
-
-/// Array convenience for `decodeUTF8Scalar`.
-func decodeUTF8Scalar(_ bytes: [UInt8], at offset: Int) -> (value: UInt32, length: Int)? {
-    bytes.withUnsafeBufferPointer { decodeUTF8Scalar($0, at: offset) }
-}
-
-/// The offset of the first byte that does not start a valid UTF-8 scalar, or nil when `bytes` is valid UTF-8.
-func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer in
-        var i = 0
-        while i < buffer.count {
-            guard let decoded = decodeUTF8Scalar(buffer, at: i) else { return i }
-            i += decoded.length
-        }
-        return nil
     }
 }

@@ -1,5 +1,6 @@
 import EdgeCore
 import EdgeSpec
+import EdgeWire
 import RulesLanguage
 
 /// Compiles the spec's `when` expressions with the zone's plan, each phase's field rules and the spec's lists,

@@ -5,11 +5,11 @@ public enum TraceTimestamp {
     public static func epochMilliseconds(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int = 0
     ) -> Int64? {
-        guard (1...12).contains(month), (1...daysInMonth(year: year, month: month)).contains(day),
+        guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day),
             (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
             (0...999).contains(millisecond), (-9999...9999).contains(year)
         else { return nil }
-        let days = Int64(daysFromCivil(year: year, month: month, day: day))
+        let days = Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return seconds * 1000 + Int64(millisecond)
     }
@@ -112,7 +112,7 @@ public enum TraceTimestamp {
         let seconds = (epochMilliseconds - Int64(milliseconds)) / 1000
         let secondOfDay = Int(((seconds % 86_400) + 86_400) % 86_400)
         let days = (seconds - Int64(secondOfDay)) / 86_400
-        let (year, month, day) = civilFromDays(days)
+        let (year, month, day) = CivilCalendar.civilFromDays(Int(days))
         func append(_ value: Int, width: Int) {
             var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
             var rest = value
@@ -141,36 +141,5 @@ public enum TraceTimestamp {
         output.append(UInt8(ascii: "."))
         append(milliseconds, width: 3)
         output.append(UInt8(ascii: "Z"))
-    }
-
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01.
-    static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = Int(days) + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

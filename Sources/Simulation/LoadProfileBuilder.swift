@@ -32,9 +32,7 @@ public enum LoadProfileBuilder {
         let countries = spec.countries.isEmpty ? mix.countries : spec.countries.map {
             CountryShare(code: $0.code, asn: $0.asn, colo: $0.colo, weight: $0.weight)
         }
-        let populations = spec.populations.compactMap { kind, weight -> Population? in
-            PopulationKindSpec(rawValue: kind.text).map { Population(kind: SpecEnumMapping.synthesis($0), weight: weight) }
-        }
+        let populations = spec.populations.map { Population(kind: SpecEnumMapping.synthesis($0.kind), weight: $0.weight) }
         let bursts = spec.bursts.map { burst in
             LoadBurst(startOffsetMilliseconds: burst.start.milliseconds, durationMilliseconds: burst.duration.milliseconds,
                       multiplier: burst.multiplier, population: burst.population.map(SpecEnumMapping.synthesis))

@@ -1,4 +1,5 @@
 import EdgeModel
+import EdgeWire
 
 /// Dense indexes of actions and cache statuses, so per-record counters are array slots rather than string-keyed
 /// dictionary entries (a replay counts millions of records).

@@ -1,5 +1,6 @@
 import EdgeCore
 import EdgeModel
+import EdgeWire
 import Traces
 
 /// The counts a replay accumulates: actions and rules, rate-limit triggers with their top keys, cache statuses and
@@ -109,11 +110,12 @@ public struct ReplaySummary: Sendable {
         var disagrees = false
         if let recorded = outcome.action {
             actionAgreement[recorded.rawValue, default: [:]][decision.action.rawValue, default: 0] += 1
-            disagrees = disagrees || recorded.rawValue != decision.action.rawValue
+            disagrees = disagrees || recorded != decision.action
         }
         if let recorded = record.string(outcome.cache), !recorded.isEmpty {
             cacheAgreement[recorded, default: [:]][decision.cacheStatus.rawValue, default: 0] += 1
-            disagrees = disagrees || recorded != decision.cacheStatus.rawValue
+            // A recorded status the model never produces (`NONE`, `IGNORED`, …) disagrees with every decision.
+            disagrees = disagrees || CacheStatus(rawValue: recorded) != decision.cacheStatus
         }
         if disagrees, disagreements.count < 10 {
             let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }

@@ -1,4 +1,5 @@
 import EdgeModel
+import EdgeWire
 
 /// Per-minute series of a replay for charts: requests by action, cache outcomes, origin load and rate-limit
 /// triggers. One slot per minute of virtual time from the first record (a week is 10,080 slots).

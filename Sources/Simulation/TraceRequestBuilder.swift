@@ -1,4 +1,5 @@
 import EdgeModel
+import EdgeWire
 import RulesLanguage
 import Traces
 
@@ -25,11 +26,7 @@ public enum TraceRequestBuilder {
         set(&request.http.colo, record, record.colo, default: "")
         set(&request.http.version, record, record.version, default: "HTTP/1.1")
         fillHeaders(&request.http.headers, from: record)
-        if let ip = record.ip {
-            request.http.ip = ip.isIPv4 ? RulesLanguage.IPAddress(v4: UInt32(truncatingIfNeeded: ip.low)) : RulesLanguage.IPAddress(v6High: ip.high, low: ip.low)
-        } else {
-            request.http.ip = .zeroV4
-        }
+        request.http.ip = record.ip ?? .zeroV4
         request.http.asn = Int64(record.asn ?? 0)
         request.http.ssl = record.effectiveSSL
         request.http.port = Int64(record.effectivePort)

@@ -274,7 +274,7 @@ struct CombinedLogParser {
     }
 
     private static func monthNumber(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int? {
-        switch (asciiLowercased(first), asciiLowercased(second), asciiLowercased(third)) {
+        switch (ASCII.lowercased(first), ASCII.lowercased(second), ASCII.lowercased(third)) {
         case (UInt8(ascii: "j"), UInt8(ascii: "a"), UInt8(ascii: "n")): 1
         case (UInt8(ascii: "f"), UInt8(ascii: "e"), UInt8(ascii: "b")): 2
         case (UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "r")): 3

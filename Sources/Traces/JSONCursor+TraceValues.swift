@@ -120,7 +120,7 @@ extension JSONCursor {
            position + 1 + quad.length < end, base[position + 1 + quad.length] == UInt8(ascii: "\"")
         {
             position += quad.length + 2
-            return IPAddress(ipv4: quad.bits)
+            return IPAddress(v4: quad.bits)
         }
         let text = try optionalString(field)
         guard text.isPresent else { return nil }

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Appends one JSON object to a byte buffer, key by key, with minimal string escaping.
 struct JSONObjectWriter {
     private var isFirst = true
@@ -67,7 +69,7 @@ struct JSONObjectWriter {
                 index += 1
                 continue
             }
-            let length = validUTF8Length(bytes, at: index)
+            let length = UTF8Validation.decodeScalar(bytes, at: index)?.length ?? 0
             if length == 0 {
                 output.append(contentsOf: [0xEF, 0xBF, 0xBD])
                 index += 1
@@ -93,28 +95,5 @@ struct JSONObjectWriter {
             let hex: [UInt8] = Array("0123456789abcdef".utf8)
             output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
         }
-    }
-
-    /// The length of the valid UTF-8 sequence starting at `index` (2–4), or 0 when it is not valid.
-    private static func validUTF8Length(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        var scalar: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; scalar = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; scalar = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; scalar = UInt32(lead & 0x07)
-        default: return 0
-        }
-        guard index + length <= bytes.count else { return 0 }
-        for offset in 1..<length {
-            let continuation = bytes[index + offset]
-            guard continuation & 0xC0 == 0x80 else { return 0 }
-            scalar = scalar << 6 | UInt32(continuation & 0x3F)
-        }
-        // Overlong three- and four-byte forms, surrogates and values past U+10FFFF are not valid.
-        if length == 3, scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) { return 0 }
-        if length == 4, scalar < 0x10000 || scalar > 0x10FFFF { return 0 }
-        return length
     }
 }

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Reads one line of Cloudflare Logpush `http_requests` ndjson into a `TraceRecord` (`docs/cloudflare-semantics.md`,
 /// "Logpush `http_requests` fields"; `docs/trace-format.md`).
 ///
@@ -82,7 +84,7 @@ struct LogpushTraceParser {
             case .clientSSLProtocol:
                 let text = try cursor.optionalString("ClientSSLProtocol")
                 if text.isPresent {
-                    record.ssl = !equals(bytes(text, cursor), "none")
+                    record.ssl = !ASCII.equals(bytes(text, cursor), "none")
                 }
             case .clientCountry:
                 record.country = try cursor.optionalString("ClientCountry")
@@ -137,7 +139,7 @@ struct LogpushTraceParser {
     /// Whether an (upper-cased) cache status says the response came from cache rather than the origin.
     private func servedFromCache(_ cache: ByteSlice, _ cursor: JSONCursor) -> Bool {
         let text = bytes(cache, cursor)
-        return equals(text, "HIT") || equals(text, "STALE") || equals(text, "UPDATING") || equals(text, "REVALIDATED")
+        return ASCII.equals(text, "HIT") || ASCII.equals(text, "STALE") || ASCII.equals(text, "UPDATING") || ASCII.equals(text, "REVALIDATED")
     }
 
     /// Maps Logpush `SecurityAction` values to this project's action names; unknown values are reported

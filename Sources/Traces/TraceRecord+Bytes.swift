@@ -1,3 +1,5 @@
+import EdgeWire
+
 extension TraceRecord {
     /// Calls `body` with the bytes of `slice` (empty when absent). The buffer is valid only inside `body`.
     @inlinable
@@ -74,7 +76,7 @@ extension TraceRecord {
         var result: [String] = []
         forEachRequestHeader { headerName, value in
             guard headerName.count == wanted.count else { return }
-            for index in 0..<wanted.count where asciiLowercased(headerName[index]) != wanted[index] { return }
+            for index in 0..<wanted.count where ASCII.lowercased(headerName[index]) != wanted[index] { return }
             result.append(String(decoding: value, as: UTF8.self))
         }
         return result
@@ -121,16 +123,10 @@ public struct HeaderList: RandomAccessCollection, @unchecked Sendable {
     }
 }
 
-/// ASCII lower case of one byte.
-@inline(__always)
-func asciiLowercased(_ byte: UInt8) -> UInt8 {
-    byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-}
-
 /// Whether `bytes` equal the lower-case ASCII `text` ignoring ASCII case.
 func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
     guard bytes.count == text.utf8CodeUnitCount else { return false }
     let expected = UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-    for index in 0..<bytes.count where asciiLowercased(bytes[index]) != expected[index] { return false }
+    for index in 0..<bytes.count where ASCII.lowercased(bytes[index]) != expected[index] { return false }
     return true
 }

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One request of a trace, with its optional response side and optional recorded edge outcome.
 ///
 /// Built for replay speed: text values are `ByteSlice`s into the `TraceStorage` the record was parsed into
@@ -22,15 +24,15 @@ public struct TraceRecord: @unchecked Sendable {
     public var ip: IPAddress? {
         get {
             switch ipFamily {
-            case 4: IPAddress(ipv4: UInt32(truncatingIfNeeded: ipLow))
-            case 6: IPAddress(ipv6High: ipHigh, low: ipLow)
+            case 4: IPAddress(v4: UInt32(truncatingIfNeeded: ipLow))
+            case 6: IPAddress(v6High: ipHigh, low: ipLow)
             default: nil
             }
         }
         set {
             ipHigh = newValue?.high ?? 0
             ipLow = newValue?.low ?? 0
-            ipFamily = newValue.map { $0.isIPv4 ? 4 : 6 } ?? 0
+            ipFamily = newValue.map { $0.family == .v4 ? 4 : 6 } ?? 0
         }
     }
     /// Request method as sent (`method`).

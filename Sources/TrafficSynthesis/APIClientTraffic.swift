@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// A fixed pool of API clients. Each client has one address, one client library, one key

@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// Plausible client addresses for a country and network: each (country, AS) pair gets four stable /16 blocks
@@ -19,13 +20,13 @@ struct CountryAddresses: Sendable {
         }
         let octets = Self.firstOctets[code] ?? Self.fallbackOctets(seed)
         blocks = (0..<4).map { index in
-            let mixed = Self.mix(seed &+ UInt64(index))
+            let mixed = SplitMix64.mix(seed &+ UInt64(index))
             let first = octets[Int(mixed % UInt64(octets.count))]
             return first << 24 | UInt32((mixed >> 20) & 0xFF) << 16
         }
         let registry = Self.ipv6Registry[code] ?? 0x2A00
         ipv6Prefixes = (0..<2).map { index in
-            let mixed = Self.mix(seed ^ (0xA5A5 &+ UInt64(index)))
+            let mixed = SplitMix64.mix(seed ^ (0xA5A5 &+ UInt64(index)))
             return UInt64(registry | UInt16(mixed & 0xF)) << 48 | ((mixed >> 8) & 0xFFFF) << 32
         }
     }
@@ -35,14 +36,14 @@ struct CountryAddresses: Sendable {
         if let exactBlock { return exactBlock.address(&random) }
         let block = blocks[random.below(blocks.count)]
         let host = UInt32(truncatingIfNeeded: random.next()) & 0xFFFF
-        return IPAddress(ipv4: block | (host & 0xFF00) | UInt32(1 + (host & 0xFF) % 254))
+        return IPAddress(v4: block | (host & 0xFF00) | UInt32(1 + (host & 0xFF) % 254))
     }
 
     /// A random IPv6 address of this network (a /64 of one of its /32s, then a random interface id).
     func ipv6(_ random: inout SynthesisRandom) -> IPAddress {
         if exactBlock != nil { return ipv4(&random) }
         let prefix = ipv6Prefixes[random.below(ipv6Prefixes.count)]
-        return IPAddress(ipv6High: prefix | (random.next() & 0xFFFF_FFFF), low: random.next())
+        return IPAddress(v6High: prefix | (random.next() & 0xFFFF_FFFF), low: random.next())
     }
 
     /// First octets of addresses common in each country (registry allocations of its large networks).
@@ -64,19 +65,12 @@ struct CountryAddresses: Sendable {
     /// Public /8s from every registry, for countries without an entry above.
     private static func fallbackOctets(_ seed: UInt64) -> [UInt32] {
         let pool: [UInt32] = [2, 5, 31, 37, 41, 46, 58, 61, 77, 80, 85, 88, 95, 102, 105, 154, 177, 186, 190, 196, 197, 200, 201]
-        return (0..<3).map { pool[Int(mix(seed &+ 17 &+ UInt64($0)) % UInt64(pool.count))] }
+        return (0..<3).map { pool[Int(SplitMix64.mix(seed &+ 17 &+ UInt64($0)) % UInt64(pool.count))] }
     }
 
     private static func hash(_ code: String, _ asn: Int) -> UInt64 {
         var value = UInt64(truncatingIfNeeded: asn)
-        for byte in code.utf8 { value = mix(value ^ UInt64(byte)) }
+        for byte in code.utf8 { value = SplitMix64.mix(value ^ UInt64(byte)) }
         return value
-    }
-
-    private static func mix(_ input: UInt64) -> UInt64 {
-        var z = input &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// Credential stuffing: every arrival is a fresh address (residential networks of the population's countries,

@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// People in browsers. A session lands on a page (by popularity), fetches the assets of that site, thinks

@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// An IPv4 block of a known operator, with the country and data centre its traffic shows up in.
@@ -29,7 +30,7 @@ struct NetworkBlock: Sendable {
         var offset = UInt32(truncatingIfNeeded: random.next()) & (span - 1)
         if offset & 0xFF == 0 { offset |= 1 }
         if offset & 0xFF == 0xFF { offset &= ~1 }
-        return IPAddress(ipv4: base | offset)
+        return IPAddress(v4: base | offset)
     }
 
     /// Cloud and hosting networks that scrapers and scanners rent.

@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// Vulnerability scans: each arrival is one hosting address running one tool (`ScannerTool`, by share) for a

@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// Scrapers: a pool of `addressCount` hosting addresses, each with its own tool. A run takes one address and one

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EdgeWire
 
 /// The seeded generator behind trace synthesis: xoshiro256** seeded through splitmix64. The integer stream is the
 /// same everywhere; the floating-point draws go through libm's `log`, so byte-identical traces are promised for
@@ -15,18 +16,11 @@ struct SynthesisRandom {
 
     /// A generator for `seed`, with `stream` selecting an independent sequence (one per population).
     init(seed: UInt64, stream: UInt64 = 0) {
-        var mixer = seed ^ (stream &* 0xD1B5_4A32_D192_ED03)
-        func splitmix() -> UInt64 {
-            mixer &+= 0x9E37_79B9_7F4A_7C15
-            var z = mixer
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitmix()
-        s1 = splitmix()
-        s2 = splitmix()
-        s3 = splitmix()
+        var seeder = SplitMix64(state: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        s0 = seeder.next()
+        s1 = seeder.next()
+        s2 = seeder.next()
+        s3 = seeder.next()
     }
 
     /// The next 64 random bits.

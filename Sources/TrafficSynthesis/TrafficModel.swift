@@ -1,3 +1,4 @@
+import EdgeWire
 import Traces
 
 /// One population turned into requests: arrivals start clients, and each client sends one or more requests.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EdgeWire
 import Foundation
 import Testing
 @testable import CloudflareRegex
@@ -47,7 +48,7 @@ struct RegexBenchmarks {
     }
 
     @Test func pikeVMThroughputOn100KB() throws {
-        var random = SeededGenerator(seed: 7)
+        var random = SplitMix64(state: 7)
         let text = (0..<100_000).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }
         let cases: [(String, [UInt8])] = [
             ("(a+)+$", [UInt8](repeating: UInt8(ascii: "a"), count: 100_000) + [UInt8(ascii: "!")]),

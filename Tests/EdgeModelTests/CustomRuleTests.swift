@@ -1,5 +1,6 @@
 import EdgeCore
 import EdgeModel
+import EdgeWire
 import RulesLanguage
 import Testing
 

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import EdgeCore
 @testable import EdgeModel
+import EdgeWire
 import Foundation
 import RulesLanguage
 import Testing
@@ -14,18 +15,6 @@ import Testing
 /// `EDGEPROOF_MODEL_BENCH_REQUESTS` changes the number of requests (1,000,000 by default), e.g. for callgrind.
 private let benchmarksEnabled = getenv("EDGEPROOF_MODEL_BENCH") != nil
 private let benchmarkRequests = getenv("EDGEPROOF_MODEL_BENCH_REQUESTS").flatMap { Int(String(cString: $0)) } ?? 1_000_000
-
-/// SplitMix64: a tiny seeded generator so the synthetic traffic is the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
 
 @Suite(.serialized, .enabled(if: benchmarksEnabled))
 struct EdgeModelBenchmarks {

@@ -2,6 +2,7 @@ import EdgeCore
 import Foundation
 import Testing
 @testable import EdgeSpec
+import EdgeWire
 
 /// The repository root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -56,7 +57,7 @@ func exampleSpecBytes() throws -> [UInt8] {
 
 @Test func mutatedExampleNeverCrashesAndAlwaysExplainsFailure() throws {
     let original = try exampleSpecBytes()
-    var generator = SplitMix64(seed: 0xED6E)
+    var generator = SplitMix64(state: 0xED6E)
     var inputs: [[UInt8]] = []
     for cut in stride(from: 0, to: original.count, by: max(1, original.count / 300)) { inputs.append(Array(original[..<cut])) }
     let interesting: [UInt8] = Array(":-[]{}&*!|>'\"#%@`\t\n ".utf8) + [0x00, 0xC3, 0xFF, 0x80]
@@ -93,17 +94,4 @@ func exampleSpecBytes() throws -> [UInt8] {
     #expect(properties.map(\.0) == ["version", "zone", "hosts", "lists", "waf", "managed_rules", "rate_limits", "cache", "fly", "vault",
                                     "redis", "origin", "costs", "expect", "fail_on", "redact", "app", "profiles"])
     #expect(members.contains { $0.0 == "required" && $0.1 == ["version", "zone"] })
-}
-
-/// A small deterministic generator for mutation tests.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,3 +1,4 @@
+import EdgeWire
 import Testing
 @testable import RulesLanguage
 
@@ -17,15 +18,9 @@ struct ChainFoldingTests {
     ]
 
     private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(state: state) }
+        mutating func below(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
         mutating func bytes(maxLength: Int) -> [UInt8] {
             (0..<below(maxLength + 1)).map { _ in ChainFoldingTests.alphabet[below(ChainFoldingTests.alphabet.count)] }
         }

@@ -1,21 +1,14 @@
+import EdgeWire
+
 /// A seeded generator of valid expressions in varied spellings (English and C-like operators, quoted, escaped
 /// and raw strings, hex/octal/decimal integers, IPv4/IPv6, sets, functions, index chains, extra whitespace),
 /// for round-trip property tests.
 struct ExpressionGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(state: seed) }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    private mutating func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
 
     private mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 

@@ -1,3 +1,4 @@
+import EdgeWire
 import Testing
 @testable import RulesLanguage
 

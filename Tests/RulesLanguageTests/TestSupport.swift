@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 @testable import RulesLanguage
 
 /// A request with a bit of everything, shared by the table-driven tests.

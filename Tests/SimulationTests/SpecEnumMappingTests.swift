@@ -1,3 +1,4 @@
+import EdgeCore
 import EdgeModel
 import EdgeSpec
 import Testing
@@ -26,4 +27,17 @@ import TrafficSynthesis
         #expect(SpecEnumMapping.synthesis(kind).rawValue == kind.rawValue.replacingOccurrences(of: "_", with: "-"))
     }
     #expect(Set(PopulationKindSpec.allCases.map(SpecEnumMapping.synthesis)) == Set(PopulationKind.allCases), "every population can be named")
+}
+
+/// A profile's population names are read into `PopulationKindSpec` where they are checked, so the load profile gets
+/// every population written, in order, with no name re-read (and silently dropped) on the way.
+@Test func profilePopulationsReachTheLoadProfileTypedAndInOrder() throws {
+    let diagnostics = DiagnosticCollector()
+    let yaml = "mean_rps: 5\npopulations: {scrapers: 2, humans: 1, no_user_agent: 0.5}\n"
+    let profile = try #require(ProfileFile.read(Array(yaml.utf8), file: "profile.yaml", diagnostics: diagnostics))
+    #expect(profile.populations.map(\.kind) == [.scrapers, .humans, .no_user_agent])
+    #expect(profile.populations.map(\.weight) == [2, 1, 0.5])
+    let unknown = DiagnosticCollector()
+    #expect(ProfileFile.read(Array("mean_rps: 5\npopulations: {humanz: 1}\n".utf8), file: "p.yaml", diagnostics: unknown) == nil)
+    #expect(unknown.diagnostics.contains { $0.message.contains("did you mean 'humans'") })
 }

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import Testing
 @testable import Traces
 
@@ -34,7 +35,7 @@ import Testing
 
     let first = try #require(records.first)
     #expect(first.line == 1)
-    #expect(first.ip == IPAddress("83.149.9.216"))
+    #expect(first.ip == IPAddress.parse("83.149.9.216"))
     #expect(first.timestampMs == 1_431_857_103_000)  // 17/May/2015:10:05:03 +0000
     #expect(first.string(first.path) == "/presentations/logstash-monitorama-2013/images/kibana-search.png")
     #expect(first.string(first.version) == "HTTP/1.1")
@@ -106,7 +107,7 @@ import Testing
     #expect(first.string(first.userAgent) == "Mozilla/4.08 [en] (Win98; I ;Nav)")
     #expect(first.status == 200 && first.bytes == 2326)
     let second = records[1]
-    #expect(second.ip == IPAddress("2001:db8::7"))
+    #expect(second.ip == IPAddress.parse("2001:db8::7"))
     #expect(second.timestampMs == 1_704_047_400_000)  // 2023-12-31T18:30:00Z
     #expect(second.string(second.path) == #"/say "hi""#)
     #expect(second.status == nil && second.bytes == nil)

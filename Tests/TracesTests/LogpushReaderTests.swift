@@ -1,3 +1,4 @@
+import EdgeWire
 import Testing
 @testable import Traces
 
@@ -24,7 +25,7 @@ private let logpushLines = [
     #expect(hit.outcome?.action == nil)
     let challenged = records[1]
     #expect(challenged.timestampMs == 1_674_073_984_000)  // unix seconds
-    #expect(challenged.ip == IPAddress("2001:db8::9"))
+    #expect(challenged.ip == IPAddress.parse("2001:db8::9"))
     #expect(challenged.outcome?.action == .managedChallenge)
     #expect(challenged.outcome?.status == 403)
     #expect(challenged.status == nil)  // no origin request, not from cache

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import Testing
 @testable import Traces
 
@@ -8,7 +9,7 @@ import Testing
     #expect(reader.format == .native)
     let record = try #require(records.first)
     #expect(record.timestampMs == 1_766_224_800_123)
-    #expect(record.ip == IPAddress("203.0.113.7"))
+    #expect(record.ip == IPAddress.parse("203.0.113.7"))
     #expect(record.string(record.method) == "GET" && record.string(record.scheme) == "http")
     #expect(record.string(record.host) == "api.agenticverz.com" && record.string(record.path) == "/v1/incidents")
     #expect(record.string(record.query) == "page=2" && record.string(record.userAgent) == "Mozilla/5.0")

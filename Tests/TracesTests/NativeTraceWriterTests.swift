@@ -1,10 +1,11 @@
+import EdgeWire
 import Testing
 @testable import Traces
 
 @Test func writerPrintsStableKeyOrderAndRoundTrips() throws {
     var builder = TraceRecordBuilder()
     builder.timestampMs = 1_766_224_800_123
-    builder.ip = IPAddress("2001:db8::1")
+    builder.ip = IPAddress.parse("2001:db8::1")
     builder.method = "GET"
     builder.path = "/a \"b\""
     builder.userAgent = "ua\u{1}"

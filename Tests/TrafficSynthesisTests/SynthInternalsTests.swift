@@ -93,7 +93,7 @@ import Testing
             #expect(bits & 0xFF != 0 && bits & 0xFF != 255)
             if country == "KP" { #expect(bits >> 10 == (175 << 14 | 45 << 6 | 176 >> 2)) }
             let v6 = addresses.ipv6(&random)
-            if country != "KP" { #expect(!v6.isIPv4 && v6.high >> 61 == 1) }
+            if country != "KP" { #expect(v6.family == .v6 && v6.high >> 61 == 1) }
         }
     }
 }

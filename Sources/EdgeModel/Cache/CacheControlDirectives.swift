@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// The Cache-Control directives the edge acts on, read from a header value such as
 /// `public, max-age=60, stale-if-error=300`. Names are case-insensitive; unknown directives are ignored.
 struct CacheControlDirectives: Equatable {
@@ -57,7 +59,7 @@ struct CacheControlDirectives: Equatable {
         func named(_ text: StaticString) -> Bool {
             guard name.count == text.utf8CodeUnitCount else { return false }
             return text.withUTF8Buffer { expected in
-                zip(name, expected).allSatisfy { asciiLowercase($0) == $1 }
+                zip(name, expected).allSatisfy { ASCII.lowercased($0) == $1 }
             }
         }
         func seconds(orStale: Bool) -> Int64? {

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Whether and for how long the edge stores an origin response, from the edge TTL setting in force and the response's
 /// headers (`docs/cloudflare-semantics.md`, "Cache rules" and "Default cache behaviour"; Origin Cache Control on, as
 /// below Enterprise).

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Reading HTTP dates (RFC 9110 §5.6.7) into milliseconds since the Unix epoch: the preferred IMF-fixdate
 /// `Sun, 06 Nov 1994 08:49:37 GMT` and the obsolete RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT` and asctime
 /// `Sun Nov  6 08:49:37 1994` forms.
@@ -31,7 +33,7 @@ enum HTTPDate {
 
     private static func month(_ word: ArraySlice<UInt8>) -> Int64? {
         guard word.count == 3 else { return nil }
-        let lowered = word.map(asciiLowercase)
+        let lowered = word.map(ASCII.lowercased)
         return months.firstIndex(of: lowered).map { Int64($0) + 1 }
     }
 
@@ -48,15 +50,10 @@ enum HTTPDate {
         return hours * 3600 + minutes * 60 + seconds
     }
 
-    /// Days from the civil date (Howard Hinnant's algorithm), then milliseconds.
+    /// Days from the civil date, then milliseconds.
     private static func epoch(year: Int64, month: Int64, day: Int64, seconds: Int64) -> Int64? {
         guard (1...31).contains(day), (1...12).contains(month), (1...9999).contains(year) else { return nil }
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = shiftedYear / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        let days = Int64(CivilCalendar.daysFromCivil(year: Int(year), month: Int(month), day: Int(day)))
         return (days * 86_400 + seconds) * 1000
     }
 }

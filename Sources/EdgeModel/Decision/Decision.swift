@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// What the edge did with one request: which phase and rule decided, the action, what the client received and
 /// how the cache and origin were involved.
 public struct Decision: Sendable {

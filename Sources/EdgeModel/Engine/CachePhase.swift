@@ -1,3 +1,4 @@
+import EdgeWire
 import RulesLanguage
 
 /// Cache lookup and origin fetch for one request, with Cloudflare's default cache behaviour and the cache settings in
@@ -151,7 +152,7 @@ struct CachePhase {
         _ answer: OriginAnswer, status: Int, http: HTTPRequest, resolved: ResolvedCacheSettings, byRule: Bool, now: Int64
     ) -> CacheStoragePolicy.Plan {
         let hasAuthorization = http.headers.contains { header in
-            header.name.count == Self.authorization.count && zip(header.name, Self.authorization).allSatisfy { asciiLowercase($0) == $1 }
+            header.name.count == Self.authorization.count && zip(header.name, Self.authorization).allSatisfy { ASCII.lowercased($0) == $1 }
         }
         return CacheStoragePolicy.plan(answer, status: status, edgeTTL: settings.edgeTTL(resolved), eligibleByRule: byRule,
                                        requestHasAuthorization: hasAuthorization, now: now)

@@ -1,3 +1,4 @@
+import EdgeWire
 import RulesLanguage
 
 /// What the WAF custom rules decided for one request.

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import RulesLanguage
 
 /// The in-process model of Cloudflare's edge on a virtual clock. Feed it requests in time order; each goes through URL

@@ -1,3 +1,4 @@
+import EdgeWire
 import RulesLanguage
 
 /// What the rate limiting rules decided for one request.

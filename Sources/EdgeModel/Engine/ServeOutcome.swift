@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// What the cache and origin stages produced for a request that passed the security phases.
 struct ServeOutcome {
     /// Status sent to the client.

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import RulesLanguage
 
 /// Answers requests the way the configured origin would: a recorded response when the request carries one,
@@ -6,14 +7,14 @@ import RulesLanguage
 /// fails instead.
 struct OriginModel {
     private struct Route {
-        let pattern: PathPattern
+        let pattern: StarGlob
         let method: [UInt8]?
         let answer: OriginAnswer
     }
 
     private struct Outage {
         let window: OriginOutage
-        let pattern: PathPattern?
+        let pattern: StarGlob?
     }
 
     private let routes: [Route]
@@ -23,11 +24,11 @@ struct OriginModel {
     /// The model of `configuration`.
     init(_ configuration: OriginConfiguration) {
         routes = configuration.routes.map { route in
-            Route(pattern: PathPattern(route.pathPattern), method: route.method.map { Array($0.uppercased().utf8) },
+            Route(pattern: StarGlob(starsIn: Array(route.pathPattern.utf8)), method: route.method.map { Array($0.uppercased().utf8) },
                   answer: Self.answer(route.response))
         }
         defaultAnswer = Self.answer(configuration.defaultResponse)
-        outages = configuration.outages.map { Outage(window: $0, pattern: $0.pathPattern.map(PathPattern.init)) }
+        outages = configuration.outages.map { Outage(window: $0, pattern: $0.pathPattern.map { StarGlob(starsIn: Array($0.utf8)) }) }
     }
 
     /// The origin's answer to `request` at `now`.

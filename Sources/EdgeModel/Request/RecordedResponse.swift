@@ -1,3 +1,4 @@
+import EdgeWire
 import RulesLanguage
 
 /// The response side of a request as a trace recorded it. When present, the origin model answers with it
@@ -48,7 +49,7 @@ public struct RecordedResponse: Sendable, Equatable {
         guard request.responseStatus > 0, request.responseStatus <= 999 else { return nil }
         self.init(status: Int(request.responseStatus), bytes: bytes, originLatencyMilliseconds: originLatencyMilliseconds)
         for header in request.responseHeaders {
-            switch header.name.map(asciiLowercase) {
+            switch header.name.map(ASCII.lowercased) {
             case Self.cacheControlName: cacheControl = header.value
             case Self.expiresName: expires = header.value
             case Self.etagName: etag = header.value
@@ -68,10 +69,4 @@ public struct RecordedResponse: Sendable, Equatable {
     private static let setCookieName = Array("set-cookie".utf8)
     private static let contentTypeName = Array("content-type".utf8)
     private static let ageName = Array("age".utf8)
-}
-
-/// ASCII lowercase of one byte.
-@inline(__always)
-func asciiLowercase(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
 }

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Checks that span fields or sections: unique rule ids, list items against their kind, references between
 /// sections, and action/parameter combinations.
@@ -140,7 +141,7 @@ struct SpecSemantics {
     /// Expected rule ids name real rules.
     private func checkExpectations() {
         let ids = spec.waf.map(\.id.text) + spec.rateLimits.map(\.id.text) + spec.cache.map(\.id.text)
-        func checkRule(_ rule: LocatedText?, action: ExpectedAction?) {
+        func checkRule(_ rule: LocatedText?, action: EdgeAction?) {
             if let rule, !ids.contains(rule.text) {
                 let suggestion = bestSuggestion(for: rule.text, among: ids)
                 diagnostics.error("E0109", "no rule has the id '\(rule.text)'", at: rule.range,

@@ -1,20 +1,8 @@
 import EdgeCore
+import EdgeWire
 
-/// Final actions a request can get at the edge.
-public enum ExpectedAction: String, CaseIterable, Sendable {
-    /// Passed through.
-    case allow
-    /// Blocked.
-    case block
-    /// Interactive challenge.
-    case challenge
-    /// Managed challenge.
-    case managed_challenge
-    /// JavaScript challenge.
-    case js_challenge
-    /// Logged only.
-    case log
-}
+/// The name the command line's expectation report still uses for `EdgeAction`, the action an expect case names.
+public typealias ExpectedAction = EdgeAction
 
 /// One request in the native trace record shape; every field optional.
 public struct RequestSpec: SpecObject, Sendable {
@@ -90,27 +78,9 @@ public struct RequestSpec: SpecObject, Sendable {
     }
 }
 
-/// Cache statuses an expectation may name.
-public enum ExpectedCacheStatus: String, CaseIterable, Sendable {
-    /// Served from cache.
-    case HIT
-    /// Not in cache; fetched and stored.
-    case MISS
-    /// In cache but expired; fetched again.
-    case EXPIRED
-    /// Expired content served (origin failing or updating).
-    case STALE
-    /// Revalidated with the origin (304).
-    case REVALIDATED
-    /// Expired content served while the cache updates.
-    case UPDATING
-    /// Not eligible for cache.
-    case BYPASS
-    /// Not cacheable by default behaviour.
-    case DYNAMIC
-    /// Terminated at the edge before cache.
-    case UNKNOWN
-}
+/// The name the command line's expectation report still uses for `CacheStatus`, the cache status an expect case
+/// names.
+public typealias ExpectedCacheStatus = CacheStatus
 
 /// One timed request of a sequence and the outcome expected for it (or for each repetition).
 public struct ExpectStepSpec: SpecObject, Sendable {
@@ -125,11 +95,11 @@ public struct ExpectStepSpec: SpecObject, Sendable {
     /// The gap between repetitions.
     public var every: EdgeDuration
     /// Expected action (for every repetition, or for the last when `last_only`).
-    public var action: ExpectedAction?
+    public var action: EdgeAction?
     /// Expected deciding rule.
     public var rule: LocatedText?
     /// Expected cache status.
-    public var cache: ExpectedCacheStatus?
+    public var cache: CacheStatus?
     /// Expected status sent to the client.
     public var status: Int?
     /// Check only the last repetition.
@@ -162,11 +132,11 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
     /// The request of a single-request case.
     public var request: RequestSpec?
     /// Expected action of a single-request case.
-    public var action: ExpectedAction?
+    public var action: EdgeAction?
     /// Expected deciding rule id (none for allow).
     public var rule: LocatedText?
     /// Expected cache status.
-    public var cache: ExpectedCacheStatus?
+    public var cache: CacheStatus?
     /// Expected status sent to the client.
     public var status: Int?
     /// The steps of a sequence case.

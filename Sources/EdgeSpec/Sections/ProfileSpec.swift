@@ -84,8 +84,8 @@ public struct ProfileSpec: SpecObject, Sendable {
     public var weekly: [Double]
     /// Bursts.
     public var bursts: [BurstSpec]
-    /// Population → weight (share of requests).
-    public var populations: [(key: LocatedText, value: Double)]
+    /// Population → weight (share of requests), in the order written.
+    public var populations: [(kind: PopulationKindSpec, weight: Double)]
     /// Where clients come from (default: a mix centred on Singapore).
     public var countries: [CountrySpec]
     /// Zipf exponent of path popularity over the spec's routes.
@@ -106,7 +106,10 @@ public struct ProfileSpec: SpecObject, Sendable {
                 PopulationKindSpec(rawValue: key) == nil
                     ? "unknown population '\(key)'" + (bestSuggestion(for: key, among: PopulationKindSpec.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? "")
                     : nil
-            }), "Population → weight, e.g. {humans: 65, api_clients: 15}."),
+            }), "Population → weight, e.g. {humans: 65, api_clients: 15}.").compactMap { name, weight in
+                // A name that is not a population was reported by `validKey` above.
+                PopulationKindSpec(rawValue: name.text).map { (kind: $0, weight: weight) }
+            },
             countries: r.optional("countries", .array(ObjectReader.object(CountrySpec.self, name: "country")), default: [], "Where clients come from."),
             zipfExponent: r.optional("zipf_exponent", .number(minimum: 0), default: 1.1, "Zipf exponent of path popularity."),
             ranges: r.ranges)
@@ -129,7 +132,7 @@ public enum ProfileFile {
 enum ProfileChecks {
     /// Reports weights that leave no traffic: every population, weekday or country at 0, or no population.
     static func check(_ profile: ProfileSpec, diagnostics: DiagnosticCollector) {
-        if !profile.populations.contains(where: { $0.value > 0 }) {
+        if !profile.populations.contains(where: { $0.weight > 0 }) {
             diagnostics.error(
                 "E0111", "the profile sends no traffic: it needs at least one population with a weight above 0",
                 at: profile.ranges.value("populations"), help: "give a population a weight, e.g. {humans: 1}")

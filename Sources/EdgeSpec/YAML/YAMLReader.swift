@@ -1,5 +1,6 @@
 import CYaml
 import EdgeCore
+import EdgeWire
 
 /// Reads YAML bytes into located nodes using libyaml's event API, which gives a start and an end mark for every
 /// event (Yams' node API keeps start marks only).
@@ -57,7 +58,7 @@ public struct YAMLReader {
                 help: "split large lists into smaller specs or remove generated content")
             return false
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             let location = SourceFile(name: file, bytes: Array(bytes[..<bad])).location(ofByteOffset: bad)
             diagnostics.error(
                 "E0002", String(format8: bytes[bad]) + " is not valid UTF-8",
@@ -117,31 +118,4 @@ private extension String {
         let hex = String(byte, radix: 16, uppercase: true)
         self = "byte 0x" + (hex.count == 1 ? "0" + hex : hex)
     }
-}
-
-/// The offset of the first byte that is not part of well-formed UTF-8, or nil.
-func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    var index = 0
-    while index < bytes.count {
-        let lead = bytes[index]
-        let length: Int
-        switch lead {
-        case 0x00...0x7F: length = 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: return index
-        }
-        guard index + length <= bytes.count else { return index }
-        for offset in 1..<max(1, length) where bytes[index + offset] & 0xC0 != 0x80 { return index }
-        if length == 3 {
-            let second = bytes[index + 1]
-            if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return index }
-        } else if length == 4 {
-            let second = bytes[index + 1]
-            if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { return index }
-        }
-        index += length
-    }
-    return nil
 }

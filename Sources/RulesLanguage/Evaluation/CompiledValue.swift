@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// A compiled evaluator for one value, typed by the value's type so that evaluation works on concrete types.
 ///
 /// Optional results are missing values (an absent map key, an index out of bounds, or a function of one).

@@ -1,4 +1,5 @@
 import CloudflareRegex
+import EdgeWire
 
 /// Comparison evaluators: byte-level string tests, integer and IP tests, pre-built membership sets, and the
 /// missing-value policy.

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// `has_key`
 ///
 /// Description: whether a map has a key.
@@ -12,13 +14,13 @@ extension FunctionDefinition {
             let key = try checker.requireLiteralString(1)
             if let field = checker.arguments[0].value?.plainField,
                field.name == "http.request.headers" || field.name == "http.response.headers",
-               key.map(ByteOperations.lower) != key {
+               key.map(ASCII.lowercased) != key {
                 let range = checker.arguments[1].range
                 checker.warnings.append(SyntaxError(
                     RulesDiagnosticID.headerKeyCase,
                     "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key)) is never a key",
                     at: range, help: "write the key in lowercase",
-                    fixIt: (range, CanonicalPrinter.string(key.map(ByteOperations.lower))), isWarning: true))
+                    fixIt: (range, CanonicalPrinter.string(key.map(ASCII.lowercased))), isWarning: true))
             }
             return result
         },

@@ -1,5 +1,6 @@
 import CloudflareRegex
 import EdgeCore
+import EdgeWire
 
 /// Comparisons: the operator, checked against the left side's type, and the right side scanned as the type
 /// requires (string, regex, wildcard, integer, IP, inline set or named list).
@@ -271,6 +272,12 @@ extension ExpressionParser {
                            at: offset..<min(lexer.end, offset + 1))
     }
 
+    /// An IP literal as Cloudflare reads one: a dotted-quad part with a leading zero is decimal (`1.1.1.01` is
+    /// `1.1.1.1`, reference §1).
+    private static func address(_ text: [UInt8]) -> IPAddress? {
+        text.withUnsafeBytes { IPAddress.parse($0, leadingZeros: .decimal) }
+    }
+
     /// An address, `address/prefix` or `address..address`, validated (host bits, prefix, family, order).
     private mutating func parseAddressElement() throws -> (range: IPRange, isNetwork: Bool, source: Range<Int>) {
         let start = lexer.position
@@ -279,10 +286,10 @@ extension ExpressionParser {
         if let dots = text.indices.first(where: { $0 + 1 < text.count && text[$0] == 0x2E && text[$0 + 1] == 0x2E }) {
             let lowerBytes = Array(text[..<dots])
             let upperBytes = Array(text[(dots + 2)...])
-            guard let lower = IPAddress.parse(bytes: lowerBytes) else {
+            guard let lower = Self.address(lowerBytes) else {
                 throw invalidAddress(run.lowerBound..<(run.lowerBound + dots))
             }
-            guard let upper = IPAddress.parse(bytes: upperBytes) else {
+            guard let upper = Self.address(upperBytes) else {
                 throw invalidAddress((run.lowerBound + dots + 2)..<run.upperBound)
             }
             guard let range = IPRange(lower: lower, upper: upper) else {
@@ -292,7 +299,7 @@ extension ExpressionParser {
             }
             return (range, false, run)
         }
-        guard let address = IPAddress.parse(bytes: text) else { throw invalidAddress(run.isEmpty ? start..<(start + 1) : run) }
+        guard let address = Self.address(text) else { throw invalidAddress(run.isEmpty ? start..<(start + 1) : run) }
         guard lexer.consume("/") else { return (IPRange(single: address), false, run) }
         let prefixStart = lexer.position
         while let digit = lexer.peek(), digit >= 0x30, digit <= 0x39 { lexer.advance() }

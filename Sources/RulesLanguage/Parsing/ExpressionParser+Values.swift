@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Values: fields (resolved against the scheme and gated by plan and context), constants, function calls and
 /// index chains.
@@ -222,7 +223,7 @@ extension ExpressionParser {
     private mutating func checkHeaderKey(_ value: ValueExpression, _ key: StringToken) {
         guard case .field(let field) = value.base, value.steps.isEmpty,
               field.name == "http.request.headers" || field.name == "http.response.headers" else { return }
-        let lowered = key.bytes.map(ByteOperations.lower)
+        let lowered = key.bytes.map(ASCII.lowercased)
         guard lowered != key.bytes else { return }
         let replacement = CanonicalPrinter.string(lowered)
         findings.append(SyntaxError(

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Why a request object could not be read.
 public struct RequestJSONError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One HTTP header as received: the name keeps the case the client sent.
 public struct HTTPHeader: Hashable, Sendable {
     /// The header name, original case.

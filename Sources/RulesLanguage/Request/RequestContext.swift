@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One request being evaluated: wraps an `HTTPRequest` and computes derived field values lazily, caching them
 /// until the context is pointed at the next request.
 ///
@@ -148,7 +150,7 @@ public final class RequestContext {
 
     private static func buildHeaderMap(_ headers: [HTTPHeader], into map: inout ByteMultiMap) {
         map.removeAll()
-        for header in headers { map.append(header.value, for: header.name.map(ByteOperations.lower)) }
+        for header in headers { map.append(header.value, for: header.name.map(ASCII.lowercased)) }
     }
 
     private static func buildLists(_ headers: [HTTPHeader], names: inout [[UInt8]], values: inout [[UInt8]]) {
@@ -349,7 +351,7 @@ public final class RequestContext {
                 var slice = value[..<end]
                 while slice.last == 0x20 { slice = slice.dropLast() }
                 while slice.first == 0x20 { slice = slice.dropFirst() }
-                mediaTypeStorage += slice.map(ByteOperations.lower)
+                mediaTypeStorage += slice.map(ASCII.lowercased)
             }
         }
         return mediaTypeStorage

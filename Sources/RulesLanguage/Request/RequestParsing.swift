@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Splitting of query strings and cookie headers into maps, and path extensions, as rule fields expose them.
 enum RequestParsing {
     /// Query arguments: `&`-separated `name=value` pairs, no decoding, case kept, empty pairs skipped; a pair
@@ -61,6 +63,6 @@ enum RequestParsing {
         let segmentStart = (path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0
         guard let dot = path[segmentStart...].lastIndex(of: UInt8(ascii: ".")), dot > segmentStart,
               dot + 1 < path.count else { return }
-        for byte in path[(dot + 1)...] { target.append(ByteOperations.lower(byte)) }
+        for byte in path[(dot + 1)...] { target.append(ASCII.lowercased(byte)) }
     }
 }

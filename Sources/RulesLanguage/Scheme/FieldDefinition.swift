@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// How a field's value is read from a request context, typed so evaluation never boxes values.
 enum FieldReader: Sendable {

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// A named list (`$name`) that an expression can test membership in with `in`.
 public enum NamedList: Sendable {
     /// IP addresses, CIDR networks and ranges, for `ip.src in $name`.

@@ -1,4 +1,5 @@
 import CloudflareRegex
+import EdgeWire
 
 /// A comparison operator; each has an English and (for some) a C-like spelling that parse to the same operator.
 public enum ComparisonOperator: String, Sendable, CaseIterable {

@@ -4,22 +4,16 @@ import Glibc
 import Darwin
 #endif
 
+import EdgeWire
+
 /// Byte-level helpers for comparisons: ASCII case mapping and substring search without allocating.
 enum ByteOperations {
-    /// The ASCII lowercase of one byte; other bytes unchanged.
-    @inline(__always)
-    static func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-
-    /// The ASCII uppercase of one byte; other bytes unchanged.
-    @inline(__always)
-    static func upper(_ byte: UInt8) -> UInt8 { byte &- 0x61 < 26 ? byte & 0xDF : byte }
-
     /// Writes the ASCII lowercase of `source` into `target`, reusing its storage.
     static func lowercase(_ source: [UInt8], into target: inout [UInt8]) {
         target.removeAll(keepingCapacity: true)
         target.append(contentsOf: source)
         target.withUnsafeMutableBufferPointer { bytes in
-            for index in bytes.indices { bytes[index] = lower(bytes[index]) }
+            for index in bytes.indices { bytes[index] = ASCII.lowercased(bytes[index]) }
         }
     }
 
@@ -28,7 +22,7 @@ enum ByteOperations {
         target.removeAll(keepingCapacity: true)
         target.append(contentsOf: source)
         target.withUnsafeMutableBufferPointer { bytes in
-            for index in bytes.indices { bytes[index] = upper(bytes[index]) }
+            for index in bytes.indices { bytes[index] = ASCII.uppercased(bytes[index]) }
         }
     }
 
@@ -56,7 +50,7 @@ enum ByteOperations {
         guard lhs.count == rhs.count else { return false }
         return lhs.withUnsafeBufferPointer { left in
             rhs.withUnsafeBufferPointer { right in
-                for index in left.indices where lower(left[index]) != lower(right[index]) { return false }
+                for index in left.indices where ASCII.lowercased(left[index]) != ASCII.lowercased(right[index]) { return false }
                 return true
             }
         }

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import EdgeWire
+
 /// Whether a byte string contains any of several literals, in one pass over the haystack.
 ///
 /// With `m` the length of the shortest literal of two or more bytes, every occurrence covers `m - 1` consecutive
@@ -48,8 +50,8 @@ struct MultiLiteralSearch: Sendable {
         mapped = (0...255).map { byte in
             switch mapping {
             case .none: UInt8(byte)
-            case .lower: ByteOperations.lower(UInt8(byte))
-            case .upper: ByteOperations.upper(UInt8(byte))
+            case .lower: ASCII.lowercased(UInt8(byte))
+            case .upper: ASCII.uppercased(UInt8(byte))
             }
         }
         mapsCase = mapping != .none

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Calendar labels for minutes since the epoch, in UTC, computed without Foundation so that they never depend on
 /// the machine's time zone or locale.
 enum UTCTime {
@@ -10,17 +12,8 @@ enum UTCTime {
     static func parts(_ epochMinute: Int64) -> Parts {
         let days = floorDivide(epochMinute, 1440)
         let minuteOfDay = epochMinute - days * 1440
-        // Days to civil date (H. Hinnant, "chrono-compatible low-level date algorithms").
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return Parts(year: year, month: month, day: day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+        let (year, month, day) = CivilCalendar.civilFromDays(Int(days))
+        return Parts(year: Int64(year), month: Int64(month), day: Int64(day), hour: minuteOfDay / 60, minute: minuteOfDay % 60)
     }
 
     /// "2025-12-20".

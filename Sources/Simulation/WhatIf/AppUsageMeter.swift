@@ -1,5 +1,6 @@
 import EdgeModel
 import EdgeSpec
+import EdgeWire
 import Traces
 
 /// Counts what the app does for the requests that reach it, by the spec's `app` routes: incidents, LLM tokens and
@@ -56,12 +57,12 @@ public struct AppUsageMeter: Sendable {
 
     /// Per route: its path pattern, its method (nil: any) and what a request on it costs.
     private final class RouteTable: Sendable {
-        let patterns: [PathPattern]
+        let patterns: [StarGlob]
         let methods: [[UInt8]?]
         let costs: [RouteCost]
 
         init(_ routes: [AppRouteSpec]) {
-            patterns = routes.map { PathPattern($0.path) }
+            patterns = routes.map { StarGlob(starsIn: Array($0.path.utf8)) }
             methods = routes.map { $0.method.map { Array($0.uppercased().utf8) } }
             costs = routes.map { RouteCost(llmCalls: $0.llmCalls, tokensIn: $0.tokensIn, tokensOut: $0.tokensOut,
                                            redisCommands: $0.redisCommands, countsIncident: $0.countsIncident) }

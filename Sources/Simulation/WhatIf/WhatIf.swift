@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeModel
+import EdgeWire
 import Foundation
 import RulesLanguage
 import Traces
@@ -159,23 +160,16 @@ enum ClientScaling {
         let whole = Int(scale.rounded(.down))
         if replica >= whole {
             let fraction = scale - Double(whole)
-            let hash = mix(ip.high ^ ip.low &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(replica))
+            let hash = SplitMix64.mix(ip.high ^ ip.low &* SplitMix64.increment ^ UInt64(replica))
             guard Double(hash >> 11) / Double(1 << 53) < fraction else { return nil }
         }
         guard replica > 0 else { return original }
         var copy = original
-        let shifted = mix(ip.low ^ UInt64(replica) &* 0xD6E8_FEB8_6659_FD93)
+        let shifted = SplitMix64.mix(ip.low ^ UInt64(replica) &* 0xD6E8_FEB8_6659_FD93)
         copy.http.ip = ip.family == .v4
-            ? RulesLanguage.IPAddress(v4: UInt32(truncatingIfNeeded: shifted) | 0x0100_0000)
-            : RulesLanguage.IPAddress(v6High: ip.high ^ mix(UInt64(replica)), low: shifted)
+            ? IPAddress(v4: UInt32(truncatingIfNeeded: shifted) | 0x0100_0000)
+            : IPAddress(v6High: ip.high ^ SplitMix64.mix(UInt64(replica)), low: shifted)
         return copy
-    }
-
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

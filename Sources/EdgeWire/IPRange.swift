@@ -28,7 +28,7 @@ public struct IPRange: Hashable, Sendable, CustomStringConvertible {
     /// Parses `a.b.c.d`, `a.b.c.d/n`, `x::/n` or `a..b` (the forms a named IP list holds); nil if malformed,
     /// if a CIDR has host bits set, or if a range is reversed or mixes families.
     public static func parse(_ text: String) -> IPRange? {
-        if let dots = text.range(of: "..") {
+        if let dots = text.firstRange(of: "..") {
             guard let lower = IPAddress.parse(String(text[..<dots.lowerBound])),
                   let upper = IPAddress.parse(String(text[dots.upperBound...])) else { return nil }
             return IPRange(lower: lower, upper: upper)
@@ -42,7 +42,7 @@ public struct IPRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether `address` lies in the range.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ address: IPAddress) -> Bool {
         address.family == lower.family && lower <= address && address <= upper
     }
@@ -60,49 +60,5 @@ public struct IPRange: Hashable, Sendable, CustomStringConvertible {
         if lower == upper { return lower.description }
         if let prefix = prefixLength { return "\(lower)/\(prefix)" }
         return "\(lower)..\(upper)"
-    }
-}
-
-/// A set of IP ranges merged into sorted, disjoint intervals for binary search.
-struct IPRangeSet: Sendable {
-    private let starts: [IPAddress]
-    private let ends: [IPAddress]
-
-    init(_ ranges: [IPRange]) {
-        let sorted = ranges.sorted { $0.lower < $1.lower }
-        var starts: [IPAddress] = []
-        var ends: [IPAddress] = []
-        for range in sorted {
-            if let last = ends.last, last.family == range.lower.family,
-               range.lower <= last || IPRangeSet.isSuccessor(range.lower, of: last) {
-                if range.upper > last { ends[ends.count - 1] = range.upper }
-            } else {
-                starts.append(range.lower)
-                ends.append(range.upper)
-            }
-        }
-        self.starts = starts
-        self.ends = ends
-    }
-
-    private static func isSuccessor(_ next: IPAddress, of previous: IPAddress) -> Bool {
-        if previous.low == UInt64.max {
-            return previous.high != UInt64.max && next.high == previous.high &+ 1 && next.low == 0
-        }
-        return next.high == previous.high && next.low == previous.low &+ 1
-    }
-
-    /// Whether any range contains `address`.
-    @inline(__always)
-    func contains(_ address: IPAddress) -> Bool {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] <= address { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0 else { return false }
-        let end = ends[low - 1]
-        return end.family == address.family && address <= end
     }
 }

@@ -1,4 +1,5 @@
-/// The `CF-Cache-Status` the client would see (`docs/cloudflare-semantics.md`, "Cache status").
+/// The `CF-Cache-Status` a client sees: what the model decided and what a trace recorded, in Cloudflare's upper-case
+/// spelling (`docs/cloudflare-semantics.md`, "Cache status").
 public enum CacheStatus: String, Sendable, Hashable, CaseIterable {
     /// Served from cache.
     case hit = "HIT"
