@@ -273,7 +273,7 @@ extension ExpressionParser {
     }
 
     /// An IP literal as Cloudflare reads one: a dotted-quad part with a leading zero is decimal (`1.1.1.01` is
-    /// `1.1.1.1`, reference §1).
+    /// `1.1.1.1`; `docs/cloudflare-semantics.md`, "Comparing IP addresses").
     private static func address(_ text: [UInt8]) -> IPAddress? {
         text.withUnsafeBytes { IPAddress.parse($0, leadingZeros: .decimal) }
     }
