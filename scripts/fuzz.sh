@@ -16,14 +16,14 @@ cd "$root"
 
 # The modules each harness links, dependencies included (C modules last).
 declare -A modules=(
-    [RulesLanguage]="RulesLanguage EdgeCore EdgeWire Rainbow"
-    [RequestJSON]="RulesLanguage EdgeCore EdgeWire Rainbow"
-    [NativeTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [LogpushTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [CombinedLog]="Traces EdgeCore EdgeWire Rainbow"
-    [GzipTrace]="Traces EdgeCore EdgeWire Rainbow"
-    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
-    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
+    [RulesLanguage]="RulesLanguage EdgeCore EdgeWire"
+    [RequestJSON]="RulesLanguage EdgeCore EdgeWire"
+    [NativeTrace]="Traces EdgeCore EdgeWire"
+    [LogpushTrace]="Traces EdgeCore EdgeWire"
+    [CombinedLog]="Traces EdgeCore EdgeWire"
+    [GzipTrace]="Traces EdgeCore EdgeWire"
+    [SpecChecker]="EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Yams CYaml"
+    [LoadProfile]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Yams CYaml"
 )
 # Source files compiled into a harness besides its main.swift.
 declare -A support=(

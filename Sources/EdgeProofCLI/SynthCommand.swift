@@ -61,7 +61,7 @@ struct SynthCommand: ParsableCommand {
             try writer.finish()
             let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(length)); per population: "
                 + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
-            if output == "-" { StandardError.write(line + "\n") } else { print(line) }
+            if output == "-" { StandardError.write(line + "\n") } else { StandardOutput.print(line) }
         } catch let error as SynthesisError {
             StandardError.write("error: \(error)\n")
             throw ExitCode(1)
@@ -84,7 +84,7 @@ struct SynthCommand: ParsableCommand {
         let diagnostics = DiagnosticCollector()
         guard let spec = ProfileFile.read(prefix.bytes, file: profile, size: prefix.size, diagnostics: diagnostics) else {
             let source = SourceFile(name: profile, bytes: prefix.bytes)
-            StandardError.write(DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostics.sorted, summaryFor: profile))
+            StandardError.write(DiagnosticTextRenderer(sources: [source]).render(diagnostics.sorted, summaryFor: profile))
             throw ExitCode(1)
         }
         return try LoadProfileBuilder.profile(spec, name: (profile as NSString).lastPathComponent, edge: compiled)
