@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore"]),
         .testTarget(
             name: "EdgeProofCLITests",
-            dependencies: ["EdgeProofCLI", "edgeproof", "EdgeCore", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Rainbow", package: "Rainbow")]
+            dependencies: ["EdgeProofCLI", "edgeproof", "EdgeCore", .product(name: "Rainbow", package: "Rainbow")]
         ),
     ]
 )

@@ -20,8 +20,8 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "A profile name from the spec's profiles, or a YAML file holding one profile; default: the default mix.")
     var profile: String?
 
-    @Option(help: "How much traffic to write, e.g. 24h or 7d.")
-    var duration: String = "24h"
+    @Option(help: ArgumentHelp("How much traffic to write, e.g. 24h or 7d.", valueName: "duration"))
+    var duration = EdgeDuration.seconds(86_400)
 
     @Option(help: "Mean requests per second over the whole duration, across all populations (overrides the profile's).")
     var rps: Double?
@@ -36,9 +36,7 @@ struct SynthCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        guard case let .success(length) = EdgeDuration.parse(duration), length.milliseconds > 0 else {
-            throw ValidationError("--duration: '\(duration)' is not a duration such as 24h")
-        }
+        guard duration.milliseconds > 0 else { throw ValidationError("--duration must be above 0, e.g. 24h") }
         guard let startMilliseconds = Array(start.utf8).withUnsafeBytes({ TraceTimestamp.parseRFC3339($0) }) else {
             throw ValidationError("--start: '\(start)' is not an RFC 3339 timestamp")
         }
@@ -55,11 +53,11 @@ struct SynthCommand: ParsableCommand {
         if let rps { loadProfile.meanRequestsPerSecond = rps }
         do {
             let synthesizer = try TraceSynthesizer(profile: loadProfile, seed: seed, startMilliseconds: startMilliseconds,
-                                                   durationMilliseconds: length.milliseconds)
+                                                   durationMilliseconds: duration.milliseconds)
             let writer = try NativeTraceWriter(path: output)
             let statistics = try synthesizer.write(to: writer)
             try writer.finish()
-            let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(length)); per population: "
+            let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(duration)); per population: "
                 + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
             if output == "-" { StandardError.write(line + "\n") } else { StandardOutput.print(line) }
         } catch let error as SynthesisError {

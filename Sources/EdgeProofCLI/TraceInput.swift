@@ -5,15 +5,6 @@ import Traces
 
 extension TraceFormat: ExpressibleByArgument {}
 
-/// A duration on the command line, written as in a spec (`120s`, `2m`, `1h30m`).
-extension EdgeDuration: ExpressibleByArgument {
-    /// The duration `argument` spells, or nil (ArgumentParser then reports the value as invalid).
-    public init?(argument: String) {
-        guard case let .success(duration) = EdgeDuration.parse(argument) else { return nil }
-        self = duration
-    }
-}
-
 /// The trace options every command that replays traces takes (`replay`, `whatif`, `diff`), with one meaning and
 /// one help text each.
 struct TraceInput: ParsableArguments {

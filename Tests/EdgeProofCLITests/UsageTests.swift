@@ -28,6 +28,7 @@ import Testing
         #expect(edgeproof("eval").exitCode == 2)
         #expect(edgeproof("explain", exampleSpec).exitCode == 2)
         #expect(edgeproof("synth", "--spec", exampleSpec, "--duration", "forever", "-o", "/dev/null").exitCode == 2)
+        #expect(edgeproof("synth", "--spec", exampleSpec, "--duration", "0s", "-o", "/dev/null").exitCode == 2)
         #expect(edgeproof("whatif", exampleSpec, "--trace", "traces/scraper.jsonl", "--scale", "0").exitCode == 2)
         #expect(edgeproof("replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--fail-on", "block_rate").exitCode == 2)
         #expect(edgeproof("replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--max-errors", "-1").exitCode == 2)
