@@ -29,7 +29,8 @@ demo: release
 test: deps venv
 	$(SWIFT) build
 	$(SWIFT) test
-	scripts/cli-smoke.sh "$$($(SWIFT) build --show-bin-path)/edgeproof" $(VENV)/bin/python
+	@mkdir -p .build/secrets-cli
+	$(VENV)/bin/python scripts/check-secrets-cli.py "$$($(SWIFT) build --show-bin-path)/edgeproof" .build/secrets-cli
 	$(MAKE) --no-print-directory schema-check
 	$(MAKE) --no-print-directory outputs-check
 

@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "EdgeCore", dependencies: [.product(name: "Rainbow", package: "Rainbow")]),
+        .target(name: "EdgeCore"),
         .target(name: "EdgeWire"),
         .target(
             name: "EdgeSpec",
@@ -40,10 +40,15 @@ let package = Package(
             resources: [.embedInCode("Templates")]
         ),
         .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis", "RulesLanguage"]),
-        .executableTarget(
-            name: "edgeproof",
-            dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex", "EdgeModel", "Traces", "TrafficSynthesis", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        .target(
+            name: "EdgeProofCLI",
+            dependencies: [
+                "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex", "EdgeModel", "Traces",
+                "TrafficSynthesis", "Simulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Rainbow", package: "Rainbow"),
+            ]
         ),
+        .executableTarget(name: "edgeproof", dependencies: ["EdgeProofCLI"]),
         .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore", "EdgeWire"], path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/WhatIfBenchmark"),
         .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeWire"], path: "Benchmarks/RulesBenchmark"),
@@ -63,5 +68,9 @@ let package = Package(
         .testTarget(name: "EdgeCompilerTests", dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "TrafficSynthesis", "EdgeCore", "EdgeWire"]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
+        .testTarget(
+            name: "EdgeProofCLITests",
+            dependencies: ["EdgeProofCLI", "edgeproof", "EdgeCore", .product(name: "Rainbow", package: "Rainbow")]
+        ),
     ]
 )

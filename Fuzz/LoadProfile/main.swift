@@ -27,7 +27,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let diagnostics = DiagnosticCollector()
     guard let spec = ProfileFile.read(bytes, file: "profile.yaml", diagnostics: diagnostics) else {
         guard diagnostics.hasErrors else { fatalError("a profile was rejected without an error") }
-        _ = DiagnosticTextRenderer(sources: [SourceFile(name: "profile.yaml", bytes: bytes)], colored: false)
+        _ = DiagnosticTextRenderer(sources: [SourceFile(name: "profile.yaml", bytes: bytes)])
             .render(diagnostics.sorted, summaryFor: "profile.yaml")
         return 0
     }

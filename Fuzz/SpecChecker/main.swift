@@ -23,7 +23,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     let sorted = diagnostics.sorted
-    _ = DiagnosticTextRenderer(sources: [SourceFile(name: file, bytes: bytes)], colored: true).render(sorted, summaryFor: file)
+    _ = DiagnosticTextRenderer(sources: [SourceFile(name: file, bytes: bytes)]).render(sorted, summaryFor: file)
     _ = DiagnosticJSONRenderer.render(sorted, file: file)
     _ = DiagnosticGitHubRenderer.render(sorted)
     return 0

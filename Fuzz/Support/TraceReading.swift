@@ -31,7 +31,7 @@ func readTrace(_ bytes: [UInt8], format: TraceFormat, options: TraceReaderOption
         _ = error.description
     }
     let diagnostics = reader.diagnostics.sorted
-    _ = DiagnosticTextRenderer(sources: [], colored: false).render(diagnostics, summaryFor: reader.name)
+    _ = DiagnosticTextRenderer(sources: []).render(diagnostics, summaryFor: reader.name)
     _ = DiagnosticJSONRenderer.render(diagnostics, file: reader.name)
     return (lines, diagnostics)
 }

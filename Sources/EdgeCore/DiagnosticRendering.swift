@@ -1,25 +1,30 @@
-import Rainbow
-
-/// Output formats for diagnostics, chosen with `--format`.
-public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    /// Compiler-style text with the source line and a caret.
-    case text
-    /// One JSON document with every diagnostic and a summary (schema in `docs/diagnostics-json.md`).
-    case json
-    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
-    case github
+/// The parts of a rendered diagnostic a terminal may style (the command line colours them).
+public enum DiagnosticTextPart: Sendable {
+    /// `file:line:col:` before the severity.
+    case location
+    /// The diagnostic's or note's message on the header line.
+    case message
+    /// The `error` label.
+    case error
+    /// The `warning` label.
+    case warning
+    /// The `note` label.
+    case note
+    /// The `^~~` marker under the span.
+    case caret
 }
 
 /// Renders diagnostics like a compiler: `file:line:col: error: message [ID]`, the source line, a caret under
 /// the span, then notes, help and fix-its.
 public struct DiagnosticTextRenderer {
     private let sources: [String: SourceFile]
-    private let colored: Bool
+    private let style: @Sendable (String, DiagnosticTextPart) -> String
 
-    /// Creates a renderer that quotes lines from `sources` (keyed by file name) and colours when asked.
-    public init(sources: [SourceFile], colored: Bool) {
+    /// Creates a renderer that quotes lines from `sources` (keyed by file name) and passes each part through
+    /// `style` (plain text unless given).
+    public init(sources: [SourceFile], style: @escaping @Sendable (String, DiagnosticTextPart) -> String = { text, _ in text }) {
         self.sources = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.colored = colored
+        self.style = style
     }
 
     /// The rendered text of one diagnostic, ending with a newline. Credentials are masked and long lines and
@@ -30,7 +35,7 @@ public struct DiagnosticTextRenderer {
         out += excerpt(diagnostic.range, masking: diagnostic.secretRanges)
         for note in diagnostic.notes {
             if let range = note.range {
-                out += header(range, paint("note", \.cyan), ShownText.of(note.message)) + "\n"
+                out += header(range, style("note", .note), ShownText.of(note.message)) + "\n"
                 out += excerpt(range, masking: diagnostic.secretRanges)
             } else {
                 out += "  = note: \(ShownText.of(note.message))\n"
@@ -49,19 +54,15 @@ public struct DiagnosticTextRenderer {
     }
 
     private func header(_ range: SourceRange, _ severity: String, _ message: String) -> String {
-        paint("\(ShownText.of(range.file)):\(range.start.line):\(range.start.column):", \.bold) + " \(severity): " + paint(message, \.bold)
+        style("\(ShownText.of(range.file)):\(range.start.line):\(range.start.column):", .location) + " \(severity): " + style(message, .message)
     }
 
     private func label(_ severity: Severity) -> String {
         switch severity {
-        case .error: paint("error", \.red)
-        case .warning: paint("warning", \.yellow)
-        case .note: paint("note", \.cyan)
+        case .error: style("error", .error)
+        case .warning: style("warning", .warning)
+        case .note: style("note", .note)
         }
-    }
-
-    private func paint(_ text: String, _ style: KeyPath<String, String>) -> String {
-        colored ? text[keyPath: style] : text
     }
 
     private func excerpt(_ range: SourceRange, masking secretRanges: [SourceRange]) -> String {
@@ -71,7 +72,7 @@ public struct DiagnosticTextRenderer {
         let gutter = String(range.start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let marker = "^" + String(repeating: "~", count: excerpt.caretWidth - 1)
-        return " \(gutter) | \(excerpt.text)\n \(pad) | " + String(repeating: " ", count: excerpt.caretColumn) + paint(marker, \.green) + "\n"
+        return " \(gutter) | \(excerpt.text)\n \(pad) | " + String(repeating: " ", count: excerpt.caretColumn) + style(marker, .caret) + "\n"
     }
 }
 

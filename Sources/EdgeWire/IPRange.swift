@@ -1,3 +1,5 @@
+import Foundation
+
 /// An inclusive range of addresses of one family: a single address, a CIDR network or `a..b`.
 public struct IPRange: Hashable, Sendable, CustomStringConvertible {
     /// The first address in the range.

@@ -9,7 +9,7 @@ private let diagnostic = Diagnostic(
     help: "did you mean 'pro'?")
 
 @Test func textRendererQuotesTheLineWithACaretUnderTheSpan() {
-    let text = DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostic)
+    let text = DiagnosticTextRenderer(sources: [source]).render(diagnostic)
     #expect(text.hasPrefix("edge.yaml:3:9: error: 'pr' is not one of: free, pro [E0104]\n 3 |   plan: pr\n   |         ^~\n"))
     #expect(text.contains("edge.yaml:2:1: note: zone starts here\n 2 | zone:\n   | ^\n"))
     #expect(text.hasSuffix("  = help: did you mean 'pro'?\n"))
@@ -77,7 +77,7 @@ extension Result {
         "E0104", .error, "'\(long)tail' is not one of: free, pro",
         at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 2, column: 9), end: SourceLocation(line: 2, column: 200_013)))
     let far = Diagnostic("E0001", .error, "the spec is too large", at: SourceRange(file: "edge.yaml", at: SourceLocation(line: 2, column: 150_000)))
-    let text = DiagnosticTextRenderer(sources: [file], colored: false).render([value, far], summaryFor: "edge.yaml")
+    let text = DiagnosticTextRenderer(sources: [file]).render([value, far], summaryFor: "edge.yaml")
     #expect(text.utf8.count < 2_000)
     #expect(text.contains("characters elided] …"))
     #expect(text.contains(" 2 |   plan: xxxx"), "the start of the line is kept when the span starts there")
@@ -91,6 +91,6 @@ extension Result {
 @Test func quotedLinesShowControlCharactersAsReplacementCharacters() {
     let file = SourceFile(name: "edge.yaml", text: "name: a\u{1B}[2Jb\n")
     let at = Diagnostic("E0107", .error, "bad name", at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 1, column: 7), end: SourceLocation(line: 1, column: 13)))
-    let text = DiagnosticTextRenderer(sources: [file], colored: false).render(at)
+    let text = DiagnosticTextRenderer(sources: [file]).render(at)
     #expect(text.contains(" 1 | name: a\u{FFFD}[2Jb\n   |       ^~~~~~\n"))
 }

@@ -157,7 +157,7 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
 
 @Test func secretsAreNeverEchoed() {
     let (_, diagnostics) = MarkedSpec(head + "redis:\n  provider: upstash\n  requirepass: hunter2hunter2\n").check()
-    let rendered = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", text: head + "redis:\n  provider: upstash\n  requirepass: hunter2hunter2\n")], colored: false)
+    let rendered = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", text: head + "redis:\n  provider: upstash\n  requirepass: hunter2hunter2\n")])
         .render(diagnostics, summaryFor: "edge.yaml")
     #expect(!rendered.contains("hunter2"))
     #expect(!DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml").contains("hunter2"))
@@ -170,7 +170,7 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
     let diagnostics = DiagnosticCollector()
     #expect(YAMLReader(file: "edge.yaml", diagnostics: diagnostics).read(bytes) == nil)
     #expect(diagnostics.diagnostics.map(\.id) == ["E0001"])
-    let text = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", bytes: bytes)], colored: false)
+    let text = DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", bytes: bytes)])
         .render(diagnostics.sorted, summaryFor: "edge.yaml")
     #expect(text.utf8.count < 1_000)
     #expect(!text.contains("xxxxxxxx"), "the size is known before the lines are, so no line is quoted")
@@ -183,7 +183,7 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
     let plan = diagnostics.first { $0.id == "E0104" }
     #expect(plan != nil)
     let source = SourceFile(name: "edge.yaml", bytes: Array(("version: 1\nzone:\n  name: example.com\n  plan: " + String(repeating: "g", count: 100_000) + "\n").utf8))
-    let text = DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostics, summaryFor: "edge.yaml")
+    let text = DiagnosticTextRenderer(sources: [source]).render(diagnostics, summaryFor: "edge.yaml")
     #expect(text.utf8.count < 2_000)
     #expect(text.contains(" 4 |   plan: ggg") && text.contains("ggg…\n"), "the quoted line is cut after a window and marked")
     for rendered in [DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml"), DiagnosticGitHubRenderer.render(diagnostics)] {

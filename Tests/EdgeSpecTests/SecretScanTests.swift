@@ -97,7 +97,7 @@ private func renderedCheck(_ text: String) -> (checked: CheckedSpec?, diagnostic
     let checked = SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: collector)
     let sorted = collector.sorted
     let outputs = [
-        DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", text: text)], colored: false).render(sorted, summaryFor: "edge.yaml"),
+        DiagnosticTextRenderer(sources: [SourceFile(name: "edge.yaml", text: text)]).render(sorted, summaryFor: "edge.yaml"),
         DiagnosticJSONRenderer.render(sorted, file: "edge.yaml"),
         DiagnosticGitHubRenderer.render(sorted),
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import EdgeCore
 #if canImport(Glibc)
 import Glibc

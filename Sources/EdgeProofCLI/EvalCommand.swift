@@ -68,9 +68,9 @@ struct EvalCommand: ParsableCommand {
         let (parsed, diagnostics) = RulesParser.parse(expression, options: options)
         if !diagnostics.isEmpty {
             let source = SourceFile(name: "<expr>", text: expression)
-            StandardError.write(DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostics, summaryFor: "<expr>"))
+            StandardError.write(DiagnosticTextRenderer(sources: [source]).render(diagnostics, summaryFor: "<expr>"))
         }
         guard let parsed, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
-        print(CompiledExpression(parsed).evaluate(parsedRequest) ? "true" : "false")
+        StandardOutput.print(CompiledExpression(parsed).evaluate(parsedRequest) ? "true" : "false")
     }
 }

@@ -31,15 +31,3 @@ struct ExitError: Error {
         self.code = code
     }
 }
-
-/// Writing to stderr.
-enum StandardError {
-    /// Writes `text` to stderr as is. A stderr that cannot be written (closed, a full disk) loses the text rather
-    /// than ending the process: the exit code still tells the outcome.
-    static func write(_ text: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
-    }
-}
-
-/// Whether stdout is a terminal (colour and progress only then).
-var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

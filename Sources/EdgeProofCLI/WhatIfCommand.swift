@@ -17,11 +17,9 @@ struct WhatIfCommand: ParsableCommand {
             parallel.
             """)
 
-    @Argument(help: "The spec file.")
-    var spec: String = "edge.yaml"
+    @OptionGroup var spec: SpecArgument
 
-    @Option(name: .customLong("trace"), parsing: .upToNextOption, help: "Trace files.")
-    var traces: [String] = []
+    @OptionGroup var traces: TraceInput
 
     @Option(help: "Comma-separated scales, e.g. 1,2,5,10.")
     var scale: String?
@@ -29,20 +27,15 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Write the scenarios to this file: HTML when it ends in .html, else JSON ({\"scenarios\": […]}).")
     var report: String?
 
-    @Option(help: "Trace format: auto, native, logpush or combined.")
-    var format: TraceFormat = .auto
-
     @Option(name: .customLong("add-profile"), help: "Add a scenario at scale 1 with this population mixed in: a spec profile or bot-wave, credential-stuffing, traffic-spike (repeatable).")
     var addProfiles: [String] = []
 
     func run() throws {
-        guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
-        try CommandOutput.refuseConflicts(inputs: [spec] + traces, outputs: [("--report", report)])
-        let compiled = try SpecLoader.load(spec)
-        var options = ReplayOptions()
-        options.format = format
+        var options = try traces.replayOptions()
+        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
+        let compiled = try spec.load()
         options.redactor = Redactor(extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [])
-        let diagnostics = DiagnosticCollector()
+        var tracesRead = false
         var scenarios: [WhatIfScenario]
         var design: [String]?
         if let scale {
@@ -53,7 +46,7 @@ struct WhatIfCommand: ParsableCommand {
                 return WhatIfScenario(name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
             }
         } else {
-            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, diagnostics).results
+            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead).results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
                 StandardError.write("error: the trace has no incidents (no request reached an app route marked incident); pass --scale\n")
@@ -63,18 +56,18 @@ struct WhatIfCommand: ParsableCommand {
                 WhatIfScenario(name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
             }
             design = WhatIfTable.designCostTable.map(\.monthly)
-            print("The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n")
+            StandardOutput.print("The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n")
         }
-        var (results, warnings) = try run(compiled, scenarios, options, diagnostics)
+        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
         if !addProfiles.isEmpty, let reference = results.first {
             let added = try addedScenarios(compiled, reference: reference)
-            let extra = try run(compiled, added, options, diagnostics)
+            let extra = try run(compiled, added, options, tracesRead: &tracesRead)
             results += extra.results
             warnings += extra.warnings
         }
-        print(WhatIfTable.text(results, designColumn: design), terminator: "")
+        StandardOutput.print(WhatIfTable.text(results, designColumn: design), terminator: "")
         if design != nil {
-            print("""
+            StandardOutput.print("""
 
                 Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes OpenAI \
                 costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini prices) give \
@@ -82,12 +75,12 @@ struct WhatIfCommand: ParsableCommand {
                 origin concurrency against the soft limit, never fewer than the configured machines.
                 """)
         }
-        for warning in warnings { print("warning: \(warning)") }
+        for warning in warnings { StandardOutput.print("warning: \(warning)") }
         UndecidedSearchWarning.printIfAny()
         if let report {
             let text = report.hasSuffix(".html")
                 ? HTMLReportRenderer.render(HTMLReport(
-                    title: "What-if: \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                    title: "What-if: \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
                     subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                     summary: results.first?.summary, scenarios: results, capacity: ReportCapacity.line(for: compiled)))
                 : WhatIfTable.json(results, warnings: warnings).pretty
@@ -124,10 +117,17 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
+    /// Runs `scenarios` over the traces. Their findings (malformed lines) are printed after the first run only
+    /// (`tracesRead` false): every later run reads the same traces and finds the same.
     private func run(_ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
-                     _ diagnostics: DiagnosticCollector) throws -> (results: [ScenarioResult], warnings: [String]) {
+                     tracesRead: inout Bool) throws -> (results: [ScenarioResult], warnings: [String]) {
+        let diagnostics = DiagnosticCollector()
+        defer {
+            if !tracesRead { TraceInput.printFindings(diagnostics) }
+            tracesRead = true
+        }
         do {
-            return try WhatIf.run(compiled, trace: traces, scenarios: scenarios, options: options, diagnostics: diagnostics)
+            return try WhatIf.run(compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)

@@ -19,8 +19,7 @@ struct BuildCommand: ParsableCommand {
             Exit 0 ok; 1 spec errors or drift (--check); 2 unreadable input, bad templates or a failed write.
             """)
 
-    @Argument(help: "The spec file.")
-    var spec: String = "edge.yaml"
+    @OptionGroup var spec: SpecArgument
 
     @Option(name: .shortAndLong, help: "Output directory.")
     var output: String = "out"
@@ -35,7 +34,7 @@ struct BuildCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let compiled = try SpecLoader.load(spec, format: format, targetWarnings: true)
+        let compiled = try spec.load(format: format, targetWarnings: true)
         let outputs: OutputSet
         do {
             let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded
@@ -47,14 +46,14 @@ struct BuildCommand: ParsableCommand {
         if check {
             let differences = DriftCheck.compare(outputs, with: output)
             for difference in differences {
-                print("\(difference.kind.rawValue): \(output)/\(difference.path)")
-                if !difference.diff.isEmpty { print(difference.diff, terminator: "") }
+                StandardOutput.print("\(difference.kind.rawValue): \(output)/\(difference.path)")
+                if !difference.diff.isEmpty { StandardOutput.print(difference.diff, terminator: "") }
             }
             if differences.isEmpty {
-                print("\(output): up to date with \(compiled.specName) (\(outputs.files.count) files)")
+                StandardOutput.print("\(output): up to date with \(compiled.specName) (\(outputs.files.count) files)")
                 return
             }
-            print("\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec) -o \(output)`")
+            StandardOutput.print("\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec.path) -o \(output)`")
             throw ExitCode(1)
         }
         let removed: [String]
@@ -64,8 +63,8 @@ struct BuildCommand: ParsableCommand {
             StandardError.write("error: \(error); \(output) is unchanged\n")
             throw ExitCode(2)
         }
-        print("wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))")
-        for path in removed { print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)") }
+        StandardOutput.print("wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))")
+        for path in removed { StandardOutput.print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)") }
     }
 }
 
@@ -80,11 +79,11 @@ struct DiagnosticPrinter {
         let text: String
         switch format {
         case .text:
-            text = DiagnosticTextRenderer(sources: [SourceFile(name: spec, bytes: bytes)], colored: standardOutputIsTerminal)
+            text = DiagnosticColors.renderer([SourceFile(name: spec, bytes: bytes)])
                 .render(diagnostics, summaryFor: spec)
         case .json: text = DiagnosticJSONRenderer.render(diagnostics, file: spec)
         case .github: text = DiagnosticGitHubRenderer.render(diagnostics)
         }
-        if toStandardError { StandardError.write(text) } else { Swift.print(text, terminator: "") }
+        if toStandardError { StandardError.write(text) } else { StandardOutput.print(text, terminator: "") }
     }
 }

@@ -7,6 +7,6 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema", abstract: "Print the JSON Schema of edge.yaml (for editors and CI).")
 
     func run() {
-        print(SpecSchema.document.pretty, terminator: "")
+        StandardOutput.print(SpecSchema.document.pretty, terminator: "")
     }
 }

@@ -17,8 +17,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The spec after the change.")
     var head: String
 
-    @Option(name: .customLong("trace"), parsing: .upToNextOption, help: "Trace files.")
-    var traces: [String] = []
+    @OptionGroup var traces: TraceInput
 
     @Flag(help: "Exit 1 when any request changes outcome.")
     var failOnChange = false
@@ -33,19 +32,21 @@ struct DiffCommand: ParsableCommand {
     var noRedact = false
 
     func run() throws {
-        guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
-        try CommandOutput.refuseConflicts(inputs: [base, head] + traces, outputs: [("--report", report), ("--junit", junit)])
+        var options = try traces.replayOptions()
+        try CommandOutput.refuseConflicts(inputs: [base, head] + traces.paths, outputs: [("--report", report), ("--junit", junit)])
         let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
-        var options = ReplayOptions()
         options.redactor = Redactor(extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [], enabled: !noRedact)
         let result: SpecDiffResult
+        let traceDiagnostics = DiagnosticCollector()
         do {
-            result = try SpecDiff.run(base: baseSpec, head: headSpec, paths: traces, options: options, diagnostics: DiagnosticCollector())
+            result = try SpecDiff.run(base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: traceDiagnostics)
         } catch {
+            TraceInput.printFindings(traceDiagnostics)
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
-        print(SpecDiffRenderer.text(result), terminator: "")
+        TraceInput.printFindings(traceDiagnostics)
+        StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {
             let text = report.hasSuffix(".html")

@@ -12,17 +12,16 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the key's counter), cache.")
 
-    @Argument(help: "The spec file.")
-    var spec: String = "edge.yaml"
+    @OptionGroup var spec: SpecArgument
 
     @Option(help: "The request as a native trace record JSON object.")
     var request: String
 
     func run() throws {
-        let compiled = try SpecLoader.load(spec)
+        let compiled = try spec.load()
         let edgeRequest = try RequestArgument.parse(request)
         let edge = try ModelFactory.edge(for: compiled)
-        print(ExplainReport.render(edge.process(edgeRequest, tracing: true)))
+        StandardOutput.print(ExplainReport.render(edge.process(edgeRequest, tracing: true)))
         UndecidedSearchWarning.printIfAny()
     }
 }

@@ -4,8 +4,6 @@ import EdgeCore
 import EdgeSpec
 import Foundation
 
-extension DiagnosticFormat: ExpressibleByArgument {}
-
 /// `edgeproof check [SPEC]`: parse and type-check the spec, lint it for production readiness.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +11,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a spec: located errors, did-you-mean, readiness lints.",
         discussion: "Exit 0 when there are no errors (warnings allowed), 1 when the spec has errors, 2 when it cannot be read.")
 
-    @Argument(help: "The spec file.")
-    var spec: String = "edge.yaml"
+    @OptionGroup var spec: SpecArgument
 
     @Option(help: "Output format: text, json (one JSON document on stdout) or github (workflow commands).")
     var format: DiagnosticFormat = .text
@@ -26,29 +23,15 @@ struct CheckCommand: ParsableCommand {
     var readiness = true
 
     func run() throws {
-        let bytes: [UInt8]
-        let size: Int?
-        switch SpecInput.read(spec) {
-        case let .success(read): (bytes, size) = (read.bytes, read.size)
-        case let .failure(error):
-            StandardError.write("error: \(error.message)\n")
-            throw ExitCode(error.code)
-        }
-        let diagnostics = DiagnosticCollector()
-        let checked = SpecChecker.check(bytes, file: spec, size: size, diagnostics: diagnostics)
-        if let checked { _ = EdgeCompiler.compile(checked, specPath: spec, diagnostics: diagnostics, targetWarnings: false) }
+        let checked = try SpecLoader.check(spec.path)
+        let diagnostics = checked.diagnostics
         if strict { diagnostics.promoteWarningsToErrors() }
         let findings = diagnostics.sorted
-        switch format {
-        case .text:
-            DiagnosticPrinter(format: format, spec: spec, bytes: bytes).print(findings, toStandardError: false)
-            if readiness, let checked { print(ReadinessTable.render(checked.readiness), terminator: "") }
-        case .json:
-            DiagnosticPrinter(format: format, spec: spec, bytes: bytes).print(findings, toStandardError: false)
-        case .github:
-            DiagnosticPrinter(format: format, spec: spec, bytes: bytes).print(findings, toStandardError: false)
-            print(DiagnosticSummary(findings).line(for: spec))
+        DiagnosticPrinter(format: format, spec: spec.path, bytes: checked.bytes).print(findings, toStandardError: false)
+        if format == .text, readiness, let typed = checked.spec {
+            StandardOutput.print(ReadinessTable.render(typed.readiness), terminator: "")
         }
+        if format == .github { StandardOutput.print(DiagnosticSummary(findings).line(for: spec.path)) }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

@@ -21,8 +21,8 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "A profile name from the spec's profiles, or a YAML file holding one profile; default: the default mix.")
     var profile: String?
 
-    @Option(help: "How much traffic to write, e.g. 24h or 7d.")
-    var duration: String = "24h"
+    @Option(help: ArgumentHelp("How much traffic to write, e.g. 24h or 7d.", valueName: "duration"))
+    var duration = EdgeDuration.seconds(86_400)
 
     @Option(help: "Mean requests per second over the whole duration, across all populations (overrides the profile's).")
     var rps: Double?
@@ -37,9 +37,7 @@ struct SynthCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        guard case let .success(length) = EdgeDuration.parse(duration), length.milliseconds > 0 else {
-            throw ValidationError("--duration: '\(duration)' is not a duration such as 24h")
-        }
+        guard duration.milliseconds > 0 else { throw ValidationError("--duration must be above 0, e.g. 24h") }
         guard let startMilliseconds = Array(start.utf8).withUnsafeBytes({ TraceTimestamp.parseRFC3339($0) }) else {
             throw ValidationError("--start: '\(start)' is not an RFC 3339 timestamp")
         }
@@ -56,13 +54,13 @@ struct SynthCommand: ParsableCommand {
         if let rps { loadProfile.meanRequestsPerSecond = rps }
         do {
             let synthesizer = try TraceSynthesizer(profile: loadProfile, seed: seed, startMilliseconds: startMilliseconds,
-                                                   durationMilliseconds: length.milliseconds)
+                                                   durationMilliseconds: duration.milliseconds)
             let writer = try NativeTraceWriter(path: output)
             let statistics = try synthesizer.write(to: writer)
             try writer.finish()
-            let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(length)); per population: "
+            let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(duration)); per population: "
                 + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
-            if output == "-" { StandardError.write(line + "\n") } else { print(line) }
+            if output == "-" { StandardError.write(line + "\n") } else { StandardOutput.print(line) }
         } catch let error as SynthesisError {
             StandardError.write("error: \(error)\n")
             throw ExitCode(1)
@@ -85,7 +83,7 @@ struct SynthCommand: ParsableCommand {
         let diagnostics = DiagnosticCollector()
         guard let spec = ProfileFile.read(prefix.bytes, file: profile, size: prefix.size, diagnostics: diagnostics) else {
             let source = SourceFile(name: profile, bytes: prefix.bytes)
-            StandardError.write(DiagnosticTextRenderer(sources: [source], colored: false).render(diagnostics.sorted, summaryFor: profile))
+            StandardError.write(DiagnosticTextRenderer(sources: [source]).render(diagnostics.sorted, summaryFor: profile))
             throw ExitCode(1)
         }
         return try LoadProfileBuilder.profile(spec, name: (profile as NSString).lastPathComponent, edge: compiled)

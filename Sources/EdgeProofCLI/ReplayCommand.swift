@@ -6,8 +6,6 @@ import Foundation
 import Simulation
 import Traces
 
-extension TraceFormat: ExpressibleByArgument {}
-
 /// `edgeproof replay [SPEC] --trace FILE…`: stream traces through the edge model and summarise.
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,26 +16,15 @@ struct ReplayCommand: ParsableCommand {
             2 for unreadable traces or more malformed lines than --max-errors.
             """)
 
-    @Argument(help: "The spec file.")
-    var spec: String = "edge.yaml"
+    @OptionGroup var spec: SpecArgument
 
-    @Option(name: .customLong("trace"), parsing: .upToNextOption, help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed).")
-    var traces: [String] = []
-
-    @Option(help: "Trace format: auto, native, logpush or combined.")
-    var format: TraceFormat = .auto
+    @OptionGroup var traces: TraceInput
 
     @Option(help: "Write one JSON decision per record, in input order, to this file.")
     var decisions: String?
 
     @Option(help: "Write the summary to this file: HTML when it ends in .html, JSON otherwise.")
     var report: String?
-
-    @Option(help: "Stop with exit 2 after this many malformed lines.")
-    var maxErrors: Int = 100
-
-    @Option(help: "How late (behind the newest record) a record may arrive and still be re-ordered.")
-    var reorderWindow: String = "120s"
 
     @Option(name: .customLong("fail-on"), help: "A threshold such as 'block_rate<0.1%'; give the option without a value to apply the spec's fail_on.")
     var failOn: [String] = []
@@ -52,43 +39,37 @@ struct ReplayCommand: ParsableCommand {
     var junit: String?
 
     func run() throws {
-        guard !traces.isEmpty else { throw ValidationError("give at least one --trace FILE") }
-        guard case let .success(window) = EdgeDuration.parse(reorderWindow) else {
-            throw ValidationError("--reorder-window: '\(reorderWindow)' is not a duration such as 120s")
-        }
+        var options = try traces.replayOptions()
         let thresholds = try parseThresholds()
-        try CommandOutput.refuseConflicts(inputs: [spec] + traces, outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
-        let compiled = try SpecLoader.load(spec)
-        var options = ReplayOptions()
-        options.format = format
-        options.maxErrors = maxErrors
-        options.toleranceMilliseconds = window.milliseconds
+        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
+        let compiled = try spec.load()
         options.decisionsPath = decisions
         options.redactor = Redactor(extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [], enabled: !noRedact)
-        if isatty(STDERR_FILENO) == 1 {
+        if Console.current.errorIsTerminal {
             let started = ProcessInfo.processInfo.systemUptime
+            let console = Console.current
             options.progress = { records in
                 let elapsed = max(0.001, ProcessInfo.processInfo.systemUptime - started)
-                StandardError.write("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
+                console.writeError("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
             }
         }
         let traceDiagnostics = DiagnosticCollector()
         let summary: ReplaySummary
         do {
-            summary = try Replay.run(compiled, paths: traces, options: options, diagnostics: traceDiagnostics)
+            summary = try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: traceDiagnostics)
         } catch {
-            printTraceDiagnostics(traceDiagnostics)
+            TraceInput.printFindings(traceDiagnostics)
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
         if options.progress != nil { StandardError.write("\r\u{1B}[K") }
-        printTraceDiagnostics(traceDiagnostics)
-        print(SummaryRenderer.text(summary), terminator: "")
+        TraceInput.printFindings(traceDiagnostics)
+        StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {
             let text = report.hasSuffix(".html")
                 ? HTMLReportRenderer.render(HTMLReport(
-                    title: "Replay of \(traces.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                    title: "Replay of \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
                     subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))", summary: summary,
                     capacity: ReportCapacity.line(for: compiled)))
                 : SummaryRenderer.json(summary).pretty
@@ -97,7 +78,7 @@ struct ReplayCommand: ParsableCommand {
         let applied = thresholds + (failOnSpec ? compiled.failOn : [])
         let broken = ThresholdCheck.broken(applied, in: summary)
         if !applied.isEmpty {
-            print(broken.isEmpty ? "\nThresholds: all \(applied.count) hold" : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
+            StandardOutput.print(broken.isEmpty ? "\nThresholds: all \(applied.count) hold" : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
         }
         if let junit { try CommandOutput.write(ThresholdJUnit.xml(applied, broken: broken), to: junit) }
         if !broken.isEmpty { throw ExitCode(1) }
@@ -113,16 +94,6 @@ struct ReplayCommand: ParsableCommand {
             case let .success(threshold): return threshold
             case let .failure(problem): throw ValidationError("--fail-on '\(text)': \(problem.message)")
             }
-        }
-    }
-
-    private func printTraceDiagnostics(_ diagnostics: DiagnosticCollector) {
-        let shown = diagnostics.diagnostics.prefix(20)
-        for diagnostic in shown {
-            StandardError.write("\(diagnostic.range): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n")
-        }
-        if diagnostics.diagnostics.count > shown.count {
-            StandardError.write("… and \(diagnostics.diagnostics.count - shown.count) more trace findings\n")
         }
     }
 }

@@ -13,15 +13,14 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit 1 when any fails.")
 
-    @Argument(help: "The spec file.")
-    var spec: String = "edge.yaml"
+    @OptionGroup var spec: SpecArgument
 
     @Option(help: "Also write a JUnit XML report to this file.")
     var junit: String?
 
     func run() throws {
-        try CommandOutput.refuseConflicts(inputs: [spec], outputs: [("--junit", junit)])
-        let compiled = try SpecLoader.load(spec)
+        try CommandOutput.refuseConflicts(inputs: [spec.path], outputs: [("--junit", junit)])
+        let compiled = try spec.load()
         var results: [ExpectationResult] = []
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
@@ -29,11 +28,11 @@ struct TestCommand: ParsableCommand {
             results.append(ExpectationRunner(edge: edge).run(test, name: name))
         }
         for result in results {
-            print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
-            if !result.passed { print(result.detail.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")) }
+            StandardOutput.print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
+            if !result.passed { StandardOutput.print(result.detail.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")) }
         }
         let failed = results.filter { !$0.passed }.count
-        print("\(results.count - failed) passed, \(failed) failed")
+        StandardOutput.print("\(results.count - failed) passed, \(failed) failed")
         if let junit {
             try CommandOutput.write(JUnitReport(suite: compiled.specName, cases: results.map { result in
                 JUnitReport.Case(name: result.name, failure: result.passed ? nil : result.detail.split(separator: "\n").first.map(String.init) ?? "failed",

@@ -1,0 +1,48 @@
+import ArgumentParser
+
+/// The `edgeproof` command: compile and simulate an API's edge from one spec.
+public struct EdgeProof: ParsableCommand {
+    /// The command's name, help and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "edgeproof",
+        abstract: "Check an edge spec like a program, compile it into the files a team commits, and replay traffic through it.",
+        discussion: "Exit codes: 0 ok; 1 errors in the spec, failed checks or failed expectations; 2 usage errors or unreadable input.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self, DiffCommand.self, SynthCommand.self, EvalCommand.self, ExplainCommand.self, SchemaCommand.self])
+
+    /// Creates the root command (it only dispatches to its subcommands).
+    public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command they name with its output on
+    /// `Console.current`, and returns the exit code: help and `--version` go to stdout with 0, usage errors to
+    /// stderr with 2, and a command's own `ExitCode` as it is.
+    public static func execute(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(bareFailOnRewritten(arguments))
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { StandardOutput.print(message) }
+                return 0
+            }
+            if !message.isEmpty { StandardError.write(message + "\n") }
+            return code == .validationFailure ? usageErrorCode : code.rawValue
+        }
+    }
+
+    /// The exit code of a usage error (ArgumentParser's own is 64, EX_USAGE).
+    static let usageErrorCode: Int32 = 2
+
+    /// `--fail-on` followed by nothing or by another option becomes `--fail-on-spec`, so a bare `--fail-on`
+    /// means the spec's `fail_on` section.
+    static func bareFailOnRewritten(_ arguments: [String]) -> [String] {
+        arguments.enumerated().map { index, argument in
+            guard argument == "--fail-on" else { return argument }
+            let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+            return next == nil || next!.hasPrefix("-") ? "--fail-on-spec" : argument
+        }
+    }
+}

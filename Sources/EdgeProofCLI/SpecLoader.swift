@@ -1,0 +1,50 @@
+import ArgumentParser
+import EdgeCompiler
+import EdgeCore
+import EdgeSpec
+
+/// Reads, checks and compiles a spec for the commands, printing diagnostics and exiting 1 (spec errors) or 2
+/// (unreadable) as documented.
+enum SpecLoader {
+    /// A spec read, checked and compiled as far as it goes, with every finding.
+    struct Checked {
+        /// The spec's bytes (at most one past the size limit), for quoting lines in diagnostics.
+        let bytes: [UInt8]
+        /// The typed spec, nil when it did not read as one.
+        let spec: CheckedSpec?
+        /// The compiled edge, nil when the spec did not check or compile.
+        let compiled: CompiledEdge?
+        /// Every finding of the checker and the compiler.
+        let diagnostics: DiagnosticCollector
+    }
+
+    /// Reads `spec` (exit 2 when it cannot be read), checks it and compiles it (`targetWarnings` adds what
+    /// emitted files approximate, for `build`).
+    static func check(_ spec: String, targetWarnings: Bool = false) throws -> Checked {
+        let bytes: [UInt8]
+        let size: Int?
+        switch SpecInput.read(spec) {
+        case let .success(read): (bytes, size) = (read.bytes, read.size)
+        case let .failure(error):
+            StandardError.write("error: \(error.message)\n")
+            throw ExitCode(error.code)
+        }
+        let diagnostics = DiagnosticCollector()
+        let checked = SpecChecker.check(bytes, file: spec, size: size, diagnostics: diagnostics)
+        let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics, targetWarnings: targetWarnings) }
+        return Checked(bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
+    }
+
+    /// The compiled spec; on success its warnings go to stderr (stdout stays for the command's output); on errors
+    /// every finding goes to stdout in `format`, then exit 1.
+    static func load(_ spec: String, format: DiagnosticFormat = .text, targetWarnings: Bool = false) throws -> CompiledEdge {
+        let checked = try check(spec, targetWarnings: targetWarnings)
+        let printer = DiagnosticPrinter(format: format, spec: spec, bytes: checked.bytes)
+        guard let compiled = checked.compiled, !checked.diagnostics.hasErrors else {
+            printer.print(checked.diagnostics.sorted, toStandardError: false)
+            throw ExitCode(1)
+        }
+        printer.print(checked.diagnostics.sorted, toStandardError: true)
+        return compiled
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import EdgeCore
+import Simulation
+import Traces
+
+extension TraceFormat: ExpressibleByArgument {}
+
+/// The trace options every command that replays traces takes (`replay`, `whatif`, `diff`), with one meaning and
+/// one help text each.
+struct TraceInput: ParsableArguments {
+    @Option(name: .customLong("trace"), parsing: .upToNextOption,
+            help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed), merged by timestamp.")
+    var paths: [String] = []
+
+    @Option(name: [.customLong("trace-format"), .customLong("format")],
+            help: "Trace format: auto, native, logpush or combined (--format is an alias).")
+    var format: TraceFormat = .auto
+
+    @Option(help: "Stop with exit 2 after this many malformed lines.")
+    var maxErrors: Int = 100
+
+    @Option(help: ArgumentHelp("How late (behind the newest record) a record may arrive and still be re-ordered, "
+                                   + "e.g. 120s or 2m.", valueName: "duration"))
+    var reorderWindow = EdgeDuration.seconds(120)
+
+    /// Replay options reading the traces as these flags say; a usage error without a trace or with a negative
+    /// `--max-errors`. Checked when the command runs, so that an unknown option is reported as such first.
+    func replayOptions() throws -> ReplayOptions {
+        guard !paths.isEmpty else { throw ValidationError("give at least one --trace FILE") }
+        guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
+        var options = ReplayOptions()
+        options.format = format
+        options.maxErrors = maxErrors
+        options.toleranceMilliseconds = reorderWindow.milliseconds
+        return options
+    }
+
+    /// Writes the trace findings (malformed lines) to stderr: the first 20, then how many more.
+    static func printFindings(_ diagnostics: DiagnosticCollector) {
+        let shown = diagnostics.diagnostics.prefix(20)
+        for diagnostic in shown {
+            StandardError.write("\(diagnostic.range): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n")
+        }
+        if diagnostics.diagnostics.count > shown.count {
+            StandardError.write("… and \(diagnostics.diagnostics.count - shown.count) more trace findings\n")
+        }
+    }
+}

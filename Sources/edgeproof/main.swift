@@ -1,0 +1,4 @@
+import EdgeProofCLI
+import Foundation
+
+exit(EdgeProof.execute(Array(CommandLine.arguments.dropFirst())))
