@@ -1,3 +1,5 @@
+import EdgeWire
+
 import EdgeModel
 import RulesLanguage
 import Traces

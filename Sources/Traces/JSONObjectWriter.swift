@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Appends one JSON object to a byte buffer, key by key, with minimal string escaping.
 struct JSONObjectWriter {
     private var isFirst = true

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Reads one line of Cloudflare Logpush `http_requests` ndjson into a `TraceRecord` (reference §7).
 ///
 /// Mapping: `EdgeStartTimestamp` (unixnano, unix or rfc3339) → ts; `ClientIP` → ip; `ClientRequestMethod`,

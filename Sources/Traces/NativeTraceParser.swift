@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Reads one line of the native trace format (JSONL, one request object a line; see ARCHITECTURE.md
 /// "Native trace format") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// What the real edge did with a request, when the trace recorded it (`"edge":{"action":…,"rule":…,"cache":…}`
 /// in the native format; `SecurityAction`, `SecurityRuleDescription`, `CacheCacheStatus` in Logpush), so a replay
 /// can report how often the model agrees.

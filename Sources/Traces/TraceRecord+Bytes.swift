@@ -1,3 +1,5 @@
+import EdgeWire
+
 extension TraceRecord {
     /// Calls `body` with the bytes of `slice` (empty when absent). The buffer is valid only inside `body`.
     @inlinable

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One request of a trace, with its optional response side and optional recorded edge outcome.
 ///
 /// Built for replay speed: text values are `ByteSlice`s into the `TraceStorage` the record was parsed into

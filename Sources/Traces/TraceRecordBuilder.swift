@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Builds a `TraceRecord` from ordinary Swift values, for code that makes records rather than reading them
 /// (trace synthesis, spec `expect` cases, tests). Off the hot path: every build copies its text into a small
 /// storage of its own.

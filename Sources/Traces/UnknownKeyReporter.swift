@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Reports each distinct unknown key of a JSON trace once, as a warning with a did-you-mean suggestion.
 /// Remembers at most `limit` distinct keys, so memory stays bounded on traces with endless key variety.

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import Testing
 @testable import Traces
 
