@@ -17,7 +17,7 @@ cd "$root"
 # The modules each harness links, dependencies included (C modules last).
 declare -A modules=(
     [RulesLanguage]="RulesLanguage EdgeCore EdgeWire Rainbow"
-    [RequestJSON]="RulesLanguage EdgeCore EdgeWire Rainbow"
+    [RequestJSON]="Simulation EdgeModel Traces EdgeCompiler EdgeSpec RulesLanguage EdgeCore EdgeWire Rainbow Yams CYaml"
     [NativeTrace]="Traces EdgeCore EdgeWire Rainbow"
     [LogpushTrace]="Traces EdgeCore EdgeWire Rainbow"
     [CombinedLog]="Traces EdgeCore EdgeWire Rainbow"

@@ -3,7 +3,8 @@ import EdgeWire
 
 /// Reads one line of the native trace format (JSONL, one request object a line; see ARCHITECTURE.md
 /// "Native trace format") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
-/// each distinct unknown key is reported once as a warning with a did-you-mean.
+/// each distinct unknown key is reported once as a warning with a did-you-mean, or, for a parser that rejects
+/// them, is an error. A `path` with a `?` and no `query` key is split into the two.
 struct NativeTraceParser {
     enum Key: UInt8, Sendable {
         case ts, ip, method, scheme, host, path, query, headers, ua, referer, cookie, country, asn, colo, ssl
@@ -54,8 +55,13 @@ struct NativeTraceParser {
     /// last time: lines of one trace list their keys in the same order, so the next key is usually
     /// confirmed by comparing its quoted form instead of being scanned and looked up.
     private var successors = InlineArray<34, Key?>(repeating: nil)
+    /// Whether an unknown key is an error instead of a warning.
+    private let rejectsUnknownKeys: Bool
 
-    init() {}
+    /// A parser; with `rejectingUnknownKeys`, an unknown key ends the line with an error.
+    init(rejectingUnknownKeys: Bool = false) {
+        rejectsUnknownKeys = rejectingUnknownKeys
+    }
 
     /// Parses the line `start..<end` of `record.storage` into `record`.
     mutating func parse(
@@ -77,6 +83,9 @@ struct NativeTraceParser {
             } else {
                 guard let name = try cursor.nextKey(first: &first) else { break }
                 guard let known = keys.lookup(cursor.base + Int(name.offset), count: Int(name.count)) else {
+                    if rejectsUnknownKeys {
+                        throw LineError(reason: unknownKeys.rejection(of: name, base: cursor.base), position: Int(name.offset) - 1)
+                    }
                     unknownKeys.noteUnknown(name, base: cursor.base, at: Int(name.offset) - 1, warnings: &warnings)
                     try cursor.skipValue()
                     slot = Self.afterUnknownKey
@@ -91,6 +100,18 @@ struct NativeTraceParser {
         cursor.skipSpace()
         guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
         finishHeaders(into: &record, base: cursor.base)
+        if record.query.isAbsent, record.path.isPresent { splitQuery(of: &record, base: cursor.base) }
+    }
+
+    /// Splits a `path` that carries its query (`/a?b=1`) at the first `?` when no `query` key was given.
+    private func splitQuery(of record: inout TraceRecord, base: UnsafeMutablePointer<UInt8>) {
+        let start = Int(record.path.offset)
+        let end = start + Int(record.path.count)
+        var index = start
+        while index < end, base[index] != UInt8(ascii: "?") { index += 1 }
+        guard index < end else { return }
+        record.path = ByteSlice(start: start, end: index)
+        record.query = ByteSlice(start: index + 1, end: end)
     }
 
     @inline(__always)
