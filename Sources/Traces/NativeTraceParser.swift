@@ -1,8 +1,8 @@
 import EdgeCore
 import EdgeWire
 
-/// Reads one line of the native trace format (JSONL, one request object a line; see ARCHITECTURE.md
-/// "Native trace format") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
+/// Reads one line of the native trace format (JSONL, one request object a line; see docs/trace-format.md
+/// "Native JSONL") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
 /// each distinct unknown key is reported once as a warning with a did-you-mean, or, for a parser that rejects
 /// them, is an error. A `path` with a `?` and no `query` key is split into the two.
 struct NativeTraceParser {
