@@ -10,6 +10,7 @@ struct NativeTraceParser {
         case ts, ip, method, scheme, host, path, query, headers, ua, referer, cookie, country, asn, colo, ssl
         case port, version, bot, botScore, threatScore, solvedChallenge, status, cacheControl, expires, etag
         case lastModified, age, setCookie, contentType, bytes, originMs, edge
+        case continent, city, regionCode, verifiedBotCategory, wafScore, rayID
     }
 
     enum OutcomeKey: UInt8, Sendable {
@@ -20,9 +21,10 @@ struct NativeTraceParser {
     static let keyNames: [(String, Key)] = [
         ("ts", .ts), ("ip", .ip), ("method", .method), ("scheme", .scheme), ("host", .host), ("path", .path),
         ("query", .query), ("ua", .ua), ("referer", .referer), ("cookie", .cookie), ("headers", .headers),
-        ("country", .country), ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port),
-        ("version", .version), ("bot", .bot), ("bot_score", .botScore), ("threat_score", .threatScore),
-        ("solved_challenge", .solvedChallenge), ("status", .status), ("cache_control", .cacheControl),
+        ("country", .country), ("continent", .continent), ("city", .city), ("region_code", .regionCode),
+        ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port), ("version", .version), ("bot", .bot),
+        ("verified_bot_category", .verifiedBotCategory), ("bot_score", .botScore), ("threat_score", .threatScore),
+        ("waf_score", .wafScore), ("ray_id", .rayID), ("solved_challenge", .solvedChallenge), ("status", .status), ("cache_control", .cacheControl),
         ("expires", .expires), ("etag", .etag), ("last_modified", .lastModified), ("age", .age),
         ("set_cookie", .setCookie), ("content_type", .contentType), ("bytes", .bytes), ("origin_ms", .originMs),
         ("edge", .edge),
@@ -44,7 +46,7 @@ struct NativeTraceParser {
 
     /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k);
     /// the key count plus one, checked where the patterns are built, and the size of `successors` less one.
-    private static let afterUnknownKey = 33
+    private static let afterUnknownKey = 39
 
     private let keys = NativeTraceParser.keyTable
     private let quotedKeys = NativeTraceParser.quotedKeyPatterns
@@ -54,7 +56,7 @@ struct NativeTraceParser {
     /// For each slot (start of the object, after each key, after an unknown key), the key that followed it
     /// last time: lines of one trace list their keys in the same order, so the next key is usually
     /// confirmed by comparing its quoted form instead of being scanned and looked up.
-    private var successors = InlineArray<34, Key?>(repeating: nil)
+    private var successors = InlineArray<40, Key?>(repeating: nil)
     /// Whether an unknown key is an error instead of a warning.
     private let rejectsUnknownKeys: Bool
 
@@ -159,6 +161,12 @@ struct NativeTraceParser {
         case .bytes: record.bytes = try cursor.optionalInteger("bytes")
         case .originMs: record.originMs = try cursor.optionalInteger("origin_ms", rounding: true)
         case .edge: record.outcome = try readOutcome(&cursor)
+        case .continent: record.continent = try cursor.optionalString("continent")
+        case .city: record.city = try cursor.optionalString("city")
+        case .regionCode: record.regionCode = try cursor.optionalString("region_code")
+        case .verifiedBotCategory: record.verifiedBotCategory = try cursor.optionalString("verified_bot_category")
+        case .wafScore: record.wafScore = try cursor.optionalInteger("waf_score")
+        case .rayID: record.rayID = try cursor.optionalString("ray_id")
         }
     }
 

@@ -86,7 +86,10 @@ func epochTimestamps(value: String, expected: Int64) throws {
     ("{\n  \"asn\": 1,\n  \"ssl\": yes}", "3:10: ssl must be true or false"),
     (#"{"method":"#, "1:11: method must be a string"),
     (#"{"headers":{"a":1}}"#, "1:17: header values must be strings"),
-    (#"{"continent":"EU"}"#, "1:2: unknown key 'continent' (a request object takes only the keys of a native trace line)"),
+    // `response_headers` (a key of the former second reader only, never documented) stays unknown: the response
+    // side has its own keys (`cache_control`, `set_cookie`, …).
+    (#"{"response_headers":{}}"#, "1:2: unknown key 'response_headers' (a request object takes only the keys of a native trace line)"),
+    (#"{"waf_score":"high"}"#, "1:14: waf_score must be an integer"),
     (#"{"ts":"yesterday"}"#, "1:7: ts must be an RFC 3339 time or an epoch number"),
 ])
 func errors(text: String, message: String) {
@@ -96,6 +99,26 @@ func errors(text: String, message: String) {
     } catch {
         #expect(error.description == message)
     }
+}
+
+@Test("each key most traces leave out reaches its Rules field", arguments: [
+    (#"{"continent":"EU"}"#, #"ip.src.continent eq "EU" and ip.geoip.continent eq "EU""#),
+    (#"{"city":"Lisbon"}"#, #"ip.src.city eq "Lisbon""#),
+    (#"{"region_code":"11"}"#, #"ip.src.region_code eq "11""#),
+    (#"{"verified_bot_category":"Search Engine Crawler"}"#, #"cf.verified_bot_category eq "Search Engine Crawler""#),
+    (#"{"waf_score":7}"#, "cf.waf.score eq 7"),
+    (#"{"ray_id":"8f1a2b3c4d5e6f70"}"#, #"cf.ray_id eq "8f1a2b3c4d5e6f70""#),
+])
+func rarelyPresentKeyReachesItsField(object: String, expression: String) throws {
+    #expect(try evaluates(expression, on: http(object)))
+    #expect(!(try evaluates(expression, on: http("{}"))))
+}
+
+@Test func keysMostTracesLeaveOutHaveTheRulesDefaults() throws {
+    let request = try http("{}")
+    #expect(request.continent.isEmpty && request.city.isEmpty && request.regionCode.isEmpty)
+    #expect(request.verifiedBotCategory.isEmpty && request.rayID.isEmpty)
+    #expect(request.wafScore == 100)  // not scored
 }
 
 @Test func aRecordedResponseIsReadFromTheObject() throws {
@@ -123,14 +146,17 @@ private let ruleExpression = """
     and http.request.headers["x-probe"][0] eq "yes" and http.user_agent eq "probe/1" \
     and http.referer eq "https://r.example/" and http.cookie eq "s=1" and ip.src.country eq "SG" \
     and ip.src.asnum eq 13335 and not ssl and cf.edge.server_port eq 8080 and http.request.version eq "HTTP/2" \
-    and not cf.client.bot and cf.bot_management.score eq 12 and cf.threat_score eq 40
+    and not cf.client.bot and cf.bot_management.score eq 12 and cf.threat_score eq 40 \
+    and ip.src.continent eq "AS" and ip.src.city eq "Singapore" and ip.src.region_code eq "01" \
+    and cf.verified_bot_category eq "Search Engine Crawler" and cf.waf.score eq 42 and cf.ray_id eq "8f1a2b3c4d5e6f70"
     """
 
 private let requestObject = """
     {"ts":"2025-12-20T10:00:00Z","ip":"203.0.113.7","method":"POST","scheme":"http","host":"api.example.com",\
     "path":"/v1/login?next=1","headers":{"X-Probe":"yes"},"ua":"probe/1","referer":"https://r.example/",\
     "cookie":"s=1","country":"sg","asn":"13335","colo":"sin","ssl":false,"port":8080,"version":"HTTP/2","bot":false,\
-    "bot_score":12,"threat_score":40,"solved_challenge":false,"status":201,"cache_control":"no-store",\
+    "bot_score":12,"threat_score":40,"continent":"AS","city":"Singapore","region_code":"01",\
+    "verified_bot_category":"Search Engine Crawler","waf_score":42,"ray_id":"8f1a2b3c4d5e6f70","solved_challenge":false,"status":201,"cache_control":"no-store",\
     "expires":"Thu, 01 Jan 1970 00:00:00 GMT","etag":"\\"v1\\"","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT",\
     "age":3,"set_cookie":"t=2","content_type":"application/json","bytes":77,"origin_ms":9}
     """
@@ -143,6 +169,8 @@ private let breakingValues: [(String, String)] = [
     ("headers", #"{"X-Probe":"no"}"#), ("ua", #""probe/2""#), ("referer", #""https://s.example/""#),
     ("cookie", #""s=2""#), ("country", #""DE""#), ("asn", "3320"), ("ssl", "true"), ("port", "8443"),
     ("version", #""HTTP/1.1""#), ("bot", "true"), ("bot_score", "13"), ("threat_score", "41"),
+    ("continent", #""EU""#), ("city", #""Singapura""#), ("region_code", #""02""#),
+    ("verified_bot_category", #""Monitoring & Analytics""#), ("waf_score", "43"), ("ray_id", #""8f1a2b3c4d5e6f71""#),
 ]
 
 /// `requestObject` with `key`'s value replaced.
