@@ -1,8 +1,10 @@
 import EdgeCore
 import RulesLanguage
+import Simulation
 
-/// libFuzzer harness for the request reader of `eval --request`, `explain --request` and `expect` cases
-/// (`HTTPRequest.fromJSON`): the input is the request object's text. A request it accepts must yield every
+/// libFuzzer harness for the one request reader of `eval --request`, `explain --request`, `expect` cases and
+/// trace lines (`RequestObject.httpRequest`: the native trace parser, then `TraceRequestBuilder`): the input is
+/// the request object's text. A request it accepts must yield every
 /// derived value (normalised path, URI forms, cookies, arguments, headers) and evaluate the expressions below
 /// alike with a fresh context and with a reused one.
 
@@ -24,7 +26,7 @@ private let shared = RequestContext(HTTPRequest())
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    guard case .success(let request) = HTTPRequest.fromJSON(text) else { return 0 }
+    guard let request = try? RequestObject.httpRequest(text) else { return 0 }
     let context = RequestContext(request)
     _ = (context.normalizedPath, context.pathExtension, context.rawPathExtension, context.uri, context.rawURI)
     _ = (context.fullURI, context.rawFullURI, context.cookieMap, context.args, context.argNames, context.argValues)

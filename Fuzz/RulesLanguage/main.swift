@@ -2,8 +2,8 @@ import EdgeCore
 import EdgeWire
 import RulesLanguage
 
-/// libFuzzer harness for the Rules language: the first byte picks plan, context, missing-value policy and
-/// mode; the rest is an expression (or, in JSON mode, a request object). Parsing must never crash; every
+/// libFuzzer harness for the Rules language: the first byte picks plan, context and missing-value policy; the
+/// rest is an expression (request objects are fuzzed by the RequestJSON harness). Parsing must never crash; every
 /// accepted expression must print canonically to text that parses again to the same canonical text and
 /// evaluates alike; evaluation and explanation run against a few fixed requests.
 
@@ -31,12 +31,6 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let selector = data[0]
     let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self)
-    if selector & 0x80 != 0 {
-        if case .success(let request) = HTTPRequest.fromJSON(text) {
-            _ = RequestContext(request).normalizedPath
-        }
-        return 0
-    }
     let plan = CloudflarePlan.allCases[Int(selector) % CloudflarePlan.allCases.count]
     let contexts: [RuleContext?] = [nil] + RuleContext.allCases.map { $0 }
     let context = contexts[Int(selector >> 2) % contexts.count]

@@ -1,9 +1,8 @@
 import EdgeCore
 import EdgeSpec
-import RulesLanguage
 
-/// Turns an `expect` case's request into the native trace record JSON that `HTTPRequest.fromJSON` reads, so
-/// spec cases and `--request` share one reader.
+/// Turns an `expect` case's request into a native trace record's JSON object, so spec cases, `--request` and
+/// trace lines share one reader (`RequestObject` in Simulation).
 public enum ExpectationRequest {
     /// The request as one JSON object.
     public static func json(_ request: RequestSpec) -> String {
@@ -31,10 +30,5 @@ public enum ExpectationRequest {
         if let status = request.status { members.append(("status", .int(Int64(status)))) }
         add("cache_control", request.cacheControl)
         return JSONValue.object(members).compact
-    }
-
-    /// The HTTP request of a case.
-    public static func request(_ request: RequestSpec) -> Result<HTTPRequest, RequestJSONError> {
-        HTTPRequest.fromJSON(json(request))
     }
 }

@@ -3,6 +3,7 @@ import EdgeCompiler
 import EdgeCore
 import Foundation
 import RulesLanguage
+import Simulation
 
 extension CloudflarePlan: ExpressibleByArgument {}
 extension MissingValuePolicy: ExpressibleByArgument {}
@@ -58,11 +59,10 @@ struct EvalCommand: ParsableCommand {
             zonePlan = compiled.zone.plan
         }
         let parsedRequest: HTTPRequest
-        switch HTTPRequest.fromJSON(request) {
-        case let .success(value): parsedRequest = value
-        case let .failure(error):
-            StandardError.write("error: --request: \(error.message)\n")
-            throw ExitCode(2)
+        do {
+            parsedRequest = try RequestObject.httpRequest(request)
+        } catch {
+            throw RequestArgument.unreadable(error)
         }
         let options = ParseOptions(plan: plan ?? zonePlan, context: phase?.context, lists: lists, missingValues: missingValues)
         let (parsed, diagnostics) = RulesParser.parse(expression, options: options)

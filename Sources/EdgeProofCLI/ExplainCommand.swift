@@ -4,6 +4,7 @@ import EdgeCore
 import EdgeModel
 import Foundation
 import RulesLanguage
+import Traces
 import Simulation
 
 /// `edgeproof explain [SPEC] --request JSON`: one request through every phase, like Cloudflare's Trace, offline.
@@ -42,14 +43,19 @@ enum ModelFactory {
 enum RequestArgument {
     /// The model request, with the recorded response and `solved_challenge` when given.
     static func parse(_ json: String) throws -> EdgeRequest {
-        switch HTTPRequest.fromJSON(json) {
-        case let .success(request):
-            let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
-            return EdgeRequest(request, response: RecordedResponse(from: request), solvedChallenge: object?["solved_challenge"] as? Bool ?? false)
-        case let .failure(error):
-            StandardError.write("error: --request: \(error.message)\n")
-            throw ExitCode(2)
+        do {
+            return try RequestObject.edgeRequest(json)
+        } catch {
+            throw unreadable(error)
         }
+    }
+
+    /// Reports a request object that cannot be read, at its line and column with the fix, and gives exit 2.
+    static func unreadable(_ error: TraceObjectError) -> ExitCode {
+        StandardError.write("error: --request:\(error.line):\(error.column): \(error.message)\n"
+            + "  = help: give one JSON object with the keys of a native trace line (docs/trace-format.md), e.g. "
+            + #"'{"ip":"203.0.113.9","path":"/login","ua":"curl/8"}'"# + "\n")
+        return ExitCode(2)
     }
 }
 

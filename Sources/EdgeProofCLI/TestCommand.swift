@@ -67,11 +67,12 @@ struct ExpectationRunner {
     }
 
     private func check(_ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, label: String) -> ExpectationResult {
-        guard case var .success(http) = ExpectationRequest.request(spec) else {
+        guard var request = try? RequestObject.edgeRequest(ExpectationRequest.json(spec)) else {
             return ExpectationResult(name: name, passed: false, detail: "\(label): the request does not read as a trace record")
         }
-        if spec.ts == nil { http.timestampMilliseconds = time }
-        let decision = edge.process(EdgeRequest(http, response: RecordedResponse(from: http), solvedChallenge: spec.solvedChallenge ?? false), tracing: true)
+        if spec.ts == nil { request.http.timestampMilliseconds = time }
+        request.solvedChallenge = spec.solvedChallenge ?? false
+        let decision = edge.process(request, tracing: true)
         var problems: [String] = []
         if let action = expected.action {
             if action.rawValue != decision.action.rawValue || expected.rule != decision.ruleID {

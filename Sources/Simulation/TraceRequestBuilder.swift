@@ -25,6 +25,11 @@ public enum TraceRequestBuilder {
         set(&request.http.country, record, record.country, default: "")
         set(&request.http.colo, record, record.colo, default: "")
         set(&request.http.version, record, record.version, default: "HTTP/1.1")
+        set(&request.http.continent, record, record.continent, default: "")
+        set(&request.http.city, record, record.city, default: "")
+        set(&request.http.regionCode, record, record.regionCode, default: "")
+        set(&request.http.verifiedBotCategory, record, record.verifiedBotCategory, default: "")
+        set(&request.http.rayID, record, record.rayID, default: "")
         fillHeaders(&request.http.headers, from: record)
         request.http.ip = record.ip ?? .zeroV4
         request.http.asn = Int64(record.asn ?? 0)
@@ -33,6 +38,7 @@ public enum TraceRequestBuilder {
         request.http.verifiedBot = record.bot ?? false
         request.http.botScore = Int64(record.botScore ?? 99)
         request.http.threatScore = Int64(record.threatScore ?? 0)
+        request.http.wafScore = Int64(record.wafScore ?? 100)
         request.http.timestampMilliseconds = record.timestampMs ?? 0
         fillResponse(&request.response, from: record)
         request.solvedChallenge = record.solvedChallenge ?? false

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One request header as sent: its name with the case it was sent in, and its value.
 public struct HeaderField: Hashable, Sendable {
     /// The header name, case kept.

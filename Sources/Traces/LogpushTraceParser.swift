@@ -22,7 +22,7 @@ struct LogpushTraceParser {
         case clientRequestScheme, clientSSLProtocol, clientCountry, clientASN, edgeColoCode, edgeResponseStatus
         case originResponseStatus, edgeResponseBytes, edgeResponseContentType, cacheCacheStatus, securityAction
         case securityRuleDescription, securityRuleID, originResponseDurationMs, botScore, requestHeaders
-        case responseHeaders
+        case responseHeaders, clientCity, clientRegionCode, verifiedBotCategory, wafAttackScore, rayID
     }
 
     private static let keyTable = KeyTable<Key>([
@@ -38,6 +38,8 @@ struct LogpushTraceParser {
         ("SecurityAction", .securityAction), ("SecurityRuleDescription", .securityRuleDescription),
         ("SecurityRuleID", .securityRuleID), ("OriginResponseDurationMs", .originResponseDurationMs),
         ("BotScore", .botScore), ("RequestHeaders", .requestHeaders), ("ResponseHeaders", .responseHeaders),
+        ("ClientCity", .clientCity), ("ClientRegionCode", .clientRegionCode),
+        ("VerifiedBotCategory", .verifiedBotCategory), ("WAFAttackScore", .wafAttackScore), ("RayID", .rayID),
     ])
 
     private let keys = LogpushTraceParser.keyTable
@@ -121,6 +123,11 @@ struct LogpushTraceParser {
             case .botScore: record.botScore = try cursor.optionalInteger("BotScore")
             case .requestHeaders: try readRequestHeaders(&cursor)
             case .responseHeaders: try readResponseHeaders(&cursor, into: &record)
+            case .clientCity: record.city = try cursor.optionalString("ClientCity")
+            case .clientRegionCode: record.regionCode = try cursor.optionalString("ClientRegionCode")
+            case .verifiedBotCategory: record.verifiedBotCategory = try cursor.optionalString("VerifiedBotCategory")
+            case .wafAttackScore: record.wafScore = try cursor.optionalInteger("WAFAttackScore")
+            case .rayID: record.rayID = try cursor.optionalString("RayID")
             }
         }
         cursor.skipSpace()

@@ -3,12 +3,14 @@ import EdgeWire
 
 /// Reads one line of the native trace format (JSONL, one request object a line; see `docs/trace-format.md`,
 /// "Native JSONL") into a `TraceRecord`, byte by byte. Unknown keys are skipped, whatever their value;
-/// each distinct unknown key is reported once as a warning with a did-you-mean.
+/// each distinct unknown key is reported once as a warning with a did-you-mean, or, for a parser that rejects
+/// them, is an error. A `path` with a `?` and no `query` key is split into the two.
 struct NativeTraceParser {
     enum Key: UInt8, Sendable {
         case ts, ip, method, scheme, host, path, query, headers, ua, referer, cookie, country, asn, colo, ssl
         case port, version, bot, botScore, threatScore, solvedChallenge, status, cacheControl, expires, etag
         case lastModified, age, setCookie, contentType, bytes, originMs, edge
+        case continent, city, regionCode, verifiedBotCategory, wafScore, rayID
     }
 
     enum OutcomeKey: UInt8, Sendable {
@@ -19,9 +21,10 @@ struct NativeTraceParser {
     static let keyNames: [(String, Key)] = [
         ("ts", .ts), ("ip", .ip), ("method", .method), ("scheme", .scheme), ("host", .host), ("path", .path),
         ("query", .query), ("ua", .ua), ("referer", .referer), ("cookie", .cookie), ("headers", .headers),
-        ("country", .country), ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port),
-        ("version", .version), ("bot", .bot), ("bot_score", .botScore), ("threat_score", .threatScore),
-        ("solved_challenge", .solvedChallenge), ("status", .status), ("cache_control", .cacheControl),
+        ("country", .country), ("continent", .continent), ("city", .city), ("region_code", .regionCode),
+        ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port), ("version", .version), ("bot", .bot),
+        ("verified_bot_category", .verifiedBotCategory), ("bot_score", .botScore), ("threat_score", .threatScore),
+        ("waf_score", .wafScore), ("ray_id", .rayID), ("solved_challenge", .solvedChallenge), ("status", .status), ("cache_control", .cacheControl),
         ("expires", .expires), ("etag", .etag), ("last_modified", .lastModified), ("age", .age),
         ("set_cookie", .setCookie), ("content_type", .contentType), ("bytes", .bytes), ("origin_ms", .originMs),
         ("edge", .edge),
@@ -43,7 +46,7 @@ struct NativeTraceParser {
 
     /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k);
     /// the key count plus one, checked where the patterns are built, and the size of `successors` less one.
-    private static let afterUnknownKey = 33
+    private static let afterUnknownKey = 39
 
     private let keys = NativeTraceParser.keyTable
     private let quotedKeys = NativeTraceParser.quotedKeyPatterns
@@ -53,9 +56,14 @@ struct NativeTraceParser {
     /// For each slot (start of the object, after each key, after an unknown key), the key that followed it
     /// last time: lines of one trace list their keys in the same order, so the next key is usually
     /// confirmed by comparing its quoted form instead of being scanned and looked up.
-    private var successors = InlineArray<34, Key?>(repeating: nil)
+    private var successors = InlineArray<40, Key?>(repeating: nil)
+    /// Whether an unknown key is an error instead of a warning.
+    private let rejectsUnknownKeys: Bool
 
-    init() {}
+    /// A parser; with `rejectingUnknownKeys`, an unknown key ends the line with an error.
+    init(rejectingUnknownKeys: Bool = false) {
+        rejectsUnknownKeys = rejectingUnknownKeys
+    }
 
     /// Parses the line `start..<end` of `record.storage` into `record`.
     mutating func parse(
@@ -77,6 +85,9 @@ struct NativeTraceParser {
             } else {
                 guard let name = try cursor.nextKey(first: &first) else { break }
                 guard let known = keys.lookup(cursor.base + Int(name.offset), count: Int(name.count)) else {
+                    if rejectsUnknownKeys {
+                        throw LineError(reason: unknownKeys.rejection(of: name, base: cursor.base), position: Int(name.offset) - 1)
+                    }
                     unknownKeys.noteUnknown(name, base: cursor.base, at: Int(name.offset) - 1, warnings: &warnings)
                     try cursor.skipValue()
                     slot = Self.afterUnknownKey
@@ -91,6 +102,18 @@ struct NativeTraceParser {
         cursor.skipSpace()
         guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
         finishHeaders(into: &record, base: cursor.base)
+        if record.query.isAbsent, record.path.isPresent { splitQuery(of: &record, base: cursor.base) }
+    }
+
+    /// Splits a `path` that carries its query (`/a?b=1`) at the first `?` when no `query` key was given.
+    private func splitQuery(of record: inout TraceRecord, base: UnsafeMutablePointer<UInt8>) {
+        let start = Int(record.path.offset)
+        let end = start + Int(record.path.count)
+        var index = start
+        while index < end, base[index] != UInt8(ascii: "?") { index += 1 }
+        guard index < end else { return }
+        record.path = ByteSlice(start: start, end: index)
+        record.query = ByteSlice(start: index + 1, end: end)
     }
 
     @inline(__always)
@@ -138,6 +161,12 @@ struct NativeTraceParser {
         case .bytes: record.bytes = try cursor.optionalInteger("bytes")
         case .originMs: record.originMs = try cursor.optionalInteger("origin_ms", rounding: true)
         case .edge: record.outcome = try readOutcome(&cursor)
+        case .continent: record.continent = try cursor.optionalString("continent")
+        case .city: record.city = try cursor.optionalString("city")
+        case .regionCode: record.regionCode = try cursor.optionalString("region_code")
+        case .verifiedBotCategory: record.verifiedBotCategory = try cursor.optionalString("verified_bot_category")
+        case .wafScore: record.wafScore = try cursor.optionalInteger("waf_score")
+        case .rayID: record.rayID = try cursor.optionalString("ray_id")
         }
     }
 

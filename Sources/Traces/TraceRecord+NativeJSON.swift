@@ -12,13 +12,14 @@ public struct TraceObjectError: Error, Equatable, Sendable, CustomStringConverti
 }
 
 extension TraceRecord {
-    /// Reads one request object in the native format (it may span several lines), as `eval --request` and
-    /// spec `expect` cases give them. Unknown keys are ignored.
+    /// Reads one request object in the native format (it may span several lines), as `eval --request`,
+    /// `explain --request` and spec `expect` cases give them, with the parser and defaults of a trace line. An
+    /// unknown key is an error here (a trace line only warns), so a mistyped key is never silently dropped.
     public static func fromNativeJSON(_ text: String) throws(TraceObjectError) -> TraceRecord {
         let bytes = Array(text.utf8)
         let storage = TraceStorage(copying: bytes)
         var record = TraceRecord(storage: storage, line: 0)
-        var parser = NativeTraceParser()
+        var parser = NativeTraceParser(rejectingUnknownKeys: true)
         var warnings: [LineWarning] = []
         do {
             try parser.parse(start: 0, end: bytes.count, into: &record, warnings: &warnings)

@@ -106,6 +106,24 @@ public struct TraceRecord: @unchecked Sendable {
         }
     }
 
+    // MARK: request fields most traces leave out
+
+    /// Client continent code, as given (`continent`, `ip.src.continent`).
+    public var continent: ByteSlice = .absent
+    /// Client city name (`city`, `ip.src.city`).
+    public var city: ByteSlice = .absent
+    /// Client region code, e.g. `CA` (`region_code`, `ip.src.region_code`).
+    public var regionCode: ByteSlice = .absent
+    /// Category of a verified bot, e.g. `Search Engine Crawler` (`verified_bot_category`, `cf.verified_bot_category`).
+    public var verifiedBotCategory: ByteSlice = .absent
+    /// WAF attack score 1–99 (`waf_score`, `cf.waf.score`); absent means not scored.
+    public var wafScore: Int? {
+        get { storedWafScore == .min ? nil : Int(storedWafScore) }
+        set { storedWafScore = newValue.map { Int32(clamping: $0) == .min ? .min + 1 : Int32(clamping: $0) } ?? .min }
+    }
+    /// Ray id of the request (`ray_id`, `cf.ray_id`).
+    public var rayID: ByteSlice = .absent
+
     // MARK: response
 
     /// Origin response status (`status`).
@@ -159,6 +177,7 @@ public struct TraceRecord: @unchecked Sendable {
     var storedStatus: Int32 = .min
     var storedAge: Int32 = .min
     var storedOriginMs: Int32 = .min
+    var storedWafScore: Int32 = .min
     /// 0 absent, 4 IPv4, 6 IPv6.
     var ipFamily: UInt8 = 0
     /// Presence and value bits of `ssl` (bits 0–1), `bot` (2–3), `solvedChallenge` (4–5).
@@ -195,6 +214,11 @@ public struct TraceRecord: @unchecked Sendable {
         lastModified = .absent
         setCookie = .absent
         contentType = .absent
+        continent = .absent
+        city = .absent
+        regionCode = .absent
+        verifiedBotCategory = .absent
+        rayID = .absent
         outcome = nil
         storedTimestampMs = .min
         storedAsn = .min
@@ -207,6 +231,7 @@ public struct TraceRecord: @unchecked Sendable {
         storedStatus = .min
         storedAge = .min
         storedOriginMs = .min
+        storedWafScore = .min
         ipFamily = 0
         booleanFlags = 0
     }

@@ -30,6 +30,12 @@ public struct TraceRecordBuilder: Sendable {
     public var headers: [(name: String, value: String)] = []
     /// Two-letter country (upper-cased when built).
     public var country: String?
+    /// Continent code.
+    public var continent: String?
+    /// City name.
+    public var city: String?
+    /// Region code.
+    public var regionCode: String?
     /// Autonomous system number.
     public var asn: Int?
     /// Data centre code.
@@ -42,10 +48,16 @@ public struct TraceRecordBuilder: Sendable {
     public var version: String?
     /// Known good bot.
     public var bot: Bool?
+    /// Category of a verified bot.
+    public var verifiedBotCategory: String?
     /// Bot score.
     public var botScore: Int?
     /// Threat score.
     public var threatScore: Int?
+    /// WAF attack score.
+    public var wafScore: Int?
+    /// Ray id.
+    public var rayID: String?
     /// Challenge solved.
     public var solvedChallenge: Bool?
     /// Origin status.
@@ -95,6 +107,8 @@ public struct TraceRecordBuilder: Sendable {
         let version = add(self.version), cacheControl = add(self.cacheControl), expires = add(self.expires)
         let etag = add(self.etag), lastModified = add(self.lastModified), setCookie = add(self.setCookie)
         let contentType = add(self.contentType), rule = add(outcomeRule), cache = add(outcomeCache?.uppercased())
+        let continent = add(self.continent), city = add(self.city), regionCode = add(self.regionCode)
+        let verifiedBotCategory = add(self.verifiedBotCategory), rayID = add(self.rayID)
         let fields = headers.map { HeaderField(name: add($0.name), value: add($0.value)) }
 
         let storage = TraceStorage(copying: bytes)
@@ -142,6 +156,12 @@ public struct TraceRecordBuilder: Sendable {
         record.contentType = contentType
         record.bytes = self.bytes
         record.originMs = originMs
+        record.continent = continent
+        record.city = city
+        record.regionCode = regionCode
+        record.verifiedBotCategory = verifiedBotCategory
+        record.wafScore = wafScore
+        record.rayID = rayID
         if outcomeAction != nil || rule.isPresent || cache.isPresent || outcomeStatus != nil {
             record.outcome = RecordedOutcome(
                 action: outcomeAction, rule: rule, cloudflareRuleID: .absent, cache: cache, status: outcomeStatus)

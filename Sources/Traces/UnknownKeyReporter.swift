@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 
 /// Reports each distinct unknown key of a JSON trace once, as a warning with a did-you-mean suggestion.
 /// Remembers at most `limit` distinct keys, so memory stays bounded on traces with endless key variety.
@@ -9,6 +10,13 @@ struct UnknownKeyReporter {
 
     init(known: [String]) {
         self.known = known
+    }
+
+    /// The error for an unknown key where unknown keys are not allowed, with a did-you-mean.
+    func rejection(of key: ByteSlice, base: UnsafeMutablePointer<UInt8>) -> String {
+        let name = String(decoding: UnsafeRawBufferPointer(start: base + Int(key.offset), count: Int(key.count)), as: UTF8.self)
+        let hint = bestSuggestion(for: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        return "unknown key '\(name)'\(hint) (a request object takes only the keys of a native trace line)"
     }
 
     /// Notes an unknown key (the `key` slice at storage `base`), warning the first time it is seen.

@@ -49,19 +49,6 @@ struct OriginModelTests {
         #expect(partial.bytes == 1000)
     }
 
-    @Test func aRecordedResponseCanBeReadFromARequestObject() throws {
-        let http = try HTTPRequest.fromJSON(
-            #"{"path":"/a.css","status":200,"cache_control":"max-age=5","etag":"\"x\"","set_cookie":"a=1","age":2}"#).get()
-        let recorded = try #require(RecordedResponse(from: http, bytes: 10, originLatencyMilliseconds: 3))
-        #expect(recorded.status == 200)
-        #expect(recorded.cacheControl == Array("max-age=5".utf8))
-        #expect(recorded.etag == Array("\"x\"".utf8))
-        #expect(recorded.setCookies == [Array("a=1".utf8)])
-        #expect(recorded.ageSeconds == 2)
-        #expect(recorded.bytes == 10)
-        #expect(RecordedResponse(from: HTTPRequest()) == nil)
-    }
-
     @Test func outagesApplyOnlyInsideTheirWindowAndPattern() throws {
         let windows = [OriginOutage(fromMilliseconds: seconds(10), untilMilliseconds: seconds(20), effect: .status(502),
                                     pathPattern: "/api/*")]

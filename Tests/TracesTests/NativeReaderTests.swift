@@ -114,3 +114,37 @@ import Testing
         try TraceRecord.fromNativeJSON("{\n  \"asn\": \"x\"}")
     }
 }
+
+/// The value of one of the keys most traces leave out, as text (`nil` when absent).
+private func rarelyPresentValue(_ key: String, of record: TraceRecord) -> String? {
+    switch key {
+    case "continent": record.string(record.continent)
+    case "city": record.string(record.city)
+    case "region_code": record.string(record.regionCode)
+    case "verified_bot_category": record.string(record.verifiedBotCategory)
+    case "waf_score": record.wafScore.map(String.init)
+    case "ray_id": record.string(record.rayID)
+    default: nil
+    }
+}
+
+@Test("each key most traces leave out is read into its field, and is absent on the next line without it", arguments: [
+    ("continent", #""AS""#, "AS"), ("city", #""Singapore""#, "Singapore"), ("region_code", #""01""#, "01"),
+    ("verified_bot_category", #""Search Engine Crawler""#, "Search Engine Crawler"), ("waf_score", "42", "42"),
+    ("waf_score", #""7""#, "7"), ("ray_id", #""8f1a2b3c4d5e6f70""#, "8f1a2b3c4d5e6f70"),
+])
+func rarelyPresentKeyIsRead(key: String, json: String, expected: String) throws {
+    let (records, reader) = try readAll(#"{"path":"/a","\#(key)":\#(json)}"# + "\n" + #"{"path":"/b"}"# + "\n")
+    #expect(reader.diagnostics.diagnostics.isEmpty)
+    #expect(records.count == 2)
+    #expect(rarelyPresentValue(key, of: records[0]) == expected)
+    #expect(rarelyPresentValue(key, of: records[1]) == nil)
+}
+
+@Test func rarelyPresentKeysRejectValuesOfTheWrongType() throws {
+    let (records, reader) = try readAll(#"{"waf_score":"high"}"# + "\n" + #"{"city":7}"# + "\n", format: .native)
+    #expect(records.isEmpty)
+    #expect(reader.diagnostics.diagnostics.map(\.message) == [
+        "waf_score must be an integer; line skipped", "city must be a string; line skipped",
+    ])
+}

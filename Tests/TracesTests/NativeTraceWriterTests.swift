@@ -35,3 +35,22 @@ import Testing
     #expect(writer.output == Array((line + "\n" + line + "\n").utf8))
     #expect(writer.recordsWritten == 2)
 }
+
+@Test func writerRoundTripsTheKeysMostTracesLeaveOut() throws {
+    var builder = TraceRecordBuilder()
+    builder.path = "/"
+    builder.country = "SG"
+    builder.continent = "AS"
+    builder.city = "S\u{E3}o Paulo"
+    builder.regionCode = "SP"
+    builder.bot = true
+    builder.verifiedBotCategory = "Search Engine Crawler"
+    builder.threatScore = 0
+    builder.wafScore = 42
+    builder.rayID = "8f1a2b3c4d5e6f70"
+    let line = NativeTraceWriter.line(for: builder.build())
+    #expect(line == #"{"path":"/","country":"SG","continent":"AS","city":"S\#u{E3}o Paulo","region_code":"SP","bot":true,"verified_bot_category":"Search Engine Crawler","threat_score":0,"waf_score":42,"ray_id":"8f1a2b3c4d5e6f70"}"#)
+    let reread = try #require(try readAll(line).records.first)
+    #expect(reread.string(reread.city) == "S\u{E3}o Paulo" && reread.wafScore == 42)
+    #expect(NativeTraceWriter.line(for: reread) == line)
+}

@@ -42,31 +42,4 @@ public struct RecordedResponse: Sendable, Equatable {
         self.bytes = bytes
         self.originLatencyMilliseconds = originLatencyMilliseconds
     }
-
-    /// The response a request object carries in `responseStatus` and `responseHeaders` (as
-    /// `HTTPRequest.fromJSON` fills them from `status`, `cache_control`, `etag`, …); nil when the status is 0.
-    public init?(from request: HTTPRequest, bytes: Int64? = nil, originLatencyMilliseconds: Int64? = nil) {
-        guard request.responseStatus > 0, request.responseStatus <= 999 else { return nil }
-        self.init(status: Int(request.responseStatus), bytes: bytes, originLatencyMilliseconds: originLatencyMilliseconds)
-        for header in request.responseHeaders {
-            switch header.name.map(ASCII.lowercased) {
-            case Self.cacheControlName: cacheControl = header.value
-            case Self.expiresName: expires = header.value
-            case Self.etagName: etag = header.value
-            case Self.lastModifiedName: lastModified = header.value
-            case Self.setCookieName: setCookies.append(header.value)
-            case Self.contentTypeName: contentType = header.value
-            case Self.ageName: ageSeconds = DecimalBytes.parse(header.value)
-            default: break
-            }
-        }
-    }
-
-    private static let cacheControlName = Array("cache-control".utf8)
-    private static let expiresName = Array("expires".utf8)
-    private static let etagName = Array("etag".utf8)
-    private static let lastModifiedName = Array("last-modified".utf8)
-    private static let setCookieName = Array("set-cookie".utf8)
-    private static let contentTypeName = Array("content-type".utf8)
-    private static let ageName = Array("age".utf8)
 }

@@ -17,7 +17,7 @@ public struct ByteSlice: Hashable, Sendable {
 
     /// Creates a slice from integer bounds (the caller guarantees they fit in `UInt32`).
     @inlinable
-    init(start: Int, end: Int) {
+    public init(start: Int, end: Int) {
         self.offset = UInt32(truncatingIfNeeded: start)
         self.count = UInt32(truncatingIfNeeded: end - start)
     }

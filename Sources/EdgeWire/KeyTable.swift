@@ -3,22 +3,23 @@
 /// compared word by word.
 ///
 /// A table's memory is never freed; tables are built once per process (static) and live as long as it.
-struct KeyTable<Key: Sendable>: @unchecked Sendable {
-    private struct Entry {
-        let count: Int
-        let text: UnsafeMutablePointer<UInt8>
-        let key: Key
+public struct KeyTable<Key: Sendable>: @unchecked Sendable {
+    @usableFromInline
+    struct Entry {
+        @usableFromInline let count: Int
+        @usableFromInline let text: UnsafeMutablePointer<UInt8>
+        @usableFromInline let key: Key
     }
 
     /// Entries grouped by bucket.
-    private let entries: UnsafeMutablePointer<Entry>
+    @usableFromInline let entries: UnsafeMutablePointer<Entry>
     /// For each bucket, its first entry and how many there are.
-    private let buckets: UnsafeMutablePointer<(start: Int32, count: Int32)>
+    @usableFromInline let buckets: UnsafeMutablePointer<(start: Int32, count: Int32)>
     /// Bucket count minus one (a power of two minus one).
-    private let mask: Int
+    @usableFromInline let mask: Int
 
     /// Builds a table from key names (ASCII, 1–63 bytes) and the keys they stand for.
-    init(_ names: [(String, Key)]) {
+    public init(_ names: [(String, Key)]) {
         let named = names.map { (Array($0.0.utf8), $0.1) }
         for (bytes, _) in named { precondition(!bytes.isEmpty && bytes.count < 64, "key names are 1–63 bytes") }
         // The smallest table (of at least four buckets a key, at most 4096) in which no two keys share a bucket.
@@ -46,15 +47,15 @@ struct KeyTable<Key: Sendable>: @unchecked Sendable {
     }
 
     /// The bucket of a key of `count` bytes whose first and last bytes are `bytes[0]`, `bytes[count - 1]`.
-    @inline(__always)
-    private static func bucket<Bytes: Collection<UInt8>>(_ bytes: Bytes, count: Int, mask: Int) -> Int
+    @inlinable @inline(__always)
+    static func bucket<Bytes: Collection<UInt8>>(_ bytes: Bytes, count: Int, mask: Int) -> Int
     where Bytes.Index == Int {
         (count &* 0x9E5 ^ Int(bytes[0]) &* 0x2F ^ Int(bytes[count - 1]) &* 0x107) & mask
     }
 
     /// The key whose name is the `count` bytes at `start`, or nil.
-    @inline(__always)
-    func lookup(_ start: UnsafePointer<UInt8>, count: Int) -> Key? {
+    @inlinable @inline(__always)
+    public func lookup(_ start: UnsafePointer<UInt8>, count: Int) -> Key? {
         guard count > 0, count < 64 else { return nil }
         let bucket = buckets[Self.bucket(UnsafeBufferPointer(start: start, count: count), count: count, mask: mask)]
         var index = Int(bucket.start)
@@ -69,7 +70,7 @@ struct KeyTable<Key: Sendable>: @unchecked Sendable {
 }
 
 /// Whether `count` bytes at `lhs` and `rhs` are equal, compared eight at a time.
-@inline(__always)
+@inlinable @inline(__always)
 func bytesEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     var index = 0
     while index + 8 <= count {

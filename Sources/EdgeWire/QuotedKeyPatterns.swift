@@ -3,21 +3,22 @@
 /// table lookup. Keys are 1–21 bytes (the quoted form fits in 24).
 ///
 /// The patterns' memory is never freed; they are built once per process (static) and live as long as it.
-struct QuotedKeyPatterns: @unchecked Sendable {
+public struct QuotedKeyPatterns: @unchecked Sendable {
     /// One key's quoted form.
+    @usableFromInline
     struct Pattern {
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var masks: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        @usableFromInline var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        @usableFromInline var masks: (UInt64, UInt64, UInt64) = (0, 0, 0)
         /// Bytes in `"name":`.
-        var length = 0
+        @usableFromInline var length = 0
     }
 
-    private let patterns: UnsafeMutablePointer<Pattern>
+    @usableFromInline let patterns: UnsafeMutablePointer<Pattern>
     /// How many patterns there are.
-    let count: Int
+    public let count: Int
 
     /// Builds the patterns for `names` (ASCII, 1–21 bytes), indexed by position.
-    init(_ names: [String]) {
+    public init(_ names: [String]) {
         count = names.count
         patterns = UnsafeMutablePointer<Pattern>.allocate(capacity: max(1, names.count))
         for (index, name) in names.enumerated() {
@@ -36,8 +37,8 @@ struct QuotedKeyPatterns: @unchecked Sendable {
 
     /// Whether the bytes at `start` begin with the quoted form of key `index`; `available` bytes may be read
     /// there. Reads whole words, so a key too close to the end of the line is reported as not matching.
-    @inline(__always)
-    func matches(_ index: Int, at start: UnsafePointer<UInt8>, available: Int) -> Int? {
+    @inlinable @inline(__always)
+    public func matches(_ index: Int, at start: UnsafePointer<UInt8>, available: Int) -> Int? {
         guard index >= 0, index < count else { return nil }
         let pattern = patterns[index]
         guard available >= 24 || available >= (pattern.length + 7) & ~7 else { return nil }

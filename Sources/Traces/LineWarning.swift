@@ -1,11 +1,3 @@
-/// Why one line could not be read, and where: the reason is shown with the line number and column.
-struct LineError: Error {
-    /// What is wrong, lower-case first word, no trailing period.
-    let reason: String
-    /// Offset in the storage of the byte where the problem was found.
-    let position: Int
-}
-
 /// A problem on a line whose record is kept; a warning names the line.
 struct LineWarning {
     /// Whether the line was repaired, or only something in it ignored.

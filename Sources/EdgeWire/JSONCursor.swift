@@ -1,33 +1,36 @@
 /// A byte-level JSON scanner over one line of a `TraceStorage`, written for speed: no allocation, strings
 /// returned as slices, escapes decoded in place (a decoded string is never longer than its escaped form) and
 /// only for strings that contain a backslash. Offsets are absolute offsets into the storage.
-struct JSONCursor {
+public struct JSONCursor {
     /// Start of the storage the line lives in.
-    let base: UnsafeMutablePointer<UInt8>
+    public let base: UnsafeMutablePointer<UInt8>
     /// Offset of the next byte to read.
-    var position: Int
+    public var position: Int
     /// Offset one past the line's last byte.
-    let end: Int
+    public let end: Int
 
     /// Objects and arrays may nest this deep inside a skipped value.
-    static let maximumSkipDepth = 64
+    public static let maximumSkipDepth = 64
 
-    init(base: UnsafeMutablePointer<UInt8>, start: Int, end: Int) {
+    /// A cursor at `start` over the bytes `start..<end` of `base`.
+    @inlinable
+    public init(base: UnsafeMutablePointer<UInt8>, start: Int, end: Int) {
         self.base = base
         position = start
         self.end = end
     }
 
     /// The next byte, or 0 at the end of the line.
-    @inline(__always)
-    var current: UInt8 { position < end ? base[position] : 0 }
+    @inlinable @inline(__always)
+    public var current: UInt8 { position < end ? base[position] : 0 }
 
-    @inline(__always)
-    var isAtEnd: Bool { position >= end }
+    /// Whether every byte of the line has been read.
+    @inlinable @inline(__always)
+    public var isAtEnd: Bool { position >= end }
 
     /// Skips JSON whitespace.
-    @inline(__always)
-    mutating func skipSpace() {
+    @inlinable @inline(__always)
+    public mutating func skipSpace() {
         while position < end {
             let byte = base[position]
             guard byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A else { return }
@@ -36,14 +39,14 @@ struct JSONCursor {
     }
 
     /// Consumes `byte` or fails with a reason naming `what` was expected.
-    @inline(__always)
-    mutating func expect(_ byte: UInt8, _ what: StaticString) throws(LineError) {
+    @inlinable @inline(__always)
+    public mutating func expect(_ byte: UInt8, _ what: StaticString) throws(LineError) {
         guard position < end, base[position] == byte else { throw unexpected(expected: what) }
         position += 1
     }
 
     /// An error describing the byte at the current position.
-    func unexpected(expected: StaticString) -> LineError {
+    public func unexpected(expected: StaticString) -> LineError {
         guard position < end else { return LineError(reason: "line ends where \(expected) was expected", position: position) }
         let byte = base[position]
         let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16)
@@ -53,16 +56,16 @@ struct JSONCursor {
     // MARK: objects
 
     /// Starts reading an object: consumes `{`.
-    @inline(__always)
-    mutating func beginObject() throws(LineError) {
+    @inlinable @inline(__always)
+    public mutating func beginObject() throws(LineError) {
         skipSpace()
         try expect(UInt8(ascii: "{"), "'{'")
     }
 
     /// Reads the next key of an object and the `:` after it, leaving the cursor at the value; nil at the
     /// closing `}` (consumed). `first` tracks whether a `,` is needed.
-    @inline(__always)
-    mutating func nextKey(first: inout Bool) throws(LineError) -> ByteSlice? {
+    @inlinable @inline(__always)
+    public mutating func nextKey(first: inout Bool) throws(LineError) -> ByteSlice? {
         // Fast path for compact JSON: `"key":` or `,"key":` with no space and no escape in the key. Anything else
         // (and every error) goes the general way from the same position.
         var index = position
@@ -86,8 +89,8 @@ struct JSONCursor {
     /// Consumes the next key and its `:` when it is key `index` of `patterns` written compactly (`"name":`, after
     /// a `,` unless it is the first key), then any space; false, with nothing consumed, otherwise. What it
     /// consumes is exactly what `nextKey` would have read for that key.
-    @inline(__always)
-    mutating func consumeKey(_ index: Int, of patterns: QuotedKeyPatterns, first: inout Bool) -> Bool {
+    @inlinable @inline(__always)
+    public mutating func consumeKey(_ index: Int, of patterns: QuotedKeyPatterns, first: inout Bool) -> Bool {
         var start = position
         if !first {
             guard start < end, base[start] == UInt8(ascii: ",") else { return false }
@@ -101,7 +104,8 @@ struct JSONCursor {
     }
 
     /// `nextKey` for any spacing and escaped keys, and its errors.
-    private mutating func nextKeyInGeneral(first: inout Bool) throws(LineError) -> ByteSlice? {
+    @usableFromInline
+    mutating func nextKeyInGeneral(first: inout Bool) throws(LineError) -> ByteSlice? {
         skipSpace()
         if position < end, base[position] == UInt8(ascii: "}") {
             position += 1
@@ -122,14 +126,14 @@ struct JSONCursor {
     }
 
     /// Starts reading an array: consumes `[`.
-    @inline(__always)
-    mutating func beginArray() throws(LineError) {
+    @inlinable @inline(__always)
+    public mutating func beginArray() throws(LineError) {
         try expect(UInt8(ascii: "["), "'['")
     }
 
     /// Moves to the next element of an array, leaving the cursor at it; false at the closing `]` (consumed).
-    @inline(__always)
-    mutating func nextElement(first: inout Bool) throws(LineError) -> Bool {
+    @inlinable @inline(__always)
+    public mutating func nextElement(first: inout Bool) throws(LineError) -> Bool {
         skipSpace()
         if position < end, base[position] == UInt8(ascii: "]") {
             position += 1
@@ -147,8 +151,8 @@ struct JSONCursor {
     // MARK: scalars
 
     /// Reads a string (cursor at its opening quote) and returns the slice of its decoded bytes.
-    @inline(__always)
-    mutating func string() throws(LineError) -> ByteSlice {
+    @inlinable @inline(__always)
+    public mutating func string() throws(LineError) -> ByteSlice {
         let start = position + 1
         let index = quoteOrBackslash(from: start)
         guard index < end else { throw LineError(reason: "string has no closing quote", position: start - 1) }
@@ -162,8 +166,8 @@ struct JSONCursor {
     /// The offset of the first `"` or `\` at or after `start`, or `end`, never reading past the end of the
     /// line: the first eight bytes by word arithmetic (most keys and many values end there), then sixteen at a
     /// time by vector compares, then a word and single bytes for the rest.
-    @inline(__always)
-    func quoteOrBackslash(from start: Int) -> Int {
+    @inlinable @inline(__always)
+    public func quoteOrBackslash(from start: Int) -> Int {
         var index = start
         if index <= end &- 8 {
             if let found = Self.firstQuoteOrBackslash(inWordAt: base + index) { return index &+ found }
@@ -179,7 +183,8 @@ struct JSONCursor {
     }
 
     /// `quoteOrBackslash` past the first word.
-    private func longQuoteOrBackslash(from start: Int) -> Int {
+    @inlinable
+    func longQuoteOrBackslash(from start: Int) -> Int {
         var index = start
         let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
         let backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
@@ -207,8 +212,8 @@ struct JSONCursor {
     }
 
     /// The position (0–7) of the first `"` or `\` among the eight bytes at `start`, or nil.
-    @inline(__always)
-    private static func firstQuoteOrBackslash(inWordAt start: UnsafeMutablePointer<UInt8>) -> Int? {
+    @inlinable @inline(__always)
+    static func firstQuoteOrBackslash(inWordAt start: UnsafeMutablePointer<UInt8>) -> Int? {
         let word = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
         let quotes = word ^ 0x2222_2222_2222_2222
         let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
@@ -219,7 +224,8 @@ struct JSONCursor {
     }
 
     /// Decodes the rest of a string that contains a backslash, writing the decoded bytes over the escaped ones.
-    private mutating func decodeEscapes(start: Int, firstEscape: Int) throws(LineError) -> ByteSlice {
+    @usableFromInline
+    mutating func decodeEscapes(start: Int, firstEscape: Int) throws(LineError) -> ByteSlice {
         var read = firstEscape
         var write = firstEscape
         while read < end {
@@ -320,8 +326,8 @@ struct JSONCursor {
 
     /// The value of the run of up to 18 ASCII digits at `start` and the offset after it (the run stops at a
     /// non-digit, the end of the line, or after 18 digits). A word of eight bytes at a time where the line allows.
-    @inline(__always)
-    func digitRun(from start: Int) -> (value: Int64, end: Int) {
+    @inlinable @inline(__always)
+    public func digitRun(from start: Int) -> (value: Int64, end: Int) {
         var index = start
         var value: Int64 = 0
         while index &+ 8 <= end {
@@ -345,15 +351,15 @@ struct JSONCursor {
     /// Bits set in the high nibble of every byte of `word` that is not an ASCII digit, and possibly of bytes
     /// after one: a byte is a digit when its high nibble is 3 and stays 3 after adding 6 (0x3A–0x3F become
     /// 0x40–0x45). Only a non-digit (0xFA or more) carries into the next byte, so the lowest set bit is exact.
-    @inline(__always)
-    static func nonDigitBits(_ word: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func nonDigitBits(_ word: UInt64) -> UInt64 {
         (word & 0xF0F0_F0F0_F0F0_F0F0 ^ 0x3030_3030_3030_3030)
             | ((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 ^ 0x3030_3030_3030_3030)
     }
 
     /// The value of the first `count` (1–8) bytes of `word`, which are ASCII digits.
-    @inline(__always)
-    static func leadingDigitsValue(_ word: UInt64, count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func leadingDigitsValue(_ word: UInt64, count: Int) -> UInt64 {
         // Move the digits to the top and fill the bytes below with '0', then convert eight digits at once.
         let shift = UInt64(8 &* (8 &- count))
         var value = count == 8 ? word : word &<< shift | 0x3030_3030_3030_3030 &>> (64 &- shift)
@@ -364,8 +370,8 @@ struct JSONCursor {
     }
 
     /// 10 to the power `exponent` (0–8).
-    @inline(__always)
-    private static func powerOfTen(_ exponent: Int) -> Int64 {
+    @inlinable @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Int64 {
         switch exponent {
         case 0: 1
         case 1: 10
@@ -381,8 +387,8 @@ struct JSONCursor {
 
     /// Reads a number: `-?digits(.digits)?([eE][+-]?digits)?`, exactly. Digits beyond what fits in 63 bits
     /// are dropped into the exponent.
-    @inline(__always)
-    mutating func number() throws(LineError) -> JSONNumber {
+    @inlinable @inline(__always)
+    public mutating func number() throws(LineError) -> JSONNumber {
         let start = position
         var negative = false
         if position < end, base[position] == UInt8(ascii: "-") {
@@ -445,8 +451,8 @@ struct JSONCursor {
     }
 
     /// Consumes `literal` (`true`, `false`, `null`) if it is next.
-    @inline(__always)
-    mutating func consume(_ literal: StaticString) -> Bool {
+    @inlinable @inline(__always)
+    public mutating func consume(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard position + count <= end else { return false }
         let text = literal.utf8Start
@@ -456,7 +462,7 @@ struct JSONCursor {
     }
 
     /// Skips one value of any type, nested objects and arrays included.
-    mutating func skipValue() throws(LineError) {
+    public mutating func skipValue() throws(LineError) {
         switch current {
         case UInt8(ascii: "\""):
             try skipString()

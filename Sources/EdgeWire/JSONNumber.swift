@@ -1,15 +1,19 @@
-import EdgeCore
-import EdgeWire
-
 /// A JSON number read exactly: `mantissa × 10^exponent`, without going through floating point.
-struct JSONNumber {
+public struct JSONNumber {
     /// The significant digits, signed.
-    var mantissa: Int64
+    public var mantissa: Int64
     /// The power of ten to scale `mantissa` by.
-    var exponent: Int
+    public var exponent: Int
+
+    /// `mantissa × 10^exponent`.
+    @inlinable
+    public init(mantissa: Int64, exponent: Int) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+    }
 
     /// The value as an integer when it is one and fits; nil otherwise.
-    var integer: Int64? {
+    public var integer: Int64? {
         if exponent == 0 { return mantissa }
         if exponent > 0 {
             var value = mantissa
@@ -30,7 +34,7 @@ struct JSONNumber {
     }
 
     /// The value rounded half away from zero to an integer; nil when it does not fit.
-    var rounded: Int64? {
+    public var rounded: Int64? {
         if exponent >= 0 { return integer }
         var value = mantissa
         var lastDigit: Int64 = 0
@@ -44,7 +48,7 @@ struct JSONNumber {
     }
 
     /// Epoch milliseconds when this number is an epoch timestamp (unit told by magnitude).
-    var epochMilliseconds: Int64? {
+    public var epochMilliseconds: Int64? {
         var value = mantissa
         var fractionDigits = 0
         if exponent > 0 {
