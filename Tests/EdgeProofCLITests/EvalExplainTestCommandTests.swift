@@ -32,7 +32,7 @@ import Testing
     @Test func aMalformedRequestIsExit2() {
         let result = edgeproof("eval", "true", "--request", #"{"method":"#)
         #expect(result.exitCode == 2)
-        #expect(result.stderr.hasPrefix("error: --request: "))
+        #expect(result.stderr.hasPrefix("error: --request:1:11: "))
     }
 
     @Test func evalWithASpecResolvesItsNamedLists() {
