@@ -30,43 +30,72 @@ let package = Package(
         .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
         .target(name: "TrafficSynthesis", dependencies: ["EdgeCore", "EdgeWire", "Traces"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
-        .executableTarget(name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore", "EdgeWire"], path: "Benchmarks/TracesBenchmark"),
+        .executableTarget(
+            name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore", "EdgeWire"],
+            path: "Benchmarks/TracesBenchmark"),
         .target(name: "EdgeCompiler", dependencies: ["EdgeCore", "EdgeSpec", "EdgeWire", "RulesLanguage", "CCrypto"]),
         .target(name: "CAtomicRename"),
         .target(
             name: "Emitters",
-            dependencies: ["EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "EdgeCore", "EdgeSpec", "EdgeCompiler", "CAtomicRename",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Templates/README.md"],
             resources: [.embedInCode("Templates")]
         ),
-        .target(name: "Simulation", dependencies: ["EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis", "RulesLanguage"]),
+        .target(
+            name: "Simulation",
+            dependencies: [
+                "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis",
+                "RulesLanguage",
+            ]),
         .target(
             name: "EdgeProofCLI",
             dependencies: [
-                "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex", "EdgeModel", "Traces",
+                "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex",
+                "EdgeModel", "Traces",
                 "TrafficSynthesis", "Simulation",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Rainbow", package: "Rainbow"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
         .executableTarget(name: "edgeproof", dependencies: ["EdgeProofCLI"]),
-        .executableTarget(name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore", "EdgeWire"], path: "Benchmarks/ReplayBenchmark"),
-        .executableTarget(name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"], path: "Benchmarks/WhatIfBenchmark"),
-        .executableTarget(name: "RulesBenchmark", dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeWire"], path: "Benchmarks/RulesBenchmark"),
+        .executableTarget(
+            name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore", "EdgeWire"],
+            path: "Benchmarks/ReplayBenchmark"),
+        .executableTarget(
+            name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"],
+            path: "Benchmarks/WhatIfBenchmark"),
+        .executableTarget(
+            name: "RulesBenchmark",
+            dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeWire"],
+            path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(name: "EdgeWireTests", dependencies: ["EdgeWire"]),
         .testTarget(
             name: "EmittersTests",
-            dependencies: ["Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "Emitters", "EdgeCompiler", "EdgeSpec", "EdgeCore", .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "CloudflareRegexTests", dependencies: ["CloudflareRegex", "EdgeWire"]),
         .testTarget(name: "RulesLanguageTests", dependencies: ["RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore", "EdgeWire"]),
-        .testTarget(name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "Traces", "EdgeCore", "EdgeWire"]),
+        .testTarget(
+            name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "Traces", "EdgeCore", "EdgeWire"]),
         .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeWire", "EdgeTestSupport"]),
-        .testTarget(name: "EdgeCompilerTests", dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "TrafficSynthesis", "EdgeCore", "EdgeWire"]),
+        .testTarget(
+            name: "EdgeCompilerTests",
+            dependencies: ["EdgeCompiler", "EdgeSpec", "EdgeCore", "RulesLanguage", "EdgeTestSupport"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: [
+                "Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "TrafficSynthesis", "EdgeCore",
+                "EdgeWire",
+            ]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(
             name: "EdgeProofCLITests",

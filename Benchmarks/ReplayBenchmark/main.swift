@@ -12,7 +12,8 @@ import Simulation
 /// length.
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
-let directory = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : NSTemporaryDirectory() + "edgeproof-replay-benchmark"
+let directory =
+    CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : NSTemporaryDirectory() + "edgeproof-replay-benchmark"
 let runs = max(1, CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3]) ?? 1 : 1)
 let path = "\(directory)/replay-\(count).jsonl"
 
@@ -22,10 +23,15 @@ func writeTrace() throws {
     _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     var generator = SplitMix64(state: 0x5EED)
-    let agents = ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0", "agenticverz-sdk/1.4 (python)",
-                  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1", "sqlmap/1.8", ""]
-    let targets = [("console.agenticverz.com", "/guard/assets/app.js"), ("console.agenticverz.com", "/guard/logo.png"),
-                   ("api.agenticverz.com", "/v1/incidents"), ("api.agenticverz.com", "/api/guard/status"), ("agenticverz.com", "/")]
+    let agents = [
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0", "agenticverz-sdk/1.4 (python)",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1", "sqlmap/1.8", "",
+    ]
+    let targets = [
+        ("console.agenticverz.com", "/guard/assets/app.js"), ("console.agenticverz.com", "/guard/logo.png"),
+        ("api.agenticverz.com", "/v1/incidents"), ("api.agenticverz.com", "/api/guard/status"),
+        ("agenticverz.com", "/"),
+    ]
     let countries = ["SG", "US", "IN", "JP", "DE", "KP"]
     let colos = ["SIN", "SJC", "BOM", "NRT", "FRA"]
     var buffer = ""
@@ -35,9 +41,12 @@ func writeTrace() throws {
         let target = targets[Int(generator.next() % UInt64(targets.count))]
         let agent = agents[Int(generator.next() % 20 == 0 ? 3 : generator.next() % 3)]
         let ip = "100.\(64 + generator.next() % 64).\(generator.next() % 256).\(generator.next() % 256)"
-        buffer += "{\"ts\":\(time),\"ip\":\"\(ip)\",\"method\":\"GET\",\"host\":\"\(target.0)\",\"path\":\"\(target.1)\","
-        buffer += "\"query\":\"page=\(generator.next() % 50)\",\"ua\":\"\(agent)\",\"country\":\"\(countries[Int(generator.next() % 6)])\","
-        buffer += "\"asn\":\(generator.next() % 60_000),\"colo\":\"\(colos[Int(generator.next() % 5)])\",\"headers\":{\"accept\":\"*/*\"}}\n"
+        buffer +=
+            "{\"ts\":\(time),\"ip\":\"\(ip)\",\"method\":\"GET\",\"host\":\"\(target.0)\",\"path\":\"\(target.1)\","
+        buffer +=
+            "\"query\":\"page=\(generator.next() % 50)\",\"ua\":\"\(agent)\",\"country\":\"\(countries[Int(generator.next() % 6)])\","
+        buffer +=
+            "\"asn\":\(generator.next() % 60_000),\"colo\":\"\(colos[Int(generator.next() % 5)])\",\"headers\":{\"accept\":\"*/*\"}}\n"
         if index % 10_000 == 9_999 {
             handle.write(Data(buffer.utf8))
             buffer.removeAll(keepingCapacity: true)
@@ -49,17 +58,21 @@ func writeTrace() throws {
 
 func peakResidentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
     return kilobytes / 1024
 }
 
 if !FileManager.default.fileExists(atPath: path) { try writeTrace() }
-let specURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let specURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("examples/agenticverz/edge.yaml")
 let diagnostics = DiagnosticCollector()
-guard let checked = SpecChecker.check([UInt8](try Data(contentsOf: specURL)), file: "edge.yaml", diagnostics: diagnostics),
-      let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics)
+guard
+    let checked = SpecChecker.check(
+        [UInt8](try Data(contentsOf: specURL)), file: "edge.yaml", diagnostics: diagnostics),
+    let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics)
 else {
     print("the example spec does not compile")
     exit(1)
@@ -74,15 +87,20 @@ for _ in 0..<runs {
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     rates.append(Double(summary.requests) / seconds)
-    print(String(format: "replay: %d records in %.2f s = %.0f records/s end to end (one core); peak RSS %.1f MiB",
-                 summary.requests, seconds, Double(summary.requests) / seconds, peakResidentMegabytes()))
+    print(
+        String(
+            format: "replay: %d records in %.2f s = %.0f records/s end to end (one core); peak RSS %.1f MiB",
+            summary.requests, seconds, Double(summary.requests) / seconds, peakResidentMegabytes()))
     if rates.count == 1 { firstRunPeakMegabytes = peakResidentMegabytes() }
     actions = summary.byAction.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
 }
 if runs > 1 {
     let sorted = rates.sorted()
     // Later runs reuse a heap the first one fragmented, so the first run's peak is the one that compares across sizes.
-    print(String(format: "replay of %d records over %d runs: median %.0f records/s, best %.0f records/s; peak RSS %.1f MiB in the first run",
-                 count, runs, sorted[sorted.count / 2], sorted[sorted.count - 1], firstRunPeakMegabytes))
+    print(
+        String(
+            format:
+                "replay of %d records over %d runs: median %.0f records/s, best %.0f records/s; peak RSS %.1f MiB in the first run",
+            count, runs, sorted[sorted.count / 2], sorted[sorted.count - 1], firstRunPeakMegabytes))
 }
 print("  actions: \(actions)")

@@ -18,14 +18,18 @@ struct Rule {
 /// The example spec's WAF custom rules, compiled the way `edgeproof build` compiles them. `rewrite` edits the spec
 /// text first (the regex variant moves the zone to Business and writes rule 1 as one `matches`).
 func exampleRules(rewrite: (String) -> String = { $0 }) -> [Rule] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    guard let text = try? String(contentsOf: root.appendingPathComponent("examples/agenticverz/edge.yaml"), encoding: .utf8) else {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    guard
+        let text = try? String(
+            contentsOf: root.appendingPathComponent("examples/agenticverz/edge.yaml"), encoding: .utf8)
+    else {
         print("cannot read examples/agenticverz/edge.yaml")
         exit(2)
     }
     let diagnostics = DiagnosticCollector()
     guard let checked = SpecChecker.check(Array(rewrite(text).utf8), file: "edge.yaml", diagnostics: diagnostics),
-          let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics)
+        let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics)
     else {
         print("the example does not compile: \(diagnostics.diagnostics.map { "\($0.id) \($0.message)" })")
         exit(1)
@@ -38,10 +42,16 @@ func exampleRules(rewrite: (String) -> String = { $0 }) -> [Rule] {
 /// The Business-plan variant: rule 1 as a case-insensitive regex alternation.
 func regexVariant(_ spec: String) -> String {
     var lines = spec.components(separatedBy: "\n")
-    guard let start = lines.firstIndex(where: { $0.contains("lower(http.user_agent) contains \"sqlmap\"") }) else { return spec }
+    guard let start = lines.firstIndex(where: { $0.contains("lower(http.user_agent) contains \"sqlmap\"") }) else {
+        return spec
+    }
     var end = start
     while end + 1 < lines.count, lines[end + 1].hasPrefix("      ") { end += 1 }
-    lines.replaceSubrange(start...end, with: [#"      http.user_agent matches "(?i)(sqlmap|nikto|masscan|nmap|zgrab|dirbuster|gobuster|wpscan|nuclei)""#])
+    lines.replaceSubrange(
+        start...end,
+        with: [
+            #"      http.user_agent matches "(?i)(sqlmap|nikto|masscan|nmap|zgrab|dirbuster|gobuster|wpscan|nuclei)""#
+        ])
     return lines.joined(separator: "\n").replacingOccurrences(of: "plan: pro", with: "plan: business")
 }
 
@@ -64,8 +74,10 @@ func makeRequests(count: Int) -> [HTTPRequest] {
         "/", "/v1/incidents", "/v1/incidents/8812", "/guard/app.js", "/guard/styles.css", "/admin/settings",
         "/wp-login.php", "/.env", "/v1/keys", "/static/logo.png", "/healthz", "/v1/incidents/8812/../../admin",
     ].map { Array($0.utf8) }
-    let queries: [[UInt8]] = ["", "", "", "page=2", "id=1%20union%20select%201", "q=<script>alert(1)</script>", "limit=50&sort=desc"]
-        .map { Array($0.utf8) }
+    let queries: [[UInt8]] = [
+        "", "", "", "page=2", "id=1%20union%20select%201", "q=<script>alert(1)</script>", "limit=50&sort=desc",
+    ]
+    .map { Array($0.utf8) }
     let countries: [[UInt8]] = ["SG", "US", "IN", "DE", "JP", "GB", "KP", "IR", "BR", "AU"].map { Array($0.utf8) }
     let hosts: [[UInt8]] = ["api.agenticverz.com", "console.agenticverz.com", "agenticverz.com"].map { Array($0.utf8) }
     let accept = HTTPHeader("Accept", "application/json")
@@ -83,9 +95,12 @@ func makeRequests(count: Int) -> [HTTPRequest] {
         request.query = queries[random.below(queries.count)]
         let pick = random.below(total)
         let userAgent = userAgents[uaCumulative.firstIndex { pick < $0 } ?? 0]
-        request.headers = userAgent.isEmpty ? [accept] : [HTTPHeader(name: Array("User-Agent".utf8), value: userAgent), accept, language]
+        request.headers =
+            userAgent.isEmpty
+            ? [accept] : [HTTPHeader(name: Array("User-Agent".utf8), value: userAgent), accept, language]
         let address = UInt32(truncatingIfNeeded: random.next())
-        request.ip = random.below(20) == 0
+        request.ip =
+            random.below(20) == 0
             ? IPAddress(v6High: 0x2001_0db8_0bad_0000 | UInt64(random.below(2)) << 16, low: random.next())
             : IPAddress(v4: address)
         request.country = countries[random.below(countries.count)]
@@ -124,13 +139,15 @@ func run(_ name: String, rules: [Rule], requests: [HTTPRequest]) {
     let elapsed = clock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(requests.count) / seconds
-    print("\(name): \(requests.count) requests in \(String(format: "%.3f", seconds)) s = \(Int(rate)) requests/s (one core)")
+    print(
+        "\(name): \(requests.count) requests in \(String(format: "%.3f", seconds)) s = \(Int(rate)) requests/s (one core)"
+    )
     for (index, rule) in rules.enumerated() { print("  \(rule.id): \(matches[index])") }
     print("  passed: \(passed)")
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000

@@ -1,15 +1,16 @@
+import EdgeWire
+import Foundation
+import Traces
+
 // Parsing speed of the native trace reader: writes a 1,000,000-record native JSONL file (about 256 bytes a
 // record, varied, a few seconds out of order) to a temporary directory if it is not there yet, parses it, then
 // reads it again in time order (default tolerance), and prints records/s for each pass and peak RSS.
 // Usage: TracesBenchmark [records] [directory]
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import EdgeWire
-import Foundation
-import Traces
 
 /// A small deterministic generator (xorshift64*), so the benchmark file is the same on every machine.
 struct Generator {
@@ -83,7 +84,9 @@ func writeBenchmarkTrace() throws {
         builder.country = generator.pick(countries)
         if generator.below(2) == 0 { builder.asn = [13335, 16509, 15169, 4134, 9299][generator.below(5)] }
         if generator.below(2) == 0 { builder.headers = [("Accept", generator.below(2) == 0 ? "*/*" : "text/html")] }
-        if generator.below(8) == 0 { builder.headers.append(("X-Request-Id", String(generator.next() >> 16, radix: 16))) }
+        if generator.below(8) == 0 {
+            builder.headers.append(("X-Request-Id", String(generator.next() >> 16, radix: 16)))
+        }
         builder.status = [200, 200, 200, 304, 404, 301][generator.below(6)]
         builder.bytes = generator.below(60_000)
         if generator.below(2) == 0 { builder.originMs = 5 + generator.below(200) }
@@ -112,8 +115,9 @@ while let record = try reader.next() {
 }
 let elapsed = seconds() - start
 let rate = Double(records) / elapsed
-print("parsed \(records) records (\(stats.st_size / records) bytes a record, format \(reader.format.rawValue)) in "
-    + String(format: "%.3f s", elapsed))
+print(
+    "parsed \(records) records (\(stats.st_size / records) bytes a record, format \(reader.format.rawValue)) in "
+        + String(format: "%.3f s", elapsed))
 print(String(format: "records/s: %.0f", rate))
 print(String(format: "MB/s: %.1f", Double(stats.st_size) / elapsed / 1e6))
 print("malformed lines: \(reader.statistics.malformedLines), checksum \(checksum)")
@@ -124,10 +128,12 @@ var orderedRecords = 0
 var orderedChecksum = 0
 try ordered.forEachRecord { item in
     orderedRecords += 1
-    orderedChecksum &+= item.inputIndex &* Int(truncatingIfNeeded: item.virtualTimeMs & 0xFFFF) &+ Int(item.record.path.count)
+    orderedChecksum &+=
+        item.inputIndex &* Int(truncatingIfNeeded: item.virtualTimeMs & 0xFFFF) &+ Int(item.record.path.count)
 }
 let orderedElapsed = seconds() - orderedStart
-print("time-ordered \(orderedRecords) records in " + String(format: "%.3f s", orderedElapsed)
-    + " (\(ordered.lateRecords) late, at most \(ordered.peakBuffered) held), checksum \(orderedChecksum)")
+print(
+    "time-ordered \(orderedRecords) records in " + String(format: "%.3f s", orderedElapsed)
+        + " (\(ordered.lateRecords) late, at most \(ordered.peakBuffered) held), checksum \(orderedChecksum)")
 print(String(format: "time-ordered records/s: %.0f", Double(orderedRecords) / orderedElapsed))
 print("peak RSS: \(peakResidentKilobytes() / 1024) MiB (VmHWM)")

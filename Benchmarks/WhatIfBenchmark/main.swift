@@ -15,11 +15,14 @@ guard arguments.count > 1 else {
 }
 let trace = arguments[1]
 let scales = (arguments.count > 2 ? arguments[2] : "1,2,5,10").split(separator: ",").compactMap { Double($0) }
-let specURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let specURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("examples/agenticverz/edge.yaml")
 let diagnostics = DiagnosticCollector()
-guard let checked = SpecChecker.check([UInt8](try Data(contentsOf: specURL)), file: "edge.yaml", diagnostics: diagnostics),
-      let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics)
+guard
+    let checked = SpecChecker.check(
+        [UInt8](try Data(contentsOf: specURL)), file: "edge.yaml", diagnostics: diagnostics),
+    let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics)
 else {
     print("the example spec does not compile")
     exit(1)
@@ -27,16 +30,22 @@ else {
 let scenarios = scales.map { WhatIfScenario(name: "\($0)x", scale: $0) }
 let clock = ContinuousClock()
 
-func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
 
 let together = try clock.measure {
-    _ = try WhatIf.run(edge, trace: [trace], scenarios: scenarios, options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    _ = try WhatIf.run(
+        edge, trace: [trace], scenarios: scenarios, options: ReplayOptions(), diagnostics: DiagnosticCollector())
 }
 let separately = try clock.measure {
     for scenario in scenarios {
-        _ = try WhatIf.run(edge, trace: [trace], scenarios: [scenario], options: ReplayOptions(), diagnostics: DiagnosticCollector())
+        _ = try WhatIf.run(
+            edge, trace: [trace], scenarios: [scenario], options: ReplayOptions(), diagnostics: DiagnosticCollector())
     }
 }
-print(String(format: "whatif, %d scales in one run (parsed once, in parallel): %.2f s", scenarios.count, seconds(together)))
+print(
+    String(
+        format: "whatif, %d scales in one run (parsed once, in parallel): %.2f s", scenarios.count, seconds(together)))
 print(String(format: "four separate replays, one per scale:                 %.2f s", seconds(separately)))
 print(String(format: "speed-up: %.2fx", seconds(separately) / seconds(together)))

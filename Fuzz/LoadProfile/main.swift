@@ -13,14 +13,17 @@ import TrafficSynthesis
 
 private let edge: CompiledEdge = {
     let path = "examples/agenticverz/edge.yaml"
-    guard let data = FileManager.default.contents(atPath: path) else { fatalError("run from the repository root: \(path) is missing") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        fatalError("run from the repository root: \(path) is missing")
+    }
     let diagnostics = DiagnosticCollector()
     guard let checked = SpecChecker.check([UInt8](data), file: path, diagnostics: diagnostics),
-          let compiled = EdgeCompiler.compile(checked, specPath: path, diagnostics: diagnostics)
+        let compiled = EdgeCompiler.compile(checked, specPath: path, diagnostics: diagnostics)
     else { fatalError("the example spec does not compile") }
     return compiled
 }()
 
+/// libFuzzer entry point: one input is one load profile read, checked and synthesised under tight bounds.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -32,11 +35,12 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     guard let profile = try? LoadProfileBuilder.profile(spec, name: "fuzz", edge: edge),
-          let synthesizer = try? TraceSynthesizer(profile: profile, seed: 7, startMilliseconds: 1_767_571_200_000,
-                                                  durationMilliseconds: 2_000)
+        let synthesizer = try? TraceSynthesizer(
+            profile: profile, seed: 7, startMilliseconds: 1_767_571_200_000,
+            durationMilliseconds: 2_000)
     else { return 0 }
     guard profile.meanRequestsPerSecond <= 200, profile.diurnal.peakToTroughRatio <= 100,
-          profile.bursts.allSatisfy({ $0.multiplier <= 10 })
+        profile.bursts.allSatisfy({ $0.multiplier <= 10 })
     else { return 0 }
     let writer = NativeTraceWriter()
     guard let statistics = try? synthesizer.write(to: writer) else { fatalError("writing to memory failed") }
@@ -48,7 +52,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fatalError("a synthesised trace does not read back: \(error)")
     }
     guard count == statistics.totalRecords, reader.diagnostics.diagnostics.isEmpty else {
-        fatalError("a synthesised trace reads back as \(count) of \(statistics.totalRecords) records with \(reader.diagnostics.diagnostics.count) findings")
+        fatalError(
+            "a synthesised trace reads back as \(count) of \(statistics.totalRecords) records with \(reader.diagnostics.diagnostics.count) findings"
+        )
     }
     return 0
 }

@@ -17,12 +17,15 @@ private let expressions: [CompiledExpression] = [
     #"url_decode(http.request.uri.query) contains "<script" or http.request.method in {"POST" "PUT"}"#,
 ].map { text in
     let options = ParseOptions(plan: .enterprise, context: nil, lists: [:], missingValues: .cloudflare)
-    guard let expression = RulesParser.parse(text, options: options).0 else { fatalError("harness expression does not parse: \(text)") }
+    guard let expression = RulesParser.parse(text, options: options).0 else {
+        fatalError("harness expression does not parse: \(text)")
+    }
     return CompiledExpression(expression)
 }
 
 private let shared = RequestContext(HTTPRequest())
 
+/// libFuzzer entry point: one input is one request object read through the one request reader.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)

@@ -10,8 +10,10 @@ import RulesLanguage
 private let requests: [HTTPRequest] = {
     var browser = HTTPRequest(
         method: "POST", host: "api.example.com", path: "/v1/a/../b/%7e.json", query: "a=1&a=2&b",
-        headers: [("User-Agent", "Mozilla/5.0 sqlmap"), ("Cookie", "s=1; t=2"), ("X-Json", #"{"a":[1,"x"]}"#),
-                  ("X-B64", "YWJj")],
+        headers: [
+            ("User-Agent", "Mozilla/5.0 sqlmap"), ("Cookie", "s=1; t=2"), ("X-Json", #"{"a":[1,"x"]}"#),
+            ("X-B64", "YWJj"),
+        ],
         ip: IPAddress.parse("203.0.113.9") ?? .zeroV4, country: "SG")
     browser.responseStatus = 403
     browser.responseHeaders = [HTTPHeader("Content-Type", "text/html")]
@@ -26,6 +28,7 @@ private let lists: [String: NamedList] = [
     "names": .strings([Array("a".utf8)]),
 ]
 
+/// libFuzzer entry point: one input is one Rules expression parsed, checked, compiled and evaluated.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }

@@ -14,12 +14,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let diagnostics = DiagnosticCollector()
     let checked = SpecChecker.check(bytes, file: file, diagnostics: diagnostics)
     guard (checked == nil) == diagnostics.hasErrors else {
-        fatalError("SpecChecker returned \(checked == nil ? "nothing" : "a spec") with hasErrors \(diagnostics.hasErrors)")
+        fatalError(
+            "SpecChecker returned \(checked == nil ? "nothing" : "a spec") with hasErrors \(diagnostics.hasErrors)")
     }
     if let checked {
         let compiled = EdgeCompiler.compile(checked, specPath: file, diagnostics: diagnostics)
         guard (compiled == nil) == diagnostics.hasErrors else {
-            fatalError("EdgeCompiler returned \(compiled == nil ? "nothing" : "an edge") with hasErrors \(diagnostics.hasErrors)")
+            fatalError(
+                "EdgeCompiler returned \(compiled == nil ? "nothing" : "an edge") with hasErrors \(diagnostics.hasErrors)"
+            )
         }
     }
     let sorted = diagnostics.sorted

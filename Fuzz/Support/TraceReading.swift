@@ -19,7 +19,9 @@ func fuzzedOptions(_ byte: UInt8) -> TraceReaderOptions {
 /// lost between reading and writing). Reading may stop with a `TraceReadError` (too many malformed lines); that
 /// is a correct outcome.
 @discardableResult
-func readTrace(_ bytes: [UInt8], format: TraceFormat, options: TraceReaderOptions) -> (lines: [String], diagnostics: [Diagnostic]) {
+func readTrace(_ bytes: [UInt8], format: TraceFormat, options: TraceReaderOptions) -> (
+    lines: [String], diagnostics: [Diagnostic]
+) {
     let reader = TraceReader(bytes: bytes, name: "fuzz.trace", format: format, options: options)
     var ordered = TimeOrderedTraceReader(reader, toleranceMs: 60_000)
     var lines: [String] = []

@@ -41,19 +41,25 @@ struct ByteSet: Hashable, Sendable {
     }
 
     var isEmpty: Bool { words.0 | words.1 | words.2 | words.3 == 0 }
-    var count: Int { words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount }
+    var count: Int {
+        words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount
+    }
     var isASCII: Bool { words.2 | words.3 == 0 }
     var isFull: Bool { self == .all }
 
     func union(_ other: ByteSet) -> ByteSet {
         var result = ByteSet()
-        result.words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
+        result.words = (
+            words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3
+        )
         return result
     }
 
     func intersection(_ other: ByteSet) -> ByteSet {
         var result = ByteSet()
-        result.words = (words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2, words.3 & other.words.3)
+        result.words = (
+            words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2, words.3 & other.words.3
+        )
         return result
     }
 
@@ -63,7 +69,9 @@ struct ByteSet: Hashable, Sendable {
 
     func symmetricDifference(_ other: ByteSet) -> ByteSet {
         var result = ByteSet()
-        result.words = (words.0 ^ other.words.0, words.1 ^ other.words.1, words.2 ^ other.words.2, words.3 ^ other.words.3)
+        result.words = (
+            words.0 ^ other.words.0, words.1 ^ other.words.1, words.2 ^ other.words.2, words.3 ^ other.words.3
+        )
         return result
     }
 
@@ -107,7 +115,8 @@ struct ByteSet: Hashable, Sendable {
     }
 
     static func == (lhs: ByteSet, rhs: ByteSet) -> Bool {
-        lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
+        lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
+            && lhs.words.3 == rhs.words.3
     }
 
     func hash(into hasher: inout Hasher) {

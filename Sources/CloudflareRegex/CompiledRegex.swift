@@ -48,7 +48,9 @@ public final class CompiledRegex: @unchecked Sendable {
             let engine: Engine
             if let literal = LiteralSearch(hir) {
                 engine = .literal(literal)
-            } else if let translated = PCRE2Translation.pattern(for: hir), let matcher = PCRE2Matcher(pattern: translated) {
+            } else if let translated = PCRE2Translation.pattern(for: hir),
+                let matcher = PCRE2Matcher(pattern: translated)
+            {
                 engine = .pcre2(matcher)
             } else {
                 engine = .pikeVM

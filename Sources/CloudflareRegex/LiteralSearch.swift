@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The fast path for patterns that are a plain byte string or an alternation of byte strings
@@ -65,7 +65,9 @@ struct LiteralSearch: Sendable {
                     if firstBytes.contains(byte) {
                         for index in 0..<literalCount {
                             let start = starts[index], length = starts[index + 1] - start
-                            if length <= end - at, flatBase[start] == byte, memcmp(base + at, flatBase + start, length) == 0 {
+                            if length <= end - at, flatBase[start] == byte,
+                                memcmp(base + at, flatBase + start, length) == 0
+                            {
                                 return true
                             }
                         }

@@ -32,7 +32,8 @@ enum LookEvaluator {
 
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x5F
     }
 
     private static func asciiWordBefore(_ subject: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {

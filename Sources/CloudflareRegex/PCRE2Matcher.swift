@@ -1,8 +1,9 @@
 import CPCRE2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A PCRE2 pattern compiled for byte mode with JIT, matched under a match limit.
@@ -29,12 +30,15 @@ final class PCRE2Matcher: @unchecked Sendable {
         let bytes = Array(pattern.utf8)
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options = UInt32(PCRE2_NEVER_UTF) | UInt32(PCRE2_NEVER_UCP) | UInt32(PCRE2_NEVER_BACKSLASH_C)
+        let options =
+            UInt32(PCRE2_NEVER_UTF) | UInt32(PCRE2_NEVER_UCP) | UInt32(PCRE2_NEVER_BACKSLASH_C)
             | UInt32(PCRE2_DOLLAR_ENDONLY) | UInt32(PCRE2_NO_AUTO_CAPTURE)
-        guard let compiled = bytes.withUnsafeBufferPointer({ buffer -> OpaquePointer? in
-            guard let base = buffer.baseAddress else { return nil }
-            return pcre2_compile_8(base, buffer.count, options, &errorCode, &errorOffset, nil)
-        }) else { return nil }
+        guard
+            let compiled = bytes.withUnsafeBufferPointer({ buffer -> OpaquePointer? in
+                guard let base = buffer.baseAddress else { return nil }
+                return pcre2_compile_8(base, buffer.count, options, &errorCode, &errorOffset, nil)
+            })
+        else { return nil }
         code = compiled
         isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
     }
@@ -50,8 +54,10 @@ final class PCRE2Matcher: @unchecked Sendable {
         let rc = withUnsafePointer(to: &empty) { emptyPointer in
             let base = subject.baseAddress ?? emptyPointer
             return isJIT
-                ? pcre2_jit_match_8(code, base, subject.count, 0, 0, scratch.pointee.matchData, scratch.pointee.matchContext)
-                : pcre2_match_8(code, base, subject.count, 0, 0, scratch.pointee.matchData, scratch.pointee.matchContext)
+                ? pcre2_jit_match_8(
+                    code, base, subject.count, 0, 0, scratch.pointee.matchData, scratch.pointee.matchContext)
+                : pcre2_match_8(
+                    code, base, subject.count, 0, 0, scratch.pointee.matchData, scratch.pointee.matchContext)
         }
         if rc >= 0 { return .match }
         if rc == PCRE2_ERROR_NOMATCH { return .noMatch }

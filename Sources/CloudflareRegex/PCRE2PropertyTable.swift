@@ -1,6 +1,5 @@
-import EdgeWire
-
 import CPCRE2
+import EdgeWire
 
 /// Unicode scripts and binary properties taken from PCRE2's own Unicode tables (the standard library exposes
 /// general categories but not scripts): the members of `\p{…}` are enumerated once by running PCRE2 over
@@ -23,7 +22,9 @@ enum PCRE2PropertyTable {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let options = UInt32(PCRE2_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C)
-        guard let code = pcre2_compile_8(pattern, pattern.count, options, &errorCode, &errorOffset, nil) else { return nil }
+        guard let code = pcre2_compile_8(pattern, pattern.count, options, &errorCode, &errorOffset, nil) else {
+            return nil
+        }
         defer { pcre2_code_free_8(code) }
         guard let matchData = pcre2_match_data_create_8(1, nil) else { return nil }
         defer { pcre2_match_data_free_8(matchData) }
@@ -45,7 +46,9 @@ enum PCRE2PropertyTable {
                     let rc = pcre2_match_8(code, base, buffer.count, start, 0, matchData, nil)
                     guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else { break }
                     let matchStart = ovector[0], matchEnd = ovector[1]
-                    guard matchEnd > matchStart, let low = UTF8Validation.decodeScalar(buffer, at: matchStart) else { break }
+                    guard matchEnd > matchStart, let low = UTF8Validation.decodeScalar(buffer, at: matchStart) else {
+                        break
+                    }
                     var lastStart = matchEnd - 1
                     while lastStart > matchStart, buffer[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
                     guard let high = UTF8Validation.decodeScalar(buffer, at: lastStart) else { break }

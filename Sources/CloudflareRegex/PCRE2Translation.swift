@@ -80,13 +80,15 @@ enum PCRE2Translation {
         case .wordEndASCII: return "\\b(?<=\\w)"
         case .wordStartHalfASCII: return "(?<!\\w)"
         case .wordEndHalfASCII: return "(?!\\w)"
-        case .wordUnicode, .notWordUnicode, .wordStartUnicode, .wordEndUnicode, .wordStartHalfUnicode, .wordEndHalfUnicode:
+        case .wordUnicode, .notWordUnicode, .wordStartUnicode, .wordEndUnicode, .wordStartHalfUnicode,
+            .wordEndHalfUnicode:
             return nil
         }
     }
 
     private static func writeByte(_ byte: UInt8, to out: inout String) {
-        let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        let isAlphanumeric =
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         if isAlphanumeric {
             out.unicodeScalars.append(Unicode.Scalar(byte))
         } else {

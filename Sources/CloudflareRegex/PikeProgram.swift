@@ -55,7 +55,9 @@ struct PikeProgram: Sendable {
         return Int32(instructions.count - 1)
     }
 
-    private mutating func emit(_ operation: Operation, _ argument: UInt32 = 0, next: Int32, alternative: Int32 = -1) -> Int32 {
+    private mutating func emit(_ operation: Operation, _ argument: UInt32 = 0, next: Int32, alternative: Int32 = -1)
+        -> Int32
+    {
         emit(Instruction(operation: operation, argument: argument, next: next, alternative: alternative))
     }
 
@@ -76,7 +78,8 @@ struct PikeProgram: Sendable {
             scalarSets.append(set)
             let ascii = set.asciiBytes
             byteSetWords += [ascii.words.0, ascii.words.1, ascii.words.2, ascii.words.3]
-            return emit(.scalarSet, UInt32(scalarSets.count - 1), next: then, alternative: Int32(byteSetWords.count / 4 - 1))
+            return emit(
+                .scalarSet, UInt32(scalarSets.count - 1), next: then, alternative: Int32(byteSetWords.count / 4 - 1))
         case let .look(look):
             return emit(.look, UInt32(look.rawValue), next: then)
         case let .concat(items):
@@ -132,7 +135,9 @@ struct PikeProgram: Sendable {
             case .byteSet:
                 let word = Int(instruction.argument) * 4
                 var member = ByteSet()
-                member.words = (byteSetWords[word], byteSetWords[word + 1], byteSetWords[word + 2], byteSetWords[word + 3])
+                member.words = (
+                    byteSetWords[word], byteSetWords[word + 1], byteSetWords[word + 2], byteSetWords[word + 3]
+                )
                 set = set.union(member)
             case .scalarSet:
                 for range in scalarSets[Int(instruction.argument)].ranges {

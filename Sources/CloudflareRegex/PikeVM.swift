@@ -1,10 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 import EdgeWire
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A linear-time matcher: Thompson NFA simulation over bytes (a Pike VM without captures, since `matches` only
 /// asks whether there is a match). Time is O(subject length × program size); it never backtracks. A search may
@@ -42,8 +42,9 @@ struct PikeVM: Sendable {
             return program.instructions.withUnsafeBufferPointer { code in
                 program.byteSetWords.withUnsafeBufferPointer { words in
                     program.scalarSets.withUnsafeBufferPointer { scalarSets in
-                        var run = Run(code: code, words: words, scalarSets: scalarSets, program: program,
-                                      subject: subject, memory: base, size: size)
+                        var run = Run(
+                            code: code, words: words, scalarSets: scalarSets, program: program,
+                            subject: subject, memory: base, size: size)
                         return run.search(budget: budget)
                     }
                 }
@@ -66,9 +67,11 @@ struct PikeVM: Sendable {
         let firstBytes: ByteSet?
         let firstByte: UInt8?
 
-        init(code: UnsafeBufferPointer<PikeProgram.Instruction>, words: UnsafeBufferPointer<UInt64>,
-             scalarSets: UnsafeBufferPointer<ScalarSet>, program: PikeProgram, subject: UnsafeBufferPointer<UInt8>,
-             memory: UnsafeMutablePointer<Int32>, size: Int) {
+        init(
+            code: UnsafeBufferPointer<PikeProgram.Instruction>, words: UnsafeBufferPointer<UInt64>,
+            scalarSets: UnsafeBufferPointer<ScalarSet>, program: PikeProgram, subject: UnsafeBufferPointer<UInt8>,
+            memory: UnsafeMutablePointer<Int32>, size: Int
+        ) {
             self.code = code
             self.words = words
             self.scalarSets = scalarSets
@@ -110,7 +113,8 @@ struct PikeVM: Sendable {
                     top += 2
                 case .look:
                     if let look = RegexLook(rawValue: UInt8(truncatingIfNeeded: instruction.argument)),
-                       LookEvaluator.holds(look, in: subject, at: at) {
+                        LookEvaluator.holds(look, in: subject, at: at)
+                    {
                         stack[top] = instruction.next
                         top += 1
                     }
@@ -170,23 +174,30 @@ struct PikeVM: Sendable {
                     i += 1
                     switch instruction.operation {
                     case .byte:
-                        if UInt32(byte) == instruction.argument, addClosure(slot: next, pc: instruction.next, at: at + 1) {
+                        if UInt32(byte) == instruction.argument,
+                            addClosure(slot: next, pc: instruction.next, at: at + 1)
+                        {
                             return .match
                         }
                     case .byteSet:
                         let word = words[Int(instruction.argument) &* 4 &+ Int(byte >> 6)]
-                        if word & (1 << UInt64(byte & 63)) != 0, addClosure(slot: next, pc: instruction.next, at: at + 1) {
+                        if word & (1 << UInt64(byte & 63)) != 0,
+                            addClosure(slot: next, pc: instruction.next, at: at + 1)
+                        {
                             return .match
                         }
                     case .scalarSet where byte < 0x80:
                         let word = words[Int(instruction.alternative) &* 4 &+ Int(byte >> 6)]
-                        if word & (1 << UInt64(byte & 63)) != 0, addClosure(slot: next, pc: instruction.next, at: at + 1) {
+                        if word & (1 << UInt64(byte & 63)) != 0,
+                            addClosure(slot: next, pc: instruction.next, at: at + 1)
+                        {
                             return .match
                         }
                     case .scalarSet:
                         if let decoded = UTF8Validation.decodeScalar(subject, at: at),
-                           scalarSets[Int(instruction.argument)].contains(decoded.value),
-                           addClosure(slot: (at + decoded.length) % 5, pc: instruction.next, at: at + decoded.length) {
+                            scalarSets[Int(instruction.argument)].contains(decoded.value),
+                            addClosure(slot: (at + decoded.length) % 5, pc: instruction.next, at: at + decoded.length)
+                        {
                             return .match
                         }
                     case .split, .look, .match:

@@ -37,7 +37,9 @@ enum RegexLook: UInt8, Sendable, Equatable {
     /// True for the Unicode word-boundary family.
     var isUnicodeWordBoundary: Bool {
         switch self {
-        case .wordUnicode, .notWordUnicode, .wordStartUnicode, .wordEndUnicode, .wordStartHalfUnicode, .wordEndHalfUnicode: return true
+        case .wordUnicode, .notWordUnicode, .wordStartUnicode, .wordEndUnicode, .wordStartHalfUnicode,
+            .wordEndHalfUnicode:
+            return true
         default: return false
         }
     }

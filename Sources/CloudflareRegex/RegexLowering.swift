@@ -24,7 +24,8 @@ struct RegexLowering {
         case let .assertion(kind, _):
             return .look(look(for: kind))
         case let .perlClass(kind, negated, _):
-            return unicode ? .characterClass(unicodePerl(kind, negated: negated)) : .bytes(bytePerl(kind, negated: negated))
+            return unicode
+                ? .characterClass(unicodePerl(kind, negated: negated)) : .bytes(bytePerl(kind, negated: negated))
         case let .unicodeClass(query):
             guard unicode else { throw Self.unicodeRequired(query.span) }
             return .characterClass(try unicodeSet(query))
@@ -73,7 +74,8 @@ struct RegexLowering {
     }
 
     private func dotNode() -> RegexHIR {
-        let excluded: [UInt32] = flags.contains(.dotMatchesNewLine) ? [] : flags.contains(.crlf) ? [0x0A, 0x0D] : [0x0A]
+        let excluded: [UInt32] =
+            flags.contains(.dotMatchesNewLine) ? [] : flags.contains(.crlf) ? [0x0A, 0x0D] : [0x0A]
         if unicode {
             return .scalars(ScalarSet.all.subtracting(ScalarSet(excluded.map { $0...$0 })))
         }
@@ -157,15 +159,20 @@ struct RegexLowering {
     private func classByte(_ literal: RegexLiteral) throws(RegexSyntaxError) -> UInt8 {
         let value = literal.scalar.value
         guard literal.isByteEscape || value < 0x80 else {
-            throw RegexSyntaxError(.unicodeNotEnabled, "non-ASCII character in a class needs Unicode mode", span: literal.span,
-                                   help: "add `(?u)` to match it as a character, or match its UTF-8 bytes with an alternation outside the class")
+            throw RegexSyntaxError(
+                .unicodeNotEnabled, "non-ASCII character in a class needs Unicode mode", span: literal.span,
+                help:
+                    "add `(?u)` to match it as a character, or match its UTF-8 bytes with an alternation outside the class"
+            )
         }
         return UInt8(truncatingIfNeeded: value)
     }
 
     private static func unicodeRequired(_ span: Range<Int>) -> RegexSyntaxError {
-        RegexSyntaxError(.unicodeNotEnabled, "Unicode classes need Unicode mode, which is off by default in Cloudflare's rules", span: span,
-                         help: "start the pattern (or a group) with `(?u)`, e.g. `(?u)\\p{Greek}`")
+        RegexSyntaxError(
+            .unicodeNotEnabled, "Unicode classes need Unicode mode, which is off by default in Cloudflare's rules",
+            span: span,
+            help: "start the pattern (or a group) with `(?u)`, e.g. `(?u)\\p{Greek}`")
     }
 
     static func asciiClass(_ kind: AsciiClass) -> ByteSet {

@@ -5,8 +5,9 @@ extension RegexParser {
         let start = position
         try Self.checkDepth(depth, at: start)
         func unclosed() -> RegexSyntaxError {
-            RegexSyntaxError(.characterClass, "unclosed character class", at: start, length: 1,
-                             help: "add the missing `]`, or escape the bracket as `\\[`")
+            RegexSyntaxError(
+                .characterClass, "unclosed character class", at: start, length: 1,
+                help: "add the missing `]`, or escape the bracket as `\\[`")
         }
         advance()
         skipWhitespace()
@@ -52,8 +53,12 @@ extension RegexParser {
                 advance()
                 return BracketedClass(negated: negated, set: combined(.union(union)), span: start..<position)
             }
-            let op: ClassSetOperator? = hasPrefix("&&") ? .intersection : hasPrefix("--") ? .difference
-                : hasPrefix("~~") ? .symmetricDifference : nil
+            let op: ClassSetOperator? =
+                hasPrefix("&&")
+                ? .intersection
+                : hasPrefix("--")
+                    ? .difference
+                    : hasPrefix("~~") ? .symmetricDifference : nil
             if let op {
                 position += 2
                 left = combined(.union(union))
@@ -79,15 +84,18 @@ extension RegexParser {
         guard case let .literal(low) = first else { throw Self.rangeBoundError(first) }
         guard case let .literal(high) = second else { throw Self.rangeBoundError(second) }
         if low.scalar.value > high.scalar.value {
-            throw RegexSyntaxError(.characterClass, "invalid class range: the start is after the end", span: low.span.lowerBound..<high.span.upperBound,
-                                   help: "write the range in ascending order")
+            throw RegexSyntaxError(
+                .characterClass, "invalid class range: the start is after the end",
+                span: low.span.lowerBound..<high.span.upperBound,
+                help: "write the range in ascending order")
         }
         return .range(low, high)
     }
 
     private static func rangeBoundError(_ primitive: EscapePrimitive) -> RegexSyntaxError {
-        RegexSyntaxError(.characterClass, "a class range must start and end with a single character", span: primitive.span,
-                         help: "put the class outside the range, e.g. `[a-z\\d]`")
+        RegexSyntaxError(
+            .characterClass, "a class range must start and end with a single character", span: primitive.span,
+            help: "put the class outside the range, e.g. `[a-z\\d]`")
     }
 
     private mutating func parseClassPrimitive() throws(RegexSyntaxError) -> EscapePrimitive {
@@ -104,9 +112,12 @@ extension RegexParser {
         case let .perl(kind, negated, span): return .perl(kind, negated: negated, span: span)
         case let .unicode(query): return .unicode(query)
         case let .assertion(kind, span):
-            let help = kind == .wordBoundary ? "`\\b` is not a backspace inside a class in this dialect; write `\\x08`"
-                                             : "move the assertion outside the class"
-            throw RegexSyntaxError(.characterClass, "assertions are not allowed inside a character class", span: span, help: help)
+            let help =
+                kind == .wordBoundary
+                ? "`\\b` is not a backspace inside a class in this dialect; write `\\x08`"
+                : "move the assertion outside the class"
+            throw RegexSyntaxError(
+                .characterClass, "assertions are not allowed inside a character class", span: span, help: help)
         }
     }
 

@@ -13,15 +13,18 @@ extension RegexParser {
         let start = position
         advance()
         if atEnd {
-            throw RegexSyntaxError(.escape, "incomplete escape sequence at the end of the pattern", span: start..<position,
-                                   help: "write `\\\\` to match a backslash")
+            throw RegexSyntaxError(
+                .escape, "incomplete escape sequence at the end of the pattern", span: start..<position,
+                help: "write `\\\\` to match a backslash")
         }
         let c = current
         switch c {
         case "0"..."9":
-            throw RegexSyntaxError(.backreference, "backreferences are not supported by Cloudflare's regex engine",
-                                   span: start..<(position + 1),
-                                   help: c == "0" ? "write `\\x00` to match a NUL byte" : "octal escapes are not supported either; write `\\xHH`")
+            throw RegexSyntaxError(
+                .backreference, "backreferences are not supported by Cloudflare's regex engine",
+                span: start..<(position + 1),
+                help: c == "0"
+                    ? "write `\\x00` to match a NUL byte" : "octal escapes are not supported either; write `\\xHH`")
         case "x", "u", "U":
             return .literal(try parseHexEscape(start: start))
         case "p", "P":
@@ -67,8 +70,9 @@ extension RegexParser {
     private static func unsupportedEscape(_ c: Unicode.Scalar, span: Range<Int>, pattern: [UInt8]) -> RegexSyntaxError {
         switch c {
         case "K":
-            return RegexSyntaxError(.matchStartReset, "`\\K` (reset match start) is not supported by Cloudflare's regex engine", span: span,
-                                    help: "remove it; `matches` only tests whether the pattern occurs")
+            return RegexSyntaxError(
+                .matchStartReset, "`\\K` (reset match start) is not supported by Cloudflare's regex engine", span: span,
+                help: "remove it; `matches` only tests whether the pattern occurs")
         case "Q", "E":
             var end = span.upperBound
             if c == "Q" {
@@ -79,42 +83,60 @@ extension RegexParser {
                     i += 1
                 }
             }
-            return RegexSyntaxError(.quotedSequence, "`\\Q…\\E` quoting is not supported by Cloudflare's regex engine",
-                                    span: span.lowerBound..<end, help: "escape each metacharacter with `\\` instead")
+            return RegexSyntaxError(
+                .quotedSequence, "`\\Q…\\E` quoting is not supported by Cloudflare's regex engine",
+                span: span.lowerBound..<end, help: "escape each metacharacter with `\\` instead")
         case "k", "g":
-            return RegexSyntaxError(.backreference, "backreferences are not supported by Cloudflare's regex engine",
-                                    span: span.lowerBound..<referenceEnd(after: span.upperBound, in: pattern))
+            return RegexSyntaxError(
+                .backreference, "backreferences are not supported by Cloudflare's regex engine",
+                span: span.lowerBound..<referenceEnd(after: span.upperBound, in: pattern))
         case "Z":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\Z` is PCRE syntax", span: span,
-                                    help: "`$` and `\\z` match only at the very end here; write `\\n?\\z` for PCRE's `\\Z`")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\Z` is PCRE syntax", span: span,
+                help: "`$` and `\\z` match only at the very end here; write `\\n?\\z` for PCRE's `\\Z`")
         case "G":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\G` is PCRE syntax", span: span, help: "use `\\A` or `^` to anchor at the start")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\G` is PCRE syntax", span: span, help: "use `\\A` or `^` to anchor at the start")
         case "h":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\h` is PCRE syntax", span: span, help: "write `[\\t ]` (or `[[:blank:]]`)")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\h` is PCRE syntax", span: span, help: "write `[\\t ]` (or `[[:blank:]]`)")
         case "H":
             return RegexSyntaxError(.pcreOnlySyntax, "`\\H` is PCRE syntax", span: span, help: "write `[^\\t ]`")
         case "R":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\R` is PCRE syntax", span: span, help: "write `(?:\\r\\n|[\\n\\x0B\\x0C\\r])`")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\R` is PCRE syntax", span: span, help: "write `(?:\\r\\n|[\\n\\x0B\\x0C\\r])`")
         case "N":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\N` is PCRE syntax", span: span, help: "write `.` (it does not match `\\n` unless `(?s)`)")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\N` is PCRE syntax", span: span,
+                help: "write `.` (it does not match `\\n` unless `(?s)`)")
         case "X", "C":
             return RegexSyntaxError(.pcreOnlySyntax, "`\\\(c)` is PCRE syntax and is not supported", span: span)
         case "e":
             return RegexSyntaxError(.pcreOnlySyntax, "`\\e` is PCRE syntax", span: span, help: "write `\\x1B`")
         case "c":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\cX` control escapes are PCRE syntax", span: span, help: "write the control byte as `\\xHH`")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\cX` control escapes are PCRE syntax", span: span,
+                help: "write the control byte as `\\xHH`")
         case "o":
-            return RegexSyntaxError(.pcreOnlySyntax, "`\\o{…}` octal escapes are PCRE syntax", span: span, help: "write `\\x{…}` in hexadecimal")
+            return RegexSyntaxError(
+                .pcreOnlySyntax, "`\\o{…}` octal escapes are PCRE syntax", span: span,
+                help: "write `\\x{…}` in hexadecimal")
         default:
-            return RegexSyntaxError(.escape, "unrecognized escape sequence `\\\(c)`", span: span,
-                                    help: "letters and digits cannot be escaped; write the character without `\\`, or see the dialect's escapes")
+            return RegexSyntaxError(
+                .escape, "unrecognized escape sequence `\\\(c)`", span: span,
+                help:
+                    "letters and digits cannot be escaped; write the character without `\\`, or see the dialect's escapes"
+            )
         }
     }
 
     /// The end of a backreference's name or number after `\k`/`\g`: `<name>`, `{name}`, `'name'` or digits.
     private static func referenceEnd(after start: Int, in pattern: [UInt8]) -> Int {
         guard start < pattern.count else { return start }
-        let closers: [UInt8: UInt8] = [UInt8(ascii: "<"): UInt8(ascii: ">"), UInt8(ascii: "{"): UInt8(ascii: "}"), UInt8(ascii: "'"): UInt8(ascii: "'")]
+        let closers: [UInt8: UInt8] = [
+            UInt8(ascii: "<"): UInt8(ascii: ">"), UInt8(ascii: "{"): UInt8(ascii: "}"),
+            UInt8(ascii: "'"): UInt8(ascii: "'"),
+        ]
         if let closer = closers[pattern[start]] {
             var i = start + 1
             while i < pattern.count, pattern[i] != closer { i += 1 }
@@ -133,7 +155,8 @@ extension RegexParser {
         advance()
         skipWhitespace()
         if atEnd {
-            throw RegexSyntaxError(.escape, "incomplete escape sequence at the end of the pattern", span: start..<position)
+            throw RegexSyntaxError(
+                .escape, "incomplete escape sequence at the end of the pattern", span: start..<position)
         }
         var digits = ""
         var isByteEscape = false
@@ -143,14 +166,16 @@ extension RegexParser {
             skipWhitespace()
             while !atEnd, !isAt("}") {
                 guard current.properties.isASCIIHexDigit else {
-                    throw RegexSyntaxError(.escape, "invalid hexadecimal digit", at: position, length: scalar(at: position).length)
+                    throw RegexSyntaxError(
+                        .escape, "invalid hexadecimal digit", at: position, length: scalar(at: position).length)
                 }
                 digits.unicodeScalars.append(current)
                 advance()
                 skipWhitespace()
             }
             if atEnd {
-                throw RegexSyntaxError(.escape, "unclosed hexadecimal escape", span: brace..<position, help: "end it with `}`")
+                throw RegexSyntaxError(
+                    .escape, "unclosed hexadecimal escape", span: brace..<position, help: "end it with `}`")
             }
             advance()
             if digits.isEmpty {
@@ -161,13 +186,15 @@ extension RegexParser {
                 if index > 0 {
                     skipWhitespace()
                     if atEnd {
-                        throw RegexSyntaxError(.escape, "incomplete escape sequence at the end of the pattern", span: start..<position,
-                                               help: "`\\\(letter)` takes exactly \(digitsWanted) hexadecimal digits, or braces")
+                        throw RegexSyntaxError(
+                            .escape, "incomplete escape sequence at the end of the pattern", span: start..<position,
+                            help: "`\\\(letter)` takes exactly \(digitsWanted) hexadecimal digits, or braces")
                     }
                 }
                 guard current.properties.isASCIIHexDigit else {
-                    throw RegexSyntaxError(.escape, "invalid hexadecimal digit", at: position, length: scalar(at: position).length,
-                                           help: "`\\\(letter)` takes exactly \(digitsWanted) hexadecimal digits, or braces")
+                    throw RegexSyntaxError(
+                        .escape, "invalid hexadecimal digit", at: position, length: scalar(at: position).length,
+                        help: "`\\\(letter)` takes exactly \(digitsWanted) hexadecimal digits, or braces")
                 }
                 digits.unicodeScalars.append(current)
                 advance()
@@ -176,8 +203,9 @@ extension RegexParser {
             isByteEscape = letter == "x"
         }
         guard digits.count <= 8, let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value) else {
-            throw RegexSyntaxError(.escape, "escape is not a Unicode scalar value", span: start..<position,
-                                   help: "values must be at most 10FFFF and not a surrogate (D800–DFFF)")
+            throw RegexSyntaxError(
+                .escape, "escape is not a Unicode scalar value", span: start..<position,
+                help: "values must be at most 10FFFF and not a surrogate (D800–DFFF)")
         }
         return RegexLiteral(scalar: scalar, isByteEscape: isByteEscape, span: start..<position)
     }
@@ -188,7 +216,8 @@ extension RegexParser {
         advance()
         skipWhitespace()
         if atEnd {
-            throw RegexSyntaxError(.escape, "incomplete escape sequence at the end of the pattern", span: start..<position)
+            throw RegexSyntaxError(
+                .escape, "incomplete escape sequence at the end of the pattern", span: start..<position)
         }
         if isAt("{") {
             advance()
@@ -200,7 +229,8 @@ extension RegexParser {
                 skipWhitespace()
             }
             if atEnd {
-                throw RegexSyntaxError(.escape, "unclosed Unicode class `\\p{`", span: start..<position, help: "end it with `}`")
+                throw RegexSyntaxError(
+                    .escape, "unclosed Unicode class `\\p{`", span: start..<position, help: "end it with `}`")
             }
             advance()
             let span = start..<position
@@ -213,8 +243,9 @@ extension RegexParser {
             return UnicodeClassQuery(kind: .named(name), negated: negated, span: span)
         }
         if isAt("\\") {
-            throw RegexSyntaxError(.unicodeProperty, "invalid Unicode class", at: position, length: 1,
-                                   help: "write a one-letter class like `\\pL` or a braced name like `\\p{Greek}`")
+            throw RegexSyntaxError(
+                .unicodeProperty, "invalid Unicode class", at: position, length: 1,
+                help: "write a one-letter class like `\\pL` or a braced name like `\\p{Greek}`")
         }
         let letter = current
         advance()
@@ -229,8 +260,9 @@ extension RegexParser {
         advance()
         skipWhitespace()
         if atEnd {
-            throw RegexSyntaxError(.escape, "unclosed `\\b{`", span: start..<position,
-                                   help: "write `\\b{start}`, `\\b{end}`, `\\b{start-half}` or `\\b{end-half}`, or a count like `\\b{2}`")
+            throw RegexSyntaxError(
+                .escape, "unclosed `\\b{`", span: start..<position,
+                help: "write `\\b{start}`, `\\b{end}`, `\\b{start-half}` or `\\b{end-half}`, or a count like `\\b{2}`")
         }
         func isNameCharacter(_ c: Unicode.Scalar) -> Bool { c == "-" || (c.isASCII && c.properties.isAlphabetic) }
         guard isNameCharacter(current) else {
@@ -245,7 +277,8 @@ extension RegexParser {
             skipWhitespace()
         }
         guard isAt("}") else {
-            throw RegexSyntaxError(.escape, "special word boundary is unclosed or contains an invalid character", span: brace..<position)
+            throw RegexSyntaxError(
+                .escape, "special word boundary is unclosed or contains an invalid character", span: brace..<position)
         }
         let contentEnd = position
         advance()
@@ -255,8 +288,9 @@ extension RegexParser {
         case "start-half": return .wordStartHalf
         case "end-half": return .wordEndHalf
         default:
-            throw RegexSyntaxError(.escape, "unrecognized special word boundary `\(name)`", span: contentStart..<contentEnd,
-                                   help: "valid choices are start, end, start-half and end-half")
+            throw RegexSyntaxError(
+                .escape, "unrecognized special word boundary `\(name)`", span: contentStart..<contentEnd,
+                help: "valid choices are start, end, start-half and end-half")
         }
     }
 
@@ -266,7 +300,9 @@ extension RegexParser {
         let sep = Array(separator.utf8)
         guard bytes.count >= sep.count else { return nil }
         for i in 0...(bytes.count - sep.count) where bytes[i..<(i + sep.count)].elementsEqual(sep) {
-            return (String(decoding: bytes[..<i], as: UTF8.self), String(decoding: bytes[(i + sep.count)...], as: UTF8.self))
+            return (
+                String(decoding: bytes[..<i], as: UTF8.self), String(decoding: bytes[(i + sep.count)...], as: UTF8.self)
+            )
         }
         return nil
     }

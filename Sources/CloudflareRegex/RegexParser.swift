@@ -17,14 +17,16 @@ struct RegexParser {
     /// Parses `pattern`; the whole pattern must be consumed.
     static func parse(_ pattern: [UInt8]) throws(RegexSyntaxError) -> RegexSyntax {
         if let bad = UTF8Validation.firstInvalidOffset(pattern) {
-            throw RegexSyntaxError(.escape, "pattern is not valid UTF-8", at: bad, length: 1,
-                                   help: "write non-UTF-8 bytes as `\\xHH` escapes")
+            throw RegexSyntaxError(
+                .escape, "pattern is not valid UTF-8", at: bad, length: 1,
+                help: "write non-UTF-8 bytes as `\\xHH` escapes")
         }
         var parser = RegexParser(text: pattern)
         let node = try parser.parseAlternation(depth: 0).node
         if !parser.atEnd {
-            throw RegexSyntaxError(.unbalancedParenthesis, "unopened group: this `)` has no matching `(`",
-                                   at: parser.position, length: 1, help: "escape it as `\\)` to match a literal parenthesis")
+            throw RegexSyntaxError(
+                .unbalancedParenthesis, "unopened group: this `)` has no matching `(`",
+                at: parser.position, length: 1, help: "escape it as `\\)` to match a literal parenthesis")
         }
         return node
     }
@@ -43,7 +45,9 @@ struct RegexParser {
     var current: Unicode.Scalar { scalar(at: position).scalar }
 
     /// True when the current character is the ASCII character `c`.
-    func isAt(_ c: Unicode.Scalar) -> Bool { !atEnd && text[position] == UInt8(truncatingIfNeeded: c.value) && c.isASCII }
+    func isAt(_ c: Unicode.Scalar) -> Bool {
+        !atEnd && text[position] == UInt8(truncatingIfNeeded: c.value) && c.isASCII
+    }
 
     /// True when the raw bytes at the current position start with `prefix`.
     func hasPrefix(_ prefix: String) -> Bool {
@@ -95,8 +99,9 @@ struct RegexParser {
 
     static func checkDepth(_ depth: Int, at offset: Int) throws(RegexSyntaxError) {
         if depth > nestLimit {
-            throw RegexSyntaxError(.sizeLimit, "pattern nests groups, classes and repetitions more than \(nestLimit) deep",
-                                   at: offset, length: 1, help: "flatten the pattern")
+            throw RegexSyntaxError(
+                .sizeLimit, "pattern nests groups, classes and repetitions more than \(nestLimit) deep",
+                at: offset, length: 1, help: "flatten the pattern")
         }
     }
 

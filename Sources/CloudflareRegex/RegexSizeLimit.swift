@@ -10,8 +10,9 @@ enum RegexSizeLimit {
     static func check(_ hir: RegexHIR, patternLength: Int) throws(RegexSyntaxError) {
         guard instructionCount(hir) > maxInstructions else { return }
         let span = outermostOversizedRepetition(hir) ?? largestRepetition(hir)?.span ?? 0..<max(patternLength, 1)
-        throw RegexSyntaxError(.sizeLimit, "compiled regex exceeds the size limit of \(maxInstructions) instructions", span: span,
-                               help: "reduce the repetition counts, e.g. use `+` or `*` instead of a large `{n,m}`")
+        throw RegexSyntaxError(
+            .sizeLimit, "compiled regex exceeds the size limit of \(maxInstructions) instructions", span: span,
+            help: "reduce the repetition counts, e.g. use `+` or `*` instead of a large `{n,m}`")
     }
 
     /// The number of VM instructions `hir` compiles to (saturating).

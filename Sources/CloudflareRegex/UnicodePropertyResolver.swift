@@ -10,7 +10,9 @@ enum UnicodePropertyResolver {
         let set: ScalarSet
         switch query.kind {
         case let .oneLetter(letter):
-            guard let categories = generalCategories[normalize(String(letter))] else { throw unknown(String(letter), query.span) }
+            guard let categories = generalCategories[normalize(String(letter))] else {
+                throw unknown(String(letter), query.span)
+            }
             set = UnicodeTables.shared.scalars(in: categories)
         case let .named(name):
             set = try named(name, span: query.span)
@@ -28,8 +30,11 @@ enum UnicodePropertyResolver {
                 }
                 set = found
             default:
-                throw RegexSyntaxError(.unicodeProperty, "Unicode property `\(name)` is not supported here", span: query.span,
-                                       help: "supported: general categories (gc=…), scripts (sc=…, scx=…) and binary properties such as Alphabetic")
+                throw RegexSyntaxError(
+                    .unicodeProperty, "Unicode property `\(name)` is not supported here", span: query.span,
+                    help:
+                        "supported: general categories (gc=…), scripts (sc=…, scx=…) and binary properties such as Alphabetic"
+                )
             }
         }
         return set
@@ -51,20 +56,25 @@ enum UnicodePropertyResolver {
     }
 
     private static func unknown(_ name: String, _ span: Range<Int>) -> RegexSyntaxError {
-        RegexSyntaxError(.unicodeProperty, "unknown Unicode property `\(name)`", span: span,
-                         help: "use a general category such as `L` or `Lu`, a script such as `Greek`, or a binary property such as `Alphabetic`")
+        RegexSyntaxError(
+            .unicodeProperty, "unknown Unicode property `\(name)`", span: span,
+            help:
+                "use a general category such as `L` or `Lu`, a script such as `Greek`, or a binary property such as `Alphabetic`"
+        )
     }
 
     /// Names PCRE2 accepts but the Rust dialect does not.
     private static let pcreOnlyNames: Set<String> = ["xan", "xps", "xsp", "xwd", "xuc"]
 
     private static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
     }
 
     /// Loose matching: lowercase, drop spaces, `_` and `-`, and a leading `is`.
     static func normalize(_ name: String) -> String {
-        var result = String(name.unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map { Character($0) }).lowercased()
+        var result = String(name.unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map { Character($0) })
+            .lowercased()
         if result.hasPrefix("is"), result.count > 2 { result.removeFirst(2) }
         return result
     }
@@ -96,8 +106,10 @@ enum UnicodePropertyResolver {
         func group(_ prefix: Character) -> Set<Unicode.GeneralCategory> {
             Set(leaves.filter { $0.0.first == prefix }.map(\.2))
         }
-        for (short, long, prefix) in [("c", "other", Character("c")), ("l", "letter", "l"), ("m", "mark", "m"),
-                                      ("n", "number", "n"), ("p", "punctuation", "p"), ("s", "symbol", "s"), ("z", "separator", "z")] {
+        for (short, long, prefix) in [
+            ("c", "other", Character("c")), ("l", "letter", "l"), ("m", "mark", "m"),
+            ("n", "number", "n"), ("p", "punctuation", "p"), ("s", "symbol", "s"), ("z", "separator", "z"),
+        ] {
             table[short] = group(prefix)
             table[long] = group(prefix)
         }

@@ -80,7 +80,10 @@ struct UnicodeTables: Sendable {
         }
         for value in UInt32(0)...0x1FFFF {
             guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenCaseMapped else { continue }
-            for mapping in [scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping, scalar.properties.titlecaseMapping] {
+            for mapping in [
+                scalar.properties.lowercaseMapping, scalar.properties.uppercaseMapping,
+                scalar.properties.titlecaseMapping,
+            ] {
                 let scalars = mapping.unicodeScalars
                 if scalars.count == 1, let other = scalars.first, other.value != value { unite(value, other.value) }
             }

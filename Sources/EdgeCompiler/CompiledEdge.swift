@@ -73,12 +73,16 @@ public enum EdgeCompiler {
         let name = specPath.split(separator: "/").last.map(String.init) ?? specPath
         return CompiledEdge(
             specName: name, specHash: SHA256Digest.hex(CanonicalForm.text(of: DeployedSections(spec))), zone: spec.zone,
-            fly: spec.fly, vault: spec.vault, redis: spec.redis, customRules: customRules, rateLimitRules: rateLimitRules,
+            fly: spec.fly, vault: spec.vault, redis: spec.redis, customRules: customRules,
+            rateLimitRules: rateLimitRules,
             cacheRules: cacheRules, managedRules: spec.managedRules, managedRulesScope: scope,
             managedLists: spec.lists.filter { $0.value.managed }.map {
-                ManagedList(name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text), description: $0.value.description)
+                ManagedList(
+                    name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text),
+                    description: $0.value.description)
             },
-            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn, redact: spec.redact, app: spec.app, costs: spec.costs, profiles: spec.profiles, hosts: spec.hosts)
+            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn,
+            redact: spec.redact, app: spec.app, costs: spec.costs, profiles: spec.profiles, hosts: spec.hosts)
     }
 }
 

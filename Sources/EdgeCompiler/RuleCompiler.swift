@@ -38,14 +38,16 @@ struct RuleCompiler {
         for diagnostic in found { diagnostics.report(diagnostic) }
         guard let expression, !found.contains(where: { $0.severity == .error }) else { return nil }
         return CompiledRuleExpression(
-            expression: expression, compiled: CompiledExpression(expression), deployed: expression.deployable(keepingLists: managedLists))
+            expression: expression, compiled: CompiledExpression(expression),
+            deployed: expression.deployable(keepingLists: managedLists))
     }
 
     func customRules() -> [CompiledCustomRule] {
         spec.waf.compactMap { rule in
             compile(rule.when, context: .custom).map {
-                CompiledCustomRule(id: rule.id.text, description: rule.description, when: $0, action: rule.action,
-                                   enabled: rule.enabled, response: rule.response, skip: rule.skip)
+                CompiledCustomRule(
+                    id: rule.id.text, description: rule.description, when: $0, action: rule.action,
+                    enabled: rule.enabled, response: rule.response, skip: rule.skip)
             }
         }
     }
@@ -54,10 +56,12 @@ struct RuleCompiler {
         spec.rateLimits.compactMap { rule in
             let when = compile(rule.when, context: .rateLimit)
             let counting = rule.countingWhen.map { compile($0, context: .counting) }
-            let characteristics = RateLimitCharacteristics(plan: spec.zone.plan, diagnostics: diagnostics).validate(rule.characteristics)
+            let characteristics = RateLimitCharacteristics(plan: spec.zone.plan, diagnostics: diagnostics).validate(
+                rule.characteristics)
             guard let when, counting.map({ $0 != nil }) ?? true, let characteristics else { return nil }
-            return CompiledRateLimitRule(id: rule.id.text, description: rule.description, when: when,
-                                         countingWhen: counting.flatMap { $0 }, characteristics: characteristics, spec: rule)
+            return CompiledRateLimitRule(
+                id: rule.id.text, description: rule.description, when: when,
+                countingWhen: counting.flatMap { $0 }, characteristics: characteristics, spec: rule)
         }
     }
 

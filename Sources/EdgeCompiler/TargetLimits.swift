@@ -18,14 +18,23 @@ struct TargetLimits {
         if let redis = spec.redis, redis.provider == .upstash { upstash(redis) }
         for vm in spec.fly?.vm ?? [] {
             if let size = vm.size, !Self.schemaVMSizes.contains(size) {
-                diagnostics.warning("W0801", "fly.toml: vm size '\(size)' is not in SchemaStore's fly.json, so editors and schema checks will flag it",
-                                    at: vm.ranges.value("size"), help: "use one of \(Self.schemaVMSizes.sorted().joined(separator: ", ")) or set cpus and memory only")
+                diagnostics.warning(
+                    "W0801",
+                    "fly.toml: vm size '\(size)' is not in SchemaStore's fly.json, so editors and schema checks will flag it",
+                    at: vm.ranges.value("size"),
+                    help:
+                        "use one of \(Self.schemaVMSizes.sorted().joined(separator: ", ")) or set cpus and memory only")
             }
         }
         for seal in spec.vault?.seals ?? [] {
             guard let token = seal.token else { continue }
-            diagnostics.warning("W0802", "vault.hcl: the transit seal token is not written into the file; Vault reads it from VAULT_TOKEN",
-                                at: token.range, help: "export VAULT_TOKEN=$(vault kv get -field=\(token.key) \(token.path)) on the Vault host before starting it")
+            diagnostics.warning(
+                "W0802",
+                "vault.hcl: the transit seal token is not written into the file; Vault reads it from VAULT_TOKEN",
+                at: token.range,
+                help:
+                    "export VAULT_TOKEN=$(vault kv get -field=\(token.key) \(token.path)) on the Vault host before starting it"
+            )
         }
     }
 
@@ -33,21 +42,28 @@ struct TargetLimits {
     /// (`docs/config-targets.md`, "Upstash").
     private func upstash(_ redis: RedisSpec) {
         if redis.maxmemoryPolicy != .noeviction {
-            diagnostics.warning("W0811", "Upstash has one eviction algorithm (random sampling, keys with a TTL first); '\(redis.maxmemoryPolicy.rawValue)' is approximated as eviction on",
-                                at: redis.ranges.value("maxmemory_policy"))
+            diagnostics.warning(
+                "W0811",
+                "Upstash has one eviction algorithm (random sampling, keys with a TTL first); '\(redis.maxmemoryPolicy.rawValue)' is approximated as eviction on",
+                at: redis.ranges.value("maxmemory_policy"))
         }
         if let persistence = redis.persistence {
             if persistence.ranges.keys["appendfsync"] != nil || persistence.save != nil {
-                diagnostics.warning("W0812", "Upstash always persists to durable storage and has no AOF or snapshot settings; appendfsync and save apply to the self-hosted redis.conf only",
-                                    at: persistence.ranges.key(persistence.ranges.keys["appendfsync"] != nil ? "appendfsync" : "save"))
+                diagnostics.warning(
+                    "W0812",
+                    "Upstash always persists to durable storage and has no AOF or snapshot settings; appendfsync and save apply to the self-hosted redis.conf only",
+                    at: persistence.ranges.key(persistence.ranges.keys["appendfsync"] != nil ? "appendfsync" : "save"))
             }
         }
         if redis.maxmemory != nil {
-            diagnostics.warning("W0813", "Upstash sets memory by plan (max data size); maxmemory applies to the self-hosted redis.conf only",
-                                at: redis.ranges.key("maxmemory"))
+            diagnostics.warning(
+                "W0813",
+                "Upstash sets memory by plan (max data size); maxmemory applies to the self-hosted redis.conf only",
+                at: redis.ranges.key("maxmemory"))
         }
         if let tls = redis.tls, !tls.enabled {
-            diagnostics.warning("W0814", "Upstash always uses TLS; it cannot be disabled", at: tls.ranges.value("enabled"))
+            diagnostics.warning(
+                "W0814", "Upstash always uses TLS; it cannot be disabled", at: tls.ranges.value("enabled"))
         }
     }
 }

@@ -20,7 +20,8 @@ public final class DiagnosticCollector {
     public func report(_ diagnostic: Diagnostic) {
         var masked = diagnostic
         let lines = SourceLine.quoted(by: diagnostic)
-        for index in Set(lines.flatMap { secretsByLine[$0] ?? [] }).sorted() where secrets[index].isShown(by: diagnostic) {
+        for index in Set(lines.flatMap { secretsByLine[$0] ?? [] }).sorted()
+        where secrets[index].isShown(by: diagnostic) {
             secrets[index].mask(in: &masked)
         }
         for line in lines { diagnosticsByLine[line, default: []].append(diagnostics.count) }
@@ -37,7 +38,8 @@ public final class DiagnosticCollector {
         secrets.append(secret)
         let lines = SourceLine.covered(by: secret.range)
         for line in lines { secretsByLine[line, default: []].append(index) }
-        for index in Set(lines.flatMap { diagnosticsByLine[$0] ?? [] }).sorted() where secret.isShown(by: diagnostics[index]) {
+        for index in Set(lines.flatMap { diagnosticsByLine[$0] ?? [] }).sorted()
+        where secret.isShown(by: diagnostics[index]) {
             secret.mask(in: &diagnostics[index])
         }
     }
@@ -89,7 +91,9 @@ private struct SourceLine: Hashable {
 
     /// The lines a renderer quotes for `diagnostic`: where it starts and where each of its notes starts.
     static func quoted(by diagnostic: Diagnostic) -> [SourceLine] {
-        ([diagnostic.range] + diagnostic.notes.compactMap(\.range)).map { SourceLine(file: $0.file, line: $0.start.line) }
+        ([diagnostic.range] + diagnostic.notes.compactMap(\.range)).map {
+            SourceLine(file: $0.file, line: $0.start.line)
+        }
     }
 
     /// Every line `range` touches.

@@ -22,7 +22,9 @@ public struct DiagnosticTextRenderer {
 
     /// Creates a renderer that quotes lines from `sources` (keyed by file name) and passes each part through
     /// `style` (plain text unless given).
-    public init(sources: [SourceFile], style: @escaping @Sendable (String, DiagnosticTextPart) -> String = { text, _ in text }) {
+    public init(
+        sources: [SourceFile], style: @escaping @Sendable (String, DiagnosticTextPart) -> String = { text, _ in text }
+    ) {
         self.sources = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.style = style
     }
@@ -54,7 +56,8 @@ public struct DiagnosticTextRenderer {
     }
 
     private func header(_ range: SourceRange, _ severity: String, _ message: String) -> String {
-        style("\(ShownText.of(range.file)):\(range.start.line):\(range.start.column):", .location) + " \(severity): " + style(message, .message)
+        style("\(ShownText.of(range.file)):\(range.start.line):\(range.start.column):", .location) + " \(severity): "
+            + style(message, .message)
     }
 
     private func label(_ severity: Severity) -> String {
@@ -67,12 +70,13 @@ public struct DiagnosticTextRenderer {
 
     private func excerpt(_ range: SourceRange, masking secretRanges: [SourceRange]) -> String {
         guard let source = sources[range.file],
-              let excerpt = SourceExcerpt(source: source, range: range, secretRanges: secretRanges)
+            let excerpt = SourceExcerpt(source: source, range: range, secretRanges: secretRanges)
         else { return "" }
         let gutter = String(range.start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let marker = "^" + String(repeating: "~", count: excerpt.caretWidth - 1)
-        return " \(gutter) | \(excerpt.text)\n \(pad) | " + String(repeating: " ", count: excerpt.caretColumn) + style(marker, .caret) + "\n"
+        return " \(gutter) | \(excerpt.text)\n \(pad) | " + String(repeating: " ", count: excerpt.caretColumn)
+            + style(marker, .caret) + "\n"
     }
 }
 
@@ -107,7 +111,10 @@ public enum DiagnosticJSONRenderer {
             ("version", 1),
             ("file", .string(file)),
             ("diagnostics", .array(diagnostics.map(json))),
-            ("summary", .object([("errors", .int(Int64(summary.errors))), ("warnings", .int(Int64(summary.warnings)))])),
+            (
+                "summary",
+                .object([("errors", .int(Int64(summary.errors))), ("warnings", .int(Int64(summary.warnings)))])
+            ),
         ])
         return document.pretty
     }
@@ -119,13 +126,24 @@ public enum DiagnosticJSONRenderer {
             ("message", .string(ShownText.of(diagnostic.message))),
             ("range", json(diagnostic.range)),
         ]
-        members.append(("notes", .array(diagnostic.notes.map { note in
-            .object([("message", .string(ShownText.of(note.message))), ("range", note.range.map(json) ?? .null)])
-        })))
+        members.append(
+            (
+                "notes",
+                .array(
+                    diagnostic.notes.map { note in
+                        .object([
+                            ("message", .string(ShownText.of(note.message))), ("range", note.range.map(json) ?? .null),
+                        ])
+                    })
+            ))
         members.append(("help", diagnostic.help.map { .string(ShownText.of($0)) } ?? .null))
-        members.append(("fixIt", diagnostic.fixIt.map { fix in
-            .object([("range", json(fix.range)), ("replacement", .string(ShownText.of(fix.replacement)))])
-        } ?? .null))
+        members.append(
+            (
+                "fixIt",
+                diagnostic.fixIt.map { fix in
+                    .object([("range", json(fix.range)), ("replacement", .string(ShownText.of(fix.replacement)))])
+                } ?? .null
+            ))
         return .object(members)
     }
 
@@ -146,11 +164,13 @@ public enum DiagnosticGitHubRenderer {
     /// `::error file=edge.yaml,line=3,col=1,endLine=3,endColumn=8,title=E0101::unknown key …` lines.
     public static func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { diagnostic in
-            let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+            let command =
+                diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
             let r = diagnostic.range
             var message = ShownText.of(diagnostic.message)
             if let help = diagnostic.help { message += " (\(ShownText.of(help)))" }
-            return "::\(command) file=\(escapeProperty(ShownText.of(r.file))),line=\(r.start.line),col=\(r.start.column),"
+            return
+                "::\(command) file=\(escapeProperty(ShownText.of(r.file))),line=\(r.start.line),col=\(r.start.column),"
                 + "endLine=\(r.end.line),endColumn=\(r.end.column),title=\(escapeProperty(diagnostic.id))::\(escapeData(message))\n"
         }.joined()
     }

@@ -72,7 +72,8 @@ public struct EdgeDuration: Hashable, Comparable, Sendable, CustomStringConverti
         if milliseconds == 0 { return "0s" }
         var rest = milliseconds
         var out = ""
-        for (suffix, factor) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)] where rest >= factor {
+        for (suffix, factor) in [("d", Int64(86_400_000)), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)]
+        where rest >= factor {
             out += "\(rest / factor)\(suffix)"
             rest %= factor
         }

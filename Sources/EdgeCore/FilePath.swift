@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Path arithmetic on strings, and following symbolic links, for the commands that write files.

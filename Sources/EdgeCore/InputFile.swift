@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Opening input files (specs, profiles, traces) so that no input can hang a command or grow its memory without
@@ -55,7 +55,8 @@ public enum InputFile {
         let descriptor = try open(path, writerWaitMilliseconds: writerWaitMilliseconds)
         defer { close(descriptor) }
         var status = stat()
-        let knownSize = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        let knownSize =
+            fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
         if let knownSize, knownSize > limit { return InputPrefix(bytes: [], size: knownSize) }
         let wanted = limit + 1
         var bytes = [UInt8](repeating: 0, count: wanted)
@@ -119,7 +120,7 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .noSuchFile(path), let .isDirectory(path), let .cannotOpen(path, _), let .noWriter(path, _),
-             let .readFailed(path, _):
+            let .readFailed(path, _):
             "\(path): \(reason)"
         }
     }
@@ -140,17 +141,17 @@ public enum InputFileError: Error, Equatable, Sendable, CustomStringConvertible 
 /// `open(2)`, named apart from `InputFile.open`.
 private func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
     #if canImport(Glibc)
-    Glibc.open(path, flags)
+        Glibc.open(path, flags)
     #else
-    Darwin.open(path, flags)
+        Darwin.open(path, flags)
     #endif
 }
 
 /// `read(2)`, named apart from the `read` methods of the types that call it.
 public func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
+        Glibc.read(descriptor, buffer, count)
     #else
-    Darwin.read(descriptor, buffer, count)
+        Darwin.read(descriptor, buffer, count)
     #endif
 }

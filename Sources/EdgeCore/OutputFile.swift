@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why an output file could not be written. Commands print it and exit 2; a file that was being replaced is
@@ -54,7 +54,8 @@ public final class OutputFile {
         self.path = path
         guard !path.isEmpty else { throw OutputFileError(path: "''", reason: "the path is empty; name a file") }
         guard !path.hasSuffix("/") else {
-            throw OutputFileError(path: path, reason: "the path ends in '/' and so names a directory; name a file inside it")
+            throw OutputFileError(
+                path: path, reason: "the path ends in '/' and so names a directory; name a file inside it")
         }
         let target = path == "-" ? path : try FilePath.followingLinks(path, as: path)
         if let number = Self.openDescriptor(named: target) {
@@ -66,7 +67,9 @@ public final class OutputFile {
             }
             destination = .stream
             descriptor = fcntl(number, F_DUPFD_CLOEXEC, 0)
-            guard descriptor >= 0 else { throw OutputFileError(path: path, reason: "descriptor \(number) is not open in this process") }
+            guard descriptor >= 0 else {
+                throw OutputFileError(path: path, reason: "descriptor \(number) is not open in this process")
+            }
             return
         }
         var status = stat()
@@ -175,7 +178,9 @@ public final class OutputFile {
 
     /// Refuses when an output path names the same regular file as one of the run's inputs (the run would
     /// overwrite what it reads). `outputs` pairs each path with the option that named it.
-    public static func refuseOverwritingInputs(_ inputs: [String], outputs: [(option: String, path: String)]) throws(OutputFileError) {
+    public static func refuseOverwritingInputs(_ inputs: [String], outputs: [(option: String, path: String)])
+        throws(OutputFileError)
+    {
         for output in outputs where output.path != "-" {
             var outputStatus = stat()
             guard stat(output.path, &outputStatus) == 0, outputStatus.st_mode & S_IFMT == S_IFREG else { continue }
@@ -183,10 +188,12 @@ public final class OutputFile {
                 var inputStatus = stat()
                 guard stat(input, &inputStatus) == 0 else { continue }
                 if inputStatus.st_dev == outputStatus.st_dev && inputStatus.st_ino == outputStatus.st_ino {
-                    throw OutputFileError(path: output.path, reason: """
-                        \(output.option) names the same file as the input \(input), which this run reads; \
-                        name another file for \(output.option)
-                        """)
+                    throw OutputFileError(
+                        path: output.path,
+                        reason: """
+                            \(output.option) names the same file as the input \(input), which this run reads; \
+                            name another file for \(output.option)
+                            """)
                 }
             }
         }
@@ -203,10 +210,12 @@ public final class OutputFile {
             let directory = FilePath.real(FilePath.directory(of: followed)) ?? FilePath.directory(of: followed)
             let target = directory + "/" + FilePath.lastComponent(of: followed)
             if let earlier = seen[target] {
-                throw OutputFileError(path: output.path, reason: """
-                    \(earlier) and \(output.option) name the same file, and the second would replace the first; \
-                    name two files
-                    """)
+                throw OutputFileError(
+                    path: output.path,
+                    reason: """
+                        \(earlier) and \(output.option) name the same file, and the second would replace the first; \
+                        name two files
+                        """)
             }
             seen[target] = output.option
         }
@@ -228,7 +237,8 @@ public final class OutputFile {
     }
 
     /// A new file beside `target` that takes `existing`'s mode and owner (or the umask's mode for a new file).
-    private static func createTemporary(beside target: String, like existing: stat?, path: String) throws(OutputFileError)
+    private static func createTemporary(beside target: String, like existing: stat?, path: String)
+        throws(OutputFileError)
         -> (Int32, String)
     {
         let directory = FilePath.directory(of: target), name = FilePath.lastComponent(of: target)
@@ -261,7 +271,9 @@ public final class OutputFile {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw error(path, errno) }
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard connected == 0 else {
             let failure = error(path, errno)

@@ -17,13 +17,16 @@ public struct Percentage: Hashable, Comparable, Sendable, CustomStringConvertibl
         guard text.hasSuffix("%") else { return nil }
         let number = text.dropLast()
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
-              whole.count <= 12, let wholeValue = Int64(whole)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }),
+            whole.count <= 12, let wholeValue = Int64(whole)
         else { return nil }
         var fractionValue: Int64 = 0
         if parts.count == 2 {
             let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            guard !fraction.isEmpty, fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
             fractionValue = Int64(fraction.padding(toLength: 4))!
         }
         return Percentage(partsPerMillion: wholeValue * 10_000 + fractionValue)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A credential found inside a piece of text: its UTF-8 byte range and what it looks like.
@@ -22,7 +22,8 @@ public enum SecretPatterns {
 
     /// Key names whose values are secrets (matched case-insensitively as substrings of the key).
     public static let secretKeyWords = [
-        "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "access_key", "private_key", "credential",
+        "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "access_key", "private_key",
+        "credential",
     ]
 
     /// A token format: a prefix, the characters its body may hold, and the shortest body that counts.
@@ -34,7 +35,10 @@ public enum SecretPatterns {
         let needsDigit: Bool
         let kind: String
 
-        init(_ prefix: String, _ body: @escaping @Sendable (UInt8) -> Bool, _ minimumBody: Int, exact: Bool = false, needsDigit: Bool = false, _ kind: String) {
+        init(
+            _ prefix: String, _ body: @escaping @Sendable (UInt8) -> Bool, _ minimumBody: Int, exact: Bool = false,
+            needsDigit: Bool = false, _ kind: String
+        ) {
             self.prefix = Array(prefix.utf8)
             self.body = body
             self.minimumBody = minimumBody
@@ -53,19 +57,23 @@ public enum SecretPatterns {
         TokenFormat("sk-", isTokenByte, 20, needsDigit: true, "an OpenAI-style secret key"),
         TokenFormat("ghp_", isAlnum, 36, "a GitHub token"), TokenFormat("gho_", isAlnum, 36, "a GitHub token"),
         TokenFormat("ghu_", isAlnum, 36, "a GitHub token"), TokenFormat("ghs_", isAlnum, 36, "a GitHub token"),
-        TokenFormat("ghr_", isAlnum, 36, "a GitHub token"), TokenFormat("github_pat_", isWordByte, 40, "a GitHub token"),
+        TokenFormat("ghr_", isAlnum, 36, "a GitHub token"),
+        TokenFormat("github_pat_", isWordByte, 40, "a GitHub token"),
         TokenFormat("glpat-", isTokenByte, 20, "a GitLab token"),
         TokenFormat("AKIA", isUpperAlnum, 16, exact: true, "an AWS access key id"),
         TokenFormat("ASIA", isUpperAlnum, 16, exact: true, "an AWS access key id"),
         TokenFormat("AIza", isTokenByte, 35, "a Google API key"),
         TokenFormat("xoxb-", isTokenByte, 10, "a Slack token"), TokenFormat("xoxp-", isTokenByte, 10, "a Slack token"),
         TokenFormat("xoxa-", isTokenByte, 10, "a Slack token"), TokenFormat("xoxr-", isTokenByte, 10, "a Slack token"),
-        TokenFormat("xoxs-", isTokenByte, 10, "a Slack token"), TokenFormat("xapp-", isTokenByte, 10, "a Slack app token"),
+        TokenFormat("xoxs-", isTokenByte, 10, "a Slack token"),
+        TokenFormat("xapp-", isTokenByte, 10, "a Slack app token"),
         TokenFormat("https://hooks.slack.com/services/", isPathByte, 20, "a Slack webhook URL"),
         TokenFormat("https://hooks.slack.com/workflows/", isPathByte, 20, "a Slack webhook URL"),
         TokenFormat("https://hooks.slack.com/triggers/", isPathByte, 20, "a Slack webhook URL"),
-        TokenFormat("sk_live_", isAlnum, 16, "a Stripe secret key"), TokenFormat("rk_live_", isAlnum, 16, "a Stripe restricted key"),
-        TokenFormat("sk_test_", isAlnum, 16, "a Stripe secret key"), TokenFormat("rk_test_", isAlnum, 16, "a Stripe restricted key"),
+        TokenFormat("sk_live_", isAlnum, 16, "a Stripe secret key"),
+        TokenFormat("rk_live_", isAlnum, 16, "a Stripe restricted key"),
+        TokenFormat("sk_test_", isAlnum, 16, "a Stripe secret key"),
+        TokenFormat("rk_test_", isAlnum, 16, "a Stripe restricted key"),
         TokenFormat("npm_", isAlnum, 36, "an npm token"), TokenFormat("pypi-", isTokenByte, 50, "a PyPI token"),
         TokenFormat("hvs.", isTokenByte, 24, "a Vault token"), TokenFormat("phc_", isAlnum, 36, "a PostHog key"),
     ]
@@ -84,7 +92,8 @@ public enum SecretPatterns {
                 index += 1
             }
         }
-        found += awsSecretKeys(in: bytes, nearKeyID: found.contains { $0.kind == "an AWS access key id" }, excluding: found)
+        found += awsSecretKeys(
+            in: bytes, nearKeyID: found.contains { $0.kind == "an AWS access key id" }, excluding: found)
         if found.isEmpty, let key, isSecretLikeKey(key), isHighEntropyValue(text) {
             found.append(SecretMatch(bytes: 0..<bytes.count, kind: "a high-entropy value under '\(key)'"))
         }
@@ -169,7 +178,8 @@ public enum SecretPatterns {
     }
 
     /// Markers the scans look for at every byte, built once.
-    private static let pemBegin = Array("-----BEGIN ".utf8), pemEnd = Array("-----END ".utf8), pemDashes = Array("-----".utf8)
+    private static let pemBegin = Array("-----BEGIN ".utf8), pemEnd = Array("-----END ".utf8),
+        pemDashes = Array("-----".utf8)
     private static let jwtStart = Array("eyJ".utf8), schemeSeparator = Array("://".utf8)
 
     /// `-----BEGIN … PRIVATE KEY-----` through its `-----END … -----` footer, or to the end of the text.
@@ -185,7 +195,9 @@ public enum SecretPatterns {
         while cursor < bytes.count {
             if startsWith(footer, in: bytes, at: cursor) {
                 end = cursor + footer.count
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), !startsWith(dashes, in: bytes, at: end) { end += 1 }
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), !startsWith(dashes, in: bytes, at: end) {
+                    end += 1
+                }
                 if startsWith(dashes, in: bytes, at: end) { end += dashes.count }
                 break
             }
@@ -213,14 +225,19 @@ public enum SecretPatterns {
 
     /// The password of `scheme://user:password@host`, unless it is a placeholder (`$VAR`, `${VAR}`, `{…}`, `<…>`).
     private static func urlPassword(at index: Int, in bytes: [UInt8]) -> SecretMatch? {
-        guard startsWith(schemeSeparator, in: bytes, at: index), index > 0, isAlnum(bytes[index - 1]) else { return nil }
+        guard startsWith(schemeSeparator, in: bytes, at: index), index > 0, isAlnum(bytes[index - 1]) else {
+            return nil
+        }
         var cursor = index + 3
         var colon: Int?
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "@") { break }
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte <= 0x20
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return nil }
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            {
+                return nil
+            }
             if byte == UInt8(ascii: ":"), colon == nil { colon = cursor }
             cursor += 1
         }
@@ -237,7 +254,9 @@ public enum SecretPatterns {
     /// bits suffice. Hex digests have one letter case; words, paths and CamelCase names change class only at word
     /// boundaries (10 to 16 times in 40 characters), while random base64 averages 25 changes: in 100,000 random
     /// keys 0.4% had fewer than 17 changes, 0.001% less than 4.2 bits and 0.1% no digit.
-    private static func awsSecretKeys(in bytes: [UInt8], nearKeyID: Bool, excluding found: [SecretMatch]) -> [SecretMatch] {
+    private static func awsSecretKeys(in bytes: [UInt8], nearKeyID: Bool, excluding found: [SecretMatch])
+        -> [SecretMatch]
+    {
         var result: [SecretMatch] = []
         var index = 0
         while index < bytes.count {
@@ -245,15 +264,19 @@ public enum SecretPatterns {
             var end = index
             while end < bytes.count, isAWSSecretByte(bytes[end]) { end += 1 }
             defer { index = end }
-            let followedByPadding = end < bytes.count && (bytes[end] == UInt8(ascii: "=") || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-"))
-            let precededByWord = index > 0 && (bytes[index - 1] == UInt8(ascii: "_") || bytes[index - 1] == UInt8(ascii: "-"))
+            let followedByPadding =
+                end < bytes.count
+                && (bytes[end] == UInt8(ascii: "=") || bytes[end] == UInt8(ascii: "_")
+                    || bytes[end] == UInt8(ascii: "-"))
+            let precededByWord =
+                index > 0 && (bytes[index - 1] == UInt8(ascii: "_") || bytes[index - 1] == UInt8(ascii: "-"))
             guard end - index == 40, !followedByPadding, !precededByWord, bytes[index] != UInt8(ascii: "/"),
-                  !found.contains(where: { $0.bytes.overlaps(index..<end) })
+                !found.contains(where: { $0.bytes.overlaps(index..<end) })
             else { continue }
             let run = bytes[index..<end]
             guard run.contains(where: isUpper), run.contains(where: isLower), run.contains(where: isDigit),
-                  case let entropy = shannonEntropy(run),
-                  nearKeyID || (entropy >= 4.2 && classChanges(run) >= 17), entropy >= 3.5
+                case let entropy = shannonEntropy(run),
+                nearKeyID || (entropy >= 4.2 && classChanges(run) >= 17), entropy >= 3.5
             else { continue }
             result.append(SecretMatch(bytes: index..<end, kind: "an AWS secret access key"))
         }
@@ -275,7 +298,9 @@ public enum SecretPatterns {
             var keyEnd = index
             while keyEnd < bytes.count, isKeyByte(bytes[keyEnd]) { keyEnd += 1 }
             var cursor = keyEnd
-            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") { cursor += 1 }
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                cursor += 1
+            }
             while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else {
                 index = keyEnd
@@ -292,8 +317,12 @@ public enum SecretPatterns {
             while cursor < bytes.count {
                 let byte = bytes[cursor]
                 if let quote, byte == quote { break }
-                if quote == nil, byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
-                    || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "#") { break }
+                if quote == nil,
+                    byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
+                        || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "#")
+                {
+                    break
+                }
                 cursor += 1
             }
             if cursor > valueStart {

@@ -23,7 +23,8 @@ public struct SecretSpan: Hashable, Sendable {
     /// quotes a line the credential is on, close enough to the quoted position to fall in the excerpt.
     func isShown(by diagnostic: Diagnostic) -> Bool {
         ([diagnostic.range] + diagnostic.notes.compactMap(\.range)).contains { quoted in
-            guard quoted.file == range.file, range.start.line <= quoted.start.line, quoted.start.line <= range.end.line else {
+            guard quoted.file == range.file, range.start.line <= quoted.start.line, quoted.start.line <= range.end.line
+            else {
                 return quoted.file == range.file && quoted.start <= range.end && range.start <= quoted.end
             }
             let first = range.start.line == quoted.start.line ? range.start.column : 1
@@ -40,7 +41,9 @@ public struct SecretSpan: Hashable, Sendable {
         guard text.utf8.count >= Self.shortestMaskedText else { return }
         diagnostic.message = masked(diagnostic.message)
         diagnostic.help = diagnostic.help.map(masked)
-        for index in diagnostic.notes.indices { diagnostic.notes[index].message = masked(diagnostic.notes[index].message) }
+        for index in diagnostic.notes.indices {
+            diagnostic.notes[index].message = masked(diagnostic.notes[index].message)
+        }
         if let replacement = diagnostic.fixIt?.replacement { diagnostic.fixIt?.replacement = masked(replacement) }
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One source line as a diagnostic quotes it: credentials masked, control characters made visible, and a line
@@ -22,7 +22,9 @@ struct SourceExcerpt {
     /// The excerpt of `range`'s first line, masking credentials found by `SecretPatterns` and the `secretRanges`.
     init?(source: SourceFile, range: SourceRange, secretRanges: [SourceRange]) {
         let bytes = source.bytes
-        guard let lineStart = source.byteOffset(of: SourceLocation(line: range.start.line, column: 1)) else { return nil }
+        guard let lineStart = source.byteOffset(of: SourceLocation(line: range.start.line, column: 1)) else {
+            return nil
+        }
         var lineEnd = Self.lineEnd(from: lineStart, in: bytes)
         if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
         let spanStart = min(source.byteOffset(of: range.start) ?? lineStart, lineEnd)
@@ -81,8 +83,11 @@ struct SourceExcerpt {
         let searchStart = scalarStart(max(lineStart, window.lowerBound - detectionMargin), in: bytes)
         let searchEnd = scalarStart(min(lineEnd, window.upperBound + detectionMargin), in: bytes)
         let searched = String(decoding: bytes[searchStart..<searchEnd], as: UTF8.self)
-        var masks = SecretPatterns.matchesInLine(searched).map { ($0.bytes.lowerBound + searchStart)..<($0.bytes.upperBound + searchStart) }
-        for secret in secretRanges where secret.file == source.name && secret.start.line <= line && secret.end.line >= line {
+        var masks = SecretPatterns.matchesInLine(searched).map {
+            ($0.bytes.lowerBound + searchStart)..<($0.bytes.upperBound + searchStart)
+        }
+        for secret in secretRanges
+        where secret.file == source.name && secret.start.line <= line && secret.end.line >= line {
             let start = secret.start.line == line ? source.byteOffset(of: secret.start) ?? lineStart : lineStart
             let end = secret.end.line == line ? source.byteOffset(of: secret.end) ?? lineEnd : lineEnd
             if end > start { masks.append(start..<min(end, lineEnd)) }
@@ -102,7 +107,7 @@ struct SourceExcerpt {
     private static func lineEnd(from start: Int, in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, start < buffer.count,
-                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
             else { return buffer.count }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }

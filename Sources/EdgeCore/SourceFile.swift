@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The text of one input file with a line index, used to quote source lines under diagnostics.
@@ -18,7 +18,9 @@ public struct SourceFile: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+            while offset < buffer.count,
+                let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
+            {
                 offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
                 starts.append(offset)
             }

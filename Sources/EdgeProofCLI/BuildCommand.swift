@@ -53,7 +53,9 @@ struct BuildCommand: ParsableCommand {
                 StandardOutput.print("\(output): up to date with \(compiled.specName) (\(outputs.files.count) files)")
                 return
             }
-            StandardOutput.print("\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec.path) -o \(output)`")
+            StandardOutput.print(
+                "\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec.path) -o \(output)`"
+            )
             throw ExitCode(1)
         }
         let removed: [String]
@@ -63,8 +65,12 @@ struct BuildCommand: ParsableCommand {
             StandardError.write("error: \(error); \(output) is unchanged\n")
             throw ExitCode(2)
         }
-        StandardOutput.print("wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))")
-        for path in removed { StandardOutput.print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)") }
+        StandardOutput.print(
+            "wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))"
+        )
+        for path in removed {
+            StandardOutput.print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)")
+        }
     }
 }
 

@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a spec: located errors, did-you-mean, readiness lints.",
-        discussion: "Exit 0 when there are no errors (warnings allowed), 1 when the spec has errors, 2 when it cannot be read.")
+        discussion:
+            "Exit 0 when there are no errors (warnings allowed), 1 when the spec has errors, 2 when it cannot be read.")
 
     @OptionGroup var spec: SpecArgument
 
@@ -46,7 +47,8 @@ enum ReadinessTable {
         let width = shown.map(\.title.count).max() ?? 0
         for item in shown {
             let mark = item.status == .done ? "✓" : "✗"
-            out += "  \(item.priority) \(mark) \(item.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(item.reason)\n"
+            out +=
+                "  \(item.priority) \(mark) \(item.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(item.reason)\n"
         }
         return out
     }

@@ -13,8 +13,10 @@ public struct Console: Sendable {
     public let errorIsTerminal: Bool
 
     /// A console writing through the two closures, with the terminal flags it reports.
-    public init(writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
-                outputIsTerminal: Bool = false, errorIsTerminal: Bool = false) {
+    public init(
+        writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        outputIsTerminal: Bool = false, errorIsTerminal: Bool = false
+    ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
         self.outputIsTerminal = outputIsTerminal

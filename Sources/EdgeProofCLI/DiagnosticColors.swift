@@ -17,6 +17,7 @@ enum DiagnosticColors {
 
     /// A renderer quoting `sources`, coloured when the console's standard output is a terminal.
     static func renderer(_ sources: [SourceFile]) -> DiagnosticTextRenderer {
-        Console.current.outputIsTerminal ? DiagnosticTextRenderer(sources: sources, style: paint) : DiagnosticTextRenderer(sources: sources)
+        Console.current.outputIsTerminal
+            ? DiagnosticTextRenderer(sources: sources, style: paint) : DiagnosticTextRenderer(sources: sources)
     }
 }

@@ -8,7 +8,8 @@ import Traces
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Replay a trace through two specs and report the requests whose outcome changes, grouped by old → new and rule.",
+        abstract:
+            "Replay a trace through two specs and report the requests whose outcome changes, grouped by old → new and rule.",
         discussion: "Exit 0; 1 with --fail-on-change when any outcome changed; 2 for unreadable input.")
 
     @Argument(help: "The spec before the change.")
@@ -33,13 +34,17 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         var options = try traces.replayOptions()
-        try CommandOutput.refuseConflicts(inputs: [base, head] + traces.paths, outputs: [("--report", report), ("--junit", junit)])
+        try CommandOutput.refuseConflicts(
+            inputs: [base, head] + traces.paths, outputs: [("--report", report), ("--junit", junit)])
         let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
-        options.redactor = Redactor(extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [], enabled: !noRedact)
+        options.redactor = Redactor(
+            extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [],
+            enabled: !noRedact)
         let result: SpecDiffResult
         let traceDiagnostics = DiagnosticCollector()
         do {
-            result = try SpecDiff.run(base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: traceDiagnostics)
+            result = try SpecDiff.run(
+                base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: traceDiagnostics)
         } catch {
             TraceInput.printFindings(traceDiagnostics)
             StandardError.write("error: \(error)\n")
@@ -49,13 +54,18 @@ struct DiffCommand: ParsableCommand {
         StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {
-            let text = report.hasSuffix(".html")
-                ? HTMLReportRenderer.render(HTMLReport(
-                    title: "Diff: \(base) → \(head)", subtitle: "\(result.changed) of \(result.requests) requests change outcome",
-                    diffGroups: result.groups.map {
-                        DiffGroupRow(from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
-                                     share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests), examples: $0.examples)
-                    }))
+            let text =
+                report.hasSuffix(".html")
+                ? HTMLReportRenderer.render(
+                    HTMLReport(
+                        title: "Diff: \(base) → \(head)",
+                        subtitle: "\(result.changed) of \(result.requests) requests change outcome",
+                        diffGroups: result.groups.map {
+                            DiffGroupRow(
+                                from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
+                                share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests),
+                                examples: $0.examples)
+                        }))
                 : SpecDiffRenderer.json(result).pretty
             try CommandOutput.write(text, to: report)
         }

@@ -47,7 +47,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Where the expression is used: custom, ratelimit, counting or cache (default: every field allowed).")
     var phase: EvalPhase?
 
-    @Option(help: "Comparisons on missing values: cloudflare (all false, the documented behaviour) or wirefilter (!= true).")
+    @Option(
+        help: "Comparisons on missing values: cloudflare (all false, the documented behaviour) or wirefilter (!= true)."
+    )
     var missingValues: MissingValuePolicy = .cloudflare
 
     func run() throws {
@@ -64,7 +66,8 @@ struct EvalCommand: ParsableCommand {
         } catch {
             throw RequestArgument.unreadable(error)
         }
-        let options = ParseOptions(plan: plan ?? zonePlan, context: phase?.context, lists: lists, missingValues: missingValues)
+        let options = ParseOptions(
+            plan: plan ?? zonePlan, context: phase?.context, lists: lists, missingValues: missingValues)
         let (parsed, diagnostics) = RulesParser.parse(expression, options: options)
         if !diagnostics.isEmpty {
             let source = SourceFile(name: "<expr>", text: expression)

@@ -4,14 +4,16 @@ import EdgeCore
 import EdgeModel
 import Foundation
 import RulesLanguage
-import Traces
 import Simulation
+import Traces
 
 /// `edgeproof explain [SPEC] --request JSON`: one request through every phase, like Cloudflare's Trace, offline.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the key's counter), cache.")
+        abstract:
+            "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the key's counter), cache."
+    )
 
     @OptionGroup var spec: SpecArgument
 
@@ -33,7 +35,8 @@ enum ModelFactory {
         do {
             return try Edge(configuration: ModelConfigurationBuilder.configuration(for: compiled))
         } catch {
-            StandardError.write("error: the edge model cannot run this spec: \(error.problems.joined(separator: "; "))\n")
+            StandardError.write(
+                "error: the edge model cannot run this spec: \(error.problems.joined(separator: "; "))\n")
             throw ExitCode(1)
         }
     }
@@ -52,9 +55,10 @@ enum RequestArgument {
 
     /// Reports a request object that cannot be read, at its line and column with the fix, and gives exit 2.
     static func unreadable(_ error: TraceObjectError) -> ExitCode {
-        StandardError.write("error: --request:\(error.line):\(error.column): \(error.message)\n"
-            + "  = help: give one JSON object with the keys of a native trace line (docs/trace-format.md), e.g. "
-            + #"'{"ip":"203.0.113.9","path":"/login","ua":"curl/8"}'"# + "\n")
+        StandardError.write(
+            "error: --request:\(error.line):\(error.column): \(error.message)\n"
+                + "  = help: give one JSON object with the keys of a native trace line (docs/trace-format.md), e.g. "
+                + #"'{"ip":"203.0.113.9","path":"/login","ua":"curl/8"}'"# + "\n")
         return ExitCode(2)
     }
 }
@@ -65,8 +69,11 @@ enum ExplainReport {
         var out = decision.trace.map { "\($0)" } ?? ""
         if !out.hasSuffix("\n") && !out.isEmpty { out += "\n" }
         out += "action: \(decision.action.rawValue)"
-        if let rule = decision.ruleID { out += " (rule \(rule)" + (decision.phase.map { " in \($0.rawValue)" } ?? "") + ")" }
-        out += ", status \(decision.status), cache \(decision.cacheStatus.rawValue), origin \(decision.originContacted ? "contacted" : "not contacted")"
+        if let rule = decision.ruleID {
+            out += " (rule \(rule)" + (decision.phase.map { " in \($0.rawValue)" } ?? "") + ")"
+        }
+        out +=
+            ", status \(decision.status), cache \(decision.cacheStatus.rawValue), origin \(decision.originContacted ? "contacted" : "not contacted")"
         return out
     }
 }

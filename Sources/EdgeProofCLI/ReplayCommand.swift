@@ -26,7 +26,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write the summary to this file: HTML when it ends in .html, JSON otherwise.")
     var report: String?
 
-    @Option(name: .customLong("fail-on"), help: "A threshold such as 'block_rate<0.1%'; give the option without a value to apply the spec's fail_on.")
+    @Option(
+        name: .customLong("fail-on"),
+        help: "A threshold such as 'block_rate<0.1%'; give the option without a value to apply the spec's fail_on.")
     var failOn: [String] = []
 
     @Flag(name: .customLong("fail-on-spec"), help: "Apply the spec's fail_on thresholds (what a bare --fail-on means).")
@@ -41,10 +43,14 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         var options = try traces.replayOptions()
         let thresholds = try parseThresholds()
-        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
+        try CommandOutput.refuseConflicts(
+            inputs: [spec.path] + traces.paths,
+            outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
         let compiled = try spec.load()
         options.decisionsPath = decisions
-        options.redactor = Redactor(extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [], enabled: !noRedact)
+        options.redactor = Redactor(
+            extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [],
+            enabled: !noRedact)
         if Console.current.errorIsTerminal {
             let started = ProcessInfo.processInfo.systemUptime
             let console = Console.current
@@ -67,18 +73,25 @@ struct ReplayCommand: ParsableCommand {
         StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {
-            let text = report.hasSuffix(".html")
-                ? HTMLReportRenderer.render(HTMLReport(
-                    title: "Replay of \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
-                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))", summary: summary,
-                    capacity: ReportCapacity.line(for: compiled)))
+            let text =
+                report.hasSuffix(".html")
+                ? HTMLReportRenderer.render(
+                    HTMLReport(
+                        title:
+                            "Replay of \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
+                        summary: summary,
+                        capacity: ReportCapacity.line(for: compiled)))
                 : SummaryRenderer.json(summary).pretty
             try CommandOutput.write(text, to: report)
         }
         let applied = thresholds + (failOnSpec ? compiled.failOn : [])
         let broken = ThresholdCheck.broken(applied, in: summary)
         if !applied.isEmpty {
-            StandardOutput.print(broken.isEmpty ? "\nThresholds: all \(applied.count) hold" : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
+            StandardOutput.print(
+                broken.isEmpty
+                    ? "\nThresholds: all \(applied.count) hold"
+                    : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
         }
         if let junit { try CommandOutput.write(ThresholdJUnit.xml(applied, broken: broken), to: junit) }
         if !broken.isEmpty { throw ExitCode(1) }
@@ -89,8 +102,10 @@ struct ReplayCommand: ParsableCommand {
             guard let index = text.firstIndex(where: { "<>=".contains($0) }) else {
                 throw ValidationError("--fail-on '\(text)': write METRIC<VALUE, e.g. block_rate<0.1%")
             }
-            switch ThresholdSpec.parse(metric: String(text[..<index]).trimmingCharacters(in: .whitespaces), condition: String(text[index...]),
-                                       range: .wholeFile("--fail-on")) {
+            switch ThresholdSpec.parse(
+                metric: String(text[..<index]).trimmingCharacters(in: .whitespaces), condition: String(text[index...]),
+                range: .wholeFile("--fail-on"))
+            {
             case let .success(threshold): return threshold
             case let .failure(problem): throw ValidationError("--fail-on '\(text)': \(problem.message)")
             }
@@ -103,16 +118,24 @@ enum ReportCapacity {
     static func line(for compiled: CompiledEdge) -> CapacityLine? {
         guard compiled.fly != nil else { return nil }
         let model = CapacityModel(fly: compiled.fly)
-        return CapacityLine(softLimitPerMachine: model.softLimitPerMachine, hardLimitPerMachine: model.hardLimitPerMachine, machines: model.machines)
+        return CapacityLine(
+            softLimitPerMachine: model.softLimitPerMachine, hardLimitPerMachine: model.hardLimitPerMachine,
+            machines: model.machines)
     }
 }
 
 /// Replay thresholds as JUnit test cases.
 enum ThresholdJUnit {
     static func xml(_ thresholds: [ThresholdSpec], broken: [String]) -> String {
-        JUnitReport(suite: "edgeproof replay", cases: thresholds.map { threshold in
-            JUnitReport.Case(name: "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)",
-                             failure: broken.first { $0.hasPrefix(threshold.metric + " ") || $0.hasPrefix(threshold.metric + ":") })
-        }).xml
+        JUnitReport(
+            suite: "edgeproof replay",
+            cases: thresholds.map { threshold in
+                JUnitReport.Case(
+                    name: "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)",
+                    failure: broken.first {
+                        $0.hasPrefix(threshold.metric + " ") || $0.hasPrefix(threshold.metric + ":")
+                    })
+            }
+        ).xml
     }
 }

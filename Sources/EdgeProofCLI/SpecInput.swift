@@ -11,7 +11,9 @@ enum SpecInput {
             return .success(try InputFile.readPrefix(path, limit: YAMLReader.maxBytes))
         } catch {
             switch error {
-            case .noSuchFile: return .failure(ExitError("\(path): no such file; pass the spec's path or run where edge.yaml is", code: 2))
+            case .noSuchFile:
+                return .failure(
+                    ExitError("\(path): no such file; pass the spec's path or run where edge.yaml is", code: 2))
             case .isDirectory: return .failure(ExitError("\(path): is a directory, not a spec file", code: 2))
             default: return .failure(ExitError("\(error)", code: 2))
             }

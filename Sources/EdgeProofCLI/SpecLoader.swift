@@ -31,13 +31,17 @@ enum SpecLoader {
         }
         let diagnostics = DiagnosticCollector()
         let checked = SpecChecker.check(bytes, file: spec, size: size, diagnostics: diagnostics)
-        let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics, targetWarnings: targetWarnings) }
+        let compiled = checked.flatMap {
+            EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics, targetWarnings: targetWarnings)
+        }
         return Checked(bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
     }
 
     /// The compiled spec; on success its warnings go to stderr (stdout stays for the command's output); on errors
     /// every finding goes to stdout in `format`, then exit 1.
-    static func load(_ spec: String, format: DiagnosticFormat = .text, targetWarnings: Bool = false) throws -> CompiledEdge {
+    static func load(_ spec: String, format: DiagnosticFormat = .text, targetWarnings: Bool = false) throws
+        -> CompiledEdge
+    {
         let checked = try check(spec, targetWarnings: targetWarnings)
         let printer = DiagnosticPrinter(format: format, spec: spec, bytes: checked.bytes)
         guard let compiled = checked.compiled, !checked.diagnostics.hasErrors else {

@@ -12,13 +12,16 @@ import TrafficSynthesis
 struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
-        abstract: "Write a synthetic native JSONL trace from a load profile (the spec's profiles, a profile file, or the default mix).",
-        discussion: "The same seed gives the same bytes. Exit 0; 1 for spec or profile errors; 2 for usage or write errors.")
+        abstract:
+            "Write a synthetic native JSONL trace from a load profile (the spec's profiles, a profile file, or the default mix).",
+        discussion:
+            "The same seed gives the same bytes. Exit 0; 1 for spec or profile errors; 2 for usage or write errors.")
 
     @Option(help: "The spec whose hosts, routes and profiles are used.")
     var spec: String = "edge.yaml"
 
-    @Option(help: "A profile name from the spec's profiles, or a YAML file holding one profile; default: the default mix.")
+    @Option(
+        help: "A profile name from the spec's profiles, or a YAML file holding one profile; default: the default mix.")
     var profile: String?
 
     @Option(help: ArgumentHelp("How much traffic to write, e.g. 24h or 7d.", valueName: "duration"))
@@ -33,7 +36,9 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Start time, RFC 3339 (default 2026-01-05T00:00:00Z, a Monday).")
     var start: String = "2026-01-05T00:00:00Z"
 
-    @Option(name: .shortAndLong, help: "The trace file to write ('-' for standard output; the summary line then goes to stderr).")
+    @Option(
+        name: .shortAndLong,
+        help: "The trace file to write ('-' for standard output; the summary line then goes to stderr).")
     var output: String
 
     func run() throws {
@@ -42,7 +47,8 @@ struct SynthCommand: ParsableCommand {
             throw ValidationError("--start: '\(start)' is not an RFC 3339 timestamp")
         }
         if let rps, !(rps > 0) { throw ValidationError("--rps must be above 0") }
-        try CommandOutput.refuseConflicts(inputs: [spec] + (profile.map { [$0] } ?? []), outputs: [("--output", output)])
+        try CommandOutput.refuseConflicts(
+            inputs: [spec] + (profile.map { [$0] } ?? []), outputs: [("--output", output)])
         let compiled = try SpecLoader.load(spec)
         var loadProfile: LoadProfile
         do {
@@ -53,12 +59,14 @@ struct SynthCommand: ParsableCommand {
         }
         if let rps { loadProfile.meanRequestsPerSecond = rps }
         do {
-            let synthesizer = try TraceSynthesizer(profile: loadProfile, seed: seed, startMilliseconds: startMilliseconds,
-                                                   durationMilliseconds: duration.milliseconds)
+            let synthesizer = try TraceSynthesizer(
+                profile: loadProfile, seed: seed, startMilliseconds: startMilliseconds,
+                durationMilliseconds: duration.milliseconds)
             let writer = try NativeTraceWriter(path: output)
             let statistics = try synthesizer.write(to: writer)
             try writer.finish()
-            let line = "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(duration)); per population: "
+            let line =
+                "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(duration)); per population: "
                 + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
             if output == "-" { StandardError.write(line + "\n") } else { StandardOutput.print(line) }
         } catch let error as SynthesisError {
@@ -78,12 +86,16 @@ struct SynthCommand: ParsableCommand {
         guard let prefix = try? InputFile.readPrefix(profile, limit: YAMLReader.maxBytes) else {
             let names = compiled.profiles.map(\.key.text)
             let suggestion = bestSuggestion(for: profile, among: names).map { "; did you mean '\($0)'?" } ?? ""
-            throw LoadProfileBuilder.Failure(description: "'\(profile)' is neither a profile in \(compiled.specName) nor a readable file\(suggestion)")
+            throw LoadProfileBuilder.Failure(
+                description:
+                    "'\(profile)' is neither a profile in \(compiled.specName) nor a readable file\(suggestion)")
         }
         let diagnostics = DiagnosticCollector()
-        guard let spec = ProfileFile.read(prefix.bytes, file: profile, size: prefix.size, diagnostics: diagnostics) else {
+        guard let spec = ProfileFile.read(prefix.bytes, file: profile, size: prefix.size, diagnostics: diagnostics)
+        else {
             let source = SourceFile(name: profile, bytes: prefix.bytes)
-            StandardError.write(DiagnosticTextRenderer(sources: [source]).render(diagnostics.sorted, summaryFor: profile))
+            StandardError.write(
+                DiagnosticTextRenderer(sources: [source]).render(diagnostics.sorted, summaryFor: profile))
             throw ExitCode(1)
         }
         return try LoadProfileBuilder.profile(spec, name: (profile as NSString).lastPathComponent, edge: compiled)

@@ -11,7 +11,9 @@ import Simulation
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit 1 when any fails.")
+        abstract:
+            "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit 1 when any fails."
+    )
 
     @OptionGroup var spec: SpecArgument
 
@@ -29,15 +31,24 @@ struct TestCommand: ParsableCommand {
         }
         for result in results {
             StandardOutput.print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
-            if !result.passed { StandardOutput.print(result.detail.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")) }
+            if !result.passed {
+                StandardOutput.print(result.detail.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            }
         }
         let failed = results.filter { !$0.passed }.count
         StandardOutput.print("\(results.count - failed) passed, \(failed) failed")
         if let junit {
-            try CommandOutput.write(JUnitReport(suite: compiled.specName, cases: results.map { result in
-                JUnitReport.Case(name: result.name, failure: result.passed ? nil : result.detail.split(separator: "\n").first.map(String.init) ?? "failed",
-                                 detail: result.detail)
-            }).xml, to: junit)
+            try CommandOutput.write(
+                JUnitReport(
+                    suite: compiled.specName,
+                    cases: results.map { result in
+                        JUnitReport.Case(
+                            name: result.name,
+                            failure: result.passed
+                                ? nil : result.detail.split(separator: "\n").first.map(String.init) ?? "failed",
+                            detail: result.detail)
+                    }
+                ).xml, to: junit)
         }
         UndecidedSearchWarning.printIfAny()
         if failed > 0 { throw ExitCode(1) }
@@ -58,17 +69,23 @@ struct ExpectationRunner {
             for repetition in 0..<step.repeatCount {
                 let time = step.at.milliseconds + Int64(repetition) * step.every.milliseconds
                 let checked = !step.lastOnly || repetition == step.repeatCount - 1
-                let result = check(step.request, at: time, checked ? expected : Expected(), name: name,
-                                   label: "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at \(EdgeDuration(milliseconds: time))")
+                let result = check(
+                    step.request, at: time, checked ? expected : Expected(), name: name,
+                    label:
+                        "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at \(EdgeDuration(milliseconds: time))"
+                )
                 if !result.passed { return result }
             }
         }
         return ExpectationResult(name: name, passed: true, detail: "")
     }
 
-    private func check(_ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, label: String) -> ExpectationResult {
+    private func check(_ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, label: String)
+        -> ExpectationResult
+    {
         guard var request = try? RequestObject.edgeRequest(ExpectationRequest.json(spec)) else {
-            return ExpectationResult(name: name, passed: false, detail: "\(label): the request does not read as a trace record")
+            return ExpectationResult(
+                name: name, passed: false, detail: "\(label): the request does not read as a trace record")
         }
         if spec.ts == nil { request.http.timestampMilliseconds = time }
         request.solvedChallenge = spec.solvedChallenge ?? false
@@ -76,7 +93,9 @@ struct ExpectationRunner {
         var problems: [String] = []
         if let action = expected.action {
             if action.rawValue != decision.action.rawValue || expected.rule != decision.ruleID {
-                problems.append("expected \(action.rawValue)\(expected.rule.map { " by \($0)" } ?? ""), got \(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "")")
+                problems.append(
+                    "expected \(action.rawValue)\(expected.rule.map { " by \($0)" } ?? ""), got \(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "")"
+                )
             }
         }
         if let cache = expected.cache, cache.rawValue != decision.cacheStatus.rawValue {
@@ -86,7 +105,9 @@ struct ExpectationRunner {
             problems.append("expected status \(status), got \(decision.status)")
         }
         guard problems.isEmpty else {
-            return ExpectationResult(name: name, passed: false, detail: "\(label): " + problems.joined(separator: "; ") + "\n" + ExplainReport.render(decision))
+            return ExpectationResult(
+                name: name, passed: false,
+                detail: "\(label): " + problems.joined(separator: "; ") + "\n" + ExplainReport.render(decision))
         }
         return ExpectationResult(name: name, passed: true, detail: "")
     }

@@ -8,19 +8,23 @@ extension TraceFormat: ExpressibleByArgument {}
 /// The trace options every command that replays traces takes (`replay`, `whatif`, `diff`), with one meaning and
 /// one help text each.
 struct TraceInput: ParsableArguments {
-    @Option(name: .customLong("trace"), parsing: .upToNextOption,
-            help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed), merged by timestamp.")
+    @Option(
+        name: .customLong("trace"), parsing: .upToNextOption,
+        help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed), merged by timestamp.")
     var paths: [String] = []
 
-    @Option(name: [.customLong("trace-format"), .customLong("format")],
-            help: "Trace format: auto, native, logpush or combined (--format is an alias).")
+    @Option(
+        name: [.customLong("trace-format"), .customLong("format")],
+        help: "Trace format: auto, native, logpush or combined (--format is an alias).")
     var format: TraceFormat = .auto
 
     @Option(help: "Stop with exit 2 after this many malformed lines.")
     var maxErrors: Int = 100
 
-    @Option(help: ArgumentHelp("How late (behind the newest record) a record may arrive and still be re-ordered, "
-                                   + "e.g. 120s or 2m.", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "How late (behind the newest record) a record may arrive and still be re-ordered, "
+                + "e.g. 120s or 2m.", valueName: "duration"))
     var reorderWindow = EdgeDuration.seconds(120)
 
     /// Replay options reading the traces as these flags say; a usage error without a trace or with a negative
@@ -39,7 +43,8 @@ struct TraceInput: ParsableArguments {
     static func printFindings(_ diagnostics: DiagnosticCollector) {
         let shown = diagnostics.diagnostics.prefix(20)
         for diagnostic in shown {
-            StandardError.write("\(diagnostic.range): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n")
+            StandardError.write(
+                "\(diagnostic.range): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n")
         }
         if diagnostics.diagnostics.count > shown.count {
             StandardError.write("… and \(diagnostics.diagnostics.count - shown.count) more trace findings\n")

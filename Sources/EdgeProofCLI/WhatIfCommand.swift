@@ -10,7 +10,8 @@ import TrafficSynthesis
 struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
-        abstract: "Replay a trace scaled (more clients, same behaviour) and with extra populations: blocks, cache, origin, machines, monthly cost.",
+        abstract:
+            "Replay a trace scaled (more clients, same behaviour) and with extra populations: blocks, cache, origin, machines, monthly cost.",
         discussion: """
             Without --scale the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
             incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale scenarios, which run in \
@@ -27,14 +28,19 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Write the scenarios to this file: HTML when it ends in .html, else JSON ({\"scenarios\": […]}).")
     var report: String?
 
-    @Option(name: .customLong("add-profile"), help: "Add a scenario at scale 1 with this population mixed in: a spec profile or bot-wave, credential-stuffing, traffic-spike (repeatable).")
+    @Option(
+        name: .customLong("add-profile"),
+        help:
+            "Add a scenario at scale 1 with this population mixed in: a spec profile or bot-wave, credential-stuffing, traffic-spike (repeatable)."
+    )
     var addProfiles: [String] = []
 
     func run() throws {
         var options = try traces.replayOptions()
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
         let compiled = try spec.load()
-        options.redactor = Redactor(extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [])
+        options.redactor = Redactor(
+            extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [])
         var tracesRead = false
         var scenarios: [WhatIfScenario]
         var design: [String]?
@@ -43,20 +49,27 @@ struct WhatIfCommand: ParsableCommand {
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 1000 else {
                     throw ValidationError("--scale: '\(text)' is not a scale between 0 and 1000")
                 }
-                return WhatIfScenario(name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
+                return WhatIfScenario(
+                    name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
             }
         } else {
-            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead).results
+            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead)
+                .results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
-                StandardError.write("error: the trace has no incidents (no request reached an app route marked incident); pass --scale\n")
+                StandardError.write(
+                    "error: the trace has no incidents (no request reached an app route marked incident); pass --scale\n"
+                )
                 throw ExitCode(1)
             }
             scenarios = WhatIfTable.designCostTable.map { target in
-                WhatIfScenario(name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
+                WhatIfScenario(
+                    name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
             }
             design = WhatIfTable.designCostTable.map(\.monthly)
-            StandardOutput.print("The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n")
+            StandardOutput.print(
+                "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n"
+            )
         }
         var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
         if !addProfiles.isEmpty, let reference = results.first {
@@ -67,7 +80,8 @@ struct WhatIfCommand: ParsableCommand {
         }
         StandardOutput.print(WhatIfTable.text(results, designColumn: design), terminator: "")
         if design != nil {
-            StandardOutput.print("""
+            StandardOutput.print(
+                """
 
                 Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes OpenAI \
                 costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini prices) give \
@@ -78,11 +92,15 @@ struct WhatIfCommand: ParsableCommand {
         for warning in warnings { StandardOutput.print("warning: \(warning)") }
         UndecidedSearchWarning.printIfAny()
         if let report {
-            let text = report.hasSuffix(".html")
-                ? HTMLReportRenderer.render(HTMLReport(
-                    title: "What-if: \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
-                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
-                    summary: results.first?.summary, scenarios: results, capacity: ReportCapacity.line(for: compiled)))
+            let text =
+                report.hasSuffix(".html")
+                ? HTMLReportRenderer.render(
+                    HTMLReport(
+                        title:
+                            "What-if: \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
+                        summary: results.first?.summary, scenarios: results,
+                        capacity: ReportCapacity.line(for: compiled)))
                 : WhatIfTable.json(results, warnings: warnings).pretty
             try CommandOutput.write(text, to: report)
         }
@@ -98,8 +116,9 @@ struct WhatIfCommand: ParsableCommand {
         return try addProfiles.map { name in
             let profile: LoadProfile
             do {
-                profile = try LoadProfileBuilder.addedTraffic(named: name, edge: compiled, baseRequestsPerSecond: baseRPS,
-                                                              startMilliseconds: start, durationMilliseconds: duration)
+                profile = try LoadProfileBuilder.addedTraffic(
+                    named: name, edge: compiled, baseRequestsPerSecond: baseRPS,
+                    startMilliseconds: start, durationMilliseconds: duration)
             } catch {
                 StandardError.write("error: --add-profile \(name): \(error)\n")
                 throw ExitCode(1)
@@ -107,7 +126,9 @@ struct WhatIfCommand: ParsableCommand {
             let path = NSTemporaryDirectory() + "edgeproof-added-\(getpid())-\(name).jsonl"
             do {
                 let writer = try NativeTraceWriter(path: path)
-                _ = try TraceSynthesizer(profile: profile, seed: 1, startMilliseconds: start, durationMilliseconds: duration).write(to: writer)
+                _ = try TraceSynthesizer(
+                    profile: profile, seed: 1, startMilliseconds: start, durationMilliseconds: duration
+                ).write(to: writer)
                 try writer.finish()
             } catch {
                 StandardError.write("error: --add-profile \(name): \(error)\n")
@@ -119,15 +140,18 @@ struct WhatIfCommand: ParsableCommand {
 
     /// Runs `scenarios` over the traces. Their findings (malformed lines) are printed after the first run only
     /// (`tracesRead` false): every later run reads the same traces and finds the same.
-    private func run(_ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
-                     tracesRead: inout Bool) throws -> (results: [ScenarioResult], warnings: [String]) {
+    private func run(
+        _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
+        tracesRead: inout Bool
+    ) throws -> (results: [ScenarioResult], warnings: [String]) {
         let diagnostics = DiagnosticCollector()
         defer {
             if !tracesRead { TraceInput.printFindings(diagnostics) }
             tracesRead = true
         }
         do {
-            return try WhatIf.run(compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
+            return try WhatIf.run(
+                compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)

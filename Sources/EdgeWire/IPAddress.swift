@@ -75,11 +75,13 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Parses `a.b.c.d` in `bytes[from..<to]`: four decimal parts 0–255 of one to three digits.
-    private static func parseIPv4(_ bytes: UnsafeRawBufferPointer, from: Int, to: Int, leadingZeros: LeadingZeros) -> UInt32? {
+    private static func parseIPv4(_ bytes: UnsafeRawBufferPointer, from: Int, to: Int, leadingZeros: LeadingZeros)
+        -> UInt32?
+    {
         guard from >= 0, from <= to, to <= bytes.count, let base = bytes.baseAddress,
-              let quad = dottedQuadPrefix(
-                  base.assumingMemoryBound(to: UInt8.self) + from, count: to - from, leadingZeros: leadingZeros),
-              quad.length == to - from
+            let quad = dottedQuadPrefix(
+                base.assumingMemoryBound(to: UInt8.self) + from, count: to - from, leadingZeros: leadingZeros),
+            quad.length == to - from
         else { return nil }
         return quad.bits
     }
@@ -142,7 +144,8 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
             }
             if index < end, raw[index] == UInt8(ascii: ".") {
                 // An embedded IPv4 address takes the last two groups.
-                guard count <= 6, let bits = parseIPv4(raw, from: groupStart, to: end, leadingZeros: leadingZeros) else {
+                guard count <= 6, let bits = parseIPv4(raw, from: groupStart, to: end, leadingZeros: leadingZeros)
+                else {
                     return nil
                 }
                 groups[count] = UInt16(bits >> 16)
@@ -240,8 +243,12 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
             return "\(bits >> 24).\(bits >> 16 & 0xFF).\(bits >> 8 & 0xFF).\(bits & 0xFF)"
         }
         var groups: [UInt16] = []
-        for shift in stride(from: 48, through: 0, by: -16) { groups.append(UInt16(truncatingIfNeeded: high >> UInt64(shift))) }
-        for shift in stride(from: 48, through: 0, by: -16) { groups.append(UInt16(truncatingIfNeeded: low >> UInt64(shift))) }
+        for shift in stride(from: 48, through: 0, by: -16) {
+            groups.append(UInt16(truncatingIfNeeded: high >> UInt64(shift)))
+        }
+        for shift in stride(from: 48, through: 0, by: -16) {
+            groups.append(UInt16(truncatingIfNeeded: low >> UInt64(shift)))
+        }
         var bestStart = -1, bestLength = 0, runStart = -1
         for position in 0...8 {
             if position < 8, groups[position] == 0 {

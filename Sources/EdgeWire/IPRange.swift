@@ -22,7 +22,9 @@ public struct IPRange: Hashable, Sendable, CustomStringConvertible {
 
     /// The network `address/prefix`; nil when the prefix is too long or host bits are set.
     public init?(network address: IPAddress, prefix: Int) {
-        guard prefix >= 0, prefix <= address.family.bitWidth, address.masked(toPrefix: prefix) == address else { return nil }
+        guard prefix >= 0, prefix <= address.family.bitWidth, address.masked(toPrefix: prefix) == address else {
+            return nil
+        }
         lower = address
         upper = address.filled(fromPrefix: prefix)
     }
@@ -32,12 +34,14 @@ public struct IPRange: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) -> IPRange? {
         if let dots = text.firstRange(of: "..") {
             guard let lower = IPAddress.parse(String(text[..<dots.lowerBound])),
-                  let upper = IPAddress.parse(String(text[dots.upperBound...])) else { return nil }
+                let upper = IPAddress.parse(String(text[dots.upperBound...]))
+            else { return nil }
             return IPRange(lower: lower, upper: upper)
         }
         if let slash = text.firstIndex(of: "/") {
             guard let address = IPAddress.parse(String(text[..<slash])),
-                  let prefix = Int(text[text.index(after: slash)...]) else { return nil }
+                let prefix = Int(text[text.index(after: slash)...])
+            else { return nil }
             return IPRange(network: address, prefix: prefix)
         }
         return IPAddress.parse(text).map(IPRange.init(single:))

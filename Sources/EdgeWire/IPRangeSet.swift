@@ -13,7 +13,8 @@ public struct IPRangeSet: Sendable {
         var ends: [IPAddress] = []
         for range in sorted {
             if let last = ends.last, last.family == range.lower.family,
-               range.lower <= last || IPRangeSet.isSuccessor(range.lower, of: last) {
+                range.lower <= last || IPRangeSet.isSuccessor(range.lower, of: last)
+            {
                 if range.upper > last { ends[ends.count - 1] = range.upper }
             } else {
                 starts.append(range.lower)

@@ -47,9 +47,12 @@ public struct JSONCursor {
 
     /// An error describing the byte at the current position.
     public func unexpected(expected: StaticString) -> LineError {
-        guard position < end else { return LineError(reason: "line ends where \(expected) was expected", position: position) }
+        guard position < end else {
+            return LineError(reason: "line ends where \(expected) was expected", position: position)
+        }
         let byte = base[position]
-        let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16)
+        let shown =
+            byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x" + String(byte, radix: 16)
         return LineError(reason: "expected \(expected), found \(shown)", position: position)
     }
 
@@ -117,7 +120,9 @@ public struct JSONCursor {
             try expect(UInt8(ascii: ","), "',' or '}'")
             skipSpace()
         }
-        guard position < end, base[position] == UInt8(ascii: "\"") else { throw unexpected(expected: "a key in double quotes") }
+        guard position < end, base[position] == UInt8(ascii: "\"") else {
+            throw unexpected(expected: "a key in double quotes")
+        }
         let key = try string()
         skipSpace()
         try expect(UInt8(ascii: ":"), "':' after the key")
@@ -193,7 +198,8 @@ public struct JSONCursor {
             let block = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
             let hits = (block .== quotes) .| (block .== backslashes)
             if any(hits) {
-                let marks = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits), to: (UInt64, UInt64).self)
+                let marks = unsafeBitCast(
+                    SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: hits), to: (UInt64, UInt64).self)
                 return marks.0 != 0
                     ? index &+ marks.0.trailingZeroBitCount >> 3 : index &+ 8 &+ marks.1.trailingZeroBitCount >> 3
             }
@@ -218,7 +224,8 @@ public struct JSONCursor {
         let quotes = word ^ 0x2222_2222_2222_2222
         let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
         // A zero byte in either word marks a match; the lowest marked byte is the first match.
-        let marks = ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
+        let marks =
+            ((quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes)
             & 0x8080_8080_8080_8080
         return marks == 0 ? nil : marks.trailingZeroBitCount >> 3
     }
@@ -274,7 +281,8 @@ public struct JSONCursor {
                 write = writeUTF8(scalar, at: write)
                 continue
             default:
-                throw LineError(reason: "unknown escape '\\\(Character(Unicode.Scalar(escaped)))' in a string", position: read - 2)
+                throw LineError(
+                    reason: "unknown escape '\\\(Character(Unicode.Scalar(escaped)))' in a string", position: read - 2)
             }
             base[write] = simple
             write += 1
@@ -506,7 +514,8 @@ public struct JSONCursor {
                 continue
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard depth < Self.maximumSkipDepth else {
-                    throw LineError(reason: "values nest deeper than \(Self.maximumSkipDepth) levels", position: position)
+                    throw LineError(
+                        reason: "values nest deeper than \(Self.maximumSkipDepth) levels", position: position)
                 }
                 stack = stack << 1 | (byte == UInt8(ascii: "{") ? 1 : 0)
                 depth += 1

@@ -29,8 +29,10 @@ public struct KeyTable<Key: Sendable>: @unchecked Sendable {
             size *= 2
         }
         mask = size - 1
-        let sorted = named.map { (bucket: Self.bucket($0.0, count: $0.0.count, mask: size - 1), bytes: $0.0, key: $0.1) }
-            .sorted { $0.bucket < $1.bucket }
+        let sorted = named.map {
+            (bucket: Self.bucket($0.0, count: $0.0.count, mask: size - 1), bytes: $0.0, key: $0.1)
+        }
+        .sorted { $0.bucket < $1.bucket }
         let total = sorted.reduce(0) { $0 + $1.bytes.count }
         let pool = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, total))
         entries = UnsafeMutablePointer<Entry>.allocate(capacity: max(1, sorted.count))

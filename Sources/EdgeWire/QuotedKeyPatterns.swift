@@ -30,8 +30,9 @@ public struct QuotedKeyPatterns: @unchecked Sendable {
                 words[offset / 8] |= UInt64(byte) << (8 * UInt64(offset % 8))
                 masks[offset / 8] |= 0xFF << (8 * UInt64(offset % 8))
             }
-            (patterns + index).initialize(to: Pattern(
-                words: (words[0], words[1], words[2]), masks: (masks[0], masks[1], masks[2]), length: bytes.count))
+            (patterns + index).initialize(
+                to: Pattern(
+                    words: (words[0], words[1], words[2]), masks: (masks[0], masks[1], masks[2]), length: bytes.count))
         }
     }
 
@@ -47,7 +48,8 @@ public struct QuotedKeyPatterns: @unchecked Sendable {
         if pattern.length > 8 {
             difference |= (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ pattern.words.1) & pattern.masks.1
             if pattern.length > 16 {
-                difference |= (raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ pattern.words.2) & pattern.masks.2
+                difference |=
+                    (raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ pattern.words.2) & pattern.masks.2
             }
         }
         return difference == 0 ? pattern.length : nil

@@ -37,7 +37,7 @@ public struct StarGlob: Sendable, Equatable {
         if pieces.count == 1 { return value.count == first.count && occurs(first, in: value, at: 0) }
         let last = pieces[pieces.count - 1]
         guard value.count >= first.count + last.count, occurs(first, in: value, at: 0),
-              occurs(last, in: value, at: value.count - last.count)
+            occurs(last, in: value, at: value.count - last.count)
         else { return false }
         var position = first.count
         let limit = value.count - last.count

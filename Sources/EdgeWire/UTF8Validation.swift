@@ -30,7 +30,9 @@ public enum UTF8Validation {
 
     /// Decodes the scalar at `offset` of a byte buffer; see `decodeScalar(_:at:)` on raw bytes.
     @inlinable
-    public static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (value: UInt32, length: Int)? {
+    public static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (
+        value: UInt32, length: Int
+    )? {
         decodeScalar(UnsafeRawBufferPointer(bytes), at: offset)
     }
 

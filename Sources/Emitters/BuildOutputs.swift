@@ -14,27 +14,41 @@ public enum BuildOutputs {
             outputs.add("cloudflare/lists/\(list.name).json", text: CloudflareRulesetRenderer.listBody(list).pretty)
         }
         if !phases.isEmpty {
-            outputs.add("terraform/cloudflare.tf", text: try TerraformRenderer.render(phases, edge: edge, templates: templates))
+            outputs.add(
+                "terraform/cloudflare.tf", text: try TerraformRenderer.render(phases, edge: edge, templates: templates))
         }
         if let fly = edge.fly {
             outputs.add("fly/fly.toml", text: try FlyTomlRenderer.render(fly, edge: edge, templates: templates))
             if !fly.machines.isEmpty {
-                outputs.add("fly/scale.sh", text: try FlyScaleRenderer.render(fly, edge: edge, templates: templates), executable: true)
+                outputs.add(
+                    "fly/scale.sh", text: try FlyScaleRenderer.render(fly, edge: edge, templates: templates),
+                    executable: true)
             }
             if !fly.secrets.isEmpty {
-                outputs.add("fly/secrets.sh", text: try FlySecretsRenderer.render(fly, edge: edge, templates: templates), executable: true)
+                outputs.add(
+                    "fly/secrets.sh", text: try FlySecretsRenderer.render(fly, edge: edge, templates: templates),
+                    executable: true)
             }
         }
         if let vault = edge.vault {
             outputs.add("vault/vault.hcl", text: try VaultHCLRenderer.render(vault, edge: edge, templates: templates))
             if !vault.audit.isEmpty {
-                outputs.add("vault/post-init.sh", text: try VaultPostInitRenderer.render(vault, edge: edge, templates: templates), executable: true)
+                outputs.add(
+                    "vault/post-init.sh",
+                    text: try VaultPostInitRenderer.render(vault, edge: edge, templates: templates), executable: true)
             }
         }
         if let redis = edge.redis {
-            outputs.add("redis/redis.conf", text: try RedisConfRenderer.render(redis, edge: edge, variant: .plain, templates: templates))
-            outputs.add("redis/redis.conf.ctmpl", text: try RedisConfRenderer.render(redis, edge: edge, variant: .vaultAgentTemplate, templates: templates))
-            if redis.provider == .upstash { outputs.add("redis/upstash.json", text: UpstashRenderer.render(redis, edge: edge)) }
+            outputs.add(
+                "redis/redis.conf",
+                text: try RedisConfRenderer.render(redis, edge: edge, variant: .plain, templates: templates))
+            outputs.add(
+                "redis/redis.conf.ctmpl",
+                text: try RedisConfRenderer.render(
+                    redis, edge: edge, variant: .vaultAgentTemplate, templates: templates))
+            if redis.provider == .upstash {
+                outputs.add("redis/upstash.json", text: UpstashRenderer.render(redis, edge: edge))
+            }
         }
         outputs.add(ManifestRenderer.path, text: ManifestRenderer.render(outputs, edge: edge))
         return outputs

@@ -29,15 +29,24 @@ enum CloudflareRulesetRenderer {
     static func phases(_ edge: CompiledEdge) -> [Phase] {
         var phases: [Phase] = []
         if !edge.customRules.isEmpty {
-            phases.append(Phase(name: "http_request_firewall_custom", title: "WAF custom rules", rules: edge.customRules.map(customRule)))
+            phases.append(
+                Phase(
+                    name: "http_request_firewall_custom", title: "WAF custom rules",
+                    rules: edge.customRules.map(customRule)))
         }
         if !edge.rateLimitRules.isEmpty {
-            phases.append(Phase(name: "http_ratelimit", title: "Rate limiting rules", rules: edge.rateLimitRules.map(rateLimitRule)))
+            phases.append(
+                Phase(
+                    name: "http_ratelimit", title: "Rate limiting rules", rules: edge.rateLimitRules.map(rateLimitRule))
+            )
         }
         let managed = managedRules(edge)
-        if !managed.isEmpty { phases.append(Phase(name: "http_request_firewall_managed", title: "Managed rules", rules: managed)) }
+        if !managed.isEmpty {
+            phases.append(Phase(name: "http_request_firewall_managed", title: "Managed rules", rules: managed))
+        }
         if !edge.cacheRules.isEmpty {
-            phases.append(Phase(name: "http_request_cache_settings", title: "Cache rules", rules: edge.cacheRules.map(cacheRule)))
+            phases.append(
+                Phase(name: "http_request_cache_settings", title: "Cache rules", rules: edge.cacheRules.map(cacheRule)))
         }
         return phases
     }
@@ -57,15 +66,22 @@ enum CloudflareRulesetRenderer {
     }
 
     private static func response(_ response: BlockResponseSpec) -> JSONValue {
-        .object([("response", .object([
-            ("status_code", .int(Int64(response.status))), ("content_type", .string(response.contentType)), ("content", .string(response.body)),
-        ]))])
+        .object([
+            (
+                "response",
+                .object([
+                    ("status_code", .int(Int64(response.status))), ("content_type", .string(response.contentType)),
+                    ("content", .string(response.body)),
+                ])
+            )
+        ])
     }
 
     static func customRule(_ rule: CompiledCustomRule) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("ref", .string(rule.id)), ("description", ruleDescription(rule.id, rule.description)),
-            ("expression", .string(rule.when.deployed)), ("action", .string(rule.action.rawValue)), ("enabled", .bool(rule.enabled)),
+            ("expression", .string(rule.when.deployed)), ("action", .string(rule.action.rawValue)),
+            ("enabled", .bool(rule.enabled)),
         ]
         if let response = rule.response { members.append(("action_parameters", self.response(response))) }
         if let skip = rule.skip {
@@ -90,7 +106,8 @@ enum CloudflareRulesetRenderer {
         if let counting = rule.countingWhen { limit.append(("counting_expression", .string(counting.deployed))) }
         var members: [(String, JSONValue)] = [
             ("ref", .string(rule.id)), ("description", ruleDescription(rule.id, rule.description)),
-            ("expression", .string(rule.when.deployed)), ("action", .string(spec.action.rawValue)), ("enabled", .bool(spec.enabled)),
+            ("expression", .string(rule.when.deployed)), ("action", .string(spec.action.rawValue)),
+            ("enabled", .bool(spec.enabled)),
             ("ratelimit", .object(limit)),
         ]
         if let response = spec.response { members.append(("action_parameters", self.response(response))) }
@@ -103,12 +120,15 @@ enum CloudflareRulesetRenderer {
         var rules: [JSONValue] = []
         if let cloudflare = managed.cloudflare {
             var parameters: [(String, JSONValue)] = [("id", .string(cloudflareManagedRulesetID))]
-            if let action = cloudflare.action { parameters.append(("overrides", .object([("action", .string(action.rawValue))]))) }
-            rules.append(.object([
-                ("ref", "managed-cloudflare"), ("description", "[managed-cloudflare] Cloudflare Managed Ruleset"),
-                ("expression", expression), ("action", "execute"), ("enabled", .bool(cloudflare.enabled)),
-                ("action_parameters", .object(parameters)),
-            ]))
+            if let action = cloudflare.action {
+                parameters.append(("overrides", .object([("action", .string(action.rawValue))])))
+            }
+            rules.append(
+                .object([
+                    ("ref", "managed-cloudflare"), ("description", "[managed-cloudflare] Cloudflare Managed Ruleset"),
+                    ("expression", expression), ("action", "execute"), ("enabled", .bool(cloudflare.enabled)),
+                    ("action_parameters", .object(parameters)),
+                ]))
         }
         if let owasp = managed.owasp {
             let disabledLevels = ((owasp.paranoiaLevel + 1)...4).map { level -> JSONValue in
@@ -116,16 +136,31 @@ enum CloudflareRulesetRenderer {
             }
             var overrides: [(String, JSONValue)] = []
             if !disabledLevels.isEmpty { overrides.append(("categories", .array(disabledLevels))) }
-            overrides.append(("rules", .array([.object([
-                ("id", .string(owaspAnomalyRuleID)), ("action", .string(owasp.action.rawValue)),
-                ("score_threshold", .int(Int64(owasp.scoreThreshold.score))),
-            ])])))
-            rules.append(.object([
-                ("ref", "managed-owasp"),
-                ("description", .string("[managed-owasp] Cloudflare OWASP Core Ruleset, paranoia level \(owasp.paranoiaLevel), score threshold \(owasp.scoreThreshold.score)")),
-                ("expression", expression), ("action", "execute"), ("enabled", .bool(owasp.enabled)),
-                ("action_parameters", .object([("id", .string(owaspRulesetID)), ("overrides", .object(overrides))])),
-            ]))
+            overrides.append(
+                (
+                    "rules",
+                    .array([
+                        .object([
+                            ("id", .string(owaspAnomalyRuleID)), ("action", .string(owasp.action.rawValue)),
+                            ("score_threshold", .int(Int64(owasp.scoreThreshold.score))),
+                        ])
+                    ])
+                ))
+            rules.append(
+                .object([
+                    ("ref", "managed-owasp"),
+                    (
+                        "description",
+                        .string(
+                            "[managed-owasp] Cloudflare OWASP Core Ruleset, paranoia level \(owasp.paranoiaLevel), score threshold \(owasp.scoreThreshold.score)"
+                        )
+                    ),
+                    ("expression", expression), ("action", "execute"), ("enabled", .bool(owasp.enabled)),
+                    (
+                        "action_parameters",
+                        .object([("id", .string(owaspRulesetID)), ("overrides", .object(overrides))])
+                    ),
+                ]))
         }
         return rules
     }
@@ -138,16 +173,28 @@ enum CloudflareRulesetRenderer {
                 var ttl: [(String, JSONValue)] = [("mode", .string(edge.mode.rawValue))]
                 if let value = edge.defaultTTL { ttl.append(("default", .int(value.seconds))) }
                 if !edge.statusCodes.isEmpty {
-                    ttl.append(("status_code_ttl", .array(edge.statusCodes.map { status -> JSONValue in
-                        var entry: [(String, JSONValue)] = []
-                        if let code = status.code {
-                            entry.append(("status_code_value", .int(Int64(code))))
-                        } else {
-                            entry.append(("status_code_range", .object([("from", .int(Int64(status.from ?? 100))), ("to", .int(Int64(status.to ?? 599)))])))
-                        }
-                        entry.append(("value", .int(status.noStore ? -1 : status.ttl?.seconds ?? 0)))
-                        return .object(entry)
-                    })))
+                    ttl.append(
+                        (
+                            "status_code_ttl",
+                            .array(
+                                edge.statusCodes.map { status -> JSONValue in
+                                    var entry: [(String, JSONValue)] = []
+                                    if let code = status.code {
+                                        entry.append(("status_code_value", .int(Int64(code))))
+                                    } else {
+                                        entry.append(
+                                            (
+                                                "status_code_range",
+                                                .object([
+                                                    ("from", .int(Int64(status.from ?? 100))),
+                                                    ("to", .int(Int64(status.to ?? 599))),
+                                                ])
+                                            ))
+                                    }
+                                    entry.append(("value", .int(status.noStore ? -1 : status.ttl?.seconds ?? 0)))
+                                    return .object(entry)
+                                })
+                        ))
                 }
                 parameters.append(("edge_ttl", .object(ttl)))
             }
@@ -160,26 +207,39 @@ enum CloudflareRulesetRenderer {
                 var custom: [(String, JSONValue)] = []
                 if let query = key.queryString {
                     if let include = query.include {
-                        custom.append(("query_string", .object([("include", .object([("list", .array(include.map(JSONValue.string)))]))])))
+                        custom.append(
+                            (
+                                "query_string",
+                                .object([("include", .object([("list", .array(include.map(JSONValue.string)))]))])
+                            ))
                     } else if let exclude = query.exclude {
-                        custom.append(("query_string", .object([("exclude", .object([("list", .array(exclude.map(JSONValue.string)))]))])))
+                        custom.append(
+                            (
+                                "query_string",
+                                .object([("exclude", .object([("list", .array(exclude.map(JSONValue.string)))]))])
+                            ))
                     } else if query.ignore {
                         custom.append(("query_string", .object([("exclude", .object([("all", true)]))])))
                     }
                 }
                 custom.append(("host", .object([("resolved", .bool(!key.includeHost))])))
-                parameters.append(("cache_key", .object([
-                    ("ignore_query_strings_order", .bool(key.ignoreQueryStringOrder)),
-                    ("cache_deception_armor", .bool(key.cacheDeceptionArmor)),
-                    ("custom_key", .object(custom)),
-                ])))
+                parameters.append(
+                    (
+                        "cache_key",
+                        .object([
+                            ("ignore_query_strings_order", .bool(key.ignoreQueryStringOrder)),
+                            ("cache_deception_armor", .bool(key.cacheDeceptionArmor)),
+                            ("custom_key", .object(custom)),
+                        ])
+                    ))
             }
             parameters.append(("serve_stale", .object([("disable_stale_while_updating", .bool(!spec.serveStale))])))
             if spec.respectStrongETags { parameters.append(("respect_strong_etags", true)) }
         }
         return .object([
             ("ref", .string(rule.id)), ("description", ruleDescription(rule.id, spec.description)),
-            ("expression", .string(rule.when.deployed)), ("action", "set_cache_settings"), ("enabled", .bool(spec.enabled)),
+            ("expression", .string(rule.when.deployed)), ("action", "set_cache_settings"),
+            ("enabled", .bool(spec.enabled)),
             ("action_parameters", .object(parameters)),
         ])
     }
@@ -189,9 +249,14 @@ enum CloudflareRulesetRenderer {
         let kind = list.kind == .asn ? "asn" : "ip"
         return .object([
             ("name", .string(list.name)), ("kind", .string(kind)), ("description", .string(list.description ?? "")),
-            ("items", .array(list.items.map { item in
-                list.kind == .asn ? .object([("asn", .int(Int64(item) ?? 0))]) : .object([("ip", .string(item))])
-            })),
+            (
+                "items",
+                .array(
+                    list.items.map { item in
+                        list.kind == .asn
+                            ? .object([("asn", .int(Int64(item) ?? 0))]) : .object([("ip", .string(item))])
+                    })
+            ),
         ])
     }
 }

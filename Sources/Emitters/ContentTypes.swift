@@ -43,7 +43,11 @@ struct HCLStringContent: MustacheContentType {
 /// with `\\`, `\"` and `\xHH` escapes, as redis' `sdssplitargs` reads it.
 struct RedisArgumentContent: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.unicodeScalars.contains { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" || $0.value < 0x20 || $0 == "#" }
+        let needsQuotes =
+            text.isEmpty
+            || text.unicodeScalars.contains {
+                $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" || $0.value < 0x20 || $0 == "#"
+            }
         guard needsQuotes else { return text }
         var out = "\""
         for scalar in text.unicodeScalars {

@@ -29,19 +29,28 @@ public enum DriftCheck {
         for file in outputs.files {
             let path = directory + "/" + file.path
             guard let data = FileManager.default.contents(atPath: path) else {
-                differences.append(Difference(kind: .missing, path: file.path,
-                    diff: UnifiedDiff.render(old: "", new: String(decoding: file.contents, as: UTF8.self), oldName: "/dev/null", newName: "b/\(file.path)")))
+                differences.append(
+                    Difference(
+                        kind: .missing, path: file.path,
+                        diff: UnifiedDiff.render(
+                            old: "", new: String(decoding: file.contents, as: UTF8.self), oldName: "/dev/null",
+                            newName: "b/\(file.path)")))
                 continue
             }
             let current = [UInt8](data)
             if current != file.contents {
-                differences.append(Difference(kind: .changed, path: file.path,
-                    diff: UnifiedDiff.render(old: String(decoding: current, as: UTF8.self), new: String(decoding: file.contents, as: UTF8.self),
-                                             oldName: "a/\(file.path)", newName: "b/\(file.path)")))
+                differences.append(
+                    Difference(
+                        kind: .changed, path: file.path,
+                        diff: UnifiedDiff.render(
+                            old: String(decoding: current, as: UTF8.self),
+                            new: String(decoding: file.contents, as: UTF8.self),
+                            oldName: "a/\(file.path)", newName: "b/\(file.path)")))
             }
         }
         if let manifest = FileManager.default.contents(atPath: directory + "/" + ManifestRenderer.path),
-           let abandoned = ManifestRenderer.abandonedPaths(previousManifest: [UInt8](manifest), outputs: outputs) {
+            let abandoned = ManifestRenderer.abandonedPaths(previousManifest: [UInt8](manifest), outputs: outputs)
+        {
             for path in abandoned {
                 differences.append(Difference(kind: .stale, path: path, diff: ""))
             }

@@ -7,22 +7,31 @@ import EdgeSpec
 /// own name, which could be PATH or IFS).
 enum FlySecretsRenderer {
     static func render(_ fly: FlySpec, edge: CompiledEdge, templates: TemplateSet) throws -> String {
-        try templates.render("fly-secrets.sh", [
-            "header": ProvenanceHeader.text(for: edge),
-            "app": fly.app,
-            "secrets": fly.secrets.enumerated().map { index, secret in
-                ["name": secret.key.text, "variable": "secret\(index + 1)", "path": secret.value.path, "key": secret.value.key]
-            },
-        ])
+        try templates.render(
+            "fly-secrets.sh",
+            [
+                "header": ProvenanceHeader.text(for: edge),
+                "app": fly.app,
+                "secrets": fly.secrets.enumerated().map { index, secret in
+                    [
+                        "name": secret.key.text, "variable": "secret\(index + 1)", "path": secret.value.path,
+                        "key": secret.value.key,
+                    ]
+                },
+            ])
     }
 }
 
 /// Renders `fly/scale.sh`: `fly scale count` per region, since fly.toml holds only the primary region.
 enum FlyScaleRenderer {
     static func render(_ fly: FlySpec, edge: CompiledEdge, templates: TemplateSet) throws -> String {
-        try templates.render("fly-scale.sh", [
-            "header": ProvenanceHeader.text(for: edge),
-            "regions": fly.machines.map { region, count in ["region": region.text, "count": String(count), "app": fly.app] },
-        ])
+        try templates.render(
+            "fly-scale.sh",
+            [
+                "header": ProvenanceHeader.text(for: edge),
+                "regions": fly.machines.map { region, count in
+                    ["region": region.text, "count": String(count), "app": fly.app]
+                },
+            ])
     }
 }

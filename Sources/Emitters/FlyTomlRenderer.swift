@@ -42,7 +42,9 @@ enum FlyTomlRenderer {
         var out: [String: Any] = [
             "protocol": service.proto.rawValue, "internal_port": service.internalPort,
             "has_processes": !service.processes.isEmpty, "processes": listItems(service.processes),
-            "ports": service.ports.map { ["port": $0.port, "handlers": listItems($0.handlers), "force_https": $0.forceHTTPS] as [String: Any] },
+            "ports": service.ports.map {
+                ["port": $0.port, "handlers": listItems($0.handlers), "force_https": $0.forceHTTPS] as [String: Any]
+            },
             "http_checks": service.httpChecks.map(httpCheck),
         ]
         out["concurrency"] = service.concurrency.map(concurrency)
@@ -57,7 +59,8 @@ enum FlyTomlRenderer {
 
     private static func httpCheck(_ check: HTTPCheckSpec) -> [String: Any] {
         var out: [String: Any] = [
-            "interval": check.interval.goDuration, "timeout": check.timeout.goDuration, "method": check.method, "path": check.path,
+            "interval": check.interval.goDuration, "timeout": check.timeout.goDuration, "method": check.method,
+            "path": check.path,
         ]
         out["grace_period"] = check.gracePeriod?.goDuration
         out["protocol"] = check.proto
@@ -66,7 +69,8 @@ enum FlyTomlRenderer {
 
     private static func machineCheck(_ name: String, _ check: MachineCheckSpec) -> [String: Any] {
         var out: [String: Any] = [
-            "name": name, "type": check.type.rawValue, "interval": check.interval.goDuration, "timeout": check.timeout.goDuration,
+            "name": name, "type": check.type.rawValue, "interval": check.interval.goDuration,
+            "timeout": check.timeout.goDuration,
         ]
         out["port"] = check.port
         out["path"] = check.path

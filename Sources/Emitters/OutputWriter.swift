@@ -1,8 +1,9 @@
 import CAtomicRename
 import EdgeCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes an `OutputSet` into a directory all at once: a staging directory beside it receives the directory's
@@ -42,22 +43,32 @@ public enum OutputWriter {
             var removed: [String] = []
             if exists {
                 directoryModes.append((staging, targetStatus))
-                try carryOver(from: target, to: staging, named: directory, device: targetStatus.st_dev, directoryModes: &directoryModes)
-                removed = removeNoLongerProduced(outputs, previousManifest: target + "/" + ManifestRenderer.path, in: staging)
+                try carryOver(
+                    from: target, to: staging, named: directory, device: targetStatus.st_dev,
+                    directoryModes: &directoryModes)
+                removed = removeNoLongerProduced(
+                    outputs, previousManifest: target + "/" + ManifestRenderer.path, in: staging)
             }
             for file in outputs.files {
                 let path = staging + "/" + file.path
                 do {
-                    try FileManager.default.createDirectory(atPath: FilePath.directory(of: path), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: FilePath.directory(of: path), withIntermediateDirectories: true)
                 } catch {
-                    throw WriteError(description: "cannot create the directory for \(directory)/\(file.path): \(error.localizedDescription)")
+                    throw WriteError(
+                        description:
+                            "cannot create the directory for \(directory)/\(file.path): \(error.localizedDescription)")
                 }
-                if unlink(path) != 0 && errno != ENOENT { throw failure("cannot replace \(directory)/\(file.path)", errno) }
+                if unlink(path) != 0 && errno != ENOENT {
+                    throw failure("cannot replace \(directory)/\(file.path)", errno)
+                }
                 try writeFile(path, file.contents, mode: file.executable ? 0o755 : 0o644)
             }
             for (path, status) in directoryModes.reversed() { applyOwnerAndMode(status, to: path) }
             if exists {
-                guard edgeproof_exchange_paths(staging, target) == 0 else { throw failure("cannot swap \(staging) into \(target)", errno) }
+                guard edgeproof_exchange_paths(staging, target) == 0 else {
+                    throw failure("cannot swap \(staging) into \(target)", errno)
+                }
             } else {
                 guard rename(staging, target) == 0 else { throw failure("cannot move \(staging) to \(target)", errno) }
             }
@@ -74,7 +85,9 @@ public enum OutputWriter {
     private static func resolvedTarget(_ directory: String) throws(WriteError) -> String {
         var trimmed = directory
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard !trimmed.isEmpty else { throw WriteError(description: "the output directory is empty; name one with -o DIR") }
+        guard !trimmed.isEmpty else {
+            throw WriteError(description: "the output directory is empty; name one with -o DIR")
+        }
         let followed: String
         do {
             followed = try FilePath.followingLinks(trimmed, as: directory)
@@ -86,7 +99,9 @@ public enum OutputWriter {
             guard stat(real, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
                 throw WriteError(description: "\(directory) exists and is not a directory; name a directory with -o")
             }
-            guard real != "/" else { throw WriteError(description: "will not replace / ; name a directory inside it with -o") }
+            guard real != "/" else {
+                throw WriteError(description: "will not replace / ; name a directory inside it with -o")
+            }
             return real
         }
         let parent = FilePath.directory(of: followed)
@@ -100,17 +115,22 @@ public enum OutputWriter {
     }
 
     /// Refuses a directory that is itself a mount point (the swap cannot cross file systems).
-    private static func refuseMountPoint(_ target: String, named directory: String, status: stat, parentDevice: dev_t?) throws(WriteError) {
+    private static func refuseMountPoint(_ target: String, named directory: String, status: stat, parentDevice: dev_t?)
+        throws(WriteError)
+    {
         guard let parentDevice, parentDevice != status.st_dev else { return }
-        throw WriteError(description: """
-            \(directory) is a mount point; the build swaps it with a directory beside it, which cannot cross file \
-            systems. Build into a directory inside it
-            """)
+        throw WriteError(
+            description: """
+                \(directory) is a mount point; the build swaps it with a directory beside it, which cannot cross file \
+                systems. Build into a directory inside it
+                """)
     }
 
     /// Refuses when something other than a regular file sits where an output file goes, or something other than
     /// a directory where an output's directory goes; the build never deletes what it does not own.
-    private static func refuseBlockedOutputs(_ outputs: OutputSet, in target: String, named directory: String) throws(WriteError) {
+    private static func refuseBlockedOutputs(_ outputs: OutputSet, in target: String, named directory: String)
+        throws(WriteError)
+    {
         for file in outputs.files {
             let components = file.path.split(separator: "/").map(String.init)
             var relative = ""
@@ -120,16 +140,18 @@ public enum OutputWriter {
                 guard lstat(target + "/" + relative, &status) == 0 else { break }
                 let kind = status.st_mode & S_IFMT
                 if index == components.count - 1, kind != S_IFREG {
-                    throw WriteError(description: """
-                        \(directory)/\(relative) is \(describe(kind)) where the build writes a file; move it out of \
-                        the way or build into another directory
-                        """)
+                    throw WriteError(
+                        description: """
+                            \(directory)/\(relative) is \(describe(kind)) where the build writes a file; move it out of \
+                            the way or build into another directory
+                            """)
                 }
                 if index < components.count - 1, kind != S_IFDIR {
-                    throw WriteError(description: """
-                        \(directory)/\(relative) is \(describe(kind)) where the build needs a directory for \
-                        \(file.path); move it out of the way or build into another directory
-                        """)
+                    throw WriteError(
+                        description: """
+                            \(directory)/\(relative) is \(describe(kind)) where the build needs a directory for \
+                            \(file.path); move it out of the way or build into another directory
+                            """)
                 }
             }
         }
@@ -139,9 +161,10 @@ public enum OutputWriter {
     /// regular files and links where linking fails), directories made anew and remembered in `directoryModes` so
     /// their modes and owners are applied once the outputs are in. A directory on another device (a mount point)
     /// is refused.
-    private static func carryOver(from source: String, to destination: String, named directory: String, device: dev_t,
-                                  directoryModes: inout [(path: String, status: stat)]) throws(WriteError)
-    {
+    private static func carryOver(
+        from source: String, to destination: String, named directory: String, device: dev_t,
+        directoryModes: inout [(path: String, status: stat)]
+    ) throws(WriteError) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: source).sorted()
@@ -155,10 +178,11 @@ public enum OutputWriter {
             let kind = status.st_mode & S_IFMT
             if kind == S_IFDIR {
                 guard status.st_dev == device else {
-                    throw WriteError(description: """
-                        \(shown) is a mount point inside the output directory; the build would move it. Unmount it \
-                        or build into another directory
-                        """)
+                    throw WriteError(
+                        description: """
+                            \(shown) is a mount point inside the output directory; the build would move it. Unmount it \
+                            or build into another directory
+                            """)
                 }
                 guard mkdir(to, 0o700) == 0 else { throw failure("cannot create \(to)", errno) }
                 directoryModes.append((to, status))
@@ -181,7 +205,9 @@ public enum OutputWriter {
         case S_IFLNK:
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(from, &buffer, buffer.count - 1)
-            guard length >= 0, symlink(String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self), to) == 0 else {
+            guard length >= 0,
+                symlink(String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self), to) == 0
+            else {
                 throw failure("cannot carry over \(shown)", errno)
             }
         default:
@@ -191,12 +217,17 @@ public enum OutputWriter {
 
     /// Removes from `staging` the regular files `previousManifest` lists that `outputs` no longer holds (and
     /// directories that become empty by it); returns their paths.
-    private static func removeNoLongerProduced(_ outputs: OutputSet, previousManifest: String, in staging: String) -> [String] {
+    private static func removeNoLongerProduced(_ outputs: OutputSet, previousManifest: String, in staging: String)
+        -> [String]
+    {
         guard let manifest = FileManager.default.contents(atPath: previousManifest),
-              let abandoned = ManifestRenderer.abandonedPaths(previousManifest: [UInt8](manifest), outputs: outputs) else { return [] }
+            let abandoned = ManifestRenderer.abandonedPaths(previousManifest: [UInt8](manifest), outputs: outputs)
+        else { return [] }
         var removed: [String] = []
         for path in abandoned {
-            guard isRegularFileInsideRealDirectories(path, under: staging), unlink(staging + "/" + path) == 0 else { continue }
+            guard isRegularFileInsideRealDirectories(path, under: staging), unlink(staging + "/" + path) == 0 else {
+                continue
+            }
             removed.append(path)
             var parent = FilePath.directory(of: path)
             while parent != "." && rmdir(staging + "/" + parent) == 0 { parent = FilePath.directory(of: parent) }
@@ -246,7 +277,9 @@ public enum OutputWriter {
         }
         guard status.st_dev == device else { return }
         chmod(path, 0o700)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { removeTree(path + "/" + name, device: device) }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            removeTree(path + "/" + name, device: device)
+        }
         rmdir(path)
     }
 
@@ -286,7 +319,9 @@ public enum OutputWriter {
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written) }
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, bytes.count - written)
+            }
             guard result > 0 else { throw failure("cannot write \(path)", errno) }
             written += result
         }

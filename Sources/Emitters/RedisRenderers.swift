@@ -14,14 +14,19 @@ enum RedisConfRenderer {
         case vaultAgentTemplate
     }
 
-    static func render(_ redis: RedisSpec, edge: CompiledEdge, variant: Variant, templates: TemplateSet) throws -> String {
+    static func render(_ redis: RedisSpec, edge: CompiledEdge, variant: Variant, templates: TemplateSet) throws
+        -> String
+    {
         var notes: [String] = []
         if redis.provider == .upstash {
-            notes.append("Production runs on Upstash (see upstash.json); this is the self-hosted equivalent for local and CI parity.")
+            notes.append(
+                "Production runs on Upstash (see upstash.json); this is the self-hosted equivalent for local and CI parity."
+            )
         }
-        notes.append(variant == .plain
-            ? "ACL users are off and carry no password here; redis.conf.ctmpl is the deploy-time variant."
-            : "Vault Agent template: users get their passwords from Vault (KV v2) when rendered.")
+        notes.append(
+            variant == .plain
+                ? "ACL users are off and carry no password here; redis.conf.ctmpl is the deploy-time variant."
+                : "Vault Agent template: users get their passwords from Vault (KV v2) when rendered.")
         let persistence = redis.persistence
         var context: [String: Any] = [
             "header": ProvenanceHeader.text(for: edge, extra: notes),
@@ -32,7 +37,9 @@ enum RedisConfRenderer {
             "appendfsync": (persistence?.appendfsync ?? .everysec).rawValue,
             "save_disabled": persistence?.save?.isEmpty == true,
             "has_save": !(persistence?.save ?? []).isEmpty,
-            "save": (persistence?.save ?? []).map { ["seconds": $0.after.seconds, "changes": $0.changes] as [String: Any] },
+            "save": (persistence?.save ?? []).map {
+                ["seconds": $0.after.seconds, "changes": $0.changes] as [String: Any]
+            },
             "acl": !redis.users.isEmpty,
             "users": redis.users.map { user -> [String: Any] in
                 let state = variant == .plain ? "off" : "on >" + vaultAgentSecret(user.password)
@@ -62,7 +69,9 @@ enum RedisConfRenderer {
         let parts = reference.path.split(separator: "/", maxSplits: 1)
         let path = parts.count == 2 ? "\(parts[0])/data/\(parts[1])" : "\(reference.path)"
         let key = reference.key
-        let isIdentifier = key.first.map { !$0.isNumber } == true && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        let isIdentifier =
+            key.first.map { !$0.isNumber } == true
+            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         let field = isIdentifier ? ".Data.data.\(key)" : "index .Data.data \"\(key)\""
         return "{{ with secret \"\(path)\" }}{{ \(field) }}{{ end }}"
     }

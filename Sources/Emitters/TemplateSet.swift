@@ -15,7 +15,9 @@ public struct TemplateSet: Sendable {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }
         for file in names.sorted() {
             let name = String(file.dropLast(".mustache".count))
-            guard sources[name] != nil else { throw TemplateError.unknownTemplate(name: name, known: sources.keys.sorted()) }
+            guard sources[name] != nil else {
+                throw TemplateError.unknownTemplate(name: name, known: sources.keys.sorted())
+            }
             sources[name] = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
         }
         return TemplateSet(sources: sources)
@@ -24,7 +26,9 @@ public struct TemplateSet: Sendable {
     /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, booleans).
     func render(_ name: String, _ context: [String: Any]) throws -> String {
         _ = EmitterContentTypes.registered
-        guard let source = sources[name] else { throw TemplateError.unknownTemplate(name: name, known: sources.keys.sorted()) }
+        guard let source = sources[name] else {
+            throw TemplateError.unknownTemplate(name: name, known: sources.keys.sorted())
+        }
         do {
             return try MustacheTemplate(string: source).render(context)
         } catch {
@@ -43,7 +47,8 @@ public enum TemplateError: Error, CustomStringConvertible {
     /// A message for the user.
     public var description: String {
         switch self {
-        case let .unknownTemplate(name, known): "no template is named '\(name)'; templates: \(known.joined(separator: ", "))"
+        case let .unknownTemplate(name, known):
+            "no template is named '\(name)'; templates: \(known.joined(separator: ", "))"
         case let .invalid(name, reason): "template '\(name)' does not parse: \(reason)"
         }
     }

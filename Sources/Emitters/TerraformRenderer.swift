@@ -4,18 +4,22 @@ import EdgeCore
 /// Renders `terraform/cloudflare.tf`: one `cloudflare_ruleset` per phase in provider v5 syntax
 /// (`rules = [ { … } ]`), built from the same rule objects as the JSON bodies, HCL-escaped.
 enum TerraformRenderer {
-    static func render(_ phases: [CloudflareRulesetRenderer.Phase], edge: CompiledEdge, templates: TemplateSet) throws -> String {
-        try templates.render("cloudflare.tf", [
-            "header": ProvenanceHeader.text(for: edge),
-            "zone": edge.zone.name,
-            "rulesets": phases.map { phase in
-                [
-                    "phase": phase.name, "title": phase.title,
-                    "description": CloudflareRulesetRenderer.description(edge),
-                    "rules": HCLValueWriter.write(.array(phase.rules), indent: 2),
-                ]
-            },
-        ])
+    static func render(_ phases: [CloudflareRulesetRenderer.Phase], edge: CompiledEdge, templates: TemplateSet) throws
+        -> String
+    {
+        try templates.render(
+            "cloudflare.tf",
+            [
+                "header": ProvenanceHeader.text(for: edge),
+                "zone": edge.zone.name,
+                "rulesets": phases.map { phase in
+                    [
+                        "phase": phase.name, "title": phase.title,
+                        "description": CloudflareRulesetRenderer.description(edge),
+                        "rules": HCLValueWriter.write(.array(phase.rules), indent: 2),
+                    ]
+                },
+            ])
     }
 }
 

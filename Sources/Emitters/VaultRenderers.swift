@@ -32,7 +32,9 @@ enum VaultHCLRenderer {
     }
 
     private static func listener(_ listener: VaultListenerSpec) -> [String: Any] {
-        var out: [String: Any] = ["type": listener.type.rawValue, "address": listener.address, "tls_disable": listener.tlsDisable]
+        var out: [String: Any] = [
+            "type": listener.type.rawValue, "address": listener.address, "tls_disable": listener.tlsDisable,
+        ]
         out["cluster_address"] = listener.clusterAddress
         out["tls_cert_file"] = listener.tlsCertFile
         out["tls_key_file"] = listener.tlsKeyFile
@@ -44,26 +46,34 @@ enum VaultHCLRenderer {
     private static func seal(_ seal: VaultSealSpec) -> [String: Any] {
         let settings: [(String, String?)] = [
             ("address", seal.address), ("region", seal.region), ("project", seal.project), ("key_ring", seal.keyRing),
-            ("crypto_key", seal.cryptoKey), ("kms_key_id", seal.kmsKeyID), ("key_name", seal.keyName), ("mount_path", seal.mountPath),
+            ("crypto_key", seal.cryptoKey), ("kms_key_id", seal.kmsKeyID), ("key_name", seal.keyName),
+            ("mount_path", seal.mountPath),
         ]
-        return ["type": seal.type.rawValue, "settings": settings.compactMap { key, value in value.map { ["key": key, "value": $0] } }]
+        return [
+            "type": seal.type.rawValue,
+            "settings": settings.compactMap { key, value in value.map { ["key": key, "value": $0] } },
+        ]
     }
 }
 
 /// Renders `vault/post-init.sh`: the `vault audit enable` commands, since audit devices cannot live in vault.hcl.
 enum VaultPostInitRenderer {
     static func render(_ vault: VaultSpec, edge: CompiledEdge, templates: TemplateSet) throws -> String {
-        try templates.render("vault-post-init.sh", [
-            "header": ProvenanceHeader.text(for: edge),
-            "audit": vault.audit.map { device -> [String: Any] in
-                var options: [String] = []
-                if let path = device.filePath { options.append("file_path=\(path)") }
-                if let address = device.address { options.append("address=\(address)") }
-                if let tag = device.tag { options.append("tag=\(tag)") }
-                var out: [String: Any] = ["type": device.type.rawValue, "path": device.path ?? device.type.rawValue, "options": options]
-                out["description"] = device.description
-                return out
-            },
-        ])
+        try templates.render(
+            "vault-post-init.sh",
+            [
+                "header": ProvenanceHeader.text(for: edge),
+                "audit": vault.audit.map { device -> [String: Any] in
+                    var options: [String] = []
+                    if let path = device.filePath { options.append("file_path=\(path)") }
+                    if let address = device.address { options.append("address=\(address)") }
+                    if let tag = device.tag { options.append("tag=\(tag)") }
+                    var out: [String: Any] = [
+                        "type": device.type.rawValue, "path": device.path ?? device.type.rawValue, "options": options,
+                    ]
+                    out["description"] = device.description
+                    return out
+                },
+            ])
     }
 }

@@ -48,7 +48,8 @@ public final class DecisionWriter {
 
     /// `{"n":…,"line":…,"ts":…,"action":…,"phase":…,"rule":…,"status":…,"cache":…,"origin":…}` and a newline.
     static func json(n: Int, line: Int, timestamp: Int64, _ decision: Decision) -> String {
-        var out = "{\"n\":\(n),\"line\":\(line),\"ts\":\(timestamp),\"action\":\"\(decision.action.rawValue)\",\"phase\":"
+        var out =
+            "{\"n\":\(n),\"line\":\(line),\"ts\":\(timestamp),\"action\":\"\(decision.action.rawValue)\",\"phase\":"
         out += decision.phase.map { "\"\($0.rawValue)\"" } ?? "null"
         out += ",\"rule\":"
         if let rule = decision.ruleID {
@@ -61,7 +62,8 @@ public final class DecisionWriter {
         } else {
             out += "null"
         }
-        out += ",\"status\":\(decision.status),\"cache\":\"\(decision.cacheStatus.rawValue)\",\"origin\":\(decision.originContacted)}\n"
+        out +=
+            ",\"status\":\(decision.status),\"cache\":\"\(decision.cacheStatus.rawValue)\",\"origin\":\(decision.originContacted)}\n"
         return out
     }
 }

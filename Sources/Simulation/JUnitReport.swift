@@ -32,11 +32,13 @@ public struct JUnitReport: Sendable {
     public var xml: String {
         let escape = TextFormatting.xmlEscaped
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuite name=\"\(escape(suite))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\">\n"
+        out +=
+            "<testsuite name=\"\(escape(suite))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\">\n"
         for test in cases {
             out += "  <testcase classname=\"\(escape(suite))\" name=\"\(escape(test.name))\""
             if let failure = test.failure {
-                out += ">\n    <failure message=\"\(escape(failure))\">\(escape(test.detail))</failure>\n  </testcase>\n"
+                out +=
+                    ">\n    <failure message=\"\(escape(failure))\">\(escape(test.detail))</failure>\n  </testcase>\n"
             } else {
                 out += "/>\n"
             }

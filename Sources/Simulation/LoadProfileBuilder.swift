@@ -22,20 +22,29 @@ public enum LoadProfileBuilder {
     /// The default mix over the spec's routes.
     public static func defaultMix(_ edge: CompiledEdge, meanRequestsPerSecond: Double) throws -> LoadProfile {
         let routes = routes(edge)
-        guard !routes.isEmpty else { throw Failure(description: "the spec has no hosts with routes to synthesise traffic for; add hosts[].routes") }
+        guard !routes.isEmpty else {
+            throw Failure(
+                description: "the spec has no hosts with routes to synthesise traffic for; add hosts[].routes")
+        }
         return LoadProfile.defaultMix(routes: routes, meanRequestsPerSecond: meanRequestsPerSecond)
     }
 
     /// A profile from its spec form, over the spec's routes.
     public static func profile(_ spec: ProfileSpec, name: String, edge: CompiledEdge) throws -> LoadProfile {
         let mix = try defaultMix(edge, meanRequestsPerSecond: spec.meanRPS)
-        let countries = spec.countries.isEmpty ? mix.countries : spec.countries.map {
-            CountryShare(code: $0.code, asn: $0.asn, colo: $0.colo, weight: $0.weight)
+        let countries =
+            spec.countries.isEmpty
+            ? mix.countries
+            : spec.countries.map {
+                CountryShare(code: $0.code, asn: $0.asn, colo: $0.colo, weight: $0.weight)
+            }
+        let populations = spec.populations.map {
+            Population(kind: SpecEnumMapping.synthesis($0.kind), weight: $0.weight)
         }
-        let populations = spec.populations.map { Population(kind: SpecEnumMapping.synthesis($0.kind), weight: $0.weight) }
         let bursts = spec.bursts.map { burst in
-            LoadBurst(startOffsetMilliseconds: burst.start.milliseconds, durationMilliseconds: burst.duration.milliseconds,
-                      multiplier: burst.multiplier, population: burst.population.map(SpecEnumMapping.synthesis))
+            LoadBurst(
+                startOffsetMilliseconds: burst.start.milliseconds, durationMilliseconds: burst.duration.milliseconds,
+                multiplier: burst.multiplier, population: burst.population.map(SpecEnumMapping.synthesis))
         }
         return LoadProfile(
             name: name, meanRequestsPerSecond: spec.meanRPS,
@@ -47,8 +56,10 @@ public enum LoadProfileBuilder {
     /// The extra traffic of an added profile for a what-if over a trace averaging `baseRequestsPerSecond` in the
     /// window: a spec profile as declared, or a preset (`bot-wave`, `credential-stuffing`, `traffic-spike`) as the
     /// traffic it adds to the default mix at the trace's rate.
-    public static func addedTraffic(named name: String, edge: CompiledEdge, baseRequestsPerSecond: Double,
-                                    startMilliseconds: Int64, durationMilliseconds: Int64) throws -> LoadProfile {
+    public static func addedTraffic(
+        named name: String, edge: CompiledEdge, baseRequestsPerSecond: Double,
+        startMilliseconds: Int64, durationMilliseconds: Int64
+    ) throws -> LoadProfile {
         if let declared = edge.profiles.first(where: { $0.key.text == name }) {
             return try profile(declared.value, name: name, edge: edge)
         }
@@ -61,15 +72,17 @@ public enum LoadProfileBuilder {
         let base = try defaultMix(edge, meanRequestsPerSecond: max(0.01, baseRequestsPerSecond))
         let raised: LoadProfile
         do {
-            raised = try base.adding(preset, startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
+            raised = try base.adding(
+                preset, startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
         } catch {
             throw Failure(description: "\(error)")
         }
-        let kinds: Set<PopulationKind> = switch preset {
-        case .botWave: [.scrapers, .vulnerabilityScanner]
-        case .credentialStuffing: [.credentialStuffing]
-        case .trafficSpike: [.humans]
-        }
+        let kinds: Set<PopulationKind> =
+            switch preset {
+            case .botWave: [.scrapers, .vulnerabilityScanner]
+            case .credentialStuffing: [.credentialStuffing]
+            case .trafficSpike: [.humans]
+            }
         var extra = raised
         extra.name = name
         extra.populations = raised.populations.filter { kinds.contains($0.kind) }

@@ -14,9 +14,13 @@ public struct MergedTraceSource: TraceRecordSource {
     private var primed = false
 
     /// Opens every file; unreadable files are an error before anything is read.
-    public init(paths: [String], format: TraceFormat, options: TraceReaderOptions, diagnostics: DiagnosticCollector) throws(TraceReadError) {
+    public init(paths: [String], format: TraceFormat, options: TraceReaderOptions, diagnostics: DiagnosticCollector)
+        throws(TraceReadError)
+    {
         var readers: [TraceReader] = []
-        for path in paths { readers.append(try TraceReader(path: path, format: format, options: options, diagnostics: diagnostics)) }
+        for path in paths {
+            readers.append(try TraceReader(path: path, format: format, options: options, diagnostics: diagnostics))
+        }
         self.readers = readers
         single = readers.count == 1 ? readers[0] : nil
         heads = Array(repeating: TraceRecord(), count: readers.count)

@@ -14,7 +14,8 @@ public enum ModelConfigurationBuilder {
         EdgeConfiguration(
             customRules: edge.customRules.map(customRule),
             rateLimitRules: edge.rateLimitRules.map(rateLimitRule),
-            managedRulesPresent: (edge.managedRules?.cloudflare?.enabled ?? false) || (edge.managedRules?.owasp?.enabled ?? false),
+            managedRulesPresent: (edge.managedRules?.cloudflare?.enabled ?? false)
+                || (edge.managedRules?.owasp?.enabled ?? false),
             cacheRules: edge.cacheRules.map(cacheRule),
             origin: origin(edge.origin))
     }
@@ -28,10 +29,13 @@ public enum ModelConfigurationBuilder {
         case .js_challenge: action = .jsChallenge
         case .log: action = .log
         case .skip:
-            action = .skip(SkipOptions(rest: rule.skip?.rest ?? false, phases: Set((rule.skip?.phases ?? []).map(SpecEnumMapping.model))))
+            action = .skip(
+                SkipOptions(
+                    rest: rule.skip?.rest ?? false, phases: Set((rule.skip?.phases ?? []).map(SpecEnumMapping.model))))
         }
-        return CustomRule(id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, action: action,
-                          enabled: rule.enabled, blockStatus: rule.response?.status ?? 403)
+        return CustomRule(
+            id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, action: action,
+            enabled: rule.enabled, blockStatus: rule.response?.status ?? 403)
     }
 
     static func rateLimitRule(_ rule: CompiledRateLimitRule) -> EdgeModel.RateLimitRule {
@@ -55,16 +59,25 @@ public enum ModelConfigurationBuilder {
                 mode: SpecEnumMapping.model(ttl.mode), defaultTTL: ttl.defaultTTL,
                 statusCodeTTLs: ttl.statusCodes.map { status in
                     let codes = status.code.map { $0...$0 } ?? (status.from ?? 100)...(status.to ?? 599)
-                    return StatusCodeTTL(codes: codes, value: status.noStore ? .noStore : .ttl(status.ttl ?? EdgeDuration(milliseconds: 0)))
+                    return StatusCodeTTL(
+                        codes: codes,
+                        value: status.noStore ? .noStore : .ttl(status.ttl ?? EdgeDuration(milliseconds: 0)))
                 })
         }
-        let browserTTL = spec.browserTTL.map { BrowserTTLSetting(mode: SpecEnumMapping.model($0.mode), ttl: $0.defaultTTL) }
+        let browserTTL = spec.browserTTL.map {
+            BrowserTTLSetting(mode: SpecEnumMapping.model($0.mode), ttl: $0.defaultTTL)
+        }
         let cacheKey = spec.cacheKey.map { key -> CacheKeyOptions in
             var query = QueryStringKey.all
-            if let include = key.queryString?.include { query = .include(include) }
-            else if let exclude = key.queryString?.exclude { query = .exclude(exclude) }
-            else if key.queryString?.ignore == true { query = .ignore }
-            return CacheKeyOptions(queryString: query, ignoreQueryOrder: key.ignoreQueryStringOrder, includeHost: key.includeHost)
+            if let include = key.queryString?.include {
+                query = .include(include)
+            } else if let exclude = key.queryString?.exclude {
+                query = .exclude(exclude)
+            } else if key.queryString?.ignore == true {
+                query = .ignore
+            }
+            return CacheKeyOptions(
+                queryString: query, ignoreQueryOrder: key.ignoreQueryStringOrder, includeHost: key.includeHost)
         }
         return EdgeModel.CacheRule(
             id: rule.id, condition: rule.when.compiled, expression: rule.when.expression,
@@ -76,11 +89,14 @@ public enum ModelConfigurationBuilder {
         guard let origin else { return OriginConfiguration() }
         return OriginConfiguration(
             defaultResponse: origin.defaultResponse.map(response) ?? OriginResponse(),
-            routes: origin.routes.map { OriginRoute(pathPattern: $0.path, method: $0.method, response: response($0.response)) },
+            routes: origin.routes.map {
+                OriginRoute(pathPattern: $0.path, method: $0.method, response: response($0.response))
+            },
             outages: origin.outages.compactMap { outage in
                 guard let from = milliseconds(outage.from), let until = milliseconds(outage.until) else { return nil }
-                return OriginOutage(fromMilliseconds: from, untilMilliseconds: until,
-                                    effect: outage.timeout ? .responseTimeout : .status(outage.status), pathPattern: outage.path)
+                return OriginOutage(
+                    fromMilliseconds: from, untilMilliseconds: until,
+                    effect: outage.timeout ? .responseTimeout : .status(outage.status), pathPattern: outage.path)
             })
     }
 
@@ -91,7 +107,8 @@ public enum ModelConfigurationBuilder {
 
     static func response(_ response: OriginResponseSpec) -> OriginResponse {
         OriginResponse(
-            status: response.status, latency: response.latency, cacheControl: response.cacheControl, size: response.size.bytes,
+            status: response.status, latency: response.latency, cacheControl: response.cacheControl,
+            size: response.size.bytes,
             setCookies: response.setCookie ? ["session=1; Path=/"] : [], contentType: response.contentType)
     }
 }

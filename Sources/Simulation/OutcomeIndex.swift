@@ -7,7 +7,9 @@ enum OutcomeIndex {
     /// Every action, in index order.
     static let actions: [EdgeAction] = [.allow, .block, .challenge, .managedChallenge, .jsChallenge, .log]
     /// Every cache status, in index order.
-    static let cacheStatuses: [CacheStatus] = [.hit, .miss, .expired, .stale, .revalidated, .updating, .bypass, .dynamic, .unknown]
+    static let cacheStatuses: [CacheStatus] = [
+        .hit, .miss, .expired, .stale, .revalidated, .updating, .bypass, .dynamic, .unknown,
+    ]
 
     /// The slot of an action.
     @inline(__always) static func of(_ action: EdgeAction) -> Int {

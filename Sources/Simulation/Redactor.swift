@@ -7,7 +7,8 @@ public struct Redactor: Sendable {
 
     /// A redactor; `enabled: false` (`--no-redact`) passes everything through.
     public init(extraHeaders: [String] = [], queryParameters: [String] = [], enabled: Bool = true) {
-        headers = Set(["authorization", "cookie", "set-cookie", "proxy-authorization"] + extraHeaders.map { $0.lowercased() })
+        headers = Set(
+            ["authorization", "cookie", "set-cookie", "proxy-authorization"] + extraHeaders.map { $0.lowercased() })
         self.queryParameters = Set(queryParameters)
         self.enabled = enabled
     }
@@ -22,7 +23,9 @@ public struct Redactor: Sendable {
         guard enabled, !queryParameters.isEmpty, !query.isEmpty else { return query }
         return query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = parts.first, queryParameters.contains(String(name)), parts.count == 2 else { return String(pair) }
+            guard let name = parts.first, queryParameters.contains(String(name)), parts.count == 2 else {
+                return String(pair)
+            }
             return "\(name)=REDACTED"
         }.joined(separator: "&")
     }

@@ -61,7 +61,8 @@ public enum Replay {
         var readerOptions = TraceReaderOptions()
         readerOptions.maxErrors = options.maxErrors
         do {
-            let source = try MergedTraceSource(paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
+            let source = try MergedTraceSource(
+                paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
             return TimeOrderedTraceReader(source, toleranceMs: options.toleranceMilliseconds)
         } catch {
             throw .trace(error)
@@ -69,7 +70,9 @@ public enum Replay {
     }
 
     /// Replays `paths` through the model of `edge`; trace diagnostics (malformed lines) go to `diagnostics`.
-    public static func run(_ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector) throws(Failure) -> ReplaySummary {
+    public static func run(
+        _ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector
+    ) throws(Failure) -> ReplaySummary {
         let model = try model(for: edge)
         var ordered = try openTraces(paths, options: options, diagnostics: diagnostics)
         let writer: DecisionWriter?
@@ -89,7 +92,8 @@ public enum Replay {
                 summary.add(decision, time: item.virtualTimeMs)
                 summary.compare(decision, with: item.record.outcome, record: item.record, redactor: options.redactor)
                 if decision.originContacted { summary.appUsage.count(item.record) }
-                writer?.write(index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
+                writer?.write(
+                    index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
                 if summary.requests & 0xFFFF == 0 { options.progress?(summary.requests) }
             }
         } catch {

@@ -13,12 +13,17 @@ public struct ReplaySummary: Sendable {
     private var actionCounts = [Int](repeating: 0, count: OutcomeIndex.actions.count)
     /// Requests decided by each rule, keyed `phase/rule`.
     public internal(set) var byRule: [String: Int] {
-        get { Dictionary(uniqueKeysWithValues: ruleCounts.map { ("\($0.key.phase.rawValue)/\($0.key.rule)", $0.value) }) }
+        get {
+            Dictionary(uniqueKeysWithValues: ruleCounts.map { ("\($0.key.phase.rawValue)/\($0.key.rule)", $0.value) })
+        }
         set {
             ruleCounts = [:]
             for (key, count) in newValue {
-                guard let slash = key.firstIndex(of: "/"), let phase = EdgePhase(rawValue: String(key[..<slash])) else { continue }
-                ruleCounts[DecidingRule(phase: phase, rule: String(key[key.index(after: slash)...])), default: 0] += count
+                guard let slash = key.firstIndex(of: "/"), let phase = EdgePhase(rawValue: String(key[..<slash])) else {
+                    continue
+                }
+                ruleCounts[DecidingRule(phase: phase, rule: String(key[key.index(after: slash)...])), default: 0] +=
+                    count
             }
         }
     }
@@ -77,7 +82,9 @@ public struct ReplaySummary: Sendable {
         if firstTimestamp == nil { firstTimestamp = time }
         lastTimestamp = time
         actionCounts[OutcomeIndex.of(decision.action)] += 1
-        if let rule = decision.ruleID, let phase = decision.phase { ruleCounts[DecidingRule(phase: phase, rule: rule), default: 0] += 1 }
+        if let rule = decision.ruleID, let phase = decision.phase {
+            ruleCounts[DecidingRule(phase: phase, rule: rule), default: 0] += 1
+        }
         if decision.phase == .rateLimit, let rule = decision.ruleID {
             rateLimitTriggers[rule, default: 0] += 1
             if let key = decision.rateLimit?.key {
@@ -88,8 +95,10 @@ public struct ReplaySummary: Sendable {
             }
         }
         let status = OutcomeIndex.of(decision.cacheStatus)
-        timeline.add(action: decision.action, cacheStatus: decision.cacheStatus, origin: decision.originContacted,
-                     originLatencyMilliseconds: decision.originLatencyMilliseconds, rateLimited: decision.phase == .rateLimit, time: time)
+        timeline.add(
+            action: decision.action, cacheStatus: decision.cacheStatus, origin: decision.originContacted,
+            originLatencyMilliseconds: decision.originLatencyMilliseconds, rateLimited: decision.phase == .rateLimit,
+            time: time)
         cacheCounts[status] += 1
         cacheBytes[status] += decision.bytes
         if decision.managedRules == .notSimulated { managedRulesNotSimulated += 1 }
@@ -105,7 +114,8 @@ public struct ReplaySummary: Sendable {
     }
 
     /// Compares the decision with the record's recorded outcome, when it has one.
-    mutating func compare(_ decision: Decision, with outcome: RecordedOutcome?, record: TraceRecord, redactor: Redactor) {
+    mutating func compare(_ decision: Decision, with outcome: RecordedOutcome?, record: TraceRecord, redactor: Redactor)
+    {
         guard let outcome else { return }
         var disagrees = false
         if let recorded = outcome.action {
@@ -119,9 +129,11 @@ public struct ReplaySummary: Sendable {
         }
         if disagrees, disagreements.count < 10 {
             let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }
-            disagreements.append("line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
-                + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/\(record.string(outcome.cache) ?? "?"), "
-                + "model \(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/\(decision.cacheStatus.rawValue)")
+            disagreements.append(
+                "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
+                    + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/\(record.string(outcome.cache) ?? "?"), "
+                    + "model \(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/\(decision.cacheStatus.rawValue)"
+            )
         }
     }
 
@@ -136,7 +148,9 @@ public struct ReplaySummary: Sendable {
 
     /// Requests served from cache (HIT, STALE, UPDATING, REVALIDATED).
     public var servedFromCache: Int {
-        OutcomeIndex.cacheStatuses.filter(OutcomeIndex.servedFromCache).reduce(0) { $0 + cacheCounts[OutcomeIndex.of($1)] }
+        OutcomeIndex.cacheStatuses.filter(OutcomeIndex.servedFromCache).reduce(0) {
+            $0 + cacheCounts[OutcomeIndex.of($1)]
+        }
     }
 
     /// Cache hit ratio over requests that could be cached (served from cache, MISS, EXPIRED).
@@ -148,7 +162,9 @@ public struct ReplaySummary: Sendable {
     /// Share of all bytes sent that came from cache.
     public var cacheHitRatioByBytes: Double {
         let total = cacheBytes.reduce(0, +)
-        let cached = OutcomeIndex.cacheStatuses.filter(OutcomeIndex.servedFromCache).reduce(Int64(0)) { $0 + cacheBytes[OutcomeIndex.of($1)] }
+        let cached = OutcomeIndex.cacheStatuses.filter(OutcomeIndex.servedFromCache).reduce(Int64(0)) {
+            $0 + cacheBytes[OutcomeIndex.of($1)]
+        }
         return total == 0 ? 0 : Double(cached) / Double(total)
     }
 

@@ -9,7 +9,9 @@ public struct ReplayTimeline: Sendable {
     /// Requests per minute by final action (actions that occurred).
     public var requestsByAction: [String: [Int]] {
         var out: [String: [Int]] = [:]
-        for (index, series) in perAction.enumerated() where series.contains(where: { $0 != 0 }) { out[OutcomeIndex.actionNames[index]] = series }
+        for (index, series) in perAction.enumerated() where series.contains(where: { $0 != 0 }) {
+            out[OutcomeIndex.actionNames[index]] = series
+        }
         return out
     }
     private var perAction = [[Int]](repeating: [], count: OutcomeIndex.actions.count)
@@ -28,7 +30,10 @@ public struct ReplayTimeline: Sendable {
     public static let maxMinutes = 31 * 24 * 60
 
     /// Records one decision at virtual time `time` (ms).
-    mutating func add(action: EdgeAction, cacheStatus: CacheStatus, origin: Bool, originLatencyMilliseconds: Int64, rateLimited: Bool, time: Int64) {
+    mutating func add(
+        action: EdgeAction, cacheStatus: CacheStatus, origin: Bool, originLatencyMilliseconds: Int64, rateLimited: Bool,
+        time: Int64
+    ) {
         let minute = time / 60_000
         let start = startMinute ?? minute
         if startMinute == nil { startMinute = minute }

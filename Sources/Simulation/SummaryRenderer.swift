@@ -11,33 +11,50 @@ public enum SummaryRenderer {
             out += " over \(EdgeDuration(milliseconds: max(0, last - first)))"
         }
         out += "\n\nActions\n"
-        out += TextFormatting.table(s.byAction.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
+        out += TextFormatting.table(
+            s.byAction.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))]
+            })
         if !s.byRule.isEmpty {
             out += "\nDeciding rules\n"
-            out += TextFormatting.table(s.byRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
+            out += TextFormatting.table(
+                s.byRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                    [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))]
+                })
         }
         if !s.rateLimitTriggers.isEmpty {
             out += "\nRate-limit triggers\n"
             for (rule, triggers) in s.rateLimitTriggers.sorted(by: { $0.key < $1.key }) {
                 out += "  \(rule): \(count(triggers)) requests acted on\n"
-                let top = (s.rateLimitKeys[rule] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5)
+                let top = (s.rateLimitKeys[rule] ?? [:]).sorted {
+                    $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+                }.prefix(5)
                 for (key, value) in top { out += "    \(key)  \(count(value))\n" }
             }
         }
         out += "\nCache\n"
-        out += TextFormatting.table(s.byCacheStatus.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))] })
-        out += "  hit ratio: \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, \(TextFormatting.percent(s.cacheHitRatioByBytes)) of bytes\n"
+        out += TextFormatting.table(
+            s.byCacheStatus.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))]
+            })
+        out +=
+            "  hit ratio: \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, \(TextFormatting.percent(s.cacheHitRatioByBytes)) of bytes\n"
         out += "\nOrigin\n"
-        out += "  requests: \(count(s.originRequests)) (\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
+        out +=
+            "  requests: \(count(s.originRequests)) (\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
         out += "  peak: \(s.peakOriginPerSecond) per second, \(s.peakOriginPerMinute) per minute\n"
         if s.managedRulesNotSimulated > 0 {
-            out += "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their decisions are not modelled)\n"
+            out +=
+                "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their decisions are not modelled)\n"
         }
-        out += "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), \(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
+        out +=
+            "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), \(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
         if let agreement = s.actionAgreementRatio {
             out += "\nAgreement with recorded outcomes: actions \(TextFormatting.percent(agreement))"
             if let cache = s.cacheAgreementRatio { out += ", cache \(TextFormatting.percent(cache))" }
-            out += "\n" + matrix("action (recorded → model)", s.actionAgreement) + matrix("cache (recorded → model)", s.cacheAgreement)
+            out +=
+                "\n" + matrix("action (recorded → model)", s.actionAgreement)
+                + matrix("cache (recorded → model)", s.cacheAgreement)
             if !s.disagreements.isEmpty { out += "  examples:\n" + s.disagreements.map { "    \($0)\n" }.joined() }
         }
         return out
@@ -58,11 +75,20 @@ public enum SummaryRenderer {
             ("actions", object(s.byAction)),
             ("rules", object(s.byRule)),
             ("rate_limit_triggers", object(s.rateLimitTriggers)),
-            ("rate_limit_top_keys", .object(s.rateLimitKeys.sorted { $0.key < $1.key }.map { rule, keys in
-                (rule, .array(keys.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10).map {
-                    .object([("key", .string($0.key)), ("requests", .int(Int64($0.value)))])
-                }))
-            })),
+            (
+                "rate_limit_top_keys",
+                .object(
+                    s.rateLimitKeys.sorted { $0.key < $1.key }.map { rule, keys in
+                        (
+                            rule,
+                            .array(
+                                keys.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+                                    .map {
+                                        .object([("key", .string($0.key)), ("requests", .int(Int64($0.value)))])
+                                    })
+                        )
+                    })
+            ),
             ("cache", object(s.byCacheStatus)),
             ("cache_hit_ratio", .double(s.cacheHitRatio)),
             ("cache_hit_ratio_bytes", .double(s.cacheHitRatioByBytes)),
@@ -73,13 +99,16 @@ public enum SummaryRenderer {
             ("late_records", .int(Int64(s.lateRecords))),
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),
-            ("agreement", .object([
-                ("action", s.actionAgreementRatio.map(JSONValue.double) ?? .null),
-                ("cache", s.cacheAgreementRatio.map(JSONValue.double) ?? .null),
-                ("action_matrix", nested(s.actionAgreement)),
-                ("cache_matrix", nested(s.cacheAgreement)),
-                ("examples", .array(s.disagreements.map(JSONValue.string))),
-            ])),
+            (
+                "agreement",
+                .object([
+                    ("action", s.actionAgreementRatio.map(JSONValue.double) ?? .null),
+                    ("cache", s.cacheAgreementRatio.map(JSONValue.double) ?? .null),
+                    ("action_matrix", nested(s.actionAgreement)),
+                    ("cache_matrix", nested(s.cacheAgreement)),
+                    ("examples", .array(s.disagreements.map(JSONValue.string))),
+                ])
+            ),
         ])
     }
 
@@ -111,8 +140,11 @@ public enum ThresholdCheck {
         thresholds.compactMap { threshold in
             let percentage = ThresholdSpec.metrics[threshold.metric] ?? false
             let bound = percentage ? format(threshold.bound, true) : format(threshold.bound, false)
-            guard let value = summary.metric(threshold.metric) else { return "\(threshold.metric): no data to check \(threshold.comparison.rawValue)\(bound)" }
-            return threshold.holds(for: value) ? nil
+            guard let value = summary.metric(threshold.metric) else {
+                return "\(threshold.metric): no data to check \(threshold.comparison.rawValue)\(bound)"
+            }
+            return threshold.holds(for: value)
+                ? nil
                 : "\(threshold.metric) = \(format(value, percentage)) breaks \(threshold.metric) \(threshold.comparison.rawValue) \(bound)"
         }
     }

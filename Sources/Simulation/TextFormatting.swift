@@ -7,10 +7,12 @@ public enum TextFormatting {
         guard let width = rows.map(\.count).max() else { return "" }
         let widths = (0..<width).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
+            "  "
+                + row.enumerated().map { index, cell in
+                    index == 0
+                        ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[index] - cell.count) + cell
+                }.joined(separator: "  ") + "\n"
         }.joined()
     }
 
@@ -35,7 +37,9 @@ public enum TextFormatting {
             case "\t": out += "&#9;"
             case "\n": out += "&#10;"
             case "\r": out += "&#13;"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
+                || scalar.value == 0xFFFF:
                 out += "[U+" + hex(scalar.value) + "]"
             default: out.unicodeScalars.append(scalar)
             }

@@ -45,7 +45,9 @@ public enum TraceRequestBuilder {
     }
 
     /// Replaces `target`'s bytes with the slice's, or with `fallback` when the slice is absent, in place.
-    private static func set(_ target: inout [UInt8], _ record: TraceRecord, _ slice: ByteSlice, default fallback: StaticString) {
+    private static func set(
+        _ target: inout [UInt8], _ record: TraceRecord, _ slice: ByteSlice, default fallback: StaticString
+    ) {
         if slice.isPresent {
             record.withBytes(slice) { replace(&target, with: $0) }
         } else {

@@ -29,8 +29,13 @@ struct CombinedLogParser {
         // Client address.
         let addressStart = index
         while index < end, base[index] != 0x20 { index += 1 }
-        guard index > addressStart else { throw LineError(reason: "line has no client address", position: addressStart) }
-        guard let address = IPAddress.parse(UnsafeRawBufferPointer(start: base + addressStart, count: index - addressStart)) else {
+        guard index > addressStart else {
+            throw LineError(reason: "line has no client address", position: addressStart)
+        }
+        guard
+            let address = IPAddress.parse(
+                UnsafeRawBufferPointer(start: base + addressStart, count: index - addressStart))
+        else {
             throw LineError(reason: "client address is not an IPv4 or IPv6 address", position: addressStart)
         }
         record.ip = address
@@ -56,7 +61,8 @@ struct CombinedLogParser {
         index = request.next
         let requestLine = request.value
         if requestLine.count == 1, base[Int(requestLine.offset)] == UInt8(ascii: "-") {
-            return SkippedLine(reason: "line records no request (request line '-'); skipped", position: Int(requestLine.offset))
+            return SkippedLine(
+                reason: "line records no request (request line '-'); skipped", position: Int(requestLine.offset))
         }
         try splitRequestLine(requestLine, base: base, into: &record)
 
@@ -89,9 +95,10 @@ struct CombinedLogParser {
             // Unambiguous repair: the last field lost its closing quote; it runs to the end of the line.
             let decoded = Self.unescape(base, from: index + 1, to: end)
             record.userAgent = ByteSlice(start: index + 1, end: decoded)
-            warnings.append(LineWarning(
-                reason: "user agent has no closing quote; read to the end of the line", position: index,
-                kind: .repaired))
+            warnings.append(
+                LineWarning(
+                    reason: "user agent has no closing quote; read to the end of the line", position: index,
+                    kind: .repaired))
         }
         if record.userAgent.isPresent { record.shorthandMask |= 1 }
         return nil
@@ -140,7 +147,10 @@ struct CombinedLogParser {
         guard firstSpace > start, firstSpace < end else {
             throw LineError(reason: "request line is not 'METHOD target [protocol]'", position: start)
         }
-        for index in start..<firstSpace where base[index] &- UInt8(ascii: "A") >= 26 && base[index] != UInt8(ascii: "-") && base[index] != UInt8(ascii: "_") {
+        for index in start..<firstSpace
+        where base[index] &- UInt8(ascii: "A") >= 26 && base[index] != UInt8(ascii: "-")
+            && base[index] != UInt8(ascii: "_")
+        {
             throw LineError(reason: "request method must be upper-case letters", position: index)
         }
         record.method = ByteSlice(start: start, end: firstSpace)
@@ -153,7 +163,9 @@ struct CombinedLogParser {
         }
         var targetStart = firstSpace + 1
         while targetStart < targetEnd, base[targetStart] == 0x20 { targetStart += 1 }
-        guard targetStart < targetEnd else { throw LineError(reason: "request line has no target", position: firstSpace) }
+        guard targetStart < targetEnd else {
+            throw LineError(reason: "request line has no target", position: firstSpace)
+        }
         targetStart = absoluteFormAuthority(base, targetStart, targetEnd, into: &record)
         var queryMark = targetStart
         while queryMark < targetEnd, base[queryMark] != UInt8(ascii: "?") { queryMark += 1 }
@@ -225,7 +237,9 @@ struct CombinedLogParser {
                     read += 2
                     continue
                 }
-                if next == UInt8(ascii: "x"), read + 3 < to, let high = hexDigit(base[read + 2]), let low = hexDigit(base[read + 3]) {
+                if next == UInt8(ascii: "x"), read + 3 < to, let high = hexDigit(base[read + 2]),
+                    let low = hexDigit(base[read + 3])
+                {
                     base[write] = high << 4 | low
                     write += 1
                     read += 4

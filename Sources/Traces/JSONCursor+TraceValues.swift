@@ -94,7 +94,8 @@ extension JSONCursor {
         // Fast path: a plain non-negative integer of up to 18 digits (what the native writer prints).
         let (whole, digitsEnd) = digitRun(from: position)
         if digitsEnd > position, digitsEnd == end || !isNumberContinuation(base[digitsEnd]),
-           let value = TraceTimestamp.epochMilliseconds(fromEpochNumber: whole) {
+            let value = TraceTimestamp.epochMilliseconds(fromEpochNumber: whole)
+        {
             position = digitsEnd
             return value
         }
@@ -116,15 +117,18 @@ extension JSONCursor {
         let start = position
         // Fast path: a dotted quad straight up to the closing quote (no escape, nothing after it).
         if current == UInt8(ascii: "\""),
-           let quad = IPAddress.dottedQuadPrefix(base + position + 1, count: end - position - 1),
-           position + 1 + quad.length < end, base[position + 1 + quad.length] == UInt8(ascii: "\"")
+            let quad = IPAddress.dottedQuadPrefix(base + position + 1, count: end - position - 1),
+            position + 1 + quad.length < end, base[position + 1 + quad.length] == UInt8(ascii: "\"")
         {
             position += quad.length + 2
             return IPAddress(v4: quad.bits)
         }
         let text = try optionalString(field)
         guard text.isPresent else { return nil }
-        guard let address = IPAddress.parse(UnsafeRawBufferPointer(start: base + Int(text.offset), count: Int(text.count))) else {
+        guard
+            let address = IPAddress.parse(
+                UnsafeRawBufferPointer(start: base + Int(text.offset), count: Int(text.count)))
+        else {
             throw LineError(reason: "\(field) is not an IPv4 or IPv6 address", position: start)
         }
         return address

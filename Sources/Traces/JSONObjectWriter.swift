@@ -28,7 +28,9 @@ struct JSONObjectWriter {
     }
 
     /// `"key":"value"` when the slice is present.
-    mutating func slice(_ name: StaticString, _ slice: ByteSlice, _ base: UnsafeMutablePointer<UInt8>, _ output: inout [UInt8]) {
+    mutating func slice(
+        _ name: StaticString, _ slice: ByteSlice, _ base: UnsafeMutablePointer<UInt8>, _ output: inout [UInt8]
+    ) {
         guard slice.isPresent else { return }
         key(name, &output)
         Self.string(UnsafeRawBufferPointer(start: base + Int(slice.offset), count: Int(slice.count)), &output)
@@ -93,7 +95,9 @@ struct JSONObjectWriter {
         case 0x0C: output.append(UInt8(ascii: "f"))
         default:
             let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            output.append(contentsOf: [
+                UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+            ])
         }
     }
 }

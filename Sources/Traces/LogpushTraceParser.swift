@@ -131,9 +131,12 @@ struct LogpushTraceParser {
             }
         }
         cursor.skipSpace()
-        guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
+        guard cursor.isAtEnd else {
+            throw LineError(reason: "unexpected text after the object", position: cursor.position)
+        }
         splitURI(uri.isPresent ? uri : requestPath, base: cursor.base, into: &record)
-        record.status = originStatus.flatMap { $0 > 0 ? $0 : nil }
+        record.status =
+            originStatus.flatMap { $0 > 0 ? $0 : nil }
             ?? (servedFromCache(outcome.cache, cursor) ? outcome.status : nil)
         if hasOutcome { record.outcome = outcome }
         finishHeaders(into: &record, base: cursor.base)
@@ -146,7 +149,8 @@ struct LogpushTraceParser {
     /// Whether an (upper-cased) cache status says the response came from cache rather than the origin.
     private func servedFromCache(_ cache: ByteSlice, _ cursor: JSONCursor) -> Bool {
         let text = bytes(cache, cursor)
-        return ASCII.equals(text, "HIT") || ASCII.equals(text, "STALE") || ASCII.equals(text, "UPDATING") || ASCII.equals(text, "REVALIDATED")
+        return ASCII.equals(text, "HIT") || ASCII.equals(text, "STALE") || ASCII.equals(text, "UPDATING")
+            || ASCII.equals(text, "REVALIDATED")
     }
 
     /// Maps Logpush `SecurityAction` values to this project's action names; unknown values are reported
@@ -171,9 +175,10 @@ struct LogpushTraceParser {
         case let other:
             if !unknownActions.contains(other), unknownActions.count < 64 {
                 unknownActions.append(other)
-                warnings.append(LineWarning(
-                    reason: "SecurityAction '\(other)' has no equivalent here and is not recorded (reported once)",
-                    position: position))
+                warnings.append(
+                    LineWarning(
+                        reason: "SecurityAction '\(other)' has no equivalent here and is not recorded (reported once)",
+                        position: position))
             }
             return nil
         }

@@ -24,7 +24,8 @@ struct NativeTraceParser {
         ("country", .country), ("continent", .continent), ("city", .city), ("region_code", .regionCode),
         ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port), ("version", .version), ("bot", .bot),
         ("verified_bot_category", .verifiedBotCategory), ("bot_score", .botScore), ("threat_score", .threatScore),
-        ("waf_score", .wafScore), ("ray_id", .rayID), ("solved_challenge", .solvedChallenge), ("status", .status), ("cache_control", .cacheControl),
+        ("waf_score", .wafScore), ("ray_id", .rayID), ("solved_challenge", .solvedChallenge), ("status", .status),
+        ("cache_control", .cacheControl),
         ("expires", .expires), ("etag", .etag), ("last_modified", .lastModified), ("age", .age),
         ("set_cookie", .setCookie), ("content_type", .contentType), ("bytes", .bytes), ("origin_ms", .originMs),
         ("edge", .edge),
@@ -39,7 +40,8 @@ struct NativeTraceParser {
     /// The quoted key names, indexed by `Key.rawValue`.
     private static let quotedKeyPatterns: QuotedKeyPatterns = {
         let byRawValue = keyNames.sorted { $0.1.rawValue < $1.1.rawValue }
-        precondition(byRawValue.enumerated().allSatisfy { $0.offset == Int($0.element.1.rawValue) }, "every key is named once")
+        precondition(
+            byRawValue.enumerated().allSatisfy { $0.offset == Int($0.element.1.rawValue) }, "every key is named once")
         precondition(byRawValue.count + 1 == afterUnknownKey, "one successor slot per key, then one for unknown keys")
         return QuotedKeyPatterns(byRawValue.map(\.0))
     }()
@@ -80,13 +82,15 @@ struct NativeTraceParser {
         var slot = 0
         while true {
             let key: Key
-            if let expected = successors[slot], cursor.consumeKey(Int(expected.rawValue), of: quotedKeys, first: &first) {
+            if let expected = successors[slot], cursor.consumeKey(Int(expected.rawValue), of: quotedKeys, first: &first)
+            {
                 key = expected
             } else {
                 guard let name = try cursor.nextKey(first: &first) else { break }
                 guard let known = keys.lookup(cursor.base + Int(name.offset), count: Int(name.count)) else {
                     if rejectsUnknownKeys {
-                        throw LineError(reason: unknownKeys.rejection(of: name, base: cursor.base), position: Int(name.offset) - 1)
+                        throw LineError(
+                            reason: unknownKeys.rejection(of: name, base: cursor.base), position: Int(name.offset) - 1)
                     }
                     unknownKeys.noteUnknown(name, base: cursor.base, at: Int(name.offset) - 1, warnings: &warnings)
                     try cursor.skipValue()
@@ -100,7 +104,9 @@ struct NativeTraceParser {
             try readValue(of: key, cursor: &cursor, into: &record)
         }
         cursor.skipSpace()
-        guard cursor.isAtEnd else { throw LineError(reason: "unexpected text after the object", position: cursor.position) }
+        guard cursor.isAtEnd else {
+            throw LineError(reason: "unexpected text after the object", position: cursor.position)
+        }
         finishHeaders(into: &record, base: cursor.base)
         if record.query.isAbsent, record.path.isPresent { splitQuery(of: &record, base: cursor.base) }
     }
@@ -117,7 +123,9 @@ struct NativeTraceParser {
     }
 
     @inline(__always)
-    private mutating func readValue(of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord) throws(LineError) {
+    private mutating func readValue(of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord)
+        throws(LineError)
+    {
         switch key {
         case .ts: record.timestampMs = try cursor.optionalTimestamp("ts")
         case .ip: record.ip = try cursor.optionalIPAddress("ip")

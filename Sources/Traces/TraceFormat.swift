@@ -15,7 +15,9 @@ public enum TraceFormat: String, CaseIterable, Sendable {
     public static func sniff(_ bytes: UnsafeRawBufferPointer) -> TraceFormat {
         var index = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+        while index < bytes.count,
+            bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+        {
             index += 1
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return .combined }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgeCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Streams `TraceRecord`s out of one trace file: native JSONL, Cloudflare Logpush ndjson or the combined log
 /// format, plain or gzip-compressed (told by the gzip magic bytes, not the name).
@@ -100,7 +101,6 @@ struct TraceReaderCore {
     private var logpush = LogpushTraceParser()
     private let combined = CombinedLogParser()
     private var warnings: [LineWarning] = []
-
 
     init(
         source: RawByteSource, name: String, format: TraceFormat, options: TraceReaderOptions,
@@ -210,7 +210,8 @@ struct TraceReaderCore {
                 line: lastLine + 1, column: 1)
             position = filled
             reportSuppressedWarnings()
-            throw .damagedInput(file: name, reason: "the compressed data is corrupt after line \(lastLine) (\(message))")
+            throw .damagedInput(
+                file: name, reason: "the compressed data is corrupt after line \(lastLine) (\(message))")
         case .trailingGarbage:
             reportWarning(
                 TraceDiagnosticID.trailingData, "bytes after the end of the compressed stream are ignored",
@@ -240,7 +241,9 @@ struct TraceReaderCore {
 
     /// Parses one line (without its newline) into `record`; false when the line gave no record.
     @inline(__always)
-    private mutating func parseLine(start: Int, end lineEnd: Int, into record: inout TraceRecord) throws(TraceReadError) -> Bool {
+    private mutating func parseLine(start: Int, end lineEnd: Int, into record: inout TraceRecord) throws(TraceReadError)
+        -> Bool
+    {
         // A refill stops a longer line once it outgrows the chunk; this catches one that ends within the last chunk.
         if lineEnd - start > options.maxLineLength { try stopAtLongLine(statistics.lines) }
         var end = lineEnd
@@ -321,9 +324,10 @@ struct TraceReaderCore {
         guard statistics.suppressedWarnings > 0, finished else { return }
         let count = statistics.suppressedWarnings
         statistics.suppressedWarnings = 0
-        diagnostics.report(Diagnostic(
-            TraceDiagnosticID.suppressedWarnings, .note, "\(count) more warnings were not shown",
-            at: SourceRange(file: name, at: SourceLocation(line: max(1, statistics.lines), column: 1))))
+        diagnostics.report(
+            Diagnostic(
+                TraceDiagnosticID.suppressedWarnings, .note, "\(count) more warnings were not shown",
+                at: SourceRange(file: name, at: SourceLocation(line: max(1, statistics.lines), column: 1))))
         statistics.suppressedWarnings = count
     }
 

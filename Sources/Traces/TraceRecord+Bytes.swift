@@ -47,15 +47,20 @@ extension TraceRecord {
                     UnsafeRawBufferPointer(start: base + Int(field.value.offset), count: Int(field.value.count)))
             }
             guard shorthandMask != 0 else { return }
-            if shorthandMask & 1 != 0, userAgent.isPresent { try body(Self.userAgentName, bytes(of: userAgent, in: base)) }
+            if shorthandMask & 1 != 0, userAgent.isPresent {
+                try body(Self.userAgentName, bytes(of: userAgent, in: base))
+            }
             if shorthandMask & 2 != 0, referer.isPresent { try body(Self.refererName, bytes(of: referer, in: base)) }
             if shorthandMask & 4 != 0, cookie.isPresent { try body(Self.cookieName, bytes(of: cookie, in: base)) }
         }
     }
 
-    nonisolated(unsafe) private static let userAgentName = UnsafeRawBufferPointer(start: ("user-agent" as StaticString).utf8Start, count: 10)
-    nonisolated(unsafe) private static let refererName = UnsafeRawBufferPointer(start: ("referer" as StaticString).utf8Start, count: 7)
-    nonisolated(unsafe) private static let cookieName = UnsafeRawBufferPointer(start: ("cookie" as StaticString).utf8Start, count: 6)
+    nonisolated(unsafe) private static let userAgentName = UnsafeRawBufferPointer(
+        start: ("user-agent" as StaticString).utf8Start, count: 10)
+    nonisolated(unsafe) private static let refererName = UnsafeRawBufferPointer(
+        start: ("referer" as StaticString).utf8Start, count: 7)
+    nonisolated(unsafe) private static let cookieName = UnsafeRawBufferPointer(
+        start: ("cookie" as StaticString).utf8Start, count: 6)
 
     private func bytes(of slice: ByteSlice, in base: UnsafeMutablePointer<UInt8>) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: base + Int(slice.offset), count: Int(slice.count))

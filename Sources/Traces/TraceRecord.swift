@@ -95,7 +95,9 @@ public struct TraceRecord: @unchecked Sendable {
     /// Threat score (`threat_score`).
     public var threatScore: Int? {
         get { storedThreatScore == .min ? nil : Int(storedThreatScore) }
-        set { storedThreatScore = newValue.map { Int32(clamping: $0) == .min ? .min + 1 : Int32(clamping: $0) } ?? .min }
+        set {
+            storedThreatScore = newValue.map { Int32(clamping: $0) == .min ? .min + 1 : Int32(clamping: $0) } ?? .min
+        }
     }
     /// Whether the client had solved a challenge (`solved_challenge`).
     public var solvedChallenge: Bool? {

@@ -133,7 +133,9 @@ public struct TraceRecordBuilder: Sendable {
             }
         }
         if !fields.isEmpty {
-            let stored = fields.withUnsafeBufferPointer { storage.storeHeaders($0.baseAddress.unsafelyUnwrapped, count: $0.count) }
+            let stored = fields.withUnsafeBufferPointer {
+                storage.storeHeaders($0.baseAddress.unsafelyUnwrapped, count: $0.count)
+            }
             record.headerFields = UnsafeBufferPointer(start: stored, count: fields.count)
         }
         record.country = country

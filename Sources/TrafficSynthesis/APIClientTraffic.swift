@@ -24,7 +24,8 @@ final class APIClientTraffic: TrafficModel, ClientSession {
     }
 
     /// Creates the pool, drawing each client's network, address and library from `random`.
-    init(parameters: APIClientParameters, catalog: RouteCatalog, origins: ClientOrigins, random: inout SynthesisRandom) {
+    init(parameters: APIClientParameters, catalog: RouteCatalog, origins: ClientOrigins, random: inout SynthesisRandom)
+    {
         self.catalog = catalog
         postFraction = parameters.postFraction
         var clients: [Client] = []
@@ -55,8 +56,12 @@ final class APIClientTraffic: TrafficModel, ClientSession {
         request.userAgent = client.userAgent
         request.version = client.version
         request.botScore = 1
-        request.headers = isPost
-            ? [("authorization", client.authorization), ("accept", "application/json"), ("content-type", "application/json")]
+        request.headers =
+            isPost
+            ? [
+                ("authorization", client.authorization), ("accept", "application/json"),
+                ("content-type", "application/json"),
+            ]
             : [("authorization", client.authorization), ("accept", "application/json")]
         return nil
     }

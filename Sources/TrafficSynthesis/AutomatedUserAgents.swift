@@ -29,7 +29,7 @@ public enum AutomatedUserAgents {
 
     /// Bingbot.
     public static let bingbot = [
-        "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm) Chrome/131.0.0.0 Safari/537.36",
+        "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm) Chrome/131.0.0.0 Safari/537.36"
     ]
 
     /// Bare libraries credential-stuffing tools send when they do not copy a browser's user agent.

@@ -32,7 +32,8 @@ struct ClientOrigins: Sendable {
     private static let acceptLanguage: [String: String] = [
         "SG": "en-SG,en;q=0.9,zh-CN;q=0.8", "US": "en-US,en;q=0.9", "IN": "en-IN,en;q=0.9,hi;q=0.8",
         "JP": "ja-JP,ja;q=0.9,en;q=0.8", "DE": "de-DE,de;q=0.9,en;q=0.8", "GB": "en-GB,en;q=0.9",
-        "AU": "en-AU,en;q=0.9", "KP": "ko-KP,ko;q=0.9", "IR": "fa-IR,fa;q=0.9,en;q=0.8", "FR": "fr-FR,fr;q=0.9,en;q=0.8",
+        "AU": "en-AU,en;q=0.9", "KP": "ko-KP,ko;q=0.9", "IR": "fa-IR,fa;q=0.9,en;q=0.8",
+        "FR": "fr-FR,fr;q=0.9,en;q=0.8",
         "NL": "nl-NL,nl;q=0.9,en;q=0.8", "CN": "zh-CN,zh;q=0.9", "BR": "pt-BR,pt;q=0.9,en;q=0.8",
         "KR": "ko-KR,ko;q=0.9,en;q=0.8", "RU": "ru-RU,ru;q=0.9,en;q=0.8", "ID": "id-ID,id;q=0.9,en;q=0.8",
     ]

@@ -64,7 +64,9 @@ struct CountryAddresses: Sendable {
 
     /// Public /8s from every registry, for countries without an entry above.
     private static func fallbackOctets(_ seed: UInt64) -> [UInt32] {
-        let pool: [UInt32] = [2, 5, 31, 37, 41, 46, 58, 61, 77, 80, 85, 88, 95, 102, 105, 154, 177, 186, 190, 196, 197, 200, 201]
+        let pool: [UInt32] = [
+            2, 5, 31, 37, 41, 46, 58, 61, 77, 80, 85, 88, 95, 102, 105, 154, 177, 186, 190, 196, 197, 200, 201,
+        ]
         return (0..<3).map { pool[Int(SplitMix64.mix(seed &+ 17 &+ UInt64($0)) % UInt64(pool.count))] }
     }
 

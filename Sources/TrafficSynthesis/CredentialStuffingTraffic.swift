@@ -19,7 +19,8 @@ final class CredentialStuffingTraffic: TrafficModel {
         self.parameters = parameters
         self.origins = origins
         loginHost = parameters.loginHost ?? defaultHost
-        contentType = RouteCatalog.looksLikeAPI(host: loginHost, path: parameters.loginPath)
+        contentType =
+            RouteCatalog.looksLikeAPI(host: loginHost, path: parameters.loginPath)
             ? "application/json" : "application/x-www-form-urlencoded"
         requestsPerArrival = parameters.attemptsPerAddressMean
         meanSpanMilliseconds = (parameters.attemptsPerAddressMean - 1) * parameters.attemptGapMeanMilliseconds
@@ -28,7 +29,8 @@ final class CredentialStuffingTraffic: TrafficModel {
     func arrive(at time: Double, random: inout SynthesisRandom) -> ClientSession {
         let origin = origins.draw(&random)
         let tools = AutomatedUserAgents.credentialStuffingTools
-        let userAgent = random.chance(0.8) ? browserAgents[random.below(browserAgents.count)] : tools[random.below(tools.count)]
+        let userAgent =
+            random.chance(0.8) ? browserAgents[random.below(browserAgents.count)] : tools[random.below(tools.count)]
         return Attempts(
             model: self, origin: origin, address: origin.addresses.ipv4(&random), userAgent: userAgent,
             remaining: random.geometric(mean: parameters.attemptsPerAddressMean), botScore: random.between(1, 29))
@@ -55,7 +57,8 @@ final class CredentialStuffingTraffic: TrafficModel {
             self.botScore = botScore
         }
 
-        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double? {
+        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double?
+        {
             request.setOrigin(origin, address: address)
             request.method = "POST"
             request.host = model.loginHost

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The daily rhythm of a load profile: a sinusoid over the UTC day, highest at `peakHourUTC`, lowest twelve hours

@@ -22,20 +22,24 @@ final class HumanBrowsing: TrafficModel {
         userAgentSampler = AliasSampler(weights: BrowserUserAgents.corpus.map(\.weight))
         var assetsPerSite = 0.0
         for (position, page) in catalog.pageIndices.enumerated() {
-            assetsPerSite += catalog.pageProbabilities[position] * Double(catalog.hostAssets[catalog.hostOfRoute[page]].count)
+            assetsPerSite +=
+                catalog.pageProbabilities[position] * Double(catalog.hostAssets[catalog.hostOfRoute[page]].count)
         }
         let pages = parameters.pagesPerSessionMean
         let assets = assetsPerSite * (1 + (pages - 1) * parameters.assetRefetchProbability)
         requestsPerArrival = pages + assets
-        meanSpanMilliseconds = (pages - 1) * parameters.thinkTimeMeanMilliseconds + assets * parameters.assetDelayMeanMilliseconds
+        meanSpanMilliseconds =
+            (pages - 1) * parameters.thinkTimeMeanMilliseconds + assets * parameters.assetDelayMeanMilliseconds
     }
 
     func arrive(at time: Double, random: inout SynthesisRandom) -> ClientSession {
         let origin = origins.draw(&random)
-        let address = random.chance(parameters.ipv6Share) ? origin.addresses.ipv6(&random) : origin.addresses.ipv4(&random)
+        let address =
+            random.chance(parameters.ipv6Share) ? origin.addresses.ipv6(&random) : origin.addresses.ipv4(&random)
         return Session(
             model: self, origin: origin, address: address, userAgent: userAgents[userAgentSampler.draw(&random)],
-            version: random.chance(0.3) ? "HTTP/3" : "HTTP/2", botScore: random.chance(0.85) ? random.between(85, 99) : random.between(30, 84),
+            version: random.chance(0.3) ? "HTTP/3" : "HTTP/2",
+            botScore: random.chance(0.85) ? random.between(85, 99) : random.between(30, 84),
             pagesLeft: random.geometric(mean: parameters.pagesPerSessionMean), firstPage: catalog.drawPage(&random))
     }
 
@@ -67,7 +71,8 @@ final class HumanBrowsing: TrafficModel {
             nextPage = firstPage
         }
 
-        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double? {
+        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double?
+        {
             let routes = model.catalog.routes
             request.setOrigin(origin, address: address)
             request.method = "GET"

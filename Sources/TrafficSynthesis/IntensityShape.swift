@@ -52,9 +52,11 @@ struct IntensityShape: Sendable {
     /// plus their steepest change over the interval, times every burst multiplier that may apply in it.
     func upperBound(from start: Double, to end: Double) -> Double {
         let length = end - start
-        let daily = max(diurnal.value(atMilliseconds: origin + start), diurnal.value(atMilliseconds: origin + end))
+        let daily =
+            max(diurnal.value(atMilliseconds: origin + start), diurnal.value(atMilliseconds: origin + end))
             + diurnal.maximumSlopePerMillisecond * length
-        let week = max(weekly.value(atMilliseconds: origin + start), weekly.value(atMilliseconds: origin + end))
+        let week =
+            max(weekly.value(atMilliseconds: origin + start), weekly.value(atMilliseconds: origin + end))
             + weekly.maximumSlopePerMillisecond * length
         var factor = 1.0
         for window in windows where window.start < end && start < window.end {

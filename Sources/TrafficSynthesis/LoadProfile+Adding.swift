@@ -9,7 +9,8 @@ extension LoadProfile {
         _ preset: WhatIfPreset, startMilliseconds: Int64, durationMilliseconds: Int64
     ) throws(SynthesisError) -> LoadProfile {
         try validate()
-        try TraceSynthesizer.checkWindow(startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
+        try TraceSynthesizer.checkWindow(
+            startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
         var result = self
         result.name = "\(name)+\(preset.rawValue)"
         let whole = (offset: Int64(0), duration: durationMilliseconds)
@@ -49,8 +50,12 @@ extension LoadProfile {
         populations.append(Population(name: kind.rawValue, behaviour: behaviour, weight: total * share / (1 - share)))
     }
 
-    private mutating func addBurst(_ window: (offset: Int64, duration: Int64), multiplier: Double, on kind: PopulationKind) {
+    private mutating func addBurst(
+        _ window: (offset: Int64, duration: Int64), multiplier: Double, on kind: PopulationKind
+    ) {
         bursts.append(
-            LoadBurst(startOffsetMilliseconds: window.offset, durationMilliseconds: window.duration, multiplier: multiplier, population: kind))
+            LoadBurst(
+                startOffsetMilliseconds: window.offset, durationMilliseconds: window.duration, multiplier: multiplier,
+                population: kind))
     }
 }

@@ -8,7 +8,9 @@ extension LoadProfile {
     /// night-time rate, and weekends carry 60–70% of a weekday. Routes are ranked by Zipf's law in the order given.
     /// Credential stuffing targets the first route whose path mentions login, sign-in or auth, else
     /// `/v<N>/auth/login` on the API host when API routes are versioned, else `/login`.
-    public static func defaultMix(routes: [(host: String, path: String)], meanRequestsPerSecond: Double = 20) -> LoadProfile {
+    public static func defaultMix(routes: [(host: String, path: String)], meanRequestsPerSecond: Double = 20)
+        -> LoadProfile
+    {
         LoadProfile(
             name: "default", meanRequestsPerSecond: meanRequestsPerSecond,
             diurnal: DiurnalCurve(peakToTroughRatio: 3, peakHourUTC: 7),
@@ -51,7 +53,9 @@ extension LoadProfile {
         let api = routes.first { RouteCatalog.looksLikeAPI(host: $0.host, path: $0.path) }
         guard let api else { return CredentialStuffingParameters(loginHost: routes.first?.host, loginPath: "/login") }
         let segments = api.path.split(separator: "/")
-        if let version = segments.first, version.count >= 2, version.first == "v", version.dropFirst().allSatisfy(\.isNumber) {
+        if let version = segments.first, version.count >= 2, version.first == "v",
+            version.dropFirst().allSatisfy(\.isNumber)
+        {
             return CredentialStuffingParameters(loginHost: api.host, loginPath: "/\(version)/auth/login")
         }
         return CredentialStuffingParameters(loginHost: api.host, loginPath: "/login")

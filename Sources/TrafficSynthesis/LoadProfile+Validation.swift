@@ -36,17 +36,21 @@ extension LoadProfile {
         for (index, burst) in bursts.enumerated() {
             let field = "bursts[\(index)]"
             guard burst.startOffsetMilliseconds >= 0 else {
-                throw .invalidProfile(field: field + ".startOffsetMilliseconds", reason: "must be ≥ 0 (got \(burst.startOffsetMilliseconds))")
+                throw .invalidProfile(
+                    field: field + ".startOffsetMilliseconds",
+                    reason: "must be ≥ 0 (got \(burst.startOffsetMilliseconds))")
             }
             guard burst.durationMilliseconds > 0,
                 !burst.startOffsetMilliseconds.addingReportingOverflow(burst.durationMilliseconds).overflow
             else {
                 throw .invalidProfile(
-                    field: field + ".durationMilliseconds", reason: "must be > 0 and end within range (got \(burst.durationMilliseconds))")
+                    field: field + ".durationMilliseconds",
+                    reason: "must be > 0 and end within range (got \(burst.durationMilliseconds))")
             }
             try check(field + ".multiplier", burst.multiplier, atLeast: 0)
             guard burst.multiplier <= 1_000 else {
-                throw .invalidProfile(field: field + ".multiplier", reason: "must be at most 1000 (got \(burst.multiplier))")
+                throw .invalidProfile(
+                    field: field + ".multiplier", reason: "must be at most 1000 (got \(burst.multiplier))")
             }
         }
     }
@@ -92,7 +96,8 @@ extension LoadProfile {
                 throw .invalidProfile(field: field + ".loginHost", reason: "must not be empty")
             }
             guard parameters.loginPath.hasPrefix("/") else {
-                throw .invalidProfile(field: field + ".loginPath", reason: "must start with '/' (got '\(parameters.loginPath)')")
+                throw .invalidProfile(
+                    field: field + ".loginPath", reason: "must start with '/' (got '\(parameters.loginPath)')")
             }
             try check(field + ".attemptsPerAddressMean", parameters.attemptsPerAddressMean, atLeast: 1)
             try check(field + ".attemptGapMeanMilliseconds", parameters.attemptGapMeanMilliseconds, atLeast: 0)
@@ -108,13 +113,18 @@ extension LoadProfile {
         guard !shares.isEmpty else { throw .invalidProfile(field: field, reason: "must not be empty") }
         for (index, share) in shares.enumerated() {
             let entry = "\(field)[\(index)]"
-            guard share.code.utf8.count == 2, share.code.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else {
-                throw .invalidProfile(field: entry + ".code", reason: "must be a two-letter country code (got '\(share.code)')")
+            guard share.code.utf8.count == 2, share.code.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
+            else {
+                throw .invalidProfile(
+                    field: entry + ".code", reason: "must be a two-letter country code (got '\(share.code)')")
             }
             guard (0...4_294_967_295).contains(share.asn) else {
-                throw .invalidProfile(field: entry + ".asn", reason: "must be an AS number 0 … 4294967295 (got \(share.asn))")
+                throw .invalidProfile(
+                    field: entry + ".asn", reason: "must be an AS number 0 … 4294967295 (got \(share.asn))")
             }
-            guard !share.colo.isEmpty else { throw .invalidProfile(field: entry + ".colo", reason: "must not be empty") }
+            guard !share.colo.isEmpty else {
+                throw .invalidProfile(field: entry + ".colo", reason: "must not be empty")
+            }
             try check(entry + ".weight", share.weight, atLeast: 0)
         }
         guard shares.contains(where: { $0.weight > 0 }) else {
@@ -127,12 +137,16 @@ extension LoadProfile {
         let weighted = routes.filter { $0.weight != nil }.count
         guard weighted == 0 || weighted == routes.count else {
             throw .invalidProfile(
-                field: "routes", reason: "give a weight to every route or to none (\(weighted) of \(routes.count) have one)")
+                field: "routes",
+                reason: "give a weight to every route or to none (\(weighted) of \(routes.count) have one)")
         }
         for (index, route) in routes.enumerated() {
-            guard !route.host.isEmpty else { throw .invalidProfile(field: "routes[\(index)].host", reason: "must not be empty") }
+            guard !route.host.isEmpty else {
+                throw .invalidProfile(field: "routes[\(index)].host", reason: "must not be empty")
+            }
             guard route.path.hasPrefix("/") else {
-                throw .invalidProfile(field: "routes[\(index)].path", reason: "must start with '/' (got '\(route.path)')")
+                throw .invalidProfile(
+                    field: "routes[\(index)].path", reason: "must start with '/' (got '\(route.path)')")
             }
             if let weight = route.weight { try check("routes[\(index)].weight", weight, atLeast: 0) }
         }
@@ -143,13 +157,15 @@ extension LoadProfile {
 
     private func check(_ field: String, _ value: Double, atLeast minimum: Double) throws(SynthesisError) {
         guard value.isFinite, value >= minimum else {
-            throw .invalidProfile(field: field, reason: "must be a finite number ≥ \(minimum.compactText) (got \(value))")
+            throw .invalidProfile(
+                field: field, reason: "must be a finite number ≥ \(minimum.compactText) (got \(value))")
         }
     }
 
     private func check(_ field: String, _ value: Double, above minimum: Double) throws(SynthesisError) {
         guard value.isFinite, value > minimum else {
-            throw .invalidProfile(field: field, reason: "must be a finite number > \(minimum.compactText) (got \(value))")
+            throw .invalidProfile(
+                field: field, reason: "must be a finite number > \(minimum.compactText) (got \(value))")
         }
     }
 

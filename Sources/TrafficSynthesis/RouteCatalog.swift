@@ -42,7 +42,8 @@ struct RouteCatalog: Sendable {
 
     /// A catalog over validated routes.
     init(_ shares: [RouteShare], zipfExponent: Double) {
-        let weights = shares.allSatisfy { $0.weight != nil }
+        let weights =
+            shares.allSatisfy { $0.weight != nil }
             ? shares.map { $0.weight ?? 0 } : zipfWeights(count: shares.count, exponent: zipfExponent)
         let routes = shares.map { share in
             let isAsset = Self.staticExtension(of: share.path) != nil
@@ -50,7 +51,8 @@ struct RouteCatalog: Sendable {
                 host: share.host, path: share.path, url: "https://\(share.host)\(share.path)",
                 accept: Self.accept(forExtension: Self.staticExtension(of: share.path)),
                 isAPI: !isAsset && Self.looksLikeAPI(host: share.host, path: share.path), isAsset: isAsset,
-                isHealthCheck: ["health", "status", "metrics", "ping"].contains { share.path.lowercased().contains($0) })
+                isHealthCheck: ["health", "status", "metrics", "ping"].contains { share.path.lowercased().contains($0) }
+            )
         }
         self.routes = routes
         any = AliasSampler(weights: weights)

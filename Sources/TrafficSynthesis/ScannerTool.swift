@@ -59,7 +59,8 @@ struct ScannerTool: Sendable {
         "/.env", "/.git/config", "/actuator/env", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php",
         "/cgi-bin/.%2e/.%2e/.%2e/.%2e/etc/passwd", "/server-status", "/.aws/credentials", "/config.json",
         "/api/v1/pods", "/debug/pprof/", "/.DS_Store", "/owa/auth/logon.aspx", "/remote/login", "/solr/admin/cores",
-        "/jenkins/login", "/_next/static/../server/pages-manifest.json", "/telescope/requests", "/.well-known/security.txt",
+        "/jenkins/login", "/_next/static/../server/pages-manifest.json", "/telescope/requests",
+        "/.well-known/security.txt",
     ]
 
     private static let bannerPaths = ["/", "/favicon.ico", "/robots.txt", "/.well-known/security.txt"]

@@ -42,7 +42,8 @@ final class ScannerTraffic: TrafficModel {
         private var remaining: Int
 
         init(
-            model: ScannerTraffic, block: NetworkBlock, address: IPAddress, tool: ScannerTool, host: String, cursor: Int,
+            model: ScannerTraffic, block: NetworkBlock, address: IPAddress, tool: ScannerTool, host: String,
+            cursor: Int,
             remaining: Int
         ) {
             self.model = model
@@ -54,7 +55,8 @@ final class ScannerTraffic: TrafficModel {
             self.remaining = remaining
         }
 
-        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double? {
+        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double?
+        {
             request.setNetwork(block, address: address)
             request.method = "GET"
             request.userAgent = tool.userAgent

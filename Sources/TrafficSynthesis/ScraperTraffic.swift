@@ -45,7 +45,8 @@ final class ScraperTraffic: TrafficModel {
             self.pages = pages
         }
 
-        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double? {
+        func request(at time: Double, random: inout SynthesisRandom, into request: inout TraceRecordBuilder) -> Double?
+        {
             let client = model.addresses[address]
             let target = model.catalog.routes[route]
             page += 1

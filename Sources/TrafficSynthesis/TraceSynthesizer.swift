@@ -45,7 +45,9 @@ public struct TraceSynthesizer: Sendable {
 
     /// Prepares a trace of `profile` from `startMilliseconds` (epoch ms UTC, ≥ 0) for `durationMilliseconds`
     /// (1 ms … 400 days); throws when the profile or the window is invalid.
-    public init(profile: LoadProfile, seed: UInt64, startMilliseconds: Int64, durationMilliseconds: Int64) throws(SynthesisError) {
+    public init(profile: LoadProfile, seed: UInt64, startMilliseconds: Int64, durationMilliseconds: Int64)
+        throws(SynthesisError)
+    {
         try profile.validate()
         try Self.checkWindow(startMilliseconds: startMilliseconds, durationMilliseconds: durationMilliseconds)
         self.profile = profile
@@ -55,16 +57,20 @@ public struct TraceSynthesizer: Sendable {
 
         let end = Double(durationMilliseconds)
         let models = Self.makeModels(profile, seed: seed)
-        let shapes = profile.populations.map { IntensityShape(profile: profile, kind: $0.kind, startMilliseconds: startMilliseconds) }
+        let shapes = profile.populations.map {
+            IntensityShape(profile: profile, kind: $0.kind, startMilliseconds: startMilliseconds)
+        }
         let totalWeight = profile.populations.reduce(0) { $0 + $1.weight }
         var shapeMass = 0.0
         for (population, shape) in zip(profile.populations, shapes) where population.weight > 0 {
             shapeMass += population.weight / totalWeight * shape.integral(from: 0, to: end)
         }
         guard shapeMass > 0 || profile.meanRequestsPerSecond == 0 else {
-            throw .invalidProfile(field: "bursts", reason: "leave no traffic in the window (multipliers of 0 cover all of it)")
+            throw .invalidProfile(
+                field: "bursts", reason: "leave no traffic in the window (multipliers of 0 cover all of it)")
         }
-        let requestsPerMillisecond = shapeMass > 0
+        let requestsPerMillisecond =
+            shapeMass > 0
             ? profile.meanRequestsPerSecond / 1000 * Double(durationMilliseconds) / shapeMass : 0
         var scales = zip(profile.populations, models).map { population, model in
             requestsPerMillisecond * population.weight / totalWeight / model.requestsPerArrival
@@ -112,7 +118,9 @@ public struct TraceSynthesizer: Sendable {
         }
         var queue = EventQueue()
         for index in profile.populations.indices where arrivalScales[index] > 0 {
-            if let time = arrivals[index].next(&arrivalRandom[index]) { queue.schedule(time: time, population: index, session: nil) }
+            if let time = arrivals[index].next(&arrivalRandom[index]) {
+                queue.schedule(time: time, population: index, session: nil)
+            }
         }
 
         var recordsPerPopulation = [Int](repeating: 0, count: profile.populations.count)
@@ -200,11 +208,13 @@ public struct TraceSynthesizer: Sendable {
             var random = SynthesisRandom(seed: seed, stream: 3 * UInt64(index) + 2)
             func origins() -> ClientOrigins { ClientOrigins(population.countries ?? profile.countries) }
             switch population.behaviour {
-            case let .humans(parameters): return HumanBrowsing(parameters: parameters, catalog: catalog, origins: origins())
+            case let .humans(parameters):
+                return HumanBrowsing(parameters: parameters, catalog: catalog, origins: origins())
             case let .apiClients(parameters):
                 return APIClientTraffic(parameters: parameters, catalog: catalog, origins: origins(), random: &random)
             case .verifiedBots: return VerifiedBotTraffic(catalog: catalog)
-            case let .scrapers(parameters): return ScraperTraffic(parameters: parameters, catalog: catalog, random: &random)
+            case let .scrapers(parameters):
+                return ScraperTraffic(parameters: parameters, catalog: catalog, random: &random)
             case let .credentialStuffing(parameters):
                 return CredentialStuffingTraffic(parameters: parameters, defaultHost: defaultHost, origins: origins())
             case let .vulnerabilityScanner(parameters): return ScannerTraffic(parameters: parameters, catalog: catalog)

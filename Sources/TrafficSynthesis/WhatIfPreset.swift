@@ -15,7 +15,8 @@ public enum WhatIfPreset: String, Sendable, CaseIterable {
     /// The preset called `name`; throws with a suggestion when there is none.
     public init(named name: String) throws(SynthesisError) {
         guard let preset = WhatIfPreset(rawValue: name) else {
-            throw .unknownPreset(name: name, suggestion: bestSuggestion(for: name, among: Self.allCases.map(\.rawValue)))
+            throw .unknownPreset(
+                name: name, suggestion: bestSuggestion(for: name, among: Self.allCases.map(\.rawValue)))
         }
         self = preset
     }

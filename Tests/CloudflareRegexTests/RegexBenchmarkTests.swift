@@ -1,12 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EdgeWire
 import Foundation
 import Testing
+
 @testable import CloudflareRegex
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Speed figures, printed rather than asserted. Run with
 /// `EDGEPROOF_REGEX_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter RegexBenchmark`.
@@ -41,9 +43,15 @@ struct RegexBenchmarks {
             case let .pcre2(matcher): engine = matcher.isJIT ? "PCRE2 JIT" : "PCRE2 interpreter"
             case .pikeVM: engine = "Pike VM"
             }
-            let ns = agent.withUnsafeBufferPointer { buffer in nanosecondsPerCall(iterations: 2_000_000) { regex.isMatch(buffer) } }
-            let vmNs = agent.withUnsafeBufferPointer { buffer in nanosecondsPerCall(iterations: 200_000) { regex.vm.isMatch(buffer) } }
-            print("regex \(pattern) on a 20-byte UA: \(String(format: "%.1f", ns)) ns/match via \(engine); Pike VM \(String(format: "%.1f", vmNs)) ns/match")
+            let ns = agent.withUnsafeBufferPointer { buffer in
+                nanosecondsPerCall(iterations: 2_000_000) { regex.isMatch(buffer) }
+            }
+            let vmNs = agent.withUnsafeBufferPointer { buffer in
+                nanosecondsPerCall(iterations: 200_000) { regex.vm.isMatch(buffer) }
+            }
+            print(
+                "regex \(pattern) on a 20-byte UA: \(String(format: "%.1f", ns)) ns/match via \(engine); Pike VM \(String(format: "%.1f", vmNs)) ns/match"
+            )
         }
     }
 
@@ -59,18 +67,28 @@ struct RegexBenchmarks {
         ]
         for (pattern, subject) in cases {
             let regex = try #require(RegexTestSupport.compiled(pattern))
-            let ns = subject.withUnsafeBufferPointer { buffer in nanosecondsPerCall(iterations: 20) { regex.vm.isMatch(buffer) } }
+            let ns = subject.withUnsafeBufferPointer { buffer in
+                nanosecondsPerCall(iterations: 20) { regex.vm.isMatch(buffer) }
+            }
             let megabytesPerSecond = Double(subject.count) / (ns / 1e9) / 1e6
-            let publicNs = subject.withUnsafeBufferPointer { buffer in nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) } }
-            print("Pike VM \(pattern) on \(subject.count) bytes: \(String(format: "%.1f", megabytesPerSecond)) MB/s (\(regex.vm.program.instructions.count) instructions); isMatch \(String(format: "%.2f", publicNs / 1e6)) ms")
+            let publicNs = subject.withUnsafeBufferPointer { buffer in
+                nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) }
+            }
+            print(
+                "Pike VM \(pattern) on \(subject.count) bytes: \(String(format: "%.1f", megabytesPerSecond)) MB/s (\(regex.vm.program.instructions.count) instructions); isMatch \(String(format: "%.2f", publicNs / 1e6)) ms"
+            )
         }
     }
 
     @Test func worstCasesUnderTheMatchBudget() throws {
         for (pattern, subject) in budgetWorstCases {
             let regex = try #require(RegexTestSupport.compiled(pattern))
-            let ns = subject.withUnsafeBufferPointer { buffer in nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) } }
-            print("budgeted isMatch \(pattern) on \(subject.count) bytes: \(String(format: "%.2f", ns / 1e6)) ms (\(regex.vm.program.instructions.count) instructions)")
+            let ns = subject.withUnsafeBufferPointer { buffer in
+                nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) }
+            }
+            print(
+                "budgeted isMatch \(pattern) on \(subject.count) bytes: \(String(format: "%.2f", ns / 1e6)) ms (\(regex.vm.program.instructions.count) instructions)"
+            )
         }
     }
 }

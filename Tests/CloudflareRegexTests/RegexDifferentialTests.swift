@@ -1,5 +1,6 @@
 import EdgeWire
 import Testing
+
 @testable import CloudflareRegex
 
 /// A small deterministic generator (SplitMix64), so every run tests the same cases.
@@ -9,7 +10,8 @@ struct RegexCaseGenerator {
 
     private static let atoms = [
         "a", "b", "A", "1", " ", "_", "é", #"\n"#, #"\r"#, #"\xFF"#, #"\xE9"#, ".", "(?s:.)", "(?R:.)",
-        "[ab]", "[^a]", "[a-c]", "[^a-z]", #"[\x80-\xFF]"#, "[[:upper:]]", "[a-z&&[^b]]", #"\d"#, #"\w"#, #"\W"#, #"\s"#, #"\S"#,
+        "[ab]", "[^a]", "[a-c]", "[^a-z]", #"[\x80-\xFF]"#, "[[:upper:]]", "[a-z&&[^b]]", #"\d"#, #"\w"#, #"\W"#,
+        #"\s"#, #"\S"#,
         "(?i:a)", "(?i:[^a])", "(?u:.)", "(?u:é)", "(?iu:é)", #"(?u:\w)"#, #"(?u:\W)"#, #"(?u:[^a])"#, #"(?u:\xFF)"#,
         "^", "$", #"\A"#, #"\z"#, #"\b"#, #"\B"#, #"\<"#, #"\>"#, #"\b{start-half}"#, #"\b{end-half}"#,
         "(?m:^)", "(?m:$)", "(?mR:^)", "(?mR:$)",
@@ -38,7 +40,9 @@ struct RegexCaseGenerator {
             atom = Self.atoms.randomElement(using: &random) ?? "a"
         }
         if Int.random(in: 0...2, using: &random) == 0 {
-            atom = (atom.count > 1 && !atom.hasPrefix("(") ? "(?:\(atom))" : atom) + (Self.quantifiers.randomElement(using: &random) ?? "*")
+            atom =
+                (atom.count > 1 && !atom.hasPrefix("(") ? "(?:\(atom))" : atom)
+                + (Self.quantifiers.randomElement(using: &random) ?? "*")
         }
         return atom
     }
@@ -56,7 +60,8 @@ struct RegexCaseGenerator {
 private let handPicked: [(String, String)] = [
     ("abc$", "abc\n"), ("(?m)^$", "a\n"), ("(?mR)$", "a\r\n"), ("(?mR)^b", "\rb"), (#"\bé"#, " é"), (#"(?u)\bé"#, " é"),
     (#"\w+"#, "éé"), ("(?i)Σ", "σ"), ("(?iu)Σ", "ς"), (#"(?u)\p{Greek}"#, "abγ"), (".+", "\n\n"), ("(?s).+", "\n"),
-    (#"[^\n]"#, "\n"), ("a{0}", ""), ("(a*)*b", "aaaa"), (#"(?u)."#, "\u{10FFFF}"), (#"(?u)[\x{800}-\x{FFFF}]"#, "\u{FFFF}"),
+    (#"[^\n]"#, "\n"), ("a{0}", ""), ("(a*)*b", "aaaa"), (#"(?u)."#, "\u{10FFFF}"),
+    (#"(?u)[\x{800}-\x{FFFF}]"#, "\u{FFFF}"),
     (#"(?u)\W"#, "\u{00A0}"), (#"\x00"#, "\0"), (#"[\x00-\x08]"#, "\u{8}"), (#"\S"#, "\u{B}"), (#"\s"#, "\u{B}"),
 ]
 
@@ -95,10 +100,14 @@ private let handPicked: [(String, String)] = [
 
 @Test func unicodeClassesTranslateToExactUTF8Sequences() throws {
     var generator = SplitMix64(state: 42)
-    for pattern in [#"(?u)\p{L}"#, #"(?u)\w"#, #"(?u)[^\n]"#, #"(?u)\p{Greek}"#, #"(?u)[\x{7F}-\x{801}\x{FFFF}-\x{10000}]"#] {
+    for pattern in [
+        #"(?u)\p{L}"#, #"(?u)\w"#, #"(?u)[^\n]"#, #"(?u)\p{Greek}"#, #"(?u)[\x{7F}-\x{801}\x{FFFF}-\x{10000}]"#,
+    ] {
         let regex = try #require(RegexTestSupport.compiled(pattern))
         let matcher = RegexTestSupport.pcre2(for: regex)
-        var subjects: [[UInt8]] = [[0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF]]
+        var subjects: [[UInt8]] = [
+            [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+        ]
         for _ in 0..<300 {
             let value = UInt32.random(in: 0...0x10FFFF, using: &generator)
             if let scalar = Unicode.Scalar(value) { subjects.append(Array(String(scalar).utf8)) }
@@ -114,11 +123,16 @@ private let handPicked: [(String, String)] = [
 /// Random strings of regex metacharacters: compiling never traps, and whatever compiles still agrees across engines.
 @Test func tokenSoupNeverCrashesAndStillAgrees() {
     var random = SplitMix64(state: 0xF00D)
-    let tokens = ["(", ")", "[", "]", "{", "}", "?", "*", "+", "|", "^", "$", ".", "\\", "-", ",", ":", "=", "!", "<", ">",
-                  "&&", "--", "~~", "a", "b", "1", "2", "x", "u", "i", "P", "p", "d", "w", "b", "k", "Q", "E", "é", "#", " ", "\n"]
+    let tokens = [
+        "(", ")", "[", "]", "{", "}", "?", "*", "+", "|", "^", "$", ".", "\\", "-", ",", ":", "=", "!", "<", ">",
+        "&&", "--", "~~", "a", "b", "1", "2", "x", "u", "i", "P", "p", "d", "w", "b", "k", "Q", "E", "é", "#", " ",
+        "\n",
+    ]
     var compiled = 0
     for _ in 0..<3000 {
-        let pattern = (0..<Int.random(in: 1...12, using: &random)).map { _ in tokens.randomElement(using: &random) ?? "a" }.joined()
+        let pattern = (0..<Int.random(in: 1...12, using: &random)).map { _ in
+            tokens.randomElement(using: &random) ?? "a"
+        }.joined()
         switch CompiledRegex.compile(Array(pattern.utf8)) {
         case let .failure(error):
             #expect(error.byteOffset >= 0 && error.byteOffset <= pattern.utf8.count, "\(pattern)")
@@ -128,7 +142,9 @@ private let handPicked: [(String, String)] = [
             let matcher = RegexTestSupport.pcre2(for: regex)
             for subject in ["", "ab12", "a\nb", "x-é", "{}[]()"] {
                 let answers = RegexTestSupport.engineAnswers(regex, matcher, Array(subject.utf8))
-                if let pcre2 = answers.pcre2 { #expect(answers.vm == pcre2, "\(pattern) on \(subject.debugDescription)") }
+                if let pcre2 = answers.pcre2 {
+                    #expect(answers.vm == pcre2, "\(pattern) on \(subject.debugDescription)")
+                }
                 #expect(regex.isMatch(Array(subject.utf8)) == answers.vm, "\(pattern)")
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CloudflareRegex
 
 /// Patterns under the size limit whose Pike VM cost (subject length × live threads) is large, each with a 100 KB

@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import CloudflareRegex
 
 private func m(_ pattern: String, _ subject: String) -> Bool? { RegexTestSupport.matches(pattern, subject) }
@@ -155,7 +156,9 @@ private func m(_ pattern: String, bytes subject: [UInt8]) -> Bool? { RegexTestSu
 @Test func concurrentCallersGetConsistentAnswers() throws {
     let regex = try #require(RegexTestSupport.compiled(#"(?i)(?:googlebot|bingbot)/\d+\.\d+"#))
     let subjects: [[UInt8]] = (0..<64).map { index in
-        Array((index % 2 == 0 ? "Mozilla/5.0 (compatible; Googlebot/2.\(index))" : "Mozilla/5.0 (X11; Linux \(index))").utf8)
+        Array(
+            (index % 2 == 0 ? "Mozilla/5.0 (compatible; Googlebot/2.\(index))" : "Mozilla/5.0 (X11; Linux \(index))")
+                .utf8)
     }
     let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: subjects.count * 50)
     defer { results.deallocate() }

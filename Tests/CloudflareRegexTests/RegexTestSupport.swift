@@ -29,7 +29,9 @@ enum RegexTestSupport {
     }
 
     /// The answers of the Pike VM and of PCRE2 (nil when PCRE2 cannot run the pattern or gave up).
-    static func engineAnswers(_ regex: CompiledRegex, _ matcher: PCRE2Matcher?, _ subject: [UInt8]) -> (vm: Bool, pcre2: Bool?) {
+    static func engineAnswers(_ regex: CompiledRegex, _ matcher: PCRE2Matcher?, _ subject: [UInt8]) -> (
+        vm: Bool, pcre2: Bool?
+    ) {
         subject.withUnsafeBufferPointer { buffer in
             let vm = regex.vm.isMatch(buffer)
             switch matcher?.search(buffer) {

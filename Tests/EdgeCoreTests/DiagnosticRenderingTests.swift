@@ -1,16 +1,23 @@
 import Foundation
 import Testing
+
 @testable import EdgeCore
 
 private let source = SourceFile(name: "edge.yaml", text: "version: 1\nzone:\n  plan: pr\n")
 private let diagnostic = Diagnostic(
-    "E0104", .error, "'pr' is not one of: free, pro", at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 3, column: 9), end: SourceLocation(line: 3, column: 11)),
-    notes: [DiagnosticNote("zone starts here", at: SourceRange(file: "edge.yaml", at: SourceLocation(line: 2, column: 1)))],
+    "E0104", .error, "'pr' is not one of: free, pro",
+    at: SourceRange(
+        file: "edge.yaml", start: SourceLocation(line: 3, column: 9), end: SourceLocation(line: 3, column: 11)),
+    notes: [
+        DiagnosticNote("zone starts here", at: SourceRange(file: "edge.yaml", at: SourceLocation(line: 2, column: 1)))
+    ],
     help: "did you mean 'pro'?")
 
 @Test func textRendererQuotesTheLineWithACaretUnderTheSpan() {
     let text = DiagnosticTextRenderer(sources: [source]).render(diagnostic)
-    #expect(text.hasPrefix("edge.yaml:3:9: error: 'pr' is not one of: free, pro [E0104]\n 3 |   plan: pr\n   |         ^~\n"))
+    #expect(
+        text.hasPrefix(
+            "edge.yaml:3:9: error: 'pr' is not one of: free, pro [E0104]\n 3 |   plan: pr\n   |         ^~\n"))
     #expect(text.contains("edge.yaml:2:1: note: zone starts here\n 2 | zone:\n   | ^\n"))
     #expect(text.hasSuffix("  = help: did you mean 'pro'?\n"))
 }
@@ -28,8 +35,10 @@ private let diagnostic = Diagnostic(
 @Test func githubRendererEscapesWorkflowCommandData() {
     var multiLine = diagnostic
     multiLine.message = "50% off\nnext line"
-    #expect(DiagnosticGitHubRenderer.render([multiLine])
-        == "::error file=edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::50%25 off%0Anext line (did you mean 'pro'?)\n")
+    #expect(
+        DiagnosticGitHubRenderer.render([multiLine])
+            == "::error file=edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::50%25 off%0Anext line (did you mean 'pro'?)\n"
+    )
 }
 
 @Test func sizesAndPercentagesParseAndPrint() throws {
@@ -66,8 +75,12 @@ extension Result {
     injected.message = "key\r\n::error file=x::forged 100%"
     injected.help = nil
     let rendered = DiagnosticGitHubRenderer.render([injected])
-    #expect(rendered == "::error file=dir%3Aa%2Cb/edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::key%0D%0A::error file=x::forged 100%25\n")
-    #expect(rendered.unicodeScalars.filter { $0 == "\r" || $0 == "\n" }.count == 1, "one workflow command per diagnostic")
+    #expect(
+        rendered
+            == "::error file=dir%3Aa%2Cb/edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::key%0D%0A::error file=x::forged 100%25\n"
+    )
+    #expect(
+        rendered.unicodeScalars.filter { $0 == "\r" || $0 == "\n" }.count == 1, "one workflow command per diagnostic")
 }
 
 @Test func quotedLinesAndLongMessagesAreBoundedAndMarkedAsElided() {
@@ -75,8 +88,12 @@ extension Result {
     let file = SourceFile(name: "edge.yaml", text: "zone:\n  plan: " + long + "tail\n")
     let value = Diagnostic(
         "E0104", .error, "'\(long)tail' is not one of: free, pro",
-        at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 2, column: 9), end: SourceLocation(line: 2, column: 200_013)))
-    let far = Diagnostic("E0001", .error, "the spec is too large", at: SourceRange(file: "edge.yaml", at: SourceLocation(line: 2, column: 150_000)))
+        at: SourceRange(
+            file: "edge.yaml", start: SourceLocation(line: 2, column: 9), end: SourceLocation(line: 2, column: 200_013))
+    )
+    let far = Diagnostic(
+        "E0001", .error, "the spec is too large",
+        at: SourceRange(file: "edge.yaml", at: SourceLocation(line: 2, column: 150_000)))
     let text = DiagnosticTextRenderer(sources: [file]).render([value, far], summaryFor: "edge.yaml")
     #expect(text.utf8.count < 2_000)
     #expect(text.contains("characters elided] …"))
@@ -90,7 +107,10 @@ extension Result {
 
 @Test func quotedLinesShowControlCharactersAsReplacementCharacters() {
     let file = SourceFile(name: "edge.yaml", text: "name: a\u{1B}[2Jb\n")
-    let at = Diagnostic("E0107", .error, "bad name", at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 1, column: 7), end: SourceLocation(line: 1, column: 13)))
+    let at = Diagnostic(
+        "E0107", .error, "bad name",
+        at: SourceRange(
+            file: "edge.yaml", start: SourceLocation(line: 1, column: 7), end: SourceLocation(line: 1, column: 13)))
     let text = DiagnosticTextRenderer(sources: [file]).render(at)
     #expect(text.contains(" 1 | name: a\u{FFFD}[2Jb\n   |       ^~~~~~\n"))
 }

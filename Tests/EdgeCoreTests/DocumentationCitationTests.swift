@@ -45,19 +45,22 @@ struct DocumentationCitationTests {
         for (path, text) in try citingTexts() {
             for match in text.matches(of: /(docs\/[A-Za-z0-9_\/.-]+\.md)`?(?:,| \()? ?(?:the )?"([^"\n]+)"/) {
                 let page = String(match.1)
-                #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(page).path),
-                        "\(path) cites \(page), which is not in the repository")
+                #expect(
+                    FileManager.default.fileExists(atPath: root.appendingPathComponent(page).path),
+                    "\(path) cites \(page), which is not in the repository")
                 guard page.hasPrefix("docs/"), !page.hasSuffix("/") else { continue }
                 let section = String(match.2)
                 let known = (try? headings(of: page)) ?? []
-                #expect(known.contains { $0.hasPrefix(section) },
-                        "\(path) cites section \"\(section)\" of \(page), which has no such heading")
+                #expect(
+                    known.contains { $0.hasPrefix(section) },
+                    "\(path) cites section \"\(section)\" of \(page), which has no such heading")
                 checked += 1
             }
             for match in text.matches(of: /(?:^|[^A-Za-z0-9_\/.-])(docs\/[A-Za-z0-9_\/.-]+\.md)/) {
                 let page = String(match.1)
-                #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(page).path),
-                        "\(path) cites \(page), which is not in the repository")
+                #expect(
+                    FileManager.default.fileExists(atPath: root.appendingPathComponent(page).path),
+                    "\(path) cites \(page), which is not in the repository")
             }
         }
         #expect(checked > 20, "the citations of sections were found")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EdgeCore
 
 @Test func durationParsesUnitsAndSums() throws {
@@ -8,4 +9,3 @@ import Testing
     #expect(EdgeDuration.parse("10y").failureValue == .unknownUnit("y"))
     #expect(editDistance("vresion", "version") == 1)
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdgeCore
 
 private func temporaryPath(_ name: String) -> String {
@@ -31,7 +32,9 @@ private func temporaryPath(_ name: String) -> String {
     let prefix = try InputFile.readPrefix(path, limit: 11)
     #expect(prefix == InputPrefix(bytes: Array("version: 1\n".utf8), size: 11))
     #expect(throws: InputFileError.isDirectory(path: "/tmp")) { try InputFile.readPrefix("/tmp", limit: 10) }
-    #expect(throws: InputFileError.noSuchFile(path: path + ".missing")) { try InputFile.readPrefix(path + ".missing", limit: 10) }
+    #expect(throws: InputFileError.noSuchFile(path: path + ".missing")) {
+        try InputFile.readPrefix(path + ".missing", limit: 10)
+    }
 }
 
 @Test func aFIFOWithoutAWriterIsAnErrorAfterTheWait() throws {

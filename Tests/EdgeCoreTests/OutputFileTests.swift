@@ -40,7 +40,8 @@ private func text(_ path: String) -> String? {
 @Test func aDanglingSymlinkCreatesItsTarget() throws {
     let directory = try scratchDirectory()
     try FileManager.default.createDirectory(atPath: directory + "/reports", withIntermediateDirectories: false)
-    try FileManager.default.createSymbolicLink(atPath: directory + "/latest.json", withDestinationPath: "reports/today.json")
+    try FileManager.default.createSymbolicLink(
+        atPath: directory + "/latest.json", withDestinationPath: "reports/today.json")
     try OutputFile.write("{}", to: directory + "/latest.json")
     #expect(kind(directory + "/latest.json") == S_IFLNK)
     #expect(text(directory + "/reports/today.json") == "{}")
@@ -95,7 +96,9 @@ private func text(_ path: String) -> String? {
     #expect(try OutputFile(path: "/proc/self/fd/1").destination == .standardOutput)
     let directory = try scratchDirectory()
     try FileManager.default.createSymbolicLink(atPath: directory + "/out", withDestinationPath: "/dev/stdout")
-    #expect(try OutputFile(path: directory + "/out").destination == .standardOutput, "a link to /dev/stdout is followed to it")
+    #expect(
+        try OutputFile(path: directory + "/out").destination == .standardOutput,
+        "a link to /dev/stdout is followed to it")
     var ends: [Int32] = [0, 0]
     #expect(pipe(&ends) == 0)
     defer { close(ends[0]) }
@@ -117,7 +120,10 @@ private func text(_ path: String) -> String? {
     }
     #expect(throws: OutputFileError.self) { try OutputFile.write("x", to: directory + "/report.json/") }
     let missing = directory + "/no-such-directory/report.json"
-    #expect(throws: OutputFileError(path: missing, reason: "No such file or directory; the directory does not exist, create it first")) {
+    #expect(
+        throws: OutputFileError(
+            path: missing, reason: "No such file or directory; the directory does not exist, create it first")
+    ) {
         try OutputFile.write("x", to: missing)
     }
 }
@@ -131,12 +137,17 @@ private func text(_ path: String) -> String? {
         try file.write(Array(repeating: 0x7B, count: 200_000))
     }
     #expect(text(path) == "previous run\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["decisions.jsonl"], "the temporary file is removed")
+    #expect(
+        try FileManager.default.contentsOfDirectory(atPath: directory) == ["decisions.jsonl"],
+        "the temporary file is removed")
 }
 
 @Test func aFullDeviceIsAClearErrorNotACrash() throws {
     let file = try OutputFile(path: "/dev/full")
-    #expect(throws: OutputFileError(path: "/dev/full", reason: "No space left on device; free some space or write elsewhere")) {
+    #expect(
+        throws: OutputFileError(
+            path: "/dev/full", reason: "No space left on device; free some space or write elsewhere")
+    ) {
         try file.write(Array("x".utf8))
     }
 }
@@ -151,7 +162,8 @@ private func text(_ path: String) -> String? {
     let path = directory + "/decisions.jsonl"
     try String(repeating: "kept\n", count: 100).write(toFile: path, atomically: false, encoding: .utf8)
     let file = try OutputFile(path: path)
-    #expect(throws: OutputFileError(path: path, reason: "No space left on device; free some space or write elsewhere")) {
+    #expect(throws: OutputFileError(path: path, reason: "No space left on device; free some space or write elsewhere"))
+    {
         try file.write(Array(repeating: 0x41, count: 256 * 1024))
     }
     #expect(text(path) == String(repeating: "kept\n", count: 100))
@@ -163,28 +175,38 @@ private func text(_ path: String) -> String? {
     try "version: 1\n".write(toFile: directory + "/edge.yaml", atomically: false, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: directory + "/alias.yaml", withDestinationPath: "edge.yaml")
     let inputs = [directory + "/edge.yaml", directory + "/trace.jsonl"]
-    #expect(throws: OutputFileError.self) { try OutputFile.refuseOverwritingInputs(inputs, outputs: [("--report", directory + "/edge.yaml")]) }
+    #expect(throws: OutputFileError.self) {
+        try OutputFile.refuseOverwritingInputs(inputs, outputs: [("--report", directory + "/edge.yaml")])
+    }
     do {
         try OutputFile.refuseOverwritingInputs(inputs, outputs: [("--report", directory + "/alias.yaml")])
         Issue.record("a link to the spec was not refused")
     } catch {
         #expect(error.description.contains("--report names the same file as the input \(directory)/edge.yaml"))
     }
-    try OutputFile.refuseOverwritingInputs(inputs, outputs: [("--report", directory + "/report.json"), ("--decisions", "-"),
-                                                             ("--junit", "/dev/null")])
+    try OutputFile.refuseOverwritingInputs(
+        inputs,
+        outputs: [
+            ("--report", directory + "/report.json"), ("--decisions", "-"),
+            ("--junit", "/dev/null"),
+        ])
 }
 
 @Test func twoOutputsNamingOneFileAreRefused() throws {
     let directory = try scratchDirectory()
     try FileManager.default.createSymbolicLink(atPath: directory + "/latest.json", withDestinationPath: "report.json")
     do {
-        try OutputFile.refuseSharedTargets([("--decisions", directory + "/report.json"), ("--report", directory + "/latest.json")])
+        try OutputFile.refuseSharedTargets([
+            ("--decisions", directory + "/report.json"), ("--report", directory + "/latest.json"),
+        ])
         Issue.record("a link to another output's file was not refused")
     } catch {
         #expect(error.reason.hasPrefix("--decisions and --report name the same file"))
     }
-    try OutputFile.refuseSharedTargets([("--decisions", "/dev/null"), ("--report", "/dev/null"), ("--junit", "-"), ("--x", "-"),
-                                        ("--y", directory + "/a.json"), ("--z", directory + "/b.json")])
+    try OutputFile.refuseSharedTargets([
+        ("--decisions", "/dev/null"), ("--report", "/dev/null"), ("--junit", "-"), ("--x", "-"),
+        ("--y", directory + "/a.json"), ("--z", directory + "/b.json"),
+    ])
 }
 
 /// Mounts a 64 KiB tmpfs on `directory`; false when the process may not.

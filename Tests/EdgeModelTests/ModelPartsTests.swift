@@ -1,13 +1,16 @@
 import EdgeCore
-@testable import EdgeModel
 import EdgeWire
 import RulesLanguage
 import Testing
 
+@testable import EdgeModel
+
 @Suite("Model parts")
 struct ModelPartsTests {
     @Test func cacheControlDirectivesAreRead() {
-        let parsed = CacheControlDirectives(parsing: Array(#"Public, MAX-AGE=60 , s-maxage="30", stale-if-error=5, no-cache="Set-Cookie, X", x-y=1"#.utf8))
+        let parsed = CacheControlDirectives(
+            parsing: Array(
+                #"Public, MAX-AGE=60 , s-maxage="30", stale-if-error=5, no-cache="Set-Cookie, X", x-y=1"#.utf8))
         #expect(parsed.isPresent)
         #expect(parsed.isPublic)
         #expect(parsed.maxAge == 60)
@@ -37,8 +40,10 @@ struct ModelPartsTests {
     }
 
     @Test(arguments: [
-        ("/v1/*", "/v1/items", true), ("/v1/*", "/v1/", true), ("/v1/*", "/v2/items", false), ("/health", "/health", true),
-        ("/health", "/healthz", false), ("*", "/anything", true), ("*.png", "/a/b.png", true), ("/a*b*c", "/a-b-c", true),
+        ("/v1/*", "/v1/items", true), ("/v1/*", "/v1/", true), ("/v1/*", "/v2/items", false),
+        ("/health", "/health", true),
+        ("/health", "/healthz", false), ("*", "/anything", true), ("*.png", "/a/b.png", true),
+        ("/a*b*c", "/a-b-c", true),
         ("/a*b*c", "/a-c", false), ("/ab*ba", "/aba", false), ("/x*", "/x", true),
     ])
     func pathPatterns(pattern: String, path: String, matches: Bool) {
@@ -73,13 +78,15 @@ struct ModelPartsTests {
     }
 
     @Test func unsoundConfigurationsAreRejectedWithEveryProblem() throws {
-        let bad = RateLimitRule(id: "bad", condition: try compiled("true"), characteristics: [], requests: -1,
-                                period: EdgeDuration(milliseconds: 0), mitigationTimeout: EdgeDuration(milliseconds: -5),
-                                blockStatus: 1000, burst: 0)
+        let bad = RateLimitRule(
+            id: "bad", condition: try compiled("true"), characteristics: [], requests: -1,
+            period: EdgeDuration(milliseconds: 0), mitigationTimeout: EdgeDuration(milliseconds: -5),
+            blockStatus: 1000, burst: 0)
         let configuration = EdgeConfiguration(
             rateLimitRules: [bad],
-            origin: OriginConfiguration(defaultResponse: OriginResponse(status: 42),
-                                        outages: [OriginOutage(fromMilliseconds: 10, untilMilliseconds: 5, effect: .status(200))]),
+            origin: OriginConfiguration(
+                defaultResponse: OriginResponse(status: 42),
+                outages: [OriginOutage(fromMilliseconds: 10, untilMilliseconds: 5, effect: .status(200))]),
             cacheCapacityBytesPerColo: 0)
         #expect(throws: EdgeConfigurationError.self) { try Edge(configuration: configuration) }
         let problems = configuration.problems()
@@ -97,8 +104,9 @@ struct ModelPartsTests {
         let configuration = EdgeConfiguration(
             rateLimitRules: [try rateLimit("ip", requests: 3, period: 10, timeout: 30)])
         let requests = (0..<200).map { index in
-            request(index % 3 == 0 ? "/a.css" : "/api", at: Double((index * 7919) % 50) / 2,
-                    ip: "10.0.0.\(index % 5)")
+            request(
+                index % 3 == 0 ? "/a.css" : "/api", at: Double((index * 7919) % 50) / 2,
+                ip: "10.0.0.\(index % 5)")
         }
         let first = try Edge(configuration: configuration)
         let second = try Edge(configuration: configuration)
@@ -110,10 +118,13 @@ struct ModelPartsTests {
     }
 
     @Test func extremeTimestampsDoNotTrap() throws {
-        let edge = try Edge(configuration: EdgeConfiguration(
-            rateLimitRules: [try rateLimit("ip", requests: 1, period: 86_400, timeout: 86_400, algorithm: .tokenBucket),
-                             try rateLimit("cf", requests: 1, period: 86_400, timeout: 86_400)],
-            origin: origin(cacheControl: "max-age=99999999999999999")))
+        let edge = try Edge(
+            configuration: EdgeConfiguration(
+                rateLimitRules: [
+                    try rateLimit("ip", requests: 1, period: 86_400, timeout: 86_400, algorithm: .tokenBucket),
+                    try rateLimit("cf", requests: 1, period: 86_400, timeout: 86_400),
+                ],
+                origin: origin(cacheControl: "max-age=99999999999999999")))
         var early = request("/a.css", at: 0)
         early.http.timestampMilliseconds = .min
         var late = request("/a.css", at: 0)

@@ -32,8 +32,9 @@ func request(
     var parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
     let pathPart = String(parts.removeFirst())
     let query = parts.first.map(String.init) ?? ""
-    var http = HTTPRequest(method: method, host: host, path: pathPart, query: query, headers: headers,
-                           ip: IPAddress.parse(ip) ?? .zeroV4, country: "SG")
+    var http = HTTPRequest(
+        method: method, host: host, path: pathPart, query: query, headers: headers,
+        ip: IPAddress.parse(ip) ?? .zeroV4, country: "SG")
     http.colo = Array(colo.utf8)
     http.timestampMilliseconds = seconds(time)
     return EdgeRequest(http, response: response, solvedChallenge: solved)
@@ -75,7 +76,8 @@ struct Step {
 func run(_ edge: Edge, _ steps: [Step]) -> [Decision] {
     steps.enumerated().map { number, step in
         let decision = edge.process(step.request)
-        let label = "step \(number + 1) (\(String(decoding: step.request.http.method, as: UTF8.self)) "
+        let label =
+            "step \(number + 1) (\(String(decoding: step.request.http.method, as: UTF8.self)) "
             + "\(String(decoding: step.request.http.path, as: UTF8.self)) at \(step.request.http.timestampMilliseconds) ms)"
         #expect(decision.action == step.expect.action, "\(label): action", sourceLocation: step.location)
         #expect(decision.ruleID == step.expect.rule, "\(label): rule", sourceLocation: step.location)
@@ -97,15 +99,18 @@ func run(_ edge: Edge, _ steps: [Step]) -> [Decision] {
 
 /// A rate limiting rule for tests.
 func rateLimit(
-    _ id: String = "limit", when condition: String = "true", counting: String? = nil, countingUsesResponse: Bool = false,
+    _ id: String = "limit", when condition: String = "true", counting: String? = nil,
+    countingUsesResponse: Bool = false,
     by characteristics: [RateLimitCharacteristic] = [.ipSource], requests: Int64, period: Double, timeout: Double,
     action: RateLimitAction = .block, algorithm: RateLimitAlgorithm = .cloudflare, burst: Int64? = nil,
     requestsToOrigin: Bool = false, lag: Double = 0, countsMitigated: Bool = true
 ) throws -> RateLimitRule {
     RateLimitRule(
-        id: id, condition: try compiled(condition, .rateLimit), counting: try counting.map { try compiled($0, .counting) },
+        id: id, condition: try compiled(condition, .rateLimit),
+        counting: try counting.map { try compiled($0, .counting) },
         countingUsesResponse: countingUsesResponse, characteristics: characteristics, requests: requests,
-        period: EdgeDuration(milliseconds: seconds(period)), mitigationTimeout: EdgeDuration(milliseconds: seconds(timeout)),
+        period: EdgeDuration(milliseconds: seconds(period)),
+        mitigationTimeout: EdgeDuration(milliseconds: seconds(timeout)),
         action: action, requestsToOrigin: requestsToOrigin, algorithm: algorithm, burst: burst,
         counterLag: EdgeDuration(milliseconds: seconds(lag)), countsMitigatedRequests: countsMitigated)
 }
@@ -115,8 +120,9 @@ func cacheRule(
     _ id: String, when condition: String, _ eligibility: CacheEligibility? = .eligible, edgeTTL: EdgeTTLSetting? = nil,
     browserTTL: BrowserTTLSetting? = nil, cacheKey: CacheKeyOptions? = nil, serveStale: Bool? = nil
 ) throws -> CacheRule {
-    CacheRule(id: id, condition: try compiled(condition, .cache), eligibility: eligibility, edgeTTL: edgeTTL,
-              browserTTL: browserTTL, cacheKey: cacheKey, serveStale: serveStale)
+    CacheRule(
+        id: id, condition: try compiled(condition, .cache), eligibility: eligibility, edgeTTL: edgeTTL,
+        browserTTL: browserTTL, cacheKey: cacheKey, serveStale: serveStale)
 }
 
 /// An origin whose default answer sends `cacheControl` (none by default).
@@ -125,9 +131,10 @@ func origin(
     expires: String? = nil, setCookies: [String] = [], routes: [OriginRoute] = [], outages: [OriginOutage] = []
 ) -> OriginConfiguration {
     OriginConfiguration(
-        defaultResponse: OriginResponse(status: status, latency: EdgeDuration(milliseconds: seconds(latency)),
-                                        cacheControl: cacheControl, expires: expires, size: size, setCookies: setCookies,
-                                        etag: etag),
+        defaultResponse: OriginResponse(
+            status: status, latency: EdgeDuration(milliseconds: seconds(latency)),
+            cacheControl: cacheControl, expires: expires, size: size, setCookies: setCookies,
+            etag: etag),
         routes: routes, outages: outages)
 }
 

@@ -17,7 +17,9 @@ import Testing
         let enumerator = FileManager.default.enumerator(atPath: directory)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[relative] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + relative))
             }
         }
@@ -29,8 +31,9 @@ import Testing
         let elsewhere = scratch.path("elsewhere")
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: exampleSpec, toPath: elsewhere + "/edge.yaml")
-        let moved = try edgeproofProcess(["build", "./../elsewhere/edge.yaml", "-o", scratch.path("b")], directory: elsewhere,
-                                         environment: ["TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8", "LANG": "de_DE.UTF-8"])
+        let moved = try edgeproofProcess(
+            ["build", "./../elsewhere/edge.yaml", "-o", scratch.path("b")], directory: elsewhere,
+            environment: ["TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8", "LANG": "de_DE.UTF-8"])
         #expect(moved.exitCode == 0)
         let first = try contents(scratch.path("a")), second = try contents(scratch.path("b"))
         #expect(!first.isEmpty)
@@ -47,7 +50,9 @@ import Testing
         try handle.close()
         let drifted = edgeproof("build", exampleSpec, "-o", out, "--check")
         #expect(drifted.exitCode == 1)
-        #expect(drifted.stdout.split(separator: "\n").contains { $0.hasPrefix("changed: ") && $0.hasSuffix("fly/fly.toml") })
+        #expect(
+            drifted.stdout.split(separator: "\n").contains { $0.hasPrefix("changed: ") && $0.hasSuffix("fly/fly.toml") }
+        )
     }
 
     @Test func aFailedBuildLeavesTheDirectoryExactlyAsItWas() throws {
@@ -61,7 +66,10 @@ import Testing
     }
 
     @Test func aSpecWithErrorsWritesNothing() throws {
-        let bad = try scratch.write("bad.yaml", "version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n")
+        let bad = try scratch.write(
+            "bad.yaml",
+            "version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n"
+        )
         #expect(edgeproof("build", bad, "-o", scratch.path("d")).exitCode == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("d")))
     }
@@ -69,7 +77,9 @@ import Testing
     @Test func dotAndDotDotWork() throws {
         let dot = scratch.path("dot")
         try FileManager.default.createDirectory(atPath: dot, withIntermediateDirectories: true)
-        #expect(try edgeproofProcess(["build", repositoryRoot + "/" + exampleSpec, "-o", "."], directory: dot).exitCode == 0)
+        #expect(
+            try edgeproofProcess(["build", repositoryRoot + "/" + exampleSpec, "-o", "."], directory: dot).exitCode == 0
+        )
         #expect(FileManager.default.fileExists(atPath: dot + "/fly/fly.toml"))
         for round in 1...5 {
             let up = scratch.path("up\(round)")
@@ -100,7 +110,8 @@ import Testing
     }
 
     @Test func aDirectoryAtAnOutputPathStopsTheBuildAndSurvives() throws {
-        try FileManager.default.createDirectory(atPath: scratch.path("blocked/fly/fly.toml"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: scratch.path("blocked/fly/fly.toml"), withIntermediateDirectories: true)
         try scratch.write("blocked/fly/fly.toml/notes", "mine")
         let result = edgeproof("build", exampleSpec, "-o", scratch.path("blocked"))
         #expect(result.exitCode == 2)
@@ -114,13 +125,17 @@ import Testing
         try scratch.write("shrink/notes.txt", "mine\n")
         let check = edgeproof("build", minimal, "-o", out, "--check")
         #expect(check.exitCode == 1)
-        #expect(check.stdout.split(separator: "\n").contains { $0.hasPrefix("stale: ") && $0.hasSuffix("shrink/vault/vault.hcl") })
+        #expect(
+            check.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("stale: ") && $0.hasSuffix("shrink/vault/vault.hcl")
+            })
         #expect(edgeproof("build", minimal, "-o", out).exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: out + "/vault"))
         #expect(!FileManager.default.fileExists(atPath: out + "/fly/fly.toml"))
         #expect(FileManager.default.fileExists(atPath: out + "/notes.txt"))
         #expect(edgeproof("build", minimal, "-o", out, "--check").exitCode == 0)
-        try FileManager.default.createDirectory(atPath: scratch.path(".shrink.edgeproof-staging-999999999/fly"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: scratch.path(".shrink.edgeproof-staging-999999999/fly"), withIntermediateDirectories: true)
         #expect(edgeproof("build", minimal, "-o", out).exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: scratch.path(".shrink.edgeproof-staging-999999999")))
     }

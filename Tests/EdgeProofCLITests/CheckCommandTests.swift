@@ -33,7 +33,10 @@ import Testing
     @Test func formatGitHubPrintsAnnotations() {
         let result = edgeproof("check", misspelled, "--format", "github")
         #expect(result.exitCode == 1)
-        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("::error file=") && $0.contains("edge.yaml,line=1,col=1,") })
+        #expect(
+            result.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("::error file=") && $0.contains("edge.yaml,line=1,col=1,")
+            })
     }
 
     @Test func aMissingSpecOrADirectoryIsExit2() {

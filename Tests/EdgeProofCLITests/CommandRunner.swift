@@ -17,8 +17,9 @@ private final class CapturedStreams: Sendable {
     private let streams = Mutex<(stdout: String, stderr: String)>(("", ""))
 
     var console: Console {
-        Console(writeOutput: { text in self.streams.withLock { $0.stdout += text } },
-                writeError: { text in self.streams.withLock { $0.stderr += text } })
+        Console(
+            writeOutput: { text in self.streams.withLock { $0.stdout += text } },
+            writeError: { text in self.streams.withLock { $0.stderr += text } })
     }
 
     var text: (stdout: String, stderr: String) { streams.withLock { $0 } }
@@ -39,8 +40,10 @@ func edgeproof(_ arguments: [String]) -> CommandResult {
 
 /// Runs the built `edgeproof` executable as a child process, for what only a real process shows: its working
 /// directory, its environment, its file descriptors 1 and 2, and state kept per process.
-func edgeproofProcess(_ arguments: [String], directory: String? = nil, environment: [String: String] = [:],
-                      stdout: FileHandle? = nil) throws -> CommandResult {
+func edgeproofProcess(
+    _ arguments: [String], directory: String? = nil, environment: [String: String] = [:],
+    stdout: FileHandle? = nil
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = builtExecutable
     process.arguments = arguments
@@ -55,8 +58,9 @@ func edgeproofProcess(_ arguments: [String], directory: String? = nil, environme
     process.standardInput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    return CommandResult(exitCode: process.terminationStatus, stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                         stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    return CommandResult(
+        exitCode: process.terminationStatus, stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+        stderr: try String(contentsOfFile: errPath, encoding: .utf8))
 }
 
 /// The `edgeproof` executable built beside this test bundle.

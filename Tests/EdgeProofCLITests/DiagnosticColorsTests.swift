@@ -1,6 +1,7 @@
 import EdgeCore
 @preconcurrency import Rainbow
 import Testing
+
 @testable import EdgeProofCLI
 
 /// Coloured diagnostics: the same text as the plain rendering, with the severity, location and caret painted.
@@ -8,7 +9,8 @@ import Testing
     private let source = SourceFile(name: "edge.yaml", text: "version: 1\nzone:\n  plan: pr\n")
     private let diagnostic = Diagnostic(
         "E0104", .error, "'pr' is not one of: free, pro",
-        at: SourceRange(file: "edge.yaml", start: SourceLocation(line: 3, column: 9), end: SourceLocation(line: 3, column: 11)),
+        at: SourceRange(
+            file: "edge.yaml", start: SourceLocation(line: 3, column: 9), end: SourceLocation(line: 3, column: 11)),
         help: "did you mean 'pro'?")
 
     @Test func colouredTextIsThePlainTextWithTerminalStyles() {

@@ -5,11 +5,14 @@ import Testing
 @Suite struct EvalExplainTestCommandTests {
     @Test func missingValuesCompareFalseUnderCloudflareAndNotEqualUnderWirefilter() {
         #expect(edgeproof("eval", #"http.request.headers["x-missing"][0] ne "a""#).stdout == "false\n")
-        #expect(edgeproof("eval", #"http.request.headers["x-missing"][0] ne "a""#, "--missing-values", "wirefilter").stdout == "true\n")
+        #expect(
+            edgeproof("eval", #"http.request.headers["x-missing"][0] ne "a""#, "--missing-values", "wirefilter").stdout
+                == "true\n")
     }
 
     @Test func evalPrintsOnlyTrueOrFalseOnStandardOutput() {
-        let matching = edgeproof("eval", #"lower(http.user_agent) contains "sqlmap""#, "--request", #"{"ua":"SQLMap/1.7"}"#)
+        let matching = edgeproof(
+            "eval", #"lower(http.user_agent) contains "sqlmap""#, "--request", #"{"ua":"SQLMap/1.7"}"#)
         #expect(matching.exitCode == 0)
         #expect(matching.stdout == "true\n")
         #expect(matching.stderr.isEmpty)
@@ -26,7 +29,9 @@ import Testing
     @Test func evalChecksPlanAndPhase() {
         #expect(edgeproof("eval", #"http.host matches "a""#, "--plan", "pro").exitCode == 1)
         #expect(edgeproof("eval", "http.response.code eq 401", "--phase", "custom").exitCode == 1)
-        #expect(edgeproof("eval", "http.response.code eq 401", "--phase", "counting", "--request", #"{"status":401}"#).exitCode == 0)
+        #expect(
+            edgeproof("eval", "http.response.code eq 401", "--phase", "counting", "--request", #"{"status":401}"#)
+                .exitCode == 0)
     }
 
     @Test func aMalformedRequestIsExit2() {
@@ -36,7 +41,8 @@ import Testing
     }
 
     @Test func evalWithASpecResolvesItsNamedLists() {
-        let result = edgeproof("eval", "ip.src in $suspicious_ips", "--spec", exampleSpec, "--request", #"{"ip":"198.51.100.20"}"#)
+        let result = edgeproof(
+            "eval", "ip.src in $suspicious_ips", "--spec", exampleSpec, "--request", #"{"ip":"198.51.100.20"}"#)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "true\n")
     }
@@ -44,9 +50,11 @@ import Testing
     @Test func explainNamesTheDecidingRule() {
         let result = edgeproof("explain", exampleSpec, "--request", #"{"ua":"nikto/2.5"}"#)
         #expect(result.exitCode == 0)
-        #expect(result.stdout.split(separator: "\n").contains {
-            $0.hasPrefix("action: block (rule block-bad-bots in http_request_firewall_custom), status 403, cache UNKNOWN")
-        })
+        #expect(
+            result.stdout.split(separator: "\n").contains {
+                $0.hasPrefix(
+                    "action: block (rule block-bad-bots in http_request_firewall_custom), status 403, cache UNKNOWN")
+            })
     }
 
     @Test func testRunsTheExpectCasesAndWritesJUnit() throws {
@@ -58,11 +66,16 @@ import Testing
 
     @Test func aFailingCaseShowsExpectedAgainstActualAndTheExplainTrace() throws {
         let scratch = try ScratchDirectory()
-        let failing = try scratch.write("failing.yaml", try String(contentsOfFile: exampleSpec, encoding: .utf8)
-            .replacingOccurrences(of: "    rule: block-missing-user-agent\n", with: "    rule: block-bad-bots\n"))
+        let failing = try scratch.write(
+            "failing.yaml",
+            try String(contentsOfFile: exampleSpec, encoding: .utf8)
+                .replacingOccurrences(of: "    rule: block-missing-user-agent\n", with: "    rule: block-bad-bots\n"))
         let result = edgeproof("test", failing)
         #expect(result.exitCode == 1)
-        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("FAIL requests without a user agent are blocked") })
+        #expect(
+            result.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("FAIL requests without a user agent are blocked")
+            })
         #expect(result.stdout.contains("action: block (rule block-missing-user-agent in http_request_firewall_custom)"))
     }
 }

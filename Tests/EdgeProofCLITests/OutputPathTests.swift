@@ -36,15 +36,21 @@ import Testing
     func aCharacterDeviceStaysADevice() throws {
         let null = scratch.path("null")
         #expect(mknod(null, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0, "the device numbers of /dev/null on Linux")
-        #expect(edgeproof(replay + ["--fail-on", "block_rate<100%", "--decisions", null, "--report", null, "--junit", null]).exitCode == 0)
+        #expect(
+            edgeproof(
+                replay + ["--fail-on", "block_rate<100%", "--decisions", null, "--report", null, "--junit", null]
+            ).exitCode == 0)
         #expect(edgeproof("synth", "--spec", exampleSpec, "--duration", "1m", "-o", null).exitCode == 0)
         var status = stat()
         #expect(lstat(null, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
     }
 
     @Test func aDashStreamsTheReportAfterTheSummaryOnStandardOutput() throws {
-        let result = try edgeproofProcess(["replay", repositoryRoot + "/" + exampleSpec, "--trace", repositoryRoot + "/traces/scraper.jsonl",
-                                           "--report", "-"], directory: scratch.root)
+        let result = try edgeproofProcess(
+            [
+                "replay", repositoryRoot + "/" + exampleSpec, "--trace", repositoryRoot + "/traces/scraper.jsonl",
+                "--report", "-",
+            ], directory: scratch.root)
         #expect(result.exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("-")))
         try expectSummaryThenReport(result.stdout)
@@ -75,7 +81,9 @@ import Testing
     private func expectSummaryThenReport(_ text: String) throws {
         #expect(text.hasPrefix("Replayed 600 requests"))
         let start = try #require(text.range(of: "\n{"))
-        let report = try JSONSerialization.jsonObject(with: Data(text[text.index(after: start.lowerBound)...].utf8)) as? [String: Any]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(text[text.index(after: start.lowerBound)...].utf8))
+            as? [String: Any]
         #expect(report?["requests"] as? Int == 600)
     }
 
@@ -91,7 +99,8 @@ import Testing
         #expect(edgeproof("test", spec, "--junit", spec).exitCode == 2)
         #expect(try [scratch.read("input.jsonl"), scratch.read("input.yaml")] == before)
         #expect(edgeproof(replay + ["--report", scratch.root]).exitCode == 2)
-        let shared = edgeproof(replay + ["--decisions", scratch.path("same.json"), "--report", scratch.root + "/./same.json"])
+        let shared = edgeproof(
+            replay + ["--decisions", scratch.path("same.json"), "--report", scratch.root + "/./same.json"])
         #expect(shared.exitCode == 2)
         #expect(shared.stderr.contains("--decisions and --report name the same file"))
     }

@@ -16,7 +16,8 @@ import Testing
     /// The scraper trace with `count` malformed lines put before it.
     private func traceWithMalformedLines(_ count: Int) throws -> String {
         let malformed = (0..<count).map { #"{"path": \#($0)}"# + "\n" }.joined()
-        return try scratch.write("malformed-\(count).jsonl", malformed + String(contentsOfFile: "traces/scraper.jsonl", encoding: .utf8))
+        return try scratch.write(
+            "malformed-\(count).jsonl", malformed + String(contentsOfFile: "traces/scraper.jsonl", encoding: .utf8))
     }
 
     @Test(arguments: ["replay", "whatif", "diff"])
@@ -28,7 +29,8 @@ import Testing
         try badChecksum.write(to: URL(fileURLWithPath: scratch.path("crc.jsonl.gz")))
         try scratch.write("allbad.jsonl", "{bad}\n{\"path\":7}\n")
         for damaged in ["cut.jsonl.gz", "crc.jsonl.gz", "allbad.jsonl"] {
-            let result = edgeproof(arguments(command, scratch.path(damaged), command == "whatif" ? ["--scale", "1"] : []))
+            let result = edgeproof(
+                arguments(command, scratch.path(damaged), command == "whatif" ? ["--scale", "1"] : []))
             #expect(result.exitCode == 2, "\(command) \(damaged)")
             #expect(result.stderr.contains("error: "), "\(command) \(damaged)")
         }
@@ -48,10 +50,12 @@ import Testing
     @Test(arguments: ["replay", "whatif", "diff"])
     func traceFormatIsHonouredAndFormatIsItsAlias(command: String) {
         let scale = command == "whatif" ? ["--scale", "1"] : []
-        #expect(edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "native"])).exitCode == 0)
+        #expect(
+            edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "native"])).exitCode == 0)
         #expect(edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--format", "native"])).exitCode == 0)
         // Read as a combined log, no JSON line is a record: nothing can be replayed.
-        #expect(edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "combined"])).exitCode == 2)
+        #expect(
+            edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "combined"])).exitCode == 2)
         let invalid = edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "csv"]))
         #expect(invalid.exitCode == 2)
         #expect(invalid.stderr.contains("'csv' is invalid for '--trace-format"))
@@ -60,18 +64,24 @@ import Testing
     @Test(arguments: ["replay", "whatif", "diff"])
     func reorderWindowIsADuration(command: String) {
         let scale = command == "whatif" ? ["--scale", "1"] : []
-        #expect(edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--reorder-window", "1m30s"])).exitCode == 0)
+        #expect(
+            edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--reorder-window", "1m30s"])).exitCode == 0)
         let invalid = edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--reorder-window", "5x"]))
         #expect(invalid.exitCode == 2)
         #expect(invalid.stderr.contains("'5x' is invalid for '--reorder-window <duration>'"))
     }
 
     @Test func aRecordLaterThanTheReorderWindowIsCountedLate() throws {
-        let lines = try String(contentsOfFile: "traces/scraper.jsonl", encoding: .utf8).split(separator: "\n").prefix(2).map(String.init)
+        let lines = try String(contentsOfFile: "traces/scraper.jsonl", encoding: .utf8).split(separator: "\n").prefix(2)
+            .map(String.init)
         let late = lines[0].replacingOccurrences(of: "2025-12-20T14:00:00.200Z", with: "2025-12-20T13:59:30.200Z")
         let trace = try scratch.write("late.jsonl", lines[1] + "\n" + late + "\n")
-        #expect(edgeproof("replay", exampleSpec, "--trace", trace, "--reorder-window", "1m").stdout.contains("Records: 0 late"))
-        #expect(edgeproof("replay", exampleSpec, "--trace", trace, "--reorder-window", "10s").stdout.contains("Records: 1 late"))
+        #expect(
+            edgeproof("replay", exampleSpec, "--trace", trace, "--reorder-window", "1m").stdout.contains(
+                "Records: 0 late"))
+        #expect(
+            edgeproof("replay", exampleSpec, "--trace", trace, "--reorder-window", "10s").stdout.contains(
+                "Records: 1 late"))
     }
 
     @Test(arguments: ["replay", "whatif", "diff"])

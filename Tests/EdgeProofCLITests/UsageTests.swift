@@ -30,7 +30,9 @@ import Testing
         #expect(edgeproof("synth", "--spec", exampleSpec, "--duration", "forever", "-o", "/dev/null").exitCode == 2)
         #expect(edgeproof("synth", "--spec", exampleSpec, "--duration", "0s", "-o", "/dev/null").exitCode == 2)
         #expect(edgeproof("whatif", exampleSpec, "--trace", "traces/scraper.jsonl", "--scale", "0").exitCode == 2)
-        #expect(edgeproof("replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--fail-on", "block_rate").exitCode == 2)
+        #expect(
+            edgeproof("replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--fail-on", "block_rate").exitCode == 2
+        )
         #expect(edgeproof("replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--max-errors", "-1").exitCode == 2)
     }
 

@@ -1,11 +1,13 @@
 import EdgeCore
+import EdgeWire
 import Foundation
 import Testing
+
 @testable import EdgeSpec
-import EdgeWire
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// The bundled example spec's bytes.
 func exampleSpecBytes() throws -> [UInt8] {
@@ -19,9 +21,13 @@ func exampleSpecBytes() throws -> [UInt8] {
     let spec = checked.spec
     #expect(spec.zone.plan == .pro)
     #expect(spec.rateLimits.first?.requests == 100 && spec.rateLimits.first?.period == .seconds(60))
-    #expect(spec.waf.map(\.id.text) == ["block-bad-bots", "challenge-suspicious-ips", "block-missing-user-agent", "geo-block-high-risk"])
+    #expect(
+        spec.waf.map(\.id.text) == [
+            "block-bad-bots", "challenge-suspicious-ips", "block-missing-user-agent", "geo-block-high-risk",
+        ])
     #expect(spec.redis?.maxmemoryPolicy == .noeviction && spec.redis?.persistence?.appendonly == true)
-    #expect(spec.fly?.httpService?.concurrency?.softLimit == 200 && spec.fly?.httpService?.concurrency?.hardLimit == 250)
+    #expect(
+        spec.fly?.httpService?.concurrency?.softLimit == 200 && spec.fly?.httpService?.concurrency?.hardLimit == 250)
     #expect(spec.vault?.seals.first?.kmsKeyID == "alias/vault-unseal-key")
     #expect(checked.readiness.allSatisfy { $0.status == .done })
 }
@@ -34,7 +40,8 @@ func exampleSpecBytes() throws -> [UInt8] {
     // "nmap" sits on the folded scalar's second line in the source.
     let text = Array(when.text.utf8)
     let needle = Array("\"nmap\"".utf8)
-    let offset = try #require((0...(text.count - needle.count)).first { Array(text[$0..<($0 + needle.count)]) == needle })
+    let offset = try #require(
+        (0...(text.count - needle.count)).first { Array(text[$0..<($0 + needle.count)]) == needle })
     let range = when.sourceRange(ofValueBytes: offset..<(offset + needle.count), in: source)
     let line = try #require(source.line(range.start.line))
     let column = line.unicodeScalars.index(line.unicodeScalars.startIndex, offsetBy: range.start.column - 1)
@@ -43,7 +50,8 @@ func exampleSpecBytes() throws -> [UInt8] {
 }
 
 @Test func doubleQuotedEscapesMapToTheirSource() throws {
-    let text = "version: 1\nzone: {name: example.com, plan: pro}\nwaf:\n  - id: r\n    when: \"http.host eq \\\"a.com\\\" and ssl\"\n    action: block\n"
+    let text =
+        "version: 1\nzone: {name: example.com, plan: pro}\nwaf:\n  - id: r\n    when: \"http.host eq \\\"a.com\\\" and ssl\"\n    action: block\n"
     let source = SourceFile(name: "edge.yaml", text: text)
     let diagnostics = DiagnosticCollector()
     let spec = try #require(SpecChecker.check(source.bytes, file: "edge.yaml", diagnostics: diagnostics)).spec
@@ -52,14 +60,17 @@ func exampleSpecBytes() throws -> [UInt8] {
     let range = when.sourceRange(ofValueBytes: offset..<(offset + 3), in: source)
     #expect(range.start == SourceLocation(line: 5, column: 39))
     let quote = Array(when.text.utf8).firstIndex(of: UInt8(ascii: "\""))!
-    #expect(when.sourceRange(ofValueBytes: quote..<(quote + 1), in: source).start == SourceLocation(line: 5, column: 26))
+    #expect(
+        when.sourceRange(ofValueBytes: quote..<(quote + 1), in: source).start == SourceLocation(line: 5, column: 26))
 }
 
 @Test func mutatedExampleNeverCrashesAndAlwaysExplainsFailure() throws {
     let original = try exampleSpecBytes()
     var generator = SplitMix64(state: 0xED6E)
     var inputs: [[UInt8]] = []
-    for cut in stride(from: 0, to: original.count, by: max(1, original.count / 300)) { inputs.append(Array(original[..<cut])) }
+    for cut in stride(from: 0, to: original.count, by: max(1, original.count / 300)) {
+        inputs.append(Array(original[..<cut]))
+    }
     let interesting: [UInt8] = Array(":-[]{}&*!|>'\"#%@`\t\n ".utf8) + [0x00, 0xC3, 0xFF, 0x80]
     for _ in 0..<700 {
         var bytes = original
@@ -87,11 +98,15 @@ func exampleSpecBytes() throws -> [UInt8] {
 
 @Test func schemaIsGeneratedFromTheReaders() throws {
     guard case let .object(members) = SpecSchema.document,
-          case let .object(properties)? = members.first(where: { $0.0 == "properties" })?.1 else {
+        case let .object(properties)? = members.first(where: { $0.0 == "properties" })?.1
+    else {
         Issue.record("schema has no properties")
         return
     }
-    #expect(properties.map(\.0) == ["version", "zone", "hosts", "lists", "waf", "managed_rules", "rate_limits", "cache", "fly", "vault",
-                                    "redis", "origin", "costs", "expect", "fail_on", "redact", "app", "profiles"])
+    #expect(
+        properties.map(\.0) == [
+            "version", "zone", "hosts", "lists", "waf", "managed_rules", "rate_limits", "cache", "fly", "vault",
+            "redis", "origin", "costs", "expect", "fail_on", "redact", "app", "profiles",
+        ])
     #expect(members.contains { $0.0 == "required" && $0.1 == ["version", "zone"] })
 }

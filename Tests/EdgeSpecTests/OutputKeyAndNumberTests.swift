@@ -1,5 +1,6 @@
 import EdgeTestSupport
 import Testing
+
 @testable import EdgeSpec
 
 private let head = "version: 1\nzone:\n  name: example.com\n  plan: pro\n"
@@ -28,13 +29,17 @@ private let cases: [(String, String)] = [
 func outputKeysAndNumbersAreChecked(name: String, marked: String) {
     let spec = MarkedSpec(marked)
     let (findings, diagnostics) = spec.check()
-    #expect(findings == Set(spec.expected), "\(name): expected \(spec.expected), got \(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")
+    #expect(
+        findings == Set(spec.expected),
+        "\(name): expected \(spec.expected), got \(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")
 }
 
 /// The shapes Fly accepts stay accepted.
 @Test func ordinaryFlyNamesAndLargeRealisticCostsCheck() {
-    let spec = MarkedSpec(fly + "  env:\n    _PRIVATE: x\n    log_level9: info\n  processes:\n    web-app: bin/web\n    worker_2: bin/worker\n"
-        + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\ncosts:\n  neon_monthly: 999999.99\n")
+    let spec = MarkedSpec(
+        fly
+            + "  env:\n    _PRIVATE: x\n    log_level9: info\n  processes:\n    web-app: bin/web\n    worker_2: bin/worker\n"
+            + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\ncosts:\n  neon_monthly: 999999.99\n")
     let (findings, diagnostics) = spec.check()
     #expect(findings.isEmpty, "\(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")
 }

@@ -53,6 +53,9 @@ public struct MarkedSpec {
     public func findings(in diagnostics: DiagnosticCollector) -> (findings: Set<Finding>, diagnostics: [Diagnostic]) {
         let expectedIDs = Set(expected.map(\.id))
         let relevant = diagnostics.diagnostics.filter { $0.severity == .error || expectedIDs.contains($0.id) }
-        return (Set(relevant.map { Finding(id: $0.id, line: $0.range.start.line, column: $0.range.start.column) }), diagnostics.diagnostics)
+        return (
+            Set(relevant.map { Finding(id: $0.id, line: $0.range.start.line, column: $0.range.start.column) }),
+            diagnostics.diagnostics
+        )
     }
 }

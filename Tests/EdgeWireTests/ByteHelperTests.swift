@@ -47,8 +47,12 @@ import Testing
         var name = other
         #expect(name.withUTF8 { EdgeAction.parse(UnsafeRawBufferPointer($0)) } == nil, "\(other)")
     }
-    #expect(EdgeAction.allCases.map(\.rawValue) == ["allow", "block", "challenge", "managed_challenge", "js_challenge", "log"])
+    #expect(
+        EdgeAction.allCases.map(\.rawValue) == [
+            "allow", "block", "challenge", "managed_challenge", "js_challenge", "log",
+        ])
     #expect(EdgeAction.allCases.filter(\.terminates) == [.block, .challenge, .managedChallenge, .jsChallenge])
-    #expect(CacheStatus.allCases.map(\.rawValue)
-        == ["HIT", "MISS", "EXPIRED", "STALE", "REVALIDATED", "UPDATING", "BYPASS", "DYNAMIC", "UNKNOWN"])
+    #expect(
+        CacheStatus.allCases.map(\.rawValue)
+            == ["HIT", "MISS", "EXPIRED", "STALE", "REVALIDATED", "UPDATING", "BYPASS", "DYNAMIC", "UNKNOWN"])
 }

@@ -24,5 +24,6 @@ import Testing
 @Test func leapYearsFollowTheGregorianRule() {
     #expect(CivilCalendar.isLeapYear(2024) && CivilCalendar.isLeapYear(2000))
     #expect(!CivilCalendar.isLeapYear(1900) && !CivilCalendar.isLeapYear(2025))
-    #expect(CivilCalendar.daysInMonth(year: 2024, month: 2) == 29 && CivilCalendar.daysInMonth(year: 2100, month: 2) == 28)
+    #expect(
+        CivilCalendar.daysInMonth(year: 2024, month: 2) == 29 && CivilCalendar.daysInMonth(year: 2100, month: 2) == 28)
 }

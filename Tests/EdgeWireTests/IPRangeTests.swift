@@ -12,7 +12,8 @@ import Testing
 }
 
 @Test func rangeSetsMergeAdjacentRangesAndKeepFamiliesApart() throws {
-    let set = IPRangeSet(["10.0.0.0/25", "10.0.0.128/25", "192.0.2.1..192.0.2.3", "2001:db8::/32"].compactMap(IPRange.parse))
+    let set = IPRangeSet(
+        ["10.0.0.0/25", "10.0.0.128/25", "192.0.2.1..192.0.2.3", "2001:db8::/32"].compactMap(IPRange.parse))
     for inside in ["10.0.0.0", "10.0.0.200", "10.0.0.255", "192.0.2.2", "2001:db8:ffff::1"] {
         #expect(set.contains(try #require(IPAddress.parse(inside))), "\(inside)")
     }

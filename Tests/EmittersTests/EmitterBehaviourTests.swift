@@ -3,11 +3,13 @@ import EdgeCore
 import Foundation
 import TOMLKit
 import Testing
+
 @testable import Emitters
 
 @Test func flyTomlParsesWithTOMLKitAndCarriesTheSpec() throws {
     let (edge, _) = try compileSpec("examples/agenticverz/edge.yaml")
-    let text = String(decoding: try #require(try BuildOutputs.render(edge).file("fly/fly.toml")).contents, as: UTF8.self)
+    let text = String(
+        decoding: try #require(try BuildOutputs.render(edge).file("fly/fly.toml")).contents, as: UTF8.self)
     let table = try TOMLTable(string: text)
     #expect(table["app"]?.string == "agenticverz-api")
     let service = try #require(table["http_service"]?.table)
@@ -23,14 +25,17 @@ import Testing
 @Test func escapingSurvivesEachFormat() throws {
     let (edge, _) = try compileSpec("Tests/EmittersTests/Fixtures/self-hosted.yaml")
     let outputs = try BuildOutputs.render(edge)
-    let toml = try TOMLTable(string: String(decoding: try #require(outputs.file("fly/fly.toml")).contents, as: UTF8.self))
+    let toml = try TOMLTable(
+        string: String(decoding: try #require(outputs.file("fly/fly.toml")).contents, as: UTF8.self))
     #expect(toml["env"]?.table?["QUOTE_TEST"]?.string == #"say "hi" \ ${HOME}"#)
     #expect(toml["processes"]?.table?["app"]?.string == "bin/server --port 8080")
     let redis = String(decoding: try #require(outputs.file("redis/redis.conf")).contents, as: UTF8.self)
     #expect(redis.contains("save 3600 1 300 100\n"))
     #expect(!redis.contains("requirepass"), "the committed redis.conf holds no secret")
     let template = String(decoding: try #require(outputs.file("redis/redis.conf.ctmpl")).contents, as: UTF8.self)
-    #expect(template.contains(#"requirepass "{{ with secret "kv/data/example/redis" }}{{ .Data.data.PASSWORD }}{{ end }}""#))
+    #expect(
+        template.contains(#"requirepass "{{ with secret "kv/data/example/redis" }}{{ .Data.data.PASSWORD }}{{ end }}""#)
+    )
 }
 
 @Test func contentTypesEscapeTheirSyntax() {
@@ -46,17 +51,23 @@ import Testing
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }
     var onDisk: [String: String] = [:]
     for file in files {
-        onDisk[String(file.dropLast(".mustache".count))] = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+        onDisk[String(file.dropLast(".mustache".count))] = try String(
+            contentsOfFile: directory + "/" + file, encoding: .utf8)
     }
-    #expect(onDisk == EmbeddedTemplates.all, "every Sources/Emitters/Templates/*.mustache needs its entry in EmbeddedTemplates.all")
+    #expect(
+        onDisk == EmbeddedTemplates.all,
+        "every Sources/Emitters/Templates/*.mustache needs its entry in EmbeddedTemplates.all")
 }
 
 @Test func templatesDirectoryOverridesOneTemplate() throws {
     let directory = try temporaryDirectory()
-    try "{{% CONTENT_TYPE: TOML}}\n{{{header}}}\napp = \"{{app}}\"\n".write(toFile: directory + "/fly.toml.mustache", atomically: true, encoding: .utf8)
+    try "{{% CONTENT_TYPE: TOML}}\n{{{header}}}\napp = \"{{app}}\"\n".write(
+        toFile: directory + "/fly.toml.mustache", atomically: true, encoding: .utf8)
     let (edge, _) = try compileSpec("examples/agenticverz/edge.yaml")
     let outputs = try BuildOutputs.render(edge, templates: try TemplateSet.overriding(with: directory))
-    #expect(String(decoding: try #require(outputs.file("fly/fly.toml")).contents, as: UTF8.self).hasSuffix("app = \"agenticverz-api\"\n"))
+    #expect(
+        String(decoding: try #require(outputs.file("fly/fly.toml")).contents, as: UTF8.self).hasSuffix(
+            "app = \"agenticverz-api\"\n"))
     try "x".write(toFile: directory + "/nonsense.mustache", atomically: true, encoding: .utf8)
     #expect(throws: TemplateError.self) { try TemplateSet.overriding(with: directory) }
 }
@@ -71,10 +82,12 @@ import Testing
     let url = repositoryRoot.appendingPathComponent("examples/agenticverz/edge.yaml")
     let original = try String(contentsOf: url, encoding: .utf8)
     let (plain, _) = try compileSpec(bytes: Array(original.utf8), specPath: "edge.yaml")
-    let commented = "# a new comment\n" + original.replacingOccurrences(of: "plan: pro", with: "plan: pro   # still pro")
+    let commented =
+        "# a new comment\n" + original.replacingOccurrences(of: "plan: pro", with: "plan: pro   # still pro")
     let (edited, _) = try compileSpec(bytes: Array(commented.utf8), specPath: "edge.yaml")
     #expect(plain.specHash == edited.specHash)
-    let newCase = original.replacingOccurrences(of: "expect:\n", with: "expect:\n  - name: another case\n    request: { path: /x }\n    action: allow\n")
+    let newCase = original.replacingOccurrences(
+        of: "expect:\n", with: "expect:\n  - name: another case\n    request: { path: /x }\n    action: allow\n")
     let (withCase, _) = try compileSpec(bytes: Array(newCase.utf8), specPath: "edge.yaml")
     #expect(plain.specHash == withCase.specHash, "expect cases do not shape emitted files")
     let changed = original.replacingOccurrences(of: "requests: 100", with: "requests: 120")
@@ -83,14 +96,17 @@ import Testing
 }
 
 @Test func upstashLimitsAreWarnedAboutAtTheSpec() throws {
-    let spec = "version: 1\nzone: {name: example.com, plan: pro}\nredis:\n  provider: upstash\n  maxmemory_policy: allkeys-lru\n  persistence:\n    appendonly: true\n    appendfsync: always\n"
+    let spec =
+        "version: 1\nzone: {name: example.com, plan: pro}\nredis:\n  provider: upstash\n  maxmemory_policy: allkeys-lru\n  persistence:\n    appendonly: true\n    appendfsync: always\n"
     let (edge, diagnostics) = try compileSpec(bytes: Array(spec.utf8), specPath: "edge.yaml")
     #expect(Set(diagnostics.diagnostics.map(\.id)).isSuperset(of: ["W0811", "W0812"]))
-    let upstash = String(decoding: try #require(try BuildOutputs.render(edge).file("redis/upstash.json")).contents, as: UTF8.self)
+    let upstash = String(
+        decoding: try #require(try BuildOutputs.render(edge).file("redis/upstash.json")).contents, as: UTF8.self)
     #expect(upstash.contains("\"eviction\": true"))
 }
 
 @Test func sectionsAbsentMeanFilesAbsent() throws {
-    let (edge, _) = try compileSpec(bytes: Array("version: 1\nzone: {name: example.com, plan: free}\n".utf8), specPath: "edge.yaml")
+    let (edge, _) = try compileSpec(
+        bytes: Array("version: 1\nzone: {name: example.com, plan: free}\n".utf8), specPath: "edge.yaml")
     #expect(try BuildOutputs.render(edge).files.map(\.path) == ["MANIFEST.json"])
 }

@@ -2,10 +2,12 @@ import EdgeCompiler
 import EdgeCore
 import EdgeSpec
 import Foundation
+
 @testable import Emitters
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// Checks and compiles a spec file of the repository; fails the calling test on any error.
 func compileSpec(_ relativePath: String, as specPath: String? = nil) throws -> (CompiledEdge, DiagnosticCollector) {

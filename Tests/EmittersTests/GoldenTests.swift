@@ -1,6 +1,7 @@
 import EdgeCompiler
 import Foundation
 import Testing
+
 @testable import Emitters
 
 /// Compares every emitted file with its golden copy. `EDGEPROOF_RECORD_GOLDEN=1` rewrites the goldens and still
@@ -15,9 +16,12 @@ func emittedFilesMatchGoldens(spec: String, goldenDirectory: String) throws {
     let golden = repositoryRoot.appendingPathComponent(goldenDirectory).path
     if ProcessInfo.processInfo.environment["EDGEPROOF_RECORD_GOLDEN"] == "1" {
         try OutputWriter.write(outputs, to: golden)
-        Issue.record("re-recorded \(goldenDirectory); review the diff and run the tests again without EDGEPROOF_RECORD_GOLDEN")
+        Issue.record(
+            "re-recorded \(goldenDirectory); review the diff and run the tests again without EDGEPROOF_RECORD_GOLDEN")
         return
     }
     let differences = DriftCheck.compare(outputs, with: golden)
-    #expect(differences.isEmpty, "\(goldenDirectory) drifted:\n\(differences.map { "\($0.kind) \($0.path)\n\($0.diff)" }.joined())")
+    #expect(
+        differences.isEmpty,
+        "\(goldenDirectory) drifted:\n\(differences.map { "\($0.kind) \($0.path)\n\($0.diff)" }.joined())")
 }

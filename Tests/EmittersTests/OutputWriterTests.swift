@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Emitters
 
 @Test func writeKeepsUnrelatedFilesAndReplacesOutputs() throws {
@@ -15,7 +16,8 @@ import Testing
     #expect(after["fly/fly.toml"] == outputs.file("fly/fly.toml")?.contents)
     #expect(DriftCheck.compare(outputs, with: directory).isEmpty)
     let parent = (directory as NSString).deletingLastPathComponent
-    #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"], "no staging directory is left behind")
+    #expect(
+        try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"], "no staging directory is left behind")
 }
 
 @Test func failedWriteLeavesTheDirectoryExactlyAsItWas() throws {
@@ -25,7 +27,9 @@ import Testing
     try "previous".write(toFile: directory + "/MANIFEST.json", atomically: true, encoding: .utf8)
     let before = snapshot(directory)
     let (edge, _) = try compileSpec("examples/agenticverz/edge.yaml")
-    #expect(throws: OutputWriter.WriteError.self) { try OutputWriter.write(try BuildOutputs.render(edge), to: directory) }
+    #expect(throws: OutputWriter.WriteError.self) {
+        try OutputWriter.write(try BuildOutputs.render(edge), to: directory)
+    }
     #expect(snapshot(directory) == before)
     let parent = (directory as NSString).deletingLastPathComponent
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
@@ -38,10 +42,13 @@ import Testing
     try OutputWriter.write(outputs, to: directory)
     try FileManager.default.removeItem(atPath: directory + "/vault/post-init.sh")
     let fly = try String(contentsOfFile: directory + "/fly/fly.toml", encoding: .utf8)
-    try fly.replacingOccurrences(of: "soft_limit = 200", with: "soft_limit = 150").write(toFile: directory + "/fly/fly.toml", atomically: true, encoding: .utf8)
+    try fly.replacingOccurrences(of: "soft_limit = 200", with: "soft_limit = 150").write(
+        toFile: directory + "/fly/fly.toml", atomically: true, encoding: .utf8)
     let manifest = try String(contentsOfFile: directory + "/MANIFEST.json", encoding: .utf8)
-    try manifest.replacingOccurrences(of: "\"files\": [", with: "\"files\": [\n    {\"path\": \"cloudflare/old.json\", \"sha256\": \"00\"},")
-        .write(toFile: directory + "/MANIFEST.json", atomically: true, encoding: .utf8)
+    try manifest.replacingOccurrences(
+        of: "\"files\": [", with: "\"files\": [\n    {\"path\": \"cloudflare/old.json\", \"sha256\": \"00\"},"
+    )
+    .write(toFile: directory + "/MANIFEST.json", atomically: true, encoding: .utf8)
     let differences = DriftCheck.compare(outputs, with: directory)
     let kinds = Dictionary(differences.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a })
     #expect(kinds["vault/post-init.sh"] == .missing)
@@ -136,34 +143,47 @@ private func modeAndOwner(_ path: String) -> (mode: mode_t, uid: uid_t, gid: gid
     }
     #expect(try String(contentsOfFile: directory + "/data/file", encoding: .utf8) == "on the mount")
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["data"])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: (directory as NSString).deletingLastPathComponent) == ["out"])
+    #expect(
+        try FileManager.default.contentsOfDirectory(atPath: (directory as NSString).deletingLastPathComponent) == [
+            "out"
+        ])
 }
 
 @Test func filesThePreviousManifestListsAndTheBuildNoLongerProducesAreRemoved() throws {
     let parent = try temporaryDirectory()
     let directory = parent + "/out"
     try "outside".write(toFile: parent + "/outside.txt", atomically: false, encoding: .utf8)
-    try OutputWriter.write(outputSet(["fly/fly.toml": "a", "vault/vault.hcl": "b", "vault/post-init.sh": "c"]), to: directory)
+    try OutputWriter.write(
+        outputSet(["fly/fly.toml": "a", "vault/vault.hcl": "b", "vault/post-init.sh": "c"]), to: directory)
     try "mine".write(toFile: directory + "/notes.txt", atomically: false, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: directory + "/up", withDestinationPath: "..")
     let manifest = try String(contentsOfFile: directory + "/MANIFEST.json", encoding: .utf8)
-    try manifest.replacingOccurrences(of: "[", with: "[{\"path\": \"../outside.txt\"}, {\"path\": \"notes.txt/..\"}, {\"path\": \"up/outside.txt\"}, ")
-        .write(toFile: directory + "/MANIFEST.json", atomically: false, encoding: .utf8)
+    try manifest.replacingOccurrences(
+        of: "[", with: "[{\"path\": \"../outside.txt\"}, {\"path\": \"notes.txt/..\"}, {\"path\": \"up/outside.txt\"}, "
+    )
+    .write(toFile: directory + "/MANIFEST.json", atomically: false, encoding: .utf8)
     let smaller = outputSet(["fly/fly.toml": "a"])
     let stale = DriftCheck.compare(smaller, with: directory).filter { $0.kind == .stale }.map(\.path)
-    #expect(Set(stale).isSuperset(of: ["vault/vault.hcl", "vault/post-init.sh"]), "--check names what the build would remove")
+    #expect(
+        Set(stale).isSuperset(of: ["vault/vault.hcl", "vault/post-init.sh"]),
+        "--check names what the build would remove")
     let removed = try OutputWriter.write(smaller, to: directory)
     #expect(removed == ["vault/post-init.sh", "vault/vault.hcl"])
-    #expect(!FileManager.default.fileExists(atPath: directory + "/vault"), "a directory emptied by the removal goes too")
+    #expect(
+        !FileManager.default.fileExists(atPath: directory + "/vault"), "a directory emptied by the removal goes too")
     #expect(snapshot(directory)["notes.txt"] == Array("mine".utf8), "a file no manifest lists is kept")
-    #expect(try String(contentsOfFile: parent + "/outside.txt", encoding: .utf8) == "outside", "paths leaving the directory, also through a link, are ignored")
+    #expect(
+        try String(contentsOfFile: parent + "/outside.txt", encoding: .utf8) == "outside",
+        "paths leaving the directory, also through a link, are ignored")
     #expect(DriftCheck.compare(smaller, with: directory).isEmpty)
 }
 
 @Test func stagingDirectoriesOfKilledBuildsAreRemoved() throws {
     let parent = try temporaryDirectory()
     let dead = parent + "/.out.edgeproof-staging-999999999", alive = parent + "/.out.edgeproof-staging-\(getppid())"
-    for path in [dead, alive] { try FileManager.default.createDirectory(atPath: path + "/fly", withIntermediateDirectories: true) }
+    for path in [dead, alive] {
+        try FileManager.default.createDirectory(atPath: path + "/fly", withIntermediateDirectories: true)
+    }
     try OutputWriter.write(outputSet(["fly/fly.toml": "a"]), to: parent + "/out")
     #expect(!FileManager.default.fileExists(atPath: dead), "no process 999999999 exists")
     #expect(FileManager.default.fileExists(atPath: alive), "a build still running keeps its staging directory")

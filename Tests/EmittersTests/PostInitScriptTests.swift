@@ -1,6 +1,7 @@
 import EdgeCompiler
 import Foundation
 import Testing
+
 @testable import Emitters
 
 /// Shell syntax in spec values reaches `vault audit enable` as plain text: sh runs no part of it.
@@ -22,14 +23,18 @@ func postInitScriptPassesShellSyntaxAsPlainArguments(shell: String) throws {
 
         """
     let (edge, _) = try compileSpec(bytes: Array(spec.utf8), specPath: "edge.yaml")
-    let script = String(decoding: try #require(try BuildOutputs.render(edge).file("vault/post-init.sh")).contents, as: UTF8.self)
+    let script = String(
+        decoding: try #require(try BuildOutputs.render(edge).file("vault/post-init.sh")).contents, as: UTF8.self)
     let stubs = try ScriptStubs(vaultValues: [:])
     let run = try stubs.run(script, shell: shell)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(!FileManager.default.fileExists(atPath: marker), "the shell ran part of a spec value")
-    #expect(stubs.vaultAuditCalls == [[
-        "audit", "enable", "-path=it's-$(touch \(marker))",
-        "-description=`touch \(marker)`; echo \"$HOME\" ' \\ && touch \(marker)",
-        "file", "file_path=/var/log/vault/a b;touch \(marker)",
-    ]])
+    #expect(
+        stubs.vaultAuditCalls == [
+            [
+                "audit", "enable", "-path=it's-$(touch \(marker))",
+                "-description=`touch \(marker)`; echo \"$HOME\" ' \\ && touch \(marker)",
+                "file", "file_path=/var/log/vault/a b;touch \(marker)",
+            ]
+        ])
 }

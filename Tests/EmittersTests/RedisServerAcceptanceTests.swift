@@ -3,9 +3,11 @@ import EdgeCore
 import EdgeSpec
 import Foundation
 import Testing
+
 @testable import Emitters
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Boots the real redis-server 7 on a config file and reports whether it got as far as accepting connections.
@@ -16,8 +18,11 @@ private func redisServerStarts(confText: String, tcpPortOverride: Int? = 0) thro
     try confText.write(toFile: directory + "/redis.conf", atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["redis-server", directory + "/redis.conf", "--unixsocket", directory + "/redis.sock", "--dir", directory,
-                         "--daemonize", "no", "--logfile", directory + "/redis.log", "--save", ""]
+    process.arguments =
+        [
+            "redis-server", directory + "/redis.conf", "--unixsocket", directory + "/redis.sock", "--dir", directory,
+            "--daemonize", "no", "--logfile", directory + "/redis.log", "--save", "",
+        ]
         + (tcpPortOverride.map { ["--port", String($0)] } ?? [])
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
@@ -46,20 +51,26 @@ private func freeLocalPort() throws -> Int {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketHandle, $0, length) == 0 && getsockname(socketHandle, $0, &length) == 0 }
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(socketHandle, $0, length) == 0 && getsockname(socketHandle, $0, &length) == 0
+        }
     }
     try #require(bound, "could not find a free port")
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-private let redisServerInstalled = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+private let redisServerInstalled = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].contains {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
 
 /// The committed redis.conf of a spec whose Redis section is `redis`, or the diagnostics IDs `check` reported.
 private func renderRedisConf(_ redis: String) throws -> Result<String, SpecFailure> {
     let spec = "version: 1\nzone: {name: example.com, plan: pro}\nredis:\n  provider: self-hosted\n" + redis
     do {
         let (edge, _) = try compileSpec(bytes: Array(spec.utf8), specPath: "edge.yaml")
-        return .success(String(decoding: try #require(try BuildOutputs.render(edge).file("redis/redis.conf")).contents, as: UTF8.self))
+        return .success(
+            String(
+                decoding: try #require(try BuildOutputs.render(edge).file("redis/redis.conf")).contents, as: UTF8.self))
     } catch let failure as SpecFailure {
         return .failure(failure)
     }
@@ -70,13 +81,15 @@ private func userWithRules(_ rules: String) -> String {
 }
 
 /// Rules `check` accepts: the emitted redis.conf must boot redis-server 7.
-@Test(.enabled(if: redisServerInstalled), arguments: [
-    "~* &* +@all -@dangerous",
-    "resetkeys ~cache:* %R~reports:* %RW~jobs:* resetchannels &events:* -@all +@read +@write +config|get -client|kill +select|0",
-    "allkeys allchannels allcommands -flushall -flushdb -@admin +acl|whoami",
-    "~{tenant}:* +GET +@ALL",
-    "nocommands skip-sanitize-payload clearselectors +ping",
-])
+@Test(
+    .enabled(if: redisServerInstalled),
+    arguments: [
+        "~* &* +@all -@dangerous",
+        "resetkeys ~cache:* %R~reports:* %RW~jobs:* resetchannels &events:* -@all +@read +@write +config|get -client|kill +select|0",
+        "allkeys allchannels allcommands -flushall -flushdb -@admin +acl|whoami",
+        "~{tenant}:* +GET +@ALL",
+        "nocommands skip-sanitize-payload clearselectors +ping",
+    ])
 func redisServerStartsOnRulesCheckAccepts(rules: String) throws {
     let conf = try renderRedisConf(userWithRules(rules)).get()
     let (started, log) = try redisServerStarts(confText: conf)
@@ -96,10 +109,13 @@ func rulesRedisServerRefusesAreRefusedByCheck(rules: String) throws {
 }
 
 /// Bind lists `check` accepts boot redis-server on a real TCP port (bind is only read when it listens on TCP).
-@Test(.enabled(if: redisServerInstalled), arguments: [["127.0.0.1", "-::1"], ["-10.255.255.1", "127.0.0.1"], ["127.0.0.1", "-::*"]])
+@Test(
+    .enabled(if: redisServerInstalled),
+    arguments: [["127.0.0.1", "-::1"], ["-10.255.255.1", "127.0.0.1"], ["127.0.0.1", "-::*"]])
 func redisServerStartsOnBindAddressesCheckAccepts(bind: [String]) throws {
     let port = try freeLocalPort()
-    let conf = try renderRedisConf("  bind: [\(bind.map { "'\($0)'" }.joined(separator: ", "))]\n  port: \(port)\n").get()
+    let conf = try renderRedisConf("  bind: [\(bind.map { "'\($0)'" }.joined(separator: ", "))]\n  port: \(port)\n")
+        .get()
     let (started, log) = try redisServerStarts(confText: conf, tcpPortOverride: nil)
     #expect(started, "redis-server refused bind \(bind):\n\(log.suffix(600))")
 }

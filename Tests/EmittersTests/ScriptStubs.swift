@@ -15,9 +15,12 @@ struct ScriptStubs {
         directory = try temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/values", withIntermediateDirectories: true)
         for (reference, value) in vaultValues {
-            try Data(value.utf8).write(to: URL(fileURLWithPath: directory + "/values/" + reference.replacingOccurrences(of: "/", with: "_")))
+            try Data(value.utf8).write(
+                to: URL(fileURLWithPath: directory + "/values/" + reference.replacingOccurrences(of: "/", with: "_")))
         }
-        try install("vault", """
+        try install(
+            "vault",
+            """
             #!/bin/sh
             if [ "$1" = "audit" ]; then printf '%s\\n' "$@" -- >> "\(directory)/vault.args"; exit 0; fi
             [ "$1 $2" = "kv get" ] || { echo "vault stub: unexpected arguments" >&2; exit 64; }
@@ -25,7 +28,9 @@ struct ScriptStubs {
             [ -f "$file" ] || { echo "Error reading $4: Code: 403. Errors: * permission denied" >&2; exit 2; }
             cat "$file"
             """)
-        try install("fly", """
+        try install(
+            "fly",
+            """
             #!/bin/sh
             printf '%s\\n' "$*" >> "\(directory)/fly.args"
             cat >> "\(directory)/fly.stdin"
@@ -34,11 +39,15 @@ struct ScriptStubs {
     }
 
     /// What `fly` received on stdin (nil when it never ran).
-    var flyStdin: String? { FileManager.default.contents(atPath: directory + "/fly.stdin").map { String(decoding: $0, as: UTF8.self) } }
+    var flyStdin: String? {
+        FileManager.default.contents(atPath: directory + "/fly.stdin").map { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// The arguments of each `vault audit` call, exactly as the command received them.
     var vaultAuditCalls: [[String]] {
-        let text = FileManager.default.contents(atPath: directory + "/vault.args").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let text =
+            FileManager.default.contents(atPath: directory + "/vault.args").map { String(decoding: $0, as: UTF8.self) }
+            ?? ""
         return text.components(separatedBy: "\n--\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: "\n") }
     }
 
@@ -64,7 +73,9 @@ struct ScriptStubs {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return ScriptRun(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return ScriptRun(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 
     private func install(_ name: String, _ text: String) throws {
@@ -121,7 +132,9 @@ func flySecretsImportParse(_ input: String) -> [String: String] {
             multilineKey = key
             multilineValue = String(value.dropFirst(3)) + "\n"
         } else {
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
             secrets[key] = value
         }
     }

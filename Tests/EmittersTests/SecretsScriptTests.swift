@@ -1,6 +1,7 @@
 import EdgeCompiler
 import Foundation
 import Testing
+
 @testable import Emitters
 
 /// A spec with three secrets in two Vault paths.
@@ -21,7 +22,8 @@ private let spec = """
 /// Vault's answers when every read works; each value is unique so a leak is easy to find.
 private let goodValues = [
     "app/db#DATABASE_URL": "postgres://app:db-pw-7f3a@db.internal:5432/app?sslmode=require",
-    "app/tls#TLS_KEY": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nbWlkZGxlLWxpbmUtb2Yta2V5\n-----END PRIVATE KEY-----\n",
+    "app/tls#TLS_KEY":
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nbWlkZGxlLWxpbmUtb2Yta2V5\n-----END PRIVATE KEY-----\n",
     "app/api#API_TOKEN": "tok-9c1e-last",
 ]
 
@@ -34,7 +36,8 @@ private func renderedScript(_ path: String = "fly/secrets.sh") throws -> String 
 private func expectNoValueLeaked(_ run: ScriptRun, _ values: [String: String]) {
     for value in values.values {
         for line in value.split(separator: "\n") where line.count > 8 {
-            #expect(!run.stdout.contains(line) && !run.stderr.contains(line), "a secret value reached the script's output")
+            #expect(
+                !run.stdout.contains(line) && !run.stderr.contains(line), "a secret value reached the script's output")
         }
     }
 }
@@ -46,15 +49,17 @@ func secretsScriptImportsEveryValueExactly(shell: String) throws {
     #expect(run.status == 0, "\(run.stderr)")
     #expect(stubs.flyCalls == ["secrets import --app demo-app"])
     let pem = try #require(goodValues["app/tls#TLS_KEY"])
-    #expect(stubs.flyStdin == """
-        DATABASE_URL="\(goodValues["app/db#DATABASE_URL"]!)"
-        TLS_KEY=\"""\(pem)\"""
-        API_TOKEN="tok-9c1e-last"
+    #expect(
+        stubs.flyStdin == """
+            DATABASE_URL="\(goodValues["app/db#DATABASE_URL"]!)"
+            TLS_KEY=\"""\(pem)\"""
+            API_TOKEN="tok-9c1e-last"
 
-        """)
-    #expect(flySecretsImportParse(try #require(stubs.flyStdin)) == [
-        "DATABASE_URL": goodValues["app/db#DATABASE_URL"]!, "TLS_KEY": pem, "API_TOKEN": "tok-9c1e-last",
-    ])
+            """)
+    #expect(
+        flySecretsImportParse(try #require(stubs.flyStdin)) == [
+            "DATABASE_URL": goodValues["app/db#DATABASE_URL"]!, "TLS_KEY": pem, "API_TOKEN": "tok-9c1e-last",
+        ])
     expectNoValueLeaked(run, goodValues)
 }
 
@@ -68,7 +73,8 @@ func secretsScriptImportsNothingWhenAnyVaultReadFails(shell: String, failing: St
     #expect(run.status != 0)
     #expect(stubs.flyStdin == nil, "fly secrets import must not run")
     let name = String(failing.split(separator: "#")[1])
-    #expect(run.stderr.contains("secrets.sh: \(name) could not be read from Vault; nothing was imported"), "\(run.stderr)")
+    #expect(
+        run.stderr.contains("secrets.sh: \(name) could not be read from Vault; nothing was imported"), "\(run.stderr)")
     expectNoValueLeaked(run, values)
 }
 
@@ -115,9 +121,11 @@ func secretsScriptPassesAwkwardValuesWhole(shell: String) throws {
     let stubs = try ScriptStubs(vaultValues: awkward)
     let run = try stubs.run(try renderedScript(), shell: shell)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(flySecretsImportParse(try #require(stubs.flyStdin)) == [
-        "DATABASE_URL": awkward["app/db#DATABASE_URL"]!, "TLS_KEY": awkward["app/tls#TLS_KEY"]!, "API_TOKEN": awkward["app/api#API_TOKEN"]!,
-    ])
+    #expect(
+        flySecretsImportParse(try #require(stubs.flyStdin)) == [
+            "DATABASE_URL": awkward["app/db#DATABASE_URL"]!, "TLS_KEY": awkward["app/tls#TLS_KEY"]!,
+            "API_TOKEN": awkward["app/api#API_TOKEN"]!,
+        ])
 }
 
 @Test(arguments: testShells)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RulesLanguage
 
 /// Comparisons on plain Bytes fields read the value in place; these tests check them against the same comparison
@@ -19,8 +20,9 @@ struct BorrowedReadTests {
 
     private static let requests: [HTTPRequest] = [
         HTTPRequest(),
-        HTTPRequest(method: "POST", host: "x.example", path: "/a/b.JS", query: "q=1",
-                    headers: [("User-Agent", "ab/1"), ("user-agent", "second")], country: "SG"),
+        HTTPRequest(
+            method: "POST", host: "x.example", path: "/a/b.JS", query: "q=1",
+            headers: [("User-Agent", "ab/1"), ("user-agent", "second")], country: "SG"),
         HTTPRequest(host: "www.example.com", path: "/a/../c/./d.js", headers: [("X-Other", "b")], country: "KP"),
         HTTPRequest(method: "GET", host: "api.example.com", path: "//", query: "", headers: [("User-Agent", "")]),
     ]

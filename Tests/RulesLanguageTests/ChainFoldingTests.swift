@@ -1,5 +1,6 @@
 import EdgeWire
 import Testing
+
 @testable import RulesLanguage
 
 /// `or`/`and` chains of tests on one operand are compiled into one evaluator; these tests check that the folded
@@ -28,10 +29,11 @@ struct ChainFoldingTests {
 
     /// A quoted string literal written with `\x` escapes, so any byte survives.
     private static func literal(_ bytes: [UInt8]) -> String {
-        "\"" + bytes.map { byte in
-            let hex = String(byte, radix: 16)
-            return "\\x" + (hex.count == 1 ? "0" + hex : hex)
-        }.joined() + "\""
+        "\""
+            + bytes.map { byte in
+                let hex = String(byte, radix: 16)
+                return "\\x" + (hex.count == 1 ? "0" + hex : hex)
+            }.joined() + "\""
     }
 
     /// One test of `operand` against a literal, in the shape of `test`.
@@ -48,12 +50,20 @@ struct ChainFoldingTests {
         (0..<count).map { _ in
             var request = HTTPRequest()
             var headers: [HTTPHeader] = []
-            if random.below(5) != 0 { headers.append(HTTPHeader(name: Array("User-Agent".utf8), value: random.bytes(maxLength: 10))) }
-            if random.below(2) == 0 { headers.append(HTTPHeader(name: Array("X-A".utf8), value: random.bytes(maxLength: 6))) }
-            if random.below(2) == 0 { headers.append(HTTPHeader(name: Array("Referer".utf8), value: random.bytes(maxLength: 6))) }
+            if random.below(5) != 0 {
+                headers.append(HTTPHeader(name: Array("User-Agent".utf8), value: random.bytes(maxLength: 10)))
+            }
+            if random.below(2) == 0 {
+                headers.append(HTTPHeader(name: Array("X-A".utf8), value: random.bytes(maxLength: 6)))
+            }
+            if random.below(2) == 0 {
+                headers.append(HTTPHeader(name: Array("Referer".utf8), value: random.bytes(maxLength: 6)))
+            }
             request.headers = headers
             request.path = [0x2F] + random.bytes(maxLength: 6)
-            if random.below(2) == 0 { request.query = Array("q=".utf8) + random.bytes(maxLength: 5).filter { $0 != 0x26 } }
+            if random.below(2) == 0 {
+                request.query = Array("q=".utf8) + random.bytes(maxLength: 5).filter { $0 != 0x26 }
+            }
             return request
         }
     }
@@ -79,12 +89,16 @@ struct ChainFoldingTests {
             let terms = (0..<(2 + random.below(5))).map { _ in Self.term(test, operand, random.bytes(maxLength: 3)) }
             // An unrelated term in the middle keeps the chain from being all one group.
             var chainTerms = terms
-            if random.below(2) == 0 { chainTerms.insert(random.below(2) == 0 ? "ssl" : "not ssl", at: random.below(terms.count + 1)) }
+            if random.below(2) == 0 {
+                chainTerms.insert(random.below(2) == 0 ? "ssl" : "not ssl", at: random.below(terms.count + 1))
+            }
             let folded = chainTerms.joined(separator: isOr ? " or " : " and ")
-            let unfolded = "not (" + chainTerms.map { "not (" + $0 + ")" }.joined(separator: isOr ? " and " : " or ") + ")"
+            let unfolded =
+                "not (" + chainTerms.map { "not (" + $0 + ")" }.joined(separator: isOr ? " and " : " or ") + ")"
             for missing in [MissingValuePolicy.cloudflare, .wirefilter] {
                 guard let foldedExpression = Self.compile(folded, missing),
-                      let unfoldedExpression = Self.compile(unfolded, missing) else { return }
+                    let unfoldedExpression = Self.compile(unfolded, missing)
+                else { return }
                 for request in requests {
                     context.reset(to: request)
                     let expected = unfoldedExpression.evaluate(context)
@@ -96,7 +110,8 @@ struct ChainFoldingTests {
 
     @Test("terms on one operand become one evaluator; other terms and operands stay separate")
     func grouping() throws {
-        let (expression, _) = parse(#"""
+        let (expression, _) = parse(
+            #"""
             lower(http.user_agent) contains "sqlmap" or ssl or lower(http.user_agent) contains "nikto"
             or http.user_agent contains "x" or starts_with(http.request.uri.path, "/a")
             or starts_with(http.request.uri.path, "/b") or http.host eq "a" or http.host eq "b"
@@ -127,7 +142,9 @@ struct ChainFoldingTests {
         }
     }
 
-    @Test("the multi-literal search, plain and case-mapped, agrees with one search per literal", arguments: [UInt64(5), 23, 1001])
+    @Test(
+        "the multi-literal search, plain and case-mapped, agrees with one search per literal",
+        arguments: [UInt64(5), 23, 1001])
     func multiLiteralSearch(seed: UInt64) {
         var random = Random(state: seed)
         for _ in 0..<300 {

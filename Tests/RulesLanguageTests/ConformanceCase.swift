@@ -1,5 +1,6 @@
 import EdgeCore
 import Testing
+
 @testable import RulesLanguage
 
 /// One row of the conformance table: an expression, the options and request it runs with, and the expected
@@ -32,8 +33,9 @@ func yes(
     _ expression: String, _ request: HTTPRequest = sampleRequest, plan: CloudflarePlan = .enterprise,
     context: RuleContext? = nil, missing: MissingValuePolicy = .cloudflare
 ) -> ConformanceCase {
-    ConformanceCase(expression: expression, expectation: .result(true), request: request, plan: plan, context: context,
-                    missing: missing)
+    ConformanceCase(
+        expression: expression, expectation: .result(true), request: request, plan: plan, context: context,
+        missing: missing)
 }
 
 /// Expects the expression to evaluate to false.
@@ -41,16 +43,19 @@ func no(
     _ expression: String, _ request: HTTPRequest = sampleRequest, plan: CloudflarePlan = .enterprise,
     context: RuleContext? = nil, missing: MissingValuePolicy = .cloudflare
 ) -> ConformanceCase {
-    ConformanceCase(expression: expression, expectation: .result(false), request: request, plan: plan, context: context,
-                    missing: missing)
+    ConformanceCase(
+        expression: expression, expectation: .result(false), request: request, plan: plan, context: context,
+        missing: missing)
 }
 
 /// Expects an error with `id` whose column is where `marker` first occurs.
 func fails(
-    _ expression: String, _ id: String, at marker: String, plan: CloudflarePlan = .enterprise, context: RuleContext? = nil
+    _ expression: String, _ id: String, at marker: String, plan: CloudflarePlan = .enterprise,
+    context: RuleContext? = nil
 ) -> ConformanceCase {
-    ConformanceCase(expression: expression, expectation: .error(id, column: column(of: marker, in: expression)),
-                    plan: plan, context: context)
+    ConformanceCase(
+        expression: expression, expectation: .error(id, column: column(of: marker, in: expression)),
+        plan: plan, context: context)
 }
 
 /// Expects an error with `id` at an explicit column (for positions a marker cannot name, like the end).

@@ -2,7 +2,8 @@
 
 /// The conformance table (the Rules-language sections of `docs/cloudflare-semantics.md`): every operator, literal form,
 /// function, precedence rule, missing-value rule, plan and context gate, and dialect error.
-let conformanceCases: [ConformanceCase] = literalCases + operatorCases + logicalCases + fieldCases + indexCases
+let conformanceCases: [ConformanceCase] =
+    literalCases + operatorCases + logicalCases + fieldCases + indexCases
     + functionCases + gatingCases + dialectErrorCases
 
 let literalCases: [ConformanceCase] = [
@@ -22,8 +23,9 @@ let literalCases: [ConformanceCase] = [
     yes(#"http.host eq r"www.example.com""#),
     yes(##"http.host eq r#"www.example.com"#"##),
     yes("http.host ne r" + String(repeating: "#", count: 255) + "\"x\"" + String(repeating: "#", count: 255)),
-    fails("http.host eq r" + String(repeating: "#", count: 256) + "\"x\"" + String(repeating: "#", count: 256),
-          "E0607", at: "r#"),
+    fails(
+        "http.host eq r" + String(repeating: "#", count: 256) + "\"x\"" + String(repeating: "#", count: 256),
+        "E0607", at: "r#"),
     fails(#"http.host eq r#"abc"#, "E0607", at: "r#"),
     // Integers: decimal, hex, octal, overflow.
     yes("ip.src.asnum eq 13335"),
@@ -63,7 +65,9 @@ let literalCases: [ConformanceCase] = [
     yes("ip.src.asnum in {1..10 13000..14000}"),
     yes("cf.edge.server_port in {80 443}"),
     no("cf.edge.server_port in {80 8080}"),
-    yes(#"http.host in {"a.example" "b.example" "c.example" "d.example" "e.example" "f.example" "g.example" "h.example" "i.example" "www.example.com"}"#),
+    yes(
+        #"http.host in {"a.example" "b.example" "c.example" "d.example" "e.example" "f.example" "g.example" "h.example" "i.example" "www.example.com"}"#
+    ),
     fails(#"ip.src.country in {"KP", "IR"}"#, "E0615", at: ","),
     fails(#"ip.src.country in {"KP" 1}"#, "E0616", at: "1}"),
     fails(#"ip.src.country in {"KP" "IR""#, "E0617", at: "{"),
@@ -160,7 +164,8 @@ let fieldCases: [ConformanceCase] = [
     yes(#"http.request.uri.query eq "id=5&tag=a&tag=b&Empty""#),
     yes(#"http.request.full_uri eq "https://www.example.com/api/v1/Users.JSON?id=5&tag=a&tag=b&Empty""#),
     yes(#"http.request.uri.path eq "/hello/pa/th""#, HTTPRequest(path: #"/%68ello//pa\th"#)),
-    yes(#"raw.http.request.uri.path eq "/%68ello//pa\\th""#.replacingOccurrences(of: #"\\"#, with: #"\\"#),
+    yes(
+        #"raw.http.request.uri.path eq "/%68ello//pa\\th""#.replacingOccurrences(of: #"\\"#, with: #"\\"#),
         HTTPRequest(path: #"/%68ello//pa\th"#)),
     yes(#"http.request.uri.path eq "/b/%2F%C3%A9""#, HTTPRequest(path: "/a/../b/./%2f%c3%a9")),
     yes(#"http.request.uri eq "/x?q=%2e%2E""#, HTTPRequest(path: "/x", query: "q=%2e%2E")),
@@ -216,7 +221,9 @@ let indexCases: [ConformanceCase] = [
     fails(#"http.request.headers.names[-1] eq "a""#, "E0638", at: "-1"),
     fails(#"http.request.headers.names[*] eq "a""#, "E0631", at: "http"),
     fails(#"any(http.request.headers[*][*] eq "a")"#, "E0639", at: "[*] eq"),
-    fails(#"any(http.request.headers.names[*] eq "a") and http.request.headers.names[*] eq "b""#, "E0633", at: "http.request.headers.names[*] eq \"b\""),
+    fails(
+        #"any(http.request.headers.names[*] eq "a") and http.request.headers.names[*] eq "b""#, "E0633",
+        at: "http.request.headers.names[*] eq \"b\""),
     fails("any(ssl)", "E0635", at: "ssl"),
 ]
 
@@ -243,7 +250,8 @@ let functionCases: [ConformanceCase] = [
     yes(#"url_decode(raw.http.request.uri.path) eq "/a b/%""#, HTTPRequest(path: "/a%20b/%25")),
     yes(#"url_decode(http.request.uri.query) eq "%20""#, HTTPRequest(query: "%2520")),
     yes(#"url_decode(http.request.uri.query, "r") eq " ""#, HTTPRequest(query: "%2520")),
-    yes(#"url_decode(http.request.uri.query, "u") eq "é+""#.replacingOccurrences(of: "+", with: " "),
+    yes(
+        #"url_decode(http.request.uri.query, "u") eq "é+""#.replacingOccurrences(of: "+", with: " "),
         HTTPRequest(query: "%u00e9+")),
     yes(#"url_decode(http.request.uri.query, "ur") eq "a b""#, HTTPRequest(query: "a+b")),
     fails(#"url_decode(http.request.uri.query, "x") eq "a""#, "E0645", at: #""x""#),

@@ -1,5 +1,6 @@
 import EdgeCore
 import Testing
+
 @testable import RulesLanguage
 
 @Suite("Conformance table")
@@ -25,7 +26,9 @@ struct ConformanceTests {
             #expect(expression == nil)
             let error = diagnostics.first { $0.severity == .error }
             #expect(error?.id == id, "got \(diagnostics.map { "\($0.id) \($0.message)" })")
-            #expect(error?.range.start.column == column, "error at \(String(describing: error?.range)), expected column \(column)")
+            #expect(
+                error?.range.start.column == column,
+                "error at \(String(describing: error?.range)), expected column \(column)")
         }
     }
 }

@@ -1,6 +1,7 @@
-import Foundation
 import EdgeCore
+import Foundation
 import Testing
+
 @testable import RulesLanguage
 
 @Suite("Diagnostics")
@@ -64,8 +65,9 @@ struct DiagnosticsTests {
     @Test("positions go through the caller's mapping")
     func customLocator() {
         let options = ParseOptions(locate: { range in
-            SourceRange(file: "edge.yaml", start: SourceLocation(line: 12, column: 12 + range.lowerBound),
-                        end: SourceLocation(line: 12, column: 12 + range.upperBound))
+            SourceRange(
+                file: "edge.yaml", start: SourceLocation(line: 12, column: 12 + range.lowerBound),
+                end: SourceLocation(line: 12, column: 12 + range.upperBound))
         })
         let (_, diagnostics) = RulesParser.parse(#"http.host eq "a" and http.hots eq "b""#, options: options)
         #expect(diagnostics.first?.range.file == "edge.yaml")
@@ -113,8 +115,9 @@ struct DiagnosticDocumentationTests {
     func documented() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let source = try String(contentsOf: root.appendingPathComponent("Sources/RulesLanguage/Parsing/RulesDiagnosticID.swift"),
-                                encoding: .utf8)
+        let source = try String(
+            contentsOf: root.appendingPathComponent("Sources/RulesLanguage/Parsing/RulesDiagnosticID.swift"),
+            encoding: .utf8)
         let docs = try String(contentsOf: root.appendingPathComponent("docs/diagnostics-rules.md"), encoding: .utf8)
         let used = source.matches(of: /"(E06\d\d)"/).map { String($0.1) }
         let documented = docs.matches(of: /^\| (E06\d\d) \|/.anchorsMatchLineEndings()).map { String($0.1) }

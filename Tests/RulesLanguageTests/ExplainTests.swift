@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RulesLanguage
 
 @Suite("Explain")
@@ -8,15 +9,16 @@ struct ExplainTests {
         let (parsed, _) = parse(#"http.host eq "www.example.com" and (ip.src.asnum lt 100 or not ssl)"#)
         let explanation = explain(try #require(parsed), RequestContext(sampleRequest))
         #expect(explanation.result == false)
-        #expect(explanation.steps.map(\.canonical) == [
-            #"http.host eq "www.example.com" and (ip.src.asnum lt 100 or not ssl)"#,
-            #"http.host eq "www.example.com""#,
-            "(ip.src.asnum lt 100 or not ssl)",
-            "ip.src.asnum lt 100 or not ssl",
-            "ip.src.asnum lt 100",
-            "not ssl",
-            "ssl",
-        ])
+        #expect(
+            explanation.steps.map(\.canonical) == [
+                #"http.host eq "www.example.com" and (ip.src.asnum lt 100 or not ssl)"#,
+                #"http.host eq "www.example.com""#,
+                "(ip.src.asnum lt 100 or not ssl)",
+                "ip.src.asnum lt 100 or not ssl",
+                "ip.src.asnum lt 100",
+                "not ssl",
+                "ssl",
+            ])
         #expect(explanation.steps.map(\.result) == [false, true, false, false, false, false, true])
         #expect(explanation.steps.map(\.depth) == [0, 1, 1, 2, 3, 3, 4])
         #expect(explanation.steps[1].value == #""www.example.com""#)

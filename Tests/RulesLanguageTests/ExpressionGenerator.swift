@@ -68,7 +68,9 @@ struct ExpressionGenerator {
     }
 
     private mutating func network() -> String {
-        pick(["10.0.0.0/8", "203.0.113.0/24", "2001:db8::/32", "1.2.3.4", "10.0.0.1..10.0.0.9", "::1..::5", "0.0.0.0/0"])
+        pick([
+            "10.0.0.0/8", "203.0.113.0/24", "2001:db8::/32", "1.2.3.4", "10.0.0.1..10.0.0.9", "::1..::5", "0.0.0.0/0",
+        ])
     }
 
     private mutating func bytesValue() -> String {
@@ -79,8 +81,10 @@ struct ExpressionGenerator {
         case 3: return "url_decode(http.request.uri.query, \"r\")"
         case 4: return "concat(http.host, " + string() + ")"
         default:
-            return pick(["http.host", "http.user_agent", "http.request.uri.path", "http.request.method",
-                         "ip.src.country", "raw.http.request.uri", "http.request.uri.path.extension"])
+            return pick([
+                "http.host", "http.user_agent", "http.request.uri.path", "http.request.method",
+                "ip.src.country", "raw.http.request.uri", "http.request.uri.path.extension",
+            ])
         }
     }
 
@@ -88,18 +92,24 @@ struct ExpressionGenerator {
         let s = space()
         switch below(12) {
         case 0: return bytesValue() + s + pick(["eq", "==", "ne", "!=", "contains", "lt", ">="]) + s + string()
-        case 1: return bytesValue() + s + pick(["matches", "~"]) + s + pick([#""^/api/\d+""#, #"r"a\.b""#, #""[a\"]+""#, #""x|y""#])
-        case 2: return bytesValue() + s + pick(["wildcard", "strict wildcard"]) + s + pick([#""*.example.com""#, #"r"/a/*\*""#, #""*""#])
+        case 1:
+            return bytesValue() + s + pick(["matches", "~"]) + s
+                + pick([#""^/api/\d+""#, #"r"a\.b""#, #""[a\"]+""#, #""x|y""#])
+        case 2:
+            return bytesValue() + s + pick(["wildcard", "strict wildcard"]) + s
+                + pick([#""*.example.com""#, #"r"/a/*\*""#, #""*""#])
         case 3: return bytesValue() + " in {" + (0..<below(4)).map { _ in string() }.joined(separator: space()) + "}"
-        case 4: return "ip.src.asnum" + s + pick(["eq", "<", "le", ">", "ge", "!="]) + s + integer(Int64(below(70000)) - 5)
+        case 4:
+            return "ip.src.asnum" + s + pick(["eq", "<", "le", ">", "ge", "!="]) + s + integer(Int64(below(70000)) - 5)
         case 5: return "ip.src.asnum in {" + integer(13335) + " " + integer(1) + ".." + integer(99) + "}"
         case 6: return "ip.src" + s + pick(["eq", "==", "ne"]) + s + address()
         case 7: return "ip.src in {" + (0..<(1 + below(3))).map { _ in network() }.joined(separator: " ") + "}"
         case 8: return pick(["ssl", "true", "false", "cf.client.bot"])
         case 9: return "any(http.request.headers.names[*]" + s + pick(["eq", "contains"]) + s + string() + ")"
         case 10: return pick(["starts_with", "ends_with"]) + "(" + bytesValue() + "," + s + string() + ")"
-        default: return "len(" + pick(["http.host", "http.request.uri.args[\"id\"]", "http.request.headers"]) + ")" + s
-            + pick(["ge", "lt"]) + s + integer(Int64(below(20)))
+        default:
+            return "len(" + pick(["http.host", "http.request.uri.args[\"id\"]", "http.request.headers"]) + ")" + s
+                + pick(["ge", "lt"]) + s + integer(Int64(below(20)))
         }
     }
 }

@@ -1,6 +1,7 @@
 import EdgeCore
 import EdgeWire
 import Testing
+
 @testable import RulesLanguage
 
 /// IP literals are read by the one address parser the trace readers use, in the Rules language's own form: a
@@ -27,8 +28,10 @@ struct IPLiteralTests {
 
     @Test("malformed literals get E0610 naming the literal")
     func malformedLiteralsAreErrors() {
-        for (text, literal) in [("ip.src eq 1.1.1.0001", "1.1.1.0001"), ("ip.src eq 1.1.1.256", "1.1.1.256"),
-                                ("ip.src in {1::2::3}", "1::2::3"), ("ip.src eq 00001::1", "00001::1")] {
+        for (text, literal) in [
+            ("ip.src eq 1.1.1.0001", "1.1.1.0001"), ("ip.src eq 1.1.1.256", "1.1.1.256"),
+            ("ip.src in {1::2::3}", "1::2::3"), ("ip.src eq 00001::1", "00001::1"),
+        ] {
             let (expression, diagnostics) = parse(text)
             #expect(expression == nil, "\(text)")
             let error = diagnostics.first { $0.severity == .error }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RulesLanguage
 
 private func string(_ document: String, _ path: [JSONPathLookup.Step]) -> String? {

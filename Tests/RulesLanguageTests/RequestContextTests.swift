@@ -1,5 +1,6 @@
 import EdgeWire
 import Testing
+
 @testable import RulesLanguage
 
 @Suite("Request context and URL normalisation")
@@ -8,30 +9,34 @@ struct RequestContextTests {
         String(decoding: URLNormalizer.normalize(path: Array(path.utf8)), as: UTF8.self)
     }
 
-    @Test("URL normalisation follows Cloudflare's default mode", arguments: [
-        (#"/%68ello//pa\th"#, "/hello/pa/th"),
-        ("/a/b/../c/./d", "/a/c/d"),
-        ("/a/%2e%2E/b", "/b"),
-        ("/%7euser/%2fx", "/~user/%2Fx"),
-        ("/%c3%a9", "/%C3%A9"),
-        ("/é", "/%C3%A9"),
-        ("/a b", "/a%20b"),
-        ("/../../x", "/x"),
-        ("/a/..", "/"),
-        ("/a/.", "/a/"),
-        ("/", "/"),
-        ("//", "/"),
-        ("/plain/path.js", "/plain/path.js"),
-        ("/%zz/%4", "/%zz/%4"),
-    ])
+    @Test(
+        "URL normalisation follows Cloudflare's default mode",
+        arguments: [
+            (#"/%68ello//pa\th"#, "/hello/pa/th"),
+            ("/a/b/../c/./d", "/a/c/d"),
+            ("/a/%2e%2E/b", "/b"),
+            ("/%7euser/%2fx", "/~user/%2Fx"),
+            ("/%c3%a9", "/%C3%A9"),
+            ("/é", "/%C3%A9"),
+            ("/a b", "/a%20b"),
+            ("/../../x", "/x"),
+            ("/a/..", "/"),
+            ("/a/.", "/a/"),
+            ("/", "/"),
+            ("//", "/"),
+            ("/plain/path.js", "/plain/path.js"),
+            ("/%zz/%4", "/%zz/%4"),
+        ])
     func normalization(input: String, expected: String) {
         #expect(normalized(input) == expected)
     }
 
-    @Test("path extensions", arguments: [
-        ("/.mp3", ""), ("/.foo.mp3", "mp3"), ("/foo.tar.bz2", "bz2"), ("/foo.", ""), ("/foo.MP3", "mp3"),
-        ("/dir.d/file", ""), ("/", ""),
-    ])
+    @Test(
+        "path extensions",
+        arguments: [
+            ("/.mp3", ""), ("/.foo.mp3", "mp3"), ("/foo.tar.bz2", "bz2"), ("/foo.", ""), ("/foo.MP3", "mp3"),
+            ("/dir.d/file", ""), ("/", ""),
+        ])
     func extensions(path: String, expected: String) {
         #expect(RequestParsing.pathExtension(Array(path.utf8)) == Array(expected.utf8))
     }
@@ -39,7 +44,8 @@ struct RequestContextTests {
     @Test("headers: map keys lowercased, names keep case, duplicates in order")
     func headers() {
         let context = RequestContext(sampleRequest)
-        #expect(context.headerMap.lookup(Array("accept".utf8)) == [Array("text/html".utf8), Array("application/json".utf8)])
+        #expect(
+            context.headerMap.lookup(Array("accept".utf8)) == [Array("text/html".utf8), Array("application/json".utf8)])
         #expect(context.headerMap.lookup(Array("Accept".utf8)) == nil)
         #expect(context.headerNames.prefix(2) == [Array("User-Agent".utf8), Array("Accept".utf8)])
         #expect(context.headerNames.count == context.headerValues.count)
@@ -100,11 +106,13 @@ struct RequestContextTests {
 
     @Test("IP addresses print canonically and ranges merge")
     func addresses() throws {
-        #expect(try #require(IPAddress.parse("2001:0db8:0000:0000:0001:0000:0000:0001")).description == "2001:db8::1:0:0:1")
+        #expect(
+            try #require(IPAddress.parse("2001:0db8:0000:0000:0001:0000:0000:0001")).description == "2001:db8::1:0:0:1")
         #expect(try #require(IPAddress.parse("::ffff:192.168.0.1")).description == "::ffff:c0a8:1")
         #expect(IPAddress.parse("1::2::3") == nil)
         #expect(IPAddress.parse("1.2.3.4.5") == nil)
-        let set = IPRangeSet([IPRange.parse("10.0.0.0/25"), IPRange.parse("10.0.0.128/25"), IPRange.parse("::/0")].compactMap { $0 })
+        let set = IPRangeSet(
+            [IPRange.parse("10.0.0.0/25"), IPRange.parse("10.0.0.128/25"), IPRange.parse("::/0")].compactMap { $0 })
         #expect(set.contains(try #require(IPAddress.parse("10.0.0.200"))))
         #expect(!set.contains(try #require(IPAddress.parse("10.0.1.0"))))
         #expect(set.contains(try #require(IPAddress.parse("fe80::1"))))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RulesLanguage
 
 @Suite("Canonical printing round trip")
@@ -28,7 +29,9 @@ struct RoundTripTests {
     @Test("every valid expression of the conformance table round-trips")
     func conformanceExpressions() {
         for testCase in conformanceCases {
-            guard case .result = testCase.expectation, testCase.plan == .enterprise, testCase.context == nil else { continue }
+            guard case .result = testCase.expectation, testCase.plan == .enterprise, testCase.context == nil else {
+                continue
+            }
             checkRoundTrip(testCase.expression)
         }
     }
@@ -44,7 +47,10 @@ struct RoundTripTests {
         let (expression, _) = parse(
             #"http.host=="a\"b" && ip.src.asnum==0x10 || ip.src in {10.0.0.0/8 2001:0db8::/32}   ^^ !ssl"#)
         let canonical = try #require(expression).canonical
-        #expect(canonical == ##"http.host eq r#"a"b"# and ip.src.asnum eq 16 or ip.src in {10.0.0.0/8 2001:db8::/32} xor not ssl"##)
+        #expect(
+            canonical
+                == ##"http.host eq r#"a"b"# and ip.src.asnum eq 16 or ip.src in {10.0.0.0/8 2001:db8::/32} xor not ssl"##
+        )
     }
 
     @Test("bytes that are not printable UTF-8 print as \\x escapes")
@@ -56,8 +62,10 @@ struct RoundTripTests {
     @Test("precedence: not > and > xor > or, n-ary left-associative")
     func precedence() throws {
         let (expression, _) = parse("true or true && true and true or true ^^ true and true || true")
-        #expect(try #require(expression).structure
-            == "OR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool, TRUE:Bool), XOR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool)), TRUE:Bool)")
+        #expect(
+            try #require(expression).structure
+                == "OR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool, TRUE:Bool), XOR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool)), TRUE:Bool)"
+        )
         let (negation, _) = parse("not true && false")
         #expect(try #require(negation).structure == "AND(NOT(TRUE:Bool), FALSE:Bool)")
     }

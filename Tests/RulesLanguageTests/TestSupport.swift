@@ -1,5 +1,6 @@
 import EdgeCore
 import EdgeWire
+
 @testable import RulesLanguage
 
 /// A request with a bit of everything, shared by the table-driven tests.
@@ -22,7 +23,9 @@ let sampleRequest: HTTPRequest = {
     request.version = Array("HTTP/2".utf8)
     request.timestampMilliseconds = 1_766_224_800_123
     request.responseStatus = 401
-    request.responseHeaders = [HTTPHeader("Content-Type", "Application/JSON; charset=utf-8"), HTTPHeader("Set-Cookie", "a=b")]
+    request.responseHeaders = [
+        HTTPHeader("Content-Type", "Application/JSON; charset=utf-8"), HTTPHeader("Set-Cookie", "a=b"),
+    ]
     request.botScore = 12
     return request
 }()
@@ -49,5 +52,6 @@ func parse(
     _ text: String, plan: CloudflarePlan = .enterprise, context: RuleContext? = nil,
     missing: MissingValuePolicy = .cloudflare
 ) -> (Expression?, [Diagnostic]) {
-    RulesParser.parse(text, options: ParseOptions(plan: plan, context: context, lists: testLists, missingValues: missing))
+    RulesParser.parse(
+        text, options: ParseOptions(plan: plan, context: context, lists: testLists, missingValues: missing))
 }

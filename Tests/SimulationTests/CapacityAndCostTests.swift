@@ -5,6 +5,7 @@ import EdgeSpec
 import EdgeWire
 import Foundation
 import Testing
+
 @testable import Simulation
 
 @Test func littlesLawGivesConcurrencyAndMachines() {
@@ -23,14 +24,17 @@ import Testing
     // docs/costs.md, "Worked example": 100K incidents/month, 500 input + 200 output tokens each at gpt-4o-mini prices;
     // 2 shared-cpu-2x machines (~$20); Upstash ~$20; Neon Pro $19; Cloudflare Pro $20; Grafana free; Better Uptime $20.
     let prices = CostsSpec.designDefaults
-    let usage = CostModel.Usage(incidentsPerMonth: 100_000, tokensInPerMonth: 50_000_000, tokensOutPerMonth: 20_000_000,
-                                redisCommandsPerDay: 10_000_000.0 / 30, machines: 2)
+    let usage = CostModel.Usage(
+        incidentsPerMonth: 100_000, tokensInPerMonth: 50_000_000, tokensOutPerMonth: 20_000_000,
+        redisCommandsPerDay: 10_000_000.0 / 30, machines: 2)
     let (lines, warnings) = CostModel(prices: prices).monthly(usage)
     let bill = Dictionary(uniqueKeysWithValues: lines.map { ($0.service, $0.monthly) })
     #expect(bill["OpenAI API"] == 19.5, "the worked example's arithmetic: $7.50 input + $12.00 output")
     #expect(bill["Upstash Redis"] == 20, "10M commands a month at $0.20/100K")
     #expect(bill["Fly.io"] == 20)
-    #expect(bill["Neon PostgreSQL"] == 19 && bill["Cloudflare"] == 20 && bill["Grafana Cloud"] == 0 && bill["Better Uptime"] == 20)
+    #expect(
+        bill["Neon PostgreSQL"] == 19 && bill["Cloudflare"] == 20 && bill["Grafana Cloud"] == 0
+            && bill["Better Uptime"] == 20)
     let subtotal = lines.reduce(0) { $0 + $1.monthly }
     #expect(subtotal == 118.5, "the planned $129 subtotal counts OpenAI at ~$30; the token figures give $19.50")
     #expect(warnings.count == 1, "333K commands a day is past Upstash's free 10K")
@@ -40,7 +44,8 @@ import Testing
     #expect(addOns == 53, "HCP Vault $22 + PagerDuty $21 + Anthropic $10 (docs/costs.md)")
 }
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 private func example() throws -> CompiledEdge {
     let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("examples/agenticverz/edge.yaml")))
@@ -50,21 +55,29 @@ private func example() throws -> CompiledEdge {
 }
 
 @Test func scalingAddsClientsWithTheSameBehaviour() throws {
-    let scenarios = [WhatIfScenario(name: "1x", scale: 1), WhatIfScenario(name: "3x", scale: 3), WhatIfScenario(name: "half", scale: 0.5)]
-    let (results, _) = try WhatIf.run(try example(), trace: [root.appendingPathComponent("traces/scraper.jsonl").path],
-                                      scenarios: scenarios, options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    let scenarios = [
+        WhatIfScenario(name: "1x", scale: 1), WhatIfScenario(name: "3x", scale: 3),
+        WhatIfScenario(name: "half", scale: 0.5),
+    ]
+    let (results, _) = try WhatIf.run(
+        try example(), trace: [root.appendingPathComponent("traces/scraper.jsonl").path],
+        scenarios: scenarios, options: ReplayOptions(), diagnostics: DiagnosticCollector())
     #expect(results.map(\.name) == ["1x", "3x", "half"])
     #expect(results[0].summary.requests == 600 && results[1].summary.requests == 1800)
-    #expect(results[1].summary.rateLimitTriggers["api-per-ip"] == 3 * 500, "each copy of the scraper is limited like the original")
+    #expect(
+        results[1].summary.rateLimitTriggers["api-per-ip"] == 3 * 500,
+        "each copy of the scraper is limited like the original")
     #expect(results[1].summary.rateLimitKeys["api-per-ip"]?.count == 3)
-    #expect([0, 600].contains(results[2].summary.requests), "a fraction keeps whole clients: the single scraper or none")
+    #expect(
+        [0, 600].contains(results[2].summary.requests), "a fraction keeps whole clients: the single scraper or none")
 }
 
 @Test func whatIfParsesOnceAndMatchesSeparateReplays() throws {
     let edge = try example()
     let path = root.appendingPathComponent("traces/agenticverz-day.jsonl.gz").path
-    let (results, _) = try WhatIf.run(edge, trace: [path], scenarios: [WhatIfScenario(name: "1x", scale: 1)], options: ReplayOptions(),
-                                      diagnostics: DiagnosticCollector())
+    let (results, _) = try WhatIf.run(
+        edge, trace: [path], scenarios: [WhatIfScenario(name: "1x", scale: 1)], options: ReplayOptions(),
+        diagnostics: DiagnosticCollector())
     let separate = try Replay.run(edge, paths: [path], options: ReplayOptions(), diagnostics: DiagnosticCollector())
     #expect(results[0].summary.byAction == separate.byAction)
     #expect(results[0].summary.byCacheStatus == separate.byCacheStatus)

@@ -4,13 +4,16 @@ import EdgeModel
 import EdgeSpec
 import Foundation
 import Testing
+
 @testable import Simulation
 
 /// `check` must find every error a later command would: a spec that checks clean builds an edge model, and each of
 /// its load profiles builds a synthesiser profile. The example's numbers and durations are replaced, one at a time, by
 /// boundary values; whatever `check` accepts must then run.
 @Test func whatCheckAcceptsTheModelAndTheSynthesiserRun() throws {
-    let original = try String(contentsOf: HTMLReportTestSupport.root.appendingPathComponent("examples/agenticverz/edge.yaml"), encoding: .utf8)
+    let original = try String(
+        contentsOf: HTMLReportTestSupport.root.appendingPathComponent("examples/agenticverz/edge.yaml"), encoding: .utf8
+    )
     let numbers = try Regex(#"[:\[,] (-?[0-9]+(\.[0-9]+)?(ms|s|m|h|d)?)(?=[\s,\]])"#)
     let spots = original.matches(of: numbers).compactMap { $0[1].range }
     #expect(spots.count > 40, "the example has numbers and durations to vary")
@@ -22,8 +25,8 @@ import Testing
         let trial = "line \(original[..<spot.lowerBound].filter { $0 == "\n" }.count + 1) as \(replacement)"
         let diagnostics = DiagnosticCollector()
         guard let checked = SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: diagnostics),
-              let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics),
-              !diagnostics.hasErrors
+            let edge = EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics),
+            !diagnostics.hasErrors
         else { continue }
         accepted += 1
         do {

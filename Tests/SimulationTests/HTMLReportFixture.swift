@@ -1,11 +1,15 @@
 import Foundation
 import Testing
+
 @testable import Simulation
 
 /// Writes the rendered example report to the path in `EDGEPROOF_REPORT_OUT`, for checking it in a real browser
 /// (`make test-browser`); skipped when the variable is not set.
 @Suite struct HTMLReportFixture {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["EDGEPROOF_REPORT_OUT"] != nil, "set EDGEPROOF_REPORT_OUT to write the report"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["EDGEPROOF_REPORT_OUT"] != nil,
+            "set EDGEPROOF_REPORT_OUT to write the report"))
     func writeExampleReport() throws {
         let path = try #require(ProcessInfo.processInfo.environment["EDGEPROOF_REPORT_OUT"])
         let html = HTMLReportRenderer.render(try HTMLReportTestSupport.exampleReport())

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Simulation
 
 private typealias Support = HTMLReportTestSupport
@@ -12,7 +13,9 @@ private func temporaryTrace(_ lines: [String]) throws -> String {
 }
 
 /// A native trace line at `second` seconds after 2025-12-20 00:00 UTC.
-private func request(_ second: Int, path: String, host: String = "console.agenticverz.com", ip: String = "100.64.0.9") -> String {
+private func request(_ second: Int, path: String, host: String = "console.agenticverz.com", ip: String = "100.64.0.9")
+    -> String
+{
     "{\"ts\":\(1_766_188_800 + second),\"ip\":\"\(ip)\",\"host\":\"\(host)\",\"path\":\"\(path)\",\"ua\":\"Mozilla/5.0\",\"colo\":\"SIN\"}"
 }
 
@@ -26,16 +29,24 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
             #expect(shapes.allSatisfy(Support.drawsSomething), "chart \(name) has an empty data-series shape")
         }
         let requests = try #require(Support.chart("requests-per-minute", in: html))
-        let series = Set(Support.seriesShapes(in: requests).compactMap { Support.attribute("data-series", in: $0).map(String.init) })
+        let series = Set(
+            Support.seriesShapes(in: requests).compactMap { Support.attribute("data-series", in: $0).map(String.init) })
         let day = try Support.day.get()
-        let groups = ["allow": ["allow"], "block": ["block"], "challenges": ["challenge", "managed_challenge", "js_challenge"], "log": ["log"]]
+        let groups = [
+            "allow": ["allow"], "block": ["block"], "challenges": ["challenge", "managed_challenge", "js_challenge"],
+            "log": ["log"],
+        ]
         let expected = Set(groups.filter { $0.value.contains { day.byAction[$0, default: 0] > 0 } }.keys)
         #expect(series == expected, "one band per outcome the day has")
         #expect(expected.isSuperset(of: ["allow", "block"]))
         let origin = try #require(Support.chart("origin-load", in: html))
         #expect(origin.contains("data-reference=\"soft-limit\"") && origin.contains("data-reference=\"hard-limit\""))
-        #expect(origin.contains("soft limit 200 × 3 machines = 600") && origin.contains("hard limit 250 × 3 machines = 750"))
-        #expect(origin.contains("data-off-scale=\"true\""), "the day's origin load is far below the limits, which are named above the chart")
+        #expect(
+            origin.contains("soft limit 200 × 3 machines = 600") && origin.contains("hard limit 250 × 3 machines = 750")
+        )
+        #expect(
+            origin.contains("data-off-scale=\"true\""),
+            "the day's origin load is far below the limits, which are named above the chart")
         for table in ["top-rules", "rate-limit-rules", "what-if", "costs", "diff-groups"] {
             #expect(html.contains("<table data-table=\"\(table)\">"), "table \(table) missing")
         }
@@ -43,7 +54,10 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
 
     @Test func theReportFetchesNothing() throws {
         let html = HTMLReportRenderer.render(try Support.exampleReport())
-        for forbidden in ["http://", "https://", "@import", "url(", "<script", "<link", "<img", "<iframe", "<object", "<embed", " src="] {
+        for forbidden in [
+            "http://", "https://", "@import", "url(", "<script", "<link", "<img", "<iframe", "<object", "<embed",
+            " src=",
+        ] {
             #expect(!html.lowercased().contains(forbidden), "the report contains \(forbidden)")
         }
         let links = html.components(separatedBy: "href=\"").dropFirst()
@@ -57,15 +71,22 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         let hostile = "<script>alert('x')</script>"
         summary.byRule["http_request_firewall_custom/\(hostile)"] = summary.requests
         summary.rateLimitTriggers[hostile] = 3
-        let scenario = ScenarioResult(name: hostile, scale: 2, addedProfile: "\"><svg onload=x>", summary: summary, machinesNeeded: 1,
-                                      minutesOverHardLimit: 0, redisCommandsPerDay: 10, costs: [CostLine(service: hostile, detail: "a & b", monthly: 5)])
-        let report = HTMLReport(title: hostile, subtitle: hostile, summary: summary, scenarios: [scenario],
-                                diffGroups: [DiffGroupRow(from: "allow", to: "block", rule: hostile, requests: 1, share: 0.5, examples: [hostile])])
+        let scenario = ScenarioResult(
+            name: hostile, scale: 2, addedProfile: "\"><svg onload=x>", summary: summary, machinesNeeded: 1,
+            minutesOverHardLimit: 0, redisCommandsPerDay: 10,
+            costs: [CostLine(service: hostile, detail: "a & b", monthly: 5)])
+        let report = HTMLReport(
+            title: hostile, subtitle: hostile, summary: summary, scenarios: [scenario],
+            diffGroups: [
+                DiffGroupRow(from: "allow", to: "block", rule: hostile, requests: 1, share: 0.5, examples: [hostile])
+            ])
         let html = HTMLReportRenderer.render(report)
         #expect(!html.contains("<script"))
         #expect(!html.contains("<svg onload"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
-        #expect(html.contains("data-series=\"http_request_firewall_custom/&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""))
+        #expect(
+            html.contains(
+                "data-series=\"http_request_firewall_custom/&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""))
         #expect(html.contains("a &amp; b"))
     }
 
@@ -80,19 +101,27 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         backwards.byRule = [:]
         for (rule, count) in rules { forwards.byRule[rule] = count }
         for (rule, count) in rules.reversed() { backwards.byRule[rule] = count }
-        #expect(HTMLReportRenderer.render(HTMLReport(title: "t", summary: forwards)) == HTMLReportRenderer.render(HTMLReport(title: "t", summary: backwards)))
+        #expect(
+            HTMLReportRenderer.render(HTMLReport(title: "t", summary: forwards))
+                == HTMLReportRenderer.render(HTMLReport(title: "t", summary: backwards)))
     }
 
     @Test func aReportWithOnlyScenariosStillHasTheWhatIfTable() throws {
         let scraper = try Support.replay("scraper.jsonl")
-        let scenarios = [try Support.scenario("scraper", trace: "scraper.jsonl"), try Support.scenario("login brute force", trace: "login-brute-force.jsonl")]
+        let scenarios = [
+            try Support.scenario("scraper", trace: "scraper.jsonl"),
+            try Support.scenario("login brute force", trace: "login-brute-force.jsonl"),
+        ]
         let html = HTMLReportRenderer.render(HTMLReport(title: "What if", scenarios: scenarios))
         let table = try #require(html.range(of: "<table data-table=\"what-if\">").map { html[$0.lowerBound...] })
         let body = try #require(table.range(of: "</table>").map { table[..<$0.lowerBound] })
         #expect(body.components(separatedBy: "<tr>").count - 1 == 3, "a header row and one row per scenario")
         #expect(body.contains("<td>scraper (1×)</td>") && body.contains("<td>login brute force (1×)</td>"))
         #expect(body.contains("<td class=\"num\">\(ReportFormat.count(scraper.requests))</td>"))
-        #expect(body.contains("<td class=\"num\">\(ReportFormat.percent(scraper.metric("rate_limited_rate") ?? -1, decimals: 2))</td>"))
+        #expect(
+            body.contains(
+                "<td class=\"num\">\(ReportFormat.percent(scraper.metric("rate_limited_rate") ?? -1, decimals: 2))</td>"
+            ))
         #expect(body.contains("<td class=\"num\">\(ReportFormat.dollars(scenarios[0].monthlyCost))</td>"))
         #expect(Support.chart("cost-breakdown", in: html) != nil)
         #expect(Support.chart("requests-per-minute", in: html) == nil, "no summary, no timeline charts")
@@ -106,14 +135,19 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         ])
         let summary = try Support.replay(trace)
         #expect(summary.timeline.cacheable == [2, 0, 0, 2])
-        let svg = try #require(Support.chart("cache-hit-ratio", in: HTMLReportRenderer.render(HTMLReport(title: "t", summary: summary))))
+        let svg = try #require(
+            Support.chart("cache-hit-ratio", in: HTMLReportRenderer.render(HTMLReport(title: "t", summary: summary))))
         let path = try #require(Support.seriesShapes(in: svg).first.flatMap { Support.attribute("d", in: $0) })
         #expect(path.filter { $0 == "M" }.count == 2, "two runs separated by the uncacheable minutes: \(path)")
     }
 
     @Test func aOneMinuteReplayStillDrawsItsCharts() throws {
-        let summary = try Support.replay(try temporaryTrace([request(5, path: "/guard/assets/app.js"), request(6, path: "/guard/assets/app.js")]))
-        let html = HTMLReportRenderer.render(HTMLReport(title: "t", summary: summary, capacity: CapacityLine(softLimitPerMachine: 1, hardLimitPerMachine: nil, machines: 1)))
+        let summary = try Support.replay(
+            try temporaryTrace([request(5, path: "/guard/assets/app.js"), request(6, path: "/guard/assets/app.js")]))
+        let html = HTMLReportRenderer.render(
+            HTMLReport(
+                title: "t", summary: summary,
+                capacity: CapacityLine(softLimitPerMachine: 1, hardLimitPerMachine: nil, machines: 1)))
         for name in ["requests-per-minute", "cache-hit-ratio", "origin-load"] {
             let svg = try #require(Support.chart(name, in: html), "chart \(name) missing")
             #expect(Support.seriesShapes(in: svg).contains(where: Support.drawsSomething))
@@ -127,12 +161,17 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         let series = [ChartSeries(id: "load", label: "load", color: ChartPalette.blue, style: .line, values: [2])]
         let near = ReferenceLine(id: "near", label: "near", color: ChartPalette.orange, value: 5)
         let far = ReferenceLine(id: "far", label: "far", color: ChartPalette.red, value: 50)
-        let svg = TimeSeriesChart(name: "c", title: "c", time: time, valueTitle: "v", valueFormat: .number, series: series, references: [near, far]).svg()
+        let svg = TimeSeriesChart(
+            name: "c", title: "c", time: time, valueTitle: "v", valueFormat: .number, series: series,
+            references: [near, far]
+        ).svg()
         #expect(svg.contains("<line data-reference=\"near\""))
         #expect(!svg.contains("<line data-reference=\"far\""))
         #expect(svg.contains("data-reference=\"far\" data-off-scale=\"true\""))
         #expect(svg.contains("(above the chart, 25× its peak)"))
-        #expect(svg.contains(">6</text>") && !svg.contains(">50</text>"), "the value axis (0, 2, 4, 6) reaches the near line only")
+        #expect(
+            svg.contains(">6</text>") && !svg.contains(">50</text>"),
+            "the value axis (0, 2, 4, 6) reaches the near line only")
     }
 
     @Test func longTimelinesAreSummedIntoAtMostSevenHundredTwentyPoints() throws {
@@ -141,7 +180,9 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         #expect(day.timeline.minutes > TimeBuckets.maxPoints)
         #expect(buckets.count <= TimeBuckets.maxPoints)
         for (action, perMinute) in day.timeline.requestsByAction {
-            #expect(buckets.sums(perMinute).reduce(0, +) == Double(day.byAction[action, default: 0]), "sums keep every \(action) request")
+            #expect(
+                buckets.sums(perMinute).reduce(0, +) == Double(day.byAction[action, default: 0]),
+                "sums keep every \(action) request")
         }
         #expect(TimeBuckets(minutes: 10_080).minutesPerBucket == 14)
         #expect(TimeBuckets(minutes: 5).maxima([1, 7, 3, 2, 9]) == [1, 7, 3, 2, 9])
@@ -158,12 +199,19 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
 
     @Test func extremeInputsRenderWithoutTrapping() throws {
         let summary = try Support.replay("scraper.jsonl")
-        let scenario = ScenarioResult(name: "", scale: .greatestFiniteMagnitude, addedProfile: nil, summary: summary, machinesNeeded: Int.min, minutesOverHardLimit: Int.max,
-                                      redisCommandsPerDay: .nan, costs: [CostLine(service: "x", detail: "", monthly: .infinity),
-                                                                          CostLine(service: "y", detail: "", monthly: -5)])
-        let html = HTMLReportRenderer.render(HTMLReport(title: "", summary: summary, scenarios: [scenario],
-                                                        capacity: CapacityLine(softLimitPerMachine: Int.max, hardLimitPerMachine: Int.min, machines: Int.max),
-                                                        diffGroups: [DiffGroupRow(from: "", to: "", rule: nil, requests: Int.max, share: .nan, examples: [])]))
+        let scenario = ScenarioResult(
+            name: "", scale: .greatestFiniteMagnitude, addedProfile: nil, summary: summary, machinesNeeded: Int.min,
+            minutesOverHardLimit: Int.max,
+            redisCommandsPerDay: .nan,
+            costs: [
+                CostLine(service: "x", detail: "", monthly: .infinity),
+                CostLine(service: "y", detail: "", monthly: -5),
+            ])
+        let html = HTMLReportRenderer.render(
+            HTMLReport(
+                title: "", summary: summary, scenarios: [scenario],
+                capacity: CapacityLine(softLimitPerMachine: Int.max, hardLimitPerMachine: Int.min, machines: Int.max),
+                diffGroups: [DiffGroupRow(from: "", to: "", rule: nil, requests: Int.max, share: .nan, examples: [])]))
         #expect(html.contains("<table data-table=\"what-if\">"))
         #expect(html.contains(ReportFormat.count(Int.min)))
     }
@@ -214,10 +262,14 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         #expect(axis.ticks.map(\.label).contains("12:00"))
         #expect(axis.ticks.count <= 9)
         #expect(axis.title == "time (UTC) from 2025-12-20 00:00, 2-minute points")
-        let days = try Support.replay(try temporaryTrace([request(0, path: "/guard"), request(3 * 86_400, path: "/guard")]))
+        let days = try Support.replay(
+            try temporaryTrace([request(0, path: "/guard"), request(3 * 86_400, path: "/guard")]))
         let long = try #require(TimeAxis(days.timeline))
         #expect(long.buckets.minutesPerBucket == 7 && long.buckets.count == 618)
-        #expect(long.ticks.map(\.label) == ["12-20 00:00", "12-20 12:00", "12-21 00:00", "12-21 12:00", "12-22 00:00", "12-22 12:00", "12-23 00:00"])
+        #expect(
+            long.ticks.map(\.label) == [
+                "12-20 00:00", "12-20 12:00", "12-21 00:00", "12-21 12:00", "12-22 00:00", "12-22 12:00", "12-23 00:00",
+            ])
     }
 
     @Test func textIsEscapedForContentAndAttributes() {

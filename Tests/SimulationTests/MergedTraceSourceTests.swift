@@ -1,8 +1,9 @@
 import EdgeCore
 import Foundation
 import Testing
-@testable import Simulation
 import Traces
+
+@testable import Simulation
 
 private let base: Int64 = 1_700_000_000_000
 
@@ -32,7 +33,8 @@ private func ordered(_ source: MergedTraceSource, tolerance: Int64) throws -> [(
     let path = try writeTrace("one", times.enumerated().map { line($0.element, "/\($0.offset)") } + ["{broken"])
     defer { try? FileManager.default.removeItem(atPath: path) }
     let diagnostics = DiagnosticCollector()
-    var merged = try MergedTraceSource(paths: [path], format: .native, options: TraceReaderOptions(), diagnostics: diagnostics)
+    var merged = try MergedTraceSource(
+        paths: [path], format: .native, options: TraceReaderOptions(), diagnostics: diagnostics)
     var fromMerge: [(Int64?, String?)] = []
     var record = TraceRecord()
     while try merged.next(into: &record) { fromMerge.append((record.timestampMs, record.string(record.path))) }
@@ -46,7 +48,8 @@ private func ordered(_ source: MergedTraceSource, tolerance: Int64) throws -> [(
     #expect(diagnostics.hasErrors)
     // Through the time order: a late record (100 after 9,000 with 5 s tolerance) and one without a timestamp.
     let result = try ordered(
-        try MergedTraceSource(paths: [path], format: .native, options: TraceReaderOptions(), diagnostics: DiagnosticCollector()),
+        try MergedTraceSource(
+            paths: [path], format: .native, options: TraceReaderOptions(), diagnostics: DiagnosticCollector()),
         tolerance: 5_000)
     #expect(result.map(\.0) == [1, 4, 3, 6, 7, 0, 2, 8, 5])
     #expect(result.map(\.1) == [1_000, 2_000, 3_000, 3_000, 4_000, 5_000, 5_000, 8_000, 9_000].map { base + $0 })
@@ -69,7 +72,8 @@ private func ordered(_ source: MergedTraceSource, tolerance: Int64) throws -> [(
     defer { for path in [first, second, single] { try? FileManager.default.removeItem(atPath: path) } }
     let options = TraceReaderOptions()
     let merged = try ordered(
-        try MergedTraceSource(paths: [first, second], format: .native, options: options, diagnostics: DiagnosticCollector()),
+        try MergedTraceSource(
+            paths: [first, second], format: .native, options: options, diagnostics: DiagnosticCollector()),
         tolerance: 1_000)
     let alone = try ordered(
         try MergedTraceSource(paths: [single], format: .native, options: options, diagnostics: DiagnosticCollector()),

@@ -3,10 +3,12 @@ import EdgeCore
 import EdgeSpec
 import Foundation
 import Testing
+
 @testable import Simulation
 
 /// The repository root, found from this file's path.
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 private func example() throws -> CompiledEdge {
     let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("examples/agenticverz/edge.yaml")))
@@ -15,11 +17,14 @@ private func example() throws -> CompiledEdge {
     return try #require(EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics))
 }
 
-private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-\(name)" }
+private func temporaryFile(_ name: String) -> String {
+    NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-\(name)"
+}
 
 @Test func scraperIsRateLimitedAfterOneHundredRequests() throws {
-    let summary = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path],
-                                 options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    let summary = try Replay.run(
+        try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path],
+        options: ReplayOptions(), diagnostics: DiagnosticCollector())
     #expect(summary.requests == 600)
     #expect(summary.byAction["allow"] == 100)
     #expect(summary.rateLimitTriggers["api-per-ip"] == 500)
@@ -27,10 +32,13 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
 }
 
 @Test func cacheWarmUpMissesOncePerColoAndKey() throws {
-    let summary = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/cache-warm-up.jsonl").path],
-                                 options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    let summary = try Replay.run(
+        try example(), paths: [root.appendingPathComponent("traces/cache-warm-up.jsonl").path],
+        options: ReplayOptions(), diagnostics: DiagnosticCollector())
     let colos = 7, assets = 4
-    #expect(summary.byCacheStatus["MISS"] == colos * assets + 1, "one MISS per colo and asset, plus the new query-string key")
+    #expect(
+        summary.byCacheStatus["MISS"] == colos * assets + 1,
+        "one MISS per colo and asset, plus the new query-string key")
     #expect(summary.byCacheStatus["DYNAMIC"] == 60, "the HTML page is not cached by default")
     #expect(summary.byCacheStatus["HIT"] == 302 - 60 - colos * assets - 1)
 }
@@ -38,7 +46,9 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
 @Test func decisionsAreWrittenInInputOrderWhenRecordsArriveShuffled() throws {
     let trace = temporaryFile("shuffled.jsonl"), decisions = temporaryFile("decisions.jsonl")
     let times = [5, 1, 3, 2, 4, 0, 9, 7, 8, 6]
-    let lines = times.map { "{\"ts\":\(1_766_188_800 + $0),\"ip\":\"100.64.0.\($0)\",\"host\":\"agenticverz.com\",\"path\":\"/p\($0)\",\"ua\":\"x\"}" }
+    let lines = times.map {
+        "{\"ts\":\(1_766_188_800 + $0),\"ip\":\"100.64.0.\($0)\",\"host\":\"agenticverz.com\",\"path\":\"/p\($0)\",\"ua\":\"x\"}"
+    }
     try (lines.joined(separator: "\n") + "\n").write(toFile: trace, atomically: true, encoding: .utf8)
     var options = ReplayOptions()
     options.decisionsPath = decisions
@@ -76,8 +86,9 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
 }
 
 @Test func thresholdsBreakAndHold() throws {
-    let summary = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path],
-                                 options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    let summary = try Replay.run(
+        try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path],
+        options: ReplayOptions(), diagnostics: DiagnosticCollector())
     let strict = try ThresholdSpec.parse(metric: "block_rate", condition: "<0.1%", range: .wholeFile("x")).get()
     let loose = try ThresholdSpec.parse(metric: "block_rate", condition: "<90%", range: .wholeFile("x")).get()
     #expect(ThresholdCheck.broken([strict], in: summary).count == 1)
@@ -85,7 +96,8 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
 }
 
 @Test func sharedCombinedLogGetsADecisionForEveryRecord() throws {
-    let path = root.deletingLastPathComponent().appendingPathComponent("shared/traces/apache-combined-2015-10k.log").path
+    let path = root.deletingLastPathComponent().appendingPathComponent("shared/traces/apache-combined-2015-10k.log")
+        .path
     guard FileManager.default.fileExists(atPath: path) else {
         print("skip: \(path) not found (the shared traces are optional)")
         return
@@ -116,8 +128,9 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
     var options = ReplayOptions()
     options.decisionsPath = decisions
     do {
-        _ = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path], options: options,
-                           diagnostics: DiagnosticCollector())
+        _ = try Replay.run(
+            try example(), paths: [root.appendingPathComponent("traces/scraper.jsonl").path], options: options,
+            diagnostics: DiagnosticCollector())
         Issue.record("600 decisions fit in 64 KiB")
     } catch {
         #expect("\(error)" == "cannot write \(decisions): No space left on device; free some space or write elsewhere")
@@ -130,8 +143,9 @@ private func temporaryFile(_ name: String) -> String { NSTemporaryDirectory() + 
     var options = ReplayOptions()
     options.decisionsPath = "/dev/full"
     do {
-        let summary = try Replay.run(try example(), paths: [root.appendingPathComponent("traces/agenticverz-day.jsonl.gz").path],
-                                     options: options, diagnostics: DiagnosticCollector())
+        let summary = try Replay.run(
+            try example(), paths: [root.appendingPathComponent("traces/agenticverz-day.jsonl.gz").path],
+            options: options, diagnostics: DiagnosticCollector())
         Issue.record("\(summary.requests) decisions were written to /dev/full")
     } catch {
         #expect("\(error)" == "cannot write /dev/full: No space left on device; free some space or write elsewhere")

@@ -3,6 +3,7 @@ import Foundation
 import RulesLanguage
 import Testing
 import Traces
+
 @testable import Simulation
 
 /// A request object read by the one reader, as text fields.
@@ -28,7 +29,8 @@ private func evaluates(_ expression: String, on request: HTTPRequest) throws -> 
 }
 
 @Test func aFullRecordFillsRequestAndResponse() throws {
-    let request = try http(#"""
+    let request = try http(
+        #"""
         {"ts":"2025-12-20T10:00:00.123Z","ip":"203.0.113.7","method":"POST","host":"api.agenticverz.com",
          "path":"/v1/incidents","query":"page=2","ua":"Mozilla/5.0","country":"sg","asn":13335,
          "headers":{"Accept":"*/*","X-Multi":["a","b"]},"status":200,"cache_control":"max-age=60",
@@ -42,15 +44,18 @@ private func evaluates(_ expression: String, on request: HTTPRequest) throws -> 
     #expect(request.responseStatus == 200)
     #expect(request.responseHeaders.first.map { text($0.name) } == "Cache-Control")
     #expect(request.verifiedBot && request.botScore == 5)
-    #expect(try evaluates(#"http.user_agent eq "Mozilla/5.0" and http.request.headers["x-multi"][1] eq "b""#, on: request))
+    #expect(
+        try evaluates(#"http.user_agent eq "Mozilla/5.0" and http.request.headers["x-multi"][1] eq "b""#, on: request))
     #expect(try evaluates("http.response.code eq 200", on: request))
 }
 
-@Test("epoch timestamps in s, ms, µs and ns", arguments: [
-    ("1766224800", Int64(1_766_224_800_000)), ("1766224800123", 1_766_224_800_123),
-    ("1766224800123456", 1_766_224_800_123), ("1766224800123456789", 1_766_224_800_123),
-    (#""2025-12-20T18:00:00.5+08:00""#, 1_766_224_800_500),
-])
+@Test(
+    "epoch timestamps in s, ms, µs and ns",
+    arguments: [
+        ("1766224800", Int64(1_766_224_800_000)), ("1766224800123", 1_766_224_800_123),
+        ("1766224800123456", 1_766_224_800_123), ("1766224800123456789", 1_766_224_800_123),
+        (#""2025-12-20T18:00:00.5+08:00""#, 1_766_224_800_500),
+    ])
 func epochTimestamps(value: String, expected: Int64) throws {
     #expect(try http(#"{"ts":\#(value)}"#).timestampMilliseconds == expected)
 }
@@ -78,20 +83,28 @@ func epochTimestamps(value: String, expected: Int64) throws {
     #expect(text(insecure.scheme) == "http" && insecure.port == 80 && !insecure.ssl)
 }
 
-@Test("bad input is an error naming line and column", arguments: [
-    (#"{"ip":"1.2.3"}"#, "1:7: ip is not an IPv4 or IPv6 address"),
-    (#"{"asn":"x"}"#, "1:8: asn must be an integer"),
-    (#"{"uaa":"x"}"#, "1:2: unknown key 'uaa'; did you mean 'ua'? (a request object takes only the keys of a native trace line)"),
-    (#"[1]"#, "1:1: line is not a JSON object"),
-    ("{\n  \"asn\": 1,\n  \"ssl\": yes}", "3:10: ssl must be true or false"),
-    (#"{"method":"#, "1:11: method must be a string"),
-    (#"{"headers":{"a":1}}"#, "1:17: header values must be strings"),
-    // `response_headers` (a key of the former second reader only, never documented) stays unknown: the response
-    // side has its own keys (`cache_control`, `set_cookie`, …).
-    (#"{"response_headers":{}}"#, "1:2: unknown key 'response_headers' (a request object takes only the keys of a native trace line)"),
-    (#"{"waf_score":"high"}"#, "1:14: waf_score must be an integer"),
-    (#"{"ts":"yesterday"}"#, "1:7: ts must be an RFC 3339 time or an epoch number"),
-])
+@Test(
+    "bad input is an error naming line and column",
+    arguments: [
+        (#"{"ip":"1.2.3"}"#, "1:7: ip is not an IPv4 or IPv6 address"),
+        (#"{"asn":"x"}"#, "1:8: asn must be an integer"),
+        (
+            #"{"uaa":"x"}"#,
+            "1:2: unknown key 'uaa'; did you mean 'ua'? (a request object takes only the keys of a native trace line)"
+        ),
+        (#"[1]"#, "1:1: line is not a JSON object"),
+        ("{\n  \"asn\": 1,\n  \"ssl\": yes}", "3:10: ssl must be true or false"),
+        (#"{"method":"#, "1:11: method must be a string"),
+        (#"{"headers":{"a":1}}"#, "1:17: header values must be strings"),
+        // `response_headers` (a key of the former second reader only, never documented) stays unknown: the response
+        // side has its own keys (`cache_control`, `set_cookie`, …).
+        (
+            #"{"response_headers":{}}"#,
+            "1:2: unknown key 'response_headers' (a request object takes only the keys of a native trace line)"
+        ),
+        (#"{"waf_score":"high"}"#, "1:14: waf_score must be an integer"),
+        (#"{"ts":"yesterday"}"#, "1:7: ts must be an RFC 3339 time or an epoch number"),
+    ])
 func errors(text: String, message: String) {
     do {
         _ = try RequestObject.httpRequest(text)
@@ -101,14 +114,19 @@ func errors(text: String, message: String) {
     }
 }
 
-@Test("each key most traces leave out reaches its Rules field", arguments: [
-    (#"{"continent":"EU"}"#, #"ip.src.continent eq "EU" and ip.geoip.continent eq "EU""#),
-    (#"{"city":"Lisbon"}"#, #"ip.src.city eq "Lisbon""#),
-    (#"{"region_code":"11"}"#, #"ip.src.region_code eq "11""#),
-    (#"{"verified_bot_category":"Search Engine Crawler"}"#, #"cf.verified_bot_category eq "Search Engine Crawler""#),
-    (#"{"waf_score":7}"#, "cf.waf.score eq 7"),
-    (#"{"ray_id":"8f1a2b3c4d5e6f70"}"#, #"cf.ray_id eq "8f1a2b3c4d5e6f70""#),
-])
+@Test(
+    "each key most traces leave out reaches its Rules field",
+    arguments: [
+        (#"{"continent":"EU"}"#, #"ip.src.continent eq "EU" and ip.geoip.continent eq "EU""#),
+        (#"{"city":"Lisbon"}"#, #"ip.src.city eq "Lisbon""#),
+        (#"{"region_code":"11"}"#, #"ip.src.region_code eq "11""#),
+        (
+            #"{"verified_bot_category":"Search Engine Crawler"}"#,
+            #"cf.verified_bot_category eq "Search Engine Crawler""#
+        ),
+        (#"{"waf_score":7}"#, "cf.waf.score eq 7"),
+        (#"{"ray_id":"8f1a2b3c4d5e6f70"}"#, #"cf.ray_id eq "8f1a2b3c4d5e6f70""#),
+    ])
 func rarelyPresentKeyReachesItsField(object: String, expression: String) throws {
     #expect(try evaluates(expression, on: http(object)))
     #expect(!(try evaluates(expression, on: http("{}"))))
@@ -123,7 +141,8 @@ func rarelyPresentKeyReachesItsField(object: String, expression: String) throws 
 
 @Test func aRecordedResponseIsReadFromTheObject() throws {
     let request = try RequestObject.edgeRequest(
-        #"{"path":"/a.css","status":200,"cache_control":"max-age=5","etag":"\"x\"","set_cookie":"a=1","age":2,"bytes":10,"origin_ms":3,"solved_challenge":true}"#)
+        #"{"path":"/a.css","status":200,"cache_control":"max-age=5","etag":"\"x\"","set_cookie":"a=1","age":2,"bytes":10,"origin_ms":3,"solved_challenge":true}"#
+    )
     let recorded = try #require(request.response)
     #expect(recorded.status == 200)
     #expect(recorded.cacheControl == Array("max-age=5".utf8))
@@ -207,7 +226,8 @@ private func edgeproof(_ arguments: [String]) throws -> (status: Int32, output: 
 /// `action, rule, status, cache` of `explain`'s last line.
 private func explained(_ output: String) throws -> [String] {
     let last = try #require(output.split(separator: "\n").last.map(String.init))
-    let pattern = try NSRegularExpression(pattern: #"^action: (\S+)(?: \(rule (\S+) in \S+\))?, status (\d+), cache (\S+),"#)
+    let pattern = try NSRegularExpression(
+        pattern: #"^action: (\S+)(?: \(rule (\S+) in \S+\))?, status (\d+), cache (\S+),"#)
     let match = try #require(pattern.firstMatch(in: last, range: NSRange(last.startIndex..., in: last)), "\(last)")
     return (1...4).map { index in
         Range(match.range(at: index), in: last).map { String(last[$0]) } ?? "null"
@@ -229,26 +249,32 @@ private func replayed(_ decisions: String) throws -> [String] {
     defer { try? FileManager.default.removeItem(at: directory) }
     let spec = directory.appendingPathComponent("edge.yaml")
     try """
-        version: 1
-        zone:
-          name: example.com
-          plan: enterprise
-        waf:
-          - id: challenge-probe
-            description: Challenges the probe request.
-            when: >-
-              \(ruleExpression)
-            action: managed_challenge
-        """.write(to: spec, atomically: true, encoding: .utf8)
+    version: 1
+    zone:
+      name: example.com
+      plan: enterprise
+    waf:
+      - id: challenge-probe
+        description: Challenges the probe request.
+        when: >-
+          \(ruleExpression)
+        action: managed_challenge
+    """.write(to: spec, atomically: true, encoding: .utf8)
     var seen: Set<[String]> = []
-    for object in [requestObject, try replacing("solved_challenge", with: "true"), try replacing("ts", with: "1766224801")] {
+    for object in [
+        requestObject, try replacing("solved_challenge", with: "true"), try replacing("ts", with: "1766224801"),
+    ] {
         let explain = try edgeproof(["explain", spec.path, "--request", object])
         #expect(explain.status == 0)
         let trace = directory.appendingPathComponent("trace.jsonl")
         let decisions = directory.appendingPathComponent("decisions.jsonl")
-        let line = String(decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(object.utf8))), as: UTF8.self)
+        let line = String(
+            decoding: try JSONSerialization.data(
+                withJSONObject: try JSONSerialization.jsonObject(with: Data(object.utf8))), as: UTF8.self)
         try (line + "\n").write(to: trace, atomically: true, encoding: .utf8)
-        let replay = try edgeproof(["replay", spec.path, "--trace", trace.path, "--format", "native", "--decisions", decisions.path])
+        let replay = try edgeproof([
+            "replay", spec.path, "--trace", trace.path, "--format", "native", "--decisions", decisions.path,
+        ])
         #expect(replay.status == 0)
         let decision = try explained(explain.output)
         #expect(decision == (try replayed(String(contentsOf: decisions, encoding: .utf8))), "\(object)")

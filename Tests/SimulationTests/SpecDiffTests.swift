@@ -3,9 +3,11 @@ import EdgeCore
 import EdgeSpec
 import Foundation
 import Testing
+
 @testable import Simulation
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 private func compile(_ text: String) throws -> CompiledEdge {
     let diagnostics = DiagnosticCollector()
@@ -22,11 +24,15 @@ private func compile(_ text: String) throws -> CompiledEdge {
     let trace = root.appendingPathComponent("traces/agenticverz-day.jsonl.gz").path
     let baseline = try Replay.run(base, paths: [trace], options: ReplayOptions(), diagnostics: DiagnosticCollector())
     let decidedByRule = try #require(baseline.byRule["http_request_firewall_custom/geo-block-high-risk"])
-    let diff = try SpecDiff.run(base: base, head: head, paths: [trace], options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    let diff = try SpecDiff.run(
+        base: base, head: head, paths: [trace], options: ReplayOptions(), diagnostics: DiagnosticCollector())
     #expect(diff.requests == baseline.requests)
     #expect(diff.changed == decidedByRule)
-    #expect(diff.groups.allSatisfy { $0.rule == "geo-block-high-risk" && $0.from.hasPrefix("block by geo-block-high-risk") })
+    #expect(
+        diff.groups.allSatisfy { $0.rule == "geo-block-high-risk" && $0.from.hasPrefix("block by geo-block-high-risk") }
+    )
     #expect(SpecDiffRenderer.text(diff).contains("[rule geo-block-high-risk]"))
-    let same = try SpecDiff.run(base: base, head: base, paths: [trace], options: ReplayOptions(), diagnostics: DiagnosticCollector())
+    let same = try SpecDiff.run(
+        base: base, head: base, paths: [trace], options: ReplayOptions(), diagnostics: DiagnosticCollector())
     #expect(same.changed == 0 && same.groups.isEmpty)
 }

@@ -3,6 +3,7 @@ import EdgeModel
 import EdgeSpec
 import Testing
 import TrafficSynthesis
+
 @testable import Simulation
 
 /// Every spec case maps to the model or synthesiser case that has the same name on the wire (the Rulesets API
@@ -26,7 +27,9 @@ import TrafficSynthesis
     for kind in PopulationKindSpec.allCases {
         #expect(SpecEnumMapping.synthesis(kind).rawValue == kind.rawValue.replacingOccurrences(of: "_", with: "-"))
     }
-    #expect(Set(PopulationKindSpec.allCases.map(SpecEnumMapping.synthesis)) == Set(PopulationKind.allCases), "every population can be named")
+    #expect(
+        Set(PopulationKindSpec.allCases.map(SpecEnumMapping.synthesis)) == Set(PopulationKind.allCases),
+        "every population can be named")
 }
 
 /// A profile's population names are read into `PopulationKindSpec` where they are checked, so the load profile gets
@@ -38,6 +41,8 @@ import TrafficSynthesis
     #expect(profile.populations.map(\.kind) == [.scrapers, .humans, .no_user_agent])
     #expect(profile.populations.map(\.weight) == [2, 1, 0.5])
     let unknown = DiagnosticCollector()
-    #expect(ProfileFile.read(Array("mean_rps: 5\npopulations: {humanz: 1}\n".utf8), file: "p.yaml", diagnostics: unknown) == nil)
+    #expect(
+        ProfileFile.read(Array("mean_rps: 5\npopulations: {humanz: 1}\n".utf8), file: "p.yaml", diagnostics: unknown)
+            == nil)
     #expect(unknown.diagnostics.contains { $0.message.contains("did you mean 'humans'") })
 }

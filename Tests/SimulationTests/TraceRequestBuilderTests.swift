@@ -2,16 +2,19 @@ import EdgeModel
 import RulesLanguage
 import Testing
 import Traces
+
 @testable import Simulation
 
 /// The request inputs that `TraceRequestBuilder` sets, as one comparable value.
 private func inputs(_ request: EdgeRequest) -> [String] {
     let http = request.http
     let text = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }
-    return [text(http.method), text(http.scheme), text(http.host), text(http.path), text(http.query), text(http.country),
-            text(http.colo), text(http.version), "\(http.ip)", "\(http.asn)", "\(http.ssl)", "\(http.port)",
-            "\(http.verifiedBot)", "\(http.botScore)", "\(http.threatScore)", "\(http.timestampMilliseconds)",
-            "\(request.solvedChallenge)", "\(String(describing: request.response))"]
+    return [
+        text(http.method), text(http.scheme), text(http.host), text(http.path), text(http.query), text(http.country),
+        text(http.colo), text(http.version), "\(http.ip)", "\(http.asn)", "\(http.ssl)", "\(http.port)",
+        "\(http.verifiedBot)", "\(http.botScore)", "\(http.threatScore)", "\(http.timestampMilliseconds)",
+        "\(request.solvedChallenge)", "\(String(describing: request.response))",
+    ]
         + http.headers.map { "\(text($0.name)): \(text($0.value))" }
 }
 
@@ -61,12 +64,18 @@ private func inputs(_ request: EdgeRequest) -> [String] {
     let reader = TraceReader(bytes: Array(lines.joined(separator: "\n").utf8), name: "responses", format: .native)
     var request = EdgeRequest(HTTPRequest())
     TraceRequestBuilder.fill(&request, from: try #require(try reader.next()))
-    #expect(request.response == RecordedResponse(
-        status: 200, cacheControl: Array("public, max-age=600".utf8), etag: Array("\"v1\"".utf8), ageSeconds: 30,
-        setCookies: [Array("a=b".utf8)], bytes: 512, originLatencyMilliseconds: 40))
+    #expect(
+        request.response
+            == RecordedResponse(
+                status: 200, cacheControl: Array("public, max-age=600".utf8), etag: Array("\"v1\"".utf8),
+                ageSeconds: 30,
+                setCookies: [Array("a=b".utf8)], bytes: 512, originLatencyMilliseconds: 40))
     TraceRequestBuilder.fill(&request, from: try #require(try reader.next()))
-    #expect(request.response == RecordedResponse(
-        status: 304, lastModified: Array("Wed, 21 Oct 2015 07:28:00 GMT".utf8), contentType: Array("text/javascript".utf8)))
+    #expect(
+        request.response
+            == RecordedResponse(
+                status: 304, lastModified: Array("Wed, 21 Oct 2015 07:28:00 GMT".utf8),
+                contentType: Array("text/javascript".utf8)))
     TraceRequestBuilder.fill(&request, from: try #require(try reader.next()))
     #expect(request.response == nil)
 }

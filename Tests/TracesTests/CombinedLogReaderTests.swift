@@ -1,6 +1,7 @@
 import EdgeCore
 import EdgeWire
 import Testing
+
 @testable import Traces
 
 @Test func sharedCombinedLogGivesEveryRequestAndRepairsLine8899() throws {
@@ -19,7 +20,9 @@ import Testing
     #expect(repairs.first?.range.start.line == 8_899)
     #expect(repairs.first?.severity == .warning)
     let repaired = try #require(records.first { $0.line == 8_899 })
-    #expect(repaired.string(repaired.userAgent) == "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html")
+    #expect(
+        repaired.string(repaired.userAgent) == "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html"
+    )
     #expect(repaired.status == 200 && repaired.bytes == 235)
 
     var methods: [String: Int] = [:]

@@ -1,5 +1,6 @@
 import EdgeWire
 import Testing
+
 @testable import Traces
 
 private let logpushLines = [
@@ -67,11 +68,14 @@ private let logpushLines = [
     #expect(NativeTraceWriter.line(for: try TraceRecord.fromNativeJSON(native)) == native)
 }
 
-@Test("Logpush geo, bot, WAF and ray id fields fill the native record's keys", arguments: [
-    (#""ClientCity":"Singapore""#, #""city":"Singapore""#), (#""ClientRegionCode":"01""#, #""region_code":"01""#),
-    (#""VerifiedBotCategory":"Search Engine Crawler""#, #""verified_bot_category":"Search Engine Crawler""#),
-    (#""WAFAttackScore":42"#, #""waf_score":42"#), (#""RayID":"8f1a2b3c4d5e6f70""#, #""ray_id":"8f1a2b3c4d5e6f70""#),
-])
+@Test(
+    "Logpush geo, bot, WAF and ray id fields fill the native record's keys",
+    arguments: [
+        (#""ClientCity":"Singapore""#, #""city":"Singapore""#), (#""ClientRegionCode":"01""#, #""region_code":"01""#),
+        (#""VerifiedBotCategory":"Search Engine Crawler""#, #""verified_bot_category":"Search Engine Crawler""#),
+        (#""WAFAttackScore":42"#, #""waf_score":42"#),
+        (#""RayID":"8f1a2b3c4d5e6f70""#, #""ray_id":"8f1a2b3c4d5e6f70""#),
+    ])
 func logpushRarelyPresentFields(member: String, nativeMember: String) throws {
     let line = #"{"EdgeStartTimestamp":1674073983,"ClientIP":"198.51.100.4",\#(member)}"#
     let record = try #require(try readAll(line + "\n", format: .logpush).records.first)

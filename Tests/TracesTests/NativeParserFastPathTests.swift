@@ -1,6 +1,7 @@
 import EdgeCore
 import EdgeWire
 import Testing
+
 @testable import Traces
 
 /// The shortcuts of the native parser (expected keys confirmed by word compares, digits read eight at a time,
@@ -40,7 +41,9 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
             let storage = TraceStorage(copying: bytes)
             let run = JSONCursor(base: storage.base, start: 0, end: bytes.count).digitRun(from: 0)
             #expect(run.end == position, "byte \(byte) at \(position)")
-            #expect(run.value == (position == 0 ? 0 : Int64(String(decoding: digits[..<position], as: UTF8.self))), "byte \(byte) at \(position)")
+            #expect(
+                run.value == (position == 0 ? 0 : Int64(String(decoding: digits[..<position], as: UTF8.self))),
+                "byte \(byte) at \(position)")
         }
     }
     for text in ["00000000", "99999999", "12345678", "00000001", "10000000"] {
@@ -49,25 +52,29 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
 }
 
 @Test func integersOfManyLengthsAndTheirOverflowReadAsBefore() throws {
-    let good = ["7", "1234567", "12345678", "123456789", "1234567890123456", "123456789012345678",
-                "1234567890123456789", "9223372036854775807", "9223372036854775808", "12345678.0", "123456789e2",
-                "-12345678"]
+    let good = [
+        "7", "1234567", "12345678", "123456789", "1234567890123456", "123456789012345678",
+        "1234567890123456789", "9223372036854775807", "9223372036854775808", "12345678.0", "123456789e2",
+        "-12345678",
+    ]
     for text in good {
         let record = try #require(try readAll(#"{"asn":\#(text),"path":"/p"}"#).records.first, "\(text)")
-        let expected: Int? = switch text {
-        case "12345678.0": 12_345_678
-        case "123456789e2": 12_345_678_900
-        // Digits past what fits in 63 bits are dropped into the exponent (documented on `JSONCursor.number`).
-        case "9223372036854775807", "9223372036854775808": 9_223_372_036_854_775_800
-        default: Int(text)
-        }
+        let expected: Int? =
+            switch text {
+            case "12345678.0": 12_345_678
+            case "123456789e2": 12_345_678_900
+            // Digits past what fits in 63 bits are dropped into the exponent (documented on `JSONCursor.number`).
+            case "9223372036854775807", "9223372036854775808": 9_223_372_036_854_775_800
+            default: Int(text)
+            }
         #expect(record.asn == expected && record.string(record.path) == "/p", "\(text)")
     }
     for text in ["12345678901234567890", "99999999999999999999", "12345678.5", "123456789012345678901234"] {
         let (records, reader) = try readAll(#"{"asn":\#(text)}"#)
         #expect(records.isEmpty, "\(text)")
-        #expect(diagnostics(reader, TraceDiagnosticID.malformedLine).first?.message
-            == "asn must be an integer that fits in 64 bits; line skipped", "\(text)")
+        #expect(
+            diagnostics(reader, TraceDiagnosticID.malformedLine).first?.message
+                == "asn must be an integer that fits in 64 bits; line skipped", "\(text)")
     }
     // A number at the very end of the line (no closing brace): the line is malformed, at the right column.
     let (_, reader) = try readAll(#"{"asn":123456789"#, format: .native)
@@ -105,7 +112,8 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
         """
     let (records, reader) = try readAll(text, format: .native)
     #expect(records.map(\.timestampMs) == (1...11).map { Int64($0) * 1000 } + [nil])  // epoch seconds
-    #expect(records.map { $0.string($0.path) } == ["/a", "/b", "/c", "/d", "/e", "/f", "/g", "/h", "/i", "/j", nil, "/l"])
+    #expect(
+        records.map { $0.string($0.path) } == ["/a", "/b", "/c", "/d", "/e", "/f", "/g", "/h", "/i", "/j", nil, "/l"])
     #expect(records.map(\.status) == [200, 201, 202, 203, nil, nil, nil, nil, nil, 204, nil, nil])
     #expect(records[1].ip == IPAddress.parse("1.2.3.5"))
     #expect(records[7].bot == true && records[7].botScore == 9 && records[8].bot == false && records[8].botScore == 10)
@@ -131,8 +139,10 @@ private func digitRun(_ text: String) -> (value: Int64, length: Int) {
         ("100.100.100.100", 0x6464_6464), ("199.250.249.9", 0xC7FA_F909),
     ]
     for (text, bits) in good { #expect(IPAddress.parse(text) == IPAddress(v4: bits), "\(text)") }
-    let bad = ["1.2.3", "01.2.3.4", "1.02.3.4", "1.2.3.04", "1.2.00.4", "256.1.1.1", "1.2.3.256", "1.2.3.4.",
-               ".1.2.3.4", "1234.1.1.1", "1.2.3.4x", "1.2.3.1000", "1 .2.3.4", "1.2.3.-4", "1.2.3.4/8"]
+    let bad = [
+        "1.2.3", "01.2.3.4", "1.02.3.4", "1.2.3.04", "1.2.00.4", "256.1.1.1", "1.2.3.256", "1.2.3.4.",
+        ".1.2.3.4", "1234.1.1.1", "1.2.3.4x", "1.2.3.1000", "1 .2.3.4", "1.2.3.-4", "1.2.3.4/8",
+    ]
     for text in bad { #expect(IPAddress.parse(text) == nil, "\(text)") }
     #expect(IPAddress.parse("::ffff:255.255.255.255")?.low == 0x0000_FFFF_FFFF_FFFF)
     #expect(IPAddress.parse("::ffff:1.2.3") == nil && IPAddress.parse("::ffff:01.2.3.4") == nil)

@@ -1,10 +1,12 @@
 import EdgeCore
 import EdgeWire
 import Testing
+
 @testable import Traces
 
 @Test func nativeRecordReadsEveryField() throws {
-    let line = #"{"ts":"2025-12-20T10:00:00.123Z","ip":"203.0.113.7","method":"GET","scheme":"http","host":"api.agenticverz.com","path":"/v1/incidents","query":"page=2","ua":"Mozilla/5.0","referer":"https://x/","cookie":"s=1","country":"sg","asn":13335,"colo":"sin","ssl":false,"port":8080,"version":"HTTP/2","bot":true,"bot_score":12,"threat_score":3,"solved_challenge":false,"headers":{"Accept":"*/*","X-Multi":["a","b"]},"status":200,"cache_control":"max-age=60","expires":"Thu, 01 Dec 1994 16:00:00 GMT","etag":"\"v1\"","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","age":12,"set_cookie":"id=1","content_type":"text/html","bytes":1532,"origin_ms":38.6,"edge":{"action":"block","rule":"block-bad-bots","cache":"dynamic","status":403}}"#
+    let line =
+        #"{"ts":"2025-12-20T10:00:00.123Z","ip":"203.0.113.7","method":"GET","scheme":"http","host":"api.agenticverz.com","path":"/v1/incidents","query":"page=2","ua":"Mozilla/5.0","referer":"https://x/","cookie":"s=1","country":"sg","asn":13335,"colo":"sin","ssl":false,"port":8080,"version":"HTTP/2","bot":true,"bot_score":12,"threat_score":3,"solved_challenge":false,"headers":{"Accept":"*/*","X-Multi":["a","b"]},"status":200,"cache_control":"max-age=60","expires":"Thu, 01 Dec 1994 16:00:00 GMT","etag":"\"v1\"","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","age":12,"set_cookie":"id=1","content_type":"text/html","bytes":1532,"origin_ms":38.6,"edge":{"action":"block","rule":"block-bad-bots","cache":"dynamic","status":403}}"#
     let (records, reader) = try readAll(line)
     #expect(reader.format == .native)
     let record = try #require(records.first)
@@ -60,10 +62,11 @@ import Testing
         #"{"ts":"2025-12-20T18:00:00.123+08:00"}"#, #"{"ts":1.766224800123e9}"#, #"{"ts":null}"#,
     ].joined(separator: "\n")
     let records = try readAll(text).records
-    #expect(records.map(\.timestampMs) == [
-        1_766_224_800_000, 1_766_224_800_123, 1_766_224_800_123, 1_766_224_800_123, 1_766_224_800_123,
-        1_766_224_800_123, 1_766_224_800_123, 1_766_224_800_123, nil,
-    ])
+    #expect(
+        records.map(\.timestampMs) == [
+            1_766_224_800_000, 1_766_224_800_123, 1_766_224_800_123, 1_766_224_800_123, 1_766_224_800_123,
+            1_766_224_800_123, 1_766_224_800_123, 1_766_224_800_123, nil,
+        ])
 }
 
 @Test func malformedNativeLinesAreReportedWithLineAndColumnAndSkipped() throws {
@@ -100,7 +103,8 @@ import Testing
 }
 
 @Test func requestObjectsMaySpanLines() throws {
-    let record = try TraceRecord.fromNativeJSON("""
+    let record = try TraceRecord.fromNativeJSON(
+        """
         {
           "method": "POST",
           "path": "/v1/incidents",
@@ -128,11 +132,13 @@ private func rarelyPresentValue(_ key: String, of record: TraceRecord) -> String
     }
 }
 
-@Test("each key most traces leave out is read into its field, and is absent on the next line without it", arguments: [
-    ("continent", #""AS""#, "AS"), ("city", #""Singapore""#, "Singapore"), ("region_code", #""01""#, "01"),
-    ("verified_bot_category", #""Search Engine Crawler""#, "Search Engine Crawler"), ("waf_score", "42", "42"),
-    ("waf_score", #""7""#, "7"), ("ray_id", #""8f1a2b3c4d5e6f70""#, "8f1a2b3c4d5e6f70"),
-])
+@Test(
+    "each key most traces leave out is read into its field, and is absent on the next line without it",
+    arguments: [
+        ("continent", #""AS""#, "AS"), ("city", #""Singapore""#, "Singapore"), ("region_code", #""01""#, "01"),
+        ("verified_bot_category", #""Search Engine Crawler""#, "Search Engine Crawler"), ("waf_score", "42", "42"),
+        ("waf_score", #""7""#, "7"), ("ray_id", #""8f1a2b3c4d5e6f70""#, "8f1a2b3c4d5e6f70"),
+    ])
 func rarelyPresentKeyIsRead(key: String, json: String, expected: String) throws {
     let (records, reader) = try readAll(#"{"path":"/a","\#(key)":\#(json)}"# + "\n" + #"{"path":"/b"}"# + "\n")
     #expect(reader.diagnostics.diagnostics.isEmpty)
@@ -144,7 +150,8 @@ func rarelyPresentKeyIsRead(key: String, json: String, expected: String) throws 
 @Test func rarelyPresentKeysRejectValuesOfTheWrongType() throws {
     let (records, reader) = try readAll(#"{"waf_score":"high"}"# + "\n" + #"{"city":7}"# + "\n", format: .native)
     #expect(records.isEmpty)
-    #expect(reader.diagnostics.diagnostics.map(\.message) == [
-        "waf_score must be an integer; line skipped", "city must be a string; line skipped",
-    ])
+    #expect(
+        reader.diagnostics.diagnostics.map(\.message) == [
+            "waf_score must be an integer; line skipped", "city must be a string; line skipped",
+        ])
 }

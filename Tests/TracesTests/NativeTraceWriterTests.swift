@@ -1,5 +1,6 @@
 import EdgeWire
 import Testing
+
 @testable import Traces
 
 @Test func writerPrintsStableKeyOrderAndRoundTrips() throws {
@@ -19,7 +20,10 @@ import Testing
     builder.outcomeCache = "miss"
     let record = builder.build()
     let line = NativeTraceWriter.line(for: record)
-    #expect(line == #"{"ts":"2025-12-20T10:00:00.123Z","ip":"2001:db8::1","method":"GET","path":"/a \"b\"","ua":"ua\u0001","headers":{"Accept":"*/*","X-Multi":["1","2"]},"country":"SG","asn":13335,"ssl":true,"status":200,"bytes":12,"edge":{"action":"js_challenge","cache":"MISS"}}"#)
+    #expect(
+        line
+            == #"{"ts":"2025-12-20T10:00:00.123Z","ip":"2001:db8::1","method":"GET","path":"/a \"b\"","ua":"ua\u0001","headers":{"Accept":"*/*","X-Multi":["1","2"]},"country":"SG","asn":13335,"ssl":true,"status":200,"bytes":12,"edge":{"action":"js_challenge","cache":"MISS"}}"#
+    )
     let reread = try #require(try readAll(line).records.first)
     #expect(NativeTraceWriter.line(for: reread) == line)
 }
@@ -28,7 +32,10 @@ import Testing
     let combined = #"10.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /\xff HTTP/1.1" 200 5 "-" "caf\xc3\xa9 \xc3""#
     let record = try #require(try readAll(combined).records.first)
     let line = NativeTraceWriter.line(for: record)
-    #expect(line == #"{"ts":"2000-10-10T20:55:36.000Z","ip":"10.0.0.1","method":"GET","path":"/\#u{FFFD}","ua":"caf\#u{E9} \#u{FFFD}","version":"HTTP/1.1","status":200,"bytes":5}"#)
+    #expect(
+        line
+            == #"{"ts":"2000-10-10T20:55:36.000Z","ip":"10.0.0.1","method":"GET","path":"/\#u{FFFD}","ua":"caf\#u{E9} \#u{FFFD}","version":"HTTP/1.1","status":200,"bytes":5}"#
+    )
     let writer = NativeTraceWriter()
     try writer.write(record)
     try writer.write(record)
@@ -49,7 +56,10 @@ import Testing
     builder.wafScore = 42
     builder.rayID = "8f1a2b3c4d5e6f70"
     let line = NativeTraceWriter.line(for: builder.build())
-    #expect(line == #"{"path":"/","country":"SG","continent":"AS","city":"S\#u{E3}o Paulo","region_code":"SP","bot":true,"verified_bot_category":"Search Engine Crawler","threat_score":0,"waf_score":42,"ray_id":"8f1a2b3c4d5e6f70"}"#)
+    #expect(
+        line
+            == #"{"path":"/","country":"SG","continent":"AS","city":"S\#u{E3}o Paulo","region_code":"SP","bot":true,"verified_bot_category":"Search Engine Crawler","threat_score":0,"waf_score":42,"ray_id":"8f1a2b3c4d5e6f70"}"#
+    )
     let reread = try #require(try readAll(line).records.first)
     #expect(reread.string(reread.city) == "S\u{E3}o Paulo" && reread.wafScore == 42)
     #expect(NativeTraceWriter.line(for: reread) == line)

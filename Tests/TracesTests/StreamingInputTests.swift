@@ -2,6 +2,7 @@ import CZlib
 import EdgeCore
 import Foundation
 import Testing
+
 @testable import Traces
 
 /// Gzip-compresses `bytes` with zlib (a gzip wrapper: window bits 15 + 16).
@@ -25,7 +26,8 @@ func gzip(_ bytes: [UInt8]) -> [UInt8] {
 }
 
 private func nativeLines(_ count: Int) -> String {
-    (1...count).map { #"{"ts":\#(1_700_000_000_000 + $0),"path":"/item/\#($0)","status":200}"# }.joined(separator: "\n") + "\n"
+    (1...count).map { #"{"ts":\#(1_700_000_000_000 + $0),"path":"/item/\#($0)","status":200}"# }.joined(separator: "\n")
+        + "\n"
 }
 
 @Test func gzipInputIsInflatedTransparently() throws {
@@ -62,7 +64,9 @@ private func readUntilStopped(_ reader: TraceReader) -> (records: [TraceRecord],
     for (index, record) in records.enumerated() {
         #expect(record.string(record.path) == "/item/\(index + 1)")
     }
-    #expect(error == .damagedInput(file: "cut.gz", reason: "the compressed stream is truncated after line \(records.count)"))
+    #expect(
+        error == .damagedInput(file: "cut.gz", reason: "the compressed stream is truncated after line \(records.count)")
+    )
     let truncation = diagnostics(reader, TraceDiagnosticID.truncatedInput)
     #expect(truncation.count == 1)
     #expect(truncation.first?.severity == .error)
@@ -72,7 +76,9 @@ private func readUntilStopped(_ reader: TraceReader) -> (records: [TraceRecord],
     let header = TraceReader(bytes: Array(compressed.prefix(5)), name: "header.gz")
     let stoppedInHeader = readUntilStopped(header)
     #expect(stoppedInHeader.records.isEmpty && diagnostics(header, TraceDiagnosticID.truncatedInput).count == 1)
-    #expect(stoppedInHeader.error == .damagedInput(file: "header.gz", reason: "the compressed stream is truncated after line 0"))
+    #expect(
+        stoppedInHeader.error
+            == .damagedInput(file: "header.gz", reason: "the compressed stream is truncated after line 0"))
 }
 
 @Test func aBadGzipChecksumStopsReading() throws {
@@ -91,7 +97,8 @@ private func readUntilStopped(_ reader: TraceReader) -> (records: [TraceRecord],
 }
 
 @Test func aTraceWhoseEveryLineIsMalformedGivesNoRecordsError() throws {
-    let reader = TraceReader(bytes: Array("{\"ts\":\n{\"path\":7}\n\n{oops}\n".utf8), name: "bad.jsonl", format: .native)
+    let reader = TraceReader(
+        bytes: Array("{\"ts\":\n{\"path\":7}\n\n{oops}\n".utf8), name: "bad.jsonl", format: .native)
     let (records, error) = readUntilStopped(reader)
     #expect(records.isEmpty)
     #expect(error == .noRecords(file: "bad.jsonl", malformedLines: 3))
@@ -118,7 +125,8 @@ private func readUntilStopped(_ reader: TraceReader) -> (records: [TraceRecord],
     let agent = String(repeating: "B", count: 300_000)
     let text = #"{"path":"/before"}"# + "\n" + #"{"ua":"\#(agent)"}"# + "\n" + #"{"path":"/after"}"# + "\n"
     let reader = TraceReader(
-        bytes: Array(text.utf8), name: "long.jsonl", options: TraceReaderOptions(chunkSize: 4096, maxLineLength: 100_000))
+        bytes: Array(text.utf8), name: "long.jsonl",
+        options: TraceReaderOptions(chunkSize: 4096, maxLineLength: 100_000))
     let (records, error) = readUntilStopped(reader)
     #expect(records.map { $0.string($0.path) } == ["/before"])
     #expect(error == .lineTooLong(file: "long.jsonl", line: 2, limit: 100_000))
@@ -156,8 +164,11 @@ func theLineLimitIsExactWhateverTheChunkSize(chunkSize: Int) throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("edgeproof-trace-fifo-\(getpid())").path
     #expect(mkfifo(path, 0o600) == 0)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(throws: TraceReadError.cannotOpen(
-        path: path, reason: "is a FIFO and nothing wrote to it within 0 s; start the writer first or pass a regular file")) {
+    #expect(
+        throws: TraceReadError.cannotOpen(
+            path: path,
+            reason: "is a FIFO and nothing wrote to it within 0 s; start the writer first or pass a regular file")
+    ) {
         try TraceReader(path: path, options: TraceReaderOptions(writerWaitMilliseconds: 200))
     }
 }

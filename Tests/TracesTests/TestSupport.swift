@@ -1,5 +1,6 @@
 import EdgeCore
 import Foundation
+
 @testable import Traces
 
 /// Reads every record of an in-memory trace; returns the records and the reader (for diagnostics).

@@ -1,5 +1,6 @@
 import EdgeCore
 import Testing
+
 @testable import Traces
 
 /// Times in these tests are milliseconds after this instant.
@@ -100,7 +101,9 @@ func heldRecordsFollowTheDocumentedOrder(seed: UInt64) throws {
     let times = variedTimes(count: 3_000, seed: 99)
     var copied = TimeOrderedTraceReader(trace(times), toleranceMs: 500)
     var fromNext: [(Int, Int64, Int64?)] = []
-    while let item = try copied.next() { fromNext.append((item.inputIndex, item.virtualTimeMs, item.record.timestampMs)) }
+    while let item = try copied.next() {
+        fromNext.append((item.inputIndex, item.virtualTimeMs, item.record.timestampMs))
+    }
     var lent = TimeOrderedTraceReader(trace(times), toleranceMs: 500)
     var fromVisit: [(Int, Int64, Int64?)] = []
     try lent.forEachRecord { item in fromVisit.append((item.inputIndex, item.virtualTimeMs, item.record.timestampMs)) }
@@ -124,11 +127,11 @@ func heldRecordsFollowTheDocumentedOrder(seed: UInt64) throws {
 
 @Test func malformedLinesAreSkippedAndTheRestKeepTheirOrder() throws {
     let text = """
-    {"ts":\(base + 3_000),"path":"/a"}
-    {"ts":\(base + 1_000),"path":
-    {"ts":\(base + 2_000),"path":"/b"}
-    {"path":"/c"}
-    """
+        {"ts":\(base + 3_000),"path":"/a"}
+        {"ts":\(base + 1_000),"path":
+        {"ts":\(base + 2_000),"path":"/b"}
+        {"path":"/c"}
+        """
     let diagnostics = DiagnosticCollector()
     let reader = TraceReader(bytes: Array(text.utf8), name: "mixed", format: .native, diagnostics: diagnostics)
     var ordered = TimeOrderedTraceReader(reader, toleranceMs: 10_000)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Traces
 
 /// Times in the tests are milliseconds after this instant (epoch milliseconds are told by magnitude).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Traces
+
 @testable import TrafficSynthesis
 
 @Test func synthSameSeedGivesSameBytesAndAnotherSeedOthers() throws {
@@ -37,7 +38,8 @@ import Traces
 
 @Test func synthWritesTheSameTraceToAFile() throws {
     let profile = LoadProfile.defaultMix(routes: exampleRoutes, meanRequestsPerSecond: 10)
-    let synthesizer = try TraceSynthesizer(profile: profile, seed: 5, startMilliseconds: synthDayStart, durationMilliseconds: 120_000)
+    let synthesizer = try TraceSynthesizer(
+        profile: profile, seed: 5, startMilliseconds: synthDayStart, durationMilliseconds: 120_000)
     let path = synthScratchPath("file.jsonl")
     defer { unlink(path) }
     let writer = try NativeTraceWriter(path: path)

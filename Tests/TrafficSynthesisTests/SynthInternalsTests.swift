@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrafficSynthesis
 
 @Test func synthRandomStreamsAreSeededAndIndependent() {
@@ -58,7 +59,8 @@ import Testing
         name: "t", meanRequestsPerSecond: 1, diurnal: DiurnalCurve(peakToTroughRatio: 6, peakHourUTC: 3),
         weekly: WeeklyShape(weights: [1, 2, 3, 4, 5, 6, 7]),
         bursts: [LoadBurst(startOffsetMilliseconds: 3_600_000, durationMilliseconds: 1_000_000, multiplier: 3)],
-        populations: [Population(kind: .noUserAgent, weight: 1)], countries: [], routes: [RouteShare(host: "a", path: "/")])
+        populations: [Population(kind: .noUserAgent, weight: 1)], countries: [],
+        routes: [RouteShare(host: "a", path: "/")])
     let start = 0.0, end = 3 * 86_400_000.0
     let shape = IntensityShape(profile: profile, kind: .noUserAgent, startMilliseconds: synthDayStart + 1_234_567)
     var sampled = 0.0, time = start
@@ -101,11 +103,16 @@ import Testing
 @Test func synthRouteCatalogSortsRoutesByRole() {
     let catalog = RouteCatalog(exampleRoutes.map { RouteShare(host: $0.host, path: $0.path) }, zipfExponent: 1.1)
     let pages = Set(catalog.pageIndices.map { "\(catalog.routes[$0].host)\(catalog.routes[$0].path)" })
-    #expect(pages == ["console.agenticverz.com/guard", "ops.agenticverz.com/", "verify.agenticverz.com/verify", "agenticverz.com/"])
+    #expect(
+        pages == [
+            "console.agenticverz.com/guard", "ops.agenticverz.com/", "verify.agenticverz.com/verify",
+            "agenticverz.com/",
+        ])
     let apis = Set(catalog.apiIndices.map { catalog.routes[$0].path })
     #expect(apis == ["/v1/incidents", "/v1/incidents/summary", "/api/guard/status", "/health", "/metrics"])
     #expect(Set(catalog.listingIndices.map { catalog.routes[$0].path }) == ["/v1/incidents", "/v1/incidents/summary"])
     let console = catalog.hostOfRoute[5]
-    #expect(catalog.hostAssets[console].map { catalog.routes[$0].path }
-        == ["/guard/assets/app.js", "/guard/assets/app.css", "/guard/logo.png", "/favicon.ico"])
+    #expect(
+        catalog.hostAssets[console].map { catalog.routes[$0].path }
+            == ["/guard/assets/app.js", "/guard/assets/app.css", "/guard/logo.png", "/favicon.ico"])
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TrafficSynthesis
 
 /// An hour at 2,000 requests a second of the default mix, generated and dropped: the schedule of live clients

@@ -1,5 +1,6 @@
 import Testing
 import Traces
+
 @testable import TrafficSynthesis
 
 /// Reads back a trace of `kind` alone, from the default mix over the example routes.
@@ -51,7 +52,8 @@ private func records(of kind: PopulationKind, mean: Double = 20, duration: Int64
         let address = record.ip?.description ?? ""
         #expect(addressOfKey[authorization, default: address] == address)
         addressOfKey[authorization] = address
-        #expect(RouteCatalog.looksLikeAPI(host: record.string(record.host) ?? "", path: record.string(record.path) ?? ""))
+        #expect(
+            RouteCatalog.looksLikeAPI(host: record.string(record.host) ?? "", path: record.string(record.path) ?? ""))
     }
     #expect((20...40).contains(addressOfKey.count))
     #expect(records.contains { $0.string($0.method) == "POST" })
@@ -63,7 +65,8 @@ private func records(of kind: PopulationKind, mean: Double = 20, duration: Int64
     for record in records {
         let agent = record.string(record.userAgent) ?? ""
         #expect(record.bot == true)
-        #expect((agent.contains("Googlebot") && record.asn == 15169) || (agent.contains("bingbot") && record.asn == 8075))
+        #expect(
+            (agent.contains("Googlebot") && record.asn == 15169) || (agent.contains("bingbot") && record.asn == 8075))
     }
     #expect(records.contains { $0.asn == 8075 } && records.contains { $0.asn == 15169 })
 }
@@ -114,7 +117,10 @@ private func records(of kind: PopulationKind, mean: Double = 20, duration: Int64
     for tool in tools { #expect(records.contains { $0.string($0.userAgent)?.contains(tool) == true }, "\(tool)") }
     let paths = Set(records.compactMap { $0.string($0.path) })
     for probe in ["/wp-login.php", "/.env", "/admin"] { #expect(paths.contains(probe), "\(probe)") }
-    #expect(records.contains { $0.string($0.query)?.contains("UNION") == true || $0.string($0.query)?.contains("%27") == true })
+    #expect(
+        records.contains {
+            $0.string($0.query)?.contains("UNION") == true || $0.string($0.query)?.contains("%27") == true
+        })
 }
 
 @Test func synthNoUserAgentPopulationSendsNoUserAgent() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrafficSynthesis
 
 @Test func synthFlatProfileGivesPoissonCountsPerMinute() throws {
@@ -46,7 +47,8 @@ import Testing
 }
 
 @Test func synthBurstRaisesItsPopulationInItsWindowOnly() throws {
-    let burst = LoadBurst(startOffsetMilliseconds: 300_000, durationMilliseconds: 300_000, multiplier: 4, population: .noUserAgent)
+    let burst = LoadBurst(
+        startOffsetMilliseconds: 300_000, durationMilliseconds: 300_000, multiplier: 4, population: .noUserAgent)
     let profile = singleRequestProfile(mean: 20, bursts: [burst])
     let (statistics, noUserAgent) = try synthesizeCounting(profile, duration: 1_200_000) { $0.userAgent == nil }
     // Weights 6 : 1 : 3 (API, bots, no user agent); inside the burst the shape is 0.6 + 0.1 + 4 × 0.3 = 1.9. The mean

@@ -1,14 +1,17 @@
 import Foundation
 import Traces
+
 @testable import TrafficSynthesis
 
 /// The routes of the example spec's hosts (examples/agenticverz/edge.yaml).
 let exampleRoutes: [(host: String, path: String)] = [
     ("api.agenticverz.com", "/v1/incidents"), ("api.agenticverz.com", "/v1/incidents/summary"),
-    ("api.agenticverz.com", "/api/guard/status"), ("api.agenticverz.com", "/health"), ("api.agenticverz.com", "/metrics"),
+    ("api.agenticverz.com", "/api/guard/status"), ("api.agenticverz.com", "/health"),
+    ("api.agenticverz.com", "/metrics"),
     ("console.agenticverz.com", "/guard"), ("console.agenticverz.com", "/guard/assets/app.js"),
     ("console.agenticverz.com", "/guard/assets/app.css"), ("console.agenticverz.com", "/guard/logo.png"),
-    ("console.agenticverz.com", "/favicon.ico"), ("ops.agenticverz.com", "/"), ("ops.agenticverz.com", "/assets/ops.js"),
+    ("console.agenticverz.com", "/favicon.ico"), ("ops.agenticverz.com", "/"),
+    ("ops.agenticverz.com", "/assets/ops.js"),
     ("ops.agenticverz.com", "/assets/ops.css"), ("verify.agenticverz.com", "/verify"), ("agenticverz.com", "/"),
     ("agenticverz.com", "/favicon.ico"), ("agenticverz.com", "/logo.png"),
 ]
@@ -35,7 +38,8 @@ func singleRequestProfile(
 func synthesize(
     _ profile: LoadProfile, seed: UInt64 = 7, start: Int64 = synthDayStart, duration: Int64
 ) throws -> (bytes: [UInt8], statistics: SynthesisStatistics) {
-    let synthesizer = try TraceSynthesizer(profile: profile, seed: seed, startMilliseconds: start, durationMilliseconds: duration)
+    let synthesizer = try TraceSynthesizer(
+        profile: profile, seed: seed, startMilliseconds: start, durationMilliseconds: duration)
     let writer = NativeTraceWriter()
     let statistics = try synthesizer.write(to: writer)
     return (writer.output, statistics)
@@ -51,7 +55,8 @@ func synthesizeCounting(
     _ profile: LoadProfile, seed: UInt64 = 7, start: Int64 = synthDayStart, duration: Int64,
     matching: (TraceRecordBuilder) -> Bool = { _ in true }
 ) throws -> (statistics: SynthesisStatistics, matchingPerMinute: [Int]) {
-    let synthesizer = try TraceSynthesizer(profile: profile, seed: seed, startMilliseconds: start, durationMilliseconds: duration)
+    let synthesizer = try TraceSynthesizer(
+        profile: profile, seed: seed, startMilliseconds: start, durationMilliseconds: duration)
     var perMinute = [Int](repeating: 0, count: Int((duration + 59_999) / 60_000))
     let statistics = try synthesizer.generate { request in
         if matching(request), let timestamp = request.timestampMs { perMinute[Int((timestamp - start) / 60_000)] += 1 }

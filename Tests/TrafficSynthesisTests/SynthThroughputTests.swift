@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Traces
+
 @testable import TrafficSynthesis
 
 /// Prints synthesis throughput when `EDGEPROOF_SYNTH_BENCH` is set (build with `-c release` for figures worth

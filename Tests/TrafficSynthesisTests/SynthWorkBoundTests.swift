@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrafficSynthesis
 
 /// Twenty-six adjacent one-second bursts of ×2 in one minute: no instant is covered by more than one of them.
@@ -20,7 +21,8 @@ private let adjacentBursts = (0..<26).map {
 @Test func adjacentBurstsDoubleTheRateInsideThemOnly() throws {
     let profile = singleRequestProfile(mean: 200, bursts: adjacentBursts)
     var inside = 0, outside = 0
-    let synthesizer = try TraceSynthesizer(profile: profile, seed: 5, startMilliseconds: synthDayStart, durationMilliseconds: 60_000)
+    let synthesizer = try TraceSynthesizer(
+        profile: profile, seed: 5, startMilliseconds: synthDayStart, durationMilliseconds: 60_000)
     _ = try synthesizer.generate { request in
         let offset = (request.timestampMs ?? 0) - synthDayStart
         if (10_000..<36_000).contains(offset) { inside += 1 } else { outside += 1 }
@@ -35,12 +37,14 @@ private let adjacentBursts = (0..<26).map {
     var profile = LoadProfile.defaultMix(routes: exampleRoutes, meanRequestsPerSecond: 20_000)
     profile.diurnal = .flat
     profile.weekly = .flat
-    let synthesizer = try TraceSynthesizer(profile: profile, seed: 3, startMilliseconds: synthDayStart, durationMilliseconds: 1_000)
+    let synthesizer = try TraceSynthesizer(
+        profile: profile, seed: 3, startMilliseconds: synthDayStart, durationMilliseconds: 1_000)
     #expect(synthesizer.warmUpMilliseconds <= 1_000)
     // The cut warm-up is made up by more arrivals: the second still holds its mean rate.
     let (statistics, _) = try synthesizeCounting(profile, seed: 3, duration: 1_000)
     #expect(abs(Double(statistics.totalRecords) - 20_000) <= 5 * clusteredSigma(expected: 20_000, clusterMean: 9))
     // A long window keeps the full warm-up (six mean spans, at most an hour).
-    let long = try TraceSynthesizer(profile: profile, seed: 3, startMilliseconds: synthDayStart, durationMilliseconds: 7_200_000)
+    let long = try TraceSynthesizer(
+        profile: profile, seed: 3, startMilliseconds: synthDayStart, durationMilliseconds: 7_200_000)
     #expect(long.warmUpMilliseconds > 1_000 && long.warmUpMilliseconds <= 3_600_000)
 }

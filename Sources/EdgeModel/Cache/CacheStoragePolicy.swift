@@ -51,7 +51,8 @@ enum CacheStoragePolicy {
 
     /// The plan for `answer` (with `status`, which is the stored status when revalidating) under `edgeTTL`.
     static func plan(
-        _ answer: OriginAnswer, status: Int, edgeTTL: EdgeTTLSetting?, eligibleByRule: Bool, requestHasAuthorization: Bool,
+        _ answer: OriginAnswer, status: Int, edgeTTL: EdgeTTLSetting?, eligibleByRule: Bool,
+        requestHasAuthorization: Bool,
         now: Int64
     ) -> Plan {
         if answer.edgeGenerated { return .skip(.miss, .originUnreachable) }
@@ -71,7 +72,9 @@ enum CacheStoragePolicy {
         if answer.setsCookie { return .skip(eligibleByRule ? .miss : .bypass, .setCookie) }
         let directives = answer.directives
         if directives.isPrivate || directives.noStore { return .skip(.bypass, .privateOrNoStore) }
-        if requestHasAuthorization, !(directives.isPublic || directives.sharedMaxAge != nil || directives.mustRevalidate) {
+        if requestHasAuthorization,
+            !(directives.isPublic || directives.sharedMaxAge != nil || directives.mustRevalidate)
+        {
             return .skip(.bypass, .authorization)
         }
         var freshness = Freshness(
@@ -101,8 +104,9 @@ enum CacheStoragePolicy {
     }
 
     private static func overriding(_ ttl: Int64) -> Freshness {
-        Freshness(ttl: max(0, ttl), allowsStale: true, staleIfError: nil, staleWhileRevalidate: nil,
-                  originRequiresRevalidation: false)
+        Freshness(
+            ttl: max(0, ttl), allowsStale: true, staleIfError: nil, staleWhileRevalidate: nil,
+            originRequiresRevalidation: false)
     }
 
     /// The browser TTL in seconds the client is told: the override, 0 for bypass, else the origin's max-age.

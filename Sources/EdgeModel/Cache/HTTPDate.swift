@@ -8,20 +8,23 @@ enum HTTPDate {
     static func milliseconds(_ text: [UInt8]) -> Int64? {
         let words = text.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") })
         if words.count == 6, let day = number(words[1]), let month = month(words[2]), let year = number(words[3]),
-           let time = clock(words[4]) {
+            let time = clock(words[4])
+        {
             // IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
             return epoch(year: year, month: month, day: day, seconds: time)
         }
         if words.count == 4, let time = clock(words[2]) {
             // RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`.
             let parts = words[1].split(separator: UInt8(ascii: "-"))
-            guard parts.count == 3, let day = number(parts[0]), let month = month(parts[1]), let shortYear = number(parts[2])
+            guard parts.count == 3, let day = number(parts[0]), let month = month(parts[1]),
+                let shortYear = number(parts[2])
             else { return nil }
             let year = shortYear < 100 ? (shortYear < 70 ? 2000 + shortYear : 1900 + shortYear) : shortYear
             return epoch(year: year, month: month, day: day, seconds: time)
         }
         if words.count == 5, let month = month(words[1]), let day = number(words[2]), let time = clock(words[3]),
-           let year = number(words[4]) {
+            let year = number(words[4])
+        {
             // asctime: `Sun Nov  6 08:49:37 1994` (the double space splits into an empty word, dropped above).
             return epoch(year: year, month: month, day: day, seconds: time)
         }
@@ -46,7 +49,8 @@ enum HTTPDate {
     private static func clock(_ word: ArraySlice<UInt8>) -> Int64? {
         let parts = word.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         guard parts.count == 3, let hours = number(parts[0]), let minutes = number(parts[1]),
-              let seconds = number(parts[2]), hours < 24, minutes < 60, seconds <= 60 else { return nil }
+            let seconds = number(parts[2]), hours < 24, minutes < 60, seconds <= 60
+        else { return nil }
         return hours * 3600 + minutes * 60 + seconds
     }
 

@@ -25,7 +25,8 @@ public struct CacheRule: Sendable {
 
     /// A rule from its parts.
     public init(
-        id: String, condition: CompiledExpression, expression: Expression? = nil, eligibility: CacheEligibility? = .eligible,
+        id: String, condition: CompiledExpression, expression: Expression? = nil,
+        eligibility: CacheEligibility? = .eligible,
         edgeTTL: EdgeTTLSetting? = nil, browserTTL: BrowserTTLSetting? = nil, cacheKey: CacheKeyOptions? = nil,
         serveStale: Bool? = nil, enabled: Bool = true
     ) {

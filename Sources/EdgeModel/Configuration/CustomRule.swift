@@ -30,9 +30,12 @@ public struct CustomRule: Sendable {
     }
 
     /// A rule compiled from a parsed expression, which is kept for explanations.
-    public init(id: String, expression: Expression, action: CustomRuleAction, enabled: Bool = true, blockStatus: Int = 403) {
-        self.init(id: id, condition: CompiledExpression(expression), expression: expression, action: action,
-                  enabled: enabled, blockStatus: blockStatus)
+    public init(
+        id: String, expression: Expression, action: CustomRuleAction, enabled: Bool = true, blockStatus: Int = 403
+    ) {
+        self.init(
+            id: id, condition: CompiledExpression(expression), expression: expression, action: action,
+            enabled: enabled, blockStatus: blockStatus)
     }
 }
 

@@ -13,7 +13,9 @@ extension EdgeConfiguration {
     public func problems() -> [String] {
         var problems: [String] = []
         func status(_ code: Int, _ owner: String) {
-            if !(100...599).contains(code) { problems.append("\(owner): status \(code) is not an HTTP status (100–599)") }
+            if !(100...599).contains(code) {
+                problems.append("\(owner): status \(code) is not an HTTP status (100–599)")
+            }
         }
         for rule in customRules { status(rule.blockStatus, "custom rule `\(rule.id)`") }
         for rule in rateLimitRules {
@@ -21,14 +23,18 @@ extension EdgeConfiguration {
             status(rule.blockStatus, owner)
             if rule.requests < 0 { problems.append("\(owner): requests must not be negative") }
             if rule.period.milliseconds <= 0 { problems.append("\(owner): period must be longer than 0 ms") }
-            if rule.mitigationTimeout.milliseconds < 0 { problems.append("\(owner): mitigation timeout must not be negative") }
+            if rule.mitigationTimeout.milliseconds < 0 {
+                problems.append("\(owner): mitigation timeout must not be negative")
+            }
             if rule.counterLag.milliseconds < 0 { problems.append("\(owner): counter lag must not be negative") }
             if let burst = rule.burst, burst < 1 { problems.append("\(owner): burst must be at least 1") }
         }
         for rule in cacheRules {
             let owner = "cache rule `\(rule.id)`"
             if let ttl = rule.edgeTTL {
-                if let value = ttl.defaultTTL, value.milliseconds < 0 { problems.append("\(owner): edge TTL must not be negative") }
+                if let value = ttl.defaultTTL, value.milliseconds < 0 {
+                    problems.append("\(owner): edge TTL must not be negative")
+                }
                 for entry in ttl.statusCodeTTLs {
                     if entry.codes.lowerBound < 100 || entry.codes.upperBound > 599 {
                         problems.append("\(owner): status codes \(entry.codes) are outside 100–599")
@@ -38,7 +44,9 @@ extension EdgeConfiguration {
                     }
                 }
             }
-            if let ttl = rule.browserTTL?.ttl, ttl.milliseconds < 0 { problems.append("\(owner): browser TTL must not be negative") }
+            if let ttl = rule.browserTTL?.ttl, ttl.milliseconds < 0 {
+                problems.append("\(owner): browser TTL must not be negative")
+            }
         }
         func response(_ answer: OriginResponse, _ owner: String) {
             status(answer.status, owner)
@@ -48,7 +56,9 @@ extension EdgeConfiguration {
         response(origin.defaultResponse, "origin default")
         for route in origin.routes { response(route.response, "origin route `\(route.pathPattern)`") }
         for outage in origin.outages {
-            if outage.untilMilliseconds < outage.fromMilliseconds { problems.append("origin outage: `until` is before `from`") }
+            if outage.untilMilliseconds < outage.fromMilliseconds {
+                problems.append("origin outage: `until` is before `from`")
+            }
             if case .status(let code) = outage.effect { status(code, "origin outage") }
         }
         if cacheCapacityBytesPerColo <= 0 { problems.append("cache capacity must be more than 0 bytes") }

@@ -18,7 +18,9 @@ public struct EdgeTTLSetting: Sendable, Equatable {
     }
 
     /// `override_origin` with `ttl`, the shape of the spec's `edge_ttl: 7d` shorthand.
-    public static func override(_ ttl: EdgeDuration) -> EdgeTTLSetting { EdgeTTLSetting(mode: .overrideOrigin, defaultTTL: ttl) }
+    public static func override(_ ttl: EdgeDuration) -> EdgeTTLSetting {
+        EdgeTTLSetting(mode: .overrideOrigin, defaultTTL: ttl)
+    }
 }
 
 /// How the edge TTL is chosen.

@@ -11,7 +11,9 @@ public struct OriginConfiguration: Sendable {
     public var outages: [OriginOutage]
 
     /// An origin from its parts.
-    public init(defaultResponse: OriginResponse = OriginResponse(), routes: [OriginRoute] = [], outages: [OriginOutage] = []) {
+    public init(
+        defaultResponse: OriginResponse = OriginResponse(), routes: [OriginRoute] = [], outages: [OriginOutage] = []
+    ) {
         self.defaultResponse = defaultResponse
         self.routes = routes
         self.outages = outages
@@ -86,7 +88,9 @@ public struct OriginOutage: Sendable, Equatable {
     public var pathPattern: String?
 
     /// An outage from its parts.
-    public init(fromMilliseconds: Int64, untilMilliseconds: Int64, effect: OriginOutageEffect, pathPattern: String? = nil) {
+    public init(
+        fromMilliseconds: Int64, untilMilliseconds: Int64, effect: OriginOutageEffect, pathPattern: String? = nil
+    ) {
         self.fromMilliseconds = fromMilliseconds
         self.untilMilliseconds = untilMilliseconds
         self.effect = effect

@@ -114,7 +114,9 @@ extension DecisionTrace: CustomStringConvertible {
         for rule in customRules {
             lines.append("  \(rule.matched ? "match   " : "no match") \(rule.ruleID): \(rule.outcome)")
         }
-        if !skippedPhases.isEmpty { lines.append("  skipped phases: " + skippedPhases.map(\.rawValue).joined(separator: ", ")) }
+        if !skippedPhases.isEmpty {
+            lines.append("  skipped phases: " + skippedPhases.map(\.rawValue).joined(separator: ", "))
+        }
         lines.append("\(EdgePhase.rateLimit.rawValue):")
         if rateLimits.isEmpty { lines.append("  (no rules evaluated)") }
         for rule in rateLimits { lines.append("  " + Self.render(rule)) }

@@ -42,8 +42,9 @@ struct CachePhase {
         guard case .eligible(let byRule) = eligibility else {
             let answer = origin.answer(request, now: now)
             if trace != nil {
-                trace?.cache = CacheTrace(keyHash: 0, eligibility: describe(eligibility, context),
-                                          lookup: LookupNote.notLookedUp.description, storage: StorageNote.notStored.description)
+                trace?.cache = CacheTrace(
+                    keyHash: 0, eligibility: describe(eligibility, context),
+                    lookup: LookupNote.notLookedUp.description, storage: StorageNote.notStored.description)
             }
             return fetched(answer, status: .dynamic, isHead: isHead, browser: browserSetting)
         }
@@ -53,8 +54,9 @@ struct CachePhase {
         var storage = StorageNote.notStored
         defer {
             if trace != nil {
-                trace?.cache = CacheTrace(keyHash: key, eligibility: describe(eligibility, context),
-                                          lookup: lookup.description, storage: storage.description)
+                trace?.cache = CacheTrace(
+                    keyHash: key, eligibility: describe(eligibility, context),
+                    lookup: lookup.description, storage: storage.description)
             }
         }
         guard let slot = caches.stores[store].find(key) else {
@@ -81,8 +83,9 @@ struct CachePhase {
             lookup = .staleWhileRevalidate
             caches.stores[store].touch(slot)
             if !answer.isError {
-                storage = refresh(entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
-                                  key: key, store: store, now: now)
+                storage = refresh(
+                    entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
+                    key: key, store: store, now: now)
             }
             var outcome = cached(entry, status: .updating, isHead: isHead, browser: browserSetting)
             outcome.originContacted = true
@@ -101,8 +104,9 @@ struct CachePhase {
         }
         lookup = .expired
         if Self.confirms(answer, entry) {
-            storage = refresh(entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
-                              key: key, store: store, now: now)
+            storage = refresh(
+                entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
+                key: key, store: store, now: now)
             var outcome = cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
@@ -126,7 +130,9 @@ struct CachePhase {
 
     // MARK: Eligibility
 
-    private func eligibility(_ http: HTTPRequest, _ context: RequestContext, _ resolved: ResolvedCacheSettings) -> Eligibility {
+    private func eligibility(_ http: HTTPRequest, _ context: RequestContext, _ resolved: ResolvedCacheSettings)
+        -> Eligibility
+    {
         if resolved.eligibility == .bypass { return .bypassedByRule }
         let method = http.method
         guard method == Self.get || method == Self.head else { return .methodNotCached }
@@ -141,7 +147,8 @@ struct CachePhase {
         case .eligible(let byRule):
             return byRule ? "eligible by cache rule" : "extension \"\(fileExtension)\" is cached by default"
         case .bypassedByRule: return "a cache rule bypasses the cache"
-        case .methodNotCached: return "method \(String(decoding: context.request.method, as: UTF8.self)) is never cached"
+        case .methodNotCached:
+            return "method \(String(decoding: context.request.method, as: UTF8.self)) is never cached"
         case .extensionNotCached: return "extension \"\(fileExtension)\" is not cached by default"
         }
     }
@@ -149,13 +156,16 @@ struct CachePhase {
     // MARK: Storage
 
     private func plan(
-        _ answer: OriginAnswer, status: Int, http: HTTPRequest, resolved: ResolvedCacheSettings, byRule: Bool, now: Int64
+        _ answer: OriginAnswer, status: Int, http: HTTPRequest, resolved: ResolvedCacheSettings, byRule: Bool,
+        now: Int64
     ) -> CacheStoragePolicy.Plan {
         let hasAuthorization = http.headers.contains { header in
-            header.name.count == Self.authorization.count && zip(header.name, Self.authorization).allSatisfy { ASCII.lowercased($0) == $1 }
+            header.name.count == Self.authorization.count
+                && zip(header.name, Self.authorization).allSatisfy { ASCII.lowercased($0) == $1 }
         }
-        return CacheStoragePolicy.plan(answer, status: status, edgeTTL: settings.edgeTTL(resolved), eligibleByRule: byRule,
-                                       requestHasAuthorization: hasAuthorization, now: now)
+        return CacheStoragePolicy.plan(
+            answer, status: status, edgeTTL: settings.edgeTTL(resolved), eligibleByRule: byRule,
+            requestHasAuthorization: hasAuthorization, now: now)
     }
 
     private func fetchStatus(_ plan: CacheStoragePolicy.Plan, otherwise: CacheStatus) -> CacheStatus {
@@ -174,8 +184,9 @@ struct CachePhase {
             caches.stores[store].remove(key)
             return .skipped(reason)
         case .store(let freshness):
-            let entry = Self.entry(answer, status: answer.status, freshness: freshness, key: key, now: now,
-                                   refreshUntil: refreshing ? now.saturatingAdd(answer.latency) : .min)
+            let entry = Self.entry(
+                answer, status: answer.status, freshness: freshness, key: key, now: now,
+                refreshUntil: refreshing ? now.saturatingAdd(answer.latency) : .min)
             // A copy that is always revalidated, never served stale and has no validator is useless.
             guard freshness.ttl > 0 || entry.allowsStale || entry.hasValidators else {
                 caches.stores[store].remove(key)
@@ -199,8 +210,9 @@ struct CachePhase {
             caches.stores[store].remove(key)
             return .revalidatedThenDropped
         }
-        var refreshed = Self.entry(answer, status: entry.status, freshness: freshness, key: key, now: now,
-                                   refreshUntil: now.saturatingAdd(answer.latency))
+        var refreshed = Self.entry(
+            answer, status: entry.status, freshness: freshness, key: key, now: now,
+            refreshUntil: now.saturatingAdd(answer.latency))
         refreshed.etag = answer.etag != 0 ? answer.etag : entry.etag
         refreshed.lastModified = answer.lastModified != 0 ? answer.lastModified : entry.lastModified
         caches.stores[store][slot] = refreshed
@@ -223,7 +235,8 @@ struct CachePhase {
         let freshUntil = now.saturatingAdd(freshness.ttl)
         return CacheEntry(
             key: key, size: max(1, answer.size), status: status, storedAt: now, freshUntil: freshUntil,
-            staleIfErrorUntil: freshness.allowsStale ? freshness.staleIfError.map { freshUntil.saturatingAdd($0) } ?? .max : .min,
+            staleIfErrorUntil: freshness.allowsStale
+                ? freshness.staleIfError.map { freshUntil.saturatingAdd($0) } ?? .max : .min,
             staleWhileRevalidateUntil: freshness.allowsStale
                 ? freshness.staleWhileRevalidate.map { freshUntil.saturatingAdd($0) } ?? .min : .min,
             allowsStale: freshness.allowsStale, etag: answer.etag, lastModified: answer.lastModified,
@@ -232,18 +245,23 @@ struct CachePhase {
 
     // MARK: Outcomes
 
-    private func fetched(_ answer: OriginAnswer, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?) -> ServeOutcome {
+    private func fetched(_ answer: OriginAnswer, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
+        -> ServeOutcome
+    {
         ServeOutcome(
             status: answer.status, cacheStatus: status, originContacted: true, originLatency: answer.latency,
             bytes: isHead ? 0 : answer.size,
             browserTTL: CacheStoragePolicy.browserTTL(browser, originMaxAge: answer.directives.maxAge), answer: answer)
     }
 
-    private func cached(_ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?) -> ServeOutcome {
+    private func cached(_ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
+        -> ServeOutcome
+    {
         ServeOutcome(
             status: entry.status, cacheStatus: status, originContacted: false, originLatency: 0,
             bytes: isHead ? 0 : entry.size,
-            browserTTL: CacheStoragePolicy.browserTTL(browser, originMaxAge: entry.browserMaxAge >= 0 ? entry.browserMaxAge : nil),
+            browserTTL: CacheStoragePolicy.browserTTL(
+                browser, originMaxAge: entry.browserMaxAge >= 0 ? entry.browserMaxAge : nil),
             answer: nil)
     }
 }

@@ -22,8 +22,9 @@ struct CacheSettingsPhase {
         self.rules = rules
         conditions = CompiledExpressionList(rules.map(\.condition))
         sets = rules.map { rule in
-            Sets(eligibility: rule.eligibility, edgeTTL: rule.edgeTTL != nil, browserTTL: rule.browserTTL != nil,
-                 cacheKey: rule.cacheKey != nil, serveStale: rule.serveStale)
+            Sets(
+                eligibility: rule.eligibility, edgeTTL: rule.edgeTTL != nil, browserTTL: rule.browserTTL != nil,
+                cacheKey: rule.cacheKey != nil, serveStale: rule.serveStale)
         }
     }
 
@@ -34,8 +35,10 @@ struct CacheSettingsPhase {
             let matched = conditions.evaluate(index, context)
             if trace != nil {
                 let rule = rules[index]
-                trace?.cacheRules.append(RuleTrace(ruleID: rule.id, matched: matched, outcome: matched ? "applies" : "no match",
-                                                   explanation: rule.expression.map { explain($0, context) }))
+                trace?.cacheRules.append(
+                    RuleTrace(
+                        ruleID: rule.id, matched: matched, outcome: matched ? "applies" : "no match",
+                        explanation: rule.expression.map { explain($0, context) }))
             }
             guard matched else { continue }
             let rule = sets[index]
@@ -73,8 +76,10 @@ struct CacheSettingsPhase {
     private func describe(_ settings: ResolvedCacheSettings) -> [AppliedSetting] {
         func rule(_ index: Int) -> String? { index >= 0 ? rules[index].id : nil }
         var applied: [AppliedSetting] = []
-        applied.append(AppliedSetting(name: "cache", value: settings.eligibility?.rawValue ?? "default (GET/HEAD, default extensions)",
-                                      ruleID: rule(settings.eligibilityRule)))
+        applied.append(
+            AppliedSetting(
+                name: "cache", value: settings.eligibility?.rawValue ?? "default (GET/HEAD, default extensions)",
+                ruleID: rule(settings.eligibilityRule)))
         if let ttl = edgeTTL(settings) {
             var value = ttl.mode.rawValue
             if let ttl = ttl.defaultTTL { value += " \(ttl)" }
@@ -87,16 +92,22 @@ struct CacheSettingsPhase {
             applied.append(AppliedSetting(name: "edge_ttl", value: value, ruleID: rule(settings.edgeTTLRule)))
         }
         if let ttl = browserTTL(settings) {
-            applied.append(AppliedSetting(name: "browser_ttl", value: ttl.mode.rawValue + (ttl.ttl.map { " \($0)" } ?? ""),
-                                          ruleID: rule(settings.browserTTLRule)))
+            applied.append(
+                AppliedSetting(
+                    name: "browser_ttl", value: ttl.mode.rawValue + (ttl.ttl.map { " \($0)" } ?? ""),
+                    ruleID: rule(settings.browserTTLRule)))
         }
         if settings.cacheKeyRule >= 0 {
-            applied.append(AppliedSetting(name: "cache_key", value: String(describing: cacheKey(settings)),
-                                          ruleID: rule(settings.cacheKeyRule)))
+            applied.append(
+                AppliedSetting(
+                    name: "cache_key", value: String(describing: cacheKey(settings)),
+                    ruleID: rule(settings.cacheKeyRule)))
         }
         if settings.serveStaleRule >= 0 {
-            applied.append(AppliedSetting(name: "serve_stale", value: String(settings.serveStale),
-                                          ruleID: rule(settings.serveStaleRule)))
+            applied.append(
+                AppliedSetting(
+                    name: "serve_stale", value: String(settings.serveStale),
+                    ruleID: rule(settings.serveStaleRule)))
         }
         return applied
     }

@@ -50,8 +50,9 @@ struct CustomRulesPhase {
             case .jsChallenge: .challenge(.jsChallenge)
             case .log: .log
             case .skip(let options):
-                .skip(rest: options.rest, rateLimit: options.phases.contains(.rateLimit),
-                      managedRules: options.phases.contains(.managedRules))
+                .skip(
+                    rest: options.rest, rateLimit: options.phases.contains(.rateLimit),
+                    managedRules: options.phases.contains(.managedRules))
             }
         }
     }
@@ -73,7 +74,9 @@ struct CustomRulesPhase {
                 return outcome
             case .challenge(let action):
                 if solvedChallenge {
-                    if trace != nil { record(index, matched: true, "\(action.rawValue) solved (continues)", context, &trace) }
+                    if trace != nil {
+                        record(index, matched: true, "\(action.rawValue) solved (continues)", context, &trace)
+                    }
                     outcome.solvedChallenge = true
                     if outcome.recordedRule < 0 {
                         outcome.recordedRule = index
@@ -105,15 +108,22 @@ struct CustomRulesPhase {
     private func recordSkip(_ index: Int, _ context: RequestContext, _ trace: inout DecisionTrace?) {
         guard case .skip(let options) = rules[index].action else { return }
         let skipped = EdgePhase.allCases.filter { options.phases.contains($0) }
-        record(index, matched: true, "skip" + (options.rest ? " rest" : "")
-            + (skipped.isEmpty ? "" : " phases " + skipped.map(\.rawValue).joined(separator: ", ")), context, &trace)
+        record(
+            index, matched: true,
+            "skip" + (options.rest ? " rest" : "")
+                + (skipped.isEmpty ? "" : " phases " + skipped.map(\.rawValue).joined(separator: ", ")), context, &trace
+        )
         for phase in skipped where trace?.skippedPhases.contains(phase) == false { trace?.skippedPhases.append(phase) }
     }
 
-    private func record(_ index: Int, matched: Bool, _ outcome: String, _ context: RequestContext,
-                        _ trace: inout DecisionTrace?) {
+    private func record(
+        _ index: Int, matched: Bool, _ outcome: String, _ context: RequestContext,
+        _ trace: inout DecisionTrace?
+    ) {
         let rule = rules[index]
-        trace?.customRules.append(RuleTrace(ruleID: rule.id, matched: matched, outcome: outcome,
-                                            explanation: rule.expression.map { explain($0, context) }))
+        trace?.customRules.append(
+            RuleTrace(
+                ruleID: rule.id, matched: matched, outcome: outcome,
+                explanation: rule.expression.map { explain($0, context) }))
     }
 }

@@ -29,8 +29,9 @@ public final class Edge {
         customRules = CustomRulesPhase(rules: configuration.customRules.filter(\.enabled))
         rateLimits = RateLimitPhase(rules: configuration.rateLimitRules.filter(\.enabled), seed: seed)
         cacheSettings = CacheSettingsPhase(rules: configuration.cacheRules.filter(\.enabled))
-        cache = CachePhase(settings: cacheSettings, origin: OriginModel(configuration.origin),
-                           capacityBytes: configuration.cacheCapacityBytesPerColo, seed: seed)
+        cache = CachePhase(
+            settings: cacheSettings, origin: OriginModel(configuration.origin),
+            capacityBytes: configuration.cacheCapacityBytesPerColo, seed: seed)
     }
 
     /// The virtual time of the latest request, in milliseconds since the epoch.
@@ -79,9 +80,10 @@ public final class Edge {
         var solvedChallenge = custom.solvedChallenge
         if custom.terminatingRule >= 0 {
             trace?.managedRules = managedRules
-            return Decision(phase: .customRules, ruleID: customRules.rules[custom.terminatingRule].id, action: custom.action,
-                            status: custom.status, cacheStatus: .unknown, managedRules: managedRules,
-                            solvedChallenge: solvedChallenge, trace: trace)
+            return Decision(
+                phase: .customRules, ruleID: customRules.rules[custom.terminatingRule].id, action: custom.action,
+                status: custom.status, cacheStatus: .unknown, managedRules: managedRules,
+                solvedChallenge: solvedChallenge, trace: trace)
         }
         if custom.recordedRule >= 0 {
             phase = .customRules
@@ -95,10 +97,11 @@ public final class Edge {
             solvedChallenge = solvedChallenge || limited.solvedChallenge
             if limited.terminatingRule >= 0 {
                 trace?.managedRules = managedRules
-                return Decision(phase: .rateLimit, ruleID: rateLimits.rules[limited.terminatingRule].id,
-                                action: limited.action, status: limited.status, cacheStatus: .unknown,
-                                rateLimit: limited.counter, managedRules: managedRules, solvedChallenge: solvedChallenge,
-                                trace: trace)
+                return Decision(
+                    phase: .rateLimit, ruleID: rateLimits.rules[limited.terminatingRule].id,
+                    action: limited.action, status: limited.status, cacheStatus: .unknown,
+                    rateLimit: limited.counter, managedRules: managedRules, solvedChallenge: solvedChallenge,
+                    trace: trace)
             }
             if limited.recordedRule >= 0, phase == nil {
                 phase = .rateLimit
@@ -119,10 +122,11 @@ public final class Edge {
             context.reset(to: Self.withResponse(request.http, served))
             rateLimits.countAfterResponse(context, now: now, originContacted: served.originContacted, trace: &trace)
         }
-        return Decision(phase: phase, ruleID: ruleID, action: action, status: served.status, cacheStatus: served.cacheStatus,
-                        originContacted: served.originContacted, originLatencyMilliseconds: served.originLatency,
-                        bytes: served.bytes, browserTTLSeconds: served.browserTTL, rateLimit: rateLimit,
-                        managedRules: managedRules, solvedChallenge: solvedChallenge, trace: trace)
+        return Decision(
+            phase: phase, ruleID: ruleID, action: action, status: served.status, cacheStatus: served.cacheStatus,
+            originContacted: served.originContacted, originLatencyMilliseconds: served.originLatency,
+            bytes: served.bytes, browserTTLSeconds: served.browserTTL, rateLimit: rateLimit,
+            managedRules: managedRules, solvedChallenge: solvedChallenge, trace: trace)
     }
 
     /// The request with the response side filled in for counting expressions: the status the client received
@@ -132,8 +136,12 @@ public final class Edge {
         responded.responseStatus = Int64(served.status)
         if responded.responseHeaders.isEmpty, let answer = served.answer {
             var headers: [HTTPHeader] = []
-            if let value = answer.cacheControl { headers.append(HTTPHeader(name: Array("Cache-Control".utf8), value: value)) }
-            if let value = answer.contentType { headers.append(HTTPHeader(name: Array("Content-Type".utf8), value: value)) }
+            if let value = answer.cacheControl {
+                headers.append(HTTPHeader(name: Array("Cache-Control".utf8), value: value))
+            }
+            if let value = answer.contentType {
+                headers.append(HTTPHeader(name: Array("Content-Type".utf8), value: value))
+            }
             responded.responseHeaders = headers
         }
         return responded

@@ -49,8 +49,9 @@ struct RateLimitPhase {
         conditions = CompiledExpressionList(rules.map(\.condition))
         countings = CompiledExpressionList(rules.map { $0.counting ?? $0.condition })
         behaviours = rules.map {
-            Behaviour(action: $0.action, blockStatus: $0.blockStatus, countsAfterResponse: $0.countsAfterResponse,
-                      requestsToOrigin: $0.requestsToOrigin, hasCounting: $0.counting != nil)
+            Behaviour(
+                action: $0.action, blockStatus: $0.blockStatus, countsAfterResponse: $0.countsAfterResponse,
+                requestsToOrigin: $0.requestsToOrigin, hasCounting: $0.counting != nil)
         }
         keys = rules.indices.map { RateLimitKey(rule: $0, characteristics: rules[$0].characteristics, seed: seed) }
         limiter = RateLimiter(parameters: rules.map(LimiterParameters.init))
@@ -67,17 +68,22 @@ struct RateLimitPhase {
     var tableCapacity: Int { limiter.tableCapacity }
 
     /// Runs the rules on the context's request at `now`.
-    func run(_ context: RequestContext, now: Int64, solvedChallenge: Bool, trace: inout DecisionTrace?) -> RateLimitPhaseOutcome {
+    func run(_ context: RequestContext, now: Int64, solvedChallenge: Bool, trace: inout DecisionTrace?)
+        -> RateLimitPhaseOutcome
+    {
         limiter.applyVisibleIncrements(at: now)
         var outcome = RateLimitPhaseOutcome()
         for index in conditions.indices {
             let rule = behaviours[index]
             let matches = conditions.evaluate(index, context)
-            let countsNow = !rule.countsAfterResponse && (rule.hasCounting ? countings.evaluate(index, context) : matches)
+            let countsNow =
+                !rule.countsAfterResponse && (rule.hasCounting ? countings.evaluate(index, context) : matches)
             guard matches || countsNow else {
                 if trace != nil {
-                    trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: false, counted: false,
-                                                            counter: nil, outcome: "no match"))
+                    trace?.rateLimits.append(
+                        RateLimitTrace(
+                            ruleID: rules[index].id, matched: false, counted: false,
+                            counter: nil, outcome: "no match"))
                 }
                 continue
             }
@@ -86,10 +92,15 @@ struct RateLimitPhase {
             let counter = verdict.fired || trace != nil ? self.counter(index, key: key, verdict, context) : nil
             guard verdict.fired else {
                 if trace != nil {
-                    let note = matches ? (rule.countsAfterResponse ? "under the limit; counting waits for the response"
-                                                                   : "under the limit") : "counted only"
-                    trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: matches, counted: countsNow,
-                                                            counter: counter, outcome: note))
+                    let note =
+                        matches
+                        ? (rule.countsAfterResponse
+                            ? "under the limit; counting waits for the response"
+                            : "under the limit") : "counted only"
+                    trace?.rateLimits.append(
+                        RateLimitTrace(
+                            ruleID: rules[index].id, matched: matches, counted: countsNow,
+                            counter: counter, outcome: note))
                 }
                 continue
             }
@@ -133,41 +144,53 @@ struct RateLimitPhase {
             let rule = rules[index]
             if behaviours[index].requestsToOrigin, !originContacted {
                 if trace != nil {
-                    trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: false,
-                                                                  counter: nil, outcome: "served without the origin"))
+                    trace?.responseCounting.append(
+                        RateLimitTrace(
+                            ruleID: rule.id, matched: false, counted: false,
+                            counter: nil, outcome: "served without the origin"))
                 }
                 continue
             }
             let counts = rule.counting.map { $0.evaluate(context) } ?? rule.condition.evaluate(context)
             guard counts else {
                 if trace != nil {
-                    trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: false,
-                                                                  counter: nil, outcome: "not counted"))
+                    trace?.responseCounting.append(
+                        RateLimitTrace(
+                            ruleID: rule.id, matched: false, counted: false,
+                            counter: nil, outcome: "not counted"))
                 }
                 continue
             }
             let key = keys[index].hash(context)
             let verdict = limiter.countAfterResponse(rule: index, key: key, now: now)
             if trace != nil {
-                trace?.responseCounting.append(RateLimitTrace(ruleID: rule.id, matched: false, counted: true,
-                                                              counter: counter(index, key: key, verdict, context),
-                                                              outcome: "counted after the response"))
+                trace?.responseCounting.append(
+                    RateLimitTrace(
+                        ruleID: rule.id, matched: false, counted: true,
+                        counter: counter(index, key: key, verdict, context),
+                        outcome: "counted after the response"))
             }
         }
     }
 
-    private func counter(_ index: Int, key: UInt64, _ verdict: RateLimiter.Verdict, _ context: RequestContext) -> RateLimitOutcome {
+    private func counter(_ index: Int, key: UInt64, _ verdict: RateLimiter.Verdict, _ context: RequestContext)
+        -> RateLimitOutcome
+    {
         RateLimitOutcome(
             ruleID: rules[index].id, key: keys[index].describe(context, characteristics: rules[index].characteristics),
             keyHash: key, rate: verdict.rate, limit: verdict.limit, fired: verdict.fired,
             mitigatedUntilMilliseconds: verdict.mitigatedUntil)
     }
 
-    private func note(_ index: Int, _ counted: Bool, _ counter: RateLimitOutcome?,
-                      _ outcome: @autoclosure () -> String, _ trace: inout DecisionTrace?) {
+    private func note(
+        _ index: Int, _ counted: Bool, _ counter: RateLimitOutcome?,
+        _ outcome: @autoclosure () -> String, _ trace: inout DecisionTrace?
+    ) {
         guard trace != nil else { return }
-        trace?.rateLimits.append(RateLimitTrace(ruleID: rules[index].id, matched: true, counted: counted, counter: counter,
-                                                outcome: outcome()))
+        trace?.rateLimits.append(
+            RateLimitTrace(
+                ruleID: rules[index].id, matched: true, counted: counted, counter: counter,
+                outcome: outcome()))
     }
 
     private static func edgeAction(_ action: RateLimitAction) -> EdgeAction {

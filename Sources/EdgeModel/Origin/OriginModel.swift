@@ -24,11 +24,15 @@ struct OriginModel {
     /// The model of `configuration`.
     init(_ configuration: OriginConfiguration) {
         routes = configuration.routes.map { route in
-            Route(pattern: StarGlob(starsIn: Array(route.pathPattern.utf8)), method: route.method.map { Array($0.uppercased().utf8) },
-                  answer: Self.answer(route.response))
+            Route(
+                pattern: StarGlob(starsIn: Array(route.pathPattern.utf8)),
+                method: route.method.map { Array($0.uppercased().utf8) },
+                answer: Self.answer(route.response))
         }
         defaultAnswer = Self.answer(configuration.defaultResponse)
-        outages = configuration.outages.map { Outage(window: $0, pattern: $0.pathPattern.map { StarGlob(starsIn: Array($0.utf8)) }) }
+        outages = configuration.outages.map {
+            Outage(window: $0, pattern: $0.pathPattern.map { StarGlob(starsIn: Array($0.utf8)) })
+        }
     }
 
     /// The origin's answer to `request` at `now`.
@@ -61,8 +65,9 @@ struct OriginModel {
     }
 
     private static func answer(_ response: OriginResponse) -> OriginAnswer {
-        var answer = OriginAnswer(status: response.status, latency: max(0, response.latency.milliseconds),
-                                  size: max(0, response.size))
+        var answer = OriginAnswer(
+            status: response.status, latency: max(0, response.latency.milliseconds),
+            size: max(0, response.size))
         let cacheControl = response.cacheControl.map { Array($0.utf8) }
         answer.cacheControl = cacheControl
         answer.directives = CacheControlDirectives(parsing: cacheControl)
@@ -78,8 +83,9 @@ struct OriginModel {
     }
 
     private static func answer(_ recorded: RecordedResponse, fallback: OriginAnswer) -> OriginAnswer {
-        var answer = OriginAnswer(status: recorded.status, latency: max(0, recorded.originLatencyMilliseconds ?? fallback.latency),
-                                  size: max(0, recorded.bytes ?? fallback.size))
+        var answer = OriginAnswer(
+            status: recorded.status, latency: max(0, recorded.originLatencyMilliseconds ?? fallback.latency),
+            size: max(0, recorded.bytes ?? fallback.size))
         answer.cacheControl = recorded.cacheControl
         answer.directives = CacheControlDirectives(parsing: recorded.cacheControl)
         if let expires = recorded.expires {

@@ -10,7 +10,9 @@ struct RateLimitKey {
 
     private enum Part {
         case ipSource, asn, country, host, path
-        case header([UInt8]), cookie([UInt8]), queryArgument([UInt8])
+        case header([UInt8])
+        case cookie([UInt8])
+        case queryArgument([UInt8])
     }
 
     /// The key of rule number `rule` with these characteristics; `seed` varies every hash.

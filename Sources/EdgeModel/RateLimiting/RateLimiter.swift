@@ -64,8 +64,9 @@ final class RateLimiter {
         let rate = rate(entry, now: now, extra: extra)
         if countsNow, !fired || parameters.countsMitigated { count(&entry, rule: rule, now: now) }
         table[index] = entry
-        return Verdict(fired: fired, rate: rate, limit: parameters.limit,
-                       mitigatedUntil: entry.mitigatedUntil > now ? entry.mitigatedUntil : nil)
+        return Verdict(
+            fired: fired, rate: rate, limit: parameters.limit,
+            mitigatedUntil: entry.mitigatedUntil > now ? entry.mitigatedUntil : nil)
     }
 
     /// Counts a request after its response (counting expressions on response fields, `requests_to_origin`).
@@ -75,8 +76,9 @@ final class RateLimiter {
         advance(&entry, to: now)
         count(&entry, rule: rule, now: now)
         table[index] = entry
-        return Verdict(fired: false, rate: rate(entry, now: now, extra: 0), limit: parameters[rule].limit,
-                       mitigatedUntil: entry.mitigatedUntil > now ? entry.mitigatedUntil : nil)
+        return Verdict(
+            fired: false, rate: rate(entry, now: now, extra: 0), limit: parameters[rule].limit,
+            mitigatedUntil: entry.mitigatedUntil > now ? entry.mitigatedUntil : nil)
     }
 
     /// Resets a key's counter to zero and ends its mitigation: what happens when a client passes a rate limiting
@@ -161,8 +163,9 @@ final class RateLimiter {
         let parameters = parameters[Int(entry.rule)]
         switch parameters.algorithm {
         case .cloudflare:
-            return SlidingWindowEstimate.exceeds(entry, now: now, period: parameters.period, extra: extra,
-                                                 requests: parameters.requests)
+            return SlidingWindowEstimate.exceeds(
+                entry, now: now, period: parameters.period, extra: extra,
+                requests: parameters.requests)
         case .tokenBucket:
             return TokenBucket.exceeds(entry, extra: extra, parameters)
         case .slidingLog:

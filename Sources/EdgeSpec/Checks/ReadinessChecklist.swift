@@ -33,18 +33,29 @@ public enum ReadinessChecklist {
     /// Evaluates every row on `spec`.
     public static func evaluate(_ spec: Spec) -> [ReadinessItem] {
         var items: [ReadinessItem] = []
-        func add(_ priority: String, _ title: String, _ id: String, _ status: ReadinessStatus, _ reason: String, _ range: SourceRange, fix: String? = nil) {
-            items.append(ReadinessItem(priority: priority, title: title, status: status, reason: reason, fix: fix, lintID: id, range: range))
+        func add(
+            _ priority: String, _ title: String, _ id: String, _ status: ReadinessStatus, _ reason: String,
+            _ range: SourceRange, fix: String? = nil
+        ) {
+            items.append(
+                ReadinessItem(
+                    priority: priority, title: title, status: status, reason: reason, fix: fix, lintID: id, range: range
+                ))
         }
         let root = spec.ranges
 
         if let redis = spec.redis {
             let policy = redis.maxmemoryPolicy
-            add("P0", "Redis noeviction", "W0501", policy == .noeviction ? .done : .missing, "maxmemory-policy \(policy.rawValue)",
-                redis.ranges.value("maxmemory_policy"), fix: "set maxmemory_policy: noeviction so queued jobs are never evicted")
+            add(
+                "P0", "Redis noeviction", "W0501", policy == .noeviction ? .done : .missing,
+                "maxmemory-policy \(policy.rawValue)",
+                redis.ranges.value("maxmemory_policy"),
+                fix: "set maxmemory_policy: noeviction so queued jobs are never evicted")
             let aof = redis.persistence?.appendonly ?? false
-            add("P0", "Redis AOF", "W0502", aof ? .done : .missing, aof ? "appendonly yes" : "appendonly no",
-                redis.persistence?.ranges.value("appendonly") ?? redis.ranges.whole, fix: "set persistence: { appendonly: true }")
+            add(
+                "P0", "Redis AOF", "W0502", aof ? .done : .missing, aof ? "appendonly yes" : "appendonly no",
+                redis.persistence?.ranges.value("appendonly") ?? redis.ranges.whole,
+                fix: "set persistence: { appendonly: true }")
         } else {
             add("P0", "Redis noeviction", "W0501", .notApplicable, "no redis section", root.whole)
             add("P0", "Redis AOF", "W0502", .notApplicable, "no redis section", root.whole)
@@ -52,29 +63,44 @@ public enum ReadinessChecklist {
 
         if let vault = spec.vault {
             let seals = vault.seals.map(\.type.rawValue)
-            add("P0", "Vault auto-unseal", "W0503", seals.isEmpty ? .missing : .done,
-                seals.isEmpty ? "no seal configured: unsealing needs a human after every restart" : "seal \(seals.joined(separator: ", "))",
-                vault.ranges.key(seals.isEmpty ? "storage" : "seals"), fix: "add a seal (awskms, gcpckms or transit) under vault.seals")
-            add("P0", "Vault audit", "W0510", vault.audit.isEmpty ? .missing : .done,
-                vault.audit.isEmpty ? "no audit device" : "audit \(vault.audit.map(\.type.rawValue).joined(separator: ", "))",
-                vault.ranges.key(vault.audit.isEmpty ? "storage" : "audit"), fix: "add vault.audit: [{ type: file, file_path: /var/log/vault/audit.log }]")
+            add(
+                "P0", "Vault auto-unseal", "W0503", seals.isEmpty ? .missing : .done,
+                seals.isEmpty
+                    ? "no seal configured: unsealing needs a human after every restart"
+                    : "seal \(seals.joined(separator: ", "))",
+                vault.ranges.key(seals.isEmpty ? "storage" : "seals"),
+                fix: "add a seal (awskms, gcpckms or transit) under vault.seals")
+            add(
+                "P0", "Vault audit", "W0510", vault.audit.isEmpty ? .missing : .done,
+                vault.audit.isEmpty
+                    ? "no audit device" : "audit \(vault.audit.map(\.type.rawValue).joined(separator: ", "))",
+                vault.ranges.key(vault.audit.isEmpty ? "storage" : "audit"),
+                fix: "add vault.audit: [{ type: file, file_path: /var/log/vault/audit.log }]")
         } else {
             add("P0", "Vault auto-unseal", "W0503", .notApplicable, "no vault section", root.whole)
             add("P0", "Vault audit", "W0510", .notApplicable, "no vault section", root.whole)
         }
 
         let enabledLimits = spec.rateLimits.filter(\.enabled)
-        add("P0", "Edge rate limits", "W0505", enabledLimits.isEmpty ? .missing : .done,
-            enabledLimits.isEmpty ? "no enabled rate limiting rule" : enabledLimits.map { "\($0.id.text): \($0.requests)/\($0.period)" }.joined(separator: ", "),
-            spec.rateLimits.first?.ranges.whole ?? root.key("zone"), fix: "add a rate_limits rule, e.g. 100 requests per 1m per ip.src")
+        add(
+            "P0", "Edge rate limits", "W0505", enabledLimits.isEmpty ? .missing : .done,
+            enabledLimits.isEmpty
+                ? "no enabled rate limiting rule"
+                : enabledLimits.map { "\($0.id.text): \($0.requests)/\($0.period)" }.joined(separator: ", "),
+            spec.rateLimits.first?.ranges.whole ?? root.key("zone"),
+            fix: "add a rate_limits rule, e.g. 100 requests per 1m per ip.src")
 
         let enabledRules = spec.waf.filter(\.enabled)
-        add("P0", "WAF custom rules", "W0506", enabledRules.isEmpty ? .missing : .done,
+        add(
+            "P0", "WAF custom rules", "W0506", enabledRules.isEmpty ? .missing : .done,
             enabledRules.isEmpty ? "no enabled WAF custom rule" : "\(enabledRules.count) enabled",
             spec.waf.first?.ranges.whole ?? root.key("zone"), fix: "add waf rules")
         let owasp = spec.managedRules?.owasp?.enabled ?? false
-        add("P0", "WAF managed rules (OWASP)", "W0507", owasp ? .done : .missing,
-            owasp ? "OWASP core ruleset, paranoia level \(spec.managedRules?.owasp?.paranoiaLevel ?? 1)" : "OWASP core ruleset not enabled",
+        add(
+            "P0", "WAF managed rules (OWASP)", "W0507", owasp ? .done : .missing,
+            owasp
+                ? "OWASP core ruleset, paranoia level \(spec.managedRules?.owasp?.paranoiaLevel ?? 1)"
+                : "OWASP core ruleset not enabled",
             spec.managedRules?.ranges.whole ?? root.key("zone"), fix: "set managed_rules: { owasp: { enabled: true } }")
 
         var tlsOff: [(String, SourceRange)] = []
@@ -87,17 +113,26 @@ public enum ReadinessChecklist {
         if let redis = spec.redis, redis.provider == .self_hosted, redis.tls?.enabled != true {
             tlsOff.append(("self-hosted Redis without TLS", redis.ranges.key(redis.tls == nil ? "provider" : "tls")))
         }
-        add("P0", "TLS everywhere", "W0504", tlsOff.isEmpty ? .done : .missing,
+        add(
+            "P0", "TLS everywhere", "W0504", tlsOff.isEmpty ? .done : .missing,
             tlsOff.isEmpty ? "no component disables TLS" : tlsOff.map(\.0).joined(separator: "; "),
             tlsOff.first?.1 ?? root.whole, fix: "enable TLS on every hop (no plain HTTP)")
 
         if let fly = spec.fly {
-            let checks = (fly.httpService?.checks.count ?? 0) + fly.services.reduce(0) { $0 + $1.httpChecks.count } + fly.checks.count
-            add("P1", "Health checks", "W0508", checks > 0 ? .done : .missing, checks > 0 ? "\(checks) check\(checks == 1 ? "" : "s")" : "no health check",
-                fly.ranges.key(fly.httpService == nil ? "app" : "http_service"), fix: "add http_service.checks: [{ path: /health, interval: 10s, timeout: 5s }]")
+            let checks =
+                (fly.httpService?.checks.count ?? 0) + fly.services.reduce(0) { $0 + $1.httpChecks.count }
+                + fly.checks.count
+            add(
+                "P1", "Health checks", "W0508", checks > 0 ? .done : .missing,
+                checks > 0 ? "\(checks) check\(checks == 1 ? "" : "s")" : "no health check",
+                fly.ranges.key(fly.httpService == nil ? "app" : "http_service"),
+                fix: "add http_service.checks: [{ path: /health, interval: 10s, timeout: 5s }]")
             let machines = max(fly.machines.reduce(0) { $0 + $1.value }, fly.httpService?.minMachinesRunning ?? 0)
-            add("P1", "HA compute (2+ machines)", "W0509", machines >= 2 ? .done : .missing, "\(machines) machine\(machines == 1 ? "" : "s")",
-                fly.ranges.key(fly.machines.isEmpty ? "app" : "machines"), fix: "run at least 2 machines (fly.machines or min_machines_running)")
+            add(
+                "P1", "HA compute (2+ machines)", "W0509", machines >= 2 ? .done : .missing,
+                "\(machines) machine\(machines == 1 ? "" : "s")",
+                fly.ranges.key(fly.machines.isEmpty ? "app" : "machines"),
+                fix: "run at least 2 machines (fly.machines or min_machines_running)")
         } else {
             add("P1", "Health checks", "W0508", .notApplicable, "no fly section", root.whole)
             add("P1", "HA compute (2+ machines)", "W0509", .notApplicable, "no fly section", root.whole)

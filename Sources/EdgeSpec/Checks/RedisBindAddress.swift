@@ -9,6 +9,9 @@ enum RedisBindAddress {
     static func problem(with entry: String) -> (message: String, help: String?)? {
         let address = entry.hasPrefix("-") ? String(entry.dropFirst()) : entry
         if address == "*" || address == "::*" || TextValidators.ipBytes(address) != nil { return nil }
-        return ("'\(entry)' is not a bind address", "write an IP address such as 127.0.0.1 or ::1, * or ::* for all; a leading - makes it optional")
+        return (
+            "'\(entry)' is not a bind address",
+            "write an IP address such as 127.0.0.1 or ::1, * or ::* for all; a leading - makes it optional"
+        )
     }
 }

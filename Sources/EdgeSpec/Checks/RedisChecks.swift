@@ -7,21 +7,29 @@ struct RedisChecks {
 
     func run() {
         if redis.use == .queue, redis.maxmemoryPolicy != .noeviction {
-            diagnostics.error("E0741", "a queue needs maxmemory_policy noeviction; \(redis.maxmemoryPolicy.rawValue) can evict queued jobs",
-                              at: redis.ranges.value("maxmemory_policy"), fixIt: FixIt(replace: redis.ranges.value("maxmemory_policy"), with: "noeviction"))
+            diagnostics.error(
+                "E0741",
+                "a queue needs maxmemory_policy noeviction; \(redis.maxmemoryPolicy.rawValue) can evict queued jobs",
+                at: redis.ranges.value("maxmemory_policy"),
+                fixIt: FixIt(replace: redis.ranges.value("maxmemory_policy"), with: "noeviction"))
         }
         if let password = redis.requirepass, !redis.users.isEmpty {
-            diagnostics.error("E0742", "requirepass and ACL users are exclusive (requirepass only sets the default user's password)",
-                              at: password.range, notes: [DiagnosticNote("ACL users are declared here", at: redis.ranges.key("users"))],
-                              help: "drop requirepass and give each client its own ACL user")
+            diagnostics.error(
+                "E0742", "requirepass and ACL users are exclusive (requirepass only sets the default user's password)",
+                at: password.range,
+                notes: [DiagnosticNote("ACL users are declared here", at: redis.ranges.key("users"))],
+                help: "drop requirepass and give each client its own ACL user")
         }
         var names: [String: SourceRange] = [:]
         for user in redis.users {
             if user.name == "default" {
-                diagnostics.error("E0743", "the default user is emitted off; declare named users only", at: user.ranges.value("name"))
+                diagnostics.error(
+                    "E0743", "the default user is emitted off; declare named users only", at: user.ranges.value("name"))
             }
             if let earlier = names[user.name] {
-                diagnostics.error("E0743", "duplicate ACL user '\(user.name)'", at: user.ranges.value("name"), notes: [DiagnosticNote("first declared here", at: earlier)])
+                diagnostics.error(
+                    "E0743", "duplicate ACL user '\(user.name)'", at: user.ranges.value("name"),
+                    notes: [DiagnosticNote("first declared here", at: earlier)])
             }
             names[user.name] = user.ranges.value("name")
         }
@@ -30,23 +38,30 @@ struct RedisChecks {
                 diagnostics.error("E0744", "TLS is on but \(key) is missing", at: tls.ranges.whole)
             }
             if tls.caFile == nil, tls.authClients != .no {
-                diagnostics.error("E0744", "TLS with client authentication needs ca_file", at: tls.ranges.whole,
-                                  help: "add ca_file, or set auth_clients: \"no\" (redis-server refuses to start otherwise)")
+                diagnostics.error(
+                    "E0744", "TLS with client authentication needs ca_file", at: tls.ranges.whole,
+                    help: "add ca_file, or set auth_clients: \"no\" (redis-server refuses to start otherwise)")
             }
             if tls.port == redis.port {
-                diagnostics.error("E0745", "the TLS port and the plain port are both \(tls.port)", at: tls.ranges.value("port"))
+                diagnostics.error(
+                    "E0745", "the TLS port and the plain port are both \(tls.port)", at: tls.ranges.value("port"))
             }
         }
         if redis.port == 0, redis.tls?.enabled != true {
-            diagnostics.error("E0745", "port 0 without TLS leaves Redis listening nowhere", at: redis.ranges.value("port"))
+            diagnostics.error(
+                "E0745", "port 0 without TLS leaves Redis listening nowhere", at: redis.ranges.value("port"))
         }
         if redis.bind.count > RedisBindAddress.maximumCount {
-            diagnostics.error("E0748", "\(redis.bind.count) bind addresses; redis-server takes at most \(RedisBindAddress.maximumCount)",
-                              at: redis.ranges.value("bind"))
+            diagnostics.error(
+                "E0748",
+                "\(redis.bind.count) bind addresses; redis-server takes at most \(RedisBindAddress.maximumCount)",
+                at: redis.ranges.value("bind"))
         }
         checkTemplateText()
         if let maxmemory = redis.maxmemory, maxmemory.bytes < 1 << 20 {
-            diagnostics.error("E0746", "maxmemory \(maxmemory) is too small for Redis", at: redis.ranges.value("maxmemory"), help: "use at least 1mb")
+            diagnostics.error(
+                "E0746", "maxmemory \(maxmemory) is too small for Redis", at: redis.ranges.value("maxmemory"),
+                help: "use at least 1mb")
         }
     }
 
@@ -58,7 +73,9 @@ struct RedisChecks {
             guard let text = path else { continue }
             let range = tls.ranges.value(key)
             if let problem = VaultAgentTemplateText.problem(with: text) {
-                diagnostics.error("E0749", problem, at: range, help: "remove the braces; paths are copied into the template as they are")
+                diagnostics.error(
+                    "E0749", problem, at: range,
+                    help: "remove the braces; paths are copied into the template as they are")
             }
         }
     }

@@ -2,7 +2,8 @@
 /// refuses to start when a user's `+cmd`, `-cmd` or `+cmd|sub` names something it does not know.
 enum RedisCommandNames {
     /// Every command and `container|subcommand`, lower case.
-    static let all: Set<String> = Set("""
+    static let all: Set<String> = Set(
+        """
         acl acl|cat acl|deluser acl|dryrun acl|genpass acl|getuser acl|help acl|list acl|load acl|log acl|save
         acl|setuser acl|users acl|whoami append asking auth bgrewriteaof bgsave bitcount bitfield bitfield_ro bitop
         bitpos blmove blmpop blpop brpop brpoplpush bzmpop bzpopmax bzpopmin client client|caching client|getname
@@ -44,7 +45,8 @@ enum RedisCommandNames {
 
     /// The ACL categories of redis-server 7.0 (`ACL CAT`), plus `all`.
     static let categories: Set<String> = [
-        "all", "keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap", "hyperloglog", "geo",
+        "all", "keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap", "hyperloglog",
+        "geo",
         "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous", "connection", "transaction", "scripting",
     ]
 }

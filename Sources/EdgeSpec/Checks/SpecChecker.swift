@@ -15,12 +15,15 @@ public struct CheckedSpec: Sendable {
 public enum SpecChecker {
     /// Checks the spec text `bytes` read from `file` (the name as the user gave it); `size` is the file's size when
     /// `bytes` may be only its start (as `InputFile.readPrefix` reads it), nil when unknown.
-    public static func check(_ bytes: [UInt8], file: String, size: Int? = nil, diagnostics: DiagnosticCollector) -> CheckedSpec? {
+    public static func check(_ bytes: [UInt8], file: String, size: Int? = nil, diagnostics: DiagnosticCollector)
+        -> CheckedSpec?
+    {
         let source = SourceFile(name: file, bytes: bytes)
         guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes, size: size) else { return nil }
         guard case .mapping = root else {
-            diagnostics.error("E0102", "expected the spec to be a mapping, found \(root.kindDescription)", at: root.range,
-                              help: "start with `version: 1` and a `zone:` mapping")
+            diagnostics.error(
+                "E0102", "expected the spec to be a mapping, found \(root.kindDescription)", at: root.range,
+                help: "start with `version: 1` and a `zone:` mapping")
             return nil
         }
         let context = SpecContext(file: file, diagnostics: diagnostics)

@@ -25,10 +25,12 @@ struct SpecSemantics {
     private func checkOutages() {
         for outage in spec.origin?.outages ?? [] {
             guard let from = OriginOutageSpec.instant(outage.from), let until = OriginOutageSpec.instant(outage.until),
-                  until < from else { continue }
+                until < from
+            else { continue }
             diagnostics.error(
                 "E0111", "the outage ends (\(outage.until)) before it starts (\(outage.from))",
-                at: outage.ranges.value("until"), help: "`until` is the exclusive end of the window; make it later than `from`")
+                at: outage.ranges.value("until"),
+                help: "`until` is the exclusive end of the window; make it later than `from`")
         }
     }
 
@@ -39,7 +41,8 @@ struct SpecSemantics {
             ProfileChecks.check(profile, diagnostics: diagnostics)
             if !spec.hosts.contains(where: { !$0.routes.isEmpty }) {
                 diagnostics.error(
-                    "E0111", "profile '\(name.text)' has no routes to send requests to: no host lists `routes`", at: name.range,
+                    "E0111", "profile '\(name.text)' has no routes to send requests to: no host lists `routes`",
+                    at: name.range,
                     help: "add `routes:` (paths such as /v1/items) to an entry of `hosts`")
             }
         }
@@ -71,16 +74,24 @@ struct SpecSemantics {
                 switch list.kind {
                 case .ip: problem = TextValidators.ipOrCIDR(item.text)
                 case .asn:
-                    problem = UInt32(item.text) == nil || ScalarKind(item.node) != .integer
-                        ? ("'\(item.text)' is not an AS number", "write the number without quotes or the AS prefix, e.g. 13335") : nil
+                    problem =
+                        UInt32(item.text) == nil || ScalarKind(item.node) != .integer
+                        ? (
+                            "'\(item.text)' is not an AS number",
+                            "write the number without quotes or the AS prefix, e.g. 13335"
+                        ) : nil
                 case .country: problem = TextValidators.countryCode(item.text)
-                case .string: problem = ScalarKind(item.node) == .string ? nil : ("list items of kind string must be strings", "quote it: \"\(item.text)\"")
+                case .string:
+                    problem =
+                        ScalarKind(item.node) == .string
+                        ? nil : ("list items of kind string must be strings", "quote it: \"\(item.text)\"")
                 }
                 if let problem { diagnostics.error("E0204", problem.message, at: item.range, help: problem.help) }
             }
             if list.managed, list.kind == .string || list.kind == .country {
-                diagnostics.error("E0112", "only ip and asn lists can be managed Cloudflare lists", at: list.ranges.value("managed"),
-                                  help: "remove 'managed: true'; string lists are inlined into expressions")
+                diagnostics.error(
+                    "E0112", "only ip and asn lists can be managed Cloudflare lists", at: list.ranges.value("managed"),
+                    help: "remove 'managed: true'; string lists are inlined into expressions")
             }
         }
     }
@@ -88,14 +99,18 @@ struct SpecSemantics {
     private func checkCustomRules() {
         for rule in spec.waf {
             if rule.action == .skip, rule.skip == nil {
-                diagnostics.error("E0111", "action 'skip' needs a 'skip' mapping saying what to skip", at: rule.ranges.value("action"),
-                                  help: "add skip: { rest: true } or skip: { phases: [http_ratelimit] }")
+                diagnostics.error(
+                    "E0111", "action 'skip' needs a 'skip' mapping saying what to skip",
+                    at: rule.ranges.value("action"),
+                    help: "add skip: { rest: true } or skip: { phases: [http_ratelimit] }")
             }
             if rule.skip != nil, rule.action != .skip {
-                diagnostics.error("E0111", "'skip' only applies to rules whose action is skip", at: rule.ranges.key("skip"))
+                diagnostics.error(
+                    "E0111", "'skip' only applies to rules whose action is skip", at: rule.ranges.key("skip"))
             }
             if rule.response != nil, rule.action != .block {
-                diagnostics.error("E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
+                diagnostics.error(
+                    "E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
             }
         }
     }
@@ -103,10 +118,12 @@ struct SpecSemantics {
     private func checkRateLimits() {
         for rule in spec.rateLimits {
             if rule.burst != nil, rule.algorithm != .token_bucket {
-                diagnostics.warning("W0113", "'burst' only affects the token_bucket algorithm", at: rule.ranges.key("burst"))
+                diagnostics.warning(
+                    "W0113", "'burst' only affects the token_bucket algorithm", at: rule.ranges.key("burst"))
             }
             if rule.response != nil, rule.action != .block {
-                diagnostics.error("E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
+                diagnostics.error(
+                    "E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
             }
         }
     }
@@ -114,25 +131,31 @@ struct SpecSemantics {
     private func checkCacheRules() {
         for rule in spec.cache where rule.mode == .bypass {
             for key in ["edge_ttl", "browser_ttl", "cache_key"] where rule.ranges.keys[key] != nil {
-                diagnostics.warning("W0114", "'\(key)' has no effect on a rule that bypasses the cache", at: rule.ranges.key(key))
+                diagnostics.warning(
+                    "W0114", "'\(key)' has no effect on a rule that bypasses the cache", at: rule.ranges.key(key))
             }
         }
         for rule in spec.cache {
             if let query = rule.cacheKey?.queryString {
                 let chosen = [query.include != nil, query.exclude != nil, query.ignore].filter { $0 }.count
                 if chosen != 1 {
-                    diagnostics.error("E0111", "query_string takes exactly one of include, exclude or ignore", at: query.ranges.whole)
+                    diagnostics.error(
+                        "E0111", "query_string takes exactly one of include, exclude or ignore", at: query.ranges.whole)
                 }
             }
             for status in rule.edgeTTL?.statusCodes ?? [] {
                 let hasCode = status.code != nil, hasRange = status.from != nil || status.to != nil
                 if hasCode == hasRange || (hasRange && (status.from == nil || status.to == nil)) {
-                    diagnostics.error("E0111", "a status code TTL takes either 'code' or both 'from' and 'to'", at: status.ranges.whole)
+                    diagnostics.error(
+                        "E0111", "a status code TTL takes either 'code' or both 'from' and 'to'",
+                        at: status.ranges.whole)
                 } else if let from = status.from, let to = status.to, from > to {
-                    diagnostics.error("E0106", "'from' (\(from)) is greater than 'to' (\(to))", at: status.ranges.value("from"))
+                    diagnostics.error(
+                        "E0106", "'from' (\(from)) is greater than 'to' (\(to))", at: status.ranges.value("from"))
                 }
                 if (status.ttl == nil) == (!status.noStore) {
-                    diagnostics.error("E0111", "a status code TTL takes either 'ttl' or 'no_store: true'", at: status.ranges.whole)
+                    diagnostics.error(
+                        "E0111", "a status code TTL takes either 'ttl' or 'no_store: true'", at: status.ranges.whole)
                 }
             }
         }
@@ -144,12 +167,14 @@ struct SpecSemantics {
         func checkRule(_ rule: LocatedText?, action: EdgeAction?) {
             if let rule, !ids.contains(rule.text) {
                 let suggestion = bestSuggestion(for: rule.text, among: ids)
-                diagnostics.error("E0109", "no rule has the id '\(rule.text)'", at: rule.range,
-                                  fixIt: suggestion.map { FixIt(replace: rule.range, with: $0) },
-                                  help: suggestion.map { "did you mean '\($0)'?" })
+                diagnostics.error(
+                    "E0109", "no rule has the id '\(rule.text)'", at: rule.range,
+                    fixIt: suggestion.map { FixIt(replace: rule.range, with: $0) },
+                    help: suggestion.map { "did you mean '\($0)'?" })
             }
             if action == .allow, let rule {
-                diagnostics.error("E0111", "an allowed request has no deciding rule", at: rule.range, help: "remove 'rule'")
+                diagnostics.error(
+                    "E0111", "an allowed request has no deciding rule", at: rule.range, help: "remove 'rule'")
             }
         }
         for test in spec.expect {
@@ -158,9 +183,13 @@ struct SpecSemantics {
             if (test.request == nil) == test.sequence.isEmpty {
                 diagnostics.error("E0111", "an expect case has either 'request' or 'sequence'", at: test.ranges.whole)
             } else if test.request != nil, test.action == nil, test.cache == nil, test.status == nil {
-                diagnostics.error("E0103", "missing expected outcome: add 'action' (and 'rule'), 'cache' or 'status'", at: test.ranges.whole)
+                diagnostics.error(
+                    "E0103", "missing expected outcome: add 'action' (and 'rule'), 'cache' or 'status'",
+                    at: test.ranges.whole)
             } else if !test.sequence.isEmpty, test.ranges.keys["action"] != nil || test.ranges.keys["rule"] != nil {
-                diagnostics.error("E0111", "a sequence case states outcomes per step", at: test.ranges.key(test.ranges.keys["action"] != nil ? "action" : "rule"))
+                diagnostics.error(
+                    "E0111", "a sequence case states outcomes per step",
+                    at: test.ranges.key(test.ranges.keys["action"] != nil ? "action" : "rule"))
             }
         }
     }

@@ -4,6 +4,8 @@
 enum VaultAgentTemplateText {
     /// Why `text` cannot go into a Vault Agent template, or nil.
     static func problem(with text: String) -> String? {
-        ["{{", "}}"].first { text.contains($0) }.map { "'\($0)' would run as template code when Vault Agent renders redis.conf.ctmpl" }
+        ["{{", "}}"].first { text.contains($0) }.map {
+            "'\($0)' would run as template code when Vault Agent renders redis.conf.ctmpl"
+        }
     }
 }

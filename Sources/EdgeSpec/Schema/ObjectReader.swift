@@ -43,7 +43,8 @@ public final class ObjectReader {
         guard case let .decode(mapping) = mode else { return type.placeholder() }
         guard let entry = mapping.entry(key) else {
             context.diagnostics.error(
-                "E0103", "missing required field '\(key)'", at: SourceRange(file: mapping.range.file, at: mapping.range.start),
+                "E0103", "missing required field '\(key)'",
+                at: SourceRange(file: mapping.range.file, at: mapping.range.start),
                 help: "add '\(key):' (\(description.lowercasedFirst))")
             return type.placeholder()
         }
@@ -91,7 +92,10 @@ public final class ObjectReader {
 
     /// The field type of a `SpecObject`: a mapping read by `T.read`.
     public static func object<T: SpecObject>(_ type: T.Type, name: String) -> FieldType<T> {
-        FieldType(schema: { describe(T.self) }, placeholder: { T.read(ObjectReader(mode: .describe, context: placeholderContext)) }) { node, context in
+        FieldType(
+            schema: { describe(T.self) },
+            placeholder: { T.read(ObjectReader(mode: .describe, context: placeholderContext)) }
+        ) { node, context in
             guard case let .mapping(mapping) = node else {
                 Report.typeMismatch("a mapping (\(name))", node, context)
                 return nil
@@ -109,7 +113,9 @@ public final class ObjectReader {
         _ = T.read(reader)
         var members: [(String, JSONValue)] = [("type", "object"), ("description", .string(T.summary))]
         members.append(("properties", .object(reader.properties)))
-        if !reader.requiredKeys.isEmpty { members.append(("required", .array(reader.requiredKeys.map { .string($0) }))) }
+        if !reader.requiredKeys.isEmpty {
+            members.append(("required", .array(reader.requiredKeys.map { .string($0) })))
+        }
         members.append(("additionalProperties", false))
         return .object(members)
     }

@@ -6,10 +6,11 @@ public enum SpecSchema {
     /// The schema document (JSON Schema draft 2020-12).
     public static var document: JSONValue {
         guard case let .object(members) = ObjectReader.describe(Spec.self) else { return .null }
-        return .object([
-            ("$schema", "https://json-schema.org/draft/2020-12/schema"),
-            ("$id", "https://edgeproof.dev/schema/edge.v1.json"),
-            ("title", "EdgeProof spec (edge.yaml), version 1"),
-        ] + members.filter { $0.0 != "description" } + [("description", .string(Spec.summary))])
+        return .object(
+            [
+                ("$schema", "https://json-schema.org/draft/2020-12/schema"),
+                ("$id", "https://edgeproof.dev/schema/edge.v1.json"),
+                ("title", "EdgeProof spec (edge.yaml), version 1"),
+            ] + members.filter { $0.0 != "description" } + [("description", .string(Spec.summary))])
     }
 }

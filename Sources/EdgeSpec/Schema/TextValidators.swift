@@ -1,7 +1,8 @@
-import Foundation
 import EdgeCore
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Validators for the string formats a spec uses; each returns an error message and help, or nil when valid.
@@ -11,9 +12,15 @@ enum TextValidators {
 
     /// Checks a rule id.
     static func identifier(_ text: String) -> (message: String, help: String?)? {
-        let valid = (1...64).contains(text.utf8.count) && text.utf8.first.map(isLowerAlnum) == true
+        let valid =
+            (1...64).contains(text.utf8.count) && text.utf8.first.map(isLowerAlnum) == true
             && text.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-        return valid ? nil : ("'\(text)' is not a valid id", "use lower-case letters, digits, '-' and '_' (at most 64), e.g. block-bad-bots")
+        return valid
+            ? nil
+            : (
+                "'\(text)' is not a valid id",
+                "use lower-case letters, digits, '-' and '_' (at most 64), e.g. block-bad-bots"
+            )
     }
 
     /// Checks a DNS host name (labels of letters, digits and `-`, at least one dot; `*.` prefix allowed).
@@ -21,26 +28,32 @@ enum TextValidators {
         var name = Substring(text)
         if name.hasPrefix("*.") { name = name.dropFirst(2) }
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = labels.count >= 2 && name.utf8.count <= 253 && labels.allSatisfy { label in
-            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
-                && label.utf8.allSatisfy { isLowerAlnum($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 == UInt8(ascii: "-") }
-        }
+        let valid =
+            labels.count >= 2 && name.utf8.count <= 253
+            && labels.allSatisfy { label in
+                (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                    && label.utf8.allSatisfy {
+                        isLowerAlnum($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                            || $0 == UInt8(ascii: "-")
+                    }
+            }
         return valid ? nil : ("'\(text)' is not a host name", "write a name such as api.example.com")
     }
 
     /// Checks an absolute URL with a scheme and host, e.g. `https://vault.example.com:8200`.
     static func url(_ text: String) -> (message: String, help: String?)? {
         guard let schemeEnd = text.range(of: "://"), !text[..<schemeEnd.lowerBound].isEmpty,
-              text[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0 == "+" }),
-              !text[schemeEnd.upperBound...].isEmpty, !text.contains(" ")
+            text[..<schemeEnd.lowerBound].allSatisfy({ $0.isLetter || $0 == "+" }),
+            !text[schemeEnd.upperBound...].isEmpty, !text.contains(" ")
         else { return ("'\(text)' is not a URL with a scheme", "write e.g. https://vault.example.com:8200") }
         return nil
     }
 
     /// Checks a `host:port` or `[v6]:port` listen address.
     static func listenAddress(_ text: String) -> (message: String, help: String?)? {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port),
-              !text[..<colon].isEmpty
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (1...65535).contains(port),
+            !text[..<colon].isEmpty
         else { return ("'\(text)' is not a host:port address", "write e.g. 0.0.0.0:8200") }
         return nil
     }
@@ -52,14 +65,25 @@ enum TextValidators {
 
     /// Checks a URL path (starts with `/`).
     static func urlPath(_ text: String) -> (message: String, help: String?)? {
-        text.hasPrefix("/") && !text.contains(" ") ? nil : ("'\(text)' is not a URL path", "start the path with /, e.g. /health")
+        text.hasPrefix("/") && !text.contains(" ")
+            ? nil : ("'\(text)' is not a URL path", "start the path with /, e.g. /health")
     }
 
     /// Checks an ISO 3166-1 alpha-2 country code in upper case (Cloudflare also uses `T1` for Tor and `XX` for unknown).
     static func countryCode(_ text: String) -> (message: String, help: String?)? {
-        let valid = text.utf8.count == 2 && text.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let valid =
+            text.utf8.count == 2
+            && text.utf8.allSatisfy {
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            }
         if valid { return nil }
-        if text.utf8.count == 2 { return ("'\(text)' is not an upper-case country code", "Cloudflare's ip.src.country is upper case: write \(text.uppercased())") }
+        if text.utf8.count == 2 {
+            return (
+                "'\(text)' is not an upper-case country code",
+                "Cloudflare's ip.src.country is upper case: write \(text.uppercased())"
+            )
+        }
         return ("'\(text)' is not a two-letter country code", "use ISO 3166-1 alpha-2 codes such as SG, KP")
     }
 
@@ -67,7 +91,9 @@ enum TextValidators {
     static func ipOrCIDR(_ text: String) -> (message: String, help: String?)? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let address = ipBytes(String(parts[0])) else {
-            return ("'\(text)' is not an IP address or CIDR block", "write e.g. 203.0.113.7, 2001:db8::1 or 198.51.100.0/24")
+            return (
+                "'\(text)' is not an IP address or CIDR block", "write e.g. 203.0.113.7, 2001:db8::1 or 198.51.100.0/24"
+            )
         }
         guard parts.count == 2 else { return nil }
         let bits = address.count * 8
@@ -129,7 +155,9 @@ extension FieldType where Value == String {
     static var listenAddress: FieldType<String> { .string(validate: TextValidators.listenAddress) }
 
     /// An upper-case country code.
-    static var countryCode: FieldType<String> { .string(pattern: "^[A-Z0-9]{2}$", validate: TextValidators.countryCode) }
+    static var countryCode: FieldType<String> {
+        .string(pattern: "^[A-Z0-9]{2}$", validate: TextValidators.countryCode)
+    }
 
     /// An IP address or CIDR block.
     static var ipOrCIDR: FieldType<String> { .string(id: "E0204", validate: TextValidators.ipOrCIDR) }

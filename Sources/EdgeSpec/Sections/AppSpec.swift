@@ -28,8 +28,10 @@ public struct AppRouteSpec: SpecObject, Sendable {
             method: r.optional("method", .string, "Method (any when absent)."),
             llmCalls: r.optional("llm_calls", .number(maximum: 1_000), default: 0, "LLM calls per request."),
             tokensIn: r.optional("tokens_in", .number(maximum: 10_000_000), default: 0, "Input tokens per LLM call."),
-            tokensOut: r.optional("tokens_out", .number(maximum: 10_000_000), default: 0, "Output tokens per LLM call."),
-            redisCommands: r.optional("redis_commands", .number(maximum: 100_000), default: 0, "Redis commands per request."),
+            tokensOut: r.optional(
+                "tokens_out", .number(maximum: 10_000_000), default: 0, "Output tokens per LLM call."),
+            redisCommands: r.optional(
+                "redis_commands", .number(maximum: 100_000), default: 0, "Redis commands per request."),
             countsIncident: r.optional("incident", .boolean, default: false, "A request here is one incident."),
             ranges: r.ranges)
     }
@@ -51,9 +53,14 @@ public struct AppSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> AppSpec {
         AppSpec(
-            routes: r.optional("routes", .array(ObjectReader.object(AppRouteSpec.self, name: "app route")), default: [], "Per-route usage, first match wins."),
-            redisCommandsPerRequest: r.optional("redis_commands_per_request", .number(), default: 1, "Redis commands for other origin requests."),
-            requestsPerIncident: r.optional("requests_per_incident", .number(minimum: 0.001), default: 10, "API requests per incident when no route is marked incident (a stated, overridable default)."),
+            routes: r.optional(
+                "routes", .array(ObjectReader.object(AppRouteSpec.self, name: "app route")), default: [],
+                "Per-route usage, first match wins."),
+            redisCommandsPerRequest: r.optional(
+                "redis_commands_per_request", .number(), default: 1, "Redis commands for other origin requests."),
+            requestsPerIncident: r.optional(
+                "requests_per_incident", .number(minimum: 0.001), default: 10,
+                "API requests per incident when no route is marked incident (a stated, overridable default)."),
             ranges: r.ranges)
     }
 }

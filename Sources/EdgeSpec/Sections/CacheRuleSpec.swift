@@ -73,17 +73,23 @@ public struct EdgeTTLSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> EdgeTTLSpec {
         EdgeTTLSpec(
-            mode: r.optional("mode", .enumeration, default: .override_origin, "respect_origin, override_origin or bypass_by_default."),
+            mode: r.optional(
+                "mode", .enumeration, default: .override_origin, "respect_origin, override_origin or bypass_by_default."
+            ),
             defaultTTL: r.optional("default", .duration(), "Default edge TTL."),
-            statusCodes: r.optional("status_codes", .array(ObjectReader.object(StatusCodeTTLSpec.self, name: "status code TTL")), default: [], "TTLs by status code."),
+            statusCodes: r.optional(
+                "status_codes", .array(ObjectReader.object(StatusCodeTTLSpec.self, name: "status code TTL")),
+                default: [], "TTLs by status code."),
             ranges: r.ranges)
     }
 
     /// `edge_ttl: 7d` shorthand: override the origin with this TTL.
     static var field: FieldType<EdgeTTLSpec> {
         .either(
-            scalar: FieldType<EdgeDuration>.duration().map(placeholder: { EdgeTTLSpec.read(.describingPlaceholder) }) { ttl in
-                EdgeTTLSpec(mode: .override_origin, defaultTTL: ttl, statusCodes: [], ranges: NodeRanges(placeholderIn: ""))
+            scalar: FieldType<EdgeDuration>.duration().map(placeholder: { EdgeTTLSpec.read(.describingPlaceholder) }) {
+                ttl in
+                EdgeTTLSpec(
+                    mode: .override_origin, defaultTTL: ttl, statusCodes: [], ranges: NodeRanges(placeholderIn: ""))
             },
             mapping: ObjectReader.object(EdgeTTLSpec.self, name: "edge_ttl"))
     }
@@ -103,7 +109,8 @@ public struct BrowserTTLSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> BrowserTTLSpec {
         BrowserTTLSpec(
-            mode: r.optional("mode", .enumeration, default: .override_origin, "respect_origin, override_origin or bypass."),
+            mode: r.optional(
+                "mode", .enumeration, default: .override_origin, "respect_origin, override_origin or bypass."),
             defaultTTL: r.optional("default", .duration(), "Browser TTL when overriding."),
             ranges: r.ranges)
     }
@@ -111,7 +118,8 @@ public struct BrowserTTLSpec: SpecObject, Sendable {
     /// `browser_ttl: 1h` shorthand.
     static var field: FieldType<BrowserTTLSpec> {
         .either(
-            scalar: FieldType<EdgeDuration>.duration().map(placeholder: { BrowserTTLSpec.read(.describingPlaceholder) }) { ttl in
+            scalar: FieldType<EdgeDuration>.duration().map(placeholder: { BrowserTTLSpec.read(.describingPlaceholder) })
+            { ttl in
                 BrowserTTLSpec(mode: .override_origin, defaultTTL: ttl, ranges: NodeRanges(placeholderIn: ""))
             },
             mapping: ObjectReader.object(BrowserTTLSpec.self, name: "browser_ttl"))
@@ -159,10 +167,14 @@ public struct CacheKeySpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> CacheKeySpec {
         CacheKeySpec(
-            queryString: r.optional("query_string", ObjectReader.object(QueryStringKeySpec.self, name: "query_string"), "Query-string handling."),
-            ignoreQueryStringOrder: r.optional("ignore_query_string_order", .boolean, default: false, "Sort query parameters before keying."),
+            queryString: r.optional(
+                "query_string", ObjectReader.object(QueryStringKeySpec.self, name: "query_string"),
+                "Query-string handling."),
+            ignoreQueryStringOrder: r.optional(
+                "ignore_query_string_order", .boolean, default: false, "Sort query parameters before keying."),
             includeHost: r.optional("include_host", .boolean, default: true, "Include the host in the key."),
-            cacheDeceptionArmor: r.optional("cache_deception_armor", .boolean, default: false, "Cache Deception Armor."),
+            cacheDeceptionArmor: r.optional(
+                "cache_deception_armor", .boolean, default: false, "Cache Deception Armor."),
             ranges: r.ranges)
     }
 }
@@ -201,9 +213,11 @@ public struct CacheRuleSpec: SpecObject, Sendable {
             description: r.optional("description", .string, "What the rule is for."),
             when: r.required("when", .expression, "Expression selecting the requests."),
             mode: r.optional("mode", .enumeration, default: .eligible, "eligible (cache) or bypass."),
-            edgeTTL: r.optional("edge_ttl", EdgeTTLSpec.field, "Edge TTL: a duration or {mode, default, status_codes}."),
+            edgeTTL: r.optional(
+                "edge_ttl", EdgeTTLSpec.field, "Edge TTL: a duration or {mode, default, status_codes}."),
             browserTTL: r.optional("browser_ttl", BrowserTTLSpec.field, "Browser TTL: a duration or {mode, default}."),
-            cacheKey: r.optional("cache_key", ObjectReader.object(CacheKeySpec.self, name: "cache_key"), "Cache key settings."),
+            cacheKey: r.optional(
+                "cache_key", ObjectReader.object(CacheKeySpec.self, name: "cache_key"), "Cache key settings."),
             serveStale: r.optional("serve_stale", .boolean, default: true, "Serve stale content while updating."),
             respectStrongETags: r.optional("respect_strong_etags", .boolean, default: false, "Respect strong ETags."),
             enabled: r.optional("enabled", .boolean, default: true, "Whether the rule is enabled."),

@@ -39,18 +39,36 @@ public struct CostsSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> CostsSpec {
         CostsSpec(
-            neonMonthly: r.optional("neon_monthly", .number(maximum: maximumPrice), default: 19, "Neon PostgreSQL Pro, per month."),
-            upstashPer100kCommands: r.optional("upstash_per_100k_commands", .number(maximum: maximumPrice), default: 0.20, "Upstash pay-as-you-go, per 100K commands."),
-            upstashFreeCommandsPerDay: r.optional("upstash_free_commands_per_day", .integer(0...1_000_000_000_000), default: 10_000, "Upstash free tier, commands per day."),
-            flyMachineMonthly: r.optional("fly_machine_monthly", .number(maximum: maximumPrice), default: 10, "One Fly machine (shared-cpu-2x), per month."),
-            openaiInputPerMillion: r.optional("openai_input_per_million", .number(maximum: maximumPrice), default: 0.15, "OpenAI input tokens, per million (gpt-4o-mini)."),
-            openaiOutputPerMillion: r.optional("openai_output_per_million", .number(maximum: maximumPrice), default: 0.60, "OpenAI output tokens, per million (gpt-4o-mini)."),
-            cloudflareMonthly: r.optional("cloudflare_monthly", .number(maximum: maximumPrice), default: 20, "Cloudflare plan, per month."),
-            grafanaMonthly: r.optional("grafana_monthly", .number(maximum: maximumPrice), default: 0, "Grafana Cloud, per month."),
-            betterUptimeMonthly: r.optional("better_uptime_monthly", .number(maximum: maximumPrice), default: 20, "Better Uptime, per month."),
-            hcpVaultMonthly: r.optional("hcp_vault_monthly", .number(maximum: maximumPrice), default: 22, "HCP Vault add-on, per month."),
-            pagerdutyMonthly: r.optional("pagerduty_monthly", .number(maximum: maximumPrice), default: 21, "PagerDuty add-on, per month."),
-            anthropicFallbackMonthly: r.optional("anthropic_fallback_monthly", .number(maximum: maximumPrice), default: 10, "Anthropic fallback add-on, per month."),
+            neonMonthly: r.optional(
+                "neon_monthly", .number(maximum: maximumPrice), default: 19, "Neon PostgreSQL Pro, per month."),
+            upstashPer100kCommands: r.optional(
+                "upstash_per_100k_commands", .number(maximum: maximumPrice), default: 0.20,
+                "Upstash pay-as-you-go, per 100K commands."),
+            upstashFreeCommandsPerDay: r.optional(
+                "upstash_free_commands_per_day", .integer(0...1_000_000_000_000), default: 10_000,
+                "Upstash free tier, commands per day."),
+            flyMachineMonthly: r.optional(
+                "fly_machine_monthly", .number(maximum: maximumPrice), default: 10,
+                "One Fly machine (shared-cpu-2x), per month."),
+            openaiInputPerMillion: r.optional(
+                "openai_input_per_million", .number(maximum: maximumPrice), default: 0.15,
+                "OpenAI input tokens, per million (gpt-4o-mini)."),
+            openaiOutputPerMillion: r.optional(
+                "openai_output_per_million", .number(maximum: maximumPrice), default: 0.60,
+                "OpenAI output tokens, per million (gpt-4o-mini)."),
+            cloudflareMonthly: r.optional(
+                "cloudflare_monthly", .number(maximum: maximumPrice), default: 20, "Cloudflare plan, per month."),
+            grafanaMonthly: r.optional(
+                "grafana_monthly", .number(maximum: maximumPrice), default: 0, "Grafana Cloud, per month."),
+            betterUptimeMonthly: r.optional(
+                "better_uptime_monthly", .number(maximum: maximumPrice), default: 20, "Better Uptime, per month."),
+            hcpVaultMonthly: r.optional(
+                "hcp_vault_monthly", .number(maximum: maximumPrice), default: 22, "HCP Vault add-on, per month."),
+            pagerdutyMonthly: r.optional(
+                "pagerduty_monthly", .number(maximum: maximumPrice), default: 21, "PagerDuty add-on, per month."),
+            anthropicFallbackMonthly: r.optional(
+                "anthropic_fallback_monthly", .number(maximum: maximumPrice), default: 10,
+                "Anthropic fallback add-on, per month."),
             includeAddOns: r.optional("include_add_ons", .boolean, default: false, "Count the optional add-ons."),
             ranges: r.ranges)
     }

@@ -57,7 +57,10 @@ public struct RequestSpec: SpecObject, Sendable {
             ts: r.optional("ts", .string, "Timestamp (RFC 3339)."),
             ip: r.optional("ip", .ipOrCIDR, "Client IP."),
             method: r.optional("method", .string, "Method (default GET)."),
-            scheme: r.optional("scheme", .string(validate: { ["http", "https"].contains($0) ? nil : ("'\($0)' is not http or https", nil) }), "http or https."),
+            scheme: r.optional(
+                "scheme",
+                .string(validate: { ["http", "https"].contains($0) ? nil : ("'\($0)' is not http or https", nil) }),
+                "http or https."),
             host: r.optional("host", .hostname, "Host."),
             path: r.optional("path", .urlPath, "Path (default /)."),
             query: r.optional("query", .string, "Query string without ?."),
@@ -85,7 +88,8 @@ public typealias ExpectedCacheStatus = CacheStatus
 /// One timed request of a sequence and the outcome expected for it (or for each repetition).
 public struct ExpectStepSpec: SpecObject, Sendable {
     /// The schema summary.
-    public static let summary = "A timed request in a sequence, sent `repeat` times `every` apart, and its expected outcome."
+    public static let summary =
+        "A timed request in a sequence, sent `repeat` times `every` apart, and its expected outcome."
     /// Time since the sequence started.
     public var at: EdgeDuration
     /// The request.
@@ -110,7 +114,8 @@ public struct ExpectStepSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> ExpectStepSpec {
         ExpectStepSpec(
-            at: r.optional("at", .duration(), default: EdgeDuration(milliseconds: 0), "Time since the sequence started."),
+            at: r.optional(
+                "at", .duration(), default: EdgeDuration(milliseconds: 0), "Time since the sequence started."),
             request: r.required("request", ObjectReader.object(RequestSpec.self, name: "request"), "The request."),
             repeatCount: r.optional("repeat", .int(1...100_000), default: 1, "How many times it is sent."),
             every: r.optional("every", .duration(), default: .seconds(1), "Gap between repetitions."),
@@ -148,13 +153,16 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> ExpectCaseSpec {
         ExpectCaseSpec(
             name: r.optional("name", .string, "A name for reports."),
-            request: r.optional("request", ObjectReader.object(RequestSpec.self, name: "request"), "The request (single-request case)."),
+            request: r.optional(
+                "request", ObjectReader.object(RequestSpec.self, name: "request"), "The request (single-request case)."),
             action: r.optional("action", .enumeration, "Expected action."),
             rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
             cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
             status: r.optional("status", .int(100...599), "Expected status sent to the client."),
-            sequence: r.optional("sequence", .array(ObjectReader.object(ExpectStepSpec.self, name: "sequence step"), minItems: 1), default: [],
-                                 "Timed requests with expected outcomes (rate limits, cache)."),
+            sequence: r.optional(
+                "sequence", .array(ObjectReader.object(ExpectStepSpec.self, name: "sequence step"), minItems: 1),
+                default: [],
+                "Timed requests with expected outcomes (rate limits, cache)."),
             ranges: r.ranges)
     }
 }

@@ -78,9 +78,17 @@ public struct HTTPCheckSpec: SpecObject, Sendable {
             interval: r.optional("interval", .duration(), default: .seconds(15), "Time between checks."),
             timeout: r.optional("timeout", .duration(), default: .seconds(10), "Time before a check fails."),
             gracePeriod: r.optional("grace_period", .duration(), "Time after start before checks count."),
-            method: r.optional("method", .string(validate: { ["GET", "HEAD", "POST", "OPTIONS"].contains($0) ? nil : ("'\($0)' is not a check method", "use GET, HEAD, POST or OPTIONS") }), default: "GET", "HTTP method."),
+            method: r.optional(
+                "method",
+                .string(validate: {
+                    ["GET", "HEAD", "POST", "OPTIONS"].contains($0)
+                        ? nil : ("'\($0)' is not a check method", "use GET, HEAD, POST or OPTIONS")
+                }), default: "GET", "HTTP method."),
             path: r.required("path", .urlPath, "Path to request, e.g. /health."),
-            proto: r.optional("protocol", .string(validate: { ["http", "https"].contains($0) ? nil : ("'\($0)' is not http or https", nil) }), "http or https."),
+            proto: r.optional(
+                "protocol",
+                .string(validate: { ["http", "https"].contains($0) ? nil : ("'\($0)' is not http or https", nil) }),
+                "http or https."),
             ranges: r.ranges)
     }
 }
@@ -113,11 +121,16 @@ public struct HTTPServiceSpec: SpecObject, Sendable {
         HTTPServiceSpec(
             internalPort: r.required("internal_port", .int(1...65535), "Port the app listens on."),
             forceHTTPS: r.optional("force_https", .boolean, default: true, "Redirect HTTP to HTTPS."),
-            autoStopMachines: r.optional("auto_stop_machines", .enumeration, default: .off, "\"off\", stop or suspend (quote \"off\")."),
+            autoStopMachines: r.optional(
+                "auto_stop_machines", .enumeration, default: .off, "\"off\", stop or suspend (quote \"off\")."),
             autoStartMachines: r.optional("auto_start_machines", .boolean, default: true, "Start machines on demand."),
-            minMachinesRunning: r.optional("min_machines_running", .int(0...1000), default: 0, "Machines kept running in the primary region."),
-            concurrency: r.optional("concurrency", ObjectReader.object(ConcurrencySpec.self, name: "concurrency"), "Concurrency limits."),
-            checks: r.optional("checks", .array(ObjectReader.object(HTTPCheckSpec.self, name: "check")), default: [], "HTTP health checks."),
+            minMachinesRunning: r.optional(
+                "min_machines_running", .int(0...1000), default: 0, "Machines kept running in the primary region."),
+            concurrency: r.optional(
+                "concurrency", ObjectReader.object(ConcurrencySpec.self, name: "concurrency"), "Concurrency limits."),
+            checks: r.optional(
+                "checks", .array(ObjectReader.object(HTTPCheckSpec.self, name: "check")), default: [],
+                "HTTP health checks."),
             processes: r.optional("processes", .array(.string), default: [], "Process groups served."),
             ranges: r.ranges)
     }
@@ -140,7 +153,14 @@ public struct ServicePortSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> ServicePortSpec {
         ServicePortSpec(
             port: r.required("port", .int(1...65535), "External port (1–65535)."),
-            handlers: r.optional("handlers", .array(.string(validate: { ["http", "tls", "proxy_proto", "pg_tls", "edge_http"].contains($0) ? nil : ("'\($0)' is not a Fly port handler", "use http, tls, proxy_proto, pg_tls or edge_http") })), default: [], "Handlers: http, tls, proxy_proto, pg_tls, edge_http."),
+            handlers: r.optional(
+                "handlers",
+                .array(
+                    .string(validate: {
+                        ["http", "tls", "proxy_proto", "pg_tls", "edge_http"].contains($0)
+                            ? nil
+                            : ("'\($0)' is not a Fly port handler", "use http, tls, proxy_proto, pg_tls or edge_http")
+                    })), default: [], "Handlers: http, tls, proxy_proto, pg_tls, edge_http."),
             forceHTTPS: r.optional("force_https", .boolean, default: false, "Redirect HTTP to HTTPS."),
             ranges: r.ranges)
     }
@@ -170,9 +190,14 @@ public struct ServiceSpec: SpecObject, Sendable {
         ServiceSpec(
             proto: r.optional("protocol", .enumeration, default: .tcp, "tcp or udp."),
             internalPort: r.required("internal_port", .int(1...65535), "Port the app listens on (1–65535)."),
-            ports: r.optional("ports", .array(ObjectReader.object(ServicePortSpec.self, name: "port")), default: [], "External ports."),
-            concurrency: r.optional("concurrency", ObjectReader.object(ConcurrencySpec.self, name: "concurrency"), "Concurrency limits."),
-            httpChecks: r.optional("http_checks", .array(ObjectReader.object(HTTPCheckSpec.self, name: "http check")), default: [], "HTTP checks."),
+            ports: r.optional(
+                "ports", .array(ObjectReader.object(ServicePortSpec.self, name: "port")), default: [], "External ports."
+            ),
+            concurrency: r.optional(
+                "concurrency", ObjectReader.object(ConcurrencySpec.self, name: "concurrency"), "Concurrency limits."),
+            httpChecks: r.optional(
+                "http_checks", .array(ObjectReader.object(HTTPCheckSpec.self, name: "http check")), default: [],
+                "HTTP checks."),
             processes: r.optional("processes", .array(.string), default: [], "Process groups served."),
             ranges: r.ranges)
     }
@@ -215,7 +240,8 @@ public struct MachineCheckSpec: SpecObject, Sendable {
             path: r.optional("path", .urlPath, "Path for http checks."),
             method: r.optional("method", .string, "HTTP method."),
             interval: r.optional("interval", .duration(), default: .seconds(15), "Time between checks (at least 2s)."),
-            timeout: r.optional("timeout", .duration(), default: .seconds(10), "Time before a check fails (at most 60s)."),
+            timeout: r.optional(
+                "timeout", .duration(), default: .seconds(10), "Time before a check fails (at most 60s)."),
             gracePeriod: r.optional("grace_period", .duration(), "Time after start before checks count."),
             ranges: r.ranges)
     }
@@ -304,9 +330,11 @@ public struct DeploySpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> DeploySpec {
         DeploySpec(
-            strategy: r.optional("strategy", .enumeration, default: .rolling, "rolling, immediate, canary or bluegreen."),
+            strategy: r.optional(
+                "strategy", .enumeration, default: .rolling, "rolling, immediate, canary or bluegreen."),
             releaseCommand: r.optional("release_command", .string, "Command run before a release (e.g. migrations)."),
-            maxUnavailable: r.optional("max_unavailable", .number(maximum: 1_000), "Fraction (0–1) or count of machines updated at once."),
+            maxUnavailable: r.optional(
+                "max_unavailable", .number(maximum: 1_000), "Fraction (0–1) or count of machines updated at once."),
             waitTimeout: r.optional("wait_timeout", .duration(), "How long to wait for healthy machines."),
             ranges: r.ranges)
     }
@@ -381,24 +409,59 @@ public struct FlySpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> FlySpec {
         FlySpec(
-            app: r.required("app", .string(pattern: "^[a-z0-9][a-z0-9-]{1,62}$", validate: { name in
-                name.count >= 2 && name.count <= 63 && name.allSatisfy({ ($0.isLowercase || $0.isNumber || $0 == "-") && $0.isASCII }) ? nil
-                    : ("'\(name)' is not a Fly app name", "use lower-case letters, digits and '-'")
-            }), "Fly app name."),
+            app: r.required(
+                "app",
+                .string(
+                    pattern: "^[a-z0-9][a-z0-9-]{1,62}$",
+                    validate: { name in
+                        name.count >= 2 && name.count <= 63
+                            && name.allSatisfy({ ($0.isLowercase || $0.isNumber || $0 == "-") && $0.isASCII })
+                            ? nil
+                            : ("'\(name)' is not a Fly app name", "use lower-case letters, digits and '-'")
+                    }), "Fly app name."),
             primaryRegion: r.required("primary_region", .flyRegion, "Primary region, e.g. sin."),
-            machines: r.optional("machines", .map(.int(0...1000), validKey: { FlyRegions.problem(with: $0) }), default: [], "Machines per region, e.g. {sin: 2, nrt: 1}."),
-            killSignal: r.optional("kill_signal", .string(validate: { ["SIGINT", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGKILL", "SIGSTOP"].contains($0) ? nil : ("'\($0)' is not a signal Fly sends", "use SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGUSR2, SIGKILL or SIGSTOP") }), "Signal sent to stop the app."),
-            killTimeout: r.optional("kill_timeout", .duration(EdgeDuration(milliseconds: 0)...EdgeDuration.seconds(300)), "Time allowed to stop (at most 300s)."),
-            env: r.optional("env", .map(.string, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem), default: [], "Environment variables (strings; secrets go in secrets)."),
-            secrets: r.optional("secrets", .map(.vaultReference, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem), default: [], "Secrets by Vault reference: NAME: vault:path#key."),
-            processes: r.optional("processes", .map(.string, keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem), default: [], "Process groups: name → command."),
-            httpService: r.optional("http_service", ObjectReader.object(HTTPServiceSpec.self, name: "http_service"), "The HTTP service."),
-            services: r.optional("services", .array(ObjectReader.object(ServiceSpec.self, name: "service")), default: [], "Extra TCP/UDP services."),
-            checks: r.optional("checks", .map(ObjectReader.object(MachineCheckSpec.self, name: "check"), keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem), default: [], "Machine checks by name."),
+            machines: r.optional(
+                "machines", .map(.int(0...1000), validKey: { FlyRegions.problem(with: $0) }), default: [],
+                "Machines per region, e.g. {sin: 2, nrt: 1}."),
+            killSignal: r.optional(
+                "kill_signal",
+                .string(validate: {
+                    ["SIGINT", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGKILL", "SIGSTOP"].contains($0)
+                        ? nil
+                        : (
+                            "'\($0)' is not a signal Fly sends",
+                            "use SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGUSR2, SIGKILL or SIGSTOP"
+                        )
+                }), "Signal sent to stop the app."),
+            killTimeout: r.optional(
+                "kill_timeout", .duration(EdgeDuration(milliseconds: 0)...EdgeDuration.seconds(300)),
+                "Time allowed to stop (at most 300s)."),
+            env: r.optional(
+                "env", .map(.string, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem),
+                default: [], "Environment variables (strings; secrets go in secrets)."),
+            secrets: r.optional(
+                "secrets",
+                .map(.vaultReference, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem),
+                default: [], "Secrets by Vault reference: NAME: vault:path#key."),
+            processes: r.optional(
+                "processes", .map(.string, keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem),
+                default: [], "Process groups: name → command."),
+            httpService: r.optional(
+                "http_service", ObjectReader.object(HTTPServiceSpec.self, name: "http_service"), "The HTTP service."),
+            services: r.optional(
+                "services", .array(ObjectReader.object(ServiceSpec.self, name: "service")), default: [],
+                "Extra TCP/UDP services."),
+            checks: r.optional(
+                "checks",
+                .map(
+                    ObjectReader.object(MachineCheckSpec.self, name: "check"), keyPattern: FlyNames.groupPattern,
+                    validKey: FlyNames.groupProblem), default: [], "Machine checks by name."),
             vm: r.optional("vm", .array(ObjectReader.object(VMSpec.self, name: "vm")), default: [], "Machine sizes."),
-            metrics: r.optional("metrics", ObjectReader.object(MetricsSpec.self, name: "metrics"), "Prometheus metrics endpoint."),
+            metrics: r.optional(
+                "metrics", ObjectReader.object(MetricsSpec.self, name: "metrics"), "Prometheus metrics endpoint."),
             deploy: r.optional("deploy", ObjectReader.object(DeploySpec.self, name: "deploy"), "Deploy settings."),
-            mounts: r.optional("mounts", .array(ObjectReader.object(MountSpec.self, name: "mount")), default: [], "Volumes."),
+            mounts: r.optional(
+                "mounts", .array(ObjectReader.object(MountSpec.self, name: "mount")), default: [], "Volumes."),
             ranges: r.ranges)
     }
 }
@@ -406,14 +469,18 @@ public struct FlySpec: SpecObject, Sendable {
 /// Fly.io region codes.
 enum FlyRegions {
     /// Regions Fly.io offers (2026).
-    static let all = ["ams", "arn", "atl", "bog", "bom", "bos", "cdg", "den", "dfw", "ewr", "eze", "fra", "gdl", "gig", "gru",
-                      "hkg", "iad", "jnb", "lax", "lhr", "mad", "mia", "nrt", "ord", "otp", "phx", "qro", "scl", "sea", "sin",
-                      "sjc", "syd", "waw", "yul", "yyz"]
+    static let all = [
+        "ams", "arn", "atl", "bog", "bom", "bos", "cdg", "den", "dfw", "ewr", "eze", "fra", "gdl", "gig", "gru",
+        "hkg", "iad", "jnb", "lax", "lhr", "mad", "mia", "nrt", "ord", "otp", "phx", "qro", "scl", "sea", "sin",
+        "sjc", "syd", "waw", "yul", "yyz",
+    ]
 
     /// Why a region code is not valid, or nil.
     static func problem(with region: String) -> String? {
         if all.contains(region) { return nil }
-        if let suggestion = bestSuggestion(for: region, among: all) { return "unknown Fly region '\(region)'; did you mean '\(suggestion)'?" }
+        if let suggestion = bestSuggestion(for: region, among: all) {
+            return "unknown Fly region '\(region)'; did you mean '\(suggestion)'?"
+        }
         return "unknown Fly region '\(region)'; known regions: \(all.joined(separator: ", "))"
     }
 }

@@ -31,11 +31,16 @@ public struct ListSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> ListSpec {
         ListSpec(
             kind: r.required("kind", .enumeration, "What the list holds: ip, asn, country or string."),
-            items: r.required("items", .array(.located(schema: {
-                .object([("type", ["string", "integer"])])
-            }).orInteger), "The list's items."),
+            items: r.required(
+                "items",
+                .array(
+                    .located(schema: {
+                        .object([("type", ["string", "integer"])])
+                    }).orInteger), "The list's items."),
             description: r.optional("description", .string, "What the list is for."),
-            managed: r.optional("managed", .boolean, default: false, "Emit IP/ASN lists as Cloudflare Lists API bodies (account lists)."),
+            managed: r.optional(
+                "managed", .boolean, default: false, "Emit IP/ASN lists as Cloudflare Lists API bodies (account lists)."
+            ),
             ranges: r.ranges)
     }
 
@@ -44,8 +49,12 @@ public struct ListSpec: SpecObject, Sendable {
 
     /// Checks a list name.
     static func validName(_ name: String) -> String? {
-        let valid = (1...50).contains(name.utf8.count)
-            && name.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_") }
+        let valid =
+            (1...50).contains(name.utf8.count)
+            && name.utf8.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+            }
         return valid ? nil : "'\(name)' is not a valid list name; use lower-case letters, digits and '_'"
     }
 }
@@ -54,7 +63,9 @@ extension FieldType where Value == LocatedText {
     /// The same located text, also accepting an integer scalar (for ASN items).
     var orInteger: FieldType<LocatedText> {
         FieldType(schema: schema, placeholder: placeholder) { node, context in
-            if case let .scalar(scalar) = node, ScalarKind(scalar) == .integer { return LocatedText(text: scalar.value, node: scalar) }
+            if case let .scalar(scalar) = node, ScalarKind(scalar) == .integer {
+                return LocatedText(text: scalar.value, node: scalar)
+            }
             return decode(node, context)
         }
     }

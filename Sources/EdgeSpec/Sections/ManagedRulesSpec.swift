@@ -72,8 +72,12 @@ public struct OWASPSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> OWASPSpec {
         OWASPSpec(
             enabled: r.required("enabled", .boolean, "Deploy the OWASP core ruleset."),
-            paranoiaLevel: r.optional("paranoia_level", .int(1...4), default: 1, "Paranoia level 1–4 (higher catches more, with more false positives)."),
-            scoreThreshold: r.optional("score_threshold", .enumeration, default: .medium, "Anomaly score threshold: low (60), medium (40), high (25)."),
+            paranoiaLevel: r.optional(
+                "paranoia_level", .int(1...4), default: 1,
+                "Paranoia level 1–4 (higher catches more, with more false positives)."),
+            scoreThreshold: r.optional(
+                "score_threshold", .enumeration, default: .medium,
+                "Anomaly score threshold: low (60), medium (40), high (25)."),
             action: r.optional("action", .enumeration, default: .block, "Action when the threshold is reached."),
             ranges: r.ranges)
     }
@@ -95,8 +99,11 @@ public struct ManagedRulesSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> ManagedRulesSpec {
         ManagedRulesSpec(
-            cloudflare: r.optional("cloudflare", ObjectReader.object(CloudflareManagedSpec.self, name: "managed_rules.cloudflare"), "The Cloudflare Managed Ruleset."),
-            owasp: r.optional("owasp", ObjectReader.object(OWASPSpec.self, name: "managed_rules.owasp"), "The OWASP core ruleset."),
+            cloudflare: r.optional(
+                "cloudflare", ObjectReader.object(CloudflareManagedSpec.self, name: "managed_rules.cloudflare"),
+                "The Cloudflare Managed Ruleset."),
+            owasp: r.optional(
+                "owasp", ObjectReader.object(OWASPSpec.self, name: "managed_rules.owasp"), "The OWASP core ruleset."),
             when: r.optional("when", .expression, "Expression scoping the managed rulesets (default true)."),
             ranges: r.ranges)
     }

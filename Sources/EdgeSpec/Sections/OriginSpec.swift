@@ -24,7 +24,8 @@ public struct OriginResponseSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> OriginResponseSpec {
         OriginResponseSpec(
             status: r.optional("status", .int(100...599), default: 200, "HTTP status."),
-            latency: r.optional("latency", .duration(), default: EdgeDuration(milliseconds: 50), "Time the origin takes."),
+            latency: r.optional(
+                "latency", .duration(), default: EdgeDuration(milliseconds: 50), "Time the origin takes."),
             cacheControl: r.optional("cache_control", .string, "Cache-Control header (none by default)."),
             size: r.optional("size", .size, default: ByteSize(bytes: 2048), "Response size."),
             contentType: r.optional("content_type", .string, "Content type."),
@@ -51,7 +52,8 @@ public struct OriginRouteSpec: SpecObject, Sendable {
         OriginRouteSpec(
             path: r.required("path", .urlPath, "Path pattern; * matches any characters."),
             method: r.optional("method", .string, "Method (any when absent)."),
-            response: r.required("response", ObjectReader.object(OriginResponseSpec.self, name: "response"), "The origin's response."),
+            response: r.required(
+                "response", ObjectReader.object(OriginResponseSpec.self, name: "response"), "The origin's response."),
             ranges: r.ranges)
     }
 }
@@ -80,7 +82,8 @@ public struct OriginOutageSpec: SpecObject, Sendable {
     }
 
     /// RFC 3339 with a zone: `2025-12-20T10:00:00Z` or with an offset and fraction.
-    static let timestampPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+    static let timestampPattern =
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> OriginOutageSpec {
@@ -113,9 +116,15 @@ public struct OriginSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> OriginSpec {
         OriginSpec(
-            defaultResponse: r.optional("default", ObjectReader.object(OriginResponseSpec.self, name: "origin.default"), "Response when no route matches."),
-            routes: r.optional("routes", .array(ObjectReader.object(OriginRouteSpec.self, name: "route")), default: [], "Per-route responses, first match wins."),
-            outages: r.optional("outages", .array(ObjectReader.object(OriginOutageSpec.self, name: "outage")), default: [], "Windows in which the origin fails."),
+            defaultResponse: r.optional(
+                "default", ObjectReader.object(OriginResponseSpec.self, name: "origin.default"),
+                "Response when no route matches."),
+            routes: r.optional(
+                "routes", .array(ObjectReader.object(OriginRouteSpec.self, name: "route")), default: [],
+                "Per-route responses, first match wins."),
+            outages: r.optional(
+                "outages", .array(ObjectReader.object(OriginOutageSpec.self, name: "outage")), default: [],
+                "Windows in which the origin fails."),
             ranges: r.ranges)
     }
 }

@@ -37,8 +37,11 @@ public struct BurstSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> BurstSpec {
         BurstSpec(
             start: r.required("start", .duration(), "Offset from the start of the trace, e.g. 14h."),
-            duration: r.required("duration", .duration(EdgeDuration(milliseconds: 1)...EdgeDuration(milliseconds: .max)), "How long the burst lasts."),
-            multiplier: r.required("multiplier", .number(minimum: 0, maximum: 1_000), "Rate multiplier (at most 1000)."),
+            duration: r.required(
+                "duration", .duration(EdgeDuration(milliseconds: 1)...EdgeDuration(milliseconds: .max)),
+                "How long the burst lasts."),
+            multiplier: r.required(
+                "multiplier", .number(minimum: 0, maximum: 1_000), "Rate multiplier (at most 1000)."),
             population: r.optional("population", .enumeration, "Only this population bursts."),
             ranges: r.ranges)
     }
@@ -64,7 +67,11 @@ public struct CountrySpec: SpecObject, Sendable {
         CountrySpec(
             code: r.required("code", .countryCode, "Country code, e.g. SG."),
             asn: r.required("asn", .int(0...Int(UInt32.max)), "ASN."),
-            colo: r.required("colo", .string(validate: { $0.count == 3 && $0 == $0.uppercased() ? nil : ("'\($0)' is not a colo code", "write e.g. SIN") }), "Colo, e.g. SIN."),
+            colo: r.required(
+                "colo",
+                .string(validate: {
+                    $0.count == 3 && $0 == $0.uppercased() ? nil : ("'\($0)' is not a colo code", "write e.g. SIN")
+                }), "Colo, e.g. SIN."),
             weight: r.optional("weight", .number(minimum: 0), default: 1, "Relative weight."),
             ranges: r.ranges)
     }
@@ -96,22 +103,41 @@ public struct ProfileSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> ProfileSpec {
         ProfileSpec(
-            meanRPS: r.required("mean_rps", .number(minimum: 0.001, maximum: 1_000_000), "Mean requests per second over the whole duration (at most 1,000,000)."),
-            peakToTrough: r.optional("peak_to_trough", .number(minimum: 1), default: 1, "Daily peak-to-trough ratio (1 = flat)."),
-            peakHour: r.optional("peak_hour", .number(minimum: 0, below: 24), default: 14, "Hour of the daily peak, UTC (0 to below 24)."),
-            weekly: r.optional("weekly", .array(.number(minimum: 0), minItems: 7, maxItems: 7), default: [1, 1, 1, 1, 1, 1, 1], "Relative weight of each weekday, Monday first."),
-            bursts: r.optional("bursts", .array(ObjectReader.object(BurstSpec.self, name: "burst")), default: [], "Bursts."),
-            populations: r.required("populations", .map(.number(minimum: 0), keyPattern: "^(" + PopulationKindSpec.allCases.map(\.rawValue).joined(separator: "|") + ")$",
-                                                       validKey: { key in
-                PopulationKindSpec(rawValue: key) == nil
-                    ? "unknown population '\(key)'" + (bestSuggestion(for: key, among: PopulationKindSpec.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? "")
-                    : nil
-            }), "Population → weight, e.g. {humans: 65, api_clients: 15}.").compactMap { name, weight in
+            meanRPS: r.required(
+                "mean_rps", .number(minimum: 0.001, maximum: 1_000_000),
+                "Mean requests per second over the whole duration (at most 1,000,000)."),
+            peakToTrough: r.optional(
+                "peak_to_trough", .number(minimum: 1), default: 1, "Daily peak-to-trough ratio (1 = flat)."),
+            peakHour: r.optional(
+                "peak_hour", .number(minimum: 0, below: 24), default: 14, "Hour of the daily peak, UTC (0 to below 24)."
+            ),
+            weekly: r.optional(
+                "weekly", .array(.number(minimum: 0), minItems: 7, maxItems: 7), default: [1, 1, 1, 1, 1, 1, 1],
+                "Relative weight of each weekday, Monday first."),
+            bursts: r.optional(
+                "bursts", .array(ObjectReader.object(BurstSpec.self, name: "burst")), default: [], "Bursts."),
+            populations: r.required(
+                "populations",
+                .map(
+                    .number(minimum: 0),
+                    keyPattern: "^(" + PopulationKindSpec.allCases.map(\.rawValue).joined(separator: "|") + ")$",
+                    validKey: { key in
+                        PopulationKindSpec(rawValue: key) == nil
+                            ? "unknown population '\(key)'"
+                                + (bestSuggestion(for: key, among: PopulationKindSpec.allCases.map(\.rawValue)).map {
+                                    "; did you mean '\($0)'?"
+                                } ?? "")
+                            : nil
+                    }), "Population → weight, e.g. {humans: 65, api_clients: 15}."
+            ).compactMap { name, weight in
                 // A name that is not a population was reported by `validKey` above.
                 PopulationKindSpec(rawValue: name.text).map { (kind: $0, weight: weight) }
             },
-            countries: r.optional("countries", .array(ObjectReader.object(CountrySpec.self, name: "country")), default: [], "Where clients come from."),
-            zipfExponent: r.optional("zipf_exponent", .number(minimum: 0), default: 1.1, "Zipf exponent of path popularity."),
+            countries: r.optional(
+                "countries", .array(ObjectReader.object(CountrySpec.self, name: "country")), default: [],
+                "Where clients come from."),
+            zipfExponent: r.optional(
+                "zipf_exponent", .number(minimum: 0), default: 1.1, "Zipf exponent of path popularity."),
             ranges: r.ranges)
     }
 }
@@ -120,9 +146,12 @@ public struct ProfileSpec: SpecObject, Sendable {
 public enum ProfileFile {
     /// The profile in `bytes`, or nil with the reasons reported; `size` is the file's size when `bytes` may be only
     /// its start (see `YAMLReader.read`).
-    public static func read(_ bytes: [UInt8], file: String, size: Int? = nil, diagnostics: DiagnosticCollector) -> ProfileSpec? {
+    public static func read(_ bytes: [UInt8], file: String, size: Int? = nil, diagnostics: DiagnosticCollector)
+        -> ProfileSpec?
+    {
         guard let root = YAMLReader(file: file, diagnostics: diagnostics).read(bytes, size: size) else { return nil }
-        let profile = ObjectReader.object(ProfileSpec.self, name: "profile").decode(root, SpecContext(file: file, diagnostics: diagnostics))
+        let profile = ObjectReader.object(ProfileSpec.self, name: "profile").decode(
+            root, SpecContext(file: file, diagnostics: diagnostics))
         if let profile { ProfileChecks.check(profile, diagnostics: diagnostics) }
         return diagnostics.hasErrors ? nil : profile
     }
@@ -144,7 +173,8 @@ enum ProfileChecks {
         }
         if !profile.countries.isEmpty, !profile.countries.contains(where: { $0.weight > 0 }) {
             diagnostics.error(
-                "E0111", "every country has weight 0: clients would come from nowhere", at: profile.ranges.value("countries"),
+                "E0111", "every country has weight 0: clients would come from nowhere",
+                at: profile.ranges.value("countries"),
                 help: "give at least one country a weight above 0, or leave `countries` out for the default mix")
         }
     }

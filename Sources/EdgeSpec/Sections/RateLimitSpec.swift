@@ -65,17 +65,27 @@ public struct RateLimitSpec: SpecObject, Sendable {
             id: r.required("id", .ruleID, "Stable rule id."),
             description: r.optional("description", .string, "What the rule is for."),
             when: r.required("when", .expression, "Expression selecting the requests the rule applies to."),
-            countingWhen: r.optional("counting_when", .expression, "Expression selecting the requests counted (may use http.response.code)."),
-            characteristics: r.optional("characteristics", .array(.located()), default: [], "Counter key, e.g. [ip.src]; cf.colo.id is always included."),
+            countingWhen: r.optional(
+                "counting_when", .expression, "Expression selecting the requests counted (may use http.response.code)."),
+            characteristics: r.optional(
+                "characteristics", .array(.located()), default: [],
+                "Counter key, e.g. [ip.src]; cf.colo.id is always included."),
             requests: r.required("requests", .integer(1...1_000_000_000), "Requests allowed per period."),
-            period: r.required("period", .duration(.seconds(1)...EdgeDuration.seconds(86_400)), "Counting period, e.g. 1m."),
-            timeout: r.optional("timeout", .duration(EdgeDuration(milliseconds: 0)...EdgeDuration.seconds(86_400)), default: .seconds(60),
-                                "Mitigation timeout; 0s throttles only requests over the rate."),
+            period: r.required(
+                "period", .duration(.seconds(1)...EdgeDuration.seconds(86_400)), "Counting period, e.g. 1m."),
+            timeout: r.optional(
+                "timeout", .duration(EdgeDuration(milliseconds: 0)...EdgeDuration.seconds(86_400)),
+                default: .seconds(60),
+                "Mitigation timeout; 0s throttles only requests over the rate."),
             action: r.required("action", .enumeration, "block, challenge, managed_challenge, js_challenge or log."),
-            requestsToOrigin: r.optional("requests_to_origin", .boolean, default: false, "Count only requests that reach the origin."),
-            algorithm: r.optional("algorithm", .enumeration, default: .cloudflare, "Counting model for simulation: cloudflare, sliding_log or token_bucket."),
+            requestsToOrigin: r.optional(
+                "requests_to_origin", .boolean, default: false, "Count only requests that reach the origin."),
+            algorithm: r.optional(
+                "algorithm", .enumeration, default: .cloudflare,
+                "Counting model for simulation: cloudflare, sliding_log or token_bucket."),
             burst: r.optional("burst", .integer(1...1_000_000_000), "Token-bucket capacity (default: requests)."),
-            response: r.optional("response", ObjectReader.object(BlockResponseSpec.self, name: "response"), "Custom block response."),
+            response: r.optional(
+                "response", ObjectReader.object(BlockResponseSpec.self, name: "response"), "Custom block response."),
             enabled: r.optional("enabled", .boolean, default: true, "Whether the rule is enabled."),
             ranges: r.ranges)
     }

@@ -62,7 +62,9 @@ public struct RedisSaveRuleSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> RedisSaveRuleSpec {
         RedisSaveRuleSpec(
-            after: r.required("after", .duration(.seconds(1)...EdgeDuration.seconds(86_400 * 7)), "Time since the last save, e.g. 1h."),
+            after: r.required(
+                "after", .duration(.seconds(1)...EdgeDuration.seconds(86_400 * 7)), "Time since the last save, e.g. 1h."
+            ),
             changes: r.required("changes", .int(1...100_000_000), "Key changes needed."),
             ranges: r.ranges)
     }
@@ -86,7 +88,9 @@ public struct RedisPersistenceSpec: SpecObject, Sendable {
         RedisPersistenceSpec(
             appendonly: r.optional("appendonly", .boolean, default: false, "Append-only file persistence."),
             appendfsync: r.optional("appendfsync", .enumeration, default: .everysec, "always, everysec or no."),
-            save: r.optional("save", .array(ObjectReader.object(RedisSaveRuleSpec.self, name: "save rule")), "RDB snapshot rules; [] disables RDB."),
+            save: r.optional(
+                "save", .array(ObjectReader.object(RedisSaveRuleSpec.self, name: "save rule")),
+                "RDB snapshot rules; [] disables RDB."),
             ranges: r.ranges)
     }
 }
@@ -107,11 +111,18 @@ public struct RedisUserSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> RedisUserSpec {
         RedisUserSpec(
-            name: r.required("name", .string(pattern: "^[A-Za-z0-9_-]+$", validate: { name in
-                !name.isEmpty && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) ? nil : ("'\(name)' is not a Redis user name", nil)
-            }), "User name."),
+            name: r.required(
+                "name",
+                .string(
+                    pattern: "^[A-Za-z0-9_-]+$",
+                    validate: { name in
+                        !name.isEmpty
+                            && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+                            ? nil : ("'\(name)' is not a Redis user name", nil)
+                    }), "User name."),
             password: r.required("password", .vaultReference, "Password as vault:path#key."),
-            rules: r.optional("rules", .redisACLRules, default: "~* &* +@all", "ACL rules, e.g. ~* &* +@all -@dangerous."),
+            rules: r.optional(
+                "rules", .redisACLRules, default: "~* &* +@all", "ACL rules, e.g. ~* &* +@all -@dangerous."),
             ranges: r.ranges)
     }
 }
@@ -155,8 +166,15 @@ public struct RedisTLSSpec: SpecObject, Sendable {
             certFile: r.optional("cert_file", .absolutePath, "Certificate file."),
             keyFile: r.optional("key_file", .absolutePath, "Key file."),
             caFile: r.optional("ca_file", .absolutePath, "CA certificate file (needed unless auth_clients is no)."),
-            authClients: r.optional("auth_clients", .enumeration, default: .yes, "Client certificates: \"yes\", \"no\" or optional (quote yes/no)."),
-            protocols: r.optional("protocols", .array(.string(validate: { ["TLSv1.2", "TLSv1.3"].contains($0) ? nil : ("'\($0)' is not TLSv1.2 or TLSv1.3", nil) })), default: ["TLSv1.2", "TLSv1.3"], "TLS protocols."),
+            authClients: r.optional(
+                "auth_clients", .enumeration, default: .yes,
+                "Client certificates: \"yes\", \"no\" or optional (quote yes/no)."),
+            protocols: r.optional(
+                "protocols",
+                .array(
+                    .string(validate: {
+                        ["TLSv1.2", "TLSv1.3"].contains($0) ? nil : ("'\($0)' is not TLSv1.2 or TLSv1.3", nil)
+                    })), default: ["TLSv1.2", "TLSv1.3"], "TLS protocols."),
             ranges: r.ranges)
     }
 }
@@ -200,12 +218,16 @@ public struct RedisSpec: SpecObject, Sendable {
             region: r.optional("region", .string, "Upstash region, e.g. ap-southeast-1."),
             maxmemory: r.optional("maxmemory", .size, "Memory limit, e.g. 256mb."),
             maxmemoryPolicy: r.optional("maxmemory_policy", .enumeration, default: .noeviction, "Eviction policy."),
-            persistence: r.optional("persistence", ObjectReader.object(RedisPersistenceSpec.self, name: "persistence"), "Persistence."),
-            users: r.optional("users", .array(ObjectReader.object(RedisUserSpec.self, name: "user")), default: [], "ACL users."),
+            persistence: r.optional(
+                "persistence", ObjectReader.object(RedisPersistenceSpec.self, name: "persistence"), "Persistence."),
+            users: r.optional(
+                "users", .array(ObjectReader.object(RedisUserSpec.self, name: "user")), default: [], "ACL users."),
             requirepass: r.optional("requirepass", .vaultReference, "Default user's password (not with users)."),
             tls: r.optional("tls", ObjectReader.object(RedisTLSSpec.self, name: "tls"), "TLS."),
-            bind: r.optional("bind", .array(.string(id: "E0748", validate: RedisBindAddress.problem)), default: ["127.0.0.1", "-::1"],
-                             "Addresses to bind: IP addresses, * or ::*, each optionally prefixed with - (at most 16)."),
+            bind: r.optional(
+                "bind", .array(.string(id: "E0748", validate: RedisBindAddress.problem)),
+                default: ["127.0.0.1", "-::1"],
+                "Addresses to bind: IP addresses, * or ::*, each optionally prefixed with - (at most 16)."),
             port: r.optional("port", .int(0...65535), default: 6379, "Plain TCP port (0 disables it)."),
             protectedMode: r.optional("protected_mode", .boolean, default: true, "Protected mode."),
             ranges: r.ranges)

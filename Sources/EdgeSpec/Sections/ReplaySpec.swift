@@ -14,27 +14,37 @@ public struct ThresholdSpec: Sendable, Equatable {
     /// Metrics a threshold may name.
     public static let metrics: [String: Bool] = [
         // name: whether the bound is a percentage
-        "block_rate": true, "challenge_rate": true, "rate_limited_rate": true, "allow_rate": true, "cache_hit_ratio": true,
+        "block_rate": true, "challenge_rate": true, "rate_limited_rate": true, "allow_rate": true,
+        "cache_hit_ratio": true,
         "origin_requests": false, "peak_origin_rps": false, "peak_origin_rpm": false, "late_records": false,
         "malformed_records": false, "action_agreement": true, "cache_agreement": true,
     ]
 
     /// Parses `metric` and `<0.1%`-style text (also `metric<0.1%` as one string for `--fail-on`).
-    public static func parse(metric: String, condition: String, range: SourceRange) -> Result<ThresholdSpec, ThresholdError> {
+    public static func parse(metric: String, condition: String, range: SourceRange) -> Result<
+        ThresholdSpec, ThresholdError
+    > {
         guard let isPercentage = metrics[metric] else {
-            let suggestion = bestSuggestion(for: metric, among: metrics.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            let suggestion =
+                bestSuggestion(for: metric, among: metrics.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
             return .failure(ThresholdError(message: "unknown metric '\(metric)'\(suggestion)"))
         }
         let text = condition.filter { $0 != " " }
-        guard let comparison = ThresholdComparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
-            .first(where: { text.hasPrefix($0.rawValue) })
+        guard
+            let comparison = ThresholdComparison.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+                .first(where: { text.hasPrefix($0.rawValue) })
         else { return .failure(ThresholdError(message: "'\(condition)' does not start with <, <=, >, >= or ==")) }
         let value = String(text.dropFirst(comparison.rawValue.count))
         if isPercentage {
-            guard let percentage = Percentage.parse(value) else { return .failure(ThresholdError(message: "'\(value)' is not a percentage (write e.g. 0.1%)")) }
-            return .success(ThresholdSpec(metric: metric, comparison: comparison, bound: percentage.fraction, range: range))
+            guard let percentage = Percentage.parse(value) else {
+                return .failure(ThresholdError(message: "'\(value)' is not a percentage (write e.g. 0.1%)"))
+            }
+            return .success(
+                ThresholdSpec(metric: metric, comparison: comparison, bound: percentage.fraction, range: range))
         }
-        guard let number = Double(value), number.isFinite else { return .failure(ThresholdError(message: "'\(value)' is not a number")) }
+        guard let number = Double(value), number.isFinite else {
+            return .failure(ThresholdError(message: "'\(value)' is not a number"))
+        }
         return .success(ThresholdSpec(metric: metric, comparison: comparison, bound: number, range: range))
     }
 
@@ -73,9 +83,10 @@ public enum ThresholdComparison: String, CaseIterable, Sendable {
 extension FieldType where Value == [ThresholdSpec] {
     /// `fail_on`: metric → condition.
     static var thresholds: FieldType<[ThresholdSpec]> {
-        let conditions = FieldType<[(key: LocatedText, value: LocatedText)]>.map(.located(schema: {
-            .object([("type", "string"), ("pattern", .string("^\\s*(<=|>=|==|<|>)\\s*[0-9.]+%?\\s*$"))])
-        }), keyPattern: "^(" + ThresholdSpec.metrics.keys.sorted().joined(separator: "|") + ")$")
+        let conditions = FieldType<[(key: LocatedText, value: LocatedText)]>.map(
+            .located(schema: {
+                .object([("type", "string"), ("pattern", .string("^\\s*(<=|>=|==|<|>)\\s*[0-9.]+%?\\s*$"))])
+            }), keyPattern: "^(" + ThresholdSpec.metrics.keys.sorted().joined(separator: "|") + ")$")
         return FieldType(schema: conditions.schema, placeholder: { [] }) { node, context in
             guard let entries = conditions.decode(node, context) else { return nil }
             var result: [ThresholdSpec] = []
@@ -83,8 +94,10 @@ extension FieldType where Value == [ThresholdSpec] {
                 switch ThresholdSpec.parse(metric: metric.text, condition: condition.text, range: condition.range) {
                 case let .success(threshold): result.append(threshold)
                 case let .failure(problem):
-                    context.diagnostics.error("E0120", problem.message, at: ThresholdSpec.metrics[metric.text] == nil ? metric.range : condition.range,
-                                              help: "write e.g. block_rate: \"<0.1%\"")
+                    context.diagnostics.error(
+                        "E0120", problem.message,
+                        at: ThresholdSpec.metrics[metric.text] == nil ? metric.range : condition.range,
+                        help: "write e.g. block_rate: \"<0.1%\"")
                     return nil
                 }
             }
@@ -107,7 +120,9 @@ public struct RedactSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> RedactSpec {
         RedactSpec(
-            queryParams: r.optional("query_params", .array(.string), default: [], "Query parameters whose values are redacted, e.g. [token, api_key]."),
+            queryParams: r.optional(
+                "query_params", .array(.string), default: [],
+                "Query parameters whose values are redacted, e.g. [token, api_key]."),
             headers: r.optional("headers", .array(.string), default: [], "More header names to redact."),
             ranges: r.ranges)
     }

@@ -48,23 +48,47 @@ public struct Spec: SpecObject, Sendable {
         Spec(
             version: r.required("version", .int(1...1), "Spec format version; 1."),
             zone: r.required("zone", ObjectReader.object(ZoneSpec.self, name: "zone"), "The Cloudflare zone."),
-            hosts: r.optional("hosts", .array(ObjectReader.object(HostSpec.self, name: "host")), default: [], "Hosts served through the zone."),
-            lists: r.optional("lists", .map(ObjectReader.object(ListSpec.self, name: "list"), keyPattern: ListSpec.namePattern, validKey: ListSpec.validName), default: [], "Named lists used as $name."),
-            waf: r.optional("waf", .array(ObjectReader.object(CustomRuleSpec.self, name: "WAF rule")), default: [], "WAF custom rules in evaluation order."),
-            managedRules: r.optional("managed_rules", ObjectReader.object(ManagedRulesSpec.self, name: "managed_rules"), "Managed WAF rulesets."),
-            rateLimits: r.optional("rate_limits", .array(ObjectReader.object(RateLimitSpec.self, name: "rate limit")), default: [], "Rate limiting rules."),
-            cache: r.optional("cache", .array(ObjectReader.object(CacheRuleSpec.self, name: "cache rule")), default: [], "Cache rules; later matches override earlier ones per setting."),
+            hosts: r.optional(
+                "hosts", .array(ObjectReader.object(HostSpec.self, name: "host")), default: [],
+                "Hosts served through the zone."),
+            lists: r.optional(
+                "lists",
+                .map(
+                    ObjectReader.object(ListSpec.self, name: "list"), keyPattern: ListSpec.namePattern,
+                    validKey: ListSpec.validName), default: [], "Named lists used as $name."),
+            waf: r.optional(
+                "waf", .array(ObjectReader.object(CustomRuleSpec.self, name: "WAF rule")), default: [],
+                "WAF custom rules in evaluation order."),
+            managedRules: r.optional(
+                "managed_rules", ObjectReader.object(ManagedRulesSpec.self, name: "managed_rules"),
+                "Managed WAF rulesets."),
+            rateLimits: r.optional(
+                "rate_limits", .array(ObjectReader.object(RateLimitSpec.self, name: "rate limit")), default: [],
+                "Rate limiting rules."),
+            cache: r.optional(
+                "cache", .array(ObjectReader.object(CacheRuleSpec.self, name: "cache rule")), default: [],
+                "Cache rules; later matches override earlier ones per setting."),
             fly: r.optional("fly", ObjectReader.object(FlySpec.self, name: "fly"), "The Fly.io app."),
             vault: r.optional("vault", ObjectReader.object(VaultSpec.self, name: "vault"), "The Vault server."),
             redis: r.optional("redis", ObjectReader.object(RedisSpec.self, name: "redis"), "Redis."),
             origin: r.optional("origin", ObjectReader.object(OriginSpec.self, name: "origin"), "The simulated origin."),
-            costs: r.optional("costs", ObjectReader.object(CostsSpec.self, name: "costs"), "Prices for the cost model."),
-            expect: r.optional("expect", .array(ObjectReader.object(ExpectCaseSpec.self, name: "expect case")), default: [], "Request → expected outcome cases."),
-            failOn: r.optional("fail_on", .thresholds, default: [], "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
-            redact: r.optional("redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
-            app: r.optional("app", ObjectReader.object(AppSpec.self, name: "app"), "The app behind the edge, for the cost model."),
-            profiles: r.optional("profiles", .map(ObjectReader.object(ProfileSpec.self, name: "profile"), keyPattern: "^[a-z0-9][a-z0-9_-]*$"), default: [],
-                                 "Load profiles for synth and whatif --add-profile, by name."),
+            costs: r.optional(
+                "costs", ObjectReader.object(CostsSpec.self, name: "costs"), "Prices for the cost model."),
+            expect: r.optional(
+                "expect", .array(ObjectReader.object(ExpectCaseSpec.self, name: "expect case")), default: [],
+                "Request → expected outcome cases."),
+            failOn: r.optional(
+                "fail_on", .thresholds, default: [],
+                "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
+            redact: r.optional(
+                "redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
+            app: r.optional(
+                "app", ObjectReader.object(AppSpec.self, name: "app"), "The app behind the edge, for the cost model."),
+            profiles: r.optional(
+                "profiles",
+                .map(ObjectReader.object(ProfileSpec.self, name: "profile"), keyPattern: "^[a-z0-9][a-z0-9_-]*$"),
+                default: [],
+                "Load profiles for synth and whatif --add-profile, by name."),
             ranges: r.ranges)
     }
 }

@@ -21,7 +21,9 @@ public struct VaultReference: Hashable, Sendable, CustomStringConvertible {
         guard text.hasPrefix("vault:"), let hash = text.firstIndex(of: "#") else { return nil }
         let path = String(text[text.index(text.startIndex, offsetBy: 6)..<hash])
         let key = String(text[text.index(after: hash)...])
-        let pathOK = !path.isEmpty && !path.hasPrefix("/") && path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_./-".contains($0)) }
+        let pathOK =
+            !path.isEmpty && !path.hasPrefix("/")
+            && path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_./-".contains($0)) }
         let keyOK = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
         return pathOK && keyOK ? VaultReference(path: path, key: key, range: range) : nil
     }
@@ -30,8 +32,12 @@ public struct VaultReference: Hashable, Sendable, CustomStringConvertible {
 extension FieldType where Value == VaultReference {
     /// A Vault reference; anything else — above all a literal secret — is an error.
     static var vaultReference: FieldType<VaultReference> {
-        let scalar = FieldType<ScalarNode>.stringScalar(schema: { .object([("type", "string"), ("pattern", .string(VaultReference.pattern))]) })
-        return FieldType(schema: scalar.schema, placeholder: { VaultReference(path: "", key: "", range: .wholeFile("")) }) { node, context in
+        let scalar = FieldType<ScalarNode>.stringScalar(schema: {
+            .object([("type", "string"), ("pattern", .string(VaultReference.pattern))])
+        })
+        return FieldType(
+            schema: scalar.schema, placeholder: { VaultReference(path: "", key: "", range: .wholeFile("")) }
+        ) { node, context in
             guard let value = scalar.decode(node, context) else { return nil }
             if let reference = VaultReference.parse(value.value, range: value.range) { return reference }
             if value.value.hasPrefix("vault:") {
@@ -40,11 +46,15 @@ extension FieldType where Value == VaultReference {
                     help: "write vault:<kv path>#<key>, e.g. vault:agenticverz/redis#APP_PASSWORD")
             } else {
                 context.diagnostics.redact(SecretSpan(text: value.value, range: value.range))
-                let scanned = context.diagnostics.diagnostics.contains { $0.id == "E0301" && value.range.contains($0.range) }
+                let scanned = context.diagnostics.diagnostics.contains {
+                    $0.id == "E0301" && value.range.contains($0.range)
+                }
                 if !scanned {
                     context.diagnostics.error(
                         "E0301", "a secret must be referenced from Vault, not written into the spec", at: value.range,
-                        help: "store the value in Vault and write vault:<kv path>#<key>; rotate it if it was ever committed")
+                        help:
+                            "store the value in Vault and write vault:<kv path>#<key>; rotate it if it was ever committed"
+                    )
                 }
             }
             return nil

@@ -33,7 +33,9 @@ public struct VaultStorageSpec: SpecObject, Sendable {
             type: r.required("type", .enumeration, "raft, file or consul."),
             path: r.optional("path", .absolutePath, "Data directory."),
             nodeID: r.optional("node_id", .string, "Raft node id."),
-            retryJoin: r.optional("retry_join", .array(.url), default: [], "Raft peers' API addresses, e.g. https://vault-2.internal:8200."),
+            retryJoin: r.optional(
+                "retry_join", .array(.url), default: [],
+                "Raft peers' API addresses, e.g. https://vault-2.internal:8200."),
             address: r.optional("address", .string, "Consul address."),
             ranges: r.ranges)
     }
@@ -164,8 +166,10 @@ public struct VaultTelemetrySpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> VaultTelemetrySpec {
         VaultTelemetrySpec(
-            prometheusRetentionTime: r.optional("prometheus_retention_time", .duration(), "How long Prometheus metrics are kept, e.g. 30s."),
-            disableHostname: r.optional("disable_hostname", .boolean, default: true, "Leave the host name out of metric names."),
+            prometheusRetentionTime: r.optional(
+                "prometheus_retention_time", .duration(), "How long Prometheus metrics are kept, e.g. 30s."),
+            disableHostname: r.optional(
+                "disable_hostname", .boolean, default: true, "Leave the host name out of metric names."),
             statsdAddress: r.optional("statsd_address", .listenAddress, "StatsD address."),
             ranges: r.ranges)
     }
@@ -243,16 +247,27 @@ public struct VaultSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> VaultSpec {
         VaultSpec(
-            storage: r.required("storage", ObjectReader.object(VaultStorageSpec.self, name: "storage"), "Storage backend."),
-            haStorage: r.optional("ha_storage", ObjectReader.object(VaultStorageSpec.self, name: "ha_storage"), "HA storage (not with raft)."),
-            listeners: r.required("listeners", .array(ObjectReader.object(VaultListenerSpec.self, name: "listener"), minItems: 1), "Listeners."),
-            seals: r.optional("seals", .array(ObjectReader.object(VaultSealSpec.self, name: "seal")), default: [], "Auto-unseal seals."),
+            storage: r.required(
+                "storage", ObjectReader.object(VaultStorageSpec.self, name: "storage"), "Storage backend."),
+            haStorage: r.optional(
+                "ha_storage", ObjectReader.object(VaultStorageSpec.self, name: "ha_storage"),
+                "HA storage (not with raft)."),
+            listeners: r.required(
+                "listeners", .array(ObjectReader.object(VaultListenerSpec.self, name: "listener"), minItems: 1),
+                "Listeners."),
+            seals: r.optional(
+                "seals", .array(ObjectReader.object(VaultSealSpec.self, name: "seal")), default: [],
+                "Auto-unseal seals."),
             apiAddr: r.optional("api_addr", .url, "Address clients use, e.g. https://vault.example.com:8200."),
             clusterAddr: r.optional("cluster_addr", .url, "Address peers use, e.g. https://vault.example.com:8201."),
-            disableMlock: r.optional("disable_mlock", .boolean, default: true, "Disable mlock (recommended with raft)."),
+            disableMlock: r.optional(
+                "disable_mlock", .boolean, default: true, "Disable mlock (recommended with raft)."),
             ui: r.optional("ui", .boolean, default: false, "Web UI."),
-            telemetry: r.optional("telemetry", ObjectReader.object(VaultTelemetrySpec.self, name: "telemetry"), "Telemetry."),
-            audit: r.optional("audit", .array(ObjectReader.object(VaultAuditSpec.self, name: "audit device")), default: [], "Audit devices."),
+            telemetry: r.optional(
+                "telemetry", ObjectReader.object(VaultTelemetrySpec.self, name: "telemetry"), "Telemetry."),
+            audit: r.optional(
+                "audit", .array(ObjectReader.object(VaultAuditSpec.self, name: "audit device")), default: [],
+                "Audit devices."),
             ranges: r.ranges)
     }
 }

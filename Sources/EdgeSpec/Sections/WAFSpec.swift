@@ -33,11 +33,19 @@ public struct BlockResponseSpec: SpecObject, Sendable {
     public static func read(_ r: ObjectReader) -> BlockResponseSpec {
         BlockResponseSpec(
             status: r.optional("status", .int(400...499), default: 403, "HTTP status code, 400–499."),
-            contentType: r.optional("content_type", .string(validate: { value in
-                ["application/json", "text/html", "text/plain", "text/xml"].contains(value) ? nil
-                    : ("'\(value)' is not a content type Cloudflare allows", "use application/json, text/html, text/plain or text/xml")
-            }), default: "application/json", "Content type of the body."),
-            body: r.required("body", .string(validate: { $0.utf8.count <= 30_720 ? nil : ("the body is larger than 30 KB", nil) }), "Response body."),
+            contentType: r.optional(
+                "content_type",
+                .string(validate: { value in
+                    ["application/json", "text/html", "text/plain", "text/xml"].contains(value)
+                        ? nil
+                        : (
+                            "'\(value)' is not a content type Cloudflare allows",
+                            "use application/json, text/html, text/plain or text/xml"
+                        )
+                }), default: "application/json", "Content type of the body."),
+            body: r.required(
+                "body", .string(validate: { $0.utf8.count <= 30_720 ? nil : ("the body is larger than 30 KB", nil) }),
+                "Response body."),
             ranges: r.ranges)
     }
 }
@@ -99,9 +107,12 @@ public struct CustomRuleSpec: SpecObject, Sendable {
             id: r.required("id", .ruleID, "Stable rule id (lower-case letters, digits, - and _)."),
             description: r.optional("description", .string, "What the rule is for."),
             when: r.required("when", .expression, "Rules-language expression, e.g. http.user_agent eq \"\"."),
-            action: r.required("action", .enumeration, "block, challenge, managed_challenge, js_challenge, log or skip."),
+            action: r.required(
+                "action", .enumeration, "block, challenge, managed_challenge, js_challenge, log or skip."),
             enabled: r.optional("enabled", .boolean, default: true, "Whether the rule is enabled."),
-            response: r.optional("response", ObjectReader.object(BlockResponseSpec.self, name: "response"), "Custom block response (Pro and above)."),
+            response: r.optional(
+                "response", ObjectReader.object(BlockResponseSpec.self, name: "response"),
+                "Custom block response (Pro and above)."),
             skip: r.optional("skip", ObjectReader.object(SkipSpec.self, name: "skip"), "What a skip rule skips."),
             ranges: r.ranges)
     }
@@ -110,14 +121,19 @@ public struct CustomRuleSpec: SpecObject, Sendable {
 extension FieldType where Value == LocatedText {
     /// A rule id kept with its position (duplicate ids point at both places).
     static var ruleID: FieldType<LocatedText> {
-        .located(schema: { .object([("type", "string"), ("pattern", .string(TextValidators.identifierPattern))]) }, validate: TextValidators.identifier)
+        .located(
+            schema: { .object([("type", "string"), ("pattern", .string(TextValidators.identifierPattern))]) },
+            validate: TextValidators.identifier)
     }
 
     /// A Rules-language expression, kept as located text (compiled by the Rules-language stage).
     static var expression: FieldType<LocatedText> {
-        .located(schema: { .object([("type", "string"), ("minLength", 1), ("maxLength", 4096)]) }, validate: { text in
-            text.isBlank ? ("the expression is empty", "write an expression, or `true` to match every request") : nil
-        })
+        .located(
+            schema: { .object([("type", "string"), ("minLength", 1), ("maxLength", 4096)]) },
+            validate: { text in
+                text.isBlank
+                    ? ("the expression is empty", "write an expression, or `true` to match every request") : nil
+            })
     }
 }
 

@@ -15,7 +15,7 @@ struct ScalarSourceMap {
         self.node = node
         self.source = source
         guard let start = source.byteOffset(of: node.range.start), let end = source.byteOffset(of: node.range.end),
-              start <= end, end <= source.bytes.count
+            start <= end, end <= source.bytes.count
         else { return }
         let raw = source.bytes[start..<end]
         var cursor = raw.startIndex
@@ -33,7 +33,9 @@ struct ScalarSourceMap {
             if cursor < raw.endIndex, raw[cursor] != byte {
                 offsets.append(cursor)
                 cursor += 1
-                while cursor < raw.endIndex, raw[cursor] == UInt8(ascii: " ") || raw[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                while cursor < raw.endIndex, raw[cursor] == UInt8(ascii: " ") || raw[cursor] == UInt8(ascii: "\n") {
+                    cursor += 1
+                }
                 continue
             }
             offsets.append(min(cursor, raw.endIndex))
@@ -49,6 +51,7 @@ struct ScalarSourceMap {
         let lastIndex = min(max(bytes.lowerBound, bytes.upperBound - 1), offsets.count - 1)
         let upper = bytes.isEmpty ? lower : offsets[lastIndex] + 1
         return SourceRange(
-            file: node.range.file, start: source.location(ofByteOffset: lower), end: source.location(ofByteOffset: upper))
+            file: node.range.file, start: source.location(ofByteOffset: lower),
+            end: source.location(ofByteOffset: upper))
     }
 }

@@ -32,9 +32,12 @@ struct SecretScanner {
         if shown.count < matches.count {
             // Past the cap the findings are masked by their text and counted; the scalar's range is registered once.
             for match in matches[shown.count...] {
-                diagnostics.redact(SecretSpan(text: String(decoding: value[match.bytes], as: UTF8.self), range: scalar.range))
+                diagnostics.redact(
+                    SecretSpan(text: String(decoding: value[match.bytes], as: UTF8.self), range: scalar.range))
             }
-            unlisted = (count: (unlisted?.count ?? 0) + matches.count - shown.count, first: unlisted?.first ?? scalar.range)
+            unlisted = (
+                count: (unlisted?.count ?? 0) + matches.count - shown.count, first: unlisted?.first ?? scalar.range
+            )
         }
         guard !shown.isEmpty else { return }
         let map = ScalarSourceMap(node: scalar, source: source)
@@ -42,8 +45,10 @@ struct SecretScanner {
             let range = map.range(ofValueBytes: match.bytes)
             diagnostics.redact(SecretSpan(text: String(decoding: value[match.bytes], as: UTF8.self), range: range))
             diagnostics.error(
-                "E0301", "this value looks like a credential (\(match.kind)); secrets must not be written into the spec",
-                at: range, help: "store it in Vault and write vault:<kv path>#<key>; rotate it if it was ever committed")
+                "E0301",
+                "this value looks like a credential (\(match.kind)); secrets must not be written into the spec",
+                at: range, help: "store it in Vault and write vault:<kv path>#<key>; rotate it if it was ever committed"
+            )
             listed += 1
         }
     }
@@ -52,7 +57,9 @@ struct SecretScanner {
     func finish() {
         guard let unlisted else { return }
         diagnostics.error(
-            "E0301", "\(unlisted.count) more values look like credentials (only the first \(Self.maximumListed) are listed)",
-            at: unlisted.first, help: "move every secret to Vault and write vault:<kv path>#<key>; rotate any that were committed")
+            "E0301",
+            "\(unlisted.count) more values look like credentials (only the first \(Self.maximumListed) are listed)",
+            at: unlisted.first,
+            help: "move every secret to Vault and write vault:<kv path>#<key>; rotate any that were committed")
     }
 }

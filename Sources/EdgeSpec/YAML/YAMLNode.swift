@@ -103,11 +103,17 @@ public enum ScalarKind: Equatable, Sendable, CustomStringConvertible {
     public init(_ node: ScalarNode) {
         guard node.style == .plain, node.tag == nil else { self = .string; return }
         let v = node.value
-        if node.isNull { self = .null }
-        else if ["true", "True", "TRUE", "false", "False", "FALSE"].contains(v) { self = .boolean }
-        else if Int64(v) != nil || (v.hasPrefix("0x") && Int64(v.dropFirst(2), radix: 16) != nil) { self = .integer }
-        else if Double(v) != nil, v.contains(where: { $0.isNumber }) { self = .float }
-        else { self = .string }
+        if node.isNull {
+            self = .null
+        } else if ["true", "True", "TRUE", "false", "False", "FALSE"].contains(v) {
+            self = .boolean
+        } else if Int64(v) != nil || (v.hasPrefix("0x") && Int64(v.dropFirst(2), radix: 16) != nil) {
+            self = .integer
+        } else if Double(v) != nil, v.contains(where: { $0.isNumber }) {
+            self = .float
+        } else {
+            self = .string
+        }
     }
 
     /// "a string", "an integer", …

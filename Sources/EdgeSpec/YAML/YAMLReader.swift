@@ -62,7 +62,8 @@ public struct YAMLReader {
             let location = SourceFile(name: file, bytes: Array(bytes[..<bad])).location(ofByteOffset: bad)
             diagnostics.error(
                 "E0002", String(format8: bytes[bad]) + " is not valid UTF-8",
-                at: SourceRange(file: file, start: location, end: SourceLocation(line: location.line, column: location.column + 1)),
+                at: SourceRange(
+                    file: file, start: location, end: SourceLocation(line: location.line, column: location.column + 1)),
                 help: "save the spec as UTF-8")
             return false
         }
@@ -81,7 +82,8 @@ public struct YAMLReader {
                     let at = SourceLocation(line: lineNumber, column: column)
                     diagnostics.error(
                         "E0004", "tab character in indentation; YAML indents with spaces only",
-                        at: SourceRange(file: file, start: at, end: SourceLocation(line: lineNumber, column: column + 1)),
+                        at: SourceRange(
+                            file: file, start: at, end: SourceLocation(line: lineNumber, column: column + 1)),
                         help: "replace the tab with spaces")
                     clean = false
                     lineStart = false

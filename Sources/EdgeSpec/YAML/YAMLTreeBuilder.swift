@@ -32,7 +32,8 @@ struct TreeBuilder {
                 if documents == 2 {
                     diagnostics.error(
                         "E0009", "a spec holds one YAML document; found a second one",
-                        at: range(event.start_mark, event.end_mark), help: "remove the `---` line and what follows, or split it into its own file")
+                        at: range(event.start_mark, event.end_mark),
+                        help: "remove the `---` line and what follows, or split it into its own file")
                     return nil
                 }
             case YAML_DOCUMENT_END_EVENT, YAML_STREAM_START_EVENT:
@@ -63,7 +64,9 @@ struct TreeBuilder {
         let at = location(mark)
         var notes: [DiagnosticNote] = []
         if parser.context != nil {
-            notes.append(DiagnosticNote("the construct started here", at: SourceRange(file: file, at: location(parser.context_mark))))
+            notes.append(
+                DiagnosticNote(
+                    "the construct started here", at: SourceRange(file: file, at: location(parser.context_mark))))
         }
         diagnostics.error(
             "E0008", "YAML syntax error: \(message)",
@@ -88,14 +91,16 @@ struct TreeBuilder {
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             let at = range(event.start_mark, event.end_mark)
             guard let target = anchors[name] else {
-                diagnostics.error("E0010", "unknown alias '*\(name)'", at: at, help: "define the anchor '&\(name)' before using it")
+                diagnostics.error(
+                    "E0010", "unknown alias '*\(name)'", at: at, help: "define the anchor '&\(name)' before using it")
                 failed = true
                 return nil
             }
             aliasNodesExpanded += target.nodeCount
             if aliasNodesExpanded > YAMLReader.maxAliasExpansion {
                 diagnostics.error(
-                    "E0006", "aliases expand to more than \(YAMLReader.maxAliasExpansion) nodes (an alias bomb?)", at: at,
+                    "E0006", "aliases expand to more than \(YAMLReader.maxAliasExpansion) nodes (an alias bomb?)",
+                    at: at,
                     help: "write the repeated content out, or reference it fewer times")
                 failed = true
                 return nil
@@ -103,7 +108,8 @@ struct TreeBuilder {
             // The anchor's scalar was scanned under its own key; under a secret-named key here it may be a
             // credential by context alone (the formats found anywhere were reported at the anchor).
             if case let .scalar(scalar) = target, let key, SecretPatterns.isSecretLikeKey(key),
-               SecretPatterns.matches(in: scalar.value).isEmpty {
+                SecretPatterns.matches(in: scalar.value).isEmpty
+            {
                 secrets.scan(scalar, key: key)
             }
             return target
@@ -113,7 +119,8 @@ struct TreeBuilder {
             while !failed, var child = next(&parser) {
                 defer { yaml_event_delete(&child) }
                 if child.type == YAML_SEQUENCE_END_EVENT {
-                    let node = YAMLNode.sequence(SequenceNode(items: items, range: range(event.start_mark, child.end_mark)))
+                    let node = YAMLNode.sequence(
+                        SequenceNode(items: items, range: range(event.start_mark, child.end_mark)))
                     if let anchor { anchors[anchor] = node }
                     return node
                 }
@@ -127,7 +134,8 @@ struct TreeBuilder {
             while !failed, var keyEvent = next(&parser) {
                 defer { yaml_event_delete(&keyEvent) }
                 if keyEvent.type == YAML_MAPPING_END_EVENT {
-                    let node = YAMLNode.mapping(MappingNode(entries: entries, range: range(event.start_mark, keyEvent.end_mark)))
+                    let node = YAMLNode.mapping(
+                        MappingNode(entries: entries, range: range(event.start_mark, keyEvent.end_mark)))
                     if let anchor { anchors[anchor] = node }
                     return node
                 }
@@ -137,7 +145,8 @@ struct TreeBuilder {
                 let valueKey: String? = if case let .scalar(keyScalar) = keyNode { keyScalar.value } else { nil }
                 guard let value = node(from: valueEvent, &parser, key: valueKey) else { return nil }
                 guard case let .scalar(key) = keyNode else {
-                    diagnostics.error("E0011", "mapping keys must be plain names, not \(keyNode.kindDescription)", at: keyNode.range)
+                    diagnostics.error(
+                        "E0011", "mapping keys must be plain names, not \(keyNode.kindDescription)", at: keyNode.range)
                     continue
                 }
                 if key.value == "<<", key.style == .plain {

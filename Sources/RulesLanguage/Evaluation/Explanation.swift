@@ -39,9 +39,11 @@ public func explain(_ expression: Expression, _ context: RequestContext) -> Expl
         if case .comparison(let comparison) = node.kind, !comparison.lhs.isMapped {
             value = ValueRenderer.render(compiler.compileValue(comparison.lhs), context)
         }
-        steps.append(Explanation.Step(canonical: CanonicalPrinter.print(node), depth: depth, result: result, value: value))
+        steps.append(
+            Explanation.Step(canonical: CanonicalPrinter.print(node), depth: depth, result: result, value: value))
         switch node.kind {
-        case .combination(_, let items): items.forEach { visit($0, depth: depth + 1) }
+        case .combination(_, let items):
+            for item in items { visit(item, depth: depth + 1) }
         case .not(let inner), .parenthesized(let inner): visit(inner, depth: depth + 1)
         case .comparison, .value: break
         }
@@ -62,12 +64,16 @@ enum ValueRenderer {
         case .bytesArray(let read): return read(context).map(list) ?? missing
         case .bytesArrayArray(let read):
             return read(context).map { "[" + $0.map(list).joined(separator: ", ") + "]" } ?? missing
-        case .intArray(let read): return read(context).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? missing
-        case .boolArray(let read): return read(context).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? missing
-        case .ipArray(let read): return read(context).map { "[" + $0.map(\.description).joined(separator: ", ") + "]" } ?? missing
+        case .intArray(let read):
+            return read(context).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? missing
+        case .boolArray(let read):
+            return read(context).map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? missing
+        case .ipArray(let read):
+            return read(context).map { "[" + $0.map(\.description).joined(separator: ", ") + "]" } ?? missing
         case .map(let read):
             guard let map = read(context) else { return missing }
-            return "{" + zip(map.keys, map.values).map { CanonicalPrinter.string($0) + ": " + list($1) }
+            return "{"
+                + zip(map.keys, map.values).map { CanonicalPrinter.string($0) + ": " + list($1) }
                 .joined(separator: ", ") + "}"
         }
     }

@@ -10,7 +10,8 @@ extension ExpressionCompiler {
             return mapped.mapEach(.bool(kernel(mapped.element, comparison.op, comparison.rhs)))
         }
         if let field = comparison.lhs.plainField?.borrowed,
-           let borrowing = borrowedBytesKernel(field, comparison.op, comparison.rhs) {
+            let borrowing = borrowedBytesKernel(field, comparison.op, comparison.rhs)
+        {
             return .bool(borrowing)
         }
         return .bool(kernel(compileValue(comparison.lhs), comparison.op, comparison.rhs))

@@ -17,7 +17,8 @@ extension ExpressionCompiler {
                 continue
             }
             let key = FoldKey(test: term.test, operand: StructureDump.dump(term.operand))
-            if let index = groupSlot[key], case .group(let test, let operand, let members, let literals) = slots[index] {
+            if let index = groupSlot[key], case .group(let test, let operand, let members, let literals) = slots[index]
+            {
                 slots[index] = .group(test, operand, members + [item], literals + [term.literal])
             } else {
                 groupSlot[key] = slots.count
@@ -32,14 +33,17 @@ extension ExpressionCompiler {
                 return compileLogical(members[0])
             case .group(.contains, let operand, _, let literals) where op == .or:
                 // `lower(x) contains …`: search x with the case mapping instead of building lower(x).
-                let (search, searched) = Self.caseMappedOperand(operand).map { (MultiLiteralSearch(literals, mapping: $0.0), $0.1) }
+                let (search, searched) =
+                    Self.caseMappedOperand(operand).map { (MultiLiteralSearch(literals, mapping: $0.0), $0.1) }
                     ?? (MultiLiteralSearch(literals), operand)
                 if let field = searched.plainField?.borrowed {
                     return .bool { context in context.withBytes(field) { search.containsAny($0) } }
                 }
                 return .bool(Self.containsAny(compileValue(searched).asBytes, search))
             case .group(let test, let operand, _, let literals):
-                if let field = operand.plainField?.borrowed, let borrowing = Self.foldedBorrowed(test, op, field, literals) {
+                if let field = operand.plainField?.borrowed,
+                    let borrowing = Self.foldedBorrowed(test, op, field, literals)
+                {
                     return .bool(borrowing)
                 }
                 return .bool(Self.folded(test, op, compileValue(operand).asBytes, literals))
@@ -89,8 +93,8 @@ extension ExpressionCompiler {
             }
         case .value(let value):
             guard value.steps.isEmpty, !value.isMapped, case .call(let call) = value.base, call.arguments.count == 2,
-                  let operand = call.arguments[0].value, !operand.isMapped, operand.type == .bytes,
-                  let second = call.arguments[1].value, second.isLiteral, case .string(let literal) = second.base
+                let operand = call.arguments[0].value, !operand.isMapped, operand.type == .bytes,
+                let second = call.arguments[1].value, second.isLiteral, case .string(let literal) = second.base
             else { return nil }
             switch call.function.name {
             case FunctionDefinition.startsWith.name: return (.startsWith, operand, literal)
@@ -103,9 +107,11 @@ extension ExpressionCompiler {
     }
 
     /// `lower(x)` or `upper(x)` of an unmapped value: the mapping and `x`.
-    private static func caseMappedOperand(_ operand: ValueExpression) -> (MultiLiteralSearch.CaseMapping, ValueExpression)? {
+    private static func caseMappedOperand(_ operand: ValueExpression) -> (
+        MultiLiteralSearch.CaseMapping, ValueExpression
+    )? {
         guard operand.steps.isEmpty, case .call(let call) = operand.base, call.arguments.count == 1,
-              let inner = call.arguments[0].value, !inner.isMapped, inner.type == .bytes
+            let inner = call.arguments[0].value, !inner.isMapped, inner.type == .bytes
         else { return nil }
         switch call.function.name {
         case FunctionDefinition.lower.name: return (.lower, inner)
@@ -178,7 +184,9 @@ extension ExpressionCompiler {
 
     /// Whether `value` starts (or, with `prefix` false, ends) with any literal (`or`) or with every literal (`and`).
     @inline(__always)
-    private static func affixes(_ value: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]], prefix: Bool, all: Bool) -> Bool {
+    private static func affixes(_ value: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]], prefix: Bool, all: Bool)
+        -> Bool
+    {
         for literal in literals {
             let found = prefix ? ByteOperations.hasPrefix(value, literal) : ByteOperations.hasSuffix(value, literal)
             if found != all { return found }

@@ -82,14 +82,15 @@ struct ExpressionCompiler {
     func compileMapped(_ value: ValueExpression) -> MappedValue {
         let eachIndex = value.steps.firstIndex(of: .each) ?? value.steps.count
         let collection = value.steps[..<eachIndex].reduce(compileBase(value)) { applyStep($0, $1) }
-        let register: CompiledValue = switch collection {
-        case .bytesArray: .bytes { $0.elementBytes }
-        case .bytesArrayArray, .map: .bytesArray { $0.elementBytesArray }
-        case .intArray: .int { $0.elementInt }
-        case .boolArray: .bool { $0.elementBool }
-        case .ipArray: .ip { $0.elementIP }
-        case .bytes, .int, .bool, .ip: collection
-        }
+        let register: CompiledValue =
+            switch collection {
+            case .bytesArray: .bytes { $0.elementBytes }
+            case .bytesArrayArray, .map: .bytesArray { $0.elementBytesArray }
+            case .intArray: .int { $0.elementInt }
+            case .boolArray: .bool { $0.elementBool }
+            case .ipArray: .ip { $0.elementIP }
+            case .bytes, .int, .bool, .ip: collection
+            }
         let element = value.steps[(eachIndex + 1)...].reduce(register) { applyStep($0, $1) }
         return MappedValue(collection: collection, element: element)
     }

@@ -13,14 +13,16 @@ extension FunctionDefinition {
             let result = try hasKeySignature.check(&checker)
             let key = try checker.requireLiteralString(1)
             if let field = checker.arguments[0].value?.plainField,
-               field.name == "http.request.headers" || field.name == "http.response.headers",
-               key.map(ASCII.lowercased) != key {
+                field.name == "http.request.headers" || field.name == "http.response.headers",
+                key.map(ASCII.lowercased) != key
+            {
                 let range = checker.arguments[1].range
-                checker.warnings.append(SyntaxError(
-                    RulesDiagnosticID.headerKeyCase,
-                    "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key)) is never a key",
-                    at: range, help: "write the key in lowercase",
-                    fixIt: (range, CanonicalPrinter.string(key.map(ASCII.lowercased))), isWarning: true))
+                checker.warnings.append(
+                    SyntaxError(
+                        RulesDiagnosticID.headerKeyCase,
+                        "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key)) is never a key",
+                        at: range, help: "write the key in lowercase",
+                        fixIt: (range, CanonicalPrinter.string(key.map(ASCII.lowercased))), isWarning: true))
             }
             return result
         },

@@ -8,6 +8,8 @@
 extension FunctionDefinition {
     static let lookupJSONInteger = FunctionDefinition(
         name: "lookup_json_integer", summary: "Integer at a key/index path inside a JSON document.",
-        check: { checker in try checkJSONLookup(&checker); return .int },
+        check: { checker in
+            try checkJSONLookup(&checker); return .int
+        },
         compile: { input in .int(jsonLookup(input) { JSONPathLookup.integer(in: $0, path: $1) }) })
 }

@@ -8,7 +8,9 @@
 extension FunctionDefinition {
     static let lookupJSONString = FunctionDefinition(
         name: "lookup_json_string", summary: "String at a key/index path inside a JSON document.",
-        check: { checker in try checkJSONLookup(&checker); return .bytes },
+        check: { checker in
+            try checkJSONLookup(&checker); return .bytes
+        },
         compile: { input in .bytes(jsonLookup(input) { JSONPathLookup.string(in: $0, path: $1) }) })
 
     /// Shared argument check of the JSON lookups.
@@ -18,9 +20,10 @@ extension FunctionDefinition {
         try checker.requireNonLiteral(0)
         for index in checker.arguments.indices.dropFirst() {
             guard let value = checker.arguments[index].value, value.isLiteral else {
-                throw SyntaxError(RulesDiagnosticID.argumentKind,
-                                  "JSON path elements must be string keys or integer indexes written as literals",
-                                  at: checker.arguments[index].range)
+                throw SyntaxError(
+                    RulesDiagnosticID.argumentKind,
+                    "JSON path elements must be string keys or integer indexes written as literals",
+                    at: checker.arguments[index].range)
             }
             if case .integer(let number) = value.base, number < 0 {
                 throw checker.invalidOption(index, "a JSON array index cannot be negative")

@@ -21,7 +21,11 @@ extension FunctionDefinition {
         return .bytes { context in
             guard let value = source(context) else { return nil }
             var result: [UInt8] = []
-            if upper { ByteOperations.uppercase(value, into: &result) } else { ByteOperations.lowercase(value, into: &result) }
+            if upper {
+                ByteOperations.uppercase(value, into: &result)
+            } else {
+                ByteOperations.lowercase(value, into: &result)
+            }
             return result
         }
     }

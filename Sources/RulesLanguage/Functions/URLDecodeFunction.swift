@@ -16,7 +16,8 @@ extension FunctionDefinition {
             if checker.arguments.count == 2 {
                 let options = try checker.requireLiteralString(1)
                 guard !options.isEmpty, options.count <= 2, Set(options).count == options.count,
-                      options.allSatisfy({ $0 == UInt8(ascii: "r") || $0 == UInt8(ascii: "u") }) else {
+                    options.allSatisfy({ $0 == UInt8(ascii: "r") || $0 == UInt8(ascii: "u") })
+                else {
                     throw checker.invalidOption(1, "the options of `url_decode()` are \"r\", \"u\" or both")
                 }
             }

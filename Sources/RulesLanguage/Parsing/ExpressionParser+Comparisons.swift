@@ -21,16 +21,18 @@ extension ExpressionParser {
             return LogicalExpression(kind: .value(value), type: bareType, range: value.range)
         }
         if value.type == .bool {
-            throw SyntaxError(RulesDiagnosticID.comparedBoolean,
-                              "a Bool value takes no comparison operator", at: opRange,
-                              help: "use the value bare (`ssl`) or negated (`not ssl`)")
+            throw SyntaxError(
+                RulesDiagnosticID.comparedBoolean,
+                "a Bool value takes no comparison operator", at: opRange,
+                help: "use the value bare (`ssl`) or negated (`not ssl`)")
         }
         try checkOperator(op, for: value, at: opRange)
         try lexer.skipWhitespace()
         let rhs = try parseRightSide(op, for: value, opRange: opRange)
         let range = value.range.lowerBound..<lexer.position
         let comparison = Comparison(lhs: value, op: op, rhs: rhs, range: range)
-        return LogicalExpression(kind: .comparison(comparison), type: value.isMapped ? .array(.bool) : .bool, range: range)
+        return LogicalExpression(
+            kind: .comparison(comparison), type: value.isMapped ? .array(.bool) : .bool, range: range)
     }
 
     /// Scans an operator if one follows; nil when the next token is not an operator.
@@ -50,13 +52,15 @@ extension ExpressionParser {
             }
             let gap = gapStart..<lexer.position
             guard let next = lexer.peekWord(), next.text == "wildcard" else {
-                throw SyntaxError(RulesDiagnosticID.strictWildcardSpacing, "expected `wildcard` after `strict`",
-                                  at: word.range)
+                throw SyntaxError(
+                    RulesDiagnosticID.strictWildcardSpacing, "expected `wildcard` after `strict`",
+                    at: word.range)
             }
             guard lexer.bytes[gap].elementsEqual([0x20]) else {
-                throw SyntaxError(RulesDiagnosticID.strictWildcardSpacing,
-                                  "`strict wildcard` is one operator written with exactly one space",
-                                  at: start..<next.range.upperBound, fixIt: (start..<next.range.upperBound, "strict wildcard"))
+                throw SyntaxError(
+                    RulesDiagnosticID.strictWildcardSpacing,
+                    "`strict wildcard` is one operator written with exactly one space",
+                    at: start..<next.range.upperBound, fixIt: (start..<next.range.upperBound, "strict wildcard"))
             }
             lexer.advance(8)
             return (.strictWildcard, start..<lexer.position)
@@ -65,13 +69,17 @@ extension ExpressionParser {
             lexer.advance(word.text.utf8.count)
             return (op, word.range)
         }
-        if let keyword = Self.lowercaseKeyword(word.text), ComparisonOperator(rawValue: keyword) != nil || keyword == "strict" {
+        if let keyword = Self.lowercaseKeyword(word.text),
+            ComparisonOperator(rawValue: keyword) != nil || keyword == "strict"
+        {
             throw uppercaseKeyword(word.text, keyword, at: word.range)
         }
         return nil
     }
 
-    private mutating func checkOperator(_ op: ComparisonOperator, for value: ValueExpression, at range: Range<Int>) throws {
+    private mutating func checkOperator(_ op: ComparisonOperator, for value: ValueExpression, at range: Range<Int>)
+        throws
+    {
         let type = value.type
         let supported: Bool
         switch type {
@@ -89,14 +97,16 @@ extension ExpressionParser {
             case .int where op == .contains || op == .matches: help = "`\(op.rawValue)` works on strings"
             default: help = nil
             }
-            throw SyntaxError(RulesDiagnosticID.operatorNotSupported,
-                              "operator `\(op.rawValue)` is not supported for \(type)", at: range, help: help)
+            throw SyntaxError(
+                RulesDiagnosticID.operatorNotSupported,
+                "operator `\(op.rawValue)` is not supported for \(type)", at: range, help: help)
         }
         if op == .matches, options.plan < .business {
-            findings.append(SyntaxError(
-                RulesDiagnosticID.regexNeedsPlan,
-                "the `matches` operator needs the business plan or higher (zone plan: \(options.plan.rawValue))",
-                at: range, help: "use `contains`, `wildcard`, `starts_with()` or `ends_with()` instead"))
+            findings.append(
+                SyntaxError(
+                    RulesDiagnosticID.regexNeedsPlan,
+                    "the `matches` operator needs the business plan or higher (zone plan: \(options.plan.rawValue))",
+                    at: range, help: "use `contains`, `wildcard`, `starts_with()` or `ends_with()` instead"))
         }
     }
 
@@ -105,26 +115,30 @@ extension ExpressionParser {
     ) throws -> ComparisonValue {
         let start = lexer.position
         if lexer.isAtEnd {
-            throw SyntaxError(RulesDiagnosticID.expectedExpression, "expected a value after `\(op.rawValue)`", at: opRange)
+            throw SyntaxError(
+                RulesDiagnosticID.expectedExpression, "expected a value after `\(op.rawValue)`", at: opRange)
         }
         if op == .isIn {
             if lexer.peek() == UInt8(ascii: "$") { return try parseListReference(for: value.type) }
             guard lexer.peek() == UInt8(ascii: "{") else {
-                throw SyntaxError(RulesDiagnosticID.membershipOperand, "`in` needs an inline set `{…}` or a list `$name`",
-                                  at: start..<min(lexer.end, start + 1))
+                throw SyntaxError(
+                    RulesDiagnosticID.membershipOperand, "`in` needs an inline set `{…}` or a list `$name`",
+                    at: start..<min(lexer.end, start + 1))
             }
             return try parseSet(of: value.type)
         }
         if lexer.peek() == UInt8(ascii: "{") || lexer.peek() == UInt8(ascii: "$") {
-            throw SyntaxError(RulesDiagnosticID.membershipOperand, "sets and lists are used with `in`, not `\(op.rawValue)`",
-                              at: opRange, fixIt: (opRange, "in"))
+            throw SyntaxError(
+                RulesDiagnosticID.membershipOperand, "sets and lists are used with `in`, not `\(op.rawValue)`",
+                at: opRange, fixIt: (opRange, "in"))
         }
         switch value.type {
         case .bytes:
             guard lexer.atStringLiteral() else {
-                throw SyntaxError(RulesDiagnosticID.rhsTypeMismatch,
-                                  "expected a string literal to compare with \(value.type)",
-                                  at: start..<min(lexer.end, start + 1), help: "quote the value: \"…\"")
+                throw SyntaxError(
+                    RulesDiagnosticID.rhsTypeMismatch,
+                    "expected a string literal to compare with \(value.type)",
+                    at: start..<min(lexer.end, start + 1), help: "quote the value: \"…\"")
             }
             let token = try lexer.scanString(regex: op == .matches)
             switch op {
@@ -133,21 +147,24 @@ extension ExpressionParser {
                 switch WildcardPattern.compile(token.bytes, caseInsensitive: op == .wildcard) {
                 case .success(let pattern): return .wildcard(pattern)
                 case .failure(let problem):
-                    throw SyntaxError(RulesDiagnosticID.invalidWildcard, problem.message,
-                                      at: token.sourceRange(offset: problem.offset, length: 1),
-                                      help: "escape a literal star as `\\*` and a backslash as `\\\\`")
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidWildcard, problem.message,
+                        at: token.sourceRange(offset: problem.offset, length: 1),
+                        help: "escape a literal star as `\\*` and a backslash as `\\\\`")
                 }
             default: return .bytes(token.bytes)
             }
         case .int:
             guard Lexer.startsNumber(lexer.peek()) else {
-                throw SyntaxError(RulesDiagnosticID.rhsTypeMismatch, "expected an integer to compare with Int",
-                                  at: start..<min(lexer.end, start + 1))
+                throw SyntaxError(
+                    RulesDiagnosticID.rhsTypeMismatch, "expected an integer to compare with Int",
+                    at: start..<min(lexer.end, start + 1))
             }
             let (number, _) = try lexer.scanInteger()
             if lexer.startsWith("..") {
-                throw SyntaxError(RulesDiagnosticID.setOnlyLiteral, "a range is allowed only inside a set `{…}`",
-                                  at: start..<lexer.position, help: "write `in {a..b}`")
+                throw SyntaxError(
+                    RulesDiagnosticID.setOnlyLiteral, "a range is allowed only inside a set `{…}`",
+                    at: start..<lexer.position, help: "write `in {a..b}`")
             }
             return .int(number)
         default:
@@ -156,8 +173,10 @@ extension ExpressionParser {
                 throw SyntaxError(
                     RulesDiagnosticID.setOnlyLiteral, "a CIDR or range is allowed only inside a set `{…}`",
                     at: element.source, help: "write `\(value.plainField?.name ?? "ip.src") in {…}`",
-                    fixIt: (opRange.lowerBound..<element.source.upperBound,
-                            "in {\(String(decoding: lexer.bytes[element.source], as: UTF8.self))}"))
+                    fixIt: (
+                        opRange.lowerBound..<element.source.upperBound,
+                        "in {\(String(decoding: lexer.bytes[element.source], as: UTF8.self))}"
+                    ))
             }
             return .ip(element.range.lower)
         }
@@ -169,9 +188,10 @@ extension ExpressionParser {
             return RegexOperand(pattern: token.bytes, compiled: compiled)
         case .failure(let error):
             // The engine's own id (E0650–E0669) names the problem more precisely than the generic E0626.
-            throw SyntaxError(error.id.isEmpty ? RulesDiagnosticID.invalidRegex : error.id,
-                              "invalid regular expression: \(error.message)",
-                              at: token.sourceRange(offset: error.byteOffset, length: error.length), help: error.help)
+            throw SyntaxError(
+                error.id.isEmpty ? RulesDiagnosticID.invalidRegex : error.id,
+                "invalid regular expression: \(error.message)",
+                at: token.sourceRange(offset: error.byteOffset, length: error.length), help: error.help)
         }
     }
 
@@ -179,13 +199,15 @@ extension ExpressionParser {
         let start = lexer.position
         lexer.advance()
         let nameStart = lexer.position
-        while let byte = lexer.peek(), (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F {
+        while let byte = lexer.peek(), (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+        {
             lexer.advance()
         }
         let name = String(decoding: lexer.bytes[nameStart..<lexer.position], as: UTF8.self)
         if let byte = lexer.peek(), Lexer.isWordByte(byte) || byte == UInt8(ascii: ".") || name.isEmpty {
-            throw SyntaxError(RulesDiagnosticID.unexpectedCharacter,
-                              "list names use lowercase letters, digits and `_` only", at: start..<min(lexer.end, lexer.position + 1))
+            throw SyntaxError(
+                RulesDiagnosticID.unexpectedCharacter,
+                "list names use lowercase letters, digits and `_` only", at: start..<min(lexer.end, lexer.position + 1))
         }
         let range = start..<lexer.position
         guard let list = options.lists[name] else {
@@ -199,8 +221,9 @@ extension ExpressionParser {
             throw error
         }
         guard list.elementType == type else {
-            throw SyntaxError(RulesDiagnosticID.listTypeMismatch,
-                              "list `$\(name)` holds \(list.elementType) items but the field is \(type)", at: range)
+            throw SyntaxError(
+                RulesDiagnosticID.listTypeMismatch,
+                "list `$\(name)` holds \(list.elementType) items but the field is \(type)", at: range)
         }
         return .list(name, list)
     }
@@ -214,7 +237,8 @@ extension ExpressionParser {
         while true {
             try lexer.skipWhitespace()
             guard let byte = lexer.peek() else {
-                throw SyntaxError(RulesDiagnosticID.unterminatedSet, "expected `}` to close the set", at: open..<(open + 1))
+                throw SyntaxError(
+                    RulesDiagnosticID.unterminatedSet, "expected `}` to close the set", at: open..<(open + 1))
             }
             if byte == UInt8(ascii: "}") {
                 lexer.advance()
@@ -222,8 +246,9 @@ extension ExpressionParser {
             }
             if byte == UInt8(ascii: ",") {
                 let at = lexer.position
-                throw SyntaxError(RulesDiagnosticID.commaInSet, "set elements are separated by spaces, not commas",
-                                  at: at..<(at + 1), fixIt: (at..<(at + 1), " "))
+                throw SyntaxError(
+                    RulesDiagnosticID.commaInSet, "set elements are separated by spaces, not commas",
+                    at: at..<(at + 1), fixIt: (at..<(at + 1), " "))
             }
             let elementStart = lexer.position
             switch type {
@@ -236,8 +261,9 @@ extension ExpressionParser {
                 var upper = lower
                 if lexer.consume("..") { upper = try lexer.scanInteger().value }
                 guard lower <= upper else {
-                    throw SyntaxError(RulesDiagnosticID.invalidRange, "the range \(lower)..\(upper) is reversed",
-                                      at: elementStart..<lexer.position)
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidRange, "the range \(lower)..\(upper) is reversed",
+                        at: elementStart..<lexer.position)
                 }
                 integers.append(lower...upper)
             default:
@@ -246,13 +272,17 @@ extension ExpressionParser {
                 }
                 addresses.append(try parseAddressElement().range)
             }
-            guard let after = lexer.peek(), after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09
-                || after == UInt8(ascii: "}") || after == UInt8(ascii: ",") else {
+            guard let after = lexer.peek(),
+                after == 0x20 || after == 0x0A || after == 0x0D || after == 0x09
+                    || after == UInt8(ascii: "}") || after == UInt8(ascii: ",")
+            else {
                 if lexer.isAtEnd {
-                    throw SyntaxError(RulesDiagnosticID.unterminatedSet, "expected `}` to close the set", at: open..<(open + 1))
+                    throw SyntaxError(
+                        RulesDiagnosticID.unterminatedSet, "expected `}` to close the set", at: open..<(open + 1))
                 }
-                throw SyntaxError(RulesDiagnosticID.unexpectedCharacter, "unexpected character in a set",
-                                  at: lexer.position..<(lexer.position + 1), help: "separate set elements with spaces")
+                throw SyntaxError(
+                    RulesDiagnosticID.unexpectedCharacter, "unexpected character in a set",
+                    at: lexer.position..<(lexer.position + 1), help: "separate set elements with spaces")
             }
         }
         switch type {
@@ -263,13 +293,15 @@ extension ExpressionParser {
     }
 
     private func setElementError(_ type: RuleType, at offset: Int) -> SyntaxError {
-        let expected = switch type {
-        case .bytes: "string literals"
-        case .int: "integers or integer ranges"
-        default: "IP addresses, CIDR networks or IP ranges"
-        }
-        return SyntaxError(RulesDiagnosticID.setElementType, "a set compared with \(type) holds \(expected)",
-                           at: offset..<min(lexer.end, offset + 1))
+        let expected =
+            switch type {
+            case .bytes: "string literals"
+            case .int: "integers or integer ranges"
+            default: "IP addresses, CIDR networks or IP ranges"
+            }
+        return SyntaxError(
+            RulesDiagnosticID.setElementType, "a set compared with \(type) holds \(expected)",
+            at: offset..<min(lexer.end, offset + 1))
     }
 
     /// An IP literal as Cloudflare reads one: a dotted-quad part with a leading zero is decimal (`1.1.1.01` is
@@ -293,9 +325,11 @@ extension ExpressionParser {
                 throw invalidAddress((run.lowerBound + dots + 2)..<run.upperBound)
             }
             guard let range = IPRange(lower: lower, upper: upper) else {
-                throw SyntaxError(RulesDiagnosticID.invalidRange,
-                                  lower.family != upper.family ? "a range cannot mix IPv4 and IPv6"
-                                      : "the range \(lower)..\(upper) is reversed", at: run)
+                throw SyntaxError(
+                    RulesDiagnosticID.invalidRange,
+                    lower.family != upper.family
+                        ? "a range cannot mix IPv4 and IPv6"
+                        : "the range \(lower)..\(upper) is reversed", at: run)
             }
             return (range, false, run)
         }
@@ -305,23 +339,27 @@ extension ExpressionParser {
         while let digit = lexer.peek(), digit >= 0x30, digit <= 0x39 { lexer.advance() }
         let source = start..<lexer.position
         guard let prefix = Int(String(decoding: lexer.bytes[prefixStart..<lexer.position], as: UTF8.self)),
-              prefix <= address.family.bitWidth else {
-            throw SyntaxError(RulesDiagnosticID.invalidPrefixLength,
-                              "the prefix length must be 0–\(address.family.bitWidth) for an IPv\(address.family == .v4 ? 4 : 6) network",
-                              at: (prefixStart - 1)..<max(lexer.position, prefixStart))
+            prefix <= address.family.bitWidth
+        else {
+            throw SyntaxError(
+                RulesDiagnosticID.invalidPrefixLength,
+                "the prefix length must be 0–\(address.family.bitWidth) for an IPv\(address.family == .v4 ? 4 : 6) network",
+                at: (prefixStart - 1)..<max(lexer.position, prefixStart))
         }
         guard let network = IPRange(network: address, prefix: prefix) else {
             let masked = address.masked(toPrefix: prefix)
-            throw SyntaxError(RulesDiagnosticID.cidrHostBitsSet,
-                              "\(address)/\(prefix) has host bits set", at: source,
-                              help: "the network address is \(masked)/\(prefix)", fixIt: (source, "\(masked)/\(prefix)"))
+            throw SyntaxError(
+                RulesDiagnosticID.cidrHostBitsSet,
+                "\(address)/\(prefix) has host bits set", at: source,
+                help: "the network address is \(masked)/\(prefix)", fixIt: (source, "\(masked)/\(prefix)"))
         }
         return (network, true, source)
     }
 
     private func invalidAddress(_ range: Range<Int>) -> SyntaxError {
-        SyntaxError(RulesDiagnosticID.invalidIPAddress,
-                    "`\(String(decoding: lexer.bytes[range.clamped(to: 0..<lexer.bytes.count)], as: UTF8.self))` is not a valid IP address",
-                    at: range)
+        SyntaxError(
+            RulesDiagnosticID.invalidIPAddress,
+            "`\(String(decoding: lexer.bytes[range.clamped(to: 0..<lexer.bytes.count)], as: UTF8.self))` is not a valid IP address",
+            at: range)
     }
 }

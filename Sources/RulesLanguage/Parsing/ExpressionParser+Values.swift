@@ -9,9 +9,10 @@ extension ExpressionParser {
         try lexer.skipWhitespace()
         let start = lexer.position
         if lexer.atStringLiteral() || Lexer.startsNumber(lexer.peek()) {
-            throw SyntaxError(RulesDiagnosticID.expectedExpression,
-                              "a comparison starts with a field or function, not a literal", at: start..<(start + 1),
-                              help: "put the field on the left, e.g. `http.host eq \"example.com\"`")
+            throw SyntaxError(
+                RulesDiagnosticID.expectedExpression,
+                "a comparison starts with a field or function, not a literal", at: start..<(start + 1),
+                help: "put the field on the left, e.g. `http.host eq \"example.com\"`")
         }
         guard let byte = lexer.peek(), Lexer.isWordByte(byte) else {
             throw SyntaxError(
@@ -22,7 +23,8 @@ extension ExpressionParser {
         let (name, nameRange) = try lexer.scanIdentifier()
         var base: ValueExpression
         if name == "true" || name == "false" {
-            base = ValueExpression(base: .constant(name == "true"), steps: [], type: .bool, isMapped: false, range: nameRange)
+            base = ValueExpression(
+                base: .constant(name == "true"), steps: [], type: .bool, isMapped: false, range: nameRange)
         } else if lexer.peek() == UInt8(ascii: "(") {
             base = try parseCall(name, nameRange: nameRange)
         } else {
@@ -54,35 +56,41 @@ extension ExpressionParser {
     private mutating func checkFieldAvailability(_ field: FieldDefinition, at range: Range<Int>) throws {
         switch field.phase {
         case .characteristicOnly:
-            throw SyntaxError(RulesDiagnosticID.characteristicOnlyField,
-                              "`\(field.name)` cannot be used in expressions; it is only a rate limiting characteristic",
-                              at: range, help: "list it under the rate limiting rule's characteristics instead")
+            throw SyntaxError(
+                RulesDiagnosticID.characteristicOnlyField,
+                "`\(field.name)` cannot be used in expressions; it is only a rate limiting characteristic",
+                at: range, help: "list it under the rate limiting rule's characteristics instead")
         case .response:
             if let context = options.context, context != .counting {
-                findings.append(SyntaxError(
-                    RulesDiagnosticID.fieldNotInContext,
-                    "`\(field.name)` is a response field and is not available in \(context.displayName)", at: range,
-                    help: "response fields are usable only in a rate limiting rule's counting expression"))
+                findings.append(
+                    SyntaxError(
+                        RulesDiagnosticID.fieldNotInContext,
+                        "`\(field.name)` is a response field and is not available in \(context.displayName)", at: range,
+                        help: "response fields are usable only in a rate limiting rule's counting expression"))
             }
         case .request:
             break
         }
         if field.minimumPlan > options.plan {
-            findings.append(SyntaxError(
-                RulesDiagnosticID.fieldNeedsPlan,
-                "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher (zone plan: \(options.plan.rawValue))",
-                at: range))
+            findings.append(
+                SyntaxError(
+                    RulesDiagnosticID.fieldNeedsPlan,
+                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher (zone plan: \(options.plan.rawValue))",
+                    at: range))
         } else if let context = options.context, context == .rateLimit || context == .counting,
-                  field.rateLimitPlan > options.plan {
-            findings.append(SyntaxError(
-                RulesDiagnosticID.fieldNeedsPlan,
-                "rate limiting rules can use `\(field.name)` only on the \(field.rateLimitPlan.rawValue) plan or higher (zone plan: \(options.plan.rawValue))",
-                at: range))
+            field.rateLimitPlan > options.plan
+        {
+            findings.append(
+                SyntaxError(
+                    RulesDiagnosticID.fieldNeedsPlan,
+                    "rate limiting rules can use `\(field.name)` only on the \(field.rateLimitPlan.rawValue) plan or higher (zone plan: \(options.plan.rawValue))",
+                    at: range))
         }
         if let replacement = field.replacement {
-            findings.append(SyntaxError(
-                RulesDiagnosticID.fieldCaveat, "`\(field.name)` is deprecated; use `\(replacement)`", at: range,
-                fixIt: (range, replacement), isWarning: true))
+            findings.append(
+                SyntaxError(
+                    RulesDiagnosticID.fieldCaveat, "`\(field.name)` is deprecated; use `\(replacement)`", at: range,
+                    fixIt: (range, replacement), isWarning: true))
         }
         if let caveat = field.caveat {
             findings.append(SyntaxError(RulesDiagnosticID.fieldCaveat, caveat, at: range, isWarning: true))
@@ -99,10 +107,12 @@ extension ExpressionParser {
             throw error
         }
         if let context = options.context, let allowed = function.contexts, !allowed.contains(context) {
-            findings.append(SyntaxError(
-                RulesDiagnosticID.functionNotInContext,
-                "`\(name)()` is not available in \(context.displayName)", at: nameRange,
-                help: "it is available in " + RuleContext.allCases.filter(allowed.contains).map(\.displayName).joined(separator: ", ")))
+            findings.append(
+                SyntaxError(
+                    RulesDiagnosticID.functionNotInContext,
+                    "`\(name)()` is not available in \(context.displayName)", at: nameRange,
+                    help: "it is available in "
+                        + RuleContext.allCases.filter(allowed.contains).map(\.displayName).joined(separator: ", ")))
         }
         lexer.advance()
         return try nested(at: nameRange) { parser in
@@ -120,17 +130,19 @@ extension ExpressionParser {
                     if parser.lexer.consume(")") { break }
                     guard parser.lexer.consume(",") else {
                         let here = parser.lexer.position
-                        throw SyntaxError(RulesDiagnosticID.expectedDelimiter,
-                                          "expected `,` or `)` in the arguments of `\(name)()`",
-                                          at: here..<min(parser.lexer.end, here + 1))
+                        throw SyntaxError(
+                            RulesDiagnosticID.expectedDelimiter,
+                            "expected `,` or `)` in the arguments of `\(name)()`",
+                            at: here..<min(parser.lexer.end, here + 1))
                     }
                 }
             }
             let range = nameRange.lowerBound..<parser.lexer.position
             for (index, argument) in arguments.enumerated() {
                 if index > 0, let value = argument.value, value.isMapped {
-                    throw SyntaxError(RulesDiagnosticID.invalidMapEach,
-                                      "`[*]` is allowed only in the first argument of a function", at: value.range)
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidMapEach,
+                        "`[*]` is allowed only in the first argument of a function", at: value.range)
                 }
             }
             var checker = FunctionSignatureChecker(function: function, arguments: arguments, range: range)
@@ -138,8 +150,9 @@ extension ExpressionParser {
             parser.findings += checker.warnings
             let firstIsMapped = arguments.first?.value?.isMapped ?? false
             let call = FunctionCall(function: function, arguments: arguments)
-            return ValueExpression(base: .call(call), steps: [], type: firstIsMapped ? .array(resultType) : resultType,
-                                   isMapped: false, range: range)
+            return ValueExpression(
+                base: .call(call), steps: [], type: firstIsMapped ? .array(resultType) : resultType,
+                isMapped: false, range: range)
         }
     }
 
@@ -147,7 +160,8 @@ extension ExpressionParser {
     private mutating func parseArgument() throws -> ValueExpression {
         if lexer.atStringLiteral() {
             let token = try lexer.scanString(regex: false)
-            return ValueExpression(base: .string(token.bytes), steps: [], type: .bytes, isMapped: false, range: token.range)
+            return ValueExpression(
+                base: .string(token.bytes), steps: [], type: .bytes, isMapped: false, range: token.range)
         }
         if Lexer.startsNumber(lexer.peek()) {
             let (value, range) = try lexer.scanInteger()
@@ -175,25 +189,29 @@ extension ExpressionParser {
                 while let digit = lexer.peek(), digit >= 0x30, digit <= 0x39 { lexer.advance() }
                 let text = String(decoding: lexer.bytes[start..<lexer.position], as: UTF8.self)
                 guard let index = UInt32(text) else {
-                    throw SyntaxError(RulesDiagnosticID.invalidIndex, "array index \(text) is too large",
-                                      at: start..<lexer.position)
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidIndex, "array index \(text) is too large",
+                        at: start..<lexer.position)
                 }
                 step = .element(index)
             } else {
-                throw SyntaxError(RulesDiagnosticID.invalidIndex,
-                                  "an index is a non-negative integer, a quoted key or `*`",
-                                  at: lexer.position..<min(lexer.end, lexer.position + 1))
+                throw SyntaxError(
+                    RulesDiagnosticID.invalidIndex,
+                    "an index is a non-negative integer, a quoted key or `*`",
+                    at: lexer.position..<min(lexer.end, lexer.position + 1))
             }
             guard lexer.consume("]") else {
-                throw SyntaxError(RulesDiagnosticID.expectedDelimiter, "expected `]`",
-                                  at: lexer.position..<min(lexer.end, lexer.position + 1))
+                throw SyntaxError(
+                    RulesDiagnosticID.expectedDelimiter, "expected `]`",
+                    at: lexer.position..<min(lexer.end, lexer.position + 1))
             }
             let stepRange = open..<lexer.position
             result.type = try indexedType(result.type, step, at: stepRange)
             if step == .each {
                 if result.isMapped {
-                    throw SyntaxError(RulesDiagnosticID.invalidMapEach, "only one `[*]` is allowed in an index chain",
-                                      at: stepRange)
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidMapEach, "only one `[*]` is allowed in an index chain",
+                        at: stepRange)
                 }
                 result.isMapped = true
             }
@@ -207,13 +225,15 @@ extension ExpressionParser {
     private func indexedType(_ type: RuleType, _ step: IndexStep, at range: Range<Int>) throws -> RuleType {
         switch (type, step) {
         case (.array(let element), .element), (.array(let element), .each), (.map(let element), .key),
-             (.map(let element), .each):
+            (.map(let element), .each):
             return element
         case (.array, .key):
-            throw SyntaxError(RulesDiagnosticID.invalidIndex, "an \(type) is indexed by position, not by key", at: range)
+            throw SyntaxError(
+                RulesDiagnosticID.invalidIndex, "an \(type) is indexed by position, not by key", at: range)
         case (.map, .element):
-            throw SyntaxError(RulesDiagnosticID.invalidIndex, "a \(type) is indexed by a quoted key, not by position",
-                              at: range)
+            throw SyntaxError(
+                RulesDiagnosticID.invalidIndex, "a \(type) is indexed by a quoted key, not by position",
+                at: range)
         default:
             throw SyntaxError(RulesDiagnosticID.invalidIndex, "a value of type \(type) cannot be indexed", at: range)
         }
@@ -222,13 +242,15 @@ extension ExpressionParser {
     /// Header maps are keyed by lowercased names; a key with uppercase letters never matches (as on Cloudflare).
     private mutating func checkHeaderKey(_ value: ValueExpression, _ key: StringToken) {
         guard case .field(let field) = value.base, value.steps.isEmpty,
-              field.name == "http.request.headers" || field.name == "http.response.headers" else { return }
+            field.name == "http.request.headers" || field.name == "http.response.headers"
+        else { return }
         let lowered = key.bytes.map(ASCII.lowercased)
         guard lowered != key.bytes else { return }
         let replacement = CanonicalPrinter.string(lowered)
-        findings.append(SyntaxError(
-            RulesDiagnosticID.headerKeyCase,
-            "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key.bytes)) never matches",
-            at: key.range, help: "write the key in lowercase", fixIt: (key.range, replacement), isWarning: true))
+        findings.append(
+            SyntaxError(
+                RulesDiagnosticID.headerKeyCase,
+                "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key.bytes)) never matches",
+                at: key.range, help: "write the key in lowercase", fixIt: (key.range, replacement), isWarning: true))
     }
 }

@@ -24,8 +24,9 @@ struct ExpressionParser {
     /// Parses the whole input as one Bool expression.
     mutating func parseExpression() throws -> LogicalExpression {
         if lexer.isAtEnd {
-            throw SyntaxError(RulesDiagnosticID.emptyExpression, "the expression is empty", at: 0..<0,
-                              help: "write `true` to match every request")
+            throw SyntaxError(
+                RulesDiagnosticID.emptyExpression, "the expression is empty", at: 0..<0,
+                help: "write `true` to match every request")
         }
         let expression = try parseOr()
         try lexer.skipWhitespace()
@@ -37,8 +38,9 @@ struct ExpressionParser {
             if let word = lexer.peekWord(), let keyword = Self.lowercaseKeyword(word.text) {
                 throw uppercaseKeyword(word.text, keyword, at: word.range)
             }
-            throw SyntaxError(RulesDiagnosticID.trailingInput, "unexpected text after a complete expression",
-                              at: start..<lexer.end, help: "join conditions with `and`, `or` or `xor`")
+            throw SyntaxError(
+                RulesDiagnosticID.trailingInput, "unexpected text after a complete expression",
+                at: start..<lexer.end, help: "join conditions with `and`, `or` or `xor`")
         }
         guard expression.type == .bool else {
             throw SyntaxError(
@@ -51,7 +53,8 @@ struct ExpressionParser {
 
     /// English keywords and operators, for recognising them written in uppercase.
     static let keywords: Set<String> = [
-        "and", "or", "xor", "not", "eq", "ne", "lt", "le", "gt", "ge", "contains", "matches", "wildcard", "strict", "in",
+        "and", "or", "xor", "not", "eq", "ne", "lt", "le", "gt", "ge", "contains", "matches", "wildcard", "strict",
+        "in",
     ]
 
     static func lowercaseKeyword(_ word: String) -> String? {
@@ -60,8 +63,9 @@ struct ExpressionParser {
     }
 
     func uppercaseKeyword(_ word: String, _ keyword: String, at range: Range<Int>) -> SyntaxError {
-        SyntaxError(RulesDiagnosticID.uppercaseKeyword, "operators and keywords are lowercase: `\(word)` is not recognised",
-                    at: range, fixIt: (range, keyword))
+        SyntaxError(
+            RulesDiagnosticID.uppercaseKeyword, "operators and keywords are lowercase: `\(word)` is not recognised",
+            at: range, fixIt: (range, keyword))
     }
 
     private mutating func parseOr() throws -> LogicalExpression {
@@ -91,8 +95,9 @@ struct ExpressionParser {
         let type = first.type
         for item in items {
             guard item.type == .bool || item.type == .array(.bool) else {
-                throw SyntaxError(RulesDiagnosticID.logicalOperandType,
-                                  "`\(op.rawValue)` needs Bool operands, found \(item.type)", at: item.range)
+                throw SyntaxError(
+                    RulesDiagnosticID.logicalOperandType,
+                    "`\(op.rawValue)` needs Bool operands, found \(item.type)", at: item.range)
             }
             guard item.type == type else {
                 throw SyntaxError(
@@ -101,7 +106,8 @@ struct ExpressionParser {
                     help: "per-element comparisons (`[*]`) combine only with each other, inside any(…) or all(…)")
             }
         }
-        return LogicalExpression(kind: .combination(op, items), type: type, range: first.range.lowerBound..<last.range.upperBound)
+        return LogicalExpression(
+            kind: .combination(op, items), type: type, range: first.range.lowerBound..<last.range.upperBound)
     }
 
     private mutating func consumeConnective(_ spellings: [String]) -> Bool {
@@ -123,8 +129,9 @@ struct ExpressionParser {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumNesting {
-            throw SyntaxError(RulesDiagnosticID.nestingTooDeep,
-                              "the expression nests deeper than \(Self.maximumNesting) levels", at: range)
+            throw SyntaxError(
+                RulesDiagnosticID.nestingTooDeep,
+                "the expression nests deeper than \(Self.maximumNesting) levels", at: range)
         }
         return try body(&self)
     }
@@ -147,8 +154,9 @@ struct ExpressionParser {
             try parser.lexer.skipWhitespace()
             let operand = try parser.parseUnary()
             guard operand.type == .bool || operand.type == .array(.bool) else {
-                throw SyntaxError(RulesDiagnosticID.logicalOperandType, "`not` needs a Bool operand, found \(operand.type)",
-                                  at: operand.range)
+                throw SyntaxError(
+                    RulesDiagnosticID.logicalOperandType, "`not` needs a Bool operand, found \(operand.type)",
+                    at: operand.range)
             }
             return LogicalExpression(kind: .not(operand), type: operand.type, range: start..<operand.range.upperBound)
         }
@@ -165,10 +173,12 @@ struct ExpressionParser {
             try parser.lexer.skipWhitespace()
             guard parser.lexer.consume(")") else {
                 let here = parser.lexer.position
-                throw SyntaxError(RulesDiagnosticID.expectedDelimiter, "expected `)` to close the `(`",
-                                  at: here..<min(parser.lexer.end, here + 1), help: "the `(` is at offset \(start)")
+                throw SyntaxError(
+                    RulesDiagnosticID.expectedDelimiter, "expected `)` to close the `(`",
+                    at: here..<min(parser.lexer.end, here + 1), help: "the `(` is at offset \(start)")
             }
-            return LogicalExpression(kind: .parenthesized(inner), type: inner.type, range: start..<parser.lexer.position)
+            return LogicalExpression(
+                kind: .parenthesized(inner), type: inner.type, range: start..<parser.lexer.position)
         }
     }
 

@@ -92,7 +92,8 @@ struct Lexer {
             if position == segmentStart {
                 throw SyntaxError(
                     RulesDiagnosticID.unexpectedCharacter,
-                    position == start ? "expected a field or function name" : "a name cannot end with `.` or contain `..`",
+                    position == start
+                        ? "expected a field or function name" : "a name cannot end with `.` or contain `..`",
                     at: position..<min(end, position + 1))
             }
             guard position < end, bytes[position] == UInt8(ascii: ".") else { break }
@@ -123,8 +124,9 @@ struct Lexer {
         var offsets: [Int] = []
         while true {
             guard position < end else {
-                throw SyntaxError(RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
-                                  help: "add a closing `\"`")
+                throw SyntaxError(
+                    RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
+                    help: "add a closing `\"`")
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -149,9 +151,11 @@ struct Lexer {
                 position += 2
             case UInt8(ascii: "x"):
                 guard position + 3 < end, let high = hexDigitValue(bytes[position + 2]),
-                      let low = hexDigitValue(bytes[position + 3]) else {
-                    throw SyntaxError(RulesDiagnosticID.invalidEscape, "`\\x` must be followed by exactly two hex digits",
-                                      at: escapeStart..<min(end, escapeStart + 4))
+                    let low = hexDigitValue(bytes[position + 3])
+                else {
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidEscape, "`\\x` must be followed by exactly two hex digits",
+                        at: escapeStart..<min(end, escapeStart + 4))
                 }
                 value.append(high << 4 | low)
                 offsets.append(escapeStart)
@@ -164,9 +168,10 @@ struct Lexer {
                     digits += 1
                 }
                 guard digits == 3, code <= 255 else {
-                    throw SyntaxError(RulesDiagnosticID.invalidEscape,
-                                      "an octal escape needs exactly three octal digits with a value up to `\\377`",
-                                      at: escapeStart..<(position + 1 + digits))
+                    throw SyntaxError(
+                        RulesDiagnosticID.invalidEscape,
+                        "an octal escape needs exactly three octal digits with a value up to `\\377`",
+                        at: escapeStart..<(position + 1 + digits))
                 }
                 value.append(UInt8(code))
                 offsets.append(escapeStart)
@@ -177,7 +182,9 @@ struct Lexer {
                 throw SyntaxError(
                     RulesDiagnosticID.invalidEscape, "`\(escape)` is not a valid escape in a string",
                     at: escapeStart..<min(end, position + 1 + width),
-                    help: "only `\\\"`, `\\\\`, `\\xHH` and `\\OOO` are escapes; use a raw string such as r\"…\" for backslashes")
+                    help:
+                        "only `\\\"`, `\\\\`, `\\xHH` and `\\OOO` are escapes; use a raw string such as r\"…\" for backslashes"
+                )
             }
         }
     }
@@ -200,8 +207,9 @@ struct Lexer {
         var classOpenedAt = -1
         while true {
             guard position < end else {
-                throw SyntaxError(RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
-                                  help: "add a closing `\"`")
+                throw SyntaxError(
+                    RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
+                    help: "add a closing `\"`")
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\\"), position + 1 < end {
@@ -224,7 +232,8 @@ struct Lexer {
                 classDepth += 1
                 classOpenedAt = value.count
             } else if byte == UInt8(ascii: "]"), classDepth > 0 {
-                let literalBracket = value.count == classOpenedAt + 1
+                let literalBracket =
+                    value.count == classOpenedAt + 1
                     || (value.count == classOpenedAt + 2 && value.last == UInt8(ascii: "^"))
                 if !literalBracket { classDepth -= 1 }
             }
@@ -243,13 +252,15 @@ struct Lexer {
             position += 1
         }
         if hashes > Self.maximumRawHashes {
-            throw SyntaxError(RulesDiagnosticID.invalidRawString,
-                              "a raw string may have at most \(Self.maximumRawHashes) `#`, found \(hashes)",
-                              at: start..<position)
+            throw SyntaxError(
+                RulesDiagnosticID.invalidRawString,
+                "a raw string may have at most \(Self.maximumRawHashes) `#`, found \(hashes)",
+                at: start..<position)
         }
         guard position < end, bytes[position] == UInt8(ascii: "\"") else {
-            throw SyntaxError(RulesDiagnosticID.invalidRawString, "expected `\"` after `r` and `#`",
-                              at: start..<min(end, position + 1))
+            throw SyntaxError(
+                RulesDiagnosticID.invalidRawString, "expected `\"` after `r` and `#`",
+                at: start..<min(end, position + 1))
         }
         position += 1
         let contentStart = position
@@ -262,14 +273,16 @@ struct Lexer {
                 if count == hashes {
                     let content = Array(bytes[contentStart..<position])
                     position += 1 + hashes
-                    return StringToken(bytes: content, sourceOffsets: Array(contentStart..<(contentStart + content.count)),
-                                       range: start..<position)
+                    return StringToken(
+                        bytes: content, sourceOffsets: Array(contentStart..<(contentStart + content.count)),
+                        range: start..<position)
                 }
             }
             position += 1
         }
-        throw SyntaxError(RulesDiagnosticID.invalidRawString, "unterminated raw string literal", at: start..<end,
-                          help: "close it with `\"` followed by \(hashes) `#`")
+        throw SyntaxError(
+            RulesDiagnosticID.invalidRawString, "unterminated raw string literal", at: start..<end,
+            help: "close it with `\"` followed by \(hashes) `#`")
     }
 
     /// Scans a signed integer: decimal, `0x` hex, or octal when it has a leading zero (`0123` is 83).
@@ -292,13 +305,15 @@ struct Lexer {
             let byte = bytes[position]
             guard let digit = hexDigitValue(byte), Int64(digit) < radix else {
                 let kind = radix == 8 ? "octal (it starts with 0)" : radix == 16 ? "hexadecimal" : "decimal"
-                throw SyntaxError(RulesDiagnosticID.malformedNumber,
-                                  "`\(String(decoding: [byte], as: UTF8.self))` is not a digit of a \(kind) integer",
-                                  at: position..<(position + 1),
-                                  help: radix == 8 ? "leading zeros make an integer octal; drop them for decimal" : nil)
+                throw SyntaxError(
+                    RulesDiagnosticID.malformedNumber,
+                    "`\(String(decoding: [byte], as: UTF8.self))` is not a digit of a \(kind) integer",
+                    at: position..<(position + 1),
+                    help: radix == 8 ? "leading zeros make an integer octal; drop them for decimal" : nil)
             }
             let (shifted, overflowMultiply) = value.multipliedReportingOverflow(by: radix)
-            let (next, overflowAdd) = negative
+            let (next, overflowAdd) =
+                negative
                 ? shifted.subtractingReportingOverflow(Int64(digit))
                 : shifted.addingReportingOverflow(Int64(digit))
             overflow = overflow || overflowMultiply || overflowAdd
@@ -306,11 +321,13 @@ struct Lexer {
             position += 1
         }
         if position == valueStart, radix != 8 {
-            throw SyntaxError(RulesDiagnosticID.malformedNumber, "expected digits", at: start..<max(position, digitsStart + 1))
+            throw SyntaxError(
+                RulesDiagnosticID.malformedNumber, "expected digits", at: start..<max(position, digitsStart + 1))
         }
         if overflow {
-            throw SyntaxError(RulesDiagnosticID.integerOverflow, "integer literal does not fit in a signed 64-bit integer",
-                              at: start..<position)
+            throw SyntaxError(
+                RulesDiagnosticID.integerOverflow, "integer literal does not fit in a signed 64-bit integer",
+                at: start..<position)
         }
         return (value, start..<position)
     }

@@ -20,7 +20,9 @@ public enum RulesParser {
         }
         let characterCount = text.unicodeScalars.count
         if characterCount > ExpressionParser.maximumLength {
-            let start = text.unicodeScalars.prefix(ExpressionParser.maximumLength).reduce(0) { $0 + String($1).utf8.count }
+            let start = text.unicodeScalars.prefix(ExpressionParser.maximumLength).reduce(0) {
+                $0 + String($1).utf8.count
+            }
             let error = SyntaxError(
                 RulesDiagnosticID.expressionTooLong,
                 "the expression is \(characterCount) characters long; Cloudflare accepts at most \(ExpressionParser.maximumLength)",
@@ -29,17 +31,19 @@ public enum RulesParser {
         }
         var parser = ExpressionParser(bytes: Array(text.utf8), options: options)
         if options.context == .counting, options.plan < .business {
-            parser.findings.append(SyntaxError(
-                RulesDiagnosticID.countingNeedsPlan,
-                "custom counting expressions need the business plan or higher (zone plan: \(options.plan.rawValue))",
-                at: 0..<text.utf8.count))
+            parser.findings.append(
+                SyntaxError(
+                    RulesDiagnosticID.countingNeedsPlan,
+                    "custom counting expressions need the business plan or higher (zone plan: \(options.plan.rawValue))",
+                    at: 0..<text.utf8.count))
         }
         do {
             let root = try parser.parseExpression()
             let diagnostics = parser.findings.map(diagnostic)
             guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-            let expression = Expression(root: root, source: text, missingValues: options.missingValues,
-                                        fieldsUsed: parser.fieldsUsed)
+            let expression = Expression(
+                root: root, source: text, missingValues: options.missingValues,
+                fieldsUsed: parser.fieldsUsed)
             return (expression, diagnostics)
         } catch let error as SyntaxError {
             return (nil, (parser.findings + [error]).map(diagnostic))

@@ -26,7 +26,8 @@ enum CanonicalPrinter {
     }
 
     static func print(_ comparison: Comparison, lists: ListPrinting = .byName) -> String {
-        print(comparison.lhs, lists: lists) + " " + comparison.op.englishSpelling + " " + print(comparison.rhs, lists: lists)
+        print(comparison.lhs, lists: lists) + " " + comparison.op.englishSpelling + " "
+            + print(comparison.rhs, lists: lists)
     }
 
     static func print(_ rhs: ComparisonValue, lists: ListPrinting = .byName) -> String {
@@ -38,7 +39,10 @@ enum CanonicalPrinter {
         case .wildcard(let pattern): string(pattern.source)
         case .bytesSet(let items): "{" + items.map(string).joined(separator: " ") + "}"
         case .intSet(let ranges):
-            "{" + ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)" }
+            "{"
+                + ranges.map {
+                    $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)"
+                }
                 .joined(separator: " ") + "}"
         case .ipSet(let ranges): "{" + ranges.map(\.description).joined(separator: " ") + "}"
         case .list(let name, let list):
@@ -124,7 +128,9 @@ enum CanonicalPrinter {
     private static func containsQuote(followedBy hashes: Int, in bytes: [UInt8]) -> Bool {
         for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") {
             var count = 0
-            while count < hashes, index + 1 + count < bytes.count, bytes[index + 1 + count] == UInt8(ascii: "#") { count += 1 }
+            while count < hashes, index + 1 + count < bytes.count, bytes[index + 1 + count] == UInt8(ascii: "#") {
+                count += 1
+            }
             if count == hashes { return true }
         }
         return false

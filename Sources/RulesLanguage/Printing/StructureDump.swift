@@ -25,12 +25,14 @@ enum StructureDump {
         case .string(let bytes): text = "BYTES\(bytes)"
         case .integer(let number): text = "INT(\(number))"
         case .call(let call):
-            text = "CALL:" + call.function.name + "(" + call.arguments.map { argument in
-                switch argument {
-                case .value(let value): dump(value)
-                case .logical(let logical): dump(logical)
-                }
-            }.joined(separator: ", ") + ")"
+            text =
+                "CALL:" + call.function.name + "("
+                + call.arguments.map { argument in
+                    switch argument {
+                    case .value(let value): dump(value)
+                    case .logical(let logical): dump(logical)
+                    }
+                }.joined(separator: ", ") + ")"
         }
         for step in value.steps {
             switch step {

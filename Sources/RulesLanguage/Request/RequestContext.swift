@@ -116,13 +116,17 @@ public final class RequestContext {
 
     /// `http.request.headers.names`: names in the case sent, in order, duplicates kept.
     public var headerNames: [[UInt8]] {
-        if needs(.headerLists) { Self.buildLists(request.headers, names: &headerNamesStorage, values: &headerValuesStorage) }
+        if needs(.headerLists) {
+            Self.buildLists(request.headers, names: &headerNamesStorage, values: &headerValuesStorage)
+        }
         return headerNamesStorage
     }
 
     /// `http.request.headers.values`: values parallel to `headerNames`.
     public var headerValues: [[UInt8]] {
-        if needs(.headerLists) { Self.buildLists(request.headers, names: &headerNamesStorage, values: &headerValuesStorage) }
+        if needs(.headerLists) {
+            Self.buildLists(request.headers, names: &headerNamesStorage, values: &headerValuesStorage)
+        }
         return headerValuesStorage
     }
 
@@ -135,7 +139,8 @@ public final class RequestContext {
     /// `http.response.headers.names`.
     public var responseHeaderNames: [[UInt8]] {
         if needs(.responseHeaderLists) {
-            Self.buildLists(request.responseHeaders, names: &responseHeaderNamesStorage, values: &responseHeaderValuesStorage)
+            Self.buildLists(
+                request.responseHeaders, names: &responseHeaderNamesStorage, values: &responseHeaderValuesStorage)
         }
         return responseHeaderNamesStorage
     }
@@ -143,7 +148,8 @@ public final class RequestContext {
     /// `http.response.headers.values`.
     public var responseHeaderValues: [[UInt8]] {
         if needs(.responseHeaderLists) {
-            Self.buildLists(request.responseHeaders, names: &responseHeaderNamesStorage, values: &responseHeaderValuesStorage)
+            Self.buildLists(
+                request.responseHeaders, names: &responseHeaderNamesStorage, values: &responseHeaderValuesStorage)
         }
         return responseHeaderValuesStorage
     }
@@ -194,14 +200,17 @@ public final class RequestContext {
 
     /// `http.x_forwarded_for`: every `X-Forwarded-For` header joined with `, `, `""` when absent.
     public var forwardedFor: [UInt8] {
-        if needs(.forwardedFor) { forwardedForStorage = joinedHeaders(Self.forwardedForName, separator: Array(", ".utf8)) }
+        if needs(.forwardedFor) {
+            forwardedForStorage = joinedHeaders(Self.forwardedForName, separator: Array(", ".utf8))
+        }
         return forwardedForStorage
     }
 
     /// `http.request.cookies`: cookie values keyed by URL-decoded cookie name.
     public var cookieMap: ByteMultiMap {
         if needs(.cookieMap) {
-            let values = request.headers.filter { ByteOperations.equalIgnoringCase($0.name, Self.cookieName) }.map(\.value)
+            let values = request.headers.filter { ByteOperations.equalIgnoringCase($0.name, Self.cookieName) }.map(
+                \.value)
             RequestParsing.cookies(values, into: &cookieMapStorage)
         }
         return cookieMapStorage
@@ -255,7 +264,8 @@ public final class RequestContext {
 
     private func buildArgsIfNeeded() {
         if needs(.args) {
-            RequestParsing.queryArguments(request.query, into: &argsStorage, names: &argNamesStorage, values: &argValuesStorage)
+            RequestParsing.queryArguments(
+                request.query, into: &argsStorage, names: &argNamesStorage, values: &argValuesStorage)
         }
     }
 

@@ -4,7 +4,9 @@ import EdgeWire
 enum RequestParsing {
     /// Query arguments: `&`-separated `name=value` pairs, no decoding, case kept, empty pairs skipped; a pair
     /// without `=` has the empty value.
-    static func queryArguments(_ query: [UInt8], into map: inout ByteMultiMap, names: inout [[UInt8]], values: inout [[UInt8]]) {
+    static func queryArguments(
+        _ query: [UInt8], into map: inout ByteMultiMap, names: inout [[UInt8]], values: inout [[UInt8]]
+    ) {
         map.removeAll()
         names.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -62,7 +64,8 @@ enum RequestParsing {
         target.removeAll(keepingCapacity: true)
         let segmentStart = (path.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? 0
         guard let dot = path[segmentStart...].lastIndex(of: UInt8(ascii: ".")), dot > segmentStart,
-              dot + 1 < path.count else { return }
+            dot + 1 < path.count
+        else { return }
         for byte in path[(dot + 1)...] { target.append(ASCII.lowercased(byte)) }
     }
 }

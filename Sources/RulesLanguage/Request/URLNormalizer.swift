@@ -27,7 +27,8 @@ public enum URLNormalizer {
         while index < path.count {
             let byte = path[index]
             if byte == UInt8(ascii: "%"), index + 2 < path.count,
-               let high = hexDigitValue(path[index + 1]), let low = hexDigitValue(path[index + 2]) {
+                let high = hexDigitValue(path[index + 1]), let low = hexDigitValue(path[index + 2])
+            {
                 let decoded = high << 4 | low
                 if isUnreserved(decoded) {
                     appendSlashAware(decoded, to: &encoded)
@@ -78,7 +79,8 @@ public enum URLNormalizer {
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
             true
         default:
             false
@@ -88,7 +90,7 @@ public enum URLNormalizer {
     private static func mustEncode(_ byte: UInt8) -> Bool {
         switch byte {
         case 0...0x20, 0x7F...0xFF, UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"),
-             UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
             true
         default:
             false

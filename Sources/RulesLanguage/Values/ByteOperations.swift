@@ -1,10 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 import EdgeWire
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Byte-level helpers for comparisons: ASCII case mapping and substring search without allocating.
 enum ByteOperations {
@@ -50,7 +50,9 @@ enum ByteOperations {
         guard lhs.count == rhs.count else { return false }
         return lhs.withUnsafeBufferPointer { left in
             rhs.withUnsafeBufferPointer { right in
-                for index in left.indices where ASCII.lowercased(left[index]) != ASCII.lowercased(right[index]) { return false }
+                for index in left.indices where ASCII.lowercased(left[index]) != ASCII.lowercased(right[index]) {
+                    return false
+                }
                 return true
             }
         }

@@ -28,7 +28,9 @@ enum JSONPathLookup {
             guard (try? cursor.number()) != nil else { return nil }
             let text = UnsafeBufferPointer(start: cursor.base + start, count: cursor.position - start)
             // A fraction or an exponent makes it a non-integer even when its value is whole.
-            guard !text.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) else { return nil }
+            guard !text.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) else {
+                return nil
+            }
             return Int64(String(decoding: text, as: UTF8.self))
         }
     }
@@ -60,7 +62,9 @@ enum JSONPathLookup {
                 var first = true
                 while true {
                     guard let name = try cursor.nextKey(first: &first) else { return false }
-                    if key.elementsEqual(UnsafeBufferPointer(start: cursor.base + Int(name.offset), count: Int(name.count))) {
+                    if key.elementsEqual(
+                        UnsafeBufferPointer(start: cursor.base + Int(name.offset), count: Int(name.count)))
+                    {
                         break
                     }
                     try cursor.skipValue()

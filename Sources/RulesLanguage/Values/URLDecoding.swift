@@ -40,13 +40,15 @@ enum URLDecoding {
             }
             if byte == UInt8(ascii: "%") {
                 if index + 2 < input.count,
-                   let high = hexDigitValue(input[index + 1]), let low = hexDigitValue(input[index + 2]) {
+                    let high = hexDigitValue(input[index + 1]), let low = hexDigitValue(input[index + 2])
+                {
                     output.append(high << 4 | low)
                     index += 3
                     continue
                 }
                 if unicode, index + 5 < input.count, input[index + 1] | 0x20 == UInt8(ascii: "u"),
-                   let scalar = unicodeEscape(input[(index + 2)...(index + 5)]) {
+                    let scalar = unicodeEscape(input[(index + 2)...(index + 5)])
+                {
                     output.append(contentsOf: Array(String(Character(scalar)).utf8))
                     index += 6
                     continue

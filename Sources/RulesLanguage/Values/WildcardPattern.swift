@@ -31,9 +31,11 @@ public struct WildcardPattern: Sendable, Equatable {
                 }
                 let next = source[index + 1]
                 guard next == UInt8(ascii: "*") || next == UInt8(ascii: "\\") else {
-                    return .failure(Problem(
-                        message: "`\\\(String(decoding: [next], as: UTF8.self))` is not a wildcard escape; only `\\*` and `\\\\` are",
-                        offset: index))
+                    return .failure(
+                        Problem(
+                            message:
+                                "`\\\(String(decoding: [next], as: UTF8.self))` is not a wildcard escape; only `\\*` and `\\\\` are",
+                            offset: index))
                 }
                 current.append(next)
                 previousWasStar = false
@@ -42,7 +44,8 @@ public struct WildcardPattern: Sendable, Equatable {
             }
             if byte == UInt8(ascii: "*") {
                 if previousWasStar {
-                    return .failure(Problem(message: "two `*` in a row are not allowed in a wildcard pattern", offset: index))
+                    return .failure(
+                        Problem(message: "two `*` in a row are not allowed in a wildcard pattern", offset: index))
                 }
                 pieces.append(current)
                 current = []
@@ -55,9 +58,10 @@ public struct WildcardPattern: Sendable, Equatable {
             index += 1
         }
         pieces.append(current)
-        return .success(WildcardPattern(
-            source: source, caseInsensitive: caseInsensitive,
-            glob: StarGlob(pieces: pieces, ignoresASCIICase: caseInsensitive)))
+        return .success(
+            WildcardPattern(
+                source: source, caseInsensitive: caseInsensitive,
+                glob: StarGlob(pieces: pieces, ignoresASCIICase: caseInsensitive)))
     }
 
     /// Whether the whole of `value` matches.

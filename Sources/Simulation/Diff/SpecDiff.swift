@@ -39,7 +39,9 @@ public struct DiffGroup: Sendable {
         bump(&paths, record.string(record.path) ?? "/")
         bump(&clients, record.ip?.description ?? "-")
         bump(&userAgents, record.headerValues(named: "user-agent").first ?? "")
-        if examples.count < 3 { examples.append("line \(record.line): " + ExampleRequest.describe(record, redactor: redactor)) }
+        if examples.count < 3 {
+            examples.append("line \(record.line): " + ExampleRequest.describe(record, redactor: redactor))
+        }
     }
 }
 
@@ -58,8 +60,10 @@ public struct SpecDiffResult: Sendable {
 /// action, deciding rule, cache status or origin contact is counted.
 public enum SpecDiff {
     /// Compares `base` and `head` on `paths`.
-    public static func run(base: CompiledEdge, head: CompiledEdge, paths: [String], options: ReplayOptions,
-                           diagnostics: DiagnosticCollector) throws(Replay.Failure) -> SpecDiffResult {
+    public static func run(
+        base: CompiledEdge, head: CompiledEdge, paths: [String], options: ReplayOptions,
+        diagnostics: DiagnosticCollector
+    ) throws(Replay.Failure) -> SpecDiffResult {
         let baseModel = try Replay.model(for: base), headModel = try Replay.model(for: head)
         var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
         var groups: [String: DiffGroup] = [:]
@@ -71,19 +75,25 @@ public enum SpecDiff {
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
                 requests += 1
-                guard old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
-                    || old.originContacted != new.originContacted else { return }
+                guard
+                    old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
+                        || old.originContacted != new.originContacted
+                else { return }
                 let from = outcome(old), to = outcome(new)
                 let rule = new.ruleID ?? old.ruleID
                 let key = "\(from)\u{0}\(to)\u{0}\(rule ?? "")"
-                groups[key, default: DiffGroup(from: from, to: to, rule: rule)].add(item.record, redactor: options.redactor)
+                groups[key, default: DiffGroup(from: from, to: to, rule: rule)].add(
+                    item.record, redactor: options.redactor)
             }
         } catch {
             throw .trace(error)
         }
-        return SpecDiffResult(requests: requests, groups: groups.values.sorted {
-            $0.requests != $1.requests ? $0.requests > $1.requests : ($0.from, $0.to, $0.rule ?? "") < ($1.from, $1.to, $1.rule ?? "")
-        })
+        return SpecDiffResult(
+            requests: requests,
+            groups: groups.values.sorted {
+                $0.requests != $1.requests
+                    ? $0.requests > $1.requests : ($0.from, $0.to, $0.rule ?? "") < ($1.from, $1.to, $1.rule ?? "")
+            })
     }
 
     /// `action by rule CACHE origin|edge`.

@@ -5,11 +5,14 @@ import Foundation
 public enum SpecDiffRenderer {
     /// The terminal report.
     public static func text(_ result: SpecDiffResult) -> String {
-        var out = "Compared \(result.requests) requests: \(result.changed) changed outcome (\(TextFormatting.percent(Double(result.changed), of: Double(result.requests))))\n"
+        var out =
+            "Compared \(result.requests) requests: \(result.changed) changed outcome (\(TextFormatting.percent(Double(result.changed), of: Double(result.requests))))\n"
         for group in result.groups {
             out += "\n  \(group.from)  →  \(group.to)" + (group.rule.map { "   [rule \($0)]" } ?? "") + "\n"
-            out += "    \(group.requests) requests (\(TextFormatting.percent(Double(group.requests), of: Double(result.requests))))\n"
-            out += "    top paths: \(top(group.paths))\n    top clients: \(top(group.clients))\n    top user agents: \(top(group.userAgents))\n"
+            out +=
+                "    \(group.requests) requests (\(TextFormatting.percent(Double(group.requests), of: Double(result.requests))))\n"
+            out +=
+                "    top paths: \(top(group.paths))\n    top clients: \(top(group.clients))\n    top user agents: \(top(group.userAgents))\n"
             for example in group.examples { out += "    e.g. \(example)\n" }
         }
         return out
@@ -23,24 +26,37 @@ public enum SpecDiffRenderer {
         return .object([
             ("requests", .int(Int64(result.requests))),
             ("changed", .int(Int64(result.changed))),
-            ("groups", .array(result.groups.map { group in
-                .object([
-                    ("from", .string(group.from)), ("to", .string(group.to)), ("rule", group.rule.map(JSONValue.string) ?? .null),
-                    ("requests", .int(Int64(group.requests))),
-                    ("share", .double(result.requests == 0 ? 0 : Double(group.requests) / Double(result.requests))),
-                    ("top_paths", top(group.paths)), ("top_clients", top(group.clients)), ("top_user_agents", top(group.userAgents)),
-                    ("examples", .array(group.examples.map(JSONValue.string))),
-                ])
-            })),
+            (
+                "groups",
+                .array(
+                    result.groups.map { group in
+                        .object([
+                            ("from", .string(group.from)), ("to", .string(group.to)),
+                            ("rule", group.rule.map(JSONValue.string) ?? .null),
+                            ("requests", .int(Int64(group.requests))),
+                            (
+                                "share",
+                                .double(result.requests == 0 ? 0 : Double(group.requests) / Double(result.requests))
+                            ),
+                            ("top_paths", top(group.paths)), ("top_clients", top(group.clients)),
+                            ("top_user_agents", top(group.userAgents)),
+                            ("examples", .array(group.examples.map(JSONValue.string))),
+                        ])
+                    })
+            ),
         ])
     }
 
     /// JUnit: one failing test case per changed group, or one passing case when nothing changed.
     public static func junit(_ result: SpecDiffResult, suite: String) -> String {
-        let cases = result.groups.isEmpty ? [JUnitReport.Case(name: "no outcome changed")] : result.groups.map { group in
-            JUnitReport.Case(name: "\(group.from) → \(group.to)" + (group.rule.map { " [\($0)]" } ?? ""),
-                             failure: "\(group.requests) requests changed", detail: group.examples.joined(separator: "\n"))
-        }
+        let cases =
+            result.groups.isEmpty
+            ? [JUnitReport.Case(name: "no outcome changed")]
+            : result.groups.map { group in
+                JUnitReport.Case(
+                    name: "\(group.from) → \(group.to)" + (group.rule.map { " [\($0)]" } ?? ""),
+                    failure: "\(group.requests) requests changed", detail: group.examples.joined(separator: "\n"))
+            }
         return JUnitReport(suite: suite, cases: cases).xml
     }
 
@@ -49,6 +65,7 @@ public enum SpecDiffRenderer {
     }
 
     private static func top(_ table: [String: Int]) -> String {
-        sortedTop(table).map { "\($0.key.isEmpty ? "(none)" : String($0.key.prefix(50))) (\($0.value))" }.joined(separator: ", ")
+        sortedTop(table).map { "\($0.key.isEmpty ? "(none)" : String($0.key.prefix(50))) (\($0.value))" }.joined(
+            separator: ", ")
     }
 }

@@ -8,15 +8,19 @@ enum CacheChartSection {
         let served = time.buckets.sums(timeline.servedFromCache)
         let cacheable = time.buckets.sums(timeline.cacheable)
         let ratios: [Double?] = zip(served, cacheable).map { $1 > 0 ? $0 / $1 : nil }
-        let series = ChartSeries(id: "cache-hit-ratio", label: "served from cache ÷ cacheable", color: ChartPalette.green, style: .line, values: ratios)
+        let series = ChartSeries(
+            id: "cache-hit-ratio", label: "served from cache ÷ cacheable", color: ChartPalette.green, style: .line,
+            values: ratios)
         guard series.hasData else { return nil }
-        let chart = TimeSeriesChart(name: "cache-hit-ratio", title: "Cache hit ratio over time", time: time, valueTitle: "cache hit ratio",
-                                    valueFormat: .percent, fixedAxis: .fraction, series: [series])
+        let chart = TimeSeriesChart(
+            name: "cache-hit-ratio", title: "Cache hit ratio over time", time: time, valueTitle: "cache hit ratio",
+            valueFormat: .percent, fixedAxis: .fraction, series: [series])
         let captions = [
             "Requests served from cache (HIT, STALE, UPDATING, REVALIDATED) over cacheable requests (those plus MISS and EXPIRED), "
                 + "\(time.perBucket); the line breaks where nothing was cacheable.",
             "Over the whole replay: \(ReportFormat.percent(summary.cacheHitRatio)) of cacheable requests, \(ReportFormat.percent(summary.cacheHitRatioByBytes)) of bytes.",
         ]
-        return ReportSection(id: "cache", title: "Cache hit ratio", captions: captions, body: ReportSection.figure(chart.svg()))
+        return ReportSection(
+            id: "cache", title: "Cache hit ratio", captions: captions, body: ReportSection.figure(chart.svg()))
     }
 }

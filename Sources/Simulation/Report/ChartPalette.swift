@@ -16,5 +16,7 @@ enum ChartPalette {
     static let categorical = [blue, orange, green, red, purple, teal, brown, pink, yellow, grey]
 
     /// The colour of category number `index` (cycling).
-    static func category(_ index: Int) -> String { categorical[((index % categorical.count) + categorical.count) % categorical.count] }
+    static func category(_ index: Int) -> String {
+        categorical[((index % categorical.count) + categorical.count) % categorical.count]
+    }
 }

@@ -15,8 +15,10 @@ public struct HTMLReport: Sendable {
     public let diffGroups: [DiffGroupRow]
 
     /// Creates the inputs of a report.
-    public init(title: String, subtitle: String? = nil, summary: ReplaySummary? = nil, scenarios: [ScenarioResult] = [],
-                capacity: CapacityLine? = nil, diffGroups: [DiffGroupRow] = []) {
+    public init(
+        title: String, subtitle: String? = nil, summary: ReplaySummary? = nil, scenarios: [ScenarioResult] = [],
+        capacity: CapacityLine? = nil, diffGroups: [DiffGroupRow] = []
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.summary = summary

@@ -6,14 +6,20 @@ public enum HTMLReportRenderer {
     public static func render(_ report: HTMLReport) -> String {
         let sections = sections(report)
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
+        out +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        out +=
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
         out += "<meta name=\"generator\" content=\"edgeproof\">\n"
-        out += "<title>\(HTMLText.escape(report.title))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+        out +=
+            "<title>\(HTMLText.escape(report.title))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
         out += "<header><h1>\(HTMLText.escape(report.title))</h1>"
         if let subtitle = report.subtitle { out += "<p class=\"subtitle\">\(HTMLText.escape(subtitle))</p>" }
         if sections.count > 1 {
-            out += "<nav><ul>" + sections.map { "<li><a href=\"#\(HTMLText.escape($0.id))\">\(HTMLText.escape($0.title))</a></li>" }.joined() + "</ul></nav>"
+            out +=
+                "<nav><ul>"
+                + sections.map { "<li><a href=\"#\(HTMLText.escape($0.id))\">\(HTMLText.escape($0.title))</a></li>" }
+                .joined() + "</ul></nav>"
         }
         out += "</header>\n"
         if sections.isEmpty { out += "<p class=\"empty\">Nothing to report.</p>\n" }

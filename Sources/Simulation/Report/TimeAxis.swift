@@ -35,7 +35,9 @@ struct TimeAxis {
         var ticks: [Tick] = []
         var minute = first
         while minute - startMinute <= Int64(span) {
-            let label = spacing >= 1440 ? String(UTCTime.date(minute).dropFirst(5))
+            let label =
+                spacing >= 1440
+                ? String(UTCTime.date(minute).dropFirst(5))
                 : span > 1440 ? UTCTime.monthDayTime(minute) : UTCTime.time(minute)
             ticks.append(Tick(offset: Int(minute - startMinute), label: label))
             minute += interval
@@ -45,7 +47,8 @@ struct TimeAxis {
 
     /// The axis title, e.g. "time (UTC) from 2025-12-20 00:00, 2-minute points".
     var title: String {
-        "time (UTC) from \(UTCTime.dateTime(startMinute))" + (buckets.minutesPerBucket > 1 ? ", \(buckets.minutesPerBucket)-minute points" : "")
+        "time (UTC) from \(UTCTime.dateTime(startMinute))"
+            + (buckets.minutesPerBucket > 1 ? ", \(buckets.minutesPerBucket)-minute points" : "")
     }
 
     /// "per minute" or "per 2 minutes", for sums over a bucket.

@@ -13,7 +13,8 @@ enum UTCTime {
         let days = floorDivide(epochMinute, 1440)
         let minuteOfDay = epochMinute - days * 1440
         let (year, month, day) = CivilCalendar.civilFromDays(Int(days))
-        return Parts(year: Int64(year), month: Int64(month), day: Int64(day), hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+        return Parts(
+            year: Int64(year), month: Int64(month), day: Int64(day), hour: minuteOfDay / 60, minute: minuteOfDay % 60)
     }
 
     /// "2025-12-20".

@@ -27,7 +27,8 @@ struct ValueAxis {
         while magnitude * 10 <= raw { magnitude *= 10 }
         while magnitude > raw { magnitude /= 10 }
         let normalised = raw / magnitude
-        let multiple: Double = normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 2.5 ? 2.5 : normalised <= 5 ? 5 : 10
+        let multiple: Double =
+            normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 2.5 ? 2.5 : normalised <= 5 ? 5 : 10
         let step = multiple * magnitude
         let steps = max(1, Int((largest / step - 1e-9).rounded(.up)))
         self.step = step
@@ -42,8 +43,13 @@ struct ValueAxis {
     func label(_ value: Double) -> String {
         switch format {
         case .percent: ReportFormat.trimmed(ReportFormat.fixed(value * 100, decimals(scale: 100))) + "%"
-        case .dollars: "$" + ReportFormat.trimmed(value >= 1e4 ? ReportFormat.compact(value) : ReportFormat.fixed(value, decimals(scale: 1)))
-        case .number: value >= 1e4 ? ReportFormat.compact(value) : ReportFormat.trimmed(ReportFormat.fixed(value, decimals(scale: 1)))
+        case .dollars:
+            "$"
+                + ReportFormat.trimmed(
+                    value >= 1e4 ? ReportFormat.compact(value) : ReportFormat.fixed(value, decimals(scale: 1)))
+        case .number:
+            value >= 1e4
+                ? ReportFormat.compact(value) : ReportFormat.trimmed(ReportFormat.fixed(value, decimals(scale: 1)))
         }
     }
 

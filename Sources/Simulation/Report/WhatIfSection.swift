@@ -19,11 +19,16 @@ enum WhatIfSection {
                 .number(ReportFormat.dollars(scenario.monthlyCost)),
             ])
         }
-        let table = HTMLTable(headers: ["scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit ratio", "peak origin rps",
-                                        "machines needed", "minutes over hard limit", "Redis commands/day", "monthly cost"],
-                              numericColumns: Set(1...10), rows: rows, name: "what-if")
-        let captions = ["Each scenario replays the trace scaled (clients multiplied, each behaving as before) or with a population mixed in. "
-            + "Machines needed keep the p99 minute under the soft limit; minutes over the hard limit count with the configured machines."]
+        let table = HTMLTable(
+            headers: [
+                "scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit ratio", "peak origin rps",
+                "machines needed", "minutes over hard limit", "Redis commands/day", "monthly cost",
+            ],
+            numericColumns: Set(1...10), rows: rows, name: "what-if")
+        let captions = [
+            "Each scenario replays the trace scaled (clients multiplied, each behaving as before) or with a population mixed in. "
+                + "Machines needed keep the p99 minute under the soft limit; minutes over the hard limit count with the configured machines."
+        ]
         return ReportSection(id: "what-if", title: "What if", captions: captions, body: table.html())
     }
 

@@ -35,7 +35,9 @@ public struct AppUsageMeter: Sendable {
     mutating func count(_ record: TraceRecord) {
         appRequests += 1
         let route = record.withBytes(record.path) { path in
-            record.withBytes(record.method) { method in firstRoute(path: path.isEmpty ? Self.rootPath : path, method: method) }
+            record.withBytes(record.method) { method in
+                firstRoute(path: path.isEmpty ? Self.rootPath : path, method: method)
+            }
         }
         guard let route else {
             redisCommands += otherRedisCommands
@@ -44,10 +46,15 @@ public struct AppUsageMeter: Sendable {
         redisCommands += route.redisCommands
         tokensIn += route.llmCalls * route.tokensIn
         tokensOut += route.llmCalls * route.tokensOut
-        if route.countsIncident { incidents += 1 } else if !incidentRoutes, route.llmCalls > 0 { incidents += 1 / requestsPerIncident }
+        if route.countsIncident {
+            incidents += 1
+        } else if !incidentRoutes, route.llmCalls > 0 {
+            incidents += 1 / requestsPerIncident
+        }
     }
 
-    nonisolated(unsafe) private static let rootPath = UnsafeRawBufferPointer(start: ("/" as StaticString).utf8Start, count: 1)
+    nonisolated(unsafe) private static let rootPath = UnsafeRawBufferPointer(
+        start: ("/" as StaticString).utf8Start, count: 1)
 
     /// What a request on one route costs the app.
     private struct RouteCost: Sendable {
@@ -64,8 +71,11 @@ public struct AppUsageMeter: Sendable {
         init(_ routes: [AppRouteSpec]) {
             patterns = routes.map { StarGlob(starsIn: Array($0.path.utf8)) }
             methods = routes.map { $0.method.map { Array($0.uppercased().utf8) } }
-            costs = routes.map { RouteCost(llmCalls: $0.llmCalls, tokensIn: $0.tokensIn, tokensOut: $0.tokensOut,
-                                           redisCommands: $0.redisCommands, countsIncident: $0.countsIncident) }
+            costs = routes.map {
+                RouteCost(
+                    llmCalls: $0.llmCalls, tokensIn: $0.tokensIn, tokensOut: $0.tokensOut,
+                    redisCommands: $0.redisCommands, countsIncident: $0.countsIncident)
+            }
         }
     }
 
@@ -79,5 +89,6 @@ public struct AppUsageMeter: Sendable {
         return nil
     }
 
-    nonisolated(unsafe) private static let getMethod = UnsafeRawBufferPointer(start: ("GET" as StaticString).utf8Start, count: 3)
+    nonisolated(unsafe) private static let getMethod = UnsafeRawBufferPointer(
+        start: ("GET" as StaticString).utf8Start, count: 3)
 }

@@ -21,7 +21,9 @@ public struct CapacityModel: Sendable {
     public init(fly: FlySpec?) {
         let concurrency = fly?.httpService?.concurrency
         let configured = max(fly?.machines.reduce(0) { $0 + $1.value } ?? 0, fly?.httpService?.minMachinesRunning ?? 0)
-        self.init(softLimitPerMachine: concurrency?.softLimit ?? 20, hardLimitPerMachine: concurrency?.hardLimit, machines: max(1, configured))
+        self.init(
+            softLimitPerMachine: concurrency?.softLimit ?? 20, hardLimitPerMachine: concurrency?.hardLimit,
+            machines: max(1, configured))
     }
 
     /// Average requests in flight: arrival rate × time in the system.
@@ -35,11 +37,14 @@ public struct CapacityModel: Sendable {
     }
 
     /// The assessment of a per-minute concurrency series.
-    public func assess(_ perMinuteConcurrency: [Double]) -> (p99: Double, machinesNeeded: Int, minutesOverHardLimit: Int) {
+    public func assess(_ perMinuteConcurrency: [Double]) -> (
+        p99: Double, machinesNeeded: Int, minutesOverHardLimit: Int
+    ) {
         guard !perMinuteConcurrency.isEmpty else { return (0, 1, 0) }
         let sorted = perMinuteConcurrency.sorted()
         let p99 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
-        let over = hardLimitPerMachine.map { hard in perMinuteConcurrency.filter { $0 > Double(hard * machines) }.count } ?? 0
+        let over =
+            hardLimitPerMachine.map { hard in perMinuteConcurrency.filter { $0 > Double(hard * machines) }.count } ?? 0
         return (p99, machinesNeeded(forConcurrency: p99), over)
     }
 }

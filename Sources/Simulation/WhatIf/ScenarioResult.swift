@@ -35,8 +35,10 @@ public struct ScenarioResult: Sendable {
     public let costs: [CostLine]
 
     /// Creates a result.
-    public init(name: String, scale: Double, addedProfile: String?, summary: ReplaySummary, machinesNeeded: Int,
-                minutesOverHardLimit: Int, redisCommandsPerDay: Double, costs: [CostLine]) {
+    public init(
+        name: String, scale: Double, addedProfile: String?, summary: ReplaySummary, machinesNeeded: Int,
+        minutesOverHardLimit: Int, redisCommandsPerDay: Double, costs: [CostLine]
+    ) {
         self.name = name
         self.scale = scale
         self.addedProfile = addedProfile

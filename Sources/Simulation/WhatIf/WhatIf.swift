@@ -31,12 +31,16 @@ public struct WhatIfScenario: Sendable {
 /// parallel; each scenario then gets capacity and monthly cost.
 public enum WhatIf {
     /// Results in scenario order, and warnings (plan limits crossed).
-    public static func run(_ edge: CompiledEdge, trace paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
-                           diagnostics: DiagnosticCollector) throws(Replay.Failure) -> (results: [ScenarioResult], warnings: [String]) {
+    public static func run(
+        _ edge: CompiledEdge, trace paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
+        diagnostics: DiagnosticCollector
+    ) throws(Replay.Failure) -> (results: [ScenarioResult], warnings: [String]) {
         let shared = scenarios.filter { $0.addedTrace == nil }
-        var summaries = try replayShared(edge, paths: paths, scenarios: shared, options: options, diagnostics: diagnostics)
+        var summaries = try replayShared(
+            edge, paths: paths, scenarios: shared, options: options, diagnostics: diagnostics)
         for scenario in scenarios where scenario.addedTrace != nil {
-            summaries.append(try Replay.run(edge, paths: paths + [scenario.addedTrace!], options: options, diagnostics: diagnostics))
+            summaries.append(
+                try Replay.run(edge, paths: paths + [scenario.addedTrace!], options: options, diagnostics: diagnostics))
         }
         let ordered = shared + scenarios.filter { $0.addedTrace != nil }
         var results: [ScenarioResult] = []
@@ -51,25 +55,33 @@ public enum WhatIf {
     }
 
     /// Capacity and cost of one scenario's replay.
-    static func assess(_ scenario: WhatIfScenario, _ summary: ReplaySummary, edge: CompiledEdge) -> (ScenarioResult, [String]) {
+    static func assess(_ scenario: WhatIfScenario, _ summary: ReplaySummary, edge: CompiledEdge) -> (
+        ScenarioResult, [String]
+    ) {
         let capacity = CapacityModel(fly: edge.fly)
         let assessment = capacity.assess(summary.timeline.originConcurrency)
         let days = summary.days
         let perMonth = 30 / days
         let usage = CostModel.Usage(
-            incidentsPerMonth: summary.appUsage.incidents * perMonth, tokensInPerMonth: summary.appUsage.tokensIn * perMonth,
-            tokensOutPerMonth: summary.appUsage.tokensOut * perMonth, redisCommandsPerDay: summary.appUsage.redisCommands / days,
+            incidentsPerMonth: summary.appUsage.incidents * perMonth,
+            tokensInPerMonth: summary.appUsage.tokensIn * perMonth,
+            tokensOutPerMonth: summary.appUsage.tokensOut * perMonth,
+            redisCommandsPerDay: summary.appUsage.redisCommands / days,
             machines: max(capacity.machines, assessment.machinesNeeded))
         let (lines, warnings) = CostModel(prices: edge.costs ?? .designDefaults).monthly(usage)
-        return (ScenarioResult(
-            name: scenario.name, scale: scenario.scale, addedProfile: scenario.addedProfile, summary: summary,
-            machinesNeeded: assessment.machinesNeeded, minutesOverHardLimit: assessment.minutesOverHardLimit,
-            redisCommandsPerDay: usage.redisCommandsPerDay, costs: lines), warnings)
+        return (
+            ScenarioResult(
+                name: scenario.name, scale: scenario.scale, addedProfile: scenario.addedProfile, summary: summary,
+                machinesNeeded: assessment.machinesNeeded, minutesOverHardLimit: assessment.minutesOverHardLimit,
+                redisCommandsPerDay: usage.redisCommandsPerDay, costs: lines), warnings
+        )
     }
 
     /// Reads the trace once on a reader thread and replays every scenario on its own worker.
-    private static func replayShared(_ edge: CompiledEdge, paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
-                                     diagnostics: DiagnosticCollector) throws(Replay.Failure) -> [ReplaySummary] {
+    private static func replayShared(
+        _ edge: CompiledEdge, paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
+        diagnostics: DiagnosticCollector
+    ) throws(Replay.Failure) -> [ReplaySummary] {
         guard !scenarios.isEmpty else { return [] }
         var models: [Edge] = []
         for _ in scenarios { models.append(try Replay.model(for: edge)) }
@@ -110,29 +122,35 @@ public enum WhatIf {
             done.enter()
             let worker = Thread {
                 defer { done.leave() }
-            let scenario = scenarios[index]
-            let model = boxes[index].edge
-            var summary = ReplaySummary()
-            summary.appUsage = AppUsageMeter(app: app)
-            do throws(TraceReadError) {
-                while let batch = try broadcast.next(for: index) {
-                    for item in batch {
-                        for replica in 0..<Int(scenario.scale.rounded(.up)) {
-                            guard let request = ClientScaling.request(item.request, replica: replica, scale: scenario.scale) else { continue }
-                            let decision = model.process(request)
-                            summary.add(decision, time: item.virtualTime)
-                            if replica == 0 { summary.compare(decision, with: item.record.outcome, record: item.record, redactor: redactor) }
-                            if decision.originContacted { summary.appUsage.count(item.record) }
+                let scenario = scenarios[index]
+                let model = boxes[index].edge
+                var summary = ReplaySummary()
+                summary.appUsage = AppUsageMeter(app: app)
+                do throws(TraceReadError) {
+                    while let batch = try broadcast.next(for: index) {
+                        for item in batch {
+                            for replica in 0..<Int(scenario.scale.rounded(.up)) {
+                                guard
+                                    let request = ClientScaling.request(
+                                        item.request, replica: replica, scale: scenario.scale)
+                                else { continue }
+                                let decision = model.process(request)
+                                summary.add(decision, time: item.virtualTime)
+                                if replica == 0 {
+                                    summary.compare(
+                                        decision, with: item.record.outcome, record: item.record, redactor: redactor)
+                                }
+                                if decision.originContacted { summary.appUsage.count(item.record) }
+                            }
                         }
                     }
+                    summary.lateRecords = counts.late
+                    summary.malformedRecords = counts.malformed
+                    summary.repairedRecords = counts.repaired
+                    results.set(index, .success(summary))
+                } catch {
+                    results.set(index, .failure(error))
                 }
-                summary.lateRecords = counts.late
-                summary.malformedRecords = counts.malformed
-                summary.repairedRecords = counts.repaired
-                results.set(index, .success(summary))
-            } catch {
-                results.set(index, .failure(error))
-            }
             }
             worker.stackSize = 8 << 20
             worker.start()
@@ -166,7 +184,8 @@ enum ClientScaling {
         guard replica > 0 else { return original }
         var copy = original
         let shifted = SplitMix64.mix(ip.low ^ UInt64(replica) &* 0xD6E8_FEB8_6659_FD93)
-        copy.http.ip = ip.family == .v4
+        copy.http.ip =
+            ip.family == .v4
             ? IPAddress(v4: UInt32(truncatingIfNeeded: shifted) | 0x0100_0000)
             : IPAddress(v6High: ip.high ^ SplitMix64.mix(UInt64(replica)), low: shifted)
         return copy

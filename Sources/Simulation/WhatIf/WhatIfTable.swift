@@ -4,26 +4,41 @@ import Foundation
 /// Renders what-if results as a terminal table and as JSON (`{"scenarios":[…]}`).
 public enum WhatIfTable {
     /// The planned cost tiers: incidents a month → estimated monthly cost (`docs/costs.md`, "Cost tiers").
-    public static let designCostTable: [(incidents: Double, monthly: String)] = [(10_000, "$100"), (100_000, "$150"), (500_000, "$300"), (1_000_000, "$500+")]
+    public static let designCostTable: [(incidents: Double, monthly: String)] = [
+        (10_000, "$100"), (100_000, "$150"), (500_000, "$300"), (1_000_000, "$500+"),
+    ]
 
     /// The terminal table, with the design's estimate beside each row when `designColumn` is set.
     public static func text(_ results: [ScenarioResult], designColumn: [String]? = nil) -> String {
-        var rows = [["scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit", "peak origin rps", "machines", "min > hard",
-                     "redis cmds/day", "incidents/mo", "monthly"] + (designColumn == nil ? [] : ["design"])]
+        var rows = [
+            [
+                "scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit", "peak origin rps",
+                "machines", "min > hard",
+                "redis cmds/day", "incidents/mo", "monthly",
+            ] + (designColumn == nil ? [] : ["design"])
+        ]
         for (index, result) in results.enumerated() {
             let s = result.summary
             let challenged = s.rate(of: "challenge") + s.rate(of: "managed_challenge") + s.rate(of: "js_challenge")
-            var row = [result.name, "\(s.requests)", TextFormatting.percent(s.rate(of: "block")), TextFormatting.percent(challenged),
-                       TextFormatting.percent(s.metric("rate_limited_rate") ?? 0), TextFormatting.percent(s.cacheHitRatio), "\(s.peakOriginPerSecond)",
-                       "\(result.machinesNeeded)", "\(result.minutesOverHardLimit)", CostModel.count(result.redisCommandsPerDay),
-                       CostModel.count(incidentsPerMonth(result)), String(format: "$%.0f", result.monthlyCost)]
+            var row = [
+                result.name, "\(s.requests)", TextFormatting.percent(s.rate(of: "block")),
+                TextFormatting.percent(challenged),
+                TextFormatting.percent(s.metric("rate_limited_rate") ?? 0), TextFormatting.percent(s.cacheHitRatio),
+                "\(s.peakOriginPerSecond)",
+                "\(result.machinesNeeded)", "\(result.minutesOverHardLimit)",
+                CostModel.count(result.redisCommandsPerDay),
+                CostModel.count(incidentsPerMonth(result)), String(format: "$%.0f", result.monthlyCost),
+            ]
             if let designColumn { row.append(index < designColumn.count ? designColumn[index] : "") }
             rows.append(row)
         }
         var out = TextFormatting.table(rows)
         for result in results {
-            out += "\n\(result.name): " + result.costs.filter { $0.monthly > 0 }
-                .map { "\($0.service) $\(String(format: "%.2f", $0.monthly)) (\($0.detail))" }.joined(separator: ", ") + "\n"
+            out +=
+                "\n\(result.name): "
+                + result.costs.filter { $0.monthly > 0 }
+                .map { "\($0.service) $\(String(format: "%.2f", $0.monthly)) (\($0.detail))" }.joined(separator: ", ")
+                + "\n"
         }
         return out
     }
@@ -36,30 +51,40 @@ public enum WhatIfTable {
     /// `{"scenarios":[{…}]}`.
     public static func json(_ results: [ScenarioResult], warnings: [String]) -> JSONValue {
         .object([
-            ("scenarios", .array(results.map { result in
-                let s = result.summary
-                return .object([
-                    ("name", .string(result.name)), ("scale", .double(result.scale)),
-                    ("added_profile", result.addedProfile.map(JSONValue.string) ?? .null),
-                    ("requests", .int(Int64(s.requests))),
-                    ("blocked_rate", .double(s.rate(of: "block"))),
-                    ("challenged_rate", .double(s.metric("challenge_rate") ?? 0)),
-                    ("rate_limited_rate", .double(s.metric("rate_limited_rate") ?? 0)),
-                    ("cache_hit_ratio", .double(s.cacheHitRatio)),
-                    ("peak_origin_rps", .int(Int64(s.peakOriginPerSecond))),
-                    ("machines_needed", .int(Int64(result.machinesNeeded))),
-                    ("minutes_over_hard_limit", .int(Int64(result.minutesOverHardLimit))),
-                    ("redis_commands_per_day", .double(result.redisCommandsPerDay.rounded())),
-                    ("incidents_per_month", .double(incidentsPerMonth(result).rounded())),
-                    ("monthly_cost", .double((result.monthlyCost * 100).rounded() / 100)),
-                    ("costs", .array(result.costs.map {
-                        .object([("service", .string($0.service)), ("detail", .string($0.detail)), ("monthly", .double(($0.monthly * 100).rounded() / 100))])
-                    })),
-                ])
-            })),
+            (
+                "scenarios",
+                .array(
+                    results.map { result in
+                        let s = result.summary
+                        return .object([
+                            ("name", .string(result.name)), ("scale", .double(result.scale)),
+                            ("added_profile", result.addedProfile.map(JSONValue.string) ?? .null),
+                            ("requests", .int(Int64(s.requests))),
+                            ("blocked_rate", .double(s.rate(of: "block"))),
+                            ("challenged_rate", .double(s.metric("challenge_rate") ?? 0)),
+                            ("rate_limited_rate", .double(s.metric("rate_limited_rate") ?? 0)),
+                            ("cache_hit_ratio", .double(s.cacheHitRatio)),
+                            ("peak_origin_rps", .int(Int64(s.peakOriginPerSecond))),
+                            ("machines_needed", .int(Int64(result.machinesNeeded))),
+                            ("minutes_over_hard_limit", .int(Int64(result.minutesOverHardLimit))),
+                            ("redis_commands_per_day", .double(result.redisCommandsPerDay.rounded())),
+                            ("incidents_per_month", .double(incidentsPerMonth(result).rounded())),
+                            ("monthly_cost", .double((result.monthlyCost * 100).rounded() / 100)),
+                            (
+                                "costs",
+                                .array(
+                                    result.costs.map {
+                                        .object([
+                                            ("service", .string($0.service)), ("detail", .string($0.detail)),
+                                            ("monthly", .double(($0.monthly * 100).rounded() / 100)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
             ("warnings", .array(warnings.map(JSONValue.string))),
         ])
     }
-
 
 }
