@@ -27,6 +27,7 @@ demo: release
 	$(BIN) whatif $(EXAMPLE) --trace traces/agenticverz-day.jsonl.gz --report out/report.html
 
 test: deps venv
+	$(MAKE) --no-print-directory fmt-check
 	$(SWIFT) build
 	$(SWIFT) test
 	@mkdir -p .build/secrets-cli
