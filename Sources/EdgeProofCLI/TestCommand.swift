@@ -3,6 +3,7 @@ import EdgeCompiler
 import EdgeCore
 import EdgeModel
 import EdgeSpec
+import EdgeWire
 import Foundation
 import RulesLanguage
 import Simulation
@@ -92,13 +93,13 @@ struct ExpectationRunner {
         let decision = edge.process(request, tracing: true)
         var problems: [String] = []
         if let action = expected.action {
-            if action.rawValue != decision.action.rawValue || expected.rule != decision.ruleID {
-                problems.append(
-                    "expected \(action.rawValue)\(expected.rule.map { " by \($0)" } ?? ""), got \(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "")"
-                )
+            if action != decision.action || expected.rule != decision.ruleID {
+                let wanted = action.rawValue + (expected.rule.map { " by \($0)" } ?? "")
+                let got = decision.action.rawValue + (decision.ruleID.map { " by \($0)" } ?? "")
+                problems.append("expected \(wanted), got \(got)")
             }
         }
-        if let cache = expected.cache, cache.rawValue != decision.cacheStatus.rawValue {
+        if let cache = expected.cache, cache != decision.cacheStatus {
             problems.append("expected cache \(cache.rawValue), got \(decision.cacheStatus.rawValue)")
         }
         if let status = expected.status, status != decision.status {
@@ -114,9 +115,9 @@ struct ExpectationRunner {
 
     /// What a request is expected to get; nil fields are not checked.
     struct Expected {
-        var action: ExpectedAction?
+        var action: EdgeAction?
         var rule: String?
-        var cache: ExpectedCacheStatus?
+        var cache: CacheStatus?
         var status: Int?
     }
 }

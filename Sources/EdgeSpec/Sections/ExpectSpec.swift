@@ -1,9 +1,6 @@
 import EdgeCore
 import EdgeWire
 
-/// The name the command line's expectation report still uses for `EdgeAction`, the action an expect case names.
-public typealias ExpectedAction = EdgeAction
-
 /// One request in the native trace record shape; every field optional.
 public struct RequestSpec: SpecObject, Sendable {
     /// The schema summary.
@@ -80,10 +77,6 @@ public struct RequestSpec: SpecObject, Sendable {
             ranges: r.ranges)
     }
 }
-
-/// The name the command line's expectation report still uses for `CacheStatus`, the cache status an expect case
-/// names.
-public typealias ExpectedCacheStatus = CacheStatus
 
 /// One timed request of a sequence and the outcome expected for it (or for each repetition).
 public struct ExpectStepSpec: SpecObject, Sendable {

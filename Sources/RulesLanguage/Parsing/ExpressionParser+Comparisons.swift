@@ -267,7 +267,7 @@ extension ExpressionParser {
                 }
                 integers.append(lower...upper)
             default:
-                guard hexDigitValue(byte) != nil || byte == UInt8(ascii: ":") else {
+                guard ASCII.hexDigitValue(byte) != nil || byte == UInt8(ascii: ":") else {
                     throw setElementError(type, at: elementStart)
                 }
                 addresses.append(try parseAddressElement().range)

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Scans tokens of the Rules language from the expression's UTF-8 bytes on demand; the parser asks for the token
 /// kind the grammar and the left side's type expect (type-directed lexing, as in wirefilter).
 ///
@@ -150,8 +152,8 @@ struct Lexer {
                 offsets.append(escapeStart)
                 position += 2
             case UInt8(ascii: "x"):
-                guard position + 3 < end, let high = hexDigitValue(bytes[position + 2]),
-                    let low = hexDigitValue(bytes[position + 3])
+                guard position + 3 < end, let high = ASCII.hexDigitValue(bytes[position + 2]),
+                    let low = ASCII.hexDigitValue(bytes[position + 3])
                 else {
                     throw SyntaxError(
                         RulesDiagnosticID.invalidEscape, "`\\x` must be followed by exactly two hex digits",
@@ -303,7 +305,7 @@ struct Lexer {
         var overflow = false
         while position < end, Lexer.isWordByte(bytes[position]) {
             let byte = bytes[position]
-            guard let digit = hexDigitValue(byte), Int64(digit) < radix else {
+            guard let digit = ASCII.hexDigitValue(byte), Int64(digit) < radix else {
                 let kind = radix == 8 ? "octal (it starts with 0)" : radix == 16 ? "hexadecimal" : "decimal"
                 throw SyntaxError(
                     RulesDiagnosticID.malformedNumber,
@@ -337,7 +339,7 @@ struct Lexer {
         let start = position
         while position < end {
             let byte = bytes[position]
-            guard hexDigitValue(byte) != nil || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") else { break }
+            guard ASCII.hexDigitValue(byte) != nil || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") else { break }
             position += 1
         }
         return start..<position

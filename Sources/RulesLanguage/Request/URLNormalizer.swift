@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// URL normalisation of a request path as Cloudflare's default (`type: cloudflare`, `scope: incoming`) applies it
 /// before rules see `http.request.uri*` (`docs/cloudflare-semantics.md`, "URL normalization"). The query is never
 /// touched.
@@ -27,7 +29,7 @@ public enum URLNormalizer {
         while index < path.count {
             let byte = path[index]
             if byte == UInt8(ascii: "%"), index + 2 < path.count,
-                let high = hexDigitValue(path[index + 1]), let low = hexDigitValue(path[index + 2])
+                let high = ASCII.hexDigitValue(path[index + 1]), let low = ASCII.hexDigitValue(path[index + 2])
             {
                 let decoded = high << 4 | low
                 if isUnreserved(decoded) {

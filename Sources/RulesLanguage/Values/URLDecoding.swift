@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Percent-decoding as `url_decode()` does it: `%XX` becomes the byte, `+` becomes a space; malformed escapes
 /// stay as written.
 enum URLDecoding {
@@ -40,7 +42,7 @@ enum URLDecoding {
             }
             if byte == UInt8(ascii: "%") {
                 if index + 2 < input.count,
-                    let high = hexDigitValue(input[index + 1]), let low = hexDigitValue(input[index + 2])
+                    let high = ASCII.hexDigitValue(input[index + 1]), let low = ASCII.hexDigitValue(input[index + 2])
                 {
                     output.append(high << 4 | low)
                     index += 3
@@ -63,7 +65,7 @@ enum URLDecoding {
     private static func unicodeEscape(_ digits: ArraySlice<UInt8>) -> Unicode.Scalar? {
         var value: UInt32 = 0
         for digit in digits {
-            guard let nibble = hexDigitValue(digit) else { return nil }
+            guard let nibble = ASCII.hexDigitValue(digit) else { return nil }
             value = value << 4 | UInt32(nibble)
         }
         return Unicode.Scalar(value)
