@@ -339,7 +339,9 @@ struct Lexer {
         let start = position
         while position < end {
             let byte = bytes[position]
-            guard ASCII.hexDigitValue(byte) != nil || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") else { break }
+            guard ASCII.hexDigitValue(byte) != nil || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") else {
+                break
+            }
             position += 1
         }
         return start..<position
