@@ -237,8 +237,8 @@ struct CombinedLogParser {
                     read += 2
                     continue
                 }
-                if next == UInt8(ascii: "x"), read + 3 < to, let high = hexDigit(base[read + 2]),
-                    let low = hexDigit(base[read + 3])
+                if next == UInt8(ascii: "x"), read + 3 < to, let high = ASCII.hexDigitValue(base[read + 2]),
+                    let low = ASCII.hexDigitValue(base[read + 3])
                 {
                     base[write] = high << 4 | low
                     write += 1
@@ -251,15 +251,6 @@ struct CombinedLogParser {
             read += 1
         }
         return write
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// `10/Oct/2000:13:55:36 -0700` (26 bytes) as epoch milliseconds.
