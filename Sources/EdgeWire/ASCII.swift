@@ -32,4 +32,17 @@ public enum ASCII {
         for index in 0..<bytes.count where bytes[index] != expected[index] { return false }
         return true
     }
+
+    /// The value of the `count` ASCII decimal digits of `bytes` from `start` (no sign, no separators), or nil when
+    /// one is not a digit. The caller keeps `start + count` within `bytes` and `count` small enough not to overflow.
+    @inlinable
+    public static func decimalDigits(_ bytes: UnsafeRawBufferPointer, from start: Int, count: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + count) {
+            let digit = Int(bytes[index]) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
 }

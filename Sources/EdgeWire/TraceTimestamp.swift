@@ -48,15 +48,7 @@ public enum TraceTimestamp {
     public static func parseRFC3339(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         let count = bytes.count
         guard count >= 20 else { return nil }
-        func digits(_ at: Int, _ length: Int) -> Int? {
-            var value = 0
-            for index in at..<(at + length) {
-                let digit = Int(bytes[index]) &- 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
+        func digits(_ at: Int, _ length: Int) -> Int? { ASCII.decimalDigits(bytes, from: at, count: length) }
         guard let year = digits(0, 4), bytes[4] == UInt8(ascii: "-"), let month = digits(5, 2),
             bytes[7] == UInt8(ascii: "-"), let day = digits(8, 2),
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),

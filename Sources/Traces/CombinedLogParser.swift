@@ -255,15 +255,7 @@ struct CombinedLogParser {
 
     /// `10/Oct/2000:13:55:36 -0700` (26 bytes) as epoch milliseconds.
     static func parseTime(_ text: UnsafeRawBufferPointer) -> Int64? {
-        func digits(_ at: Int, _ count: Int) -> Int? {
-            var value = 0
-            for index in at..<(at + count) {
-                let digit = Int(text[index]) &- 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
+        func digits(_ at: Int, _ length: Int) -> Int? { ASCII.decimalDigits(text, from: at, count: length) }
         guard text.count == 26, text[2] == UInt8(ascii: "/"), text[6] == UInt8(ascii: "/"),
             text[11] == UInt8(ascii: ":"), text[14] == UInt8(ascii: ":"), text[17] == UInt8(ascii: ":"),
             text[20] == 0x20, let day = digits(0, 2), let year = digits(7, 4), let hour = digits(12, 2),

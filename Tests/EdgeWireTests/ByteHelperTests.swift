@@ -56,3 +56,14 @@ import Testing
         CacheStatus.allCases.map(\.rawValue)
             == ["HIT", "MISS", "EXPIRED", "STALE", "REVALIDATED", "UPDATING", "BYPASS", "DYNAMIC", "UNKNOWN"])
 }
+
+@Test func decimalDigitsReadsOnlyDigitsInItsRange() {
+    func digits(_ text: String, _ start: Int, _ count: Int) -> Int? {
+        Array(text.utf8).withUnsafeBytes { ASCII.decimalDigits($0, from: start, count: count) }
+    }
+    #expect(digits("2025-12-20", 0, 4) == 2025)
+    #expect(digits("2025-12-20", 5, 2) == 12)
+    #expect(digits("2025-12-20", 3, 2) == nil)  // "5-": a separator is not a digit
+    #expect(digits("x09", 1, 2) == 9)
+    #expect(digits("/:", 0, 1) == nil && digits(":", 0, 1) == nil)  // the bytes either side of 0-9
+}
