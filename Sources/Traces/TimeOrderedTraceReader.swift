@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// A record delivered in time order, with where it stood in the input.
 public struct OrderedTraceRecord: Sendable {
     /// The record.

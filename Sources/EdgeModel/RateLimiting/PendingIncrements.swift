@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// Counted requests waiting out a rule's counter lag, in the order they were counted. Times never go backwards,
 /// so the queue is also ordered by the time each becomes visible.
 struct PendingIncrements {
@@ -11,27 +13,17 @@ struct PendingIncrements {
         let visibleAt: Int64
     }
 
-    private var items: [Increment] = []
-    private var head = 0
+    private var items = FIFOQueue<Increment>()
 
     /// Whether nothing is waiting.
-    var isEmpty: Bool { head == items.count }
+    var isEmpty: Bool { items.isEmpty }
 
     /// Queues a counted request.
     mutating func append(_ increment: Increment) { items.append(increment) }
 
     /// Removes and returns the oldest increment if it is visible at `now`.
     mutating func popVisible(at now: Int64) -> Increment? {
-        guard head < items.count, items[head].visibleAt <= now else { return nil }
-        let increment = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 64, head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-        return increment
+        guard !items.isEmpty, items.first.visibleAt <= now else { return nil }
+        return items.removeFirst()
     }
 }
