@@ -50,7 +50,8 @@ struct RegexBenchmarks {
                 nanosecondsPerCall(iterations: 200_000) { regex.vm.isMatch(buffer) }
             }
             print(
-                "regex \(pattern) on a 20-byte UA: \(String(format: "%.1f", ns)) ns/match via \(engine); Pike VM \(String(format: "%.1f", vmNs)) ns/match"
+                "regex \(pattern) on a 20-byte UA: \(String(format: "%.1f", ns)) ns/match via \(engine); Pike VM "
+                    + "\(String(format: "%.1f", vmNs)) ns/match"
             )
         }
     }
@@ -75,7 +76,9 @@ struct RegexBenchmarks {
                 nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) }
             }
             print(
-                "Pike VM \(pattern) on \(subject.count) bytes: \(String(format: "%.1f", megabytesPerSecond)) MB/s (\(regex.vm.program.instructions.count) instructions); isMatch \(String(format: "%.2f", publicNs / 1e6)) ms"
+                "Pike VM \(pattern) on \(subject.count) bytes: \(String(format: "%.1f", megabytesPerSecond)) MB/s "
+                    + "(\(regex.vm.program.instructions.count) instructions); isMatch "
+                    + "\(String(format: "%.2f", publicNs / 1e6)) ms"
             )
         }
     }
@@ -87,7 +90,8 @@ struct RegexBenchmarks {
                 nanosecondsPerCall(iterations: 20) { regex.isMatch(buffer) }
             }
             print(
-                "budgeted isMatch \(pattern) on \(subject.count) bytes: \(String(format: "%.2f", ns / 1e6)) ms (\(regex.vm.program.instructions.count) instructions)"
+                "budgeted isMatch \(pattern) on \(subject.count) bytes: \(String(format: "%.2f", ns / 1e6)) ms "
+                    + "(\(regex.vm.program.instructions.count) instructions)"
             )
         }
     }

@@ -37,7 +37,8 @@ private let diagnostic = Diagnostic(
     multiLine.message = "50% off\nnext line"
     #expect(
         DiagnosticGitHubRenderer.render([multiLine])
-            == "::error file=edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::50%25 off%0Anext line (did you mean 'pro'?)\n"
+            == "::error file=edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::50%25 off%0Anext line (did "
+            + "you mean 'pro'?)\n"
     )
 }
 
@@ -77,7 +78,8 @@ extension Result {
     let rendered = DiagnosticGitHubRenderer.render([injected])
     #expect(
         rendered
-            == "::error file=dir%3Aa%2Cb/edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::key%0D%0A::error file=x::forged 100%25\n"
+            == "::error file=dir%3Aa%2Cb/edge.yaml,line=3,col=9,endLine=3,endColumn=11,title=E0104::key%0D%0A::error "
+            + "file=x::forged 100%25\n"
     )
     #expect(
         rendered.unicodeScalars.filter { $0 == "\r" || $0 == "\n" }.count == 1, "one workflow command per diagnostic")

@@ -90,7 +90,8 @@ struct CustomRuleTests {
             [
                 Step(request("/", at: 0, headers: agent("uptime")), .allow(.dynamic)),
                 Step(
-                    request("/", at: 1, method: "POST", headers: agent("uptime")), .blocked(by: "no-post", status: 403)),
+                    request("/", at: 1, method: "POST", headers: agent("uptime")),
+                    .blocked(by: "no-post", status: 403)),
                 Step(request("/", at: 2, headers: agent("browser")), .blocked(by: "limit", status: 429)),
             ])
         #expect(decisions[0].managedRules == .skipped)

@@ -13,7 +13,8 @@ import Testing
 #endif
 
 /// Throughput of the whole request path, printed rather than asserted. Run with
-/// `EDGEPROOF_MODEL_BENCH=1 swift test -c release -Xswiftc -enable-testing --scratch-path .build-release --filter EdgeModelBenchmarks`;
+/// `EDGEPROOF_MODEL_BENCH=1 swift test -c release -Xswiftc -enable-testing --scratch-path .build-release
+/// --filter EdgeModelBenchmarks`;
 /// `EDGEPROOF_MODEL_BENCH_REQUESTS` changes the number of requests (1,000,000 by default), e.g. for callgrind.
 private let benchmarksEnabled = getenv("EDGEPROOF_MODEL_BENCH") != nil
 private let benchmarkRequests =
@@ -167,7 +168,8 @@ struct EdgeModelBenchmarks {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print(
             "edge model: \(total) requests in \(String(format: "%.3f", seconds)) s = "
-                + "\(String(format: "%.0f", Double(total) / seconds)) requests/s (4 custom rules, 1 rate limit, 3 cache rules)"
+                + "\(String(format: "%.0f", Double(total) / seconds)) requests/s "
+                + "(4 custom rules, 1 rate limit, 3 cache rules)"
         )
         print(
             "actions: "

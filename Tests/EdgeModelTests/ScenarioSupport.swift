@@ -78,7 +78,8 @@ func run(_ edge: Edge, _ steps: [Step]) -> [Decision] {
         let decision = edge.process(step.request)
         let label =
             "step \(number + 1) (\(String(decoding: step.request.http.method, as: UTF8.self)) "
-            + "\(String(decoding: step.request.http.path, as: UTF8.self)) at \(step.request.http.timestampMilliseconds) ms)"
+            + "\(String(decoding: step.request.http.path, as: UTF8.self)) at "
+            + "\(step.request.http.timestampMilliseconds) ms)"
         #expect(decision.action == step.expect.action, "\(label): action", sourceLocation: step.location)
         #expect(decision.ruleID == step.expect.rule, "\(label): rule", sourceLocation: step.location)
         if let status = step.expect.status {

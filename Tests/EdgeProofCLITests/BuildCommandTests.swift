@@ -68,7 +68,8 @@ import Testing
     @Test func aSpecWithErrorsWritesNothing() throws {
         let bad = try scratch.write(
             "bad.yaml",
-            "version: 1\nzone: {name: example.com, plan: pro}\nfly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n"
+            "version: 1\nzone: {name: example.com, plan: pro}\n"
+                + "fly: {app: x-app, primary_region: sin, vm: [{cpus: 1, memory: 8gb}]}\n"
         )
         #expect(edgeproof("build", bad, "-o", scratch.path("d")).exitCode == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("d")))

@@ -68,7 +68,8 @@ import Testing
 
             """)
         let record =
-            #"{"ts": "2025-12-20T14:00:00Z", "ip": "192.0.2.1", "method": "GET", "host": "example.com", "path": "/", "ua": ""#
+            #"{"ts": "2025-12-20T14:00:00Z", "ip": "192.0.2.1", "method": "GET", "host": "example.com", "path": "/","#
+            + #" "ua": ""#
             + String(repeating: "x", count: 100_000) + "?\"}\n"
         let trace = try scratch.write("long-ua.jsonl", record)
         let result = try edgeproofProcess(["replay", spec, "--trace", trace])

@@ -20,42 +20,52 @@ private let cases: [(String, String)] = [
     (
         "profile peak hour past the day",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    peak_hour: ⟦E0106⟧24\n    populations: {humans: 1}\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    peak_hour: ⟦E0106⟧24\n    populations: {humans: 1}\n"
     ),
     (
         "profile week of eight days",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0106⟧[1, 1, 1, 1, 1, 1, 1, 1]\n    populations: {humans: 1}\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    weekly: ⟦E0106⟧[1, 1, 1, 1, 1, 1, 1, 1]\n    populations: {humans: 1}\n"
     ),
     (
         "profile burst multiplier above 1000",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: 10m\n        multiplier: ⟦E0106⟧6000\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: 10m\n"
+            + "        multiplier: ⟦E0106⟧6000\n"
     ),
     (
         "profile burst of no length",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: ⟦E0106⟧0s\n        multiplier: 2\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    populations: {humans: 1}\n    bursts:\n      - start: 1h\n        duration: ⟦E0106⟧0s\n"
+            + "        multiplier: 2\n"
     ),
     (
         "profile rate above the synthesiser's maximum",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: ⟦E0106⟧2000000\n    populations: {humans: 1}\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n"
+            + "    mean_rps: ⟦E0106⟧2000000\n    populations: {humans: 1}\n"
     ),
     (
         "profile with every population at 0",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: ⟦E0111⟧{humans: 0, scrapers: 0}\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    populations: ⟦E0111⟧{humans: 0, scrapers: 0}\n"
     ),
     (
         "profile with every weekday at 0",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    weekly: ⟦E0111⟧[0, 0, 0, 0, 0, 0, 0]\n    populations: {humans: 1}\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    weekly: ⟦E0111⟧[0, 0, 0, 0, 0, 0, 0]\n    populations: {humans: 1}\n"
     ),
     (
         "profile with every country at 0",
         head
-            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n    populations: {humans: 1}\n    countries: ⟦E0111⟧[{code: SG, asn: 1, colo: SIN, weight: 0}]\n"
+            + "hosts:\n  - name: api.example.com\n    routes: [/a]\nprofiles:\n  p:\n    mean_rps: 1\n"
+            + "    populations: {humans: 1}\n    countries: ⟦E0111⟧[{code: SG, asn: 1, colo: SIN, weight: 0}]\n"
     ),
     (
         "profile without routes to send to",
@@ -76,22 +86,26 @@ private let cases: [(String, String)] = [
     (
         "bad duration unit",
         head
-            + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0201⟧5min\n    action: block\n"
+            + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0201⟧5min\n"
+            + "    action: block\n"
     ),
     (
         "duration without unit",
-        head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0201⟧60\n    action: block\n"
+        head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0201⟧60\n"
+            + "    action: block\n"
     ),
     (
         "duration out of range",
-        head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0106⟧2d\n    action: block\n"
+        head + "rate_limits:\n  - id: r\n    when: 'true'\n    requests: 10\n    period: ⟦E0106⟧2d\n"
+            + "    action: block\n"
     ),
     ("fractional size", head + "redis:\n  provider: upstash\n  maxmemory: ⟦E0202⟧1.5gb\n"),
     ("size without unit", head + "redis:\n  provider: upstash\n  maxmemory: ⟦E0202⟧256\n"),
     (
         "duplicate rule id",
         head
-            + "waf:\n  - id: dup\n    when: 'true'\n    action: block\nrate_limits:\n  - id: ⟦E0108⟧dup\n    when: 'true'\n    requests: 1\n    period: 10s\n    action: block\n"
+            + "waf:\n  - id: dup\n    when: 'true'\n    action: block\nrate_limits:\n  - id: ⟦E0108⟧dup\n"
+            + "    when: 'true'\n    requests: 1\n    period: 10s\n    action: block\n"
     ),
     ("duplicate key", "version: 1\nzone:\n  name: example.com\n  plan: pro\n  ⟦E0003⟧name: other.com\n"),
     ("tab in indentation", "version: 1\nzone:\n⟦E0004⟧\tname: example.com\n"),
@@ -106,16 +120,21 @@ private let cases: [(String, String)] = [
     (
         "unquoted off",
         head
-            + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: 8000\n    auto_stop_machines: ⟦E0105⟧off\n"
+            + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: 8000\n"
+            + "    auto_stop_machines: ⟦E0105⟧off\n"
     ),
     (
         "merge key",
-        "version: 1\nzone: &z\n  name: example.com\n  plan: pro\nhosts:\n  - ⟦E0005⟧<<: *z\n    name: api.example.com\n"
+        "version: 1\nzone: &z\n  name: example.com\n  plan: pro\nhosts:\n  - ⟦E0005⟧<<: *z\n"
+            + "    name: api.example.com\n"
     ),
     ("unknown alias", head + "hosts: ⟦E0010⟧*nowhere\n"),
     ("second document", "version: 1\nzone: {name: example.com, plan: pro}\n⟦E0009⟧---\nversion: 1\n"),
     ("complex key", head + "⟦E0011⟧[a, b]: c\n"),
-    ("secret literal in a Vault field", head + "redis:\n  provider: upstash\n  requirepass: ⟦E0301⟧hunter2hunter2\n"),
+    (
+        "secret literal in a Vault field",
+        head + "redis:\n  provider: upstash\n  requirepass: ⟦E0301⟧hunter2hunter2\n"
+    ),
     (
         "token in env",
         head + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    OPENAI: ⟦E0301⟧" + "sk-"
@@ -124,7 +143,8 @@ private let cases: [(String, String)] = [
     (
         "URL with a password",
         head
-            + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n    DATABASE_URL: postgres://app:⟦E0301⟧s3cretpw@db.example.com/app\n"
+            + "fly:\n  app: my-app\n  primary_region: sin\n  env:\n"
+            + "    DATABASE_URL: postgres://app:⟦E0301⟧s3cretpw@db.example.com/app\n"
     ),
     (
         "high-entropy password",
@@ -146,12 +166,16 @@ private let cases: [(String, String)] = [
     ("lower-case country", head + "lists:\n  geo:\n    kind: country\n    items: [⟦E0204⟧sg]\n"),
     ("ASN with a prefix", head + "lists:\n  nets:\n    kind: asn\n    items: [⟦E0204⟧AS13335]\n"),
     ("bad list name", head + "lists:\n  ⟦E0107⟧Bad-Name:\n    kind: ip\n    items: [192.0.2.1]\n"),
-    ("managed string list", head + "lists:\n  words:\n    kind: string\n    items: [a]\n    managed: ⟦E0112⟧true\n"),
+    (
+        "managed string list",
+        head + "lists:\n  words:\n    kind: string\n    items: [a]\n    managed: ⟦E0112⟧true\n"
+    ),
     ("unknown Fly region", head + "fly:\n  app: my-app\n  primary_region: ⟦E0107⟧hnd\n"),
     (
         "soft limit below 1",
         head
-            + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: 8000\n    concurrency:\n      soft_limit: ⟦E0106⟧0\n"
+            + "fly:\n  app: my-app\n  primary_region: sin\n  http_service:\n    internal_port: 8000\n"
+            + "    concurrency:\n      soft_limit: ⟦E0106⟧0\n"
     ),
     (
         "port out of range",
@@ -161,22 +185,26 @@ private let cases: [(String, String)] = [
     (
         "string where a list is expected",
         head
-            + "rate_limits:\n  - id: r\n    when: 'true'\n    characteristics: ⟦E0102⟧ip.src\n    requests: 1\n    period: 10s\n    action: block\n"
+            + "rate_limits:\n  - id: r\n    when: 'true'\n    characteristics: ⟦E0102⟧ip.src\n    requests: 1\n"
+            + "    period: 10s\n    action: block\n"
     ),
     (
         "expect names an unknown rule",
         head
-            + "waf:\n  - id: block-bad-bots\n    when: 'true'\n    action: block\nexpect:\n  - request: {path: /}\n    action: block\n    rule: ⟦E0109⟧block-bad-bot\n"
+            + "waf:\n  - id: block-bad-bots\n    when: 'true'\n    action: block\nexpect:\n  - request: {path: /}\n"
+            + "    action: block\n    rule: ⟦E0109⟧block-bad-bot\n"
     ),
     ("skip without what to skip", head + "waf:\n  - id: r\n    when: 'true'\n    action: ⟦E0111⟧skip\n"),
     (
         "custom response on a challenge",
-        head + "waf:\n  - id: r\n    when: 'true'\n    action: challenge\n    ⟦E0111⟧response:\n      body: denied\n"
+        head + "waf:\n  - id: r\n    when: 'true'\n    action: challenge\n    ⟦E0111⟧response:\n"
+            + "      body: denied\n"
     ),
     (
         "status TTL with code and range",
         head
-            + "cache:\n  - id: c\n    when: 'true'\n    edge_ttl:\n      mode: override_origin\n      status_codes:\n        - ⟦E0111⟧code: 404\n          from: 400\n          to: 499\n          ttl: 1m\n"
+            + "cache:\n  - id: c\n    when: 'true'\n    edge_ttl:\n      mode: override_origin\n      status_codes:\n"
+            + "        - ⟦E0111⟧code: 404\n          from: 400\n          to: 499\n          ttl: 1m\n"
     ),
     ("missing required list field", head + "lists:\n  nets:\n    ⟦E0103⟧kind: ip\n"),
     (
@@ -212,7 +240,8 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
 @Test func duplicateIDPointsAtBothPlaces() {
     let (_, diagnostics) = MarkedSpec(
         head
-            + "waf:\n  - id: dup\n    when: 'true'\n    action: block\n  - id: dup\n    when: 'true'\n    action: block\n"
+            + "waf:\n  - id: dup\n    when: 'true'\n    action: block\n  - id: dup\n    when: 'true'\n"
+            + "    action: block\n"
     ).check()
     let duplicate = diagnostics.first { $0.id == "E0108" }
     #expect(duplicate?.range.start == SourceLocation(line: 9, column: 9))
@@ -320,7 +349,8 @@ func badSpecReportsMarkedDiagnostics(name: String, marked: String) {
     let text = DiagnosticTextRenderer(sources: [source]).render(diagnostics, summaryFor: "edge.yaml")
     #expect(text.utf8.count < 2_000)
     #expect(
-        text.contains(" 4 |   plan: ggg") && text.contains("ggg…\n"), "the quoted line is cut after a window and marked"
+        text.contains(" 4 |   plan: ggg") && text.contains("ggg…\n"),
+        "the quoted line is cut after a window and marked"
     )
     for rendered in [
         DiagnosticJSONRenderer.render(diagnostics, file: "edge.yaml"), DiagnosticGitHubRenderer.render(diagnostics),

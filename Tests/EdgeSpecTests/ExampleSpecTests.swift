@@ -51,7 +51,8 @@ func exampleSpecBytes() throws -> [UInt8] {
 
 @Test func doubleQuotedEscapesMapToTheirSource() throws {
     let text =
-        "version: 1\nzone: {name: example.com, plan: pro}\nwaf:\n  - id: r\n    when: \"http.host eq \\\"a.com\\\" and ssl\"\n    action: block\n"
+        "version: 1\nzone: {name: example.com, plan: pro}\nwaf:\n  - id: r\n"
+        + "    when: \"http.host eq \\\"a.com\\\" and ssl\"\n    action: block\n"
     let source = SourceFile(name: "edge.yaml", text: text)
     let diagnostics = DiagnosticCollector()
     let spec = try #require(SpecChecker.check(source.bytes, file: "edge.yaml", diagnostics: diagnostics)).spec

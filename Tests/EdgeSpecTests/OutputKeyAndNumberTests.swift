@@ -21,7 +21,10 @@ private let cases: [(String, String)] = [
     ("cost of 1e308", head + "costs:\n  neon_monthly: ⟦E0106⟧1e308\n"),
     ("YAML infinity is not a number here", head + "costs:\n  fly_machine_monthly: ⟦E0102⟧.inf\n"),
     ("YAML not-a-number is not a number here", head + "costs:\n  cloudflare_monthly: ⟦E0102⟧.nan\n"),
-    ("free tier beyond any real plan", head + "costs:\n  upstash_free_commands_per_day: ⟦E0106⟧9223372036854775807\n"),
+    (
+        "free tier beyond any real plan",
+        head + "costs:\n  upstash_free_commands_per_day: ⟦E0106⟧9223372036854775807\n"
+    ),
     ("max_unavailable too large to be a count", fly + "  deploy:\n    max_unavailable: ⟦E0106⟧1e300\n"),
 ]
 
@@ -38,7 +41,8 @@ func outputKeysAndNumbersAreChecked(name: String, marked: String) {
 @Test func ordinaryFlyNamesAndLargeRealisticCostsCheck() {
     let spec = MarkedSpec(
         fly
-            + "  env:\n    _PRIVATE: x\n    log_level9: info\n  processes:\n    web-app: bin/web\n    worker_2: bin/worker\n"
+            + "  env:\n    _PRIVATE: x\n    log_level9: info\n  processes:\n    web-app: bin/web\n"
+            + "    worker_2: bin/worker\n"
             + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\ncosts:\n  neon_monthly: 999999.99\n")
     let (findings, diagnostics) = spec.check()
     #expect(findings.isEmpty, "\(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")

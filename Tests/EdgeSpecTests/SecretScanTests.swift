@@ -105,7 +105,8 @@ let secretPositions: [SecretPosition] = [
         name: "Bearer header in a WAF expression",
         spec: {
             head
-                + "waf:\n  - id: r\n    when: \"any(http.request.headers[\\\"authorization\\\"][*] eq \\\"Bearer \(quoted($0))\\\")\"\n    action: block\n"
+                + "waf:\n  - id: r\n    when: \"any(http.request.headers[\\\"authorization\\\"][*] eq \\\"Bearer "
+                + "\(quoted($0))\\\")\"\n    action: block\n"
         }),
     SecretPosition(
         name: "list item",
@@ -117,7 +118,8 @@ let secretPositions: [SecretPosition] = [
         name: "response body",
         spec: {
             head
-                + "waf:\n  - id: r\n    when: 'true'\n    action: block\n    response:\n      body: \"{\\\"error\\\": \\\"\(quoted($0))\\\"}\"\n"
+                + "waf:\n  - id: r\n    when: 'true'\n    action: block\n    response:\n"
+                + "      body: \"{\\\"error\\\": \\\"\(quoted($0))\\\"}\"\n"
         }),
     SecretPosition(
         name: "rule id", spec: { head + "waf:\n  - id: \"\(quoted($0))\"\n    when: 'true'\n    action: block\n" }),

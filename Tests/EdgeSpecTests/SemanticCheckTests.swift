@@ -15,7 +15,8 @@ private let redis = head + "redis:\n  provider: self-hosted\n"
 private let cases: [(String, String)] = [
     (
         "service duplicates http_service on 443",
-        httpService + "  services:\n    - internal_port: ⟦E0701⟧8000\n      ports:\n        - port: ⟦E0702⟧443\n"
+        httpService + "  services:\n    - internal_port: ⟦E0701⟧8000\n      ports:\n"
+            + "        - port: ⟦E0702⟧443\n"
     ),
     (
         "service duplicates http_service on 80",
@@ -24,7 +25,8 @@ private let cases: [(String, String)] = [
     (
         "two services on one external port",
         fly
-            + "  services:\n    - internal_port: 9000\n      ports:\n        - port: 5000\n    - internal_port: 9001\n      ports:\n        - port: ⟦E0702⟧5000\n"
+            + "  services:\n    - internal_port: 9000\n      ports:\n        - port: 5000\n"
+            + "    - internal_port: 9001\n      ports:\n        - port: ⟦E0702⟧5000\n"
     ),
     (
         "duplicate protocol and internal port",
@@ -33,9 +35,13 @@ private let cases: [(String, String)] = [
     (
         "udp and tcp on one internal port are fine, two udp are not",
         fly
-            + "  services:\n    - internal_port: 9000\n      protocol: udp\n    - internal_port: 9000\n    - internal_port: ⟦E0701⟧9000\n      protocol: udp\n"
+            + "  services:\n    - internal_port: 9000\n      protocol: udp\n    - internal_port: 9000\n"
+            + "    - internal_port: ⟦E0701⟧9000\n      protocol: udp\n"
     ),
-    ("external port zero", fly + "  services:\n    - internal_port: 9000\n      ports:\n        - port: ⟦E0106⟧0\n"),
+    (
+        "external port zero",
+        fly + "  services:\n    - internal_port: 9000\n      ports:\n        - port: ⟦E0106⟧0\n"
+    ),
     (
         "external port too large",
         fly + "  services:\n    - internal_port: 9000\n      ports:\n        - port: ⟦E0106⟧65536\n"
@@ -72,33 +78,39 @@ private let cases: [(String, String)] = [
     ),
     (
         "raft without a path",
-        raftVault + "  cluster_addr: https://vault.example.com:8201\n  storage:\n    ⟦E0721⟧type: raft\n" + tlsListener
+        raftVault + "  cluster_addr: https://vault.example.com:8201\n  storage:\n"
+            + "    ⟦E0721⟧type: raft\n" + tlsListener
     ),
     (
         "ha_storage with raft",
         raftVault
-            + "  cluster_addr: https://vault.example.com:8201\n  storage:\n    type: raft\n    path: /d\n  ha_storage:\n    ⟦E0722⟧type: consul\n"
+            + "  cluster_addr: https://vault.example.com:8201\n  storage:\n    type: raft\n    path: /d\n"
+            + "  ha_storage:\n    ⟦E0722⟧type: consul\n"
             + tlsListener
     ),
     (
         "retry_join without raft",
-        raftVault + "  storage:\n    type: file\n    path: /d\n    ⟦E0722⟧retry_join: [https://v2.example.com:8200]\n"
+        raftVault + "  storage:\n    type: file\n    path: /d\n"
+            + "    ⟦E0722⟧retry_join: [https://v2.example.com:8200]\n"
             + tlsListener
     ),
     (
         "TLS listener without a key",
         raftVault
-            + "  storage:\n    type: file\n    path: /d\n  listeners:\n    - ⟦E0724⟧address: 0.0.0.0:8200\n      tls_cert_file: /etc/v.crt\n"
+            + "  storage:\n    type: file\n    path: /d\n  listeners:\n    - ⟦E0724⟧address: 0.0.0.0:8200\n"
+            + "      tls_cert_file: /etc/v.crt\n"
     ),
     (
         "tcp listener without a port",
         raftVault
-            + "  storage:\n    type: file\n    path: /d\n  listeners:\n    - address: ⟦E0723⟧0.0.0.0\n      tls_disable: true\n"
+            + "  storage:\n    type: file\n    path: /d\n  listeners:\n    - address: ⟦E0723⟧0.0.0.0\n"
+            + "      tls_disable: true\n"
     ),
     (
         "bad tls_min_version",
         raftVault
-            + "  storage:\n    type: file\n    path: /d\n  listeners:\n    - address: 0.0.0.0:8200\n      tls_disable: true\n      tls_min_version: ⟦E0104⟧tls1.2\n"
+            + "  storage:\n    type: file\n    path: /d\n  listeners:\n    - address: 0.0.0.0:8200\n"
+            + "      tls_disable: true\n      tls_min_version: ⟦E0104⟧tls1.2\n"
     ),
     (
         "api_addr without a scheme",
@@ -113,12 +125,14 @@ private let cases: [(String, String)] = [
     ("queue with an LRU policy", redis + "  use: queue\n  maxmemory_policy: ⟦E0741⟧⟦W0501⟧allkeys-lru\n"),
     (
         "requirepass with ACL users",
-        redis + "  requirepass: ⟦E0742⟧vault:r/prod#PASS\n  users:\n    - name: app\n      password: vault:r/prod#APP\n"
+        redis + "  requirepass: ⟦E0742⟧vault:r/prod#PASS\n  users:\n    - name: app\n"
+            + "      password: vault:r/prod#APP\n"
     ),
     (
         "duplicate ACL user",
         redis
-            + "  users:\n    - name: app\n      password: vault:r/prod#A\n    - name: ⟦E0743⟧app\n      password: vault:r/prod#B\n"
+            + "  users:\n    - name: app\n      password: vault:r/prod#A\n    - name: ⟦E0743⟧app\n"
+            + "      password: vault:r/prod#B\n"
     ),
     (
         "TLS with client auth and no CA",
@@ -127,7 +141,8 @@ private let cases: [(String, String)] = [
     (
         "TLS port equals the plain port",
         redis
-            + "  tls:\n    enabled: true\n    port: ⟦E0745⟧6379\n    cert_file: /etc/r.crt\n    key_file: /etc/r.key\n    auth_clients: \"no\"\n"
+            + "  tls:\n    enabled: true\n    port: ⟦E0745⟧6379\n    cert_file: /etc/r.crt\n"
+            + "    key_file: /etc/r.key\n    auth_clients: \"no\"\n"
     ),
     ("listening nowhere", redis + "  port: ⟦E0745⟧0\n"),
     ("maxmemory below a megabyte", redis + "  maxmemory: ⟦E0746⟧512kb\n"),
@@ -141,7 +156,8 @@ private let cases: [(String, String)] = [
     ),
     (
         "unknown subcommand of a container command",
-        redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* +config|bogus\"\n"
+        redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n"
+            + "      rules: ⟦E0747⟧\"~* +config|bogus\"\n"
     ),
     (
         "bad key permission",
@@ -149,12 +165,14 @@ private let cases: [(String, String)] = [
     ),
     (
         "password in the rules",
-        redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"~* +@all >hunter2\"\n"
+        redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n"
+            + "      rules: ⟦E0747⟧\"~* +@all >hunter2\"\n"
     ),
     (
         "rules that turn the user on without a password",
         redis
-            + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0747⟧\"on nopass ~* +@all\"\n"
+            + "  users:\n    - name: app\n      password: vault:r/prod#A\n"
+            + "      rules: ⟦E0747⟧\"on nopass ~* +@all\"\n"
     ),
     (
         "ACL selector",
@@ -167,16 +185,19 @@ private let cases: [(String, String)] = [
     (
         "template code in the rules",
         redis
-            + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0749⟧\"~* +@all {{ env \\\"VAULT_TOKEN\\\" }}\"\n"
+            + "  users:\n    - name: app\n      password: vault:r/prod#A\n"
+            + "      rules: ⟦E0749⟧\"~* +@all {{ env \\\"VAULT_TOKEN\\\" }}\"\n"
     ),
     (
         "template code glued to a key pattern",
-        redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n      rules: ⟦E0749⟧\"~{{.Data}}* +@all\"\n"
+        redis + "  users:\n    - name: app\n      password: vault:r/prod#A\n"
+            + "      rules: ⟦E0749⟧\"~{{.Data}}* +@all\"\n"
     ),
     (
         "template code in a TLS path",
         redis
-            + "  tls:\n    enabled: true\n    cert_file: ⟦E0749⟧\"/etc/{{ file \\\"/etc/shadow\\\" }}\"\n    key_file: /etc/r.key\n    auth_clients: \"no\"\n    port: 6380\n"
+            + "  tls:\n    enabled: true\n    cert_file: ⟦E0749⟧\"/etc/{{ file \\\"/etc/shadow\\\" }}\"\n"
+            + "    key_file: /etc/r.key\n    auth_clients: \"no\"\n    port: 6380\n"
     ),
     (
         "interpolation in a vault.hcl path",
@@ -186,7 +207,8 @@ private let cases: [(String, String)] = [
         "template directive in a seal setting",
         raftVault + "  cluster_addr: https://vault.example.com:8201\n  storage:\n    type: raft\n    path: /opt/vault\n"
             + tlsListener
-            + "  seals:\n    - type: awskms\n      region: ⟦E0726⟧\"%{ if true }eu-west-1%{ endif }\"\n      kms_key_id: alias/unseal\n"
+            + "  seals:\n    - type: awskms\n      region: ⟦E0726⟧\"%{ if true }eu-west-1%{ endif }\"\n"
+            + "      kms_key_id: alias/unseal\n"
     ),
     ("host name in bind", redis + "  bind: [127.0.0.1, ⟦E0748⟧localhost]\n"),
     ("malformed bind address", redis + "  bind: [⟦E0748⟧1.2.3.4.5]\n"),

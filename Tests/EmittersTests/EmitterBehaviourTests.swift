@@ -97,7 +97,8 @@ import Testing
 
 @Test func upstashLimitsAreWarnedAboutAtTheSpec() throws {
     let spec =
-        "version: 1\nzone: {name: example.com, plan: pro}\nredis:\n  provider: upstash\n  maxmemory_policy: allkeys-lru\n  persistence:\n    appendonly: true\n    appendfsync: always\n"
+        "version: 1\nzone: {name: example.com, plan: pro}\nredis:\n  provider: upstash\n"
+        + "  maxmemory_policy: allkeys-lru\n  persistence:\n    appendonly: true\n    appendfsync: always\n"
     let (edge, diagnostics) = try compileSpec(bytes: Array(spec.utf8), specPath: "edge.yaml")
     #expect(Set(diagnostics.diagnostics.map(\.id)).isSuperset(of: ["W0811", "W0812"]))
     let upstash = String(

@@ -85,7 +85,8 @@ private func userWithRules(_ rules: String) -> String {
     .enabled(if: redisServerInstalled),
     arguments: [
         "~* &* +@all -@dangerous",
-        "resetkeys ~cache:* %R~reports:* %RW~jobs:* resetchannels &events:* -@all +@read +@write +config|get -client|kill +select|0",
+        "resetkeys ~cache:* %R~reports:* %RW~jobs:* resetchannels &events:* -@all +@read +@write +config|get "
+            + "-client|kill +select|0",
         "allkeys allchannels allcommands -flushall -flushdb -@admin +acl|whoami",
         "~{tenant}:* +GET +@ALL",
         "nocommands skip-sanitize-payload clearselectors +ping",

@@ -53,8 +53,10 @@ struct ScriptStubs {
 
     /// The argument lines `fly` was called with, one per call.
     var flyCalls: [String] {
-        (FileManager.default.contents(atPath: directory + "/fly.args").map { String(decoding: $0, as: UTF8.self) } ?? "")
-            .split(separator: "\n").map(String.init)
+        let text =
+            FileManager.default.contents(atPath: directory + "/fly.args").map { String(decoding: $0, as: UTF8.self) }
+            ?? ""
+        return text.split(separator: "\n").map(String.init)
     }
 
     /// Runs `script` with `shell` (`sh` or `dash`), the stubs first on PATH.

@@ -23,7 +23,8 @@ private let spec = """
 private let goodValues = [
     "app/db#DATABASE_URL": "postgres://app:db-pw-7f3a@db.internal:5432/app?sslmode=require",
     "app/tls#TLS_KEY":
-        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nbWlkZGxlLWxpbmUtb2Yta2V5\n-----END PRIVATE KEY-----\n",
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nbWlkZGxlLWxpbmUtb2Yta2V5\n"
+        + "-----END PRIVATE KEY-----\n",
     "app/api#API_TOKEN": "tok-9c1e-last",
 ]
 

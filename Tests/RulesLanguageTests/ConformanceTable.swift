@@ -66,7 +66,8 @@ let literalCases: [ConformanceCase] = [
     yes("cf.edge.server_port in {80 443}"),
     no("cf.edge.server_port in {80 8080}"),
     yes(
-        #"http.host in {"a.example" "b.example" "c.example" "d.example" "e.example" "f.example" "g.example" "h.example" "i.example" "www.example.com"}"#
+        #"http.host in {"a.example" "b.example" "c.example" "d.example" "e.example" "f.example" "g.example" "#
+            + #""h.example" "i.example" "www.example.com"}"#
     ),
     fails(#"ip.src.country in {"KP", "IR"}"#, "E0615", at: ","),
     fails(#"ip.src.country in {"KP" 1}"#, "E0616", at: "1}"),

@@ -5,7 +5,8 @@ import Testing
 @testable import RulesLanguage
 
 /// IP literals are read by the one address parser the trace readers use, in the Rules language's own form: a
-/// dotted-quad part with a leading zero is decimal, as Cloudflare reads it (`docs/cloudflare-semantics.md`, "Comparing IP addresses": `1.1.1.01` is `1.1.1.1`).
+/// dotted-quad part with a leading zero is decimal, as Cloudflare reads it (`docs/cloudflare-semantics.md`,
+/// "Comparing IP addresses": `1.1.1.01` is `1.1.1.1`).
 @Suite("IP literals")
 struct IPLiteralTests {
     private func evaluate(_ text: String, ip: String) throws -> Bool {

@@ -49,7 +49,8 @@ struct RoundTripTests {
         let canonical = try #require(expression).canonical
         #expect(
             canonical
-                == ##"http.host eq r#"a"b"# and ip.src.asnum eq 16 or ip.src in {10.0.0.0/8 2001:db8::/32} xor not ssl"##
+                == ##"http.host eq r#"a"b"# and ip.src.asnum eq 16 or ip.src in {10.0.0.0/8 2001:db8::/32} xor not "##
+                + ##"ssl"##
         )
     }
 
@@ -64,7 +65,8 @@ struct RoundTripTests {
         let (expression, _) = parse("true or true && true and true or true ^^ true and true || true")
         #expect(
             try #require(expression).structure
-                == "OR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool, TRUE:Bool), XOR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool)), TRUE:Bool)"
+                == "OR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool, TRUE:Bool), XOR(TRUE:Bool, AND(TRUE:Bool, TRUE:Bool)), "
+                + "TRUE:Bool)"
         )
         let (negation, _) = parse("not true && false")
         #expect(try #require(negation).structure == "AND(NOT(TRUE:Bool), FALSE:Bool)")

@@ -16,7 +16,8 @@ private func temporaryTrace(_ lines: [String]) throws -> String {
 private func request(_ second: Int, path: String, host: String = "console.agenticverz.com", ip: String = "100.64.0.9")
     -> String
 {
-    "{\"ts\":\(1_766_188_800 + second),\"ip\":\"\(ip)\",\"host\":\"\(host)\",\"path\":\"\(path)\",\"ua\":\"Mozilla/5.0\",\"colo\":\"SIN\"}"
+    "{\"ts\":\(1_766_188_800 + second),\"ip\":\"\(ip)\",\"host\":\"\(host)\",\"path\":\"\(path)\","
+        + "\"ua\":\"Mozilla/5.0\",\"colo\":\"SIN\"}"
 }
 
 @Suite struct HTMLReportTests {
@@ -42,7 +43,8 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         let origin = try #require(Support.chart("origin-load", in: html))
         #expect(origin.contains("data-reference=\"soft-limit\"") && origin.contains("data-reference=\"hard-limit\""))
         #expect(
-            origin.contains("soft limit 200 × 3 machines = 600") && origin.contains("hard limit 250 × 3 machines = 750")
+            origin.contains("soft limit 200 × 3 machines = 600")
+                && origin.contains("hard limit 250 × 3 machines = 750")
         )
         #expect(
             origin.contains("data-off-scale=\"true\""),

@@ -47,7 +47,8 @@ private func temporaryFile(_ name: String) -> String {
     let trace = temporaryFile("shuffled.jsonl"), decisions = temporaryFile("decisions.jsonl")
     let times = [5, 1, 3, 2, 4, 0, 9, 7, 8, 6]
     let lines = times.map {
-        "{\"ts\":\(1_766_188_800 + $0),\"ip\":\"100.64.0.\($0)\",\"host\":\"agenticverz.com\",\"path\":\"/p\($0)\",\"ua\":\"x\"}"
+        "{\"ts\":\(1_766_188_800 + $0),\"ip\":\"100.64.0.\($0)\",\"host\":\"agenticverz.com\",\"path\":\"/p\($0)\","
+            + "\"ua\":\"x\"}"
     }
     try (lines.joined(separator: "\n") + "\n").write(toFile: trace, atomically: true, encoding: .utf8)
     var options = ReplayOptions()
@@ -68,8 +69,12 @@ private func temporaryFile(_ name: String) -> String {
 @Test func recordedOutcomesAreComparedAndExamplesRedacted() throws {
     let trace = temporaryFile("recorded.jsonl")
     let lines = [
-        #"{"ts":1766188800000,"ip":"100.64.0.1","host":"api.agenticverz.com","path":"/v1/incidents","query":"token=abc&page=1","ua":"sqlmap/1.7","headers":{"Authorization":"Bearer s3cr3t"},"edge":{"action":"block","rule":"block-bad-bots","cache":"UNKNOWN"}}"#,
-        #"{"ts":1766188801000,"ip":"100.64.0.2","host":"api.agenticverz.com","path":"/v1/incidents","query":"token=abc","ua":"Mozilla/5.0","headers":{"Authorization":"Bearer s3cr3t"},"edge":{"action":"block","cache":"UNKNOWN"}}"#,
+        #"{"ts":1766188800000,"ip":"100.64.0.1","host":"api.agenticverz.com","path":"/v1/incidents","#
+            + #""query":"token=abc&page=1","ua":"sqlmap/1.7","headers":{"Authorization":"Bearer s3cr3t"},"#
+            + #""edge":{"action":"block","rule":"block-bad-bots","cache":"UNKNOWN"}}"#,
+        #"{"ts":1766188801000,"ip":"100.64.0.2","host":"api.agenticverz.com","path":"/v1/incidents","#
+            + #""query":"token=abc","ua":"Mozilla/5.0","headers":{"Authorization":"Bearer s3cr3t"},"#
+            + #""edge":{"action":"block","cache":"UNKNOWN"}}"#,
     ]
     try (lines.joined(separator: "\n") + "\n").write(toFile: trace, atomically: true, encoding: .utf8)
     var options = ReplayOptions()

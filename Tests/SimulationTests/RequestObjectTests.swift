@@ -141,7 +141,8 @@ func rarelyPresentKeyReachesItsField(object: String, expression: String) throws 
 
 @Test func aRecordedResponseIsReadFromTheObject() throws {
     let request = try RequestObject.edgeRequest(
-        #"{"path":"/a.css","status":200,"cache_control":"max-age=5","etag":"\"x\"","set_cookie":"a=1","age":2,"bytes":10,"origin_ms":3,"solved_challenge":true}"#
+        #"{"path":"/a.css","status":200,"cache_control":"max-age=5","etag":"\"x\"","set_cookie":"a=1","age":2,"#
+            + #""bytes":10,"origin_ms":3,"solved_challenge":true}"#
     )
     let recorded = try #require(request.response)
     #expect(recorded.status == 200)
@@ -175,7 +176,8 @@ private let requestObject = """
     "path":"/v1/login?next=1","headers":{"X-Probe":"yes"},"ua":"probe/1","referer":"https://r.example/",\
     "cookie":"s=1","country":"sg","asn":"13335","colo":"sin","ssl":false,"port":8080,"version":"HTTP/2","bot":false,\
     "bot_score":12,"threat_score":40,"continent":"AS","city":"Singapore","region_code":"01",\
-    "verified_bot_category":"Search Engine Crawler","waf_score":42,"ray_id":"8f1a2b3c4d5e6f70","solved_challenge":false,"status":201,"cache_control":"no-store",\
+    "verified_bot_category":"Search Engine Crawler","waf_score":42,"ray_id":"8f1a2b3c4d5e6f70",\
+    "solved_challenge":false,"status":201,"cache_control":"no-store",\
     "expires":"Thu, 01 Jan 1970 00:00:00 GMT","etag":"\\"v1\\"","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT",\
     "age":3,"set_cookie":"t=2","content_type":"application/json","bytes":77,"origin_ms":9}
     """

@@ -22,13 +22,20 @@ private func inputs(_ request: EdgeRequest) -> [String] {
     // Each line differs from the one before in length, presence or header count, so a refill that kept stale
     // bytes, capacity-sized garbage or extra headers would show.
     let lines = [
-        #"{"ts":1000,"ip":"2001:db8::1","method":"POST","scheme":"http","host":"api.example.com","path":"/v1/incidents/long/path","query":"a=1&b=2","headers":{"Accept":"*/*","X-Trace":"abc","Cookie":"s=1"},"ua":"curl/8.5","country":"DE","asn":3320,"colo":"FRA","version":"HTTP/2","bot":true,"bot_score":12,"status":201,"solved_challenge":true}"#,
+        #"{"ts":1000,"ip":"2001:db8::1","method":"POST","scheme":"http","host":"api.example.com","#
+            + #""path":"/v1/incidents/long/path","query":"a=1&b=2","headers":{"Accept":"*/*","X-Trace":"abc","#
+            + #""Cookie":"s=1"},"ua":"curl/8.5","country":"DE","asn":3320,"colo":"FRA","version":"HTTP/2","#
+            + #""bot":true,"bot_score":12,"status":201,"solved_challenge":true}"#,
         #"{"ts":2000,"ip":"10.0.0.7","host":"a.io","path":"/x","headers":{"accept":"text/html"}}"#,
-        #"{"ts":3000,"method":"GET","path":"","country":"SGP","colo":"SIN","headers":{"A":"1","B":"22","C":"333","D":"4444"}}"#,
-        #"{"ts":4000,"ip":"192.0.2.1","method":"DELETE","host":"h","path":"/a/b","query":"","referer":"https://r.example/"}"#,
+        #"{"ts":3000,"method":"GET","path":"","country":"SGP","colo":"SIN","headers":{"A":"1","B":"22","C":"333","#
+            + #""D":"4444"}}"#,
+        #"{"ts":4000,"ip":"192.0.2.1","method":"DELETE","host":"h","path":"/a/b","query":"","#
+            + #""referer":"https://r.example/"}"#,
         #"{"ts":5000}"#,
-        #"{"ts":6000,"path":"/a.js","status":200,"cache_control":"public, max-age=600","etag":"\"v1\"","set_cookie":"a=b","bytes":512,"age":30,"origin_ms":40}"#,
-        #"{"ts":7000,"path":"/b.js","status":304,"cache_control":"no-store","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","content_type":"text/javascript"}"#,
+        #"{"ts":6000,"path":"/a.js","status":200,"cache_control":"public, max-age=600","etag":"\"v1\"","#
+            + #""set_cookie":"a=b","bytes":512,"age":30,"origin_ms":40}"#,
+        #"{"ts":7000,"path":"/b.js","status":304,"cache_control":"no-store","#
+            + #""last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","content_type":"text/javascript"}"#,
         #"{"ts":8000,"path":"/c.js","status":200}"#,
     ]
     let reader = TraceReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), name: "refill", format: .native)
@@ -57,7 +64,8 @@ private func inputs(_ request: EdgeRequest) -> [String] {
 
 @Test func theRecordedResponseCarriesEveryRecordedHeaderAndDropsAbsentOnes() throws {
     let lines = [
-        #"{"ts":1,"status":200,"cache_control":"public, max-age=600","etag":"\"v1\"","set_cookie":"a=b","bytes":512,"age":30,"origin_ms":40}"#,
+        #"{"ts":1,"status":200,"cache_control":"public, max-age=600","etag":"\"v1\"","set_cookie":"a=b","bytes":512,"#
+            + #""age":30,"origin_ms":40}"#,
         #"{"ts":2,"status":304,"last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","content_type":"text/javascript"}"#,
         #"{"ts":3}"#,
     ]

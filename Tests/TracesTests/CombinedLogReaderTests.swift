@@ -92,7 +92,8 @@ import Testing
 
 @Test func combinedLogFieldsEscapesAndZones() throws {
     let text = #"""
-        10.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif?a=1&b=2 HTTP/1.0" 200 2326 "http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"
+        10.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif?a=1&b=2 HTTP/1.0" 200 2326 \#
+        "http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"
         2001:db8::7 - - [01/Jan/2024:00:00:00 +0530] "POST /say \"hi\" HTTP/1.1" - - "-" "agent \"quoted\" \\ back \x41"
         10.0.0.2 - - [10/Oct/2000:13:55:36 +0000] "GET http://example.org/x?y HTTP/1.1" 404 0
         10.0.0.3 - - [10/Oct/2000:13:55:36 +0000] "-" 408 -

@@ -4,9 +4,22 @@ import Testing
 @testable import Traces
 
 private let logpushLines = [
-    #"{"EdgeStartTimestamp":1674073983931000000,"ClientIP":"198.51.100.4","ClientRequestHost":"api.example.com","ClientRequestMethod":"GET","ClientRequestURI":"/v1/items?page=2&q=x","ClientRequestUserAgent":"curl/8.0","ClientRequestReferer":"","ClientRequestProtocol":"HTTP/2","ClientRequestScheme":"https","ClientCountry":"sg","ClientASN":13335,"EdgeColoCode":"SIN","EdgeResponseStatus":200,"OriginResponseStatus":0,"EdgeResponseBytes":1532,"CacheCacheStatus":"hit","SecurityAction":"","OriginResponseDurationMs":0,"RayID":"7e1b","ZoneName":"example.com"}"#,
-    #"{"EdgeStartTimestamp":1674073984,"ClientIP":"2001:db8::9","ClientRequestHost":"api.example.com","ClientRequestMethod":"POST","ClientRequestURI":"/login","ClientCountry":"us","EdgeResponseStatus":403,"OriginResponseStatus":0,"CacheCacheStatus":"unknown","SecurityAction":"managedChallenge","SecurityRuleID":"abc123","SecurityRuleDescription":"[challenge-login] Challenge logins","SecurityActions":["managedChallenge"],"BotScore":2}"#,
-    #"{"EdgeStartTimestamp":"2023-03-03T05:29:06Z","ClientIP":"203.0.113.9","ClientRequestMethod":"GET","ClientRequestPath":"/static/app.js","ClientSSLProtocol":"none","EdgeResponseStatus":200,"OriginResponseStatus":200,"OriginResponseDurationMs":38,"CacheCacheStatus":"miss","SecurityAction":"jschallengeSolved","RequestHeaders":{"accept":"*/*","cookie":"a=b"},"ResponseHeaders":{"cache-control":"max-age=60","age":"3"}}"#,
+    #"{"EdgeStartTimestamp":1674073983931000000,"ClientIP":"198.51.100.4","ClientRequestHost":"api.example.com","#
+        + #""ClientRequestMethod":"GET","ClientRequestURI":"/v1/items?page=2&q=x","#
+        + #""ClientRequestUserAgent":"curl/8.0","ClientRequestReferer":"","ClientRequestProtocol":"HTTP/2","#
+        + #""ClientRequestScheme":"https","ClientCountry":"sg","ClientASN":13335,"EdgeColoCode":"SIN","#
+        + #""EdgeResponseStatus":200,"OriginResponseStatus":0,"EdgeResponseBytes":1532,"CacheCacheStatus":"hit","#
+        + #""SecurityAction":"","OriginResponseDurationMs":0,"RayID":"7e1b","ZoneName":"example.com"}"#,
+    #"{"EdgeStartTimestamp":1674073984,"ClientIP":"2001:db8::9","ClientRequestHost":"api.example.com","#
+        + #""ClientRequestMethod":"POST","ClientRequestURI":"/login","ClientCountry":"us","EdgeResponseStatus":403,"#
+        + #""OriginResponseStatus":0,"CacheCacheStatus":"unknown","SecurityAction":"managedChallenge","#
+        + #""SecurityRuleID":"abc123","SecurityRuleDescription":"[challenge-login] Challenge logins","#
+        + #""SecurityActions":["managedChallenge"],"BotScore":2}"#,
+    #"{"EdgeStartTimestamp":"2023-03-03T05:29:06Z","ClientIP":"203.0.113.9","ClientRequestMethod":"GET","#
+        + #""ClientRequestPath":"/static/app.js","ClientSSLProtocol":"none","EdgeResponseStatus":200,"#
+        + #""OriginResponseStatus":200,"OriginResponseDurationMs":38,"CacheCacheStatus":"miss","#
+        + #""SecurityAction":"jschallengeSolved","RequestHeaders":{"accept":"*/*","cookie":"a=b"},"#
+        + #""ResponseHeaders":{"cache-control":"max-age=60","age":"3"}}"#,
     #"{"EdgeStartTimestamp":1674073985,"ClientIP":"203.0.113.10","SecurityAction":"skip","EdgeResponseStatus":200}"#,
     #"{"EdgeStartTimestamp":1674073986,"ClientIP":"203.0.113.11","SecurityAction":"teleport"}"#,
 ]

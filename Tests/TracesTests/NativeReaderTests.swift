@@ -6,7 +6,15 @@ import Testing
 
 @Test func nativeRecordReadsEveryField() throws {
     let line =
-        #"{"ts":"2025-12-20T10:00:00.123Z","ip":"203.0.113.7","method":"GET","scheme":"http","host":"api.agenticverz.com","path":"/v1/incidents","query":"page=2","ua":"Mozilla/5.0","referer":"https://x/","cookie":"s=1","country":"sg","asn":13335,"colo":"sin","ssl":false,"port":8080,"version":"HTTP/2","bot":true,"bot_score":12,"threat_score":3,"solved_challenge":false,"headers":{"Accept":"*/*","X-Multi":["a","b"]},"status":200,"cache_control":"max-age=60","expires":"Thu, 01 Dec 1994 16:00:00 GMT","etag":"\"v1\"","last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","age":12,"set_cookie":"id=1","content_type":"text/html","bytes":1532,"origin_ms":38.6,"edge":{"action":"block","rule":"block-bad-bots","cache":"dynamic","status":403}}"#
+        #"{"ts":"2025-12-20T10:00:00.123Z","ip":"203.0.113.7","method":"GET","scheme":"http","#
+        + #""host":"api.agenticverz.com","path":"/v1/incidents","query":"page=2","ua":"Mozilla/5.0","#
+        + #""referer":"https://x/","cookie":"s=1","country":"sg","asn":13335,"colo":"sin","ssl":false,"port":8080,"#
+        + #""version":"HTTP/2","bot":true,"bot_score":12,"threat_score":3,"solved_challenge":false,"#
+        + #""headers":{"Accept":"*/*","X-Multi":["a","b"]},"status":200,"cache_control":"max-age=60","#
+        + #""expires":"Thu, 01 Dec 1994 16:00:00 GMT","etag":"\"v1\"","#
+        + #""last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","age":12,"#
+        + #""set_cookie":"id=1","content_type":"text/html","bytes":1532,"origin_ms":38.6,"edge":{"action":"block","#
+        + #""rule":"block-bad-bots","cache":"dynamic","status":403}}"#
     let (records, reader) = try readAll(line)
     #expect(reader.format == .native)
     let record = try #require(records.first)

@@ -22,7 +22,9 @@ import Testing
     let line = NativeTraceWriter.line(for: record)
     #expect(
         line
-            == #"{"ts":"2025-12-20T10:00:00.123Z","ip":"2001:db8::1","method":"GET","path":"/a \"b\"","ua":"ua\u0001","headers":{"Accept":"*/*","X-Multi":["1","2"]},"country":"SG","asn":13335,"ssl":true,"status":200,"bytes":12,"edge":{"action":"js_challenge","cache":"MISS"}}"#
+            == #"{"ts":"2025-12-20T10:00:00.123Z","ip":"2001:db8::1","method":"GET","path":"/a \"b\"","#
+            + #""ua":"ua\u0001","headers":{"Accept":"*/*","X-Multi":["1","2"]},"country":"SG","asn":13335,"#
+            + #""ssl":true,"status":200,"bytes":12,"edge":{"action":"js_challenge","cache":"MISS"}}"#
     )
     let reread = try #require(try readAll(line).records.first)
     #expect(NativeTraceWriter.line(for: reread) == line)
@@ -34,7 +36,8 @@ import Testing
     let line = NativeTraceWriter.line(for: record)
     #expect(
         line
-            == #"{"ts":"2000-10-10T20:55:36.000Z","ip":"10.0.0.1","method":"GET","path":"/\#u{FFFD}","ua":"caf\#u{E9} \#u{FFFD}","version":"HTTP/1.1","status":200,"bytes":5}"#
+            == #"{"ts":"2000-10-10T20:55:36.000Z","ip":"10.0.0.1","method":"GET","path":"/\#u{FFFD}","#
+            + #""ua":"caf\#u{E9} \#u{FFFD}","version":"HTTP/1.1","status":200,"bytes":5}"#
     )
     let writer = NativeTraceWriter()
     try writer.write(record)
@@ -58,7 +61,9 @@ import Testing
     let line = NativeTraceWriter.line(for: builder.build())
     #expect(
         line
-            == #"{"path":"/","country":"SG","continent":"AS","city":"S\#u{E3}o Paulo","region_code":"SP","bot":true,"verified_bot_category":"Search Engine Crawler","threat_score":0,"waf_score":42,"ray_id":"8f1a2b3c4d5e6f70"}"#
+            == #"{"path":"/","country":"SG","continent":"AS","city":"S\#u{E3}o Paulo","region_code":"SP","bot":true,"#
+            + #""verified_bot_category":"Search Engine Crawler","threat_score":0,"waf_score":42,"#
+            + #""ray_id":"8f1a2b3c4d5e6f70"}"#
     )
     let reread = try #require(try readAll(line).records.first)
     #expect(reread.string(reread.city) == "S\u{E3}o Paulo" && reread.wafScore == 42)

@@ -4,7 +4,14 @@ import Testing
 
 /// A line that sets every field of the native format.
 private let everyField =
-    #"{"ts":1766224800123,"ip":"2001:db8::7","method":"GET","scheme":"http","host":"a.example","path":"/p","query":"q=1","ua":"UA","referer":"https://r/","cookie":"c=1","country":"sg","asn":13335,"colo":"sin","ssl":false,"port":8080,"version":"HTTP/2","bot":true,"bot_score":12,"threat_score":3,"continent":"AS","city":"Singapore","region_code":"01","verified_bot_category":"Search Engine Crawler","waf_score":42,"ray_id":"8f1a","solved_challenge":true,"headers":{"Accept":"*/*"},"status":200,"cache_control":"max-age=60","expires":"x","etag":"\"v1\"","last_modified":"y","age":12,"set_cookie":"id=1","content_type":"text/html","bytes":1532,"origin_ms":38,"edge":{"action":"block","rule":"r1","cache":"hit","status":403}}"#
+    #"{"ts":1766224800123,"ip":"2001:db8::7","method":"GET","scheme":"http","host":"a.example","path":"/p","#
+    + #""query":"q=1","ua":"UA","referer":"https://r/","cookie":"c=1","country":"sg","asn":13335,"colo":"sin","#
+    + #""ssl":false,"port":8080,"version":"HTTP/2","bot":true,"bot_score":12,"threat_score":3,"continent":"AS","#
+    + #""city":"Singapore","region_code":"01","verified_bot_category":"Search Engine Crawler","waf_score":42,"#
+    + #""ray_id":"8f1a","solved_challenge":true,"headers":{"Accept":"*/*"},"status":200,"#
+    + #""cache_control":"max-age=60","expires":"x","etag":"\"v1\"","last_modified":"y","age":12,"set_cookie":"id=1","#
+    + #""content_type":"text/html","bytes":1532,"origin_ms":38,"edge":{"action":"block","rule":"r1","cache":"hit","#
+    + #""status":403}}"#
 
 @Test func aRecordReadIntoAUsedPlaceKeepsNothingOfTheOldOne() throws {
     let reader = TraceReader(

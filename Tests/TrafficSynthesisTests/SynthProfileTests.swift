@@ -113,8 +113,11 @@ private func field(_ error: SynthesisError?) -> String? {
                 profile: profile, seed: 1, startMilliseconds: start, durationMilliseconds: duration)
         }
     }
-    let message = SynthesisError.invalidProfile(field: "zipfExponent", reason: "must be a finite number ≥ 0 (got -1.0)")
-        .description
+    let message = SynthesisError.invalidProfile(
+        field: "zipfExponent",
+        reason: "must be a finite number ≥ 0 (got -1.0)"
+    )
+    .description
     #expect(message == "invalid load profile: zipfExponent must be a finite number ≥ 0 (got -1.0)")
 }
 
@@ -159,7 +162,8 @@ private func field(_ error: SynthesisError?) -> String? {
     #expect(throws: SynthesisError.unknownPreset(name: "zzz", suggestion: nil)) { try WhatIfPreset(named: "zzz") }
     #expect(
         SynthesisError.unknownPreset(name: "bot-wav", suggestion: "bot-wave").description
-            == "unknown load profile preset 'bot-wav'; did you mean 'bot-wave'? (presets: bot-wave, credential-stuffing, traffic-spike)"
+            == "unknown load profile preset 'bot-wav'; did you mean 'bot-wave'? (presets: bot-wave, "
+            + "credential-stuffing, traffic-spike)"
     )
 }
 

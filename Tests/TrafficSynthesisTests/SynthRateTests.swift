@@ -11,7 +11,8 @@ import Testing
     #expect(Double(statistics.minimumRecordsPerMinute) >= expected - 5 * sigma)
     #expect(Double(statistics.maximumRecordsPerMinute) <= expected + 5 * sigma)
     #expect(abs(Double(statistics.totalRecords) - 180_000) <= 5 * 180_000.0.squareRoot())
-    // Poisson counts: variance close to the mean (the dispersion index of 60 minutes has a standard deviation ≈ 0.18).
+    // Poisson counts: variance close to the mean (the dispersion index of 60 minutes has a
+    // standard deviation ≈ 0.18).
     let mean = Double(statistics.totalRecords) / 60
     let squares = statistics.recordsPerMinute.map { (Double($0) - mean) * (Double($0) - mean) }
     let variance = squares.reduce(0, +) / 59
