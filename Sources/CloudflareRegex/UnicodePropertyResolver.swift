@@ -35,8 +35,7 @@ enum UnicodePropertyResolver {
                     .unicodeProperty, "Unicode property `\(name)` is not supported here", span: query.span,
                     help:
                         "supported: general categories (gc=…), scripts (sc=…, scx=…) and binary properties such "
-                        + "as "
-                        + "Alphabetic"
+                        + "as Alphabetic"
                 )
             }
         }

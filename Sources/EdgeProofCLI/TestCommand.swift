@@ -13,8 +13,7 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract:
             "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit "
-            + "1 "
-            + "when any fails."
+            + "1 when any fails."
     )
 
     @OptionGroup var spec: SpecArgument

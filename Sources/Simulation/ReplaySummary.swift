@@ -132,8 +132,7 @@ public struct ReplaySummary: Sendable {
             disagreements.append(
                 "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
                     + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/"
-                    + "\(record.string(outcome.cache) ?? "?"), "
-                    + "model "
+                    + "\(record.string(outcome.cache) ?? "?"), model "
                     + "\(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/"
                     + "\(decision.cacheStatus.rawValue)"
             )

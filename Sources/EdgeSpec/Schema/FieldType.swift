@@ -186,8 +186,7 @@ extension FieldType where Value == Double {
             guard value.isFinite, (minimum...maximum).contains(value) else {
                 context.diagnostics.error(
                     "E0106",
-                    "\(scalar.value) is out of range; expected "
-                        + "\(numberText(minimum))…\(numberText(maximum))",
+                    "\(scalar.value) is out of range; expected \(numberText(minimum))…\(numberText(maximum))",
                     at: scalar.range)
                 return nil
             }

@@ -17,8 +17,7 @@ enum CacheChartSection {
             valueFormat: .percent, fixedAxis: .fraction, series: [series])
         let captions = [
             "Requests served from cache (HIT, STALE, UPDATING, REVALIDATED) over cacheable requests (those plus MISS "
-                + "and EXPIRED), "
-                + "\(time.perBucket); the line breaks where nothing was cacheable.",
+                + "and EXPIRED), \(time.perBucket); the line breaks where nothing was cacheable.",
             "Over the whole replay: \(ReportFormat.percent(summary.cacheHitRatio)) of cacheable requests, "
                 + "\(ReportFormat.percent(summary.cacheHitRatioByBytes)) of bytes.",
         ]

@@ -46,8 +46,7 @@ struct HorizontalBarChart {
 
         var out =
             "<svg class=\"chart\" data-chart=\"\(name)\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" "
-            + "width=\"\(f(Self.width))\" "
-            + "height=\"\(f(height))\" role=\"img\" "
+            + "width=\"\(f(Self.width))\" height=\"\(f(height))\" role=\"img\" "
             + "aria-label=\"\(HTMLText.escape(title))\"><title>\(HTMLText.escape(title))</title>"
         if !legend.isEmpty { out += legendBox.svg(x: left, y: 28, width: plotWidth) }
         out += "<g class=\"axis value-axis\">"
@@ -78,8 +77,7 @@ struct HorizontalBarChart {
                 guard width >= 0.05 else { continue }
                 out +=
                     "<rect data-series=\"\(HTMLText.escape(segment.series))\" x=\"\(f(start))\" y=\"\(f(barTop))\" "
-                    + "width=\"\(f(width))\" "
-                    + "height=\"\(f(Self.barHeight))\" "
+                    + "width=\"\(f(width))\" height=\"\(f(Self.barHeight))\" "
                     + "fill=\"\(segment.color)\"><title>\(HTMLText.escape(segment.tooltip))</title></rect>"
             }
             out +=

@@ -47,8 +47,7 @@ struct TimeSeriesChart {
 
         var out =
             "<svg class=\"chart\" data-chart=\"\(name)\" viewBox=\"0 0 \(f(Self.width)) \(f(Self.height))\" "
-            + "width=\"\(f(Self.width))\" "
-            + "height=\"\(f(Self.height))\" role=\"img\" "
+            + "width=\"\(f(Self.width))\" height=\"\(f(Self.height))\" role=\"img\" "
             + "aria-label=\"\(HTMLText.escape(title))\"><title>\(HTMLText.escape(title))</title>"
         out += legend.svg(x: Self.left, y: 28, width: plotWidth)
         out += valueGrid(axis, plot)
@@ -65,8 +64,7 @@ struct TimeSeriesChart {
         for series in drawn where series.style == .line {
             out +=
                 "<path data-series=\"\(HTMLText.escape(series.id))\" fill=\"none\" stroke=\"\(series.color)\" "
-                + "stroke-width=\"1.6\" "
-                + "stroke-linejoin=\"round\" d=\"\(plot.line(series.values))\"/>"
+                + "stroke-width=\"1.6\" stroke-linejoin=\"round\" d=\"\(plot.line(series.values))\"/>"
         }
         for reference in onScale {
             let y = plot.y(reference.value)
@@ -84,8 +82,7 @@ struct TimeSeriesChart {
                 "<text class=\"reference\" data-reference=\"\(HTMLText.escape(reference.id))\" data-off-scale=\"true\" "
                 + "x=\"\(f(plot.left + plot.width - 4))\" "
                 + "y=\"\(f(y))\" text-anchor=\"end\" fill=\"\(reference.color)\">↑ "
-                + "\(HTMLText.escape(reference.label)) "
-                + "(above the chart, "
+                + "\(HTMLText.escape(reference.label)) (above the chart, "
                 + "\(ReportFormat.compact(reference.value / dataLargest))× its peak)</text>"
         }
         out += timeAxis(plot)
