@@ -36,14 +36,20 @@ test: deps venv
 	$(MAKE) --no-print-directory outputs-check
 
 # swift-format, configured by .swift-format: `make fmt` rewrites the Swift sources in place; `make fmt-check` fails
-# when formatting would change a file or a lint rule has a finding (lines it cannot shorten stay findings).
+# when formatting would change a file, a lint rule has a finding, or a line is longer than LINE_LIMIT bytes. The
+# formatter never splits string literals or comments, so fmt-check counts every line itself: split a long literal
+# into `"…"` + `"…"` pieces (or end a multi-line literal's source line with `\`) and re-wrap a long comment.
 FORMATTED := Sources Tests Benchmarks Fuzz Package.swift
+LINE_LIMIT := 120
 
 fmt:
 	$(SWIFT) format format --in-place --recursive --parallel $(FORMATTED)
 
 fmt-check:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMATTED)
+	@find $(FORMATTED) -name '*.swift' | sort | LC_ALL=C xargs awk -v limit=$(LINE_LIMIT) \
+	  'length($$0) > limit { printf "%s:%d: line is %d columns (at most %d)\n", FILENAME, FNR, length($$0), limit; \
+	  long = 1 } END { exit long }'
 
 schema-check: venv
 	@mkdir -p .build/schema

@@ -44,9 +44,11 @@ func writeTrace() throws {
         buffer +=
             "{\"ts\":\(time),\"ip\":\"\(ip)\",\"method\":\"GET\",\"host\":\"\(target.0)\",\"path\":\"\(target.1)\","
         buffer +=
-            "\"query\":\"page=\(generator.next() % 50)\",\"ua\":\"\(agent)\",\"country\":\"\(countries[Int(generator.next() % 6)])\","
+            "\"query\":\"page=\(generator.next() % 50)\",\"ua\":\"\(agent)\","
+            + "\"country\":\"\(countries[Int(generator.next() % 6)])\","
         buffer +=
-            "\"asn\":\(generator.next() % 60_000),\"colo\":\"\(colos[Int(generator.next() % 5)])\",\"headers\":{\"accept\":\"*/*\"}}\n"
+            "\"asn\":\(generator.next() % 60_000),\"colo\":\"\(colos[Int(generator.next() % 5)])\","
+            + "\"headers\":{\"accept\":\"*/*\"}}\n"
         if index % 10_000 == 9_999 {
             handle.write(Data(buffer.utf8))
             buffer.removeAll(keepingCapacity: true)
@@ -100,7 +102,8 @@ if runs > 1 {
     print(
         String(
             format:
-                "replay of %d records over %d runs: median %.0f records/s, best %.0f records/s; peak RSS %.1f MiB in the first run",
+                "replay of %d records over %d runs: median %.0f records/s, best %.0f records/s; peak RSS %.1f MiB in "
+                + "the first run",
             count, runs, sorted[sorted.count / 2], sorted[sorted.count - 1], firstRunPeakMegabytes))
 }
 print("  actions: \(actions)")

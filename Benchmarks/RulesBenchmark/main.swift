@@ -63,7 +63,8 @@ extension SplitMix64 {
 func makeRequests(count: Int) -> [HTTPRequest] {
     let userAgents: [[UInt8]] = [
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
-        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 "
+            + "Safari/605.1.15",
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
         "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
         "curl/8.5.0", "python-requests/2.32.3", "Go-http-client/2.0",
@@ -140,7 +141,8 @@ func run(_ name: String, rules: [Rule], requests: [HTTPRequest]) {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(requests.count) / seconds
     print(
-        "\(name): \(requests.count) requests in \(String(format: "%.3f", seconds)) s = \(Int(rate)) requests/s (one core)"
+        "\(name): \(requests.count) requests in \(String(format: "%.3f", seconds)) s = \(Int(rate)) requests/s (one "
+            + "core)"
     )
     for (index, rule) in rules.enumerated() { print("  \(rule.id): \(matches[index])") }
     print("  passed: \(passed)")

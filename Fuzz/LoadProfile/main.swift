@@ -53,7 +53,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     guard count == statistics.totalRecords, reader.diagnostics.diagnostics.isEmpty else {
         fatalError(
-            "a synthesised trace reads back as \(count) of \(statistics.totalRecords) records with \(reader.diagnostics.diagnostics.count) findings"
+            "a synthesised trace reads back as \(count) of \(statistics.totalRecords) records with "
+                + "\(reader.diagnostics.diagnostics.count) findings"
         )
     }
     return 0

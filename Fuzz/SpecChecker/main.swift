@@ -21,7 +21,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let compiled = EdgeCompiler.compile(checked, specPath: file, diagnostics: diagnostics)
         guard (compiled == nil) == diagnostics.hasErrors else {
             fatalError(
-                "EdgeCompiler returned \(compiled == nil ? "nothing" : "an edge") with hasErrors \(diagnostics.hasErrors)"
+                "EdgeCompiler returned \(compiled == nil ? "nothing" : "an edge") with hasErrors "
+                    + "\(diagnostics.hasErrors)"
             )
         }
     }

@@ -162,7 +162,8 @@ struct RegexLowering {
             throw RegexSyntaxError(
                 .unicodeNotEnabled, "non-ASCII character in a class needs Unicode mode", span: literal.span,
                 help:
-                    "add `(?u)` to match it as a character, or match its UTF-8 bytes with an alternation outside the class"
+                    "add `(?u)` to match it as a character, or match its UTF-8 bytes with an alternation outside the "
+                    + "class"
             )
         }
         return UInt8(truncatingIfNeeded: value)

@@ -1,4 +1,5 @@
-/// Escape sequences: literals, Perl classes, Unicode classes, assertions, and the PCRE-only escapes the dialect rejects.
+/// Escape sequences: literals, Perl classes, Unicode classes, assertions, and the PCRE-only escapes the dialect
+/// rejects.
 extension RegexParser {
     /// What an escape sequence denotes.
     enum EscapePrimitive {
@@ -125,7 +126,8 @@ extension RegexParser {
             return RegexSyntaxError(
                 .escape, "unrecognized escape sequence `\\\(c)`", span: span,
                 help:
-                    "letters and digits cannot be escaped; write the character without `\\`, or see the dialect's escapes"
+                    "letters and digits cannot be escaped; write the character without `\\`, or see the dialect's "
+                    + "escapes"
             )
         }
     }

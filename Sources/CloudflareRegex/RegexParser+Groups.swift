@@ -56,14 +56,16 @@ extension RegexParser {
             throw RegexSyntaxError(
                 .lookAround, "look-ahead is not supported by Cloudflare's regex engine", span: through(2),
                 help:
-                    "match the following text as part of the pattern, or split the rule into two conditions joined with `and`/`and not`"
+                    "match the following text as part of the pattern, or split the rule into two conditions joined "
+                    + "with `and`/`and not`"
             )
         }
         if hasPrefix("?<=") || hasPrefix("?<!") {
             throw RegexSyntaxError(
                 .lookAround, "look-behind is not supported by Cloudflare's regex engine", span: through(3),
                 help:
-                    "match the preceding text as part of the pattern, or split the rule into two conditions joined with `and`/`and not`"
+                    "match the preceding text as part of the pattern, or split the rule into two conditions joined "
+                    + "with `and`/`and not`"
             )
         }
         if hasPrefix("*") {
@@ -96,7 +98,8 @@ extension RegexParser {
                 .recursion, "`(?R)` is read as PCRE recursion, which Cloudflare's regex engine does not support",
                 span: through(3),
                 help:
-                    "in this dialect `R` is the CRLF flag; to enable it write it with another flag or as a group, e.g. `(?R:…)`"
+                    "in this dialect `R` is the CRLF flag; to enable it write it with another flag or as a group, e.g. "
+                    + "`(?R:…)`"
             )
         }
         if isRecursionCall() {
@@ -215,7 +218,8 @@ extension RegexParser {
                 throw RegexSyntaxError(
                     .flags, "unknown flag `\(c)`", at: position, length: scalar(at: position).length,
                     help:
-                        "the flags are i (case-insensitive), m (multi-line), s (dot matches \\n), U (swap greed), u (Unicode), R (CRLF), x (verbose)"
+                        "the flags are i (case-insensitive), m (multi-line), s (dot matches \\n), U (swap greed), u "
+                        + "(Unicode), R (CRLF), x (verbose)"
                 )
             }
             if change.enable.contains(flag) || change.disable.contains(flag) {
@@ -269,7 +273,8 @@ extension RegexParser {
                 .possessiveQuantifier, "possessive quantifiers are not supported by Cloudflare's regex engine",
                 span: opStart..<(position + 1),
                 help:
-                    "Cloudflare would read `\(op)+` as a repetition of a repetition, not as possessive; write `\(op)` alone"
+                    "Cloudflare would read `\(op)+` as a repetition of a repetition, not as possessive; write `\(op)` "
+                    + "alone"
             )
         }
         let (min, max): (UInt32, UInt32?) = op == "?" ? (0, 1) : op == "*" ? (0, nil) : (1, nil)
@@ -288,7 +293,8 @@ extension RegexParser {
             RegexSyntaxError(
                 .repetition, "malformed counted repetition", span: open..<max(open + 1, parser.position),
                 help:
-                    "`{` always starts a counted repetition `{n}`, `{n,}` or `{n,m}` in this dialect; escape it as `\\{` to match a literal brace"
+                    "`{` always starts a counted repetition `{n}`, `{n,}` or `{n,m}` in this dialect; escape it as "
+                    + "`\\{` to match a literal brace"
             )
         }
         advance()

@@ -1,6 +1,7 @@
 /// Resolves `\p{…}` queries the way the Rust dialect names them: general categories (short or long names,
 /// `gc=`), `Any`/`ASCII`/`Assigned`, scripts (`Greek`, `sc=Greek`, `scx=Greek`) and binary properties
-/// (`Alphabetic`, `White_Space`, …). Names match loosely: case, spaces, `_` and `-` are ignored, as is a leading `is`.
+/// (`Alphabetic`, `White_Space`, …). Names match loosely: case, spaces, `_` and `-` are ignored, as is a leading
+/// `is`.
 ///
 /// General categories come from the standard library; scripts and binary properties from PCRE2's tables.
 /// Other properties (`Age`, `Word_Break`, …) are reported as unsupported.
@@ -33,7 +34,8 @@ enum UnicodePropertyResolver {
                 throw RegexSyntaxError(
                     .unicodeProperty, "Unicode property `\(name)` is not supported here", span: query.span,
                     help:
-                        "supported: general categories (gc=…), scripts (sc=…, scx=…) and binary properties such as Alphabetic"
+                        "supported: general categories (gc=…), scripts (sc=…, scx=…) and binary properties such "
+                        + "as Alphabetic"
                 )
             }
         }
@@ -59,7 +61,8 @@ enum UnicodePropertyResolver {
         RegexSyntaxError(
             .unicodeProperty, "unknown Unicode property `\(name)`", span: span,
             help:
-                "use a general category such as `L` or `Lu`, a script such as `Greek`, or a binary property such as `Alphabetic`"
+                "use a general category such as `L` or `Lu`, a script such as `Greek`, or a binary property such as "
+                + "`Alphabetic`"
         )
     }
 

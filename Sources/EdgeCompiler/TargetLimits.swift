@@ -20,7 +20,8 @@ struct TargetLimits {
             if let size = vm.size, !Self.schemaVMSizes.contains(size) {
                 diagnostics.warning(
                     "W0801",
-                    "fly.toml: vm size '\(size)' is not in SchemaStore's fly.json, so editors and schema checks will flag it",
+                    "fly.toml: vm size '\(size)' is not in SchemaStore's fly.json, so editors and schema checks will "
+                        + "flag it",
                     at: vm.ranges.value("size"),
                     help:
                         "use one of \(Self.schemaVMSizes.sorted().joined(separator: ", ")) or set cpus and memory only")
@@ -33,7 +34,8 @@ struct TargetLimits {
                 "vault.hcl: the transit seal token is not written into the file; Vault reads it from VAULT_TOKEN",
                 at: token.range,
                 help:
-                    "export VAULT_TOKEN=$(vault kv get -field=\(token.key) \(token.path)) on the Vault host before starting it"
+                    "export VAULT_TOKEN=$(vault kv get -field=\(token.key) \(token.path)) on the Vault host before "
+                    + "starting it"
             )
         }
     }
@@ -44,14 +46,16 @@ struct TargetLimits {
         if redis.maxmemoryPolicy != .noeviction {
             diagnostics.warning(
                 "W0811",
-                "Upstash has one eviction algorithm (random sampling, keys with a TTL first); '\(redis.maxmemoryPolicy.rawValue)' is approximated as eviction on",
+                "Upstash has one eviction algorithm (random sampling, keys with a TTL first); "
+                    + "'\(redis.maxmemoryPolicy.rawValue)' is approximated as eviction on",
                 at: redis.ranges.value("maxmemory_policy"))
         }
         if let persistence = redis.persistence {
             if persistence.ranges.keys["appendfsync"] != nil || persistence.save != nil {
                 diagnostics.warning(
                     "W0812",
-                    "Upstash always persists to durable storage and has no AOF or snapshot settings; appendfsync and save apply to the self-hosted redis.conf only",
+                    "Upstash always persists to durable storage and has no AOF or snapshot settings; appendfsync and "
+                        + "save apply to the self-hosted redis.conf only",
                     at: persistence.ranges.key(persistence.ranges.keys["appendfsync"] != nil ? "appendfsync" : "save"))
             }
         }

@@ -171,7 +171,8 @@ public enum DiagnosticGitHubRenderer {
             if let help = diagnostic.help { message += " (\(ShownText.of(help)))" }
             return
                 "::\(command) file=\(escapeProperty(ShownText.of(r.file))),line=\(r.start.line),col=\(r.start.column),"
-                + "endLine=\(r.end.line),endColumn=\(r.end.column),title=\(escapeProperty(diagnostic.id))::\(escapeData(message))\n"
+                + "endLine=\(r.end.line),endColumn=\(r.end.column),"
+                + "title=\(escapeProperty(diagnostic.id))::\(escapeData(message))\n"
         }.joined()
     }
 

@@ -1,5 +1,5 @@
-/// Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions and transpositions of
-/// adjacent characters each cost one, so `vresion` is one edit from `version`.
+/// Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions and transpositions
+/// of adjacent characters each cost one, so `vresion` is one edit from `version`.
 public func editDistance(_ a: String, _ b: String) -> Int {
     let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
     if s.isEmpty { return t.count }

@@ -54,7 +54,8 @@ struct BuildCommand: ParsableCommand {
                 return
             }
             StandardOutput.print(
-                "\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from \(compiled.specName); run `edgeproof build \(spec.path) -o \(output)`"
+                "\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from "
+                    + "\(compiled.specName); run `edgeproof build \(spec.path) -o \(output)`"
             )
             throw ExitCode(1)
         }
@@ -66,7 +67,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(2)
         }
         StandardOutput.print(
-            "wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))"
+            "wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec "
+                + "sha256:\(compiled.shortHash))"
         )
         for path in removed {
             StandardOutput.print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)")

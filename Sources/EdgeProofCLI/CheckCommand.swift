@@ -48,7 +48,8 @@ enum ReadinessTable {
         for item in shown {
             let mark = item.status == .done ? "✓" : "✗"
             out +=
-                "  \(item.priority) \(mark) \(item.title.padding(toLength: width, withPad: " ", startingAt: 0))  \(item.reason)\n"
+                "  \(item.priority) \(mark) \(item.title.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                + "\(item.reason)\n"
         }
         return out
     }

@@ -9,7 +9,8 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract:
-            "Replay a trace through two specs and report the requests whose outcome changes, grouped by old → new and rule.",
+            "Replay a trace through two specs and report the requests whose outcome changes, grouped by old → new "
+            + "and rule.",
         discussion: "Exit 0; 1 with --fail-on-change when any outcome changed; 2 for unreadable input.")
 
     @Argument(help: "The spec before the change.")

@@ -28,8 +28,8 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate one Rules-language expression on one request; prints true or false.",
         discussion: """
-            stdout carries only `true` or `false`; diagnostics go to stderr. Exit 0 when the expression is valid, 1 when \
-            it is not, 2 for usage or input errors (a malformed --request).
+            stdout carries only `true` or `false`; diagnostics go to stderr. Exit 0 when the expression is valid, 1 \
+            when it is not, 2 for usage or input errors (a malformed --request).
             """)
 
     @Argument(help: "The expression, e.g. 'http.user_agent contains \"sqlmap\"'.")

@@ -12,7 +12,8 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract:
-            "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the key's counter), cache."
+            "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the "
+            + "key's counter), cache."
     )
 
     @OptionGroup var spec: SpecArgument
@@ -73,7 +74,8 @@ enum ExplainReport {
             out += " (rule \(rule)" + (decision.phase.map { " in \($0.rawValue)" } ?? "") + ")"
         }
         out +=
-            ", status \(decision.status), cache \(decision.cacheStatus.rawValue), origin \(decision.originContacted ? "contacted" : "not contacted")"
+            ", status \(decision.status), cache \(decision.cacheStatus.rawValue), origin "
+            + "\(decision.originContacted ? "contacted" : "not contacted")"
         return out
     }
 }

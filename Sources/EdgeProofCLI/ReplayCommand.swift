@@ -78,7 +78,8 @@ struct ReplayCommand: ParsableCommand {
                 ? HTMLReportRenderer.render(
                     HTMLReport(
                         title:
-                            "Replay of \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                            "Replay of "
+                            + "\(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
                         subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                         summary: summary,
                         capacity: ReportCapacity.line(for: compiled)))

@@ -13,7 +13,8 @@ struct SynthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract:
-            "Write a synthetic native JSONL trace from a load profile (the spec's profiles, a profile file, or the default mix).",
+            "Write a synthetic native JSONL trace from a load profile (the spec's profiles, a profile file, or the "
+            + "default mix).",
         discussion:
             "The same seed gives the same bytes. Exit 0; 1 for spec or profile errors; 2 for usage or write errors.")
 
@@ -66,7 +67,8 @@ struct SynthCommand: ParsableCommand {
             let statistics = try synthesizer.write(to: writer)
             try writer.finish()
             let line =
-                "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), \(duration)); per population: "
+                "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), "
+                + "\(duration)); per population: "
                 + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
             if output == "-" { StandardError.write(line + "\n") } else { StandardOutput.print(line) }
         } catch let error as SynthesisError {

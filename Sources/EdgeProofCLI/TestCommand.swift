@@ -13,7 +13,8 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract:
-            "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit 1 when any fails."
+            "Run the spec's expect cases (requests or timed sequences → expected action, rule, cache, status); exit "
+            + "1 when any fails."
     )
 
     @OptionGroup var spec: SpecArgument
@@ -73,7 +74,8 @@ struct ExpectationRunner {
                 let result = check(
                     step.request, at: time, checked ? expected : Expected(), name: name,
                     label:
-                        "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at \(EdgeDuration(milliseconds: time))"
+                        "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at "
+                        + "\(EdgeDuration(milliseconds: time))"
                 )
                 if !result.passed { return result }
             }

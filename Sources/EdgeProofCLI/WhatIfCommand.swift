@@ -11,11 +11,12 @@ struct WhatIfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
         abstract:
-            "Replay a trace scaled (more clients, same behaviour) and with extra populations: blocks, cache, origin, machines, monthly cost.",
+            "Replay a trace scaled (more clients, same behaviour) and with extra populations: blocks, cache, origin, "
+            + "machines, monthly cost.",
         discussion: """
             Without --scale the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
-            incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale scenarios, which run in \
-            parallel.
+            incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale \
+            scenarios, which run in parallel.
             """)
 
     @OptionGroup var spec: SpecArgument
@@ -30,8 +31,9 @@ struct WhatIfCommand: ParsableCommand {
 
     @Option(
         name: .customLong("add-profile"),
-        help:
-            "Add a scenario at scale 1 with this population mixed in: a spec profile or bot-wave, credential-stuffing, traffic-spike (repeatable)."
+        help: ArgumentHelp(
+            "Add a scenario at scale 1 with this population mixed in: a spec profile or bot-wave, credential-stuffing, "
+                + "traffic-spike (repeatable).")
     )
     var addProfiles: [String] = []
 
@@ -58,7 +60,8 @@ struct WhatIfCommand: ParsableCommand {
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
                 StandardError.write(
-                    "error: the trace has no incidents (no request reached an app route marked incident); pass --scale\n"
+                    "error: the trace has no incidents (no request reached an app route marked incident); pass "
+                        + "--scale\n"
                 )
                 throw ExitCode(1)
             }
@@ -68,7 +71,8 @@ struct WhatIfCommand: ParsableCommand {
             }
             design = WhatIfTable.designCostTable.map(\.monthly)
             StandardOutput.print(
-                "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to the design's table.\n"
+                "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to "
+                    + "the design's table.\n"
             )
         }
         var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
@@ -83,10 +87,10 @@ struct WhatIfCommand: ParsableCommand {
             StandardOutput.print(
                 """
 
-                Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes OpenAI \
-                costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini prices) give \
-                ~$20; Upstash is priced from the spec's Redis commands per request; machines come from the replay's p99 \
-                origin concurrency against the soft limit, never fewer than the configured machines.
+                Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes \
+                OpenAI costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini \
+                prices) give ~$20; Upstash is priced from the spec's Redis commands per request; machines come from \
+                the replay's p99 origin concurrency against the soft limit, never fewer than the configured machines.
                 """)
         }
         for warning in warnings { StandardOutput.print("warning: \(warning)") }
@@ -97,7 +101,8 @@ struct WhatIfCommand: ParsableCommand {
                 ? HTMLReportRenderer.render(
                     HTMLReport(
                         title:
-                            "What-if: \(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                            "What-if: "
+                            + "\(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
                         subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                         summary: results.first?.summary, scenarios: results,
                         capacity: ReportCapacity.line(for: compiled)))

@@ -152,7 +152,8 @@ enum CloudflareRulesetRenderer {
                     (
                         "description",
                         .string(
-                            "[managed-owasp] Cloudflare OWASP Core Ruleset, paranoia level \(owasp.paranoiaLevel), score threshold \(owasp.scoreThreshold.score)"
+                            "[managed-owasp] Cloudflare OWASP Core Ruleset, paranoia level \(owasp.paranoiaLevel), "
+                                + "score threshold \(owasp.scoreThreshold.score)"
                         )
                     ),
                     ("expression", expression), ("action", "execute"), ("enabled", .bool(owasp.enabled)),

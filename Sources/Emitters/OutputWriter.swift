@@ -142,8 +142,8 @@ public enum OutputWriter {
                 if index == components.count - 1, kind != S_IFREG {
                     throw WriteError(
                         description: """
-                            \(directory)/\(relative) is \(describe(kind)) where the build writes a file; move it out of \
-                            the way or build into another directory
+                            \(directory)/\(relative) is \(describe(kind)) where the build writes a file; move it out \
+                            of the way or build into another directory
                             """)
                 }
                 if index < components.count - 1, kind != S_IFDIR {

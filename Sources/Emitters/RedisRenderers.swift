@@ -20,7 +20,8 @@ enum RedisConfRenderer {
         var notes: [String] = []
         if redis.provider == .upstash {
             notes.append(
-                "Production runs on Upstash (see upstash.json); this is the self-hosted equivalent for local and CI parity."
+                "Production runs on Upstash (see upstash.json); this is the self-hosted equivalent for local and CI "
+                    + "parity."
             )
         }
         notes.append(

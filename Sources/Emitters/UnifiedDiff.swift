@@ -22,7 +22,8 @@ enum UnifiedDiff {
             let oldStart = (hunk.first?.oldLine ?? 0), newStart = (hunk.first?.newLine ?? 0)
             let oldCount = hunk.filter { $0.kind != .insert }.count, newCount = hunk.filter { $0.kind != .delete }.count
             out +=
-                "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
+                "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) "
+                + "+\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
             for edit in hunk {
                 switch edit.kind {
                 case .same: out += " \(edit.text)\n"

@@ -46,7 +46,8 @@ public final class DecisionWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// `{"n":…,"line":…,"ts":…,"action":…,"phase":…,"rule":…,"status":…,"cache":…,"origin":…}` and a newline.
+    /// `{"n":…,"line":…,"ts":…,"action":…,"phase":…,"rule":…,"status":…,"cache":…,"origin":…}` and a
+    /// newline.
     static func json(n: Int, line: Int, timestamp: Int64, _ decision: Decision) -> String {
         var out =
             "{\"n\":\(n),\"line\":\(line),\"ts\":\(timestamp),\"action\":\"\(decision.action.rawValue)\",\"phase\":"
@@ -63,7 +64,8 @@ public final class DecisionWriter {
             out += "null"
         }
         out +=
-            ",\"status\":\(decision.status),\"cache\":\"\(decision.cacheStatus.rawValue)\",\"origin\":\(decision.originContacted)}\n"
+            ",\"status\":\(decision.status),\"cache\":\"\(decision.cacheStatus.rawValue)\","
+            + "\"origin\":\(decision.originContacted)}\n"
         return out
     }
 }

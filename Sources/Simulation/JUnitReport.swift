@@ -33,7 +33,8 @@ public struct JUnitReport: Sendable {
         let escape = TextFormatting.xmlEscaped
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out +=
-            "<testsuite name=\"\(escape(suite))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { $0.failure != nil }.count)\">\n"
+            "<testsuite name=\"\(escape(suite))\" tests=\"\(cases.count)\" "
+            + "failures=\"\(cases.filter { $0.failure != nil }.count)\">\n"
         for test in cases {
             out += "  <testcase classname=\"\(escape(suite))\" name=\"\(escape(test.name))\""
             if let failure = test.failure {

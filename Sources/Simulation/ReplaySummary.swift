@@ -131,8 +131,10 @@ public struct ReplaySummary: Sendable {
             let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }
             disagreements.append(
                 "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
-                    + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/\(record.string(outcome.cache) ?? "?"), "
-                    + "model \(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/\(decision.cacheStatus.rawValue)"
+                    + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/"
+                    + "\(record.string(outcome.cache) ?? "?"), model "
+                    + "\(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/"
+                    + "\(decision.cacheStatus.rawValue)"
             )
         }
     }

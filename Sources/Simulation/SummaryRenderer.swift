@@ -38,17 +38,21 @@ public enum SummaryRenderer {
                 [$0.key, count($0.value), TextFormatting.percent(Double($0.value), of: Double(s.requests))]
             })
         out +=
-            "  hit ratio: \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, \(TextFormatting.percent(s.cacheHitRatioByBytes)) of bytes\n"
+            "  hit ratio: \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, "
+            + "\(TextFormatting.percent(s.cacheHitRatioByBytes)) of bytes\n"
         out += "\nOrigin\n"
         out +=
-            "  requests: \(count(s.originRequests)) (\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
+            "  requests: \(count(s.originRequests)) "
+            + "(\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
         out += "  peak: \(s.peakOriginPerSecond) per second, \(s.peakOriginPerMinute) per minute\n"
         if s.managedRulesNotSimulated > 0 {
             out +=
-                "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their decisions are not modelled)\n"
+                "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their "
+                + "decisions are not modelled)\n"
         }
         out +=
-            "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), \(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
+            "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), "
+            + "\(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
         if let agreement = s.actionAgreementRatio {
             out += "\nAgreement with recorded outcomes: actions \(TextFormatting.percent(agreement))"
             if let cache = s.cacheAgreementRatio { out += ", cache \(TextFormatting.percent(cache))" }
@@ -145,7 +149,8 @@ public enum ThresholdCheck {
             }
             return threshold.holds(for: value)
                 ? nil
-                : "\(threshold.metric) = \(format(value, percentage)) breaks \(threshold.metric) \(threshold.comparison.rawValue) \(bound)"
+                : "\(threshold.metric) = \(format(value, percentage)) breaks \(threshold.metric) "
+                    + "\(threshold.comparison.rawValue) \(bound)"
         }
     }
 

@@ -22,11 +22,14 @@ public enum TraceReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .tooManyErrors(file, limit):
             "stopped reading '\(file)': more than \(limit) malformed lines (raise the limit with --max-errors)"
         case let .lineTooLong(file, line, limit):
-            "stopped reading '\(file)': line \(line) is longer than \(limit) bytes; is it a trace with one request a line?"
+            "stopped reading '\(file)': line \(line) is longer than \(limit) bytes; is it a trace with one request a "
+                + "line?"
         case let .damagedInput(file, reason):
-            "stopped reading '\(file)': \(reason); the records after the damage are missing (recompress or re-download the file)"
+            "stopped reading '\(file)': \(reason); the records after the damage are missing (recompress or re-download "
+                + "the file)"
         case let .noRecords(file, malformedLines):
-            "no record could be read from '\(file)': all \(malformedLines) non-blank lines are malformed (check --format and the file)"
+            "no record could be read from '\(file)': all \(malformedLines) non-blank lines are malformed (check "
+                + "--format and the file)"
         }
     }
 }

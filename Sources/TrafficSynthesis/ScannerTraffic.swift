@@ -2,9 +2,9 @@ import EdgeWire
 import Traces
 
 /// Vulnerability scans: each arrival is one hosting address running one tool (`ScannerTool`, by share) for a
-/// geometric number of requests at `requestsPerSecond` on average. sqlmap sends injection strings to the listing routes;
-/// the other tools walk their wordlists in order from a random point (`/wp-login.php`, `/.env`, `/admin`, …) on
-/// one of the profile's hosts.
+/// geometric number of requests at `requestsPerSecond` on average. sqlmap sends injection strings to the listing
+/// routes; the other tools walk their wordlists in order from a random point (`/wp-login.php`, `/.env`, `/admin`, …)
+/// on one of the profile's hosts.
 final class ScannerTraffic: TrafficModel {
     let requestsPerArrival: Double
     let meanSpanMilliseconds: Double

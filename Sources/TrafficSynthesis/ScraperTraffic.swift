@@ -2,8 +2,8 @@ import EdgeWire
 import Traces
 
 /// Scrapers: a pool of `addressCount` hosting addresses, each with its own tool. A run takes one address and one
-/// listing route (an API route other than a health check by popularity, else a page) and requests `page=1`, `page=2`, … every
-/// 1 / `requestsPerSecond` seconds (±20% jitter) for a geometric number of pages.
+/// listing route (an API route other than a health check by popularity, else a page) and requests `page=1`, `page=2`,
+/// … every 1 / `requestsPerSecond` seconds (±20% jitter) for a geometric number of pages.
 final class ScraperTraffic: TrafficModel {
     let requestsPerArrival: Double
     let meanSpanMilliseconds: Double

@@ -14,8 +14,8 @@ import Traces
 /// warm-up at the window keeps the work linear in the records written whatever the rate (an hour of warm-up at
 /// 1,000,000 requests/s would be 3.6 billion dropped requests); a population whose warm-up is cut arrives more
 /// often by the share of requests the cut loses (`capturedShare`), so the window still holds its mean rate, with
-/// fewer long-running clients and more new ones than an uncut warm-up would give. The same profile, seed and window give
-/// the same bytes; every population draws from its own streams of a xoshiro256** generator.
+/// fewer long-running clients and more new ones than an uncut warm-up would give. The same profile, seed and window
+/// give the same bytes; every population draws from its own streams of a xoshiro256** generator.
 public struct TraceSynthesizer: Sendable {
     /// The profile being synthesized.
     public let profile: LoadProfile

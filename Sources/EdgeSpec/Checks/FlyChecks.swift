@@ -73,7 +73,8 @@ struct FlyChecks {
             if !bounds.contains(vm.memory.megabytes) || vm.memory.bytes % (1 << 20) != 0 {
                 diagnostics.error(
                     "E0704",
-                    "\(vm.memory) is outside \(bounds.lowerBound)–\(bounds.upperBound) MB for \(vm.cpus) \(vm.cpuKind.rawValue) vCPU\(vm.cpus == 1 ? "" : "s")",
+                    "\(vm.memory) is outside \(bounds.lowerBound)–\(bounds.upperBound) MB for \(vm.cpus) "
+                        + "\(vm.cpuKind.rawValue) vCPU\(vm.cpus == 1 ? "" : "s")",
                     at: vm.ranges.value("memory"),
                     help: "\(vm.cpuKind.rawValue) vCPUs take \(perCPU.lowerBound)–\(perCPU.upperBound) MB each")
             }

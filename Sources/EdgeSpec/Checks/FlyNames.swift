@@ -7,14 +7,16 @@ enum FlyNames {
     /// The JSON Schema pattern of a process group or check name.
     static let groupPattern = "^[A-Za-z0-9_-]+$"
 
-    /// Why `name` is not an environment variable or secret name (letters, digits and `_`, not starting with a digit), or nil.
+    /// Why `name` is not an environment variable or secret name (letters, digits and `_`, not starting with a digit),
+    /// or nil.
     static func environmentProblem(_ name: String) -> String? {
         let valid =
             name.utf8.first.map { !isDigit($0) } == true
             && name.utf8.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "_") }
         return valid
             ? nil
-            : "'\(escaped(name))' is not an environment variable name; use letters, digits and _, not starting with a digit (e.g. LOG_LEVEL)"
+            : "'\(escaped(name))' is not an environment variable name; use letters, digits and _, not starting with a "
+                + "digit (e.g. LOG_LEVEL)"
     }
 
     /// Why `name` is not a process group or check name (letters, digits, `_` and `-`), or nil.

@@ -19,7 +19,8 @@ enum RedisACLRules {
             $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "'" || $0 == "\\"
         }) {
             return (
-                "ACL rule '\(rule.debugDescription.dropFirst().dropLast())' has a quote, backslash or control character",
+                "ACL rule '\(rule.debugDescription.dropFirst().dropLast())' has a quote, backslash or control "
+                    + "character",
                 "redis.conf cannot carry it inside a rule; write key and channel patterns without them"
             )
         }
@@ -52,7 +53,8 @@ enum RedisACLRules {
             )
         default:
             var help =
-                "rules are flags (allkeys, resetchannels, …), ~keys, %R~keys, &channels, +command, -command, +@category"
+                "rules are flags (allkeys, resetchannels, …), ~keys, %R~keys, &channels, +command, -command, "
+                + "+@category"
             if let suggestion = bestSuggestion(for: lower, among: flags.sorted()) {
                 help = "did you mean '\(suggestion)'? " + help
             }

@@ -65,7 +65,8 @@ struct RedisChecks {
         }
     }
 
-    /// TLS file paths are copied into redis.conf.ctmpl (a Vault Agent template); user rules are checked as they are read.
+    /// TLS file paths are copied into redis.conf.ctmpl (a Vault Agent template); user rules are checked as they are
+    /// read.
     private func checkTemplateText() {
         guard let tls = redis.tls else { return }
         let paths = [("cert_file", tls.certFile), ("key_file", tls.keyFile), ("ca_file", tls.caFile)]

@@ -11,7 +11,8 @@ public struct CheckedSpec: Sendable {
 }
 
 /// Reads `edge.yaml` into a typed, checked spec: located YAML (with the secret scan of every scalar) → typed
-/// sections → cross-field and semantic checks → readiness lints. Every problem is collected; the result is nil when any error was found.
+/// sections → cross-field and semantic checks → readiness lints. Every problem is collected; the result is nil when
+/// any error was found.
 public enum SpecChecker {
     /// Checks the spec text `bytes` read from `file` (the name as the user gave it); `size` is the file's size when
     /// `bytes` may be only its start (as `InputFile.readPrefix` reads it), nil when unknown.

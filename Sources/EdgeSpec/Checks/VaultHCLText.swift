@@ -5,7 +5,8 @@ enum VaultHCLText {
     /// Why `text` cannot be written into vault.hcl, or nil.
     static func problem(with text: String) -> String? {
         ["${", "%{"].first { text.contains($0) }.map {
-            "'\($0)' cannot be written into vault.hcl: Vault's HCL1 parser keeps it literally where HCL2 would interpolate it"
+            "'\($0)' cannot be written into vault.hcl: Vault's HCL1 parser keeps it literally where HCL2 would "
+                + "interpolate it"
         }
     }
 }

@@ -185,7 +185,8 @@ extension FieldType where Value == Double {
             let value = Double(scalar.value) ?? .nan  // YAML's .inf and .nan
             guard value.isFinite, (minimum...maximum).contains(value) else {
                 context.diagnostics.error(
-                    "E0106", "\(scalar.value) is out of range; expected \(numberText(minimum))…\(numberText(maximum))",
+                    "E0106",
+                    "\(scalar.value) is out of range; expected \(numberText(minimum))…\(numberText(maximum))",
                     at: scalar.range)
                 return nil
             }
@@ -398,7 +399,8 @@ extension FieldType {
         }
     }
 
-    /// A mapping from names accepted by `keyPattern` (a regex for the schema) and `validKey` to `element`s, in source order.
+    /// A mapping from names accepted by `keyPattern` (a regex for the schema) and `validKey` to `element`s, in source
+    /// order.
     static func map<Element>(
         _ element: FieldType<Element>, keyPattern: String? = nil, validKey: ((String) -> String?)? = nil
     ) -> FieldType<[(key: LocatedText, value: Element)]> where Value == [(key: LocatedText, value: Element)] {

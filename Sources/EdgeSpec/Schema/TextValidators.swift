@@ -69,7 +69,8 @@ enum TextValidators {
             ? nil : ("'\(text)' is not a URL path", "start the path with /, e.g. /health")
     }
 
-    /// Checks an ISO 3166-1 alpha-2 country code in upper case (Cloudflare also uses `T1` for Tor and `XX` for unknown).
+    /// Checks an ISO 3166-1 alpha-2 country code in upper case (Cloudflare also uses `T1` for Tor and `XX` for
+    /// unknown).
     static func countryCode(_ text: String) -> (message: String, help: String?)? {
         let valid =
             text.utf8.count == 2

@@ -147,7 +147,8 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
         ExpectCaseSpec(
             name: r.optional("name", .string, "A name for reports."),
             request: r.optional(
-                "request", ObjectReader.object(RequestSpec.self, name: "request"), "The request (single-request case)."),
+                "request", ObjectReader.object(RequestSpec.self, name: "request"),
+                "The request (single-request case)."),
             action: r.optional("action", .enumeration, "Expected action."),
             rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
             cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),

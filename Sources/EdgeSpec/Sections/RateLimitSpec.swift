@@ -66,7 +66,8 @@ public struct RateLimitSpec: SpecObject, Sendable {
             description: r.optional("description", .string, "What the rule is for."),
             when: r.required("when", .expression, "Expression selecting the requests the rule applies to."),
             countingWhen: r.optional(
-                "counting_when", .expression, "Expression selecting the requests counted (may use http.response.code)."),
+                "counting_when", .expression,
+                "Expression selecting the requests counted (may use http.response.code)."),
             characteristics: r.optional(
                 "characteristics", .array(.located()), default: [],
                 "Counter key, e.g. [ip.src]; cf.colo.id is always included."),

@@ -53,7 +53,8 @@ extension FieldType where Value == VaultReference {
                     context.diagnostics.error(
                         "E0301", "a secret must be referenced from Vault, not written into the spec", at: value.range,
                         help:
-                            "store the value in Vault and write vault:<kv path>#<key>; rotate it if it was ever committed"
+                            "store the value in Vault and write vault:<kv path>#<key>; rotate it if it was ever "
+                            + "committed"
                     )
                 }
             }

@@ -24,7 +24,8 @@ struct FunctionSignatureChecker {
                     : "\(counts.lowerBound) to \(counts.upperBound)"
             throw SyntaxError(
                 RulesDiagnosticID.argumentCount,
-                "`\(function.name)()` takes \(expected) argument\(counts.upperBound == 1 ? "" : "s"), found \(arguments.count)",
+                "`\(function.name)()` takes \(expected) argument\(counts.upperBound == 1 ? "" : "s"), found "
+                    + "\(arguments.count)",
                 at: range)
         }
     }

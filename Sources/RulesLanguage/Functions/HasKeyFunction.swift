@@ -20,7 +20,8 @@ extension FunctionDefinition {
                 checker.warnings.append(
                     SyntaxError(
                         RulesDiagnosticID.headerKeyCase,
-                        "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key)) is never a key",
+                        "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key)) is "
+                            + "never a key",
                         at: range, help: "write the key in lowercase",
                         fixIt: (range, CanonicalPrinter.string(key.map(ASCII.lowercased))), isWarning: true))
             }

@@ -93,7 +93,8 @@ extension ExpressionParser {
             switch type {
             case .ip where op.isOrdering: help = "IP addresses support `eq`, `ne` and `in`; use `in {a..b}` for a range"
             case .array: help = "index it (`[0]`) or compare every element with `[*]` inside any(…) or all(…)"
-            case .map: help = "look up a key (`[\"name\"]`) or compare every value with `[*]` inside any(…) or all(…)"
+            case .map:
+                help = "look up a key (`[\"name\"]`) or compare every value with `[*]` inside any(…) or all(…)"
             case .int where op == .contains || op == .matches: help = "`\(op.rawValue)` works on strings"
             default: help = nil
             }
@@ -343,7 +344,8 @@ extension ExpressionParser {
         else {
             throw SyntaxError(
                 RulesDiagnosticID.invalidPrefixLength,
-                "the prefix length must be 0–\(address.family.bitWidth) for an IPv\(address.family == .v4 ? 4 : 6) network",
+                "the prefix length must be 0–\(address.family.bitWidth) for an IPv\(address.family == .v4 ? 4 : 6) "
+                    + "network",
                 at: (prefixStart - 1)..<max(lexer.position, prefixStart))
         }
         guard let network = IPRange(network: address, prefix: prefix) else {
@@ -359,7 +361,8 @@ extension ExpressionParser {
     private func invalidAddress(_ range: Range<Int>) -> SyntaxError {
         SyntaxError(
             RulesDiagnosticID.invalidIPAddress,
-            "`\(String(decoding: lexer.bytes[range.clamped(to: 0..<lexer.bytes.count)], as: UTF8.self))` is not a valid IP address",
+            "`\(String(decoding: lexer.bytes[range.clamped(to: 0..<lexer.bytes.count)], as: UTF8.self))` is not a "
+                + "valid IP address",
             at: range)
     }
 }

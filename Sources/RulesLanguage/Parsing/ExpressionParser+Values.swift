@@ -75,7 +75,8 @@ extension ExpressionParser {
             findings.append(
                 SyntaxError(
                     RulesDiagnosticID.fieldNeedsPlan,
-                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher (zone plan: \(options.plan.rawValue))",
+                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher (zone plan: "
+                        + "\(options.plan.rawValue))",
                     at: range))
         } else if let context = options.context, context == .rateLimit || context == .counting,
             field.rateLimitPlan > options.plan
@@ -83,7 +84,8 @@ extension ExpressionParser {
             findings.append(
                 SyntaxError(
                     RulesDiagnosticID.fieldNeedsPlan,
-                    "rate limiting rules can use `\(field.name)` only on the \(field.rateLimitPlan.rawValue) plan or higher (zone plan: \(options.plan.rawValue))",
+                    "rate limiting rules can use `\(field.name)` only on the \(field.rateLimitPlan.rawValue) plan or "
+                        + "higher (zone plan: \(options.plan.rawValue))",
                     at: range))
         }
         if let replacement = field.replacement {
@@ -250,7 +252,8 @@ extension ExpressionParser {
         findings.append(
             SyntaxError(
                 RulesDiagnosticID.headerKeyCase,
-                "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key.bytes)) never matches",
+                "`\(field.name)` is keyed by lowercased header names, so \(CanonicalPrinter.string(key.bytes)) never "
+                    + "matches",
                 at: key.range, help: "write the key in lowercase", fixIt: (key.range, replacement), isWarning: true))
     }
 }

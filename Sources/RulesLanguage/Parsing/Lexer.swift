@@ -185,7 +185,8 @@ struct Lexer {
                     RulesDiagnosticID.invalidEscape, "`\(escape)` is not a valid escape in a string",
                     at: escapeStart..<min(end, position + 1 + width),
                     help:
-                        "only `\\\"`, `\\\\`, `\\xHH` and `\\OOO` are escapes; use a raw string such as r\"…\" for backslashes"
+                        "only `\\\"`, `\\\\`, `\\xHH` and `\\OOO` are escapes; use a raw string such as r\"…\" for "
+                        + "backslashes"
                 )
             }
         }

@@ -25,7 +25,8 @@ public enum RulesParser {
             }
             let error = SyntaxError(
                 RulesDiagnosticID.expressionTooLong,
-                "the expression is \(characterCount) characters long; Cloudflare accepts at most \(ExpressionParser.maximumLength)",
+                "the expression is \(characterCount) characters long; Cloudflare accepts at most "
+                    + "\(ExpressionParser.maximumLength)",
                 at: start..<text.utf8.count, help: "split it into several rules or use a list")
             return (nil, [diagnostic(error)])
         }
@@ -34,7 +35,8 @@ public enum RulesParser {
             parser.findings.append(
                 SyntaxError(
                     RulesDiagnosticID.countingNeedsPlan,
-                    "custom counting expressions need the business plan or higher (zone plan: \(options.plan.rawValue))",
+                    "custom counting expressions need the business plan or higher (zone plan: "
+                        + "\(options.plan.rawValue))",
                     at: 0..<text.utf8.count))
         }
         do {

@@ -34,7 +34,8 @@ public struct WildcardPattern: Sendable, Equatable {
                     return .failure(
                         Problem(
                             message:
-                                "`\\\(String(decoding: [next], as: UTF8.self))` is not a wildcard escape; only `\\*` and `\\\\` are",
+                                "`\\\(String(decoding: [next], as: UTF8.self))` is not a wildcard escape; only `\\*` "
+                                + "and `\\\\` are",
                             offset: index))
                 }
                 current.append(next)

@@ -98,6 +98,7 @@ public enum SpecDiff {
 
     /// `action by rule CACHE origin|edge`.
     static func outcome(_ decision: Decision) -> String {
-        "\(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "") \(decision.cacheStatus.rawValue) \(decision.originContacted ? "origin" : "edge")"
+        "\(decision.action.rawValue)\(decision.ruleID.map { " by \($0)" } ?? "") \(decision.cacheStatus.rawValue) "
+            + "\(decision.originContacted ? "origin" : "edge")"
     }
 }

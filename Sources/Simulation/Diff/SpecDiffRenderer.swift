@@ -6,13 +6,16 @@ public enum SpecDiffRenderer {
     /// The terminal report.
     public static func text(_ result: SpecDiffResult) -> String {
         var out =
-            "Compared \(result.requests) requests: \(result.changed) changed outcome (\(TextFormatting.percent(Double(result.changed), of: Double(result.requests))))\n"
+            "Compared \(result.requests) requests: \(result.changed) changed outcome "
+            + "(\(TextFormatting.percent(Double(result.changed), of: Double(result.requests))))\n"
         for group in result.groups {
             out += "\n  \(group.from)  →  \(group.to)" + (group.rule.map { "   [rule \($0)]" } ?? "") + "\n"
             out +=
-                "    \(group.requests) requests (\(TextFormatting.percent(Double(group.requests), of: Double(result.requests))))\n"
+                "    \(group.requests) requests "
+                + "(\(TextFormatting.percent(Double(group.requests), of: Double(result.requests))))\n"
             out +=
-                "    top paths: \(top(group.paths))\n    top clients: \(top(group.clients))\n    top user agents: \(top(group.userAgents))\n"
+                "    top paths: \(top(group.paths))\n    top clients: \(top(group.clients))\n    top user agents: "
+                + "\(top(group.userAgents))\n"
             for example in group.examples { out += "    e.g. \(example)\n" }
         }
         return out

@@ -16,9 +16,10 @@ enum CacheChartSection {
             name: "cache-hit-ratio", title: "Cache hit ratio over time", time: time, valueTitle: "cache hit ratio",
             valueFormat: .percent, fixedAxis: .fraction, series: [series])
         let captions = [
-            "Requests served from cache (HIT, STALE, UPDATING, REVALIDATED) over cacheable requests (those plus MISS and EXPIRED), "
-                + "\(time.perBucket); the line breaks where nothing was cacheable.",
-            "Over the whole replay: \(ReportFormat.percent(summary.cacheHitRatio)) of cacheable requests, \(ReportFormat.percent(summary.cacheHitRatioByBytes)) of bytes.",
+            "Requests served from cache (HIT, STALE, UPDATING, REVALIDATED) over cacheable requests (those plus MISS "
+                + "and EXPIRED), \(time.perBucket); the line breaks where nothing was cacheable.",
+            "Over the whole replay: \(ReportFormat.percent(summary.cacheHitRatio)) of cacheable requests, "
+                + "\(ReportFormat.percent(summary.cacheHitRatioByBytes)) of bytes.",
         ]
         return ReportSection(
             id: "cache", title: "Cache hit ratio", captions: captions, body: ReportSection.figure(chart.svg()))

@@ -37,7 +37,8 @@ struct ChartLegend {
                     "<rect x=\"\(f(place.x))\" y=\"\(f(top - 10))\" width=\"12\" height=\"12\" fill=\"\(item.color)\"/>"
             case .line, .dashed:
                 out +=
-                    "<line x1=\"\(f(place.x))\" y1=\"\(f(top - 4))\" x2=\"\(f(place.x + 14))\" y2=\"\(f(top - 4))\" stroke=\"\(item.color)\" stroke-width=\"2.5\""
+                    "<line x1=\"\(f(place.x))\" y1=\"\(f(top - 4))\" x2=\"\(f(place.x + 14))\" y2=\"\(f(top - 4))\" "
+                    + "stroke=\"\(item.color)\" stroke-width=\"2.5\""
                     + (item.swatch == .dashed ? " stroke-dasharray=\"5 3\"" : "") + "/>"
             }
             out += "<text x=\"\(f(place.x + 19))\" y=\"\(f(top))\">\(HTMLText.escape(item.label))</text>"

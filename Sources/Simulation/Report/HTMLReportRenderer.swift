@@ -7,12 +7,15 @@ public enum HTMLReportRenderer {
         let sections = sections(report)
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out +=
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            + "img-src data:\">\n"
         out +=
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" "
+            + "content=\"light\">\n"
         out += "<meta name=\"generator\" content=\"edgeproof\">\n"
         out +=
-            "<title>\(HTMLText.escape(report.title))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n<main>\n"
+            "<title>\(HTMLText.escape(report.title))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>"
+            + "\n<main>\n"
         out += "<header><h1>\(HTMLText.escape(report.title))</h1>"
         if let subtitle = report.subtitle { out += "<p class=\"subtitle\">\(HTMLText.escape(subtitle))</p>" }
         if sections.count > 1 {

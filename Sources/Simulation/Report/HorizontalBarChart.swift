@@ -45,24 +45,29 @@ struct HorizontalBarChart {
         func x(_ value: Double) -> Double { left + plotWidth * min(1, max(0, value / axis.top)) }
 
         var out =
-            "<svg class=\"chart\" data-chart=\"\(name)\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" width=\"\(f(Self.width))\" "
-            + "height=\"\(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\"><title>\(HTMLText.escape(title))</title>"
+            "<svg class=\"chart\" data-chart=\"\(name)\" viewBox=\"0 0 \(f(Self.width)) \(f(height))\" "
+            + "width=\"\(f(Self.width))\" height=\"\(f(height))\" role=\"img\" "
+            + "aria-label=\"\(HTMLText.escape(title))\"><title>\(HTMLText.escape(title))</title>"
         if !legend.isEmpty { out += legendBox.svg(x: left, y: 28, width: plotWidth) }
         out += "<g class=\"axis value-axis\">"
         for tick in axis.ticks {
             out +=
-                "<line class=\"grid\" x1=\"\(f(x(tick)))\" y1=\"\(f(top))\" x2=\"\(f(x(tick)))\" y2=\"\(f(top + plotHeight))\"/>"
+                "<line class=\"grid\" x1=\"\(f(x(tick)))\" y1=\"\(f(top))\" x2=\"\(f(x(tick)))\" "
+                + "y2=\"\(f(top + plotHeight))\"/>"
             out +=
-                "<text x=\"\(f(x(tick)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\">\(HTMLText.escape(axis.label(tick)))</text>"
+                "<text x=\"\(f(x(tick)))\" y=\"\(f(top + plotHeight + 16))\" "
+                + "text-anchor=\"middle\">\(HTMLText.escape(axis.label(tick)))</text>"
         }
         out +=
-            "<text class=\"axis-title\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(valueTitle))</text></g>"
+            "<text class=\"axis-title\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 8))\" "
+            + "text-anchor=\"middle\">\(HTMLText.escape(valueTitle))</text></g>"
         for (index, row) in rows.enumerated() {
             let rowTop = top + Double(index) * Self.rowHeight
             let barTop = rowTop + (Self.rowHeight - Self.barHeight) / 2
             let middle = rowTop + Self.rowHeight / 2 + 4
             out +=
-                "<text class=\"bar-label\" x=\"\(f(left - 8))\" y=\"\(f(middle))\" text-anchor=\"end\"><title>\(HTMLText.escape(row.label))</title>"
+                "<text class=\"bar-label\" x=\"\(f(left - 8))\" y=\"\(f(middle))\" "
+                + "text-anchor=\"end\"><title>\(HTMLText.escape(row.label))</title>"
                 + "\(HTMLText.escape(Self.shortened(row.label)))</text>"
             var running = 0.0
             for segment in row.segments where Self.drawable(segment.value) > 0 {
@@ -71,11 +76,13 @@ struct HorizontalBarChart {
                 let width = x(running) - start
                 guard width >= 0.05 else { continue }
                 out +=
-                    "<rect data-series=\"\(HTMLText.escape(segment.series))\" x=\"\(f(start))\" y=\"\(f(barTop))\" width=\"\(f(width))\" "
-                    + "height=\"\(f(Self.barHeight))\" fill=\"\(segment.color)\"><title>\(HTMLText.escape(segment.tooltip))</title></rect>"
+                    "<rect data-series=\"\(HTMLText.escape(segment.series))\" x=\"\(f(start))\" y=\"\(f(barTop))\" "
+                    + "width=\"\(f(width))\" height=\"\(f(Self.barHeight))\" "
+                    + "fill=\"\(segment.color)\"><title>\(HTMLText.escape(segment.tooltip))</title></rect>"
             }
             out +=
-                "<text class=\"bar-note\" x=\"\(f(x(running) + 6))\" y=\"\(f(middle))\">\(HTMLText.escape(row.note))</text>"
+                "<text class=\"bar-note\" x=\"\(f(x(running) + 6))\" "
+                + "y=\"\(f(middle))\">\(HTMLText.escape(row.note))</text>"
         }
         return out + "</svg>"
     }

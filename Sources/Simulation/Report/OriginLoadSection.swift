@@ -21,7 +21,8 @@ enum OriginLoadSection {
         ]
         if time.buckets.minutesPerBucket > 1 {
             captions.append(
-                "Each point is the busiest minute of its \(time.buckets.minutesPerBucket)-minute span, so that peaks stay visible."
+                "Each point is the busiest minute of its \(time.buckets.minutesPerBucket)-minute span, so that peaks "
+                    + "stay visible."
             )
         }
         if let capacity {
@@ -35,7 +36,8 @@ enum OriginLoadSection {
             let peak = timeline.originConcurrency.filter(\.isFinite).max() ?? 0
             var caption =
                 "The busiest minute has \(ReportFormat.compact(peak)) requests in flight, "
-                + "\(capacity.softTotal > 0 ? ReportFormat.percent(peak / capacity.softTotal, decimals: 2) : "–") of the soft limit of all machines. "
+                + "\(capacity.softTotal > 0 ? ReportFormat.percent(peak / capacity.softTotal, decimals: 2) : "–") of "
+                + "the soft limit of all machines. "
                 + "Concurrency is above the soft limit in \(minutesAbove(capacity.softTotal, timeline)) minutes"
             if let hard = capacity.hardLimitPerMachine {
                 let total = capacity.hardTotal ?? 0
@@ -50,7 +52,8 @@ enum OriginLoadSection {
         }
         let chart = TimeSeriesChart(
             name: "origin-load", title: "Origin load against capacity", time: time,
-            valueTitle: "requests/s · requests in flight", valueFormat: .number, series: series, references: references)
+            valueTitle: "requests/s · requests in flight", valueFormat: .number,
+            series: series, references: references)
         return ReportSection(
             id: "origin", title: "Origin load and capacity", captions: captions, body: ReportSection.figure(chart.svg())
         )

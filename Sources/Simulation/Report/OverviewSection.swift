@@ -17,7 +17,8 @@ enum OverviewSection {
             ("origin requests", ReportFormat.count(summary.originRequests)),
             (
                 "peak origin",
-                "\(ReportFormat.count(summary.peakOriginPerSecond))/s · \(ReportFormat.count(summary.peakOriginPerMinute))/min"
+                "\(ReportFormat.count(summary.peakOriginPerSecond))/s · "
+                    + "\(ReportFormat.count(summary.peakOriginPerMinute))/min"
             ),
         ]
         if let agreement = summary.actionAgreementRatio {
@@ -30,11 +31,13 @@ enum OverviewSection {
         if let axis = TimeAxis(summary.timeline) { captions.append("Virtual time \(axis.coverage).") }
         captions.append(
             "Records: \(ReportFormat.count(summary.lateRecords)) late (processed at the current virtual time), "
-                + "\(ReportFormat.count(summary.malformedRecords)) malformed, \(ReportFormat.count(summary.repairedRecords)) repaired."
+                + "\(ReportFormat.count(summary.malformedRecords)) malformed, "
+                + "\(ReportFormat.count(summary.repairedRecords)) repaired."
         )
         if summary.managedRulesNotSimulated > 0 {
             captions.append(
-                "Managed rules are deployed but not simulated for \(ReportFormat.count(summary.managedRulesNotSimulated)) requests."
+                "Managed rules are deployed but not simulated for "
+                    + "\(ReportFormat.count(summary.managedRulesNotSimulated)) requests."
             )
         }
         let body =

@@ -3,7 +3,8 @@ enum ReportStyle {
     static let css = """
         :root{color-scheme:light}
         *{box-sizing:border-box}
-        body{margin:0;background:#fff;color:#1f2933;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+        body{margin:0;background:#fff;color:#1f2933;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,\
+        "Helvetica Neue",Arial,sans-serif}
         main{max-width:1040px;margin:0 auto;padding:24px 32px 64px}
         h1{font-size:28px;margin:8px 0 4px}
         h2{font-size:20px;margin:40px 0 8px;padding-top:8px;border-top:1px solid #e4e7eb}

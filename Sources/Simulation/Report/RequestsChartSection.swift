@@ -40,11 +40,13 @@ enum RequestsChartSection {
             name: "requests-per-minute", title: "Requests \(time.perBucket) by outcome", time: time,
             valueTitle: "requests \(time.perBucket)", valueFormat: .number, series: series)
         var captions = [
-            "Requests \(time.perBucket), stacked by the edge's final action; challenges count interactive, managed and JavaScript challenges left unsolved."
+            "Requests \(time.perBucket), stacked by the edge's final action; challenges count interactive, managed and "
+                + "JavaScript challenges left unsolved."
         ]
         if time.buckets.minutesPerBucket > 1 {
             captions.append(
-                "Each point sums \(time.buckets.minutesPerBucket) minutes so that the chart has at most \(TimeBuckets.maxPoints) points."
+                "Each point sums \(time.buckets.minutesPerBucket) minutes so that the chart has at most "
+                    + "\(TimeBuckets.maxPoints) points."
             )
         }
         return ReportSection(

@@ -46,8 +46,9 @@ struct TimeSeriesChart {
         let f = ReportFormat.coordinate
 
         var out =
-            "<svg class=\"chart\" data-chart=\"\(name)\" viewBox=\"0 0 \(f(Self.width)) \(f(Self.height))\" width=\"\(f(Self.width))\" "
-            + "height=\"\(f(Self.height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\"><title>\(HTMLText.escape(title))</title>"
+            "<svg class=\"chart\" data-chart=\"\(name)\" viewBox=\"0 0 \(f(Self.width)) \(f(Self.height))\" "
+            + "width=\"\(f(Self.width))\" height=\"\(f(Self.height))\" role=\"img\" "
+            + "aria-label=\"\(HTMLText.escape(title))\"><title>\(HTMLText.escape(title))</title>"
         out += legend.svg(x: Self.left, y: 28, width: plotWidth)
         out += valueGrid(axis, plot)
         var lower = Array(repeating: 0.0, count: points)
@@ -56,27 +57,32 @@ struct TimeSeriesChart {
             let upper = stacks[stackIndex]
             stackIndex += 1
             out +=
-                "<path data-series=\"\(HTMLText.escape(series.id))\" fill=\"\(series.color)\" fill-opacity=\"0.85\" d=\"\(plot.steppedBand(upper: upper, lower: lower))\"/>"
+                "<path data-series=\"\(HTMLText.escape(series.id))\" fill=\"\(series.color)\" fill-opacity=\"0.85\" "
+                + "d=\"\(plot.steppedBand(upper: upper, lower: lower))\"/>"
             lower = upper
         }
         for series in drawn where series.style == .line {
             out +=
-                "<path data-series=\"\(HTMLText.escape(series.id))\" fill=\"none\" stroke=\"\(series.color)\" stroke-width=\"1.6\" "
-                + "stroke-linejoin=\"round\" d=\"\(plot.line(series.values))\"/>"
+                "<path data-series=\"\(HTMLText.escape(series.id))\" fill=\"none\" stroke=\"\(series.color)\" "
+                + "stroke-width=\"1.6\" stroke-linejoin=\"round\" d=\"\(plot.line(series.values))\"/>"
         }
         for reference in onScale {
             let y = plot.y(reference.value)
             out +=
-                "<line data-reference=\"\(HTMLText.escape(reference.id))\" x1=\"\(f(plot.left))\" y1=\"\(f(y))\" x2=\"\(f(plot.left + plot.width))\" "
+                "<line data-reference=\"\(HTMLText.escape(reference.id))\" x1=\"\(f(plot.left))\" y1=\"\(f(y))\" "
+                + "x2=\"\(f(plot.left + plot.width))\" "
                 + "y2=\"\(f(y))\" stroke=\"\(reference.color)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
             out +=
-                "<text class=\"reference\" x=\"\(f(plot.left + plot.width - 4))\" y=\"\(f(y - 4))\" text-anchor=\"end\">\(HTMLText.escape(reference.label))</text>"
+                "<text class=\"reference\" x=\"\(f(plot.left + plot.width - 4))\" y=\"\(f(y - 4))\" "
+                + "text-anchor=\"end\">\(HTMLText.escape(reference.label))</text>"
         }
         for (index, reference) in offScale.enumerated() {
             let y = plot.top + 14 + Double(index) * 16
             out +=
-                "<text class=\"reference\" data-reference=\"\(HTMLText.escape(reference.id))\" data-off-scale=\"true\" x=\"\(f(plot.left + plot.width - 4))\" "
-                + "y=\"\(f(y))\" text-anchor=\"end\" fill=\"\(reference.color)\">↑ \(HTMLText.escape(reference.label)) (above the chart, "
+                "<text class=\"reference\" data-reference=\"\(HTMLText.escape(reference.id))\" data-off-scale=\"true\" "
+                + "x=\"\(f(plot.left + plot.width - 4))\" "
+                + "y=\"\(f(y))\" text-anchor=\"end\" fill=\"\(reference.color)\">↑ "
+                + "\(HTMLText.escape(reference.label)) (above the chart, "
                 + "\(ReportFormat.compact(reference.value / dataLargest))× its peak)</text>"
         }
         out += timeAxis(plot)
@@ -103,13 +109,16 @@ struct TimeSeriesChart {
         for tick in axis.ticks {
             let y = plot.y(tick)
             out +=
-                "<line class=\"grid\" x1=\"\(f(plot.left))\" y1=\"\(f(y))\" x2=\"\(f(plot.left + plot.width))\" y2=\"\(f(y))\"/>"
+                "<line class=\"grid\" x1=\"\(f(plot.left))\" y1=\"\(f(y))\" x2=\"\(f(plot.left + plot.width))\" "
+                + "y2=\"\(f(y))\"/>"
             out +=
-                "<text x=\"\(f(plot.left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(HTMLText.escape(axis.label(tick)))</text>"
+                "<text x=\"\(f(plot.left - 8))\" y=\"\(f(y + 4))\" "
+                + "text-anchor=\"end\">\(HTMLText.escape(axis.label(tick)))</text>"
         }
         let middle = plot.top + plot.height / 2
         out +=
-            "<text class=\"axis-title\" transform=\"translate(16 \(f(middle))) rotate(-90)\" text-anchor=\"middle\">\(HTMLText.escape(valueTitle))</text>"
+            "<text class=\"axis-title\" transform=\"translate(16 \(f(middle))) rotate(-90)\" "
+            + "text-anchor=\"middle\">\(HTMLText.escape(valueTitle))</text>"
         return out + "</g>"
     }
 
@@ -117,17 +126,20 @@ struct TimeSeriesChart {
         let f = ReportFormat.coordinate
         let baseline = plot.top + plot.height
         var out =
-            "<g class=\"axis time-axis\"><line class=\"baseline\" x1=\"\(f(plot.left))\" y1=\"\(f(baseline))\" x2=\"\(f(plot.left + plot.width))\" y2=\"\(f(baseline))\"/>"
+            "<g class=\"axis time-axis\"><line class=\"baseline\" x1=\"\(f(plot.left))\" y1=\"\(f(baseline))\" "
+            + "x2=\"\(f(plot.left + plot.width))\" y2=\"\(f(baseline))\"/>"
         let span = Double(max(1, time.spanMinutes))
         for tick in time.ticks {
             let x = plot.left + plot.width * Double(tick.offset) / span
             out +=
                 "<line class=\"tick\" x1=\"\(f(x))\" y1=\"\(f(baseline))\" x2=\"\(f(x))\" y2=\"\(f(baseline + 5))\"/>"
             out +=
-                "<text x=\"\(f(x))\" y=\"\(f(baseline + 18))\" text-anchor=\"middle\">\(HTMLText.escape(tick.label))</text>"
+                "<text x=\"\(f(x))\" y=\"\(f(baseline + 18))\" "
+                + "text-anchor=\"middle\">\(HTMLText.escape(tick.label))</text>"
         }
         out +=
-            "<text class=\"axis-title\" x=\"\(f(plot.left + plot.width / 2))\" y=\"\(f(Self.height - 10))\" text-anchor=\"middle\">\(HTMLText.escape(time.title))</text>"
+            "<text class=\"axis-title\" x=\"\(f(plot.left + plot.width / 2))\" y=\"\(f(Self.height - 10))\" "
+            + "text-anchor=\"middle\">\(HTMLText.escape(time.title))</text>"
         return out + "</g>"
     }
 }

@@ -52,7 +52,8 @@ enum TopRulesSection {
         let table = HTMLTable(
             headers: ["rule", "phase", "requests", "share"], numericColumns: [2, 3], rows: rows, name: "top-rules")
         let captions = [
-            "Requests by the rule that decided them; shares are of all \(ReportFormat.count(summary.requests)) requests."
+            "Requests by the rule that decided them; shares are of all \(ReportFormat.count(summary.requests)) "
+                + "requests."
         ]
         return ReportSection(
             id: "rules", title: "Top rules", captions: captions, body: ReportSection.figure(chart.svg()) + table.html())

@@ -26,8 +26,10 @@ enum WhatIfSection {
             ],
             numericColumns: Set(1...10), rows: rows, name: "what-if")
         let captions = [
-            "Each scenario replays the trace scaled (clients multiplied, each behaving as before) or with a population mixed in. "
-                + "Machines needed keep the p99 minute under the soft limit; minutes over the hard limit count with the configured machines."
+            "Each scenario replays the trace scaled (clients multiplied, each behaving as before) or with a population "
+                + "mixed in. "
+                + "Machines needed keep the p99 minute under the soft limit; minutes over the hard limit count with "
+                + "the configured machines."
         ]
         return ReportSection(id: "what-if", title: "What if", captions: captions, body: table.html())
     }

@@ -45,11 +45,13 @@ public struct CostModel: Sendable {
         lines.append(
             CostLine(
                 service: "Upstash Redis",
-                detail: "\(Self.count(commandsPerMonth)) commands × $\(Self.money(prices.upstashPer100kCommands))/100K",
+                detail: "\(Self.count(commandsPerMonth)) commands × "
+                    + "$\(Self.money(prices.upstashPer100kCommands))/100K",
                 monthly: redis))
         if usage.redisCommandsPerDay > Double(prices.upstashFreeCommandsPerDay) {
             warnings.append(
-                "Upstash: \(Self.count(usage.redisCommandsPerDay)) commands a day exceeds the free tier's \(Self.count(Double(prices.upstashFreeCommandsPerDay))); pay-as-you-go pricing applies"
+                "Upstash: \(Self.count(usage.redisCommandsPerDay)) commands a day exceeds the free tier's "
+                    + "\(Self.count(Double(prices.upstashFreeCommandsPerDay))); pay-as-you-go pricing applies"
             )
         }
         lines.append(
