@@ -48,14 +48,25 @@ public struct StarGlob: Sendable, Equatable {
         return true
     }
 
-    /// Whether `piece` stands in `value` at `offset` (the caller keeps it in range).
+    /// Whether `piece` stands in `value` at `offset` (the caller keeps it in range). Runs per request on every path
+    /// pattern, so it reads through pointers without bounds checks.
     @inline(__always)
     private func occurs(_ piece: [UInt8], in value: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        for index in piece.indices {
-            let byte = value[offset + index]
-            if (ignoresASCIICase ? ASCII.lowercased(byte) : byte) != piece[index] { return false }
+        piece.withUnsafeBufferPointer { expected in
+            guard let base = value.baseAddress, let wanted = expected.baseAddress else { return expected.isEmpty }
+            let start = base + offset
+            if ignoresASCIICase {
+                for index in 0..<expected.count
+                where ASCII.lowercased(start.load(fromByteOffset: index, as: UInt8.self)) != wanted[index] {
+                    return false
+                }
+                return true
+            }
+            for index in 0..<expected.count where start.load(fromByteOffset: index, as: UInt8.self) != wanted[index] {
+                return false
+            }
+            return true
         }
-        return true
     }
 
     /// The leftmost offset in `start..<end` where `piece` ends no later than `end`, or nil.

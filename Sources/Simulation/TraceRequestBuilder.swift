@@ -67,7 +67,8 @@ public enum TraceRequestBuilder {
             target.replaceSubrange(0..<target.count, with: source.assumingMemoryBound(to: UInt8.self))
             return
         }
-        guard let from = source.baseAddress else { return }
+        // An empty array shares one storage: asking it for mutable bytes would copy it, once a record per field.
+        guard !source.isEmpty, let from = source.baseAddress else { return }
         target.withUnsafeMutableBytes { $0.baseAddress?.copyMemory(from: from, byteCount: $0.count) }
     }
 
