@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeCore
+import Simulation
 
 /// The files options name (reports, JUnit reports, decisions, traces), written through `OutputFile`; a failure
 /// is printed and ends the command with exit 2.
@@ -12,6 +13,12 @@ enum CommandOutput {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// Writes the report `--report` names: the HTML page when the path ends in `.html`, the JSON document
+    /// otherwise (only the one written is rendered); exits 2 when the file cannot be written.
+    static func writeReport(to path: String, html: () -> HTMLReport, json: () -> String) throws {
+        try write(path.hasSuffix(".html") ? HTMLReportRenderer.render(html()) : json(), to: path)
     }
 
     /// Exits 2, naming both, when an output option names one of the files the run reads or the same file as

@@ -55,9 +55,9 @@ struct DiffCommand: ParsableCommand {
         StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {
-            let text =
-                report.hasSuffix(".html")
-                ? HTMLReportRenderer.render(
+            try CommandOutput.writeReport(
+                to: report,
+                html: {
                     HTMLReport(
                         title: "Diff: \(base) → \(head)",
                         subtitle: "\(result.changed) of \(result.requests) requests change outcome",
@@ -66,9 +66,8 @@ struct DiffCommand: ParsableCommand {
                                 from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
                                 share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests),
                                 examples: $0.examples)
-                        }))
-                : SpecDiffRenderer.json(result).pretty
-            try CommandOutput.write(text, to: report)
+                        })
+                }, json: { SpecDiffRenderer.json(result).pretty })
         }
         if let junit { try CommandOutput.write(SpecDiffRenderer.junit(result, suite: "edgeproof diff"), to: junit) }
         if failOnChange, result.changed > 0 { throw ExitCode(1) }

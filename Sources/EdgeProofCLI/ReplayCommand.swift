@@ -73,18 +73,14 @@ struct ReplayCommand: ParsableCommand {
         StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {
-            let text =
-                report.hasSuffix(".html")
-                ? HTMLReportRenderer.render(
+            try CommandOutput.writeReport(
+                to: report,
+                html: {
                     HTMLReport(
-                        title:
-                            "Replay of "
-                            + "\(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                        title: "Replay of \(traces.fileNames)",
                         subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
-                        summary: summary,
-                        capacity: ReportCapacity.line(for: compiled)))
-                : SummaryRenderer.json(summary).pretty
-            try CommandOutput.write(text, to: report)
+                        summary: summary, capacity: ReportCapacity.line(for: compiled))
+                }, json: { SummaryRenderer.json(summary).pretty })
         }
         let applied = thresholds + (failOnSpec ? compiled.failOn : [])
         let broken = ThresholdCheck.broken(applied, in: summary)

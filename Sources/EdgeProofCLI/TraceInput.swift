@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeCore
+import Foundation
 import Simulation
 import Traces
 
@@ -12,6 +13,9 @@ struct TraceInput: ParsableArguments {
         name: .customLong("trace"), parsing: .upToNextOption,
         help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed), merged by timestamp.")
     var paths: [String] = []
+
+    /// The trace files' names without their folders, comma-separated, for report titles.
+    var fileNames: String { paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") }
 
     @Option(
         name: [.customLong("trace-format"), .customLong("format")],

@@ -96,18 +96,15 @@ struct WhatIfCommand: ParsableCommand {
         for warning in warnings { StandardOutput.print("warning: \(warning)") }
         UndecidedSearchWarning.printIfAny()
         if let report {
-            let text =
-                report.hasSuffix(".html")
-                ? HTMLReportRenderer.render(
+            try CommandOutput.writeReport(
+                to: report,
+                html: {
                     HTMLReport(
-                        title:
-                            "What-if: "
-                            + "\(traces.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))",
+                        title: "What-if: \(traces.fileNames)",
                         subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                         summary: results.first?.summary, scenarios: results,
-                        capacity: ReportCapacity.line(for: compiled)))
-                : WhatIfTable.json(results, warnings: warnings).pretty
-            try CommandOutput.write(text, to: report)
+                        capacity: ReportCapacity.line(for: compiled))
+                }, json: { WhatIfTable.json(results, warnings: warnings).pretty })
         }
     }
 

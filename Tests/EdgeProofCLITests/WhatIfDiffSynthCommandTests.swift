@@ -29,6 +29,26 @@ import Testing
         #expect(try scratch.read("wa.html").contains("data-chart"))
     }
 
+    @Test func aReportPathEndingInHTMLGetsTheHTMLPageAndAnyOtherPathTheJSONDocument() throws {
+        let runs: [(command: [String], title: String)] = [
+            (["replay", exampleSpec], "Replay of scraper.jsonl"),
+            (["whatif", exampleSpec, "--scale", "1"], "What-if: scraper.jsonl"),
+            (["diff", exampleSpec, exampleSpec], "Diff: "),
+        ]
+        for (index, run) in runs.enumerated() {
+            for name in ["r\(index).html", "r\(index).json"] {
+                let arguments = run.command + ["--trace", "traces/scraper.jsonl", "--report", scratch.path(name)]
+                #expect(edgeproof(arguments).exitCode == 0, "\(arguments)")
+                let text = try scratch.read(name)
+                if name.hasSuffix(".html") {
+                    #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains(run.title), "\(run.command[0])")
+                } else {
+                    #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+                }
+            }
+        }
+    }
+
     @Test func diffOfASpecWithItselfChangesNothing() {
         #expect(
             edgeproof("diff", exampleSpec, exampleSpec, "--trace", "traces/scraper.jsonl", "--fail-on-change").exitCode
