@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// `redis.bind` entries as redis-server 7 binds them: an IPv4 or IPv6 address, `*` (every IPv4 address) or `::*`
 /// (every IPv6 address), each optionally prefixed with `-` (skipped when the address is not available). Host names
 /// are refused: redis-server resolves them at start-up, so one that does not resolve stops it.
@@ -8,7 +10,7 @@ enum RedisBindAddress {
     /// Why `entry` is not a bind address redis-server accepts, with help; nil when it is fine.
     static func problem(with entry: String) -> (message: String, help: String?)? {
         let address = entry.hasPrefix("-") ? String(entry.dropFirst()) : entry
-        if address == "*" || address == "::*" || TextValidators.ipBytes(address) != nil { return nil }
+        if address == "*" || address == "::*" || IPAddress.parse(address) != nil { return nil }
         return (
             "'\(entry)' is not a bind address",
             "write an IP address such as 127.0.0.1 or ::1, * or ::* for all; a leading - makes it optional"

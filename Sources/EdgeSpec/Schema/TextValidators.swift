@@ -1,9 +1,6 @@
 import EdgeCore
+import EdgeWire
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Validators for the string formats a spec uses; each returns an error message and help, or nil when valid.
 enum TextValidators {
@@ -91,42 +88,21 @@ enum TextValidators {
     /// Checks an IPv4/IPv6 address or CIDR block; host bits set in a CIDR are an error (Cloudflare rejects them).
     static func ipOrCIDR(_ text: String) -> (message: String, help: String?)? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let address = ipBytes(String(parts[0])) else {
+        guard parts.count <= 2, let address = IPAddress.parse(String(parts[0])) else {
             return (
                 "'\(text)' is not an IP address or CIDR block", "write e.g. 203.0.113.7, 2001:db8::1 or 198.51.100.0/24"
             )
         }
         guard parts.count == 2 else { return nil }
-        let bits = address.count * 8
+        let bits = address.family.bitWidth
         guard let prefix = Int(parts[1]), (0...bits).contains(prefix) else {
             return ("'\(text)' has an invalid prefix length", "the prefix is 0…\(bits)")
         }
-        for bit in prefix..<bits where address[bit / 8] & (0x80 >> UInt8(bit % 8)) != 0 {
-            var network = address
-            for clear in prefix..<bits { network[clear / 8] &= ~(0x80 >> UInt8(clear % 8)) }
-            return ("'\(text)' has host bits set", "write the network address: \(ipText(network))/\(prefix)")
+        let network = address.masked(toPrefix: prefix)
+        guard network == address else {
+            return ("'\(text)' has host bits set", "write the network address: \(network)/\(prefix)")
         }
         return nil
-    }
-
-    /// The bytes of an IPv4 or IPv6 address (4 or 16), or nil.
-    static func ipBytes(_ text: String) -> [UInt8]? {
-        var v4 = in_addr()
-        if text.contains("."), !text.contains(":"), inet_pton(AF_INET, text, &v4) == 1 {
-            return withUnsafeBytes(of: v4) { Array($0) }
-        }
-        var v6 = in6_addr()
-        if text.contains(":"), inet_pton(AF_INET6, text, &v6) == 1 {
-            return withUnsafeBytes(of: v6) { Array($0) }
-        }
-        return nil
-    }
-
-    private static func ipText(_ bytes: [UInt8]) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let family = bytes.count == 4 ? AF_INET : AF_INET6
-        _ = bytes.withUnsafeBytes { inet_ntop(family, $0.baseAddress, &buffer, 64) }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func isLowerAlnum(_ byte: UInt8) -> Bool {
