@@ -1,16 +1,12 @@
 import EdgeWire
 import Foundation
+import Glibc
 import Traces
 
 // Parsing speed of the native trace reader: writes a 1,000,000-record native JSONL file (about 256 bytes a
 // record, varied, a few seconds out of order) to a temporary directory if it is not there yet, parses it, then
 // reads it again in time order (default tolerance), and prints records/s for each pass and peak RSS.
 // Usage: TracesBenchmark [records] [directory]
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A small deterministic generator (xorshift64*), so the benchmark file is the same on every machine.
 struct Generator {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The fast path for patterns that are a plain byte string or an alternation of byte strings
 /// (`bot|crawl|spider`): no regex engine runs, only `memmem` or a first-byte scan.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A plain mutual-exclusion lock for rarely touched shared caches.
 final class Lock: @unchecked Sendable {

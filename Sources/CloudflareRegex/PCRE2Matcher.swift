@@ -1,10 +1,5 @@
 import CPCRE2
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A PCRE2 pattern compiled for byte mode with JIT, matched under a match limit.
 ///

@@ -1,10 +1,5 @@
 import EdgeWire
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A linear-time matcher: Thompson NFA simulation over bytes (a Pike VM without captures, since `matches` only
 /// asks whether there is a match). Time is O(subject length × program size); it never backtracks. A search may

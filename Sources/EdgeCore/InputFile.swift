@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Opening input files (specs, profiles, traces) so that no input can hang a command or grow its memory without
 /// bound: a FIFO must get a writer within `writerWait`, and `readPrefix` reads at most a given number of bytes.

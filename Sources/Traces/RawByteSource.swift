@@ -1,10 +1,5 @@
 import EdgeCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Where a trace's bytes come from before any decompression.
 protocol RawByteSource: AnyObject {

@@ -1,10 +1,5 @@
 import EdgeCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Streams `TraceRecord`s out of one trace file: native JSONL, Cloudflare Logpush ndjson or the combined log
 /// format, plain or gzip-compressed (told by the gzip magic bytes, not the name).

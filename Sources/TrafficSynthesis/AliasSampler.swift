@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Draws indices in O(1) from a fixed discrete distribution (Vose's alias method).
 struct AliasSampler: Sendable {

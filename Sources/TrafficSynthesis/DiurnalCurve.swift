@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The daily rhythm of a load profile: a sinusoid over the UTC day, highest at `peakHourUTC`, lowest twelve hours
 /// later, whose highest value is `peakToTroughRatio` times its lowest. Its mean over a day is 1, so it shapes the

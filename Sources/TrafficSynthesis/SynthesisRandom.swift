@@ -1,10 +1,5 @@
 import EdgeWire
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The seeded generator behind trace synthesis: xoshiro256** seeded through splitmix64. The integer stream is the
 /// same everywhere; the floating-point draws go through libm's `log`, so byte-identical traces are promised for

@@ -1,14 +1,9 @@
 import EdgeWire
 import Foundation
+import Glibc
 import Testing
 
 @testable import CloudflareRegex
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Speed figures, printed rather than asserted. Run with
 /// `EDGEPROOF_REGEX_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter RegexBenchmark`.

@@ -1,16 +1,11 @@
 import EdgeCore
 import EdgeWire
 import Foundation
+import Glibc
 import RulesLanguage
 import Testing
 
 @testable import EdgeModel
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Throughput of the whole request path, printed rather than asserted. Run with
 /// `EDGEPROOF_MODEL_BENCH=1 swift test -c release -Xswiftc -enable-testing --scratch-path .build-release

@@ -1,10 +1,5 @@
 import EdgeWire
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Byte-level helpers for comparisons: ASCII case mapping and substring search without allocating.
 enum ByteOperations {

@@ -1,10 +1,5 @@
 import EdgeWire
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Whether a byte string contains any of several literals, in one pass over the haystack.
 ///
