@@ -41,17 +41,10 @@ struct DiffCommand: ParsableCommand {
         options.redactor = Redactor(
             extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [],
             enabled: !noRedact)
-        let result: SpecDiffResult
-        let traceDiagnostics = DiagnosticCollector()
-        do {
-            result = try SpecDiff.run(
-                base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: traceDiagnostics)
-        } catch {
-            TraceInput.printFindings(traceDiagnostics)
-            StandardError.write("error: \(error)\n")
-            throw ExitCode(2)
+        let result = try TraceInput.reading { diagnostics in
+            try SpecDiff.run(
+                base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
-        TraceInput.printFindings(traceDiagnostics)
         StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {

@@ -59,17 +59,11 @@ struct ReplayCommand: ParsableCommand {
                 console.writeError("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
             }
         }
-        let traceDiagnostics = DiagnosticCollector()
-        let summary: ReplaySummary
-        do {
-            summary = try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: traceDiagnostics)
-        } catch {
-            TraceInput.printFindings(traceDiagnostics)
-            StandardError.write("error: \(error)\n")
-            throw ExitCode(2)
+        let summary = try TraceInput.reading { diagnostics in
+            let summary = try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
+            if options.progress != nil { StandardError.write("\r\u{1B}[K") }
+            return summary
         }
-        if options.progress != nil { StandardError.write("\r\u{1B}[K") }
-        TraceInput.printFindings(traceDiagnostics)
         StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
         UndecidedSearchWarning.printIfAny()
         if let report {

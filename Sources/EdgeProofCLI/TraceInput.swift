@@ -44,7 +44,27 @@ struct TraceInput: ParsableArguments {
     }
 
     /// Writes the trace findings (malformed lines) to stderr: the first 20, then how many more.
-    static func printFindings(_ diagnostics: DiagnosticCollector) {
+    /// Runs `body` (a replay, what-if or diff over the traces) with a collector for the traces' findings and
+    /// prints them on standard error (unless `printingFindings` is false); a trace that cannot be read is printed
+    /// after the findings before it and ends the command with exit 2.
+    static func reading<Result>(
+        printingFindings: Bool = true, _ body: (DiagnosticCollector) throws -> Result
+    ) throws -> Result {
+        let diagnostics = DiagnosticCollector()
+        let result: Result
+        do {
+            result = try body(diagnostics)
+        } catch {
+            if printingFindings { printFindings(diagnostics) }
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if printingFindings { printFindings(diagnostics) }
+        return result
+    }
+
+    /// Prints up to 20 trace findings on standard error, then how many more there were.
+    private static func printFindings(_ diagnostics: DiagnosticCollector) {
         let shown = diagnostics.diagnostics.prefix(20)
         for diagnostic in shown {
             StandardError.write(

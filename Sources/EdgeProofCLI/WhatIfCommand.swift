@@ -146,17 +146,10 @@ struct WhatIfCommand: ParsableCommand {
         _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
         tracesRead: inout Bool
     ) throws -> (results: [ScenarioResult], warnings: [String]) {
-        let diagnostics = DiagnosticCollector()
-        defer {
-            if !tracesRead { TraceInput.printFindings(diagnostics) }
-            tracesRead = true
-        }
-        do {
-            return try WhatIf.run(
+        defer { tracesRead = true }
+        return try TraceInput.reading(printingFindings: !tracesRead) { diagnostics in
+            try WhatIf.run(
                 compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
-        } catch {
-            StandardError.write("error: \(error)\n")
-            throw ExitCode(2)
         }
     }
 }
