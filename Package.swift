@@ -98,6 +98,12 @@ let package = Package(
             ]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(
+            name: "CloudflareConformanceTests",
+            dependencies: [
+                "Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "RulesLanguage", "EdgeCore",
+                "EdgeWire", "EdgeTestSupport",
+            ]),
+        .testTarget(
             name: "EdgeProofCLITests",
             dependencies: ["EdgeProofCLI", "edgeproof", "EdgeCore", .product(name: "Rainbow", package: "Rainbow")]
         ),
