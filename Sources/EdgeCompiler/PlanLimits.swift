@@ -1,22 +1,24 @@
 import EdgeCore
 import EdgeSpec
 
-/// What the zone's plan allows for rule counts, actions, responses and rate-limit timing
-/// (`docs/cloudflare-semantics.md`, "Plan limits", "Rate limiting: mitigation").
+/// What the zone's plan allows for rule counts, actions, responses, rate-limit timing, cache TTLs and managed
+/// rulesets, read from `PlanAvailability` (`docs/cloudflare-semantics.md`, "Plan limits", "Rate limiting:
+/// mitigation", "Managed rulesets").
 struct PlanLimits {
     let spec: Spec
     let diagnostics: DiagnosticCollector
 
     var plan: CloudflarePlan { spec.zone.plan }
+    var availability: PlanAvailability { .of(plan) }
 
     func run() {
-        let customLimit = [CloudflarePlan.free: 5, .pro: 20, .business: 100, .enterprise: 1000][plan]!
+        let customLimit = availability.customRules
         if spec.waf.count > customLimit, let extra = spec.waf.dropFirst(customLimit).first {
             diagnostics.error(
                 "E0911", "\(spec.waf.count) WAF custom rules; the \(plan.rawValue) plan allows \(customLimit)",
                 at: extra.ranges.whole)
         }
-        let rateLimitCount = [CloudflarePlan.free: 1, .pro: 2, .business: 5, .enterprise: 100][plan]!
+        let rateLimitCount = availability.rateLimitRules
         if spec.rateLimits.count > rateLimitCount, let extra = spec.rateLimits.dropFirst(rateLimitCount).first {
             diagnostics.error(
                 "E0911",
@@ -33,38 +35,36 @@ struct PlanLimits {
             }
         }
         for rule in spec.rateLimits { rateLimit(rule) }
+        for rule in spec.cache where rule.mode == .eligible { cacheTTLs(rule) }
+        if let managed = spec.managedRules { managedRulesets(managed) }
     }
 
-    /// Periods and timeouts Cloudflare accepts, and the most each plan allows.
-    static let periods: Set<Int64> = [
-        10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535, 86400,
-    ]
-    static let maxPeriod: [CloudflarePlan: Int64] = [.free: 10, .pro: 60, .business: 600, .enterprise: 65535]
-    static let maxTimeout: [CloudflarePlan: Int64] = [.free: 10, .pro: 3600, .business: 86400, .enterprise: 86400]
-
     private func rateLimit(_ rule: RateLimitSpec) {
-        let period = rule.period.seconds, timeout = rule.timeout.seconds
-        if rule.period.milliseconds % 1000 != 0 || !Self.periods.contains(period) {
-            diagnostics.error(
-                "E0914", "Cloudflare does not accept a \(rule.period) period", at: rule.ranges.value("period"),
-                help: "use one of "
-                    + Self.periods.sorted().map { EdgeDuration.seconds($0).description }.joined(separator: ", "))
-        } else if period > Self.maxPeriod[plan]! {
+        let timeout = rule.timeout.seconds
+        if !availability.acceptsPeriod(rule.period) {
+            let supported =
+                rule.period.milliseconds % 1000 == 0
+                && PlanAvailability.supportedSeconds.contains(rule.period.seconds)
             diagnostics.error(
                 "E0914",
-                "the \(plan.rawValue) plan allows periods up to \(EdgeDuration.seconds(Self.maxPeriod[plan]!))",
-                at: rule.ranges.value("period"))
+                supported
+                    ? "the \(plan.rawValue) plan does not offer a \(rule.period) period"
+                    : "Cloudflare does not accept a \(rule.period) period",
+                at: rule.ranges.value("period"),
+                help: "the \(plan.rawValue) plan accepts periods of \(PlanAvailability.list(availability.periods))")
         }
-        if timeout != 0, rule.timeout.milliseconds % 1000 != 0 || !Self.periods.contains(timeout) {
-            diagnostics.error(
-                "E0915", "Cloudflare does not accept a \(rule.timeout) mitigation timeout",
-                at: rule.ranges.value("timeout"),
-                help: "use 0s (throttle) or one of the period values")
-        } else if timeout > Self.maxTimeout[plan]! {
+        if rule.timeout.milliseconds != 0, !availability.acceptsTimeout(rule.timeout) {
             diagnostics.error(
                 "E0915",
-                "the \(plan.rawValue) plan allows timeouts up to \(EdgeDuration.seconds(Self.maxTimeout[plan]!))",
-                at: rule.ranges.value("timeout"))
+                rule.timeout > EdgeDuration.seconds(availability.longestTimeout)
+                    ? "the \(plan.rawValue) plan allows mitigation timeouts up to "
+                        + "\(EdgeDuration.seconds(availability.longestTimeout))"
+                    : "the \(plan.rawValue) plan does not accept a \(rule.timeout) mitigation timeout",
+                at: rule.ranges.value("timeout"),
+                help: availability.customTimeouts
+                    ? "use whole seconds up to \(EdgeDuration.seconds(availability.longestTimeout))"
+                    : "the \(plan.rawValue) plan accepts timeouts of \(PlanAvailability.list(availability.timeouts))"
+                        + (rule.action == .block ? "" : ", or 0s (throttle)"))
         }
         if timeout == 0, rule.action == .block, plan != .enterprise {
             diagnostics.error(
@@ -80,6 +80,46 @@ struct PlanLimits {
         }
         if rule.action == .log, plan != .enterprise {
             diagnostics.error("E0912", "the log action needs the enterprise plan", at: rule.ranges.value("action"))
+        }
+    }
+
+    /// The plan's shortest edge TTL and every plan's shortest browser TTL (`docs/cloudflare-semantics.md`,
+    /// "Plan limits"); Cloudflare does not say it raises a shorter TTL, so a shorter one is an error
+    /// (`docs/decisions/0012-plan-checks-follow-the-availability-tables.md`).
+    private func cacheTTLs(_ rule: CacheRuleSpec) {
+        let shortestEdge = EdgeDuration.seconds(availability.shortestEdgeTTL)
+        if let edge = rule.edgeTTL, let ttl = edge.defaultTTL, ttl < shortestEdge {
+            diagnostics.error(
+                "E0931", "the \(plan.rawValue) plan's shortest edge TTL is \(shortestEdge); \(ttl) is not accepted",
+                at: edge.ranges.values["default"] ?? rule.ranges.value("edge_ttl"),
+                help: "set edge_ttl to \(shortestEdge) or more"
+                    + (plan < .business ? ", or move the zone to the business plan (1s minimum)" : ""))
+        }
+        let shortestBrowser = EdgeDuration.seconds(PlanAvailability.shortestBrowserTTL)
+        if let browser = rule.browserTTL, let ttl = browser.defaultTTL, ttl < shortestBrowser {
+            diagnostics.error(
+                "E0931", "the shortest browser TTL is \(shortestBrowser); \(ttl) is not accepted",
+                at: browser.ranges.values["default"] ?? rule.ranges.value("browser_ttl"),
+                help: "set browser_ttl to 1s or more, or `mode: bypass` to tell browsers not to cache")
+        }
+    }
+
+    /// The Cloudflare Managed Ruleset and the OWASP Core Ruleset need a paid plan; the free plan has only the Free
+    /// Managed Ruleset, which the spec cannot express (`docs/cloudflare-semantics.md`, "Managed rulesets").
+    private func managedRulesets(_ managed: ManagedRulesSpec) {
+        guard !availability.paidManagedRulesets else { return }
+        let help =
+            "remove it, or move the zone to the pro plan; the free plan's Free Managed Ruleset is deployed from the "
+            + "Cloudflare dashboard (docs/decisions/0012-plan-checks-follow-the-availability-tables.md)"
+        if managed.cloudflare != nil {
+            diagnostics.error(
+                "E0932", "the Cloudflare Managed Ruleset needs the pro plan or above",
+                at: managed.ranges.key("cloudflare"), help: help)
+        }
+        if managed.owasp != nil {
+            diagnostics.error(
+                "E0932", "the Cloudflare OWASP Core Ruleset needs the pro plan or above",
+                at: managed.ranges.key("owasp"), help: help)
         }
     }
 }

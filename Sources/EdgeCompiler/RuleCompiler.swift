@@ -59,6 +59,8 @@ struct RuleCompiler {
             let characteristics = RateLimitCharacteristics(plan: spec.zone.plan, diagnostics: diagnostics).validate(
                 rule.characteristics)
             guard let when, counting.map({ $0 != nil }) ?? true, let characteristics else { return nil }
+            RateLimitListRestrictions(managedLists: managedLists, diagnostics: diagnostics).check(
+                rule, when: when.expression, countingWhen: counting.flatMap { $0 }?.expression)
             return CompiledRateLimitRule(
                 id: rule.id.text, description: rule.description, when: when,
                 countingWhen: counting.flatMap { $0 }, characteristics: characteristics, spec: rule)

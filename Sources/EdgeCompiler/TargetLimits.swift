@@ -14,7 +14,12 @@ struct TargetLimits {
         "performance-4x", "performance-8x", "performance-16x",
     ]
 
+    /// Counting periods the Cloudflare Terraform provider v5 validates `ratelimit.period` against; the API takes
+    /// more (`docs/cloudflare-semantics.md`, "Plan limits").
+    static let terraformPeriods: [Int64] = [10, 60, 600, 3600]
+
     func run() {
+        for rule in spec.rateLimits { terraformPeriod(rule) }
         if let redis = spec.redis, redis.provider == .upstash { upstash(redis) }
         for vm in spec.fly?.vm ?? [] {
             if let size = vm.size, !Self.schemaVMSizes.contains(size) {
@@ -38,6 +43,24 @@ struct TargetLimits {
                     + "starting it"
             )
         }
+    }
+
+    /// A period the plan accepts through the API but the Terraform provider refuses (a period the plan does not
+    /// accept is already an error).
+    private func terraformPeriod(_ rule: RateLimitSpec) {
+        let availability = PlanAvailability.of(spec.zone.plan)
+        guard availability.acceptsPeriod(rule.period), !Self.terraformPeriods.contains(rule.period.seconds) else {
+            return
+        }
+        let usable = Self.terraformPeriods.filter { $0 <= availability.longestPeriod }
+        diagnostics.warning(
+            "W0803",
+            "terraform/cloudflare.tf: the Cloudflare provider v5 accepts only periods of "
+                + "\(PlanAvailability.list(Self.terraformPeriods)), so `terraform plan` rejects \(rule.period); "
+                + "the API JSON in cloudflare/ deploys it",
+            at: rule.ranges.value("period"),
+            help:
+                "deploy cloudflare/http_ratelimit.json through the API, or use one of \(PlanAvailability.list(usable))")
     }
 
     /// Upstash exposes eviction on/off, region and TLS; everything else in redis.conf has no Upstash equivalent

@@ -101,7 +101,11 @@ public enum ReadinessChecklist {
             owasp
                 ? "OWASP core ruleset, paranoia level \(spec.managedRules?.owasp?.paranoiaLevel ?? 1)"
                 : "OWASP core ruleset not enabled",
-            spec.managedRules?.ranges.whole ?? root.key("zone"), fix: "set managed_rules: { owasp: { enabled: true } }")
+            spec.managedRules?.ranges.whole ?? root.key("zone"),
+            fix: spec.zone.plan == .free
+                ? "the OWASP Core Ruleset needs the pro plan; the free plan has only the Free Managed Ruleset, which "
+                    + "the spec cannot express: deploy it from the Cloudflare dashboard"
+                : "set managed_rules: { owasp: { enabled: true } }")
 
         var tlsOff: [(String, SourceRange)] = []
         for listener in spec.vault?.listeners ?? [] where listener.tlsDisable {
