@@ -94,12 +94,9 @@ struct ExpectationRunner {
         request.solvedChallenge = spec.solvedChallenge ?? false
         let decision = edge.process(request, tracing: true)
         var problems: [String] = []
-        if let action = expected.action {
-            if action != decision.action || expected.rule != decision.ruleID {
-                let wanted = action.rawValue + (expected.rule.map { " by \($0)" } ?? "")
-                let got = decision.action.rawValue + (decision.ruleID.map { " by \($0)" } ?? "")
-                problems.append("expected \(wanted), got \(got)")
-            }
+        if let action = expected.action, action != decision.action || expected.rule != decision.ruleID {
+            problems.append(
+                Self.outcomeMismatch(expected: (action, expected.rule), got: (decision.action, decision.ruleID)))
         }
         if let cache = expected.cache, cache != decision.cacheStatus {
             problems.append("expected cache \(cache.rawValue), got \(decision.cacheStatus.rawValue)")
@@ -115,7 +112,19 @@ struct ExpectationRunner {
         return ExpectationResult(name: name, passed: true, detail: "")
     }
 
-    /// What a request is expected to get; nil fields are not checked.
+    /// The action and deciding rule expected against those the edge gave. A case without `rule:` expects no rule to
+    /// decide, so a rule deciding is named as the difference even when the action matches.
+    static func outcomeMismatch(expected: (EdgeAction, String?), got: (EdgeAction, String?)) -> String {
+        func outcome(_ action: EdgeAction, _ rule: String?) -> String {
+            action.rawValue + (rule.map { " by rule \($0)" } ?? " with no rule deciding")
+        }
+        let text = "expected \(outcome(expected.0, expected.1)), got \(outcome(got.0, got.1))"
+        guard expected.1 == nil, let rule = got.1 else { return text }
+        return text + "; rule \(rule) decided although the case names no rule (add `rule: \(rule)` to expect it)"
+    }
+
+    /// What a request is expected to get; nil fields are not checked, except `rule`, which is checked with `action`
+    /// and means no rule when nil.
     struct Expected {
         var action: EdgeAction?
         var rule: String?

@@ -78,4 +78,35 @@ import Testing
             })
         #expect(result.stdout.contains("action: block (rule block-missing-user-agent in http_request_firewall_custom)"))
     }
+
+    @Test func aCaseWithoutARuleSaysARuleDecidedWhenNoneWasExpected() throws {
+        let scratch = try ScratchDirectory()
+        let spec = try scratch.write(
+            "edge.yaml",
+            """
+            version: 1
+            zone:
+              name: example.com
+              plan: pro
+            waf:
+              - id: mc
+                when: http.request.uri.path eq "/login"
+                action: managed_challenge
+            expect:
+              - name: login is challenged
+                request: { path: /login }
+                action: managed_challenge
+              - name: home is allowed
+                request: { path: / }
+                action: allow
+
+            """)
+        let result = edgeproof("test", spec)
+        #expect(result.exitCode == 1)
+        #expect(
+            result.stdout.contains(
+                "expected managed_challenge with no rule deciding, got managed_challenge by rule mc; rule mc decided "
+                    + "although the case names no rule (add `rule: mc` to expect it)"), "\(result.stdout)")
+        #expect(!result.stdout.contains("FAIL home is allowed"))
+    }
 }

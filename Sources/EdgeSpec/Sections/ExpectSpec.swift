@@ -113,7 +113,8 @@ public struct ExpectStepSpec: SpecObject, Sendable {
             repeatCount: r.optional("repeat", .int(1...100_000), default: 1, "How many times it is sent."),
             every: r.optional("every", .duration(), default: .seconds(1), "Gap between repetitions."),
             action: r.optional("action", .enumeration, "Expected action."),
-            rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
+            rule: r.optional(
+                "rule", .ruleID, "Expected deciding rule id; without it, the case expects no rule to decide."),
             cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
             status: r.optional("status", .int(100...599), "Expected status sent to the client."),
             lastOnly: r.optional("last_only", .boolean, default: false, "Check only the last repetition."),
@@ -150,7 +151,8 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
                 "request", ObjectReader.object(RequestSpec.self, name: "request"),
                 "The request (single-request case)."),
             action: r.optional("action", .enumeration, "Expected action."),
-            rule: r.optional("rule", .ruleID, "Expected deciding rule id."),
+            rule: r.optional(
+                "rule", .ruleID, "Expected deciding rule id; without it, the case expects no rule to decide."),
             cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
             status: r.optional("status", .int(100...599), "Expected status sent to the client."),
             sequence: r.optional(
