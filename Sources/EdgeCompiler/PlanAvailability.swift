@@ -7,6 +7,8 @@ struct PlanAvailability {
     let customRules: Int
     /// How many rate limiting rules the zone may have.
     let rateLimitRules: Int
+    /// How many cache rules the zone may have.
+    let cacheRules: Int
     /// The longest counting period, in seconds ("all supported values up to" it).
     let longestPeriod: Int64
     /// The longest mitigation timeout, in seconds ("all supported values up to" it).
@@ -16,6 +18,9 @@ struct PlanAvailability {
     let customTimeouts: Bool
     /// The shortest edge TTL a cache rule may set, in seconds.
     let shortestEdgeTTL: Int64
+    /// Whether a cache rule's cache key may include or exclude listed query-string parameters (ignoring the whole
+    /// query string is on every plan).
+    let customQueryStringKeys: Bool
     /// Whether the Cloudflare Managed Ruleset and the Cloudflare OWASP Core Ruleset can be deployed.
     let paidManagedRulesets: Bool
 
@@ -24,20 +29,21 @@ struct PlanAvailability {
         switch plan {
         case .free:
             PlanAvailability(
-                customRules: 5, rateLimitRules: 1, longestPeriod: 10, longestTimeout: 10, customTimeouts: false,
-                shortestEdgeTTL: 7200, paidManagedRulesets: false)
+                customRules: 5, rateLimitRules: 1, cacheRules: 10, longestPeriod: 10, longestTimeout: 10,
+                customTimeouts: false, shortestEdgeTTL: 7200, customQueryStringKeys: false, paidManagedRulesets: false
+            )
         case .pro:
             PlanAvailability(
-                customRules: 20, rateLimitRules: 2, longestPeriod: 60, longestTimeout: 3600, customTimeouts: false,
-                shortestEdgeTTL: 3600, paidManagedRulesets: true)
+                customRules: 20, rateLimitRules: 2, cacheRules: 25, longestPeriod: 60, longestTimeout: 3600,
+                customTimeouts: false, shortestEdgeTTL: 3600, customQueryStringKeys: false, paidManagedRulesets: true)
         case .business:
             PlanAvailability(
-                customRules: 100, rateLimitRules: 5, longestPeriod: 600, longestTimeout: 86_400, customTimeouts: false,
-                shortestEdgeTTL: 1, paidManagedRulesets: true)
+                customRules: 100, rateLimitRules: 5, cacheRules: 50, longestPeriod: 600, longestTimeout: 86_400,
+                customTimeouts: false, shortestEdgeTTL: 1, customQueryStringKeys: false, paidManagedRulesets: true)
         case .enterprise:
             PlanAvailability(
-                customRules: 1000, rateLimitRules: 100, longestPeriod: 65_535, longestTimeout: 86_400,
-                customTimeouts: true, shortestEdgeTTL: 1, paidManagedRulesets: true)
+                customRules: 1000, rateLimitRules: 100, cacheRules: 300, longestPeriod: 65_535, longestTimeout: 86_400,
+                customTimeouts: true, shortestEdgeTTL: 1, customQueryStringKeys: true, paidManagedRulesets: true)
         }
     }
 

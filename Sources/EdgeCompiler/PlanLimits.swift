@@ -25,6 +25,12 @@ struct PlanLimits {
                 "\(spec.rateLimits.count) rate limiting rules; the \(plan.rawValue) plan allows \(rateLimitCount)",
                 at: extra.ranges.whole)
         }
+        let cacheRuleCount = availability.cacheRules
+        if spec.cache.count > cacheRuleCount, let extra = spec.cache.dropFirst(cacheRuleCount).first {
+            diagnostics.error(
+                "E0911", "\(spec.cache.count) cache rules; the \(plan.rawValue) plan allows \(cacheRuleCount)",
+                at: extra.ranges.whole)
+        }
         for rule in spec.waf {
             if rule.action == .log, plan != .enterprise {
                 diagnostics.error("E0912", "the log action needs the enterprise plan", at: rule.ranges.value("action"))
@@ -35,7 +41,10 @@ struct PlanLimits {
             }
         }
         for rule in spec.rateLimits { rateLimit(rule) }
-        for rule in spec.cache where rule.mode == .eligible { cacheTTLs(rule) }
+        for rule in spec.cache where rule.mode == .eligible {
+            cacheTTLs(rule)
+            queryStringKey(rule)
+        }
         if let managed = spec.managedRules { managedRulesets(managed) }
     }
 
@@ -101,6 +110,20 @@ struct PlanLimits {
                 "E0931", "the shortest browser TTL is \(shortestBrowser); \(ttl) is not accepted",
                 at: browser.ranges.values["default"] ?? rule.ranges.value("browser_ttl"),
                 help: "set browser_ttl to 1s or more, or `mode: bypass` to tell browsers not to cache")
+        }
+    }
+
+    /// A cache key that includes or excludes listed query-string parameters is an Enterprise setting
+    /// (`docs/cloudflare-semantics.md`, "Plan limits").
+    private func queryStringKey(_ rule: CacheRuleSpec) {
+        guard !availability.customQueryStringKeys else { return }
+        if let query = rule.cacheKey?.queryString, query.include != nil || query.exclude != nil {
+            diagnostics.error(
+                "E0934",
+                "a cache key that includes or excludes listed query-string parameters needs the enterprise plan",
+                at: query.ranges.key(query.include != nil ? "include" : "exclude"),
+                help:
+                    "use `ignore: true` to leave the whole query string out of the key, or keep the whole query string")
         }
     }
 

@@ -9,6 +9,8 @@ enum PlanSetting: String, Sendable {
     case mitigationTimeout = "mitigation timeout"
     case edgeTTL = "cache rule edge TTL"
     case browserTTL = "cache rule browser TTL"
+    case cacheRuleCount = "number of cache rules"
+    case cacheKeyQueryString = "cache key query string"
     case managedRuleset = "managed ruleset"
     case listRuleRequestsToOrigin = "requests_to_origin of a rule using a Cloudflare list"
     case listCountingExpression = "counting expression of a rule using a Cloudflare list"
@@ -19,6 +21,8 @@ enum PlanSetting: String, Sendable {
         case .rateLimitPeriod: "E0914"
         case .mitigationTimeout: "E0915"
         case .edgeTTL, .browserTTL: "E0931"
+        case .cacheRuleCount: "E0911"
+        case .cacheKeyQueryString: "E0934"
         case .managedRuleset: "E0932"
         case .listRuleRequestsToOrigin, .listCountingExpression: "E0933"
         }
@@ -38,6 +42,11 @@ enum PlanSetting: String, Sendable {
             return head + "cache:\n  - id: c\n    when: 'true'\n    edge_ttl: \(value)\n"
         case .browserTTL:
             return head + "cache:\n  - id: c\n    when: 'true'\n    browser_ttl: \(value)\n"
+        case .cacheRuleCount:
+            let rules = (1...Int(value)!).map { "  - id: c\($0)\n    when: 'true'\n    edge_ttl: 1d\n" }
+            return head + "cache:\n" + rules.joined()
+        case .cacheKeyQueryString:
+            return head + "cache:\n  - id: c\n    when: 'true'\n    cache_key:\n      query_string: { \(value) }\n"
         case .managedRuleset:
             return head + "managed_rules:\n  \(value):\n    enabled: true\n"
         case .listRuleRequestsToOrigin:
@@ -77,6 +86,12 @@ private let edgeTTLs = CloudflareSource(
 private let browserTTLs = CloudflareSource(
     page: "https://developers.cloudflare.com/cache/how-to/edge-browser-cache-ttl/",
     part: "Browser Cache TTL: Minimum Browser Cache TTL", read: read)
+private let cacheRuleCounts = CloudflareSource(
+    page: "https://developers.cloudflare.com/cache/how-to/cache-rules/", part: "Availability: Number of rules",
+    read: read)
+private let cacheKeys = CloudflareSource(
+    page: "https://developers.cloudflare.com/cache/how-to/cache-rules/settings/",
+    part: "Cache Key: the Query string options Enterprise customers have", read: read)
 private let managedRulesets = CloudflareSource(
     page: "https://developers.cloudflare.com/waf/managed-rules/", part: "Availability", read: read)
 private let listRestrictions = CloudflareSource(
@@ -131,6 +146,19 @@ let planAvailabilityCases: [PlanAvailabilityCase] = [
     .init(plan: .free, setting: .browserTTL, value: "1s", accepted: true, source: browserTTLs),
     .init(plan: .free, setting: .browserTTL, value: "500ms", accepted: false, source: browserTTLs),
     .init(plan: .enterprise, setting: .browserTTL, value: "500ms", accepted: false, source: browserTTLs),
+    // Number of cache rules: Free 10, Pro 25, Business 50, Enterprise 300.
+    .init(plan: .free, setting: .cacheRuleCount, value: "10", accepted: true, source: cacheRuleCounts),
+    .init(plan: .free, setting: .cacheRuleCount, value: "11", accepted: false, source: cacheRuleCounts),
+    .init(plan: .pro, setting: .cacheRuleCount, value: "25", accepted: true, source: cacheRuleCounts),
+    .init(plan: .pro, setting: .cacheRuleCount, value: "26", accepted: false, source: cacheRuleCounts),
+    .init(plan: .business, setting: .cacheRuleCount, value: "51", accepted: false, source: cacheRuleCounts),
+    .init(plan: .enterprise, setting: .cacheRuleCount, value: "51", accepted: true, source: cacheRuleCounts),
+    // Cache key query string: listed parameters in or out of the key on Enterprise; ignoring it on every plan.
+    .init(plan: .pro, setting: .cacheKeyQueryString, value: "include: [page]", accepted: false, source: cacheKeys),
+    .init(plan: .business, setting: .cacheKeyQueryString, value: "exclude: [utm]", accepted: false, source: cacheKeys),
+    .init(plan: .free, setting: .cacheKeyQueryString, value: "ignore: true", accepted: true, source: cacheKeys),
+    .init(
+        plan: .enterprise, setting: .cacheKeyQueryString, value: "include: [page]", accepted: true, source: cacheKeys),
     // Managed rulesets: the Free Managed Ruleset on every plan; the Cloudflare Managed Ruleset and the OWASP Core
     // Ruleset on paid plans.
     .init(plan: .free, setting: .managedRuleset, value: "cloudflare", accepted: false, source: managedRulesets),
