@@ -1,8 +1,8 @@
 import EdgeCore
 import EdgeSpec
 
-/// What the zone's plan allows for rule counts, actions, responses, rate-limit timing, cache TTLs and managed
-/// rulesets, read from `PlanAvailability` (`docs/cloudflare-semantics.md`, "Plan limits", "Rate limiting:
+/// What the zone's plan allows for rule counts, actions, responses, rate-limit timing, cache TTLs and keys, and
+/// managed rulesets, read from `PlanAvailability` (`docs/cloudflare-semantics.md`, "Plan limits", "Rate limiting:
 /// mitigation", "Managed rulesets").
 struct PlanLimits {
     let spec: Spec
@@ -12,25 +12,9 @@ struct PlanLimits {
     var availability: PlanAvailability { .of(plan) }
 
     func run() {
-        let customLimit = availability.customRules
-        if spec.waf.count > customLimit, let extra = spec.waf.dropFirst(customLimit).first {
-            diagnostics.error(
-                "E0911", "\(spec.waf.count) WAF custom rules; the \(plan.rawValue) plan allows \(customLimit)",
-                at: extra.ranges.whole)
-        }
-        let rateLimitCount = availability.rateLimitRules
-        if spec.rateLimits.count > rateLimitCount, let extra = spec.rateLimits.dropFirst(rateLimitCount).first {
-            diagnostics.error(
-                "E0911",
-                "\(spec.rateLimits.count) rate limiting rules; the \(plan.rawValue) plan allows \(rateLimitCount)",
-                at: extra.ranges.whole)
-        }
-        let cacheRuleCount = availability.cacheRules
-        if spec.cache.count > cacheRuleCount, let extra = spec.cache.dropFirst(cacheRuleCount).first {
-            diagnostics.error(
-                "E0911", "\(spec.cache.count) cache rules; the \(plan.rawValue) plan allows \(cacheRuleCount)",
-                at: extra.ranges.whole)
-        }
+        ruleCount(spec.waf.map(\.ranges.whole), limit: availability.customRules, of: "WAF custom rules")
+        ruleCount(spec.rateLimits.map(\.ranges.whole), limit: availability.rateLimitRules, of: "rate limiting rules")
+        ruleCount(spec.cache.map(\.ranges.whole), limit: availability.cacheRules, of: "cache rules")
         for rule in spec.waf {
             if rule.action == .log, plan != .enterprise {
                 diagnostics.error("E0912", "the log action needs the enterprise plan", at: rule.ranges.value("action"))
@@ -46,6 +30,13 @@ struct PlanLimits {
             queryStringKey(rule)
         }
         if let managed = spec.managedRules { managedRulesets(managed) }
+    }
+
+    /// More rules of one kind than the plan allows, reported at the first rule past the limit.
+    private func ruleCount(_ rules: [SourceRange], limit: Int, of kind: String) {
+        guard rules.count > limit else { return }
+        diagnostics.error(
+            "E0911", "\(rules.count) \(kind); the \(plan.rawValue) plan allows \(limit)", at: rules[limit])
     }
 
     private func rateLimit(_ rule: RateLimitSpec) {
