@@ -167,8 +167,8 @@ let planAvailabilityCases: [PlanAvailabilityCase] = [
     .init(plan: .pro, setting: .managedRuleset, value: "owasp", accepted: true, source: managedRulesets),
     .init(plan: .business, setting: .managedRuleset, value: "owasp", accepted: true, source: managedRulesets),
     .init(plan: .enterprise, setting: .managedRuleset, value: "cloudflare", accepted: true, source: managedRulesets),
-    // A rule whose expression includes an IP list must also rate limit cached assets; its counting expression
-    // cannot include both response fields and IP lists.
+    // A rule whose expression includes a custom list must also rate limit cached assets; its counting expression
+    // cannot include both response fields and custom lists.
     .init(
         plan: .business, setting: .listRuleRequestsToOrigin, value: "true", accepted: false, source: listRestrictions),
     .init(
