@@ -1,0 +1,96 @@
+import EdgeCompiler
+import EdgeCore
+import EdgeModel
+import EdgeSpec
+import EdgeWire
+import RulesLanguage
+import Simulation
+import Testing
+
+/// Rate limiting counting as Cloudflare documents it: throttling, the default block status, the counter delay and
+/// the IP characteristic, each built from a spec the way `replay` builds it.
+@Suite("Cloudflare conformance: rate limit counting")
+struct RateLimitCountingConformanceTests {
+    static let parameters = CloudflareSource(
+        page: "https://developers.cloudflare.com/waf/rate-limiting-rules/parameters/",
+        part: "With the following behavior: Throttle requests over the maximum configured rate", read: "2026-12-02")
+
+    /// A steady client at twice the limit of a throttling rule (timeout 0): Cloudflare "applies the selected action
+    /// to incoming requests over the configured limit, allowing other requests", so about half get through and no
+    /// period lets through more than the limit.
+    @Test(arguments: [
+        (plan: "enterprise", action: "block", edgeAction: EdgeAction.block),
+        (plan: "pro", action: "managed_challenge", edgeAction: EdgeAction.managedChallenge),
+    ])
+    func throttlingLetsThroughTheRequestsWithinTheLimit(plan: String, action: String, edgeAction: EdgeAction) throws {
+        let edge = try edgeFromSpec(
+            plan: plan,
+            rule: """
+                  - id: throttle
+                    when: starts_with(http.request.uri.path, "/api/")
+                    characteristics: [ip.src]
+                    requests: 5
+                    period: 10s
+                    timeout: 0s
+                    action: \(action)
+                """)
+        // One request a second for a minute: twice the limit of 5 per 10 s.
+        let decisions = (0..<60).map { edge.process(request("/api/items", at: Double($0))) }
+        let allowed = decisions.filter { $0.action == .allow }.count
+        #expect(decisions.prefix(5).allSatisfy { $0.action == .allow }, "\(Self.parameters)")
+        #expect(
+            decisions.filter { $0.action != .allow }.allSatisfy { $0.action == edgeAction && $0.ruleID == "throttle" })
+        #expect((24...33).contains(allowed), "about half of 60 requests at twice the limit pass: \(allowed)")
+        for window in stride(from: 0, to: 60, by: 10) {
+            let passed = decisions[window..<window + 10].filter { $0.action == .allow }.count
+            #expect((4...5).contains(passed), "window at \(window) s lets through \(passed), the limit is 5")
+        }
+    }
+
+    /// With a mitigation timeout the action applies to every request of the key until the timeout ends, whatever
+    /// the rate ("Perform action during the selected duration").
+    @Test func aMitigationTimeoutStillBlocksEveryRequestUntilItEnds() throws {
+        let edge = try edgeFromSpec(
+            plan: "enterprise",
+            rule: """
+                  - id: duration
+                    when: starts_with(http.request.uri.path, "/api/")
+                    characteristics: [ip.src]
+                    requests: 5
+                    period: 10s
+                    timeout: 1m
+                    action: block
+                """)
+        let decisions = (0..<60).map { edge.process(request("/api/items", at: Double($0))) }
+        #expect(decisions.prefix(5).allSatisfy { $0.action == .allow }, "\(Self.parameters)")
+        #expect(decisions.dropFirst(5).allSatisfy { $0.action == .block && $0.status == 429 })
+    }
+}
+
+/// The edge model of a one-rule spec on `plan`, built as `replay` builds it.
+private func edgeFromSpec(plan: String, rule: String, replay: String = "") throws -> Edge {
+    let text = """
+        version: 1
+        zone:
+          name: example.com
+          plan: \(plan)
+        rate_limits:
+        \(rule)
+        \(replay)
+        """
+    let diagnostics = DiagnosticCollector()
+    let checked = SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: diagnostics)
+    let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: "edge.yaml", diagnostics: diagnostics) }
+    let edge = try #require(compiled, "\(diagnostics.diagnostics.map(\.message))")
+    return try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+}
+
+/// A request from `ip` at `time` seconds in the SIN data centre.
+private func request(_ path: String, at time: Double, ip: String = "203.0.113.7") -> EdgeRequest {
+    var http = HTTPRequest(
+        host: "example.com", path: path, headers: [("User-Agent", "client/1.0")], ip: IPAddress.parse(ip) ?? .zeroV4,
+        country: "SG")
+    http.colo = Array("SIN".utf8)
+    http.timestampMilliseconds = Int64((time * 1000).rounded())
+    return EdgeRequest(http)
+}
