@@ -35,7 +35,7 @@ public enum ModelConfigurationBuilder {
         }
         return CustomRule(
             id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, action: action,
-            enabled: rule.enabled, blockStatus: rule.response?.status ?? 403)
+            enabled: rule.enabled, blockStatus: rule.response?.status ?? CustomRuleSpec.defaultBlockStatus)
     }
 
     static func rateLimitRule(_ rule: CompiledRateLimitRule) -> EdgeModel.RateLimitRule {
@@ -47,7 +47,8 @@ public enum ModelConfigurationBuilder {
             characteristics: rule.characteristics.compactMap { RateLimitCharacteristic(field: $0) },
             requests: spec.requests, period: spec.period, mitigationTimeout: spec.timeout,
             action: SpecEnumMapping.model(spec.action),
-            blockStatus: spec.response?.status ?? 429, requestsToOrigin: spec.requestsToOrigin,
+            blockStatus: spec.response?.status ?? RateLimitSpec.defaultBlockStatus,
+            requestsToOrigin: spec.requestsToOrigin,
             algorithm: SpecEnumMapping.model(spec.algorithm), burst: spec.burst,
             enabled: spec.enabled)
     }

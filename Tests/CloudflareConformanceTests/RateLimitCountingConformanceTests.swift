@@ -65,10 +65,44 @@ struct RateLimitCountingConformanceTests {
         #expect(decisions.prefix(5).allSatisfy { $0.action == .allow }, "\(Self.parameters)")
         #expect(decisions.dropFirst(5).allSatisfy { $0.action == .block && $0.status == 429 })
     }
+
+    static let blockStatus = CloudflareSource(
+        page: "https://developers.cloudflare.com/waf/rate-limiting-rules/parameters/",
+        part: "With response code (for Block action): the default value is 429", read: "2026-12-02")
+
+    /// A rate limiting rule's custom block response without a status sends 429, a custom rule's sends 403.
+    @Test func aCustomResponseWithoutAStatusKeepsTheDefaultOfItsRuleKind() throws {
+        let edge = try edgeFromSpec(
+            plan: "enterprise",
+            rule: """
+                  - id: limit
+                    when: starts_with(http.request.uri.path, "/api/")
+                    characteristics: [ip.src]
+                    requests: 1
+                    period: 10s
+                    timeout: 1m
+                    action: block
+                    response: { content_type: application/json, body: '{"error":"slow down"}' }
+                """,
+            extra: """
+                waf:
+                  - id: deny-admin
+                    when: starts_with(http.request.uri.path, "/admin")
+                    action: block
+                    response: { content_type: text/plain, body: denied }
+                """)
+        _ = edge.process(request("/api/a", at: 0))
+        let limited = edge.process(request("/api/a", at: 1))
+        #expect(limited.action == .block && limited.ruleID == "limit", "\(Self.blockStatus)")
+        #expect(limited.status == 429, "\(Self.blockStatus)")
+        let denied = edge.process(request("/admin", at: 2))
+        #expect(denied.action == .block && denied.ruleID == "deny-admin")
+        #expect(denied.status == 403)
+    }
 }
 
-/// The edge model of a one-rule spec on `plan`, built as `replay` builds it.
-private func edgeFromSpec(plan: String, rule: String, replay: String = "") throws -> Edge {
+/// The edge model of a spec on `plan` with one rate limiting rule and `extra` sections, built as `replay` builds it.
+private func edgeFromSpec(plan: String, rule: String, extra: String = "") throws -> Edge {
     let text = """
         version: 1
         zone:
@@ -76,7 +110,7 @@ private func edgeFromSpec(plan: String, rule: String, replay: String = "") throw
           plan: \(plan)
         rate_limits:
         \(rule)
-        \(replay)
+        \(extra)
         """
     let diagnostics = DiagnosticCollector()
     let checked = SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: diagnostics)
