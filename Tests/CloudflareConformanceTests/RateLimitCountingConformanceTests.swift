@@ -99,6 +99,41 @@ struct RateLimitCountingConformanceTests {
         #expect(denied.action == .block && denied.ruleID == "deny-admin")
         #expect(denied.status == 403)
     }
+
+    static let counterDelay = CloudflareSource(
+        page: "https://developers.cloudflare.com/waf/rate-limiting-rules/",
+        part:
+            "Important remarks: a delay of up to a few seconds between detecting a request and updating rate counters",
+        read: "2026-12-02")
+
+    /// Example A of the request rate page (1 request per 10 s per IP and API key, blocked for 10 minutes) with the
+    /// documented counter delay: the second request of a key passes while the first is not yet counted, and is
+    /// reported as passed because of the delay; without a delay it is blocked, as on the page.
+    @Test func aCounterDelayLetsExcessRequestsThroughAndSaysSo() throws {
+        let rule = """
+              - id: form
+                when: http.request.uri.path eq "/form"
+                characteristics:
+                  - ip.src
+                  - http.request.headers["x-api-key"]
+                requests: 1
+                period: 10s
+                timeout: 10m
+                action: block
+            """
+        let exact = try edgeFromSpec(plan: "enterprise", rule: rule)
+        let delayed = try edgeFromSpec(plan: "enterprise", rule: rule, extra: "replay: { rate_limit_delay: 2s }")
+        let key = [("X-API-Key", "a")]
+        for edge in [exact, delayed] { #expect(edge.process(request("/form", at: 0, headers: key)).action == .allow) }
+        let exactSecond = exact.process(request("/form", at: 1, headers: key))
+        #expect(exactSecond.action == .block && !exactSecond.passedThroughCounterDelay, "\(Self.counterDelay)")
+        let delayedSecond = delayed.process(request("/form", at: 1, headers: key))
+        #expect(delayedSecond.action == .allow && delayedSecond.passedThroughCounterDelay, "\(Self.counterDelay)")
+        // Both earlier requests are counted by 3 s: 2 > 1, and the block lasts the rule's 10 minutes.
+        let delayedThird = delayed.process(request("/form", at: 3, headers: key))
+        #expect(delayedThird.action == .block && delayedThird.status == 429 && !delayedThird.passedThroughCounterDelay)
+        #expect(delayed.process(request("/form", at: 300, headers: key)).action == .block)
+    }
 }
 
 /// The edge model of a spec on `plan` with one rate limiting rule and `extra` sections, built as `replay` builds it.
@@ -119,11 +154,13 @@ private func edgeFromSpec(plan: String, rule: String, extra: String = "") throws
     return try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
 }
 
-/// A request from `ip` at `time` seconds in the SIN data centre.
-private func request(_ path: String, at time: Double, ip: String = "203.0.113.7") -> EdgeRequest {
+/// A request from `ip` at `time` seconds in the SIN data centre, with `headers` after its User-Agent.
+private func request(
+    _ path: String, at time: Double, ip: String = "203.0.113.7", headers: [(String, String)] = []
+) -> EdgeRequest {
     var http = HTTPRequest(
-        host: "example.com", path: path, headers: [("User-Agent", "client/1.0")], ip: IPAddress.parse(ip) ?? .zeroV4,
-        country: "SG")
+        host: "example.com", path: path, headers: [("User-Agent", "client/1.0")] + headers,
+        ip: IPAddress.parse(ip) ?? .zeroV4, country: "SG")
     http.colo = Array("SIN".utf8)
     http.timestampMilliseconds = Int64((time * 1000).rounded())
     return EdgeRequest(http)
