@@ -134,6 +134,36 @@ struct RateLimitCountingConformanceTests {
         #expect(delayedThird.action == .block && delayedThird.status == 429 && !delayedThird.passedThroughCounterDelay)
         #expect(delayed.process(request("/form", at: 300, headers: key)).action == .block)
     }
+
+    static let characteristics = CloudflareSource(
+        page: "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/",
+        part: "separate rate counters for each value combination of the rule characteristics (IP: ip.src)",
+        read: "2026-12-02")
+
+    /// The IP characteristic counts each address, IPv6 included: Cloudflare documents no /64 grouping for
+    /// `ip.src` (grouping takes a custom characteristic with `cidr6`), so two addresses of one /64 have a counter
+    /// each.
+    @Test func twoAddressesInOneIPv6SlashSixtyFourAreCountedSeparately() throws {
+        let edge = try edgeFromSpec(
+            plan: "enterprise",
+            rule: """
+                  - id: per-ip
+                    when: starts_with(http.request.uri.path, "/api/")
+                    characteristics: [ip.src]
+                    requests: 1
+                    period: 10s
+                    timeout: 1m
+                    action: block
+                """)
+        let first = "2001:db8:1:2::1", second = "2001:db8:1:2:ffff:ffff:ffff:fffe"
+        #expect(edge.process(request("/api/a", at: 0, ip: first)).action == .allow, "\(Self.characteristics)")
+        let other = edge.process(request("/api/a", at: 1, ip: second), tracing: true)
+        #expect(other.action == .allow, "another address of the same /64 has its own counter")
+        let counted = try #require(other.trace?.rateLimits.first?.counter)
+        #expect(counted.key == "ip.src=2001:db8:1:2:ffff:ffff:ffff:fffe cf.colo.id=SIN" && counted.rate == 1)
+        let again = edge.process(request("/api/a", at: 2, ip: first))
+        #expect(again.action == .block && again.rateLimit?.key == "ip.src=2001:db8:1:2::1 cf.colo.id=SIN")
+    }
 }
 
 /// The edge model of a spec on `plan` with one rate limiting rule and `extra` sections, built as `replay` builds it.
