@@ -41,6 +41,8 @@ public struct CompiledEdge: Sendable {
     public let failOn: [ThresholdSpec]
     /// What replay reports redact.
     public let redact: RedactSpec?
+    /// How replays model the edge (the rate-limit counter delay).
+    public let replay: ReplaySpec?
     /// The app behind the edge (cost model).
     public let app: AppSpec?
     /// Prices (the defaults of `docs/costs.md` when the spec has no `costs`).
@@ -82,7 +84,8 @@ public enum EdgeCompiler {
                     description: $0.value.description)
             },
             expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn,
-            redact: spec.redact, app: spec.app, costs: spec.costs, profiles: spec.profiles, hosts: spec.hosts)
+            redact: spec.redact, replay: spec.replay, app: spec.app, costs: spec.costs, profiles: spec.profiles,
+            hosts: spec.hosts)
     }
 }
 

@@ -30,11 +30,13 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// Builds the edge model for a compiled spec (exit 1 when the model cannot run it).
+/// Builds the edge model for a compiled spec, its rate limits counting with `rateLimitDelay` (nil: the spec's), exit 1
+/// when the model cannot run it.
 enum ModelFactory {
-    static func edge(for compiled: CompiledEdge) throws -> Edge {
+    static func edge(for compiled: CompiledEdge, rateLimitDelay: EdgeDuration? = nil) throws -> Edge {
         do {
-            return try Edge(configuration: ModelConfigurationBuilder.configuration(for: compiled))
+            return try Edge(
+                configuration: ModelConfigurationBuilder.configuration(for: compiled, rateLimitDelay: rateLimitDelay))
         } catch {
             StandardError.write(
                 "error: the edge model cannot run this spec: \(error.problems.joined(separator: "; "))\n")

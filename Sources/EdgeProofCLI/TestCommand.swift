@@ -22,13 +22,16 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Also write a JUnit XML report to this file.")
     var junit: String?
 
+    @OptionGroup var rateLimitDelay: RateLimitDelayArgument
+
     func run() throws {
         try CommandOutput.refuseConflicts(inputs: [spec.path], outputs: [("--junit", junit)])
+        let delay = try rateLimitDelay.value()
         let compiled = try spec.load()
         var results: [ExpectationResult] = []
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
-            let edge = try ModelFactory.edge(for: compiled)
+            let edge = try ModelFactory.edge(for: compiled, rateLimitDelay: delay)
             results.append(ExpectationRunner(edge: edge).run(test, name: name))
         }
         for result in results {

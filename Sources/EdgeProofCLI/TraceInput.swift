@@ -7,7 +7,7 @@ import Traces
 extension TraceFormat: ExpressibleByArgument {}
 
 /// The trace options every command that replays traces takes (`replay`, `whatif`, `diff`), with one meaning and
-/// one help text each.
+/// one help text each; `--rate-limit-delay` comes with them.
 struct TraceInput: ParsableArguments {
     @Option(
         name: .customLong("trace"), parsing: .upToNextOption,
@@ -31,6 +31,8 @@ struct TraceInput: ParsableArguments {
                 + "e.g. 120s or 2m.", valueName: "duration"))
     var reorderWindow = EdgeDuration.seconds(120)
 
+    @OptionGroup var rateLimitDelay: RateLimitDelayArgument
+
     /// Replay options reading the traces as these flags say; a usage error without a trace or with a negative
     /// `--max-errors`. Checked when the command runs, so that an unknown option is reported as such first.
     func replayOptions() throws -> ReplayOptions {
@@ -40,6 +42,7 @@ struct TraceInput: ParsableArguments {
         options.format = format
         options.maxErrors = maxErrors
         options.toleranceMilliseconds = reorderWindow.milliseconds
+        options.rateLimitDelay = try rateLimitDelay.value()
         return options
     }
 

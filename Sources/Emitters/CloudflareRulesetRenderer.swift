@@ -65,12 +65,15 @@ enum CloudflareRulesetRenderer {
         .string("[\(id)]" + (text.map { " " + $0 } ?? ""))
     }
 
-    private static func response(_ response: BlockResponseSpec) -> JSONValue {
+    /// A custom block response; a response without a status gets `defaultStatus`, the one Cloudflare would send
+    /// (`docs/cloudflare-semantics.md`, "Block responses").
+    private static func response(_ response: BlockResponseSpec, defaultStatus: Int) -> JSONValue {
         .object([
             (
                 "response",
                 .object([
-                    ("status_code", .int(Int64(response.status))), ("content_type", .string(response.contentType)),
+                    ("status_code", .int(Int64(response.status ?? defaultStatus))),
+                    ("content_type", .string(response.contentType)),
                     ("content", .string(response.body)),
                 ])
             )
@@ -83,7 +86,10 @@ enum CloudflareRulesetRenderer {
             ("expression", .string(rule.when.deployed)), ("action", .string(rule.action.rawValue)),
             ("enabled", .bool(rule.enabled)),
         ]
-        if let response = rule.response { members.append(("action_parameters", self.response(response))) }
+        if let response = rule.response {
+            members.append(
+                ("action_parameters", self.response(response, defaultStatus: CustomRuleSpec.defaultBlockStatus)))
+        }
         if let skip = rule.skip {
             var parameters: [(String, JSONValue)] = []
             if skip.rest { parameters.append(("ruleset", "current")) }
@@ -110,7 +116,10 @@ enum CloudflareRulesetRenderer {
             ("enabled", .bool(spec.enabled)),
             ("ratelimit", .object(limit)),
         ]
-        if let response = spec.response { members.append(("action_parameters", self.response(response))) }
+        if let response = spec.response {
+            members.append(
+                ("action_parameters", self.response(response, defaultStatus: RateLimitSpec.defaultBlockStatus)))
+        }
         return .object(members)
     }
 

@@ -9,11 +9,13 @@ import Traces
 /// Builds the edge model's configuration from the compiled spec, so what is simulated is what is deployed: the
 /// same compiled expressions, limits and cache settings the emitters write.
 public enum ModelConfigurationBuilder {
-    /// The model configuration for `edge`.
-    public static func configuration(for edge: CompiledEdge) -> EdgeConfiguration {
-        EdgeConfiguration(
+    /// The model configuration for `edge`; its rate limiting counters lag by `rateLimitDelay`, or by the spec's
+    /// `replay.rate_limit_delay` when nil (`docs/cloudflare-semantics.md`, "Rate limiting: counting").
+    public static func configuration(for edge: CompiledEdge, rateLimitDelay: EdgeDuration? = nil) -> EdgeConfiguration {
+        let delay = self.rateLimitDelay(for: edge, override: rateLimitDelay)
+        return EdgeConfiguration(
             customRules: edge.customRules.map(customRule),
-            rateLimitRules: edge.rateLimitRules.map(rateLimitRule),
+            rateLimitRules: edge.rateLimitRules.map { rateLimitRule($0, counterDelay: delay) },
             managedRulesPresent: (edge.managedRules?.cloudflare?.enabled ?? false)
                 || (edge.managedRules?.owasp?.enabled ?? false),
             cacheRules: edge.cacheRules.map(cacheRule),
@@ -35,10 +37,15 @@ public enum ModelConfigurationBuilder {
         }
         return CustomRule(
             id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, action: action,
-            enabled: rule.enabled, blockStatus: rule.response?.status ?? 403)
+            enabled: rule.enabled, blockStatus: rule.response?.status ?? CustomRuleSpec.defaultBlockStatus)
     }
 
-    static func rateLimitRule(_ rule: CompiledRateLimitRule) -> EdgeModel.RateLimitRule {
+    /// The counter delay a model of `edge` runs with: `override` when given, else the spec's, else 0 s.
+    public static func rateLimitDelay(for edge: CompiledEdge, override: EdgeDuration?) -> EdgeDuration {
+        override ?? edge.replay?.rateLimitDelay ?? EdgeDuration(milliseconds: 0)
+    }
+
+    static func rateLimitRule(_ rule: CompiledRateLimitRule, counterDelay: EdgeDuration) -> EdgeModel.RateLimitRule {
         let spec = rule.spec
         let counting = rule.countingWhen
         return EdgeModel.RateLimitRule(
@@ -47,8 +54,9 @@ public enum ModelConfigurationBuilder {
             characteristics: rule.characteristics.compactMap { RateLimitCharacteristic(field: $0) },
             requests: spec.requests, period: spec.period, mitigationTimeout: spec.timeout,
             action: SpecEnumMapping.model(spec.action),
-            blockStatus: spec.response?.status ?? 429, requestsToOrigin: spec.requestsToOrigin,
-            algorithm: SpecEnumMapping.model(spec.algorithm), burst: spec.burst,
+            blockStatus: spec.response?.status ?? RateLimitSpec.defaultBlockStatus,
+            requestsToOrigin: spec.requestsToOrigin,
+            algorithm: SpecEnumMapping.model(spec.algorithm), burst: spec.burst, counterLag: counterDelay,
             enabled: spec.enabled)
     }
 

@@ -16,6 +16,9 @@ public struct ReplayOptions: Sendable {
     public var decisionsPath: String?
     /// What example requests hide.
     public var redactor = Redactor()
+    /// The rate-limit counter delay, overriding the spec's `replay.rate_limit_delay`; nil keeps the spec's (0 s
+    /// when it sets none).
+    public var rateLimitDelay: EdgeDuration?
     /// Called about every 65,536 records with the number processed (for a progress line).
     public var progress: (@Sendable (Int) -> Void)?
 
@@ -45,10 +48,11 @@ public enum Replay {
         }
     }
 
-    /// A fresh edge model for `edge`.
-    static func model(for edge: CompiledEdge) throws(Failure) -> Edge {
+    /// A fresh edge model for `edge`, its rate limits counting with `rateLimitDelay` (nil: the spec's).
+    static func model(for edge: CompiledEdge, rateLimitDelay: EdgeDuration?) throws(Failure) -> Edge {
         do {
-            return try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+            return try Edge(
+                configuration: ModelConfigurationBuilder.configuration(for: edge, rateLimitDelay: rateLimitDelay))
         } catch {
             throw .configuration(error.problems.joined(separator: "; "))
         }
@@ -73,7 +77,7 @@ public enum Replay {
     public static func run(
         _ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector
     ) throws(Failure) -> ReplaySummary {
-        let model = try model(for: edge)
+        let model = try model(for: edge, rateLimitDelay: options.rateLimitDelay)
         var ordered = try openTraces(paths, options: options, diagnostics: diagnostics)
         let writer: DecisionWriter?
         do {
@@ -83,6 +87,7 @@ public enum Replay {
         }
         var summary = ReplaySummary()
         summary.appUsage = AppUsageMeter(app: edge.app)
+        summary.rateLimitDelay = ModelConfigurationBuilder.rateLimitDelay(for: edge, override: options.rateLimitDelay)
         var request = EdgeRequest(HTTPRequest())
         do {
             try ordered.forEachRecord { item in

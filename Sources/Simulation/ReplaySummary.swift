@@ -57,6 +57,10 @@ public struct ReplaySummary: Sendable {
     public internal(set) var repairedRecords = 0
     /// Requests whose managed rules were not simulated.
     public internal(set) var managedRulesNotSimulated = 0
+    /// The rate-limit counter delay the replay ran with (`--rate-limit-delay`, `replay.rate_limit_delay`).
+    public internal(set) var rateLimitDelay = EdgeDuration(milliseconds: 0)
+    /// Requests that passed because of the counter delay: counters without delay would have stopped them.
+    public internal(set) var passedThroughCounterDelay = 0
     /// Recorded action → model action → count, for records with a recorded outcome.
     public internal(set) var actionAgreement: [String: [String: Int]] = [:]
     /// Recorded cache status → model cache status → count.
@@ -102,6 +106,7 @@ public struct ReplaySummary: Sendable {
         cacheCounts[status] += 1
         cacheBytes[status] += decision.bytes
         if decision.managedRules == .notSimulated { managedRulesNotSimulated += 1 }
+        if decision.passedThroughCounterDelay { passedThroughCounterDelay += 1 }
         guard decision.originContacted else { return }
         originRequests += 1
         let second = time / 1000, minute = time / 60_000
@@ -137,6 +142,15 @@ public struct ReplaySummary: Sendable {
                     + "\(decision.cacheStatus.rawValue)"
             )
         }
+    }
+
+    /// What the counter delay let through, e.g. `With a rate-limit counter delay of 2s, 41 requests (0.4%) passed
+    /// that counters without delay would have stopped.`; nil when the replay ran without a delay.
+    public var counterDelayNote: String? {
+        guard rateLimitDelay.milliseconds > 0 else { return nil }
+        let share = TextFormatting.percent(Double(passedThroughCounterDelay), of: Double(requests))
+        return "With a rate-limit counter delay of \(rateLimitDelay), \(passedThroughCounterDelay) requests (\(share)) "
+            + "passed that counters without delay would have stopped."
     }
 
     /// The virtual time the replay covered, in days (at least an hour, so rates of tiny traces stay finite).

@@ -32,6 +32,7 @@ public enum SummaryRenderer {
                 for (key, value) in top { out += "    \(key)  \(count(value))\n" }
             }
         }
+        if let note = s.counterDelayNote { out += "\n\(note)\n" }
         out += "\nCache\n"
         out += TextFormatting.table(
             s.byCacheStatus.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
@@ -100,6 +101,11 @@ public enum SummaryRenderer {
             ("peak_origin_rps", .int(Int64(s.peakOriginPerSecond))),
             ("peak_origin_rpm", .int(Int64(s.peakOriginPerMinute))),
             ("managed_rules_not_simulated", .int(Int64(s.managedRulesNotSimulated))),
+            ("rate_limit_delay_ms", .int(s.rateLimitDelay.milliseconds)),
+            (
+                "passed_through_rate_limit_delay",
+                s.rateLimitDelay.milliseconds > 0 ? .int(Int64(s.passedThroughCounterDelay)) : .null
+            ),
             ("late_records", .int(Int64(s.lateRecords))),
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),

@@ -56,8 +56,8 @@ struct RateLimitAlgorithmTests {
                 Step(request("/form", at: 60, headers: [("X-API-Key", "a")]), .blocked(by: "form", status: 429)),
                 Step(request("/other", at: 61, headers: [("X-API-Key", "a")]), .allow()),
                 Step(request("/form", at: 601, headers: [("X-API-Key", "a")]), .blocked(by: "form", status: 429)),
-                // The timeout ended at 602 s, but the request at 601 s was counted (mitigated requests count by
-                // default), so the key stays over the rate until its window has passed.
+                // The timeout ended at 602 s, but the request at 601 s was counted (a rule with a timeout counts
+                // the requests it mitigates), so the key stays over the rate until its window has passed.
                 Step(request("/form", at: 603, headers: [("X-API-Key", "a")]), .blocked(by: "form", status: 429)),
                 Step(request("/form", at: 1300, headers: [("X-API-Key", "a")]), .allow()),
             ])
@@ -87,12 +87,14 @@ struct RateLimitAlgorithmTests {
     }
 
     @Test func slidingLogCountsExactlyTheLastPeriod() throws {
+        // Both count the request they block, so the log below holds the blocked request at 2 s.
         let log = try Edge(
-            configuration: EdgeConfiguration(
-                rateLimitRules: [try rateLimit("l", requests: 2, period: 10, timeout: 0, algorithm: .slidingLog)]))
+            configuration: EdgeConfiguration(rateLimitRules: [
+                try rateLimit("l", requests: 2, period: 10, timeout: 0, algorithm: .slidingLog, countsMitigated: true)
+            ]))
         let estimate = try Edge(
             configuration: EdgeConfiguration(
-                rateLimitRules: [try rateLimit("l", requests: 2, period: 10, timeout: 0)]))
+                rateLimitRules: [try rateLimit("l", requests: 2, period: 10, timeout: 0, countsMitigated: true)]))
         let opening = [
             Step(request("/", at: 0), .allow()),
             Step(request("/", at: 1), .allow()),

@@ -104,7 +104,7 @@ func rateLimit(
     countingUsesResponse: Bool = false,
     by characteristics: [RateLimitCharacteristic] = [.ipSource], requests: Int64, period: Double, timeout: Double,
     action: RateLimitAction = .block, algorithm: RateLimitAlgorithm = .cloudflare, burst: Int64? = nil,
-    requestsToOrigin: Bool = false, lag: Double = 0, countsMitigated: Bool = true
+    requestsToOrigin: Bool = false, lag: Double = 0, countsMitigated: Bool? = nil
 ) throws -> RateLimitRule {
     RateLimitRule(
         id: id, condition: try compiled(condition, .rateLimit),

@@ -111,3 +111,40 @@ import Testing
         bytes: Array("version: 1\nzone: {name: example.com, plan: free}\n".utf8), specPath: "edge.yaml")
     #expect(try BuildOutputs.render(edge).files.map(\.path) == ["MANIFEST.json"])
 }
+
+@Test func aBlockResponseWithoutAStatusIsEmittedWithTheActionsDefault() throws {
+    let spec = """
+        version: 1
+        zone:
+          name: example.com
+          plan: enterprise
+        waf:
+          - id: deny-admin
+            when: starts_with(http.request.uri.path, "/admin")
+            action: block
+            response: { content_type: text/plain, body: denied }
+        rate_limits:
+          - id: api-limit
+            when: starts_with(http.request.uri.path, "/api/")
+            characteristics: [ip.src]
+            requests: 10
+            period: 1m
+            timeout: 1m
+            action: block
+            response: { content_type: application/json, body: '{"error":"slow down"}' }
+        """
+    let (edge, _) = try compileSpec(bytes: Array(spec.utf8), specPath: "edge.yaml")
+    let outputs = try BuildOutputs.render(edge)
+    func statusCode(_ file: String) throws -> Int? {
+        let data = Data(try #require(outputs.file(file)).contents)
+        let body = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let rule = try #require((body["rules"] as? [[String: Any]])?.first)
+        let parameters = rule["action_parameters"] as? [String: Any]
+        return (parameters?["response"] as? [String: Any])?["status_code"] as? Int
+    }
+    // Cloudflare's defaults: 429 for rate limiting rules, 403 for custom rules.
+    #expect(try statusCode("cloudflare/http_ratelimit.json") == 429)
+    #expect(try statusCode("cloudflare/http_request_firewall_custom.json") == 403)
+    let terraform = String(decoding: try #require(outputs.file("terraform/cloudflare.tf")).contents, as: UTF8.self)
+    #expect(terraform.contains("status_code  = 429") || terraform.contains("status_code = 429"))
+}

@@ -37,9 +37,10 @@ public struct RateLimitRule: Sendable {
     /// How long a counted request takes to become visible to decisions (Cloudflare's counters lag by a few
     /// seconds); zero by default.
     public var counterLag: EdgeDuration
-    /// Whether requests that receive the action are counted too (Cloudflare does not say;
-    /// `docs/cloudflare-semantics.md`, "Rate limiting: mitigation").
-    public var countsMitigatedRequests: Bool
+    /// Whether requests that receive the action are counted too; nil follows Cloudflare: a throttling rule
+    /// (`mitigationTimeout` zero) does not count the requests it mitigates, a rule with a timeout does
+    /// (`docs/cloudflare-semantics.md`, "Rate limiting: mitigation").
+    public var countsMitigatedRequests: Bool?
     /// Disabled rules are ignored.
     public var enabled: Bool
 
@@ -49,7 +50,7 @@ public struct RateLimitRule: Sendable {
         countingUsesResponse: Bool = false, characteristics: [RateLimitCharacteristic], requests: Int64,
         period: EdgeDuration, mitigationTimeout: EdgeDuration, action: RateLimitAction = .block, blockStatus: Int = 429,
         requestsToOrigin: Bool = false, algorithm: RateLimitAlgorithm = .cloudflare, burst: Int64? = nil,
-        counterLag: EdgeDuration = EdgeDuration(milliseconds: 0), countsMitigatedRequests: Bool = true,
+        counterLag: EdgeDuration = EdgeDuration(milliseconds: 0), countsMitigatedRequests: Bool? = nil,
         enabled: Bool = true
     ) {
         self.id = id

@@ -27,6 +27,9 @@ public struct Decision: Sendable {
     public var managedRules: ManagedRulesOutcome
     /// Whether the client solved a challenge that would otherwise have stopped it.
     public var solvedChallenge: Bool
+    /// Whether a rate limiting rule would have stopped the request if its counters counted at once: the request
+    /// passed because of the counter delay (only with a delay set).
+    public var passedThroughCounterDelay: Bool
     /// Phase by phase detail, present when the request was processed with tracing on.
     public var trace: DecisionTrace? {
         get { traceBox?.trace }
@@ -46,7 +49,8 @@ public struct Decision: Sendable {
         phase: EdgePhase? = nil, ruleID: String? = nil, action: EdgeAction = .allow, status: Int = 200,
         cacheStatus: CacheStatus = .unknown, originContacted: Bool = false, originLatencyMilliseconds: Int64 = 0,
         bytes: Int64 = 0, browserTTLSeconds: Int64? = nil, rateLimit: RateLimitOutcome? = nil,
-        managedRules: ManagedRulesOutcome = .notConfigured, solvedChallenge: Bool = false, trace: DecisionTrace? = nil
+        managedRules: ManagedRulesOutcome = .notConfigured, solvedChallenge: Bool = false,
+        passedThroughCounterDelay: Bool = false, trace: DecisionTrace? = nil
     ) {
         self.phase = phase
         self.ruleID = ruleID
@@ -60,6 +64,7 @@ public struct Decision: Sendable {
         self.rateLimit = rateLimit
         self.managedRules = managedRules
         self.solvedChallenge = solvedChallenge
+        self.passedThroughCounterDelay = passedThroughCounterDelay
         self.trace = trace
     }
 }

@@ -75,6 +75,7 @@ public final class Edge {
         var action = EdgeAction.allow
         var rateLimit: RateLimitOutcome?
         var managedRules: ManagedRulesOutcome = configuration.managedRulesPresent ? .notReached : .notConfigured
+        var passedThroughCounterDelay = false
 
         let custom = customRules.run(context, solvedChallenge: request.solvedChallenge, trace: &trace)
         var solvedChallenge = custom.solvedChallenge
@@ -95,6 +96,7 @@ public final class Edge {
         if rateLimitRuns {
             let limited = rateLimits.run(context, now: now, solvedChallenge: request.solvedChallenge, trace: &trace)
             solvedChallenge = solvedChallenge || limited.solvedChallenge
+            passedThroughCounterDelay = limited.passedThroughCounterDelay
             if limited.terminatingRule >= 0 {
                 trace?.managedRules = managedRules
                 return Decision(
@@ -126,7 +128,8 @@ public final class Edge {
             phase: phase, ruleID: ruleID, action: action, status: served.status, cacheStatus: served.cacheStatus,
             originContacted: served.originContacted, originLatencyMilliseconds: served.originLatency,
             bytes: served.bytes, browserTTLSeconds: served.browserTTL, rateLimit: rateLimit,
-            managedRules: managedRules, solvedChallenge: solvedChallenge, trace: trace)
+            managedRules: managedRules, solvedChallenge: solvedChallenge,
+            passedThroughCounterDelay: passedThroughCounterDelay, trace: trace)
     }
 
     /// The request with the response side filled in for counting expressions: the status the client received

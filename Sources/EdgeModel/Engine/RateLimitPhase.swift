@@ -17,6 +17,9 @@ struct RateLimitPhaseOutcome {
     var counter: RateLimitOutcome?
     /// Whether a rate limiting challenge was solved.
     var solvedChallenge = false
+    /// Whether no rule stopped the request but one would have with counters that count at once: it passed
+    /// because of the counter delay.
+    var passedThroughCounterDelay = false
 }
 
 /// Rate limiting rules (phase `http_ratelimit`): each rule in order checks its key's counter; a firing action
@@ -40,6 +43,9 @@ struct RateLimitPhase {
     private let behaviours: [Behaviour]
     private let keys: [RateLimitKey]
     private let limiter: RateLimiter
+    /// The same rules on counters without delay, when any rule has one: what Cloudflare would decide if its
+    /// counters were exact and instant (`docs/cloudflare-semantics.md`, "Rate limiting: counting").
+    private let instant: RateLimiter?
     /// Rules counted after the response.
     private let countedAfterResponse: [Int]
 
@@ -55,6 +61,9 @@ struct RateLimitPhase {
         }
         keys = rules.indices.map { RateLimitKey(rule: $0, characteristics: rules[$0].characteristics, seed: seed) }
         limiter = RateLimiter(parameters: rules.map(LimiterParameters.init))
+        instant =
+            rules.contains { $0.counterLag.milliseconds > 0 }
+            ? RateLimiter(parameters: rules.map { LimiterParameters($0).withoutLag }) : nil
         countedAfterResponse = rules.indices.filter { rules[$0].countsAfterResponse }
     }
 
@@ -73,6 +82,8 @@ struct RateLimitPhase {
     {
         limiter.applyVisibleIncrements(at: now)
         var outcome = RateLimitPhaseOutcome()
+        // Whether the instant counters stopped the request at an earlier rule, so they see no later rule.
+        var instantStopped = false
         for index in conditions.indices {
             let rule = behaviours[index]
             let matches = conditions.evaluate(index, context)
@@ -89,6 +100,17 @@ struct RateLimitPhase {
             }
             let key = keys[index].hash(context)
             let verdict = limiter.evaluate(rule: index, key: key, now: now, matches: matches, countsNow: countsNow)
+            if let instant, !instantStopped {
+                let instantVerdict = instant.evaluate(
+                    rule: index, key: key, now: now, matches: matches, countsNow: countsNow)
+                if instantVerdict.fired, rule.action != .log {
+                    if rule.action != .block, solvedChallenge {
+                        instant.reset(rule: index, key: key, now: now)
+                    } else {
+                        instantStopped = true
+                    }
+                }
+            }
             let counter = verdict.fired || trace != nil ? self.counter(index, key: key, verdict, context) : nil
             guard verdict.fired else {
                 if trace != nil {
@@ -134,6 +156,7 @@ struct RateLimitPhase {
                 return outcome
             }
         }
+        outcome.passedThroughCounterDelay = instantStopped
         return outcome
     }
 
@@ -163,6 +186,7 @@ struct RateLimitPhase {
             }
             let key = keys[index].hash(context)
             let verdict = limiter.countAfterResponse(rule: index, key: key, now: now)
+            _ = instant?.countAfterResponse(rule: index, key: key, now: now)
             if trace != nil {
                 trace?.responseCounting.append(
                     RateLimitTrace(

@@ -11,8 +11,10 @@ struct LimiterParameters: Sendable {
     /// Mitigation timeout in milliseconds; 0 throttles.
     let timeout: Int64
     /// Counter lag in milliseconds.
-    let lag: Int64
-    /// Whether requests that receive the action are counted.
+    private(set) var lag: Int64
+    /// Whether requests that receive the action are counted: by default only under a mitigation timeout, since a
+    /// throttling rule lets through the requests within the limit (`docs/cloudflare-semantics.md`, "Rate
+    /// limiting: mitigation").
     let countsMitigated: Bool
 
     /// The parameters of `rule` (assumed validated: positive period, non-negative counts).
@@ -23,7 +25,14 @@ struct LimiterParameters: Sendable {
         capacity = max(1, rule.burst ?? rule.requests)
         timeout = max(0, rule.mitigationTimeout.milliseconds)
         lag = max(0, rule.counterLag.milliseconds)
-        countsMitigated = rule.countsMitigatedRequests
+        countsMitigated = rule.countsMitigatedRequests ?? (timeout > 0)
+    }
+
+    /// The same parameters with counts visible at once.
+    var withoutLag: LimiterParameters {
+        var parameters = self
+        parameters.lag = 0
+        return parameters
     }
 
     /// The limit a rate is compared with: `requests`, or the bucket capacity.

@@ -28,6 +28,8 @@ public enum RateLimitAlgorithm: String, CaseIterable, Sendable {
 public struct RateLimitSpec: SpecObject, Sendable {
     /// The schema summary.
     public static let summary = "A rate limiting rule (phase http_ratelimit)."
+    /// The status a block sends when the rule's response names none (Cloudflare's default for rate limiting rules).
+    public static let defaultBlockStatus = 429
     /// Stable id.
     public var id: LocatedText
     /// What the rule is for.

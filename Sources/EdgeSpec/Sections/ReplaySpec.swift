@@ -127,3 +127,26 @@ public struct RedactSpec: SpecObject, Sendable {
             ranges: r.ranges)
     }
 }
+
+/// How `replay`, `whatif`, `diff` and `test` model the edge beyond the deployed rules.
+public struct ReplaySpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "How replay, whatif, diff and test model the edge beyond the deployed rules."
+    /// The longest counter delay accepted: Cloudflare documents "up to a few seconds".
+    public static let maximumRateLimitDelay = EdgeDuration.seconds(60)
+    /// How long a counted request takes to reach the rate limiting counters (Cloudflare's "delay of up to a few
+    /// seconds"); requests over the limit pass meanwhile. `--rate-limit-delay` overrides it.
+    public var rateLimitDelay: EdgeDuration
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> ReplaySpec {
+        ReplaySpec(
+            rateLimitDelay: r.optional(
+                "rate_limit_delay", .duration(EdgeDuration(milliseconds: 0)...maximumRateLimitDelay),
+                default: EdgeDuration(milliseconds: 0),
+                "Delay before a counted request reaches the rate limiting counters, e.g. 2s (default 0s: exact)."),
+            ranges: r.ranges)
+    }
+}

@@ -36,6 +36,8 @@ public struct Spec: SpecObject, Sendable {
     public var failOn: [ThresholdSpec]
     /// What replay reports redact.
     public var redact: RedactSpec?
+    /// How replays model the edge.
+    public var replay: ReplaySpec?
     /// The app behind the edge (cost model).
     public var app: AppSpec?
     /// Load profiles for `synth` and `whatif --add-profile`, by name.
@@ -82,6 +84,9 @@ public struct Spec: SpecObject, Sendable {
                 "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
             redact: r.optional(
                 "redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
+            replay: r.optional(
+                "replay", ObjectReader.object(ReplaySpec.self, name: "replay"),
+                "How replay, whatif, diff and test model the edge."),
             app: r.optional(
                 "app", ObjectReader.object(AppSpec.self, name: "app"), "The app behind the edge, for the cost model."),
             profiles: r.optional(

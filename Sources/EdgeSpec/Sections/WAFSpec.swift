@@ -20,8 +20,9 @@ public enum CustomRuleAction: String, CaseIterable, Sendable {
 public struct BlockResponseSpec: SpecObject, Sendable {
     /// The schema summary.
     public static let summary = "A custom response for block actions."
-    /// HTTP status, 400–499.
-    public var status: Int
+    /// HTTP status, 400–499; nil sends the action's default: 403 for a custom rule, 429 for a rate limiting rule
+    /// (`docs/cloudflare-semantics.md`, "Block responses").
+    public var status: Int?
     /// Content type: application/json, text/html, text/plain or text/xml.
     public var contentType: String
     /// The body (at most 30 KB).
@@ -32,7 +33,9 @@ public struct BlockResponseSpec: SpecObject, Sendable {
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> BlockResponseSpec {
         BlockResponseSpec(
-            status: r.optional("status", .int(400...499), default: 403, "HTTP status code, 400–499."),
+            status: r.optional(
+                "status", .int(400...499),
+                "HTTP status code, 400–499 (default 403 for a custom rule, 429 for a rate limiting rule)."),
             contentType: r.optional(
                 "content_type",
                 .string(validate: { value in
@@ -84,6 +87,8 @@ public enum SkippablePhase: String, CaseIterable, Sendable {
 public struct CustomRuleSpec: SpecObject, Sendable {
     /// The schema summary.
     public static let summary = "A WAF custom rule (phase http_request_firewall_custom)."
+    /// The status a block sends when the rule's response names none (Cloudflare's default for custom rules).
+    public static let defaultBlockStatus = 403
     /// Stable id; becomes the rule's `ref` and the `[id]` prefix of its description.
     public var id: LocatedText
     /// What the rule is for.

@@ -64,7 +64,8 @@ public enum SpecDiff {
         base: CompiledEdge, head: CompiledEdge, paths: [String], options: ReplayOptions,
         diagnostics: DiagnosticCollector
     ) throws(Replay.Failure) -> SpecDiffResult {
-        let baseModel = try Replay.model(for: base), headModel = try Replay.model(for: head)
+        let baseModel = try Replay.model(for: base, rateLimitDelay: options.rateLimitDelay)
+        let headModel = try Replay.model(for: head, rateLimitDelay: options.rateLimitDelay)
         var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
         var groups: [String: DiffGroup] = [:]
         var requests = 0

@@ -9,7 +9,9 @@ enum RateLimitSection {
         guard triggers.hasData else {
             return ReportSection(
                 id: "rate-limits", title: "Rate-limit triggers",
-                captions: ["No rate-limit rule acted during the replay."], body: "")
+                captions: ["No rate-limit rule acted during the replay."]
+                    + [summary.counterDelayNote].compactMap { $0 },
+                body: "")
         }
         let chart = TimeSeriesChart(
             name: "rate-limit-triggers", title: "Rate-limit triggers \(time.perBucket)", time: time,
@@ -28,10 +30,11 @@ enum RateLimitSection {
         let table = HTMLTable(
             headers: ["rule", "requests acted on", "share", "top key"], numericColumns: [1, 2], rows: rows,
             name: "rate-limit-rules")
-        let captions = [
-            "Requests acted on by rate limiting rules \(time.perBucket): \(ReportFormat.count(total)) in all, "
-                + "\(ReportFormat.percent(total, of: summary.requests)) of requests."
-        ]
+        let captions =
+            [
+                "Requests acted on by rate limiting rules \(time.perBucket): \(ReportFormat.count(total)) in all, "
+                    + "\(ReportFormat.percent(total, of: summary.requests)) of requests."
+            ] + [summary.counterDelayNote].compactMap { $0 }
         return ReportSection(
             id: "rate-limits", title: "Rate-limit triggers", captions: captions,
             body: ReportSection.figure(chart.svg()) + table.html())

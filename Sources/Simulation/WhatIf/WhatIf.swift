@@ -84,7 +84,7 @@ public enum WhatIf {
     ) throws(Replay.Failure) -> [ReplaySummary] {
         guard !scenarios.isEmpty else { return [] }
         var models: [Edge] = []
-        for _ in scenarios { models.append(try Replay.model(for: edge)) }
+        for _ in scenarios { models.append(try Replay.model(for: edge, rateLimitDelay: options.rateLimitDelay)) }
         let broadcast = BatchBroadcast(subscribers: scenarios.count)
         let counts = SharedCounts()
         let reader = ReaderThreadBox(try Replay.openTraces(paths, options: options, diagnostics: diagnostics))
