@@ -61,7 +61,7 @@ struct RuleCompiler {
             guard let when, counting.map({ $0 != nil }) ?? true, let characteristics else { return nil }
             return CompiledRateLimitRule(
                 id: rule.id.text, description: rule.description, when: when,
-                countingWhen: counting.flatMap { $0 }, characteristics: characteristics, spec: rule)
+                countingWhen: counting.flatMap { $0 }, counterKey: characteristics, spec: rule)
         }
     }
 
