@@ -10,7 +10,7 @@ import Traces
 
 /// Cloudflare's rate limiting characteristics, counting expressions and request body fields, case by case from the
 /// pages that document them (`docs/cloudflare-semantics.md`, "Rate limiting: rule shape and characteristics",
-/// "Request body fields").
+/// "Rate limiting: counting expressions and the cache", "Request body fields").
 private let read = "2026-12-02"
 private let parameters = "https://developers.cloudflare.com/waf/rate-limiting-rules/parameters/"
 private let requestRate = "https://developers.cloudflare.com/waf/rate-limiting-rules/request-rate/"
@@ -182,6 +182,47 @@ private func eachCharacteristicKeysItsOwnCounter(_ item: KeyCase) throws {
         edge,
         [request("a", formType), request("b", formType), request("a", formType), request("a", "application/json")])
     #expect(decisions.map(\.action) == [.allow, .allow, .block, .allow], "\(source)")
+}
+
+/// Example B: the counting expression reads `http.response.code`, so each matching request goes to the origin,
+/// skipping cached content; responses 400, 200, 400 leave the counter at 2 and request 4 is blocked before the origin.
+@Test func requestRateExampleBGoesToTheOriginPastTheCache() throws {
+    let source = CloudflareSource(page: requestRate, part: "Example B", read: read)
+    let rule = """
+          - id: rule-2
+            when: http.request.uri.path eq "/form"
+            counting_when: http.request.uri.path eq "/form" and http.response.code eq 400
+            characteristics: [ip.src, 'http.request.headers["x-api-key"]']
+            requests: 1
+            period: 10s
+            timeout: 10m
+            action: block
+        """
+    // A cache rule that would otherwise serve /form from cache after the first response.
+    let cache = """
+        cache:
+          - id: cache-form
+            when: http.request.uri.path eq "/form"
+            edge_ttl: 1h
+        """
+    let edge = try compile(plan: "enterprise", rules: rule, extra: cache)
+    func request(_ status: Int) -> String {
+        #"{"ip":"203.0.113.7","path":"/form","headers":{"X-API-Key":"k"},"#
+            + #""status":\#(status),"cache_control":"max-age=3600"}"#
+    }
+    let decisions = try decide(edge, [request(400), request(200), request(400), request(200)])
+    #expect(decisions.map(\.action) == [.allow, .allow, .allow, .block], "\(source)")
+    #expect(
+        decisions.prefix(3).allSatisfy { $0.originContacted }, "\(source): every counted request reaches the origin")
+    #expect(decisions.prefix(3).map(\.cacheStatus) == [.bypass, .bypass, .bypass], "\(source)")
+    #expect(!decisions[3].originContacted, "\(source): request 4 is blocked before the origin")
+
+    // A request the rule's expression does not match is still served from cache.
+    let other = #"{"ip":"203.0.113.7","path":"/other","status":200,"cache_control":"max-age=3600"}"#
+    let otherEdge = try compile(
+        plan: "enterprise", rules: rule,
+        extra: cache.replacingOccurrences(of: #"http.request.uri.path eq "/form""#, with: "'true'"))
+    #expect(try decide(otherEdge, [other, other]).map(\.cacheStatus) == [.miss, .hit], "\(source)")
 }
 
 /// The body fields of the fields reference: the raw body and its size, truncation past 128 KB with the size still
