@@ -106,15 +106,7 @@ struct NativeTraceParser {
                 key = known
             }
             slot = Int(key.rawValue) + 1
-            if key == .body || key == .bodyB64 {
-                guard bodyStart < 0 else {
-                    throw LineError(
-                        reason: "give the request body once, as body (text) or body_b64 (base64), not both",
-                        position: cursor.position)
-                }
-                bodyStart = cursor.position
-            }
-            try readValue(of: key, cursor: &cursor, into: &record)
+            try readValue(of: key, cursor: &cursor, into: &record, bodyStart: &bodyStart)
         }
         cursor.skipSpace()
         guard cursor.isAtEnd else {
@@ -137,9 +129,9 @@ struct NativeTraceParser {
     }
 
     @inline(__always)
-    private mutating func readValue(of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord)
-        throws(LineError)
-    {
+    private mutating func readValue(
+        of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord, bodyStart: inout Int
+    ) throws(LineError) {
         switch key {
         case .ts: record.timestampMs = try cursor.optionalTimestamp("ts")
         case .ip: record.ip = try cursor.optionalIPAddress("ip")
@@ -192,9 +184,12 @@ struct NativeTraceParser {
         case .ja3Hash: record.ja3Hash = try cursor.optionalString("ja3_hash")
         case .ja4: record.ja4 = try cursor.optionalString("ja4")
         case .uniqueVisitorID: record.uniqueVisitorID = try cursor.optionalString("unique_visitor_id")
-        case .body: record.body = try cursor.optionalString("body")
+        case .body:
+            try Self.noteBody(at: cursor.position, in: &bodyStart)
+            record.body = try cursor.optionalString("body")
         case .bodyB64:
             let start = cursor.position
+            try Self.noteBody(at: start, in: &bodyStart)
             let text = try cursor.optionalString("body_b64")
             guard text.isPresent else { return }
             switch Base64InPlace.decode(text, in: cursor.base) {
@@ -211,6 +206,15 @@ struct NativeTraceParser {
                 throw LineError(reason: "body_size must be a number of bytes, 0 or more", position: start)
             }
         }
+    }
+
+    /// Records where the body's value starts; a second body key (`body` and `body_b64` both given) is an error.
+    private static func noteBody(at position: Int, in bodyStart: inout Int) throws(LineError) {
+        guard bodyStart < 0 else {
+            throw LineError(
+                reason: "give the request body once, as body (text) or body_b64 (base64), not both", position: position)
+        }
+        bodyStart = position
     }
 
     /// `body_size` must be at least the length of the recorded body (which may be only its start).
