@@ -40,10 +40,13 @@ public struct CompiledRateLimitRule: Sendable {
     public let when: CompiledRuleExpression
     /// Which requests are counted, when it differs from `when`.
     public let countingWhen: CompiledRuleExpression?
-    /// Counter key parts as Cloudflare names them, `cf.colo.id` first.
-    public let characteristics: [String]
+    /// Counter key parts besides the data centre, in the order written; the model keys its counters by these.
+    public let counterKey: [RateLimitCharacteristic]
     /// The rule as written in the spec (limits, action, algorithm).
     public let spec: RateLimitSpec
+
+    /// Counter key parts as Cloudflare's API names them, `cf.colo.id` first.
+    public var characteristics: [String] { ["cf.colo.id"] + counterKey.map(\.field) }
 }
 
 /// A cache rule ready to emit and to evaluate.

@@ -1,50 +1,34 @@
 import EdgeCore
 import EdgeSpec
+import RulesLanguage
 
 /// Checks rate-limit characteristics against what Cloudflare accepts and the zone's plan allows
-/// (`docs/cloudflare-semantics.md`, "Rate limiting: rule shape and characteristics", "Plan limits"), and returns them
-/// in Cloudflare's order with `cf.colo.id` first.
+/// (`docs/cloudflare-semantics.md`, "Rate limiting: rule shape and characteristics", "Plan limits"), reading each
+/// with `RateLimitCharacteristic(field:)`, the one list the model keys counters by, and returns them in the order
+/// written (`cf.colo.id`, always part of the key, is not among them).
 struct RateLimitCharacteristics {
     let plan: CloudflarePlan
     let diagnostics: DiagnosticCollector
 
-    /// Characteristics every plan has.
-    static let basic: Set<String> = ["ip.src", "cf.colo.id"]
-    /// Business adds IP with NAT support.
-    static let business: Set<String> = ["cf.unique_visitor_id"]
-    /// Enterprise (Advanced Rate Limiting) adds these names.
-    static let enterprise: Set<String> = [
-        "http.host", "http.request.uri.path", "ip.src.asnum", "ip.src.country", "cf.bot_management.ja3_hash",
-        "cf.bot_management.ja4", "http.request.body.raw", "http.request.body.size",
-    ]
-    /// Enterprise keyed characteristics: `prefix["name"]`.
-    static let keyedPrefixes = [
-        "http.request.headers", "http.request.cookies", "http.request.uri.args", "http.request.body.form",
-    ]
-
     /// The validated list, or nil after reporting.
-    func validate(_ written: [LocatedText]) -> [String]? {
-        var result = ["cf.colo.id"]
+    func validate(_ written: [LocatedText]) -> [RateLimitCharacteristic]? {
+        var result: [RateLimitCharacteristic] = []
         var failed = false
         for item in written {
             let name = item.text
             if name == "cf.colo.id" { continue }
-            let keyed = Self.keyedPrefixes.first { name.hasPrefix($0 + "[\"") && name.hasSuffix("\"]") }
-            let known =
-                Self.basic.contains(name) || Self.business.contains(name) || Self.enterprise.contains(name)
-                || keyed != nil
-            guard known else {
-                let suggestion = bestSuggestion(
-                    for: name, among: Array(Self.basic.union(Self.business).union(Self.enterprise)).sorted())
+            guard let characteristic = RateLimitCharacteristic(field: name) else {
+                let names = RateLimitCharacteristic.plainNames.map(\.name) + ["cf.colo.id"]
+                let suggestion = bestSuggestion(for: name, among: names.sorted())
                 diagnostics.error(
                     "E0901", "'\(name)' is not a rate-limit characteristic", at: item.range,
                     help: suggestion.map { "did you mean '\($0)'?" }
-                        ?? "use ip.src, or on Enterprise a header, cookie, query argument, host, path, ASN or country")
+                        ?? "use ip.src, or on Enterprise one of "
+                        + RateLimitCharacteristic.keyedForms.joined(separator: ", "))
                 failed = true
                 continue
             }
-            let needed: CloudflarePlan =
-                Self.basic.contains(name) ? .free : Self.business.contains(name) ? .business : .enterprise
+            let needed = characteristic.minimumPlan
             if plan < needed {
                 diagnostics.error(
                     "E0902",
@@ -52,19 +36,19 @@ struct RateLimitCharacteristics {
                     at: item.range)
                 failed = true
             }
-            if keyed == "http.request.headers", name != name.lowercased() {
+            if case .header = characteristic, name != name.lowercased() {
                 diagnostics.error(
                     "E0901", "header characteristics use the lower-case header name", at: item.range,
                     fixIt: FixIt(replace: item.range, with: name.lowercased()))
                 failed = true
             }
-            if result.contains(name) {
+            if result.contains(characteristic) {
                 diagnostics.error("E0901", "'\(name)' is listed twice", at: item.range)
                 failed = true
             }
-            result.append(name)
+            result.append(characteristic)
         }
-        if result.contains("ip.src"), result.contains("cf.unique_visitor_id") {
+        if result.contains(.ipSource), result.contains(.uniqueVisitor) {
             diagnostics.error(
                 "E0901", "ip.src and cf.unique_visitor_id cannot be combined", at: written.last?.range ?? .wholeFile("")
             )

@@ -63,7 +63,7 @@ struct RuleCompiler {
                 rule, when: when.expression, countingWhen: counting.flatMap { $0 }?.expression)
             return CompiledRateLimitRule(
                 id: rule.id.text, description: rule.description, when: when,
-                countingWhen: counting.flatMap { $0 }, characteristics: characteristics, spec: rule)
+                countingWhen: counting.flatMap { $0 }, counterKey: characteristics, spec: rule)
         }
     }
 

@@ -13,7 +13,8 @@ public enum CacheStatus: String, Sendable, Hashable, CaseIterable {
     case revalidated = "REVALIDATED"
     /// Expired copy served while a refresh is under way.
     case updating = "UPDATING"
-    /// The origin's headers (private, no-store, no-cache, max-age=0, Set-Cookie) kept the response out of cache.
+    /// The origin's headers (private, no-store, no-cache, max-age=0, Set-Cookie) kept the response out of cache, or a
+    /// rate limiting rule whose counting expression reads the response sent the request past the cache.
     case bypass = "BYPASS"
     /// Not eligible for cache and no setting says to cache it.
     case dynamic = "DYNAMIC"

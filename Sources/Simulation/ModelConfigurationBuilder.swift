@@ -51,7 +51,7 @@ public enum ModelConfigurationBuilder {
         return EdgeModel.RateLimitRule(
             id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, counting: counting?.compiled,
             countingUsesResponse: counting.map { EdgeModel.RateLimitRule.readsResponseFields($0.expression) } ?? false,
-            characteristics: rule.characteristics.compactMap { RateLimitCharacteristic(field: $0) },
+            characteristics: rule.counterKey,
             requests: spec.requests, period: spec.period, mitigationTimeout: spec.timeout,
             action: SpecEnumMapping.model(spec.action),
             blockStatus: spec.response?.status ?? RateLimitSpec.defaultBlockStatus,

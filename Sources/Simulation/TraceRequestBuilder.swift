@@ -30,6 +30,11 @@ public enum TraceRequestBuilder {
         set(&request.http.regionCode, record, record.regionCode, default: "")
         set(&request.http.verifiedBotCategory, record, record.verifiedBotCategory, default: "")
         set(&request.http.rayID, record, record.rayID, default: "")
+        set(&request.http.ja3Hash, record, record.ja3Hash, default: "")
+        set(&request.http.ja4, record, record.ja4, default: "")
+        set(&request.http.uniqueVisitorID, record, record.uniqueVisitorID, default: "")
+        set(&request.http.body, record, record.body, default: "")
+        request.http.recordedBodySize = record.bodySize.map(Int64.init) ?? -1
         fillHeaders(&request.http.headers, from: record)
         request.http.ip = record.ip ?? .zeroV4
         request.http.asn = Int64(record.asn ?? 0)

@@ -10,7 +10,8 @@ import EdgeWire
 /// any other value → true; `ClientCountry` upper-cased; `ClientASN`; `EdgeColoCode` upper-cased (as native `colo`
 /// is, so a record written as native JSONL reads back alike); `EdgeResponseBytes` →
 /// bytes; `EdgeResponseContentType` → content_type; `OriginResponseDurationMs` → origin_ms; `BotScore`;
-/// `RequestHeaders` (custom fields) → headers; `ResponseHeaders` → the response-side fields they name.
+/// `JA3Hash`, `JA4` → ja3_hash, ja4; `RequestHeaders` (custom fields) → headers; `ResponseHeaders` → the
+/// response-side fields they name.
 /// `status` is the origin's status: `OriginResponseStatus` when it is not 0, else `EdgeResponseStatus` when the
 /// response came from cache (0 means no origin request). The recorded outcome takes `SecurityAction` (mapped to
 /// this project's names), `SecurityRuleDescription`, `SecurityRuleID`, `CacheCacheStatus` (upper-cased) and
@@ -23,6 +24,7 @@ struct LogpushTraceParser {
         case originResponseStatus, edgeResponseBytes, edgeResponseContentType, cacheCacheStatus, securityAction
         case securityRuleDescription, securityRuleID, originResponseDurationMs, botScore, requestHeaders
         case responseHeaders, clientCity, clientRegionCode, verifiedBotCategory, wafAttackScore, rayID
+        case ja3Hash, ja4
     }
 
     private static let keyTable = KeyTable<Key>([
@@ -40,6 +42,7 @@ struct LogpushTraceParser {
         ("BotScore", .botScore), ("RequestHeaders", .requestHeaders), ("ResponseHeaders", .responseHeaders),
         ("ClientCity", .clientCity), ("ClientRegionCode", .clientRegionCode),
         ("VerifiedBotCategory", .verifiedBotCategory), ("WAFAttackScore", .wafAttackScore), ("RayID", .rayID),
+        ("JA3Hash", .ja3Hash), ("JA4", .ja4),
     ])
 
     private let keys = LogpushTraceParser.keyTable
@@ -128,6 +131,8 @@ struct LogpushTraceParser {
             case .verifiedBotCategory: record.verifiedBotCategory = try cursor.optionalString("VerifiedBotCategory")
             case .wafAttackScore: record.wafScore = try cursor.optionalInteger("WAFAttackScore")
             case .rayID: record.rayID = try cursor.optionalString("RayID")
+            case .ja3Hash: record.ja3Hash = try cursor.optionalString("JA3Hash")
+            case .ja4: record.ja4 = try cursor.optionalString("JA4")
             }
         }
         cursor.skipSpace()

@@ -11,6 +11,7 @@ struct NativeTraceParser {
         case port, version, bot, botScore, threatScore, solvedChallenge, status, cacheControl, expires, etag
         case lastModified, age, setCookie, contentType, bytes, originMs, edge
         case continent, city, regionCode, verifiedBotCategory, wafScore, rayID
+        case ja3Hash, ja4, uniqueVisitorID, body, bodyB64, bodySize
     }
 
     enum OutcomeKey: UInt8, Sendable {
@@ -24,7 +25,9 @@ struct NativeTraceParser {
         ("country", .country), ("continent", .continent), ("city", .city), ("region_code", .regionCode),
         ("asn", .asn), ("colo", .colo), ("ssl", .ssl), ("port", .port), ("version", .version), ("bot", .bot),
         ("verified_bot_category", .verifiedBotCategory), ("bot_score", .botScore), ("threat_score", .threatScore),
-        ("waf_score", .wafScore), ("ray_id", .rayID), ("solved_challenge", .solvedChallenge), ("status", .status),
+        ("waf_score", .wafScore), ("ray_id", .rayID), ("ja3_hash", .ja3Hash), ("ja4", .ja4),
+        ("unique_visitor_id", .uniqueVisitorID), ("body", .body), ("body_b64", .bodyB64), ("body_size", .bodySize),
+        ("solved_challenge", .solvedChallenge), ("status", .status),
         ("cache_control", .cacheControl),
         ("expires", .expires), ("etag", .etag), ("last_modified", .lastModified), ("age", .age),
         ("set_cookie", .setCookie), ("content_type", .contentType), ("bytes", .bytes), ("origin_ms", .originMs),
@@ -48,7 +51,7 @@ struct NativeTraceParser {
 
     /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k);
     /// the key count plus one, checked where the patterns are built, and the size of `successors` less one.
-    private static let afterUnknownKey = 39
+    private static let afterUnknownKey = 45
 
     private let keys = NativeTraceParser.keyTable
     private let quotedKeys = NativeTraceParser.quotedKeyPatterns
@@ -58,7 +61,7 @@ struct NativeTraceParser {
     /// For each slot (start of the object, after each key, after an unknown key), the key that followed it
     /// last time: lines of one trace list their keys in the same order, so the next key is usually
     /// confirmed by comparing its quoted form instead of being scanned and looked up.
-    private var successors = InlineArray<40, Key?>(repeating: nil)
+    private var successors = InlineArray<46, Key?>(repeating: nil)
     /// Whether an unknown key is an error instead of a warning.
     private let rejectsUnknownKeys: Bool
 
@@ -80,6 +83,8 @@ struct NativeTraceParser {
         headerScratch.removeAll()
         var first = true
         var slot = 0
+        /// Where the body's value starts, for errors; -1 until one of `body` and `body_b64` is read.
+        var bodyStart = -1
         while true {
             let key: Key
             if let expected = successors[slot], cursor.consumeKey(Int(expected.rawValue), of: quotedKeys, first: &first)
@@ -101,13 +106,14 @@ struct NativeTraceParser {
                 key = known
             }
             slot = Int(key.rawValue) + 1
-            try readValue(of: key, cursor: &cursor, into: &record)
+            try readValue(of: key, cursor: &cursor, into: &record, bodyStart: &bodyStart)
         }
         cursor.skipSpace()
         guard cursor.isAtEnd else {
             throw LineError(reason: "unexpected text after the object", position: cursor.position)
         }
         finishHeaders(into: &record, base: cursor.base)
+        if record.body.isPresent, record.bodySize != nil { try checkBody(record, bodyStart: bodyStart) }
         if record.query.isAbsent, record.path.isPresent { splitQuery(of: &record, base: cursor.base) }
     }
 
@@ -123,9 +129,9 @@ struct NativeTraceParser {
     }
 
     @inline(__always)
-    private mutating func readValue(of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord)
-        throws(LineError)
-    {
+    private mutating func readValue(
+        of key: Key, cursor: inout JSONCursor, into record: inout TraceRecord, bodyStart: inout Int
+    ) throws(LineError) {
         switch key {
         case .ts: record.timestampMs = try cursor.optionalTimestamp("ts")
         case .ip: record.ip = try cursor.optionalIPAddress("ip")
@@ -175,6 +181,49 @@ struct NativeTraceParser {
         case .verifiedBotCategory: record.verifiedBotCategory = try cursor.optionalString("verified_bot_category")
         case .wafScore: record.wafScore = try cursor.optionalInteger("waf_score")
         case .rayID: record.rayID = try cursor.optionalString("ray_id")
+        case .ja3Hash: record.ja3Hash = try cursor.optionalString("ja3_hash")
+        case .ja4: record.ja4 = try cursor.optionalString("ja4")
+        case .uniqueVisitorID: record.uniqueVisitorID = try cursor.optionalString("unique_visitor_id")
+        case .body:
+            try Self.noteBody(at: cursor.position, in: &bodyStart)
+            record.body = try cursor.optionalString("body")
+        case .bodyB64:
+            let start = cursor.position
+            try Self.noteBody(at: start, in: &bodyStart)
+            let text = try cursor.optionalString("body_b64")
+            guard text.isPresent else { return }
+            switch Base64InPlace.decode(text, in: cursor.base) {
+            case .success(let bytes): record.body = bytes
+            case .failure(let failure):
+                throw LineError(
+                    reason: "body_b64 is not base64: \(failure.reason) (write the bytes in standard base64, or the "
+                        + "text as body)", position: start + 1 + failure.offset)
+            }
+        case .bodySize:
+            let start = cursor.position
+            record.bodySize = try cursor.optionalInteger("body_size")
+            if let size = record.bodySize, size < 0 {
+                throw LineError(reason: "body_size must be a number of bytes, 0 or more", position: start)
+            }
+        }
+    }
+
+    /// Records where the body's value starts; a second body key (`body` and `body_b64` both given) is an error.
+    private static func noteBody(at position: Int, in bodyStart: inout Int) throws(LineError) {
+        guard bodyStart < 0 else {
+            throw LineError(
+                reason: "give the request body once, as body (text) or body_b64 (base64), not both", position: position)
+        }
+        bodyStart = position
+    }
+
+    /// `body_size` must be at least the length of the recorded body (which may be only its start).
+    private func checkBody(_ record: TraceRecord, bodyStart: Int) throws(LineError) {
+        guard let size = record.bodySize else { return }
+        if record.body.isPresent, size < Int(record.body.count) {
+            throw LineError(
+                reason: "body_size \(size) is smaller than the recorded body (\(record.body.count) bytes); give the "
+                    + "whole body's size, or leave body_size out", position: max(bodyStart, 0))
         }
     }
 

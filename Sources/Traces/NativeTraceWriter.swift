@@ -125,6 +125,11 @@ public final class NativeTraceWriter {
             object.integer("threat_score", record.threatScore, &output)
             object.integer("waf_score", record.wafScore, &output)
             object.slice("ray_id", record.rayID, base, &output)
+            object.slice("ja3_hash", record.ja3Hash, base, &output)
+            object.slice("ja4", record.ja4, base, &output)
+            object.slice("unique_visitor_id", record.uniqueVisitorID, base, &output)
+            writeBody(record, base, &object, &output)
+            object.integer("body_size", record.bodySize, &output)
             object.bool("solved_challenge", record.solvedChallenge, &output)
             object.integer("status", record.status, &output)
             object.slice("cache_control", record.cacheControl, base, &output)
@@ -150,6 +155,36 @@ public final class NativeTraceWriter {
             }
         }
         object.close(&output)
+    }
+
+    /// The body as `body` when it is UTF-8 text, otherwise as `body_b64` (standard base64 with padding), so any
+    /// bytes survive the round trip.
+    private static func writeBody(
+        _ record: TraceRecord, _ base: UnsafeMutablePointer<UInt8>, _ object: inout JSONObjectWriter,
+        _ output: inout [UInt8]
+    ) {
+        guard record.body.isPresent else { return }
+        let bytes = UnsafeRawBufferPointer(start: base + Int(record.body.offset), count: Int(record.body.count))
+        if UTF8Validation.firstInvalidOffset(bytes) == nil {
+            object.slice("body", record.body, base, &output)
+            return
+        }
+        object.key("body_b64", &output)
+        output.append(UInt8(ascii: "\""))
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var index = 0
+        while index < bytes.count {
+            let chunk = min(3, bytes.count - index)
+            var word = UInt32(bytes[index]) << 16
+            if chunk > 1 { word |= UInt32(bytes[index + 1]) << 8 }
+            if chunk > 2 { word |= UInt32(bytes[index + 2]) }
+            for position in 0..<4 {
+                output.append(
+                    position <= chunk ? alphabet[Int(word >> UInt32(18 - 6 * position) & 0x3F)] : UInt8(ascii: "="))
+            }
+            index += 3
+        }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// `"headers":{…}`: one key per distinct name (first appearance order), a list where a name repeats.

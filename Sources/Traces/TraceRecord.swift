@@ -125,6 +125,19 @@ public struct TraceRecord: @unchecked Sendable {
     }
     /// Ray id of the request (`ray_id`, `cf.ray_id`).
     public var rayID: ByteSlice = .absent
+    /// JA3 fingerprint (`ja3_hash`, Logpush `JA3Hash`).
+    public var ja3Hash: ByteSlice = .absent
+    /// JA4 fingerprint (`ja4`, Logpush `JA4`).
+    public var ja4: ByteSlice = .absent
+    /// Cloudflare's visitor id for `cf.unique_visitor_id` (`unique_visitor_id`).
+    public var uniqueVisitorID: ByteSlice = .absent
+    /// The request body's bytes: the `body` text, or the `body_b64` bytes decoded in place.
+    public var body: ByteSlice = .absent
+    /// The whole request body's size in bytes (`body_size`), when recorded; at least the length of `body`.
+    public var bodySize: Int? {
+        get { storedBodySize == .min ? nil : Int(storedBodySize) }
+        set { storedBodySize = newValue.map { Int64($0) } ?? .min }
+    }
 
     // MARK: response
 
@@ -171,6 +184,7 @@ public struct TraceRecord: @unchecked Sendable {
     var storedTimestampMs: Int64 = .min
     var storedAsn: Int64 = .min
     var storedBytes: Int64 = .min
+    var storedBodySize: Int64 = .min
     var ipHigh: UInt64 = 0
     var ipLow: UInt64 = 0
     var storedPort: Int32 = .min
@@ -221,10 +235,15 @@ public struct TraceRecord: @unchecked Sendable {
         regionCode = .absent
         verifiedBotCategory = .absent
         rayID = .absent
+        ja3Hash = .absent
+        ja4 = .absent
+        uniqueVisitorID = .absent
+        body = .absent
         outcome = nil
         storedTimestampMs = .min
         storedAsn = .min
         storedBytes = .min
+        storedBodySize = .min
         ipHigh = 0
         ipLow = 0
         storedPort = .min

@@ -58,6 +58,16 @@ public struct TraceRecordBuilder: Sendable {
     public var wafScore: Int?
     /// Ray id.
     public var rayID: String?
+    /// JA3 fingerprint.
+    public var ja3Hash: String?
+    /// JA4 fingerprint.
+    public var ja4: String?
+    /// Visitor id.
+    public var uniqueVisitorID: String?
+    /// Request body bytes.
+    public var body: [UInt8]?
+    /// Whole request body size, when it differs from the recorded body's length.
+    public var bodySize: Int?
     /// Challenge solved.
     public var solvedChallenge: Bool?
     /// Origin status.
@@ -109,6 +119,13 @@ public struct TraceRecordBuilder: Sendable {
         let contentType = add(self.contentType), rule = add(outcomeRule), cache = add(outcomeCache?.uppercased())
         let continent = add(self.continent), city = add(self.city), regionCode = add(self.regionCode)
         let verifiedBotCategory = add(self.verifiedBotCategory), rayID = add(self.rayID)
+        let ja3Hash = add(self.ja3Hash), ja4 = add(self.ja4), uniqueVisitorID = add(self.uniqueVisitorID)
+        let body =
+            self.body.map { body -> ByteSlice in
+                let start = bytes.count
+                bytes += body
+                return ByteSlice(start: start, end: bytes.count)
+            } ?? .absent
         let fields = headers.map { HeaderField(name: add($0.name), value: add($0.value)) }
 
         let storage = TraceStorage(copying: bytes)
@@ -164,6 +181,11 @@ public struct TraceRecordBuilder: Sendable {
         record.verifiedBotCategory = verifiedBotCategory
         record.wafScore = wafScore
         record.rayID = rayID
+        record.ja3Hash = ja3Hash
+        record.ja4 = ja4
+        record.uniqueVisitorID = uniqueVisitorID
+        record.body = body
+        record.bodySize = bodySize
         if outcomeAction != nil || rule.isPresent || cache.isPresent || outcomeStatus != nil {
             record.outcome = RecordedOutcome(
                 action: outcomeAction, rule: rule, cloudflareRuleID: .absent, cache: cache, status: outcomeStatus)

@@ -126,6 +126,11 @@ func errors(text: String, message: String) {
         ),
         (#"{"waf_score":7}"#, "cf.waf.score eq 7"),
         (#"{"ray_id":"8f1a2b3c4d5e6f70"}"#, #"cf.ray_id eq "8f1a2b3c4d5e6f70""#),
+        (#"{"ja3_hash":"e7d705a3"}"#, #"cf.bot_management.ja3_hash eq "e7d705a3""#),
+        (#"{"ja4":"t13d1516h2_8daaf6152771"}"#, #"cf.bot_management.ja4 eq "t13d1516h2_8daaf6152771""#),
+        (#"{"body":"{\"a\":1}"}"#, #"lookup_json_integer(http.request.body.raw, "a") eq 1"#),
+        (#"{"body_b64":"AAEC"}"#, "len(http.request.body.raw) eq 3"),
+        (#"{"body_size":200000}"#, "http.request.body.truncated and http.request.body.size eq 200000"),
     ])
 func rarelyPresentKeyReachesItsField(object: String, expression: String) throws {
     #expect(try evaluates(expression, on: http(object)))

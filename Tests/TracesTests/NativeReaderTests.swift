@@ -136,6 +136,11 @@ private func rarelyPresentValue(_ key: String, of record: TraceRecord) -> String
     case "verified_bot_category": record.string(record.verifiedBotCategory)
     case "waf_score": record.wafScore.map(String.init)
     case "ray_id": record.string(record.rayID)
+    case "ja3_hash": record.string(record.ja3Hash)
+    case "ja4": record.string(record.ja4)
+    case "unique_visitor_id": record.string(record.uniqueVisitorID)
+    case "body", "body_b64": record.string(record.body)
+    case "body_size": record.bodySize.map(String.init)
     default: nil
     }
 }
@@ -146,6 +151,10 @@ private func rarelyPresentValue(_ key: String, of record: TraceRecord) -> String
         ("continent", #""AS""#, "AS"), ("city", #""Singapore""#, "Singapore"), ("region_code", #""01""#, "01"),
         ("verified_bot_category", #""Search Engine Crawler""#, "Search Engine Crawler"), ("waf_score", "42", "42"),
         ("waf_score", #""7""#, "7"), ("ray_id", #""8f1a2b3c4d5e6f70""#, "8f1a2b3c4d5e6f70"),
+        ("ja3_hash", #""e7d705a3286e19ea42f587b344ee6865""#, "e7d705a3286e19ea42f587b344ee6865"),
+        ("ja4", #""t13d1516h2_8daaf6152771_e5627efa2ab1""#, "t13d1516h2_8daaf6152771_e5627efa2ab1"),
+        ("unique_visitor_id", #""visitor-7""#, "visitor-7"), ("body", #""a=1\nb""#, "a=1\nb"),
+        ("body_b64", #""aGVsbG8=""#, "hello"), ("body_size", "4096", "4096"),
     ])
 func rarelyPresentKeyIsRead(key: String, json: String, expected: String) throws {
     let (records, reader) = try readAll(#"{"path":"/a","\#(key)":\#(json)}"# + "\n" + #"{"path":"/b"}"# + "\n")

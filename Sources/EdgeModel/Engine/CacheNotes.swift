@@ -1,6 +1,7 @@
 /// What a cache lookup found, kept as a value and turned into text only for traces.
 enum LookupNote: CustomStringConvertible {
     case notLookedUp
+    case skippedForResponseCounting
     case noEntry
     case refreshing(until: Int64)
     case fresh
@@ -11,6 +12,7 @@ enum LookupNote: CustomStringConvertible {
     var description: String {
         switch self {
         case .notLookedUp: "not looked up"
+        case .skippedForResponseCounting: "skipped: a rate limiting rule counts on the response"
         case .noEntry: "no entry"
         case .refreshing(let until): "copy being refreshed until \(until) ms"
         case .fresh: "fresh entry"

@@ -30,10 +30,13 @@ struct CachePhase {
         case extensionNotCached
     }
 
-    /// Serves `request` from cache or origin at `now`, updating the colo's store.
+    /// Serves `request` from cache or origin at `now`, updating the colo's store. With `skippingCache` (a rate
+    /// limiting rule whose counting expression reads the response matched the request), an eligible request goes
+    /// to the origin as `BYPASS`, and the stored copy is neither read nor replaced (`docs/cloudflare-semantics.md`,
+    /// "Rate limiting: counting expressions and the cache").
     mutating func serve(
         _ request: EdgeRequest, context: RequestContext, resolved: ResolvedCacheSettings, now: Int64,
-        trace: inout DecisionTrace?
+        skippingCache: Bool = false, trace: inout DecisionTrace?
     ) -> ServeOutcome {
         let http = context.request
         let isHead = http.method == Self.head
@@ -47,6 +50,16 @@ struct CachePhase {
                     lookup: LookupNote.notLookedUp.description, storage: StorageNote.notStored.description)
             }
             return fetched(answer, status: .dynamic, isHead: isHead, browser: browserSetting)
+        }
+        if skippingCache {
+            let answer = origin.answer(request, now: now)
+            if trace != nil {
+                trace?.cache = CacheTrace(
+                    keyHash: 0, eligibility: describe(eligibility, context),
+                    lookup: LookupNote.skippedForResponseCounting.description,
+                    storage: StorageNote.notStored.description)
+            }
+            return fetched(answer, status: .bypass, isHead: isHead, browser: browserSetting)
         }
         let key = keyBuilder.hash(http, options: settings.cacheKey(resolved))
         let store = caches.index(for: http.colo)

@@ -93,10 +93,12 @@ public final class Edge {
         }
 
         let rateLimitRuns = !rateLimits.rules.isEmpty && !custom.skipsRateLimit
+        var skipsCache = false
         if rateLimitRuns {
             let limited = rateLimits.run(context, now: now, solvedChallenge: request.solvedChallenge, trace: &trace)
             solvedChallenge = solvedChallenge || limited.solvedChallenge
             passedThroughCounterDelay = limited.passedThroughCounterDelay
+            skipsCache = limited.skipsCache
             if limited.terminatingRule >= 0 {
                 trace?.managedRules = managedRules
                 return Decision(
@@ -119,7 +121,8 @@ public final class Edge {
         trace?.managedRules = managedRules
 
         let resolved = cacheSettings.resolve(context, trace: &trace)
-        let served = cache.serve(request, context: context, resolved: resolved, now: now, trace: &trace)
+        let served = cache.serve(
+            request, context: context, resolved: resolved, now: now, skippingCache: skipsCache, trace: &trace)
         if rateLimitRuns, rateLimits.countsAfterResponse {
             context.reset(to: Self.withResponse(request.http, served))
             rateLimits.countAfterResponse(context, now: now, originContacted: served.originContacted, trace: &trace)

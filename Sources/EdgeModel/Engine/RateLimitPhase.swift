@@ -15,6 +15,8 @@ struct RateLimitPhaseOutcome {
     var recordedAction = EdgeAction.log
     /// The deciding (terminating, else recorded) rule's counter.
     var counter: RateLimitOutcome?
+    /// Whether a rule whose counting expression reads the response matched, so the request skips cached content.
+    var skipsCache = false
     /// Whether a rate limiting challenge was solved.
     var solvedChallenge = false
     /// Whether no rule stopped the request but one would have with counters that count at once: it passed
@@ -31,6 +33,7 @@ struct RateLimitPhase {
         let action: RateLimitAction
         let blockStatus: Int
         let countsAfterResponse: Bool
+        let countingUsesResponse: Bool
         let requestsToOrigin: Bool
         let hasCounting: Bool
     }
@@ -57,7 +60,8 @@ struct RateLimitPhase {
         behaviours = rules.map {
             Behaviour(
                 action: $0.action, blockStatus: $0.blockStatus, countsAfterResponse: $0.countsAfterResponse,
-                requestsToOrigin: $0.requestsToOrigin, hasCounting: $0.counting != nil)
+                countingUsesResponse: $0.countingUsesResponse, requestsToOrigin: $0.requestsToOrigin,
+                hasCounting: $0.counting != nil)
         }
         keys = rules.indices.map { RateLimitKey(rule: $0, characteristics: rules[$0].characteristics, seed: seed) }
         limiter = RateLimiter(parameters: rules.map(LimiterParameters.init))
@@ -98,6 +102,9 @@ struct RateLimitPhase {
                 }
                 continue
             }
+            // A matching request of a rule that counts on the response goes to the origin, skipping cached content
+            // (`docs/cloudflare-semantics.md`, "Rate limiting: counting expressions and the cache").
+            if matches, rule.countingUsesResponse { outcome.skipsCache = true }
             let key = keys[index].hash(context)
             let verdict = limiter.evaluate(rule: index, key: key, now: now, matches: matches, countsNow: countsNow)
             if let instant, !instantStopped {

@@ -53,6 +53,11 @@ public struct HTTPRequest: Sendable {
         @exclusivity(unchecked) @usableFromInline var threatScore: Int64 = 0
         @exclusivity(unchecked) @usableFromInline var wafScore: Int64 = 100
         @exclusivity(unchecked) @usableFromInline var rayID: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var ja3Hash: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var ja4: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var uniqueVisitorID: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var body: [UInt8] = []
+        @exclusivity(unchecked) @usableFromInline var recordedBodySize: Int64 = -1
         @exclusivity(unchecked) @usableFromInline var timestampMilliseconds: Int64 = 0
         @exclusivity(unchecked) @usableFromInline var responseStatus: Int64 = 0
         @exclusivity(unchecked) @usableFromInline var responseHeaders: [HTTPHeader] = []
@@ -87,6 +92,11 @@ public struct HTTPRequest: Sendable {
             copy.threatScore = threatScore
             copy.wafScore = wafScore
             copy.rayID = rayID
+            copy.ja3Hash = ja3Hash
+            copy.ja4 = ja4
+            copy.uniqueVisitorID = uniqueVisitorID
+            copy.body = body
+            copy.recordedBodySize = recordedBodySize
             copy.timestampMilliseconds = timestampMilliseconds
             copy.responseStatus = responseStatus
             copy.responseHeaders = responseHeaders
@@ -238,6 +248,32 @@ public struct HTTPRequest: Sendable {
     @inlinable public var rayID: [UInt8] {
         get { storage.rayID }
         _modify { yield &writable().rayID }
+    }
+    /// JA3 fingerprint of the TLS client hello (`cf.bot_management.ja3_hash`); empty when not recorded.
+    @inlinable public var ja3Hash: [UInt8] {
+        get { storage.ja3Hash }
+        _modify { yield &writable().ja3Hash }
+    }
+    /// JA4 fingerprint (`cf.bot_management.ja4`); empty when not recorded.
+    @inlinable public var ja4: [UInt8] {
+        get { storage.ja4 }
+        _modify { yield &writable().ja4 }
+    }
+    /// Cloudflare's visitor id when recorded; empty means `RequestContext.uniqueVisitorID` derives one from the
+    /// client IP and user agent.
+    @inlinable public var uniqueVisitorID: [UInt8] {
+        get { storage.uniqueVisitorID }
+        _modify { yield &writable().uniqueVisitorID }
+    }
+    /// The request body as recorded (whole, or the first part the trace kept); empty when there is none.
+    @inlinable public var body: [UInt8] {
+        get { storage.body }
+        _modify { yield &writable().body }
+    }
+    /// The whole body's size in bytes when the trace recorded it, else -1 (the size is then `body.count`).
+    @inlinable public var recordedBodySize: Int64 {
+        get { storage.recordedBodySize }
+        _modify { yield &writable().recordedBodySize }
     }
     /// Arrival time in milliseconds since the Unix epoch.
     @inlinable public var timestampMilliseconds: Int64 {

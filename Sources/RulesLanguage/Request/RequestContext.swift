@@ -34,6 +34,12 @@ public final class RequestContext {
     @exclusivity(unchecked) private var fullURIStorage: [UInt8] = []
     @exclusivity(unchecked) private var rawFullURIStorage: [UInt8] = []
     @exclusivity(unchecked) private var mediaTypeStorage: [UInt8] = []
+    @exclusivity(unchecked) private var bodyPrefixStorage: [UInt8] = []
+    @exclusivity(unchecked) private var formStorage = ByteMultiMap()
+    @exclusivity(unchecked) private var formNamesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var formValuesStorage: [[UInt8]] = []
+    @exclusivity(unchecked) private var bodyMimeStorage: [UInt8] = []
+    @exclusivity(unchecked) private var visitorIDStorage: [UInt8] = []
     @exclusivity(unchecked) private var caseCache: [[UInt8]] = []
     @exclusivity(unchecked) private var caseCacheGeneration: [UInt64] = []
 
@@ -97,6 +103,10 @@ public final class RequestContext {
         static let fullURI = Derived(rawValue: 1 << 15)
         static let rawFullURI = Derived(rawValue: 1 << 16)
         static let mediaType = Derived(rawValue: 1 << 17)
+        static let bodyPrefix = Derived(rawValue: 1 << 18)
+        static let form = Derived(rawValue: 1 << 19)
+        static let bodyMime = Derived(rawValue: 1 << 20)
+        static let visitorID = Derived(rawValue: 1 << 21)
     }
 
     @inline(__always)
@@ -365,6 +375,84 @@ public final class RequestContext {
             }
         }
         return mediaTypeStorage
+    }
+
+    // MARK: Body and visitor
+
+    /// `http.request.body.raw`: the body up to `RequestBody.fieldLimit` bytes (the request's own buffer when it is
+    /// no longer).
+    public var bodyRaw: [UInt8] {
+        guard request.body.count > RequestBody.fieldLimit else { return request.body }
+        if needs(.bodyPrefix) {
+            bodyPrefixStorage.removeAll(keepingCapacity: true)
+            bodyPrefixStorage += request.body.prefix(RequestBody.fieldLimit)
+        }
+        return bodyPrefixStorage
+    }
+
+    /// `http.request.body.size`: the recorded size of the whole body, else the recorded body's length.
+    public var bodySize: Int64 {
+        request.recordedBodySize >= 0 ? request.recordedBodySize : Int64(request.body.count)
+    }
+
+    /// `http.request.body.truncated`: whether the body is longer than the body fields read.
+    public var bodyTruncated: Bool { bodySize > Int64(RequestBody.fieldLimit) }
+
+    /// `http.request.body.form`: the fields of a URL-encoded form body (undecoded, case kept), empty unless the
+    /// request's `Content-Type` is `application/x-www-form-urlencoded`.
+    public var bodyForm: ByteMultiMap {
+        buildFormIfNeeded()
+        return formStorage
+    }
+
+    /// `http.request.body.form.names`.
+    public var bodyFormNames: [[UInt8]] {
+        buildFormIfNeeded()
+        return formNamesStorage
+    }
+
+    /// `http.request.body.form.values`.
+    public var bodyFormValues: [[UInt8]] {
+        buildFormIfNeeded()
+        return formValuesStorage
+    }
+
+    private func buildFormIfNeeded() {
+        guard needs(.form) else { return }
+        if !request.body.isEmpty, RequestBody.isForm(request.headers) {
+            RequestParsing.queryArguments(
+                bodyRaw, into: &formStorage, names: &formNamesStorage, values: &formValuesStorage)
+        } else {
+            formStorage.removeAll()
+            formNamesStorage.removeAll(keepingCapacity: true)
+            formValuesStorage.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `http.request.body.mime`: the media type detected from the body's first bytes (`RequestBody.mime`).
+    public var bodyMime: [UInt8] {
+        if needs(.bodyMime) { bodyMimeStorage = RequestBody.mime(request.body) }
+        return bodyMimeStorage
+    }
+
+    /// `cf.unique_visitor_id`: the recorded visitor id, else one derived from the client IP and user agent
+    /// (`RequestBody.derivedVisitorID`).
+    public var uniqueVisitorID: [UInt8] {
+        guard request.uniqueVisitorID.isEmpty else { return request.uniqueVisitorID }
+        if needs(.visitorID) {
+            RequestBody.derivedVisitorID(ip: request.ip, userAgent: userAgent, into: &visitorIDStorage)
+        }
+        return visitorIDStorage
+    }
+
+    /// `lookup_json_string(http.request.body.raw, key)`; nil when the body is not JSON or has no such string.
+    public func bodyJSONString(_ key: [UInt8]) -> [UInt8]? {
+        JSONPathLookup.string(in: bodyRaw, path: [.key(key)])
+    }
+
+    /// `lookup_json_integer(http.request.body.raw, key)`; nil when the body is not JSON or has no such integer.
+    public func bodyJSONInteger(_ key: [UInt8]) -> Int64? {
+        JSONPathLookup.integer(in: bodyRaw, path: [.key(key)])
     }
 
     // MARK: Case-mapped field values

@@ -145,6 +145,33 @@ public enum FieldCatalogue {
         add(
             "cf.waf.score", .int, "WAF attack score 1–99, 100 when not scored.", plan: .enterprise,
             .int { $0.request.wafScore })
+        add(
+            "cf.bot_management.ja3_hash", .bytes, "JA3 fingerprint of the TLS client hello (Bot Management).",
+            plan: .enterprise, .bytes { $0.request.ja3Hash })
+        add(
+            "cf.bot_management.ja4", .bytes, "JA4 fingerprint of the client (Bot Management).", plan: .enterprise,
+            .bytes { $0.request.ja4 })
+        add(
+            "http.request.body.raw", .bytes, "The request body, up to 128 KB, undecoded.", plan: .enterprise,
+            .bytes { $0.bodyRaw })
+        add(
+            "http.request.body.size", .int, "Size of the whole request body in bytes.", plan: .enterprise,
+            .int { $0.bodySize })
+        add(
+            "http.request.body.truncated", .bool, "Whether the body is longer than the 128 KB the body fields read.",
+            plan: .enterprise, .bool { $0.bodyTruncated })
+        add(
+            "http.request.body.form", stringMap, "Fields of a URL-encoded form body by name; undecoded.",
+            plan: .enterprise, .map { $0.bodyForm })
+        add(
+            "http.request.body.form.names", stringArray, "Form field names in order.", plan: .enterprise,
+            .bytesArray { $0.bodyFormNames })
+        add(
+            "http.request.body.form.values", stringArray, "Form field values in order.", plan: .enterprise,
+            .bytesArray { $0.bodyFormValues })
+        add(
+            "http.request.body.mime", .bytes, "Media type detected from the body's first bytes.", .bytes { $0.bodyMime }
+        )
         add("cf.edge.server_port", .int, "Edge server port the request arrived on.", .int { $0.request.port })
         add("cf.ray_id", .bytes, "Ray id of the request.", .bytes { $0.request.rayID })
         add(
@@ -163,6 +190,9 @@ public enum FieldCatalogue {
             "http.response.content_type.media_type", .bytes, "Lowercased media type of the response.",
             phase: .response, .bytes { $0.responseMediaType })
         add("cf.colo.id", .int, "Data centre id.", phase: .characteristicOnly, .int { $0.request.coloID })
+        add(
+            "cf.unique_visitor_id", .bytes, "Visitor id (IP with NAT support).", phase: .characteristicOnly,
+            .bytes { $0.uniqueVisitorID })
         return fields
     }()
 
