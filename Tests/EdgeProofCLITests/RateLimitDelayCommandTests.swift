@@ -73,6 +73,14 @@ import Testing
         #expect(edgeproof("test", exampleSpec, "--rate-limit-delay", "0s").exitCode == 0)
     }
 
+    @Test func testRunsTheSpecsSequencesWithTheDelay() {
+        // The example's 101st request at 50 s is blocked with exact counters; 2 s behind, the counters hold 97.
+        let delayed = edgeproof("test", exampleSpec, "--rate-limit-delay", "2s")
+        #expect(delayed.exitCode == 1)
+        #expect(delayed.stdout.contains("FAIL the 101st API request within a minute from one address is rate limited"))
+        #expect(edgeproof("test", exampleSpec).exitCode == 0)
+    }
+
     private func percent(_ part: Int, of whole: Int) -> String {
         String(format: "%.2f%%", Double(part) / Double(whole) * 100)
     }
