@@ -84,8 +84,10 @@ public enum Replay {
         var summary = ReplaySummary()
         summary.appUsage = AppUsageMeter(app: edge.app)
         var request = EdgeRequest(HTTPRequest())
+        var coverage = TraceFieldCoverage(for: [edge])
         do {
             try ordered.forEachRecord { item in
+                coverage.note(item.record)
                 TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let decision = model.process(request)
@@ -108,6 +110,7 @@ public enum Replay {
         summary.lateRecords = ordered.lateRecords
         summary.malformedRecords = statistics.malformed
         summary.repairedRecords = statistics.repaired
+        summary.unsuppliedFields = coverage.unsupplied
         return summary
     }
 }

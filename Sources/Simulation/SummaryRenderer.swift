@@ -104,6 +104,13 @@ public enum SummaryRenderer {
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),
             (
+                "fields_not_in_trace",
+                .array(
+                    s.unsuppliedFields.map {
+                        .object([("field", .string($0.name)), ("every_request_reads", .string($0.reads))])
+                    })
+            ),
+            (
                 "agreement",
                 .object([
                     ("action", s.actionAgreementRatio.map(JSONValue.double) ?? .null),
