@@ -103,13 +103,7 @@ public enum SummaryRenderer {
             ("late_records", .int(Int64(s.lateRecords))),
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),
-            (
-                "fields_not_in_trace",
-                .array(
-                    s.unsuppliedFields.map {
-                        .object([("field", .string($0.name)), ("every_request_reads", .string($0.reads))])
-                    })
-            ),
+            ("fields_not_in_trace", UnsuppliedField.json(s.unsuppliedFields)),
             (
                 "agreement",
                 .object([

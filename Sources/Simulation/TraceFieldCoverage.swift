@@ -1,4 +1,5 @@
 import EdgeCompiler
+import EdgeCore
 import RulesLanguage
 import Traces
 
@@ -11,6 +12,11 @@ public struct UnsuppliedField: Sendable, Equatable {
 
     /// The warning a replay prints: "`cf.bot_management.score` is not in the trace; every request reads 0".
     public var message: String { "`\(name)` is not in the trace; every request reads \(reads)" }
+
+    /// The `fields_not_in_trace` list of the JSON reports: `[{"field": …, "every_request_reads": …}]`.
+    static func json(_ fields: [UnsuppliedField]) -> JSONValue {
+        .array(fields.map { .object([("field", .string($0.name)), ("every_request_reads", .string($0.reads))]) })
+    }
 }
 
 /// Tracks which of the fields a spec reads the records of a replay supplied (`docs/replay-output.md`, "Fields not

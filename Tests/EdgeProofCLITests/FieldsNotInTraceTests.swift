@@ -63,9 +63,14 @@ import Testing
         let whatif = edgeproof("whatif", spec, "--trace", trace, "--scale", "1,2")
         #expect(whatif.exitCode == 0)
         #expect(occurrences(Self.botScoreWarning, in: whatif.stderr) == 1, "\(whatif.stderr)")
-        let diff = edgeproof("diff", spec, spec, "--trace", trace)
+        let diff = edgeproof("diff", spec, spec, "--trace", trace, "--report", scratch.path("d.json"))
         #expect(diff.exitCode == 0)
         #expect(occurrences(Self.botScoreWarning, in: diff.stderr) == 1, "\(diff.stderr)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("d.json"))))
+                as? [String: Any])
+        let fields = try #require(report["fields_not_in_trace"] as? [[String: String]])
+        #expect(fields.map { $0["field"] } == ["cf.bot_management.score", "cf.tls_client_auth.cert_verified"])
     }
 
     @Test func aTraceWithTheFieldIsNotWarnedAbout() throws {
