@@ -83,8 +83,8 @@ func documentedFieldIsGatedByItsPlan(expression: String, plan: String) throws {
     let found = errors(wafSpec("cf.bot_management.score lt 30", plan: "business"))
     #expect(
         found.map(\.message) == [
-            "`cf.bot_management.score` needs the enterprise plan with Bot Management or "
-                + "higher (zone plan: business)"
+            "`cf.bot_management.score` needs the enterprise plan or higher, with Bot Management "
+                + "(zone plan: business)"
         ])
 }
 

@@ -84,11 +84,11 @@ extension ExpressionParser {
             break
         }
         if field.minimumPlan > options.plan {
-            let product = field.product.map { " with \($0)" } ?? ""
+            let product = field.product.map { ", with \($0)" } ?? ""
             findings.append(
                 SyntaxError(
                     RulesDiagnosticID.fieldNeedsPlan,
-                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan\(product) or higher (zone plan: "
+                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher\(product) (zone plan: "
                         + "\(options.plan.rawValue))",
                     at: range))
         } else if let context = options.context, context == .rateLimit || context == .counting,
