@@ -1,3 +1,4 @@
+import RulesLanguage
 import Testing
 import Traces
 
@@ -43,4 +44,21 @@ private func records(_ text: String, format: TraceFormat = .native) throws -> [T
 @Test func fieldsNoTraceCarriesAreAlwaysReportedAndUnknownNamesIgnored() {
     let coverage = TraceFieldCoverage(reading: ["cf.tls_version", "http.request.timestamp.sec", "not.a.field"])
     #expect(coverage.unsupplied == [UnsuppliedField(name: "cf.tls_version", reads: #""""#)])
+}
+
+/// A native record with every key supplies every field computed from trace inputs, so no input bit is left without a
+/// key that sets it; only the fields no trace carries remain.
+@Test func aRecordWithEveryKeySuppliesEveryFieldWithInputs() throws {
+    let line =
+        #"{"ts": 1766239200, "ip": "192.0.2.1", "method": "POST", "scheme": "https", "host": "example.com", "#
+        + #""path": "/a", "query": "b=1", "headers": {"x-a": "1"}, "ua": "curl", "referer": "https://r/", "#
+        + #""cookie": "c=1", "country": "DE", "asn": 3320, "colo": "FRA", "ssl": true, "port": 443, "#
+        + #""version": "HTTP/2", "bot": false, "bot_score": 40, "threat_score": 0, "continent": "EU", "#
+        + #""city": "Berlin", "region_code": "BE", "verified_bot_category": "", "waf_score": 80, "ray_id": "8c", "#
+        + #""status": 200, "cache_control": "max-age=60", "content_type": "text/html"}"#
+    var coverage = TraceFieldCoverage(reading: FieldCatalogue.all.map(\.name))
+    for record in try records(line) { coverage.note(record) }
+    let expected = FieldCatalogue.all.filter { $0.inputs.isEmpty }.map(\.name).sorted()
+    #expect(coverage.unsupplied.map(\.name) == expected)
+    #expect(!expected.contains("cf.bot_management.score") && expected.contains("cf.tls_version"))
 }
