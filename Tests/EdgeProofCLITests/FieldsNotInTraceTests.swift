@@ -60,9 +60,17 @@ import Testing
 
     @Test func whatifAndDiffWarnOnceToo() throws {
         let spec = try scratch.write("edge.yaml", Self.spec), trace = try scratch.write("t.jsonl", Self.trace)
-        let whatif = edgeproof("whatif", spec, "--trace", trace, "--scale", "1,2")
+        let whatif = edgeproof("whatif", spec, "--trace", trace, "--scale", "1,2", "--report", scratch.path("w.json"))
         #expect(whatif.exitCode == 0)
         #expect(occurrences(Self.botScoreWarning, in: whatif.stderr) == 1, "\(whatif.stderr)")
+        let scenarios = try #require(
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("w.json"))))
+                as? [String: Any])?["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 2)
+        for scenario in scenarios {
+            let fields = try #require(scenario["fields_not_in_trace"] as? [[String: String]])
+            #expect(fields.map { $0["field"] } == ["cf.bot_management.score", "cf.tls_client_auth.cert_verified"])
+        }
         let diff = edgeproof("diff", spec, spec, "--trace", trace, "--report", scratch.path("d.json"))
         #expect(diff.exitCode == 0)
         #expect(occurrences(Self.botScoreWarning, in: diff.stderr) == 1, "\(diff.stderr)")
