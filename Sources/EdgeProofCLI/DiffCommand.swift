@@ -46,6 +46,7 @@ struct DiffCommand: ParsableCommand {
                 base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
         StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")
+        UnsuppliedFieldWarning.print(result.unsuppliedFields)
         UndecidedSearchWarning.printIfAny()
         if let report {
             try CommandOutput.writeReport(

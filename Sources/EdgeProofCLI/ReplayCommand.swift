@@ -65,6 +65,7 @@ struct ReplayCommand: ParsableCommand {
             return summary
         }
         StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
+        UnsuppliedFieldWarning.print(summary.unsuppliedFields)
         UndecidedSearchWarning.printIfAny()
         if let report {
             try CommandOutput.writeReport(

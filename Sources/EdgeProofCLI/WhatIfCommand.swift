@@ -94,6 +94,9 @@ struct WhatIfCommand: ParsableCommand {
                 """)
         }
         for warning in warnings { StandardOutput.print("warning: \(warning)") }
+        var warnedFields: Set<String> = []
+        UnsuppliedFieldWarning.print(
+            results.flatMap(\.summary.unsuppliedFields).filter { warnedFields.insert($0.name).inserted })
         UndecidedSearchWarning.printIfAny()
         if let report {
             try CommandOutput.writeReport(

@@ -89,8 +89,10 @@ public enum Replay {
         summary.appUsage = AppUsageMeter(app: edge.app)
         summary.rateLimitDelay = ModelConfigurationBuilder.rateLimitDelay(for: edge, override: options.rateLimitDelay)
         var request = EdgeRequest(HTTPRequest())
+        var coverage = TraceFieldCoverage(for: [edge])
         do {
             try ordered.forEachRecord { item in
+                coverage.note(item.record)
                 TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let decision = model.process(request)
@@ -113,6 +115,7 @@ public enum Replay {
         summary.lateRecords = ordered.lateRecords
         summary.malformedRecords = statistics.malformed
         summary.repairedRecords = statistics.repaired
+        summary.unsuppliedFields = coverage.unsupplied
         return summary
     }
 }

@@ -55,6 +55,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var malformedRecords = 0
     /// Lines kept after an unambiguous repair.
     public internal(set) var repairedRecords = 0
+    /// Fields the spec reads that no record supplied, each with the value every request read instead.
+    public internal(set) var unsuppliedFields: [UnsuppliedField] = []
     /// Requests whose managed rules were not simulated.
     public internal(set) var managedRulesNotSimulated = 0
     /// The rate-limit counter delay the replay ran with (`--rate-limit-delay`, `replay.rate_limit_delay`).

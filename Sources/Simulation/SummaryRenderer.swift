@@ -109,6 +109,7 @@ public enum SummaryRenderer {
             ("late_records", .int(Int64(s.lateRecords))),
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),
+            ("fields_not_in_trace", UnsuppliedField.json(s.unsuppliedFields)),
             (
                 "agreement",
                 .object([

@@ -41,7 +41,7 @@ public enum TraceRequestBuilder {
         request.http.ssl = record.effectiveSSL
         request.http.port = Int64(record.effectivePort)
         request.http.verifiedBot = record.bot ?? false
-        request.http.botScore = Int64(record.botScore ?? 99)
+        request.http.botScore = Int64(record.botScore ?? 0)
         request.http.threatScore = Int64(record.threatScore ?? 0)
         request.http.wafScore = Int64(record.wafScore ?? 100)
         request.http.timestampMilliseconds = record.timestampMs ?? 0

@@ -58,7 +58,7 @@ private func inputs(_ request: EdgeRequest) -> [String] {
     #expect(http.path == Array("/".utf8))
     #expect(http.version == Array("HTTP/1.1".utf8))
     #expect(http.port == 443 && http.ssl)
-    #expect(http.botScore == 99)
+    #expect(http.botScore == 0)  // "not computed" (docs/cloudflare-semantics.md, "Fields a trace cannot supply")
     #expect(http.headers.isEmpty)
 }
 

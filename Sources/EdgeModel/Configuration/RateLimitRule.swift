@@ -74,7 +74,7 @@ public struct RateLimitRule: Sendable {
 
     /// Whether a counting expression reads response fields and so must be counted after the response.
     public static func readsResponseFields(_ expression: Expression) -> Bool {
-        expression.fieldsUsed.contains { $0.hasPrefix("http.response.") }
+        expression.fieldsUsed.contains { FieldCatalogue.byName[$0]?.readsResponse == true }
     }
 
     /// Whether counting waits until the cache or origin outcome is known.

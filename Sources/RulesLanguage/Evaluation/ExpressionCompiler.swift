@@ -98,14 +98,7 @@ struct ExpressionCompiler {
     private func compileBase(_ value: ValueExpression) -> CompiledValue {
         switch value.base {
         case .field(let field):
-            switch field.read {
-            case .bytes(let read): return .bytes(read)
-            case .int(let read): return .int { context in read(context) }
-            case .bool(let read): return .bool(read)
-            case .ip(let read): return .ip { context in read(context) }
-            case .bytesArray(let read): return .bytesArray { context in read(context) }
-            case .map(let read): return .map { context in read(context) }
-            }
+            return Self.compileField(field)
         case .constant(let flag):
             return .bool { _ in flag }
         case .string(let bytes):
@@ -141,6 +134,19 @@ struct ExpressionCompiler {
         let kernel = call.function.compile(
             FunctionCompilation(arguments: call.arguments, compiled: compiled, firstArgumentField: field))
         return mapped?.mapEach(kernel) ?? kernel
+    }
+
+    /// The evaluator reading `field`.
+    static func compileField(_ field: FieldDefinition) -> CompiledValue {
+        switch field.read {
+        case .bytes(let read): .bytes(read)
+        case .int(let read): .int { context in read(context) }
+        case .bool(let read): .bool(read)
+        case .ip(let read): .ip { context in read(context) }
+        case .bytesArray(let read): .bytesArray { context in read(context) }
+        case .intArray(let read): .intArray { context in read(context) }
+        case .map(let read): .map { context in read(context) }
+        }
     }
 
     private func applyStep(_ value: CompiledValue, _ step: IndexStep) -> CompiledValue {

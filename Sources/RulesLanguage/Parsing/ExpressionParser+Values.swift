@@ -39,6 +39,12 @@ extension ExpressionParser {
                 throw SyntaxError(RulesDiagnosticID.expectedExpression, "expected a field before `\(name)`", at: range)
             }
             if let keyword = Self.lowercaseKeyword(name) { throw uppercaseKeyword(name, keyword, at: range) }
+            if let reason = FieldCatalogue.notModelled[name] {
+                throw SyntaxError(
+                    RulesDiagnosticID.unknownField,
+                    "`\(name)` is a Cloudflare field EdgeProof cannot check or simulate: \(reason)", at: range,
+                    help: "leave it out of the spec, or manage the rule outside EdgeProof")
+            }
             var error = SyntaxError(RulesDiagnosticID.unknownField, "unknown field `\(name)`", at: range)
             if FunctionTable.byName[name] != nil {
                 error.help = "`\(name)` is a function; call it with parentheses: \(name)(…)"
@@ -68,14 +74,21 @@ extension ExpressionParser {
                         "`\(field.name)` is a response field and is not available in \(context.displayName)", at: range,
                         help: "response fields are usable only in a rate limiting rule's counting expression"))
             }
+        case .elsewhere(let products):
+            throw SyntaxError(
+                RulesDiagnosticID.fieldNotInContext,
+                "`\(field.name)` is available only in \(products), not in "
+                    + (options.context?.displayName ?? "the rules EdgeProof deploys"),
+                at: range, help: "configure that rule in Cloudflare directly; EdgeProof does not deploy \(products)")
         case .request:
             break
         }
         if field.minimumPlan > options.plan {
+            let product = field.product.map { ", with \($0)" } ?? ""
             findings.append(
                 SyntaxError(
                     RulesDiagnosticID.fieldNeedsPlan,
-                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher (zone plan: "
+                    "`\(field.name)` needs the \(field.minimumPlan.rawValue) plan or higher\(product) (zone plan: "
                         + "\(options.plan.rawValue))",
                     at: range))
         } else if let context = options.context, context == .rateLimit || context == .counting,

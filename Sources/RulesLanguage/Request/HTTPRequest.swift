@@ -40,7 +40,6 @@ public struct HTTPRequest: Sendable {
         @exclusivity(unchecked) @usableFromInline var regionCode: [UInt8] = []
         @exclusivity(unchecked) @usableFromInline var subdivision1: [UInt8] = []
         @exclusivity(unchecked) @usableFromInline var subdivision2: [UInt8] = []
-        @exclusivity(unchecked) @usableFromInline var isInEuropeanUnion: Bool = false
         @exclusivity(unchecked) @usableFromInline var asn: Int64 = 0
         @exclusivity(unchecked) @usableFromInline var colo: [UInt8] = []
         @exclusivity(unchecked) @usableFromInline var coloID: Int64 = 0
@@ -49,7 +48,7 @@ public struct HTTPRequest: Sendable {
         @exclusivity(unchecked) @usableFromInline var version: [UInt8] = Defaults.version
         @exclusivity(unchecked) @usableFromInline var verifiedBot: Bool = false
         @exclusivity(unchecked) @usableFromInline var verifiedBotCategory: [UInt8] = []
-        @exclusivity(unchecked) @usableFromInline var botScore: Int64 = 99
+        @exclusivity(unchecked) @usableFromInline var botScore: Int64 = 0
         @exclusivity(unchecked) @usableFromInline var threatScore: Int64 = 0
         @exclusivity(unchecked) @usableFromInline var wafScore: Int64 = 100
         @exclusivity(unchecked) @usableFromInline var rayID: [UInt8] = []
@@ -79,7 +78,6 @@ public struct HTTPRequest: Sendable {
             copy.regionCode = regionCode
             copy.subdivision1 = subdivision1
             copy.subdivision2 = subdivision2
-            copy.isInEuropeanUnion = isInEuropeanUnion
             copy.asn = asn
             copy.colo = colo
             copy.coloID = coloID
@@ -184,11 +182,6 @@ public struct HTTPRequest: Sendable {
         get { storage.subdivision2 }
         _modify { yield &writable().subdivision2 }
     }
-    /// Whether the client country is in the European Union (`ip.src.is_in_european_union`).
-    @inlinable public var isInEuropeanUnion: Bool {
-        get { storage.isInEuropeanUnion }
-        _modify { yield &writable().isInEuropeanUnion }
-    }
     /// Autonomous system number (`ip.src.asnum`).
     @inlinable public var asn: Int64 {
         get { storage.asn }
@@ -229,7 +222,7 @@ public struct HTTPRequest: Sendable {
         get { storage.verifiedBotCategory }
         _modify { yield &writable().verifiedBotCategory }
     }
-    /// Bot Management score 1–99 (`cf.bot_management.score`).
+    /// Bot Management score 1–99, 0 when not computed (`cf.bot_management.score`).
     @inlinable public var botScore: Int64 {
         get { storage.botScore }
         _modify { yield &writable().botScore }

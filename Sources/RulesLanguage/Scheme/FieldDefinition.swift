@@ -14,6 +14,8 @@ enum FieldReader: Sendable {
     case ip(@Sendable (RequestContext) -> IPAddress)
     /// An `Array<Bytes>` field.
     case bytesArray(@Sendable (RequestContext) -> [[UInt8]])
+    /// An `Array<Int>` field.
+    case intArray(@Sendable (RequestContext) -> [Int64])
     /// A `Map<Array<Bytes>>` field.
     case map(@Sendable (RequestContext) -> ByteMultiMap)
 }
@@ -26,6 +28,9 @@ enum FieldPhase: Sendable {
     case response
     /// Usable only as a rate-limit characteristic, never inside an expression (`cf.colo.id`).
     case characteristicOnly
+    /// Usable only in other Cloudflare products, named here (e.g. "Transform Rules"), never in the rules EdgeProof
+    /// deploys.
+    case elsewhere(String)
 }
 
 /// One field of the scheme: name, type, where it may be used and how to read it.
@@ -46,16 +51,33 @@ public struct FieldDefinition: Sendable {
     let replacement: String?
     /// A caveat reported as a warning whenever the field is used.
     let caveat: String?
+    /// The add-on or product the field needs besides the plan, e.g. "Bot Management"; named in plan diagnostics.
+    let product: String?
+    /// The trace inputs the value is computed from; empty when no trace supplies it.
+    public let inputs: RequestInputs
     let read: FieldReader
     /// How to read the value in place, for the Bytes fields that allow it.
     let borrowed: BorrowedBytesField?
     /// Position in `FieldCatalogue.all`; keys per-field caches in `RequestContext`.
     let slot: Int
 
+    /// Whether the field reads the response (`http.response.*`, `raw.http.response.*`), so that an expression using
+    /// it can only be evaluated once the response is known.
+    public var readsResponse: Bool {
+        if case .response = phase { return true }
+        return false
+    }
+
+    /// The field's value for `context`'s request, written as in an expression (`0`, `""`, `false`, `[]`).
+    public func renderedValue(in context: RequestContext) -> String {
+        ValueRenderer.render(ExpressionCompiler.compileField(self), context)
+    }
+
     init(
         _ name: String, _ type: RuleType, _ summary: String, phase: FieldPhase = .request,
         plan: CloudflarePlan = .free, rateLimitPlan: CloudflarePlan = .enterprise, replacement: String? = nil,
-        caveat: String? = nil, slot: Int, borrowed: BorrowedBytesField? = nil, read: FieldReader
+        caveat: String? = nil, product: String? = nil, inputs: RequestInputs, slot: Int,
+        borrowed: BorrowedBytesField? = nil, read: FieldReader
     ) {
         self.name = name
         self.type = type
@@ -65,6 +87,8 @@ public struct FieldDefinition: Sendable {
         self.rateLimitPlan = max(plan, rateLimitPlan)
         self.replacement = replacement
         self.caveat = caveat
+        self.product = product
+        self.inputs = inputs
         self.read = read
         self.borrowed = borrowed
         self.slot = slot

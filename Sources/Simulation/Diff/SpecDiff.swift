@@ -51,6 +51,8 @@ public struct SpecDiffResult: Sendable {
     public let requests: Int
     /// Groups of changed requests, largest first.
     public let groups: [DiffGroup]
+    /// Fields either spec reads that no record supplied, each with the value every request read instead.
+    public let unsuppliedFields: [UnsuppliedField]
 
     /// Requests whose outcome changed.
     public var changed: Int { groups.reduce(0) { $0 + $1.requests } }
@@ -70,8 +72,10 @@ public enum SpecDiff {
         var groups: [String: DiffGroup] = [:]
         var requests = 0
         var request = EdgeRequest(HTTPRequest())
+        var coverage = TraceFieldCoverage(for: [base, head])
         do {
             try ordered.forEachRecord { item in
+                coverage.note(item.record)
                 TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
@@ -94,7 +98,7 @@ public enum SpecDiff {
             groups: groups.values.sorted {
                 $0.requests != $1.requests
                     ? $0.requests > $1.requests : ($0.from, $0.to, $0.rule ?? "") < ($1.from, $1.to, $1.rule ?? "")
-            })
+            }, unsuppliedFields: coverage.unsupplied)
     }
 
     /// `action by rule CACHE origin|edge`.

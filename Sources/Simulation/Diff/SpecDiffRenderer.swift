@@ -47,6 +47,7 @@ public enum SpecDiffRenderer {
                         ])
                     })
             ),
+            ("fields_not_in_trace", UnsuppliedField.json(result.unsuppliedFields)),
         ])
     }
 

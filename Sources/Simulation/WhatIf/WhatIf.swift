@@ -91,8 +91,10 @@ public enum WhatIf {
         let thread = Thread {
             var batch: [SharedRecord] = []
             var failure: TraceReadError?
+            var coverage = TraceFieldCoverage(for: [edge])
             do throws(TraceReadError) {
                 try reader.reader.forEachRecord { item in
+                    coverage.note(item.record)
                     var request = TraceRequestBuilder.request(item.record)
                     request.http.timestampMilliseconds = item.virtualTimeMs
                     batch.append(SharedRecord(request: request, record: item.record, virtualTime: item.virtualTimeMs))
@@ -106,7 +108,9 @@ public enum WhatIf {
                 failure = error
             }
             let statistics = reader.reader.source.statistics
-            counts.set(late: reader.reader.lateRecords, malformed: statistics.malformed, repaired: statistics.repaired)
+            counts.set(
+                late: reader.reader.lateRecords, malformed: statistics.malformed, repaired: statistics.repaired,
+                unsupplied: coverage.unsupplied)
             broadcast.finish(failure: failure)
         }
         thread.stackSize = 8 << 20
@@ -147,6 +151,7 @@ public enum WhatIf {
                     summary.lateRecords = counts.late
                     summary.malformedRecords = counts.malformed
                     summary.repairedRecords = counts.repaired
+                    summary.unsuppliedFields = counts.unsupplied
                     results.set(index, .success(summary))
                 } catch {
                     results.set(index, .failure(error))
@@ -204,11 +209,14 @@ private final class ModelBox: @unchecked Sendable {
 
 private final class SharedCounts: @unchecked Sendable {
     private let lock = NSLock()
-    private var values = (late: 0, malformed: 0, repaired: 0)
-    func set(late: Int, malformed: Int, repaired: Int) { lock.withLock { values = (late, malformed, repaired) } }
+    private var values = (late: 0, malformed: 0, repaired: 0, unsupplied: [UnsuppliedField]())
+    func set(late: Int, malformed: Int, repaired: Int, unsupplied: [UnsuppliedField]) {
+        lock.withLock { values = (late, malformed, repaired, unsupplied) }
+    }
     var late: Int { lock.withLock { values.late } }
     var malformed: Int { lock.withLock { values.malformed } }
     var repaired: Int { lock.withLock { values.repaired } }
+    var unsupplied: [UnsuppliedField] { lock.withLock { values.unsupplied } }
 }
 
 private final class ResultSlots: @unchecked Sendable {

@@ -80,6 +80,7 @@ public enum WhatIfTable {
                                         ])
                                     })
                             ),
+                            ("fields_not_in_trace", UnsuppliedField.json(s.unsuppliedFields)),
                         ])
                     })
             ),
