@@ -55,6 +55,7 @@ private func records(_ text: String, format: TraceFormat = .native) throws -> [T
         + #""cookie": "c=1", "country": "DE", "asn": 3320, "colo": "FRA", "ssl": true, "port": 443, "#
         + #""version": "HTTP/2", "bot": false, "bot_score": 40, "threat_score": 0, "continent": "EU", "#
         + #""city": "Berlin", "region_code": "BE", "verified_bot_category": "", "waf_score": 80, "ray_id": "8c", "#
+        + #""ja3_hash": "e7d705a3", "ja4": "t13d1516h2", "body": "a=1", "#
         + #""status": 200, "cache_control": "max-age=60", "content_type": "text/html"}"#
     var coverage = TraceFieldCoverage(reading: FieldCatalogue.all.map(\.name))
     for record in try records(line) { coverage.note(record) }
