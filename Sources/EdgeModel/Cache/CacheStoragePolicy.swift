@@ -108,13 +108,4 @@ enum CacheStoragePolicy {
             ttl: max(0, ttl), allowsStale: true, staleIfError: nil, staleWhileRevalidate: nil,
             originRequiresRevalidation: false)
     }
-
-    /// The browser TTL in seconds the client is told: the override, 0 for bypass, else the origin's max-age.
-    static func browserTTL(_ setting: BrowserTTLSetting?, originMaxAge: Int64?) -> Int64? {
-        switch setting?.mode {
-        case .overrideOrigin: setting?.ttl?.seconds ?? originMaxAge
-        case .bypass: 0
-        case .respectOrigin, nil: originMaxAge
-        }
-    }
 }

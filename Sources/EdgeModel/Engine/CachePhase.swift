@@ -46,7 +46,7 @@ struct CachePhase {
                     keyHash: 0, eligibility: describe(eligibility, context),
                     lookup: LookupNote.notLookedUp.description, storage: StorageNote.notStored.description)
             }
-            return fetched(answer, status: .dynamic, isHead: isHead, browser: browserSetting)
+            return fetched(answer, status: .dynamic, isHead: isHead, browser: browserSetting, now: now)
         }
         let key = keyBuilder.hash(http, options: settings.cacheKey(resolved))
         let store = caches.index(for: http.colo)
@@ -63,19 +63,20 @@ struct CachePhase {
             let answer = origin.answer(request, now: now)
             let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
             storage = keep(answer, plan: plan, key: key, store: store, now: now, refreshing: false)
-            return fetched(answer, status: fetchStatus(plan, otherwise: .miss), isHead: isHead, browser: browserSetting)
+            return fetched(
+                answer, status: fetchStatus(plan, otherwise: .miss), isHead: isHead, browser: browserSetting, now: now)
         }
         let entry = caches.stores[store][slot]
         let updatingAllowed = resolved.serveStale && entry.allowsStale
         if now < entry.refreshUntil, updatingAllowed {
             lookup = .refreshing(until: entry.refreshUntil)
             caches.stores[store].touch(slot)
-            return cached(entry, status: .updating, isHead: isHead, browser: browserSetting)
+            return cached(entry, status: .updating, isHead: isHead, browser: browserSetting, now: now)
         }
         if now < entry.freshUntil {
             lookup = .fresh
             caches.stores[store].touch(slot)
-            return cached(entry, status: .hit, isHead: isHead, browser: browserSetting)
+            return cached(entry, status: .hit, isHead: isHead, browser: browserSetting, now: now)
         }
         let answer = origin.answer(request, now: now)
         if updatingAllowed, now < entry.staleWhileRevalidateUntil {
@@ -87,7 +88,7 @@ struct CachePhase {
                     entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
                     key: key, store: store, now: now)
             }
-            var outcome = cached(entry, status: .updating, isHead: isHead, browser: browserSetting)
+            var outcome = cached(entry, status: .updating, isHead: isHead, browser: browserSetting, now: now)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
             outcome.answer = answer
@@ -96,7 +97,7 @@ struct CachePhase {
         if answer.isError, entry.allowsStale, now < entry.staleIfErrorUntil {
             lookup = .staleOnError(status: answer.status)
             caches.stores[store].touch(slot)
-            var outcome = cached(entry, status: .stale, isHead: isHead, browser: browserSetting)
+            var outcome = cached(entry, status: .stale, isHead: isHead, browser: browserSetting, now: now)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
             outcome.answer = answer
@@ -107,7 +108,7 @@ struct CachePhase {
             storage = refresh(
                 entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
                 key: key, store: store, now: now)
-            var outcome = cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting)
+            var outcome = cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting, now: now)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
             outcome.answer = answer
@@ -116,10 +117,11 @@ struct CachePhase {
         let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
         if answer.isError, case .skip = plan {
             // A failing origin does not purge the stored copy; it stays for later revalidation.
-            return fetched(answer, status: .expired, isHead: isHead, browser: browserSetting)
+            return fetched(answer, status: .expired, isHead: isHead, browser: browserSetting, now: now)
         }
         storage = keep(answer, plan: plan, key: key, store: store, now: now, refreshing: true)
-        return fetched(answer, status: fetchStatus(plan, otherwise: .expired), isHead: isHead, browser: browserSetting)
+        return fetched(
+            answer, status: fetchStatus(plan, otherwise: .expired), isHead: isHead, browser: browserSetting, now: now)
     }
 
     /// Usage of `colo`'s store: entries and bytes.
@@ -240,28 +242,30 @@ struct CachePhase {
             staleWhileRevalidateUntil: freshness.allowsStale
                 ? freshness.staleWhileRevalidate.map { freshUntil.saturatingAdd($0) } ?? .min : .min,
             allowsStale: freshness.allowsStale, etag: answer.etag, lastModified: answer.lastModified,
-            browserMaxAge: answer.directives.maxAge ?? -1, refreshUntil: refreshUntil)
+            browserLifetime: BrowserCacheTTL.OriginLifetime(answer, now: now), refreshUntil: refreshUntil)
     }
 
     // MARK: Outcomes
 
-    private func fetched(_ answer: OriginAnswer, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
-        -> ServeOutcome
-    {
+    private func fetched(
+        _ answer: OriginAnswer, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?, now: Int64
+    ) -> ServeOutcome {
         ServeOutcome(
             status: answer.status, cacheStatus: status, originContacted: true, originLatency: answer.latency,
             bytes: isHead ? 0 : answer.size,
-            browserTTL: CacheStoragePolicy.browserTTL(browser, originMaxAge: answer.directives.maxAge), answer: answer)
+            browserTTL: BrowserCacheTTL.seconds(
+                browser, origin: BrowserCacheTTL.OriginLifetime(answer, now: now),
+                cacheable: status != .dynamic && status != .bypass),
+            answer: answer)
     }
 
-    private func cached(_ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
-        -> ServeOutcome
-    {
+    private func cached(
+        _ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?, now: Int64
+    ) -> ServeOutcome {
         ServeOutcome(
             status: entry.status, cacheStatus: status, originContacted: false, originLatency: 0,
             bytes: isHead ? 0 : entry.size,
-            browserTTL: CacheStoragePolicy.browserTTL(
-                browser, originMaxAge: entry.browserMaxAge >= 0 ? entry.browserMaxAge : nil),
+            browserTTL: BrowserCacheTTL.seconds(browser, origin: entry.browserLifetime, cacheable: true),
             answer: nil)
     }
 }

@@ -1,0 +1,110 @@
+import EdgeCore
+import EdgeModel
+import EdgeWire
+import RulesLanguage
+import Testing
+
+/// Cloudflare's worked examples and tables for the cache: browser TTL, range requests and `Vary`
+/// (`docs/cloudflare-semantics.md`, "Browser cache TTL", "Range requests", "Vary").
+@Suite("Cache conformance")
+struct CacheConformanceTests {
+    static let browserTTLPage = CloudflareSource(
+        page: "https://developers.cloudflare.com/cache/how-to/edge-browser-cache-ttl/set-browser-ttl/",
+        part: "Set Browser Cache TTL: overridden only when the origin's value is lower or absent", read: "2026-12-02")
+    static let browserTTLDefault = CloudflareSource(
+        page: "https://developers.cloudflare.com/cache/how-to/edge-browser-cache-ttl/",
+        part: "Browser Cache TTL: the two override conditions; default Browser Cache TTL 4 hours", read: "2026-12-02")
+
+    /// One row of the browser TTL table: the rule's setting, what the origin sends, what the client is told.
+    struct BrowserTTLRow: Sendable, CustomStringConvertible {
+        let source: CloudflareSource
+        let setting: BrowserTTLSetting?
+        let cacheControl: String?
+        let expires: String?
+        let expected: Int64?
+
+        var description: String {
+            "\(setting.map { "\($0.mode.rawValue) \($0.ttl?.milliseconds ?? -1) ms" } ?? "no rule"), "
+                + "Cache-Control \(cacheControl ?? "none"), Expires \(expires ?? "none") → "
+                + (expected.map(String.init) ?? "nil")
+        }
+    }
+
+    static let browserTTLRows: [BrowserTTLRow] = [
+        // Override: the rule wins over a lower origin max-age…
+        BrowserTTLRow(
+            source: browserTTLPage, setting: override(hours: 2), cacheControl: "max-age=3600", expires: nil,
+            expected: 7200),
+        // …but a higher origin max-age is kept: browsers may cache longer than the rule, not shorter.
+        BrowserTTLRow(
+            source: browserTTLPage, setting: override(hours: 1), cacheControl: "public, max-age=86400", expires: nil,
+            expected: 86_400),
+        // No Cache-Control and no Expires: the rule's TTL is inserted.
+        BrowserTTLRow(
+            source: browserTTLPage, setting: override(hours: 1), cacheControl: nil, expires: nil, expected: 3600),
+        // Expires counts like max-age (the response is received at 00:00:00 GMT).
+        BrowserTTLRow(
+            source: browserTTLDefault, setting: override(hours: 2), cacheControl: nil,
+            expires: "Thu, 01 Jan 1970 03:00:00 GMT", expected: 10_800),
+        BrowserTTLRow(
+            source: browserTTLDefault, setting: override(hours: 2), cacheControl: nil,
+            expires: "Thu, 01 Jan 1970 01:00:00 GMT", expected: 7200),
+        // Respect Existing Headers: nothing is overridden or inserted.
+        BrowserTTLRow(
+            source: browserTTLPage, setting: BrowserTTLSetting(mode: .respectOrigin), cacheControl: "max-age=60",
+            expires: nil, expected: 60),
+        BrowserTTLRow(
+            source: browserTTLPage, setting: BrowserTTLSetting(mode: .respectOrigin), cacheControl: nil, expires: nil,
+            expected: nil),
+        // No rule: the zone's default Browser Cache TTL of 4 hours, with the same two conditions.
+        BrowserTTLRow(source: browserTTLDefault, setting: nil, cacheControl: nil, expires: nil, expected: 14_400),
+        BrowserTTLRow(
+            source: browserTTLDefault, setting: nil, cacheControl: "max-age=60", expires: nil, expected: 14_400),
+        BrowserTTLRow(
+            source: browserTTLDefault, setting: nil, cacheControl: "max-age=86400", expires: nil, expected: 86_400),
+    ]
+
+    private static func override(hours: Int64) -> BrowserTTLSetting {
+        BrowserTTLSetting(mode: .overrideOrigin, ttl: EdgeDuration(milliseconds: hours * 3_600_000))
+    }
+
+    @Test(arguments: browserTTLRows)
+    func browserTTLFollowsTheTable(_ row: BrowserTTLRow) throws {
+        let rules = try row.setting.map { [try CacheConformance.rule("browser", browserTTL: $0)] } ?? []
+        let edge = try Edge(configuration: EdgeConfiguration(cacheRules: rules))
+        let response = RecordedResponse(
+            status: 200, cacheControl: row.cacheControl.map { Array($0.utf8) },
+            expires: row.expires.map { Array($0.utf8) })
+        let miss = edge.process(CacheConformance.request("/logo.png", at: 0, response: response))
+        #expect(miss.cacheStatus == .miss, "\(row.source)")
+        #expect(miss.browserTTLSeconds == row.expected, "\(row.source): on the fetch")
+        let hit = edge.process(CacheConformance.request("/logo.png", at: 0, response: response))
+        #expect(hit.cacheStatus == .hit, "\(row.source)")
+        #expect(hit.browserTTLSeconds == row.expected, "\(row.source): from cache")
+    }
+}
+
+/// Builders for the cache conformance cases.
+enum CacheConformance {
+    /// A cache rule matching every request.
+    static func rule(
+        _ id: String, _ eligibility: CacheEligibility? = nil, browserTTL: BrowserTTLSetting? = nil
+    ) throws -> CacheRule {
+        let (parsed, diagnostics) = RulesParser.parse("true", options: ParseOptions(plan: .enterprise, context: .cache))
+        let expression = try #require(parsed, "\(diagnostics.map(\.message))")
+        return CacheRule(
+            id: id, condition: CompiledExpression(expression), eligibility: eligibility, browserTTL: browserTTL)
+    }
+
+    /// A request for `path` at `time` milliseconds with `headers`, carrying the origin's `response`.
+    static func request(
+        _ path: String, at time: Int64, headers: [(String, String)] = [], response: RecordedResponse? = nil
+    ) -> EdgeRequest {
+        var http = HTTPRequest(
+            method: "GET", host: "example.com", path: path, query: "", headers: headers,
+            ip: IPAddress.parse("203.0.113.7") ?? .zeroV4, country: "SG")
+        http.colo = Array("SIN".utf8)
+        http.timestampMilliseconds = time
+        return EdgeRequest(http, response: response)
+    }
+}
