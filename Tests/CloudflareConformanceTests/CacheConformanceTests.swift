@@ -82,6 +82,91 @@ struct CacheConformanceTests {
         #expect(hit.cacheStatus == .hit, "\(row.source)")
         #expect(hit.browserTTLSeconds == row.expected, "\(row.source): from cache")
     }
+
+    static let rangePage = CloudflareSource(
+        page: "https://developers.cloudflare.com/cache/reference/range-requests/",
+        part: "Client response behavior", read: "2026-12-02")
+
+    /// One `Range` header against a cached 1,000-byte file: the status and body bytes the client gets.
+    struct RangeRow: Sendable, CustomStringConvertible {
+        let part: String
+        let range: String?
+        let status: Int
+        let bytes: Int64
+
+        var description: String { "\(part): Range \(range ?? "none") → \(status), \(bytes) bytes" }
+    }
+
+    static let rangeRows: [RangeRow] = [
+        RangeRow(part: "Requests without Range", range: nil, status: 200, bytes: 1000),
+        RangeRow(part: "One valid range", range: "bytes=100-199", status: 206, bytes: 100),
+        RangeRow(part: "One valid range", range: "bytes=100-", status: 206, bytes: 900),
+        RangeRow(part: "One valid range", range: "bytes=-100", status: 206, bytes: 100),
+        RangeRow(
+            part: "One valid range: an end past the file is shortened", range: "bytes=900-5000", status: 206, bytes: 100
+        ),
+        RangeRow(
+            part: "One valid range: a suffix larger than the file", range: "bytes=-5000", status: 206, bytes: 1000),
+        RangeRow(part: "Unsatisfiable ranges: empty", range: "bytes=", status: 416, bytes: 0),
+        RangeRow(part: "Unsatisfiable ranges: zero-length suffix", range: "bytes=-0", status: 416, bytes: 0),
+        RangeRow(part: "Unsatisfiable ranges: inverted bounds", range: "bytes=200-100", status: 416, bytes: 0),
+        RangeRow(part: "Unsatisfiable ranges: starts at the end", range: "bytes=1000-", status: 416, bytes: 0),
+        RangeRow(part: "Ignored Range headers: unit not bytes", range: "items=0-10", status: 200, bytes: 1000),
+        RangeRow(part: "Ignored Range headers: unparsable", range: "bytes=ten-twenty", status: 200, bytes: 1000),
+        RangeRow(
+            part: "Ignored Range headers: number too large", range: "bytes=99999999999999999999-", status: 200,
+            bytes: 1000),
+        RangeRow(
+            part: "Ignored Range headers: exactly 300 ranges from a complete file",
+            range: "bytes=" + (0..<300).map { "\($0 * 2)-\($0 * 2)" }.joined(separator: ","), status: 200, bytes: 1000),
+        RangeRow(part: "Multiple ranges", range: "bytes=0-9, 20-29", status: 206, bytes: 20),
+        RangeRow(
+            part: "Multiple ranges: one remaining satisfiable range", range: "bytes=0-9,5000-6000", status: 206,
+            bytes: 10),
+        RangeRow(
+            part: "Unsatisfiable ranges: complete file, out of order", range: "bytes=20-29,0-9", status: 200,
+            bytes: 1000),
+        RangeRow(
+            part: "Unsatisfiable ranges: complete file, overlapping", range: "bytes=0-9,5-14", status: 200,
+            bytes: 1000),
+    ]
+
+    @Test(arguments: rangeRows)
+    func rangeRequestsFollowThePage(_ row: RangeRow) throws {
+        let edge = try Edge(configuration: EdgeConfiguration())
+        let file = RecordedResponse(status: 200, cacheControl: Array("max-age=3600".utf8), bytes: 1000)
+        let headers = row.range.map { [("Range", $0)] } ?? []
+        let miss = edge.process(CacheConformance.request("/video.mp4", at: 0, headers: headers, response: file))
+        let hit = edge.process(CacheConformance.request("/video.mp4", at: 1000, headers: headers, response: file))
+        for (decision, cache) in [(miss, CacheStatus.miss), (hit, .hit)] {
+            #expect(decision.cacheStatus == cache, "\(Self.rangePage): \(row)")
+            #expect(decision.status == row.status, "\(Self.rangePage): \(row)")
+            #expect(decision.bytes == row.bytes, "\(Self.rangePage): \(row)")
+        }
+    }
+
+    @Test func aGETWithoutRangeAfterARangeRequestGetsTheCompleteFileAs200() throws {
+        let source = CloudflareSource(
+            page: Self.rangePage.page, part: "Requests without Range: the complete file as 200 OK", read: "2026-12-02")
+        let edge = try Edge(configuration: EdgeConfiguration())
+        // The origin answered the first client's range with a 206; the cache keeps the file, not the range.
+        let partial = RecordedResponse(status: 206, cacheControl: Array("max-age=3600".utf8), bytes: 4096)
+        let ranged = edge.process(
+            CacheConformance.request("/video.mp4", at: 0, headers: [("Range", "bytes=0-1023")], response: partial))
+        #expect(ranged.cacheStatus == .miss, "\(source)")
+        #expect(ranged.status == 206, "\(source)")
+        #expect(ranged.bytes == 1024, "\(source)")
+        let whole = edge.process(CacheConformance.request("/video.mp4", at: 1000))
+        #expect(whole.cacheStatus == .hit, "\(source)")
+        #expect(whole.status == 200, "\(source)")
+        #expect(whole.bytes == 4096, "\(source)")
+        // Not through the cache (DYNAMIC): the origin's answer goes to the client as it came.
+        let api = edge.process(
+            CacheConformance.request("/v1/export", at: 2000, headers: [("Range", "bytes=0-9")], response: partial))
+        #expect(api.cacheStatus == .dynamic, "\(source)")
+        #expect(api.status == 206, "\(source)")
+        #expect(api.bytes == 4096, "\(source)")
+    }
 }
 
 /// Builders for the cache conformance cases.

@@ -14,6 +14,7 @@ struct CachePhase {
     private static let get = Array("GET".utf8)
     private static let head = Array("HEAD".utf8)
     private static let authorization = Array("authorization".utf8)
+    private static let range = Array("range".utf8)
 
     /// A cache stage over `settings` and `origin`, with stores of `capacityBytes` per colo.
     init(settings: CacheSettingsPhase, origin: OriginModel, capacityBytes: Int64, seed: UInt64) {
@@ -30,8 +31,30 @@ struct CachePhase {
         case extensionNotCached
     }
 
-    /// Serves `request` from cache or origin at `now`, updating the colo's store.
+    /// Serves `request` from cache or origin at `now`, updating the colo's store. A GET the cache handles is
+    /// answered from the complete file, cut to what its `Range` header asks (`docs/cloudflare-semantics.md`,
+    /// "Range requests").
     mutating func serve(
+        _ request: EdgeRequest, context: RequestContext, resolved: ResolvedCacheSettings, now: Int64,
+        trace: inout DecisionTrace?
+    ) -> ServeOutcome {
+        var outcome = serveCompleteFile(request, context: context, resolved: resolved, now: now, trace: &trace)
+        let http = context.request
+        guard outcome.cacheStatus != .dynamic, outcome.status == 200, http.method == Self.get else { return outcome }
+        switch RangeRequest(header: http.firstHeader(named: Self.range), size: outcome.bytes) {
+        case .completeFile: break
+        case .partial(let bytes):
+            outcome.status = 206
+            outcome.bytes = bytes
+        case .unsatisfiable:
+            outcome.status = 416
+            outcome.bytes = 0
+        }
+        return outcome
+    }
+
+    /// Serves `request` as if it asked for the complete file.
+    private mutating func serveCompleteFile(
         _ request: EdgeRequest, context: RequestContext, resolved: ResolvedCacheSettings, now: Int64,
         trace: inout DecisionTrace?
     ) -> ServeOutcome {
@@ -60,7 +83,7 @@ struct CachePhase {
             }
         }
         guard let slot = caches.stores[store].find(key) else {
-            let answer = origin.answer(request, now: now)
+            let answer = Self.completeFile(origin.answer(request, now: now))
             let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
             storage = keep(answer, plan: plan, key: key, store: store, now: now, refreshing: false)
             return fetched(
@@ -78,7 +101,7 @@ struct CachePhase {
             caches.stores[store].touch(slot)
             return cached(entry, status: .hit, isHead: isHead, browser: browserSetting, now: now)
         }
-        let answer = origin.answer(request, now: now)
+        let answer = Self.completeFile(origin.answer(request, now: now))
         if updatingAllowed, now < entry.staleWhileRevalidateUntil {
             // stale-while-revalidate: serve the copy, refresh it in the background.
             lookup = .staleWhileRevalidate
@@ -161,10 +184,7 @@ struct CachePhase {
         _ answer: OriginAnswer, status: Int, http: HTTPRequest, resolved: ResolvedCacheSettings, byRule: Bool,
         now: Int64
     ) -> CacheStoragePolicy.Plan {
-        let hasAuthorization = http.headers.contains { header in
-            header.name.count == Self.authorization.count
-                && zip(header.name, Self.authorization).allSatisfy { ASCII.lowercased($0) == $1 }
-        }
+        let hasAuthorization = http.firstHeader(named: Self.authorization) != nil
         return CacheStoragePolicy.plan(
             answer, status: status, edgeTTL: settings.edgeTTL(resolved), eligibleByRule: byRule,
             requestHasAuthorization: hasAuthorization, now: now)
@@ -219,6 +239,16 @@ struct CachePhase {
         refreshed.lastModified = answer.lastModified != 0 ? answer.lastModified : entry.lastModified
         caches.stores[store][slot] = refreshed
         return .revalidated(ttl: freshness.ttl)
+    }
+
+    /// The origin's answer to a request the cache handles is the complete file: Cloudflare's first origin request for
+    /// it carries no `Range`, so a recorded 206 (the origin answering a range the client asked for) stands for the
+    /// complete file, and its size is the only size known (`docs/cloudflare-semantics.md`, "Range requests").
+    private static func completeFile(_ answer: OriginAnswer) -> OriginAnswer {
+        guard answer.status == 206 else { return answer }
+        var complete = answer
+        complete.status = 200
+        return complete
     }
 
     /// Whether the origin confirmed the stored copy: a 304, or the same status with matching validators.
