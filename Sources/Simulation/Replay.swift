@@ -83,6 +83,7 @@ public enum Replay {
         }
         var summary = ReplaySummary()
         summary.appUsage = AppUsageMeter(app: edge.app)
+        summary.notSimulated = NotSimulatedSettings.uses(in: edge)
         var request = EdgeRequest(HTTPRequest())
         do {
             try ordered.forEachRecord { item in

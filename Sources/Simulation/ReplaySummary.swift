@@ -57,6 +57,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var repairedRecords = 0
     /// Requests whose managed rules were not simulated.
     public internal(set) var managedRulesNotSimulated = 0
+    /// The spec's uses of settings the model does not simulate, reported with the requests each could have touched.
+    public internal(set) var notSimulated: [NotSimulatedUse] = []
     /// Recorded action → model action → count, for records with a recorded outcome.
     public internal(set) var actionAgreement: [String: [String: Int]] = [:]
     /// Recorded cache status → model cache status → count.

@@ -45,11 +45,7 @@ public enum SummaryRenderer {
             "  requests: \(count(s.originRequests)) "
             + "(\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
         out += "  peak: \(s.peakOriginPerSecond) per second, \(s.peakOriginPerMinute) per minute\n"
-        if s.managedRulesNotSimulated > 0 {
-            out +=
-                "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their "
-                + "decisions are not modelled)\n"
-        }
+        out += NotSimulatedSettings.text(s.notSimulated, SettingReachCounts(s))
         out +=
             "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), "
             + "\(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
@@ -100,6 +96,7 @@ public enum SummaryRenderer {
             ("peak_origin_rps", .int(Int64(s.peakOriginPerSecond))),
             ("peak_origin_rpm", .int(Int64(s.peakOriginPerMinute))),
             ("managed_rules_not_simulated", .int(Int64(s.managedRulesNotSimulated))),
+            ("not_simulated", NotSimulatedSettings.json(s.notSimulated, SettingReachCounts(s))),
             ("late_records", .int(Int64(s.lateRecords))),
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),

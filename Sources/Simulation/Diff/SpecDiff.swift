@@ -52,6 +52,15 @@ public struct SpecDiffResult: Sendable {
     /// Groups of changed requests, largest first.
     public let groups: [DiffGroup]
 
+    /// The base spec's uses of settings the model does not simulate.
+    public let baseNotSimulated: [NotSimulatedUse]
+    /// The head spec's uses of settings the model does not simulate.
+    public let headNotSimulated: [NotSimulatedUse]
+    /// The requests the base spec's phases reached.
+    public let baseReach: SettingReachCounts
+    /// The requests the head spec's phases reached.
+    public let headReach: SettingReachCounts
+
     /// Requests whose outcome changed.
     public var changed: Int { groups.reduce(0) { $0 + $1.requests } }
 }
@@ -68,6 +77,7 @@ public enum SpecDiff {
         var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
         var groups: [String: DiffGroup] = [:]
         var requests = 0
+        var baseReach = SettingReachCounts(), headReach = SettingReachCounts()
         var request = EdgeRequest(HTTPRequest())
         do {
             try ordered.forEachRecord { item in
@@ -75,6 +85,8 @@ public enum SpecDiff {
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
                 requests += 1
+                baseReach.add(old)
+                headReach.add(new)
                 guard
                     old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
                         || old.originContacted != new.originContacted
@@ -93,7 +105,10 @@ public enum SpecDiff {
             groups: groups.values.sorted {
                 $0.requests != $1.requests
                     ? $0.requests > $1.requests : ($0.from, $0.to, $0.rule ?? "") < ($1.from, $1.to, $1.rule ?? "")
-            })
+            },
+            baseNotSimulated: NotSimulatedSettings.uses(in: base),
+            headNotSimulated: NotSimulatedSettings.uses(in: head),
+            baseReach: baseReach, headReach: headReach)
     }
 
     /// `action by rule CACHE origin|edge`.
