@@ -167,18 +167,62 @@ struct CacheConformanceTests {
         #expect(api.status == 206, "\(source)")
         #expect(api.bytes == 4096, "\(source)")
     }
+
+    static let varyPage = CloudflareSource(
+        page: "https://developers.cloudflare.com/cache/concepts/vary/",
+        part: "Note: a response containing Vary: * always bypasses cache", read: "2026-12-02")
+    static let originCacheControlPage = CloudflareSource(
+        page: "https://developers.cloudflare.com/cache/concepts/cache-control/",
+        part: "Directives › Other: vary values are not considered, except Accept-Encoding and Vary for images",
+        read: "2026-12-02")
+
+    @Test(arguments: ["*", "Accept, *", " * "])
+    func varyStarAlwaysBypasses(_ vary: String) throws {
+        // Even a rule that overrides the origin's TTL does not make it cacheable.
+        let override = try CacheConformance.rule(
+            "long", .eligible,
+            edgeTTL: EdgeTTLSetting(mode: .overrideOrigin, defaultTTL: EdgeDuration(milliseconds: 86_400_000)))
+        for rules in [[], [override]] {
+            let edge = try Edge(configuration: EdgeConfiguration(cacheRules: rules))
+            let response = RecordedResponse(
+                status: 200, cacheControl: Array("public, max-age=3600".utf8), vary: Array(vary.utf8))
+            for time: Int64 in [0, 1000] {
+                let decision = edge.process(CacheConformance.request("/logo.png", at: time, response: response))
+                #expect(decision.cacheStatus == .bypass, "\(Self.varyPage): Vary \(vary), \(rules.count) rules")
+                #expect(decision.originContacted, "\(Self.varyPage)")
+            }
+        }
+    }
+
+    @Test(arguments: ["Accept-Encoding", "Accept-Language", "Accept", "User-Agent, Accept-Encoding"])
+    func otherVaryValuesAreNotConsidered(_ vary: String) throws {
+        let edge = try Edge(configuration: EdgeConfiguration())
+        let response = RecordedResponse(
+            status: 200, cacheControl: Array("public, max-age=3600".utf8), vary: Array(vary.utf8))
+        let english = edge.process(
+            CacheConformance.request(
+                "/logo.png", at: 0, headers: [("Accept-Language", "en"), ("Accept", "image/webp")], response: response))
+        let french = edge.process(
+            CacheConformance.request(
+                "/logo.png", at: 1000, headers: [("Accept-Language", "fr"), ("Accept", "image/png")],
+                response: response))
+        #expect(english.cacheStatus == .miss, "\(Self.originCacheControlPage): Vary \(vary)")
+        #expect(french.cacheStatus == .hit, "\(Self.originCacheControlPage): Vary \(vary) shares one copy")
+    }
 }
 
 /// Builders for the cache conformance cases.
 enum CacheConformance {
     /// A cache rule matching every request.
     static func rule(
-        _ id: String, _ eligibility: CacheEligibility? = nil, browserTTL: BrowserTTLSetting? = nil
+        _ id: String, _ eligibility: CacheEligibility? = nil, edgeTTL: EdgeTTLSetting? = nil,
+        browserTTL: BrowserTTLSetting? = nil
     ) throws -> CacheRule {
         let (parsed, diagnostics) = RulesParser.parse("true", options: ParseOptions(plan: .enterprise, context: .cache))
         let expression = try #require(parsed, "\(diagnostics.map(\.message))")
         return CacheRule(
-            id: id, condition: CompiledExpression(expression), eligibility: eligibility, browserTTL: browserTTL)
+            id: id, condition: CompiledExpression(expression), eligibility: eligibility, edgeTTL: edgeTTL,
+            browserTTL: browserTTL)
     }
 
     /// A request for `path` at `time` milliseconds with `headers`, carrying the origin's `response`.

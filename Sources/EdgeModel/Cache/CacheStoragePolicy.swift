@@ -22,6 +22,7 @@ enum CacheStoragePolicy {
     /// Why a response is not stored.
     enum SkipReason: String {
         case setCookie = "the response sets a cookie"
+        case varyStar = "Vary: *"
         case privateOrNoStore = "Cache-Control private or no-store"
         case authorization = "the request has Authorization and the response is not public"
         case statusCodeNoStore = "a status-code TTL says no-store"
@@ -56,6 +57,8 @@ enum CacheStoragePolicy {
         now: Int64
     ) -> Plan {
         if answer.edgeGenerated { return .skip(.miss, .originUnreachable) }
+        // `Vary: *` always bypasses, whatever else is set (`docs/cloudflare-semantics.md`, "Vary").
+        if answer.variesOnEverything { return .skip(.bypass, .varyStar) }
         if let setting = edgeTTL, let entry = setting.statusCodeTTLs.first(where: { $0.codes.contains(status) }) {
             switch entry.value {
             case .noStore: return .skip(.bypass, .statusCodeNoStore)
