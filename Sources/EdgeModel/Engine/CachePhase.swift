@@ -94,12 +94,12 @@ struct CachePhase {
         if now < entry.refreshUntil, updatingAllowed {
             lookup = .refreshing(until: entry.refreshUntil)
             caches.stores[store].touch(slot)
-            return cached(entry, status: .updating, isHead: isHead, browser: browserSetting, now: now)
+            return cached(entry, status: .updating, isHead: isHead, browser: browserSetting)
         }
         if now < entry.freshUntil {
             lookup = .fresh
             caches.stores[store].touch(slot)
-            return cached(entry, status: .hit, isHead: isHead, browser: browserSetting, now: now)
+            return cached(entry, status: .hit, isHead: isHead, browser: browserSetting)
         }
         let answer = Self.completeFile(origin.answer(request, now: now))
         if updatingAllowed, now < entry.staleWhileRevalidateUntil {
@@ -111,7 +111,7 @@ struct CachePhase {
                     entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
                     key: key, store: store, now: now)
             }
-            var outcome = cached(entry, status: .updating, isHead: isHead, browser: browserSetting, now: now)
+            var outcome = cached(entry, status: .updating, isHead: isHead, browser: browserSetting)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
             outcome.answer = answer
@@ -120,7 +120,7 @@ struct CachePhase {
         if answer.isError, entry.allowsStale, now < entry.staleIfErrorUntil {
             lookup = .staleOnError(status: answer.status)
             caches.stores[store].touch(slot)
-            var outcome = cached(entry, status: .stale, isHead: isHead, browser: browserSetting, now: now)
+            var outcome = cached(entry, status: .stale, isHead: isHead, browser: browserSetting)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
             outcome.answer = answer
@@ -131,7 +131,7 @@ struct CachePhase {
             storage = refresh(
                 entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
                 key: key, store: store, now: now)
-            var outcome = cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting, now: now)
+            var outcome = cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting)
             outcome.originContacted = true
             outcome.originLatency = answer.latency
             outcome.answer = answer
@@ -289,9 +289,9 @@ struct CachePhase {
             answer: answer)
     }
 
-    private func cached(
-        _ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?, now: Int64
-    ) -> ServeOutcome {
+    private func cached(_ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
+        -> ServeOutcome
+    {
         ServeOutcome(
             status: entry.status, cacheStatus: status, originContacted: false, originLatency: 0,
             bytes: isHead ? 0 : entry.size,
