@@ -29,10 +29,11 @@ struct TestCommand: ParsableCommand {
         let delay = try rateLimitDelay.value()
         let compiled = try spec.load()
         var results: [ExpectationResult] = []
+        var reach = SettingReachCounts()
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
             let edge = try ModelFactory.edge(for: compiled, rateLimitDelay: delay)
-            results.append(ExpectationRunner(edge: edge).run(test, name: name))
+            results.append(ExpectationRunner(edge: edge).run(test, name: name, reach: &reach))
         }
         for result in results {
             StandardOutput.print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
@@ -42,6 +43,8 @@ struct TestCommand: ParsableCommand {
         }
         let failed = results.filter { !$0.passed }.count
         StandardOutput.print("\(results.count - failed) passed, \(failed) failed")
+        StandardOutput.print(
+            NotSimulatedSettings.text(NotSimulatedSettings.uses(in: compiled), reach), terminator: "")
         if let junit {
             try CommandOutput.write(
                 JUnitReport(
@@ -64,10 +67,11 @@ struct TestCommand: ParsableCommand {
 struct ExpectationRunner {
     let edge: Edge
 
-    func run(_ test: ExpectCaseSpec, name: String) -> ExpectationResult {
+    /// Runs `test`, counting in `reach` the phases its requests reached.
+    func run(_ test: ExpectCaseSpec, name: String, reach: inout SettingReachCounts) -> ExpectationResult {
         if let request = test.request {
             let expected = Expected(action: test.action, rule: test.rule?.text, cache: test.cache, status: test.status)
-            return check(request, at: 0, expected, name: name, label: name)
+            return check(request, at: 0, expected, name: name, reach: &reach, label: name)
         }
         for (stepIndex, step) in test.sequence.enumerated() {
             let expected = Expected(action: step.action, rule: step.rule?.text, cache: step.cache, status: step.status)
@@ -75,7 +79,7 @@ struct ExpectationRunner {
                 let time = step.at.milliseconds + Int64(repetition) * step.every.milliseconds
                 let checked = !step.lastOnly || repetition == step.repeatCount - 1
                 let result = check(
-                    step.request, at: time, checked ? expected : Expected(), name: name,
+                    step.request, at: time, checked ? expected : Expected(), name: name, reach: &reach,
                     label:
                         "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at "
                         + "\(EdgeDuration(milliseconds: time))"
@@ -86,9 +90,10 @@ struct ExpectationRunner {
         return ExpectationResult(name: name, passed: true, detail: "")
     }
 
-    private func check(_ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, label: String)
-        -> ExpectationResult
-    {
+    private func check(
+        _ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, reach: inout SettingReachCounts,
+        label: String
+    ) -> ExpectationResult {
         guard var request = try? RequestObject.edgeRequest(ExpectationRequest.json(spec)) else {
             return ExpectationResult(
                 name: name, passed: false, detail: "\(label): the request does not read as a trace record")
@@ -96,6 +101,7 @@ struct ExpectationRunner {
         if spec.ts == nil { request.http.timestampMilliseconds = time }
         request.solvedChallenge = spec.solvedChallenge ?? false
         let decision = edge.process(request, tracing: true)
+        reach.add(decision)
         var problems: [String] = []
         if let action = expected.action, action != decision.action || expected.rule != decision.ruleID {
             problems.append(

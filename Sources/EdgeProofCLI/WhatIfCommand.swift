@@ -83,6 +83,12 @@ struct WhatIfCommand: ParsableCommand {
             warnings += extra.warnings
         }
         StandardOutput.print(WhatIfTable.text(results, designColumn: design), terminator: "")
+        if let reference = results.first?.summary {
+            StandardOutput.print(
+                NotSimulatedSettings.text(
+                    reference.notSimulated, SettingReachCounts(reference), spec: "the first scenario"),
+                terminator: "")
+        }
         if design != nil {
             StandardOutput.print(
                 """

@@ -88,6 +88,7 @@ public enum Replay {
         var summary = ReplaySummary()
         summary.appUsage = AppUsageMeter(app: edge.app)
         summary.rateLimitDelay = ModelConfigurationBuilder.rateLimitDelay(for: edge, override: options.rateLimitDelay)
+        summary.notSimulated = NotSimulatedSettings.uses(in: edge)
         var request = EdgeRequest(HTTPRequest())
         var coverage = TraceFieldCoverage(for: [edge])
         do {

@@ -63,6 +63,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var rateLimitDelay = EdgeDuration(milliseconds: 0)
     /// Requests that passed because of the counter delay: counters without delay would have stopped them.
     public internal(set) var passedThroughCounterDelay = 0
+    /// The spec's uses of settings the model does not simulate, reported with the requests each could have touched.
+    public internal(set) var notSimulated: [NotSimulatedUse] = []
     /// Recorded action → model action → count, for records with a recorded outcome.
     public internal(set) var actionAgreement: [String: [String: Int]] = [:]
     /// Recorded cache status → model cache status → count.

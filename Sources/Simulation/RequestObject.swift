@@ -26,6 +26,7 @@ public enum RequestObject {
         add("ETag", response.etag)
         add("Last-Modified", response.lastModified)
         add("Content-Type", response.contentType)
+        add("Vary", response.vary)
         add("Age", response.ageSeconds.map { Array(String($0).utf8) })
         for cookie in response.setCookies { add("Set-Cookie", cookie) }
         return http

@@ -46,11 +46,7 @@ public enum SummaryRenderer {
             "  requests: \(count(s.originRequests)) "
             + "(\(TextFormatting.percent(Double(s.originRequests), of: Double(s.requests))))\n"
         out += "  peak: \(s.peakOriginPerSecond) per second, \(s.peakOriginPerMinute) per minute\n"
-        if s.managedRulesNotSimulated > 0 {
-            out +=
-                "\nManaged rules: deployed but not simulated for \(count(s.managedRulesNotSimulated)) requests (their "
-                + "decisions are not modelled)\n"
-        }
+        out += NotSimulatedSettings.text(s.notSimulated, SettingReachCounts(s))
         out +=
             "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), "
             + "\(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
@@ -106,6 +102,7 @@ public enum SummaryRenderer {
                 "passed_through_rate_limit_delay",
                 s.rateLimitDelay.milliseconds > 0 ? .int(Int64(s.passedThroughCounterDelay)) : .null
             ),
+            ("not_simulated", NotSimulatedSettings.json(s.notSimulated, SettingReachCounts(s))),
             ("late_records", .int(Int64(s.lateRecords))),
             ("malformed_records", .int(Int64(s.malformedRecords))),
             ("repaired_records", .int(Int64(s.repairedRecords))),

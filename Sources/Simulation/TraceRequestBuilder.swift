@@ -106,6 +106,7 @@ public enum TraceRequestBuilder {
         set(&filled.etag, record, record.etag)
         set(&filled.lastModified, record, record.lastModified)
         set(&filled.contentType, record, record.contentType)
+        set(&filled.vary, record, record.vary)
         if record.setCookie.isPresent {
             if filled.setCookies.count != 1 { filled.setCookies = [[]] }
             record.withBytes(record.setCookie) { replace(&filled.setCookies[0], with: $0) }

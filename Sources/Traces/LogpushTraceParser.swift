@@ -222,6 +222,8 @@ struct LogpushTraceParser {
                 record.lastModified = value
             } else if equalsIgnoringCase(nameBytes, "set-cookie") {
                 record.setCookie = value
+            } else if equalsIgnoringCase(nameBytes, "vary") {
+                record.vary = value
             } else if equalsIgnoringCase(nameBytes, "content-type") {
                 record.contentType = value
             }

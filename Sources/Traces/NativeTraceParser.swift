@@ -10,7 +10,7 @@ struct NativeTraceParser {
         case ts, ip, method, scheme, host, path, query, headers, ua, referer, cookie, country, asn, colo, ssl
         case port, version, bot, botScore, threatScore, solvedChallenge, status, cacheControl, expires, etag
         case lastModified, age, setCookie, contentType, bytes, originMs, edge
-        case continent, city, regionCode, verifiedBotCategory, wafScore, rayID
+        case continent, city, regionCode, verifiedBotCategory, wafScore, rayID, vary
         case ja3Hash, ja4, uniqueVisitorID, body, bodyB64, bodySize
     }
 
@@ -30,7 +30,8 @@ struct NativeTraceParser {
         ("solved_challenge", .solvedChallenge), ("status", .status),
         ("cache_control", .cacheControl),
         ("expires", .expires), ("etag", .etag), ("last_modified", .lastModified), ("age", .age),
-        ("set_cookie", .setCookie), ("content_type", .contentType), ("bytes", .bytes), ("origin_ms", .originMs),
+        ("set_cookie", .setCookie), ("content_type", .contentType), ("vary", .vary), ("bytes", .bytes),
+        ("origin_ms", .originMs),
         ("edge", .edge),
     ]
 
@@ -51,7 +52,7 @@ struct NativeTraceParser {
 
     /// The successor slot used after an unknown key (slot 0 is the start of the object, 1 + k follows key k);
     /// the key count plus one, checked where the patterns are built, and the size of `successors` less one.
-    private static let afterUnknownKey = 45
+    private static let afterUnknownKey = 46
 
     private let keys = NativeTraceParser.keyTable
     private let quotedKeys = NativeTraceParser.quotedKeyPatterns
@@ -61,7 +62,7 @@ struct NativeTraceParser {
     /// For each slot (start of the object, after each key, after an unknown key), the key that followed it
     /// last time: lines of one trace list their keys in the same order, so the next key is usually
     /// confirmed by comparing its quoted form instead of being scanned and looked up.
-    private var successors = InlineArray<46, Key?>(repeating: nil)
+    private var successors = InlineArray<47, Key?>(repeating: nil)
     /// Whether an unknown key is an error instead of a warning.
     private let rejectsUnknownKeys: Bool
 
@@ -172,6 +173,7 @@ struct NativeTraceParser {
         case .age: record.age = try cursor.optionalInteger("age")
         case .setCookie: record.setCookie = try cursor.optionalString("set_cookie")
         case .contentType: record.contentType = try cursor.optionalString("content_type")
+        case .vary: record.vary = try cursor.optionalString("vary")
         case .bytes: record.bytes = try cursor.optionalInteger("bytes")
         case .originMs: record.originMs = try cursor.optionalInteger("origin_ms", rounding: true)
         case .edge: record.outcome = try readOutcome(&cursor)

@@ -139,6 +139,7 @@ public final class NativeTraceWriter {
             object.integer("age", record.age, &output)
             object.slice("set_cookie", record.setCookie, base, &output)
             object.slice("content_type", record.contentType, base, &output)
+            object.slice("vary", record.vary, base, &output)
             object.integer("bytes", record.bytes, &output)
             object.integer("origin_ms", record.originMs, &output)
             if let outcome = record.outcome {

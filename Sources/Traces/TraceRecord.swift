@@ -161,6 +161,8 @@ public struct TraceRecord: @unchecked Sendable {
     }
     /// `Set-Cookie` of the response (`set_cookie`).
     public var setCookie: ByteSlice = .absent
+    /// `Vary` of the response (`vary`).
+    public var vary: ByteSlice = .absent
     /// `Content-Type` of the response (`content_type`).
     public var contentType: ByteSlice = .absent
     /// Response body size in bytes (`bytes`).
@@ -230,6 +232,7 @@ public struct TraceRecord: @unchecked Sendable {
         lastModified = .absent
         setCookie = .absent
         contentType = .absent
+        vary = .absent
         continent = .absent
         city = .absent
         regionCode = .absent

@@ -86,6 +86,8 @@ public struct TraceRecordBuilder: Sendable {
     public var setCookie: String?
     /// Response `Content-Type`.
     public var contentType: String?
+    /// Response `Vary`.
+    public var vary: String?
     /// Response size in bytes.
     public var bytes: Int?
     /// Origin time in milliseconds.
@@ -116,7 +118,8 @@ public struct TraceRecordBuilder: Sendable {
         let cookie = add(self.cookie), country = add(self.country?.uppercased()), colo = add(self.colo)
         let version = add(self.version), cacheControl = add(self.cacheControl), expires = add(self.expires)
         let etag = add(self.etag), lastModified = add(self.lastModified), setCookie = add(self.setCookie)
-        let contentType = add(self.contentType), rule = add(outcomeRule), cache = add(outcomeCache?.uppercased())
+        let contentType = add(self.contentType), vary = add(self.vary), rule = add(outcomeRule),
+            cache = add(outcomeCache?.uppercased())
         let continent = add(self.continent), city = add(self.city), regionCode = add(self.regionCode)
         let verifiedBotCategory = add(self.verifiedBotCategory), rayID = add(self.rayID)
         let ja3Hash = add(self.ja3Hash), ja4 = add(self.ja4), uniqueVisitorID = add(self.uniqueVisitorID)
@@ -173,6 +176,7 @@ public struct TraceRecordBuilder: Sendable {
         record.age = age
         record.setCookie = setCookie
         record.contentType = contentType
+        record.vary = vary
         record.bytes = self.bytes
         record.originMs = originMs
         record.continent = continent

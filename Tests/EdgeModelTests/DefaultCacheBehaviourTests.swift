@@ -57,16 +57,19 @@ struct DefaultCacheBehaviourTests {
             (500, nil), (503, nil), (403, nil), (307, nil),
         ]
         for (status, ttl) in table {
+            // A 206 through the cache stands for the complete file, which a GET without Range gets as 200
+            // (`docs/cloudflare-semantics.md`, "Range requests").
+            let served = status == 206 ? 200 : status
             let edge = try edge(origin(status: status))
             let first = edge.process(request("/x.png", at: 0))
             #expect(first.cacheStatus == .miss, "status \(status)")
-            #expect(first.status == status)
+            #expect(first.status == served)
             guard let ttl else {
                 #expect(edge.process(request("/x.png", at: 1)).cacheStatus == .miss, "status \(status) is not cached")
                 continue
             }
             #expect(edge.process(request("/x.png", at: ttl - 1)).cacheStatus == .hit, "status \(status)")
-            #expect(edge.process(request("/x.png", at: ttl - 1)).status == status)
+            #expect(edge.process(request("/x.png", at: ttl - 1)).status == served)
             #expect(edge.process(request("/x.png", at: ttl + 1)).cacheStatus == .expired, "status \(status)")
         }
     }

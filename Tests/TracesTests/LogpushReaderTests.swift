@@ -19,7 +19,7 @@ private let logpushLines = [
         + #""ClientRequestPath":"/static/app.js","ClientSSLProtocol":"none","EdgeResponseStatus":200,"#
         + #""OriginResponseStatus":200,"OriginResponseDurationMs":38,"CacheCacheStatus":"miss","#
         + #""SecurityAction":"jschallengeSolved","RequestHeaders":{"accept":"*/*","cookie":"a=b"},"#
-        + #""ResponseHeaders":{"cache-control":"max-age=60","age":"3"}}"#,
+        + #""ResponseHeaders":{"cache-control":"max-age=60","age":"3","Vary":"*"}}"#,
     #"{"EdgeStartTimestamp":1674073985,"ClientIP":"203.0.113.10","SecurityAction":"skip","EdgeResponseStatus":200}"#,
     #"{"EdgeStartTimestamp":1674073986,"ClientIP":"203.0.113.11","SecurityAction":"teleport"}"#,
 ]
@@ -56,6 +56,8 @@ private let logpushLines = [
     #expect(solved.string(solved.cookie) == "a=b")
     #expect(solved.headerValues(named: "Accept") == ["*/*"])
     #expect(solved.string(solved.cacheControl) == "max-age=60" && solved.age == 3)
+    #expect(solved.string(solved.vary) == "*")
+    #expect(!hit.vary.isPresent)
     #expect(records[3].outcome?.action == .allow)
     #expect(records[4].outcome?.action == nil)
     let ignored = diagnostics(reader, TraceDiagnosticID.ignoredValue)

@@ -13,7 +13,8 @@ import Testing
         + #""headers":{"Accept":"*/*","X-Multi":["a","b"]},"status":200,"cache_control":"max-age=60","#
         + #""expires":"Thu, 01 Dec 1994 16:00:00 GMT","etag":"\"v1\"","#
         + #""last_modified":"Wed, 21 Oct 2015 07:28:00 GMT","age":12,"#
-        + #""set_cookie":"id=1","content_type":"text/html","bytes":1532,"origin_ms":38.6,"edge":{"action":"block","#
+        + #""set_cookie":"id=1","content_type":"text/html","vary":"Accept-Encoding","bytes":1532,"origin_ms":38.6,"#
+        + #""edge":{"action":"block","#
         + #""rule":"block-bad-bots","cache":"dynamic","status":403}}"#
     let (records, reader) = try readAll(line)
     #expect(reader.format == .native)
@@ -35,6 +36,7 @@ import Testing
     #expect(record.status == 200 && record.string(record.cacheControl) == "max-age=60")
     #expect(record.string(record.etag) == "\"v1\"" && record.age == 12 && record.string(record.setCookie) == "id=1")
     #expect(record.string(record.contentType) == "text/html" && record.bytes == 1532)
+    #expect(record.string(record.vary) == "Accept-Encoding")
     #expect(record.originMs == 39)  // rounded
     #expect(record.outcome?.action == .block && record.string(record.outcome?.rule ?? .absent) == "block-bad-bots")
     #expect(record.string(record.outcome?.cache ?? .absent) == "DYNAMIC" && record.outcome?.status == 403)

@@ -15,6 +15,7 @@ import Testing
     builder.asn = 13335
     builder.ssl = true
     builder.status = 200
+    builder.vary = "Accept-Language"
     builder.bytes = 12
     builder.outcomeAction = .jsChallenge
     builder.outcomeCache = "miss"
@@ -24,7 +25,8 @@ import Testing
         line
             == #"{"ts":"2025-12-20T10:00:00.123Z","ip":"2001:db8::1","method":"GET","path":"/a \"b\"","#
             + #""ua":"ua\u0001","headers":{"Accept":"*/*","X-Multi":["1","2"]},"country":"SG","asn":13335,"#
-            + #""ssl":true,"status":200,"bytes":12,"edge":{"action":"js_challenge","cache":"MISS"}}"#
+            + #""ssl":true,"status":200,"vary":"Accept-Language","bytes":12,"#
+            + #""edge":{"action":"js_challenge","cache":"MISS"}}"#
     )
     let reread = try #require(try readAll(line).records.first)
     #expect(NativeTraceWriter.line(for: reread) == line)

@@ -20,8 +20,8 @@ struct CacheEntry {
     var etag: UInt64
     /// Hash of the Last-Modified validator, 0 when none.
     var lastModified: UInt64
-    /// The max-age the origin gave browsers, -1 when none.
-    var browserMaxAge: Int64
+    /// The browser lifetime the origin gave the stored response.
+    var browserLifetime: BrowserCacheTTL.OriginLifetime
     /// A refresh from the origin is in flight until this time.
     var refreshUntil: Int64 = .min
     /// Neighbours in recency order (indexes into the store's entries, -1 for none).

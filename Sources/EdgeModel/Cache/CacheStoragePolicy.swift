@@ -22,6 +22,7 @@ enum CacheStoragePolicy {
     /// Why a response is not stored.
     enum SkipReason: String {
         case setCookie = "the response sets a cookie"
+        case varyStar = "Vary: *"
         case privateOrNoStore = "Cache-Control private or no-store"
         case authorization = "the request has Authorization and the response is not public"
         case statusCodeNoStore = "a status-code TTL says no-store"
@@ -56,6 +57,8 @@ enum CacheStoragePolicy {
         now: Int64
     ) -> Plan {
         if answer.edgeGenerated { return .skip(.miss, .originUnreachable) }
+        // `Vary: *` always bypasses, whatever else is set (`docs/cloudflare-semantics.md`, "Vary").
+        if answer.variesOnEverything { return .skip(.bypass, .varyStar) }
         if let setting = edgeTTL, let entry = setting.statusCodeTTLs.first(where: { $0.codes.contains(status) }) {
             switch entry.value {
             case .noStore: return .skip(.bypass, .statusCodeNoStore)
@@ -107,14 +110,5 @@ enum CacheStoragePolicy {
         Freshness(
             ttl: max(0, ttl), allowsStale: true, staleIfError: nil, staleWhileRevalidate: nil,
             originRequiresRevalidation: false)
-    }
-
-    /// The browser TTL in seconds the client is told: the override, 0 for bypass, else the origin's max-age.
-    static func browserTTL(_ setting: BrowserTTLSetting?, originMaxAge: Int64?) -> Int64? {
-        switch setting?.mode {
-        case .overrideOrigin: setting?.ttl?.seconds ?? originMaxAge
-        case .bypass: 0
-        case .respectOrigin, nil: originMaxAge
-        }
     }
 }

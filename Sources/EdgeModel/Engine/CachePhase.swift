@@ -14,6 +14,7 @@ struct CachePhase {
     private static let get = Array("GET".utf8)
     private static let head = Array("HEAD".utf8)
     private static let authorization = Array("authorization".utf8)
+    private static let range = Array("range".utf8)
 
     /// A cache stage over `settings` and `origin`, with stores of `capacityBytes` per colo.
     init(settings: CacheSettingsPhase, origin: OriginModel, capacityBytes: Int64, seed: UInt64) {
@@ -30,13 +31,35 @@ struct CachePhase {
         case extensionNotCached
     }
 
-    /// Serves `request` from cache or origin at `now`, updating the colo's store. With `skippingCache` (a rate
-    /// limiting rule whose counting expression reads the response matched the request), an eligible request goes
-    /// to the origin as `BYPASS`, and the stored copy is neither read nor replaced (`docs/cloudflare-semantics.md`,
-    /// "Rate limiting: counting expressions and the cache").
+    /// Serves `request` from cache or origin at `now`, updating the colo's store. A GET the cache handles is
+    /// answered from the complete file, cut to what its `Range` header asks (`docs/cloudflare-semantics.md`,
+    /// "Range requests"). With `skippingCache` (a rate limiting rule whose counting expression reads the response
+    /// matched the request), an eligible request goes to the origin as `BYPASS`, and the stored copy is neither read
+    /// nor replaced (`docs/cloudflare-semantics.md`, "Rate limiting: counting expressions and the cache").
     mutating func serve(
         _ request: EdgeRequest, context: RequestContext, resolved: ResolvedCacheSettings, now: Int64,
         skippingCache: Bool = false, trace: inout DecisionTrace?
+    ) -> ServeOutcome {
+        var outcome = serveCompleteFile(
+            request, context: context, resolved: resolved, now: now, skippingCache: skippingCache, trace: &trace)
+        let http = context.request
+        guard outcome.cacheStatus != .dynamic, outcome.status == 200, http.method == Self.get else { return outcome }
+        switch RangeRequest(header: http.firstHeader(named: Self.range), size: outcome.bytes) {
+        case .completeFile: break
+        case .partial(let bytes):
+            outcome.status = 206
+            outcome.bytes = bytes
+        case .unsatisfiable:
+            outcome.status = 416
+            outcome.bytes = 0
+        }
+        return outcome
+    }
+
+    /// Serves `request` as if it asked for the complete file.
+    private mutating func serveCompleteFile(
+        _ request: EdgeRequest, context: RequestContext, resolved: ResolvedCacheSettings, now: Int64,
+        skippingCache: Bool, trace: inout DecisionTrace?
     ) -> ServeOutcome {
         let http = context.request
         let isHead = http.method == Self.head
@@ -49,7 +72,7 @@ struct CachePhase {
                     keyHash: 0, eligibility: describe(eligibility, context),
                     lookup: LookupNote.notLookedUp.description, storage: StorageNote.notStored.description)
             }
-            return fetched(answer, status: .dynamic, isHead: isHead, browser: browserSetting)
+            return fetched(answer, status: .dynamic, isHead: isHead, browser: browserSetting, now: now)
         }
         if skippingCache {
             let answer = origin.answer(request, now: now)
@@ -59,7 +82,7 @@ struct CachePhase {
                     lookup: LookupNote.skippedForResponseCounting.description,
                     storage: StorageNote.notStored.description)
             }
-            return fetched(answer, status: .bypass, isHead: isHead, browser: browserSetting)
+            return fetched(answer, status: .bypass, isHead: isHead, browser: browserSetting, now: now)
         }
         let key = keyBuilder.hash(http, options: settings.cacheKey(resolved))
         let store = caches.index(for: http.colo)
@@ -73,10 +96,11 @@ struct CachePhase {
             }
         }
         guard let slot = caches.stores[store].find(key) else {
-            let answer = origin.answer(request, now: now)
+            let answer = Self.completeFile(origin.answer(request, now: now))
             let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
             storage = keep(answer, plan: plan, key: key, store: store, now: now, refreshing: false)
-            return fetched(answer, status: fetchStatus(plan, otherwise: .miss), isHead: isHead, browser: browserSetting)
+            return fetched(
+                answer, status: fetchStatus(plan, otherwise: .miss), isHead: isHead, browser: browserSetting, now: now)
         }
         let entry = caches.stores[store][slot]
         let updatingAllowed = resolved.serveStale && entry.allowsStale
@@ -90,7 +114,7 @@ struct CachePhase {
             caches.stores[store].touch(slot)
             return cached(entry, status: .hit, isHead: isHead, browser: browserSetting)
         }
-        let answer = origin.answer(request, now: now)
+        let answer = Self.completeFile(origin.answer(request, now: now))
         if updatingAllowed, now < entry.staleWhileRevalidateUntil {
             // stale-while-revalidate: serve the copy, refresh it in the background.
             lookup = .staleWhileRevalidate
@@ -129,10 +153,11 @@ struct CachePhase {
         let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
         if answer.isError, case .skip = plan {
             // A failing origin does not purge the stored copy; it stays for later revalidation.
-            return fetched(answer, status: .expired, isHead: isHead, browser: browserSetting)
+            return fetched(answer, status: .expired, isHead: isHead, browser: browserSetting, now: now)
         }
         storage = keep(answer, plan: plan, key: key, store: store, now: now, refreshing: true)
-        return fetched(answer, status: fetchStatus(plan, otherwise: .expired), isHead: isHead, browser: browserSetting)
+        return fetched(
+            answer, status: fetchStatus(plan, otherwise: .expired), isHead: isHead, browser: browserSetting, now: now)
     }
 
     /// Usage of `colo`'s store: entries and bytes.
@@ -172,10 +197,7 @@ struct CachePhase {
         _ answer: OriginAnswer, status: Int, http: HTTPRequest, resolved: ResolvedCacheSettings, byRule: Bool,
         now: Int64
     ) -> CacheStoragePolicy.Plan {
-        let hasAuthorization = http.headers.contains { header in
-            header.name.count == Self.authorization.count
-                && zip(header.name, Self.authorization).allSatisfy { ASCII.lowercased($0) == $1 }
-        }
+        let hasAuthorization = http.firstHeader(named: Self.authorization) != nil
         return CacheStoragePolicy.plan(
             answer, status: status, edgeTTL: settings.edgeTTL(resolved), eligibleByRule: byRule,
             requestHasAuthorization: hasAuthorization, now: now)
@@ -232,6 +254,16 @@ struct CachePhase {
         return .revalidated(ttl: freshness.ttl)
     }
 
+    /// The origin's answer to a request the cache handles is the complete file: Cloudflare's first origin request for
+    /// it carries no `Range`, so a recorded 206 (the origin answering a range the client asked for) stands for the
+    /// complete file, and its size is the only size known (`docs/cloudflare-semantics.md`, "Range requests").
+    private static func completeFile(_ answer: OriginAnswer) -> OriginAnswer {
+        guard answer.status == 206 else { return answer }
+        var complete = answer
+        complete.status = 200
+        return complete
+    }
+
     /// Whether the origin confirmed the stored copy: a 304, or the same status with matching validators.
     private static func confirms(_ answer: OriginAnswer, _ entry: CacheEntry) -> Bool {
         guard entry.hasValidators, !answer.isError else { return false }
@@ -253,18 +285,21 @@ struct CachePhase {
             staleWhileRevalidateUntil: freshness.allowsStale
                 ? freshness.staleWhileRevalidate.map { freshUntil.saturatingAdd($0) } ?? .min : .min,
             allowsStale: freshness.allowsStale, etag: answer.etag, lastModified: answer.lastModified,
-            browserMaxAge: answer.directives.maxAge ?? -1, refreshUntil: refreshUntil)
+            browserLifetime: BrowserCacheTTL.OriginLifetime(answer, now: now), refreshUntil: refreshUntil)
     }
 
     // MARK: Outcomes
 
-    private func fetched(_ answer: OriginAnswer, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
-        -> ServeOutcome
-    {
+    private func fetched(
+        _ answer: OriginAnswer, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?, now: Int64
+    ) -> ServeOutcome {
         ServeOutcome(
             status: answer.status, cacheStatus: status, originContacted: true, originLatency: answer.latency,
             bytes: isHead ? 0 : answer.size,
-            browserTTL: CacheStoragePolicy.browserTTL(browser, originMaxAge: answer.directives.maxAge), answer: answer)
+            browserTTL: BrowserCacheTTL.seconds(
+                browser, origin: BrowserCacheTTL.OriginLifetime(answer, now: now),
+                cacheable: status != .dynamic && status != .bypass),
+            answer: answer)
     }
 
     private func cached(_ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
@@ -273,8 +308,7 @@ struct CachePhase {
         ServeOutcome(
             status: entry.status, cacheStatus: status, originContacted: false, originLatency: 0,
             bytes: isHead ? 0 : entry.size,
-            browserTTL: CacheStoragePolicy.browserTTL(
-                browser, originMaxAge: entry.browserMaxAge >= 0 ? entry.browserMaxAge : nil),
+            browserTTL: BrowserCacheTTL.seconds(browser, origin: entry.browserLifetime, cacheable: true),
             answer: nil)
     }
 }

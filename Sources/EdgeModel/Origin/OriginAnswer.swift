@@ -24,6 +24,8 @@ struct OriginAnswer {
     var ageSeconds: Int64 = 0
     /// The Content-Type header.
     var contentType: [UInt8]?
+    /// Whether `Vary` lists `*`: the response varies on something no request header names.
+    var variesOnEverything = false
     /// Whether Cloudflare generated the answer because the origin timed out (522/524); never cached.
     var edgeGenerated = false
 

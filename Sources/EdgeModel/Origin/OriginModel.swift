@@ -97,7 +97,15 @@ struct OriginModel {
         answer.setsCookie = !recorded.setCookies.isEmpty
         answer.ageSeconds = max(0, recorded.ageSeconds ?? 0)
         answer.contentType = recorded.contentType
+        answer.variesOnEverything = recorded.vary.map(Self.listsStar) ?? false
         return answer
+    }
+
+    /// Whether a `Vary` value lists `*` among its comma-separated names.
+    private static func listsStar(_ vary: [UInt8]) -> Bool {
+        vary.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).contains { name in
+            name.filter { $0 != 0x20 && $0 != 0x09 }.elementsEqual([UInt8(ascii: "*")])
+        }
     }
 
     /// Validators compare by hash; an empty value counts as absent.

@@ -20,6 +20,8 @@ public struct RecordedResponse: Sendable, Equatable {
     public var setCookies: [[UInt8]]
     /// The Content-Type header.
     public var contentType: [UInt8]?
+    /// The Vary header.
+    public var vary: [UInt8]?
     /// Response size in bytes, when recorded.
     public var bytes: Int64?
     /// Origin response time in milliseconds, when recorded.
@@ -29,7 +31,7 @@ public struct RecordedResponse: Sendable, Equatable {
     public init(
         status: Int, cacheControl: [UInt8]? = nil, expires: [UInt8]? = nil, etag: [UInt8]? = nil,
         lastModified: [UInt8]? = nil, ageSeconds: Int64? = nil, setCookies: [[UInt8]] = [], contentType: [UInt8]? = nil,
-        bytes: Int64? = nil, originLatencyMilliseconds: Int64? = nil
+        vary: [UInt8]? = nil, bytes: Int64? = nil, originLatencyMilliseconds: Int64? = nil
     ) {
         self.status = status
         self.cacheControl = cacheControl
@@ -39,6 +41,7 @@ public struct RecordedResponse: Sendable, Equatable {
         self.ageSeconds = ageSeconds
         self.setCookies = setCookies
         self.contentType = contentType
+        self.vary = vary
         self.bytes = bytes
         self.originLatencyMilliseconds = originLatencyMilliseconds
     }

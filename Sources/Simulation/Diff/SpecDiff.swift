@@ -54,6 +54,15 @@ public struct SpecDiffResult: Sendable {
     /// Fields either spec reads that no record supplied, each with the value every request read instead.
     public let unsuppliedFields: [UnsuppliedField]
 
+    /// The base spec's uses of settings the model does not simulate.
+    public let baseNotSimulated: [NotSimulatedUse]
+    /// The head spec's uses of settings the model does not simulate.
+    public let headNotSimulated: [NotSimulatedUse]
+    /// The requests the base spec's phases reached.
+    public let baseReach: SettingReachCounts
+    /// The requests the head spec's phases reached.
+    public let headReach: SettingReachCounts
+
     /// Requests whose outcome changed.
     public var changed: Int { groups.reduce(0) { $0 + $1.requests } }
 }
@@ -71,6 +80,7 @@ public enum SpecDiff {
         var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
         var groups: [String: DiffGroup] = [:]
         var requests = 0
+        var baseReach = SettingReachCounts(), headReach = SettingReachCounts()
         var request = EdgeRequest(HTTPRequest())
         var coverage = TraceFieldCoverage(for: [base, head])
         do {
@@ -80,6 +90,8 @@ public enum SpecDiff {
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
                 requests += 1
+                baseReach.add(old)
+                headReach.add(new)
                 guard
                     old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
                         || old.originContacted != new.originContacted
@@ -98,7 +110,10 @@ public enum SpecDiff {
             groups: groups.values.sorted {
                 $0.requests != $1.requests
                     ? $0.requests > $1.requests : ($0.from, $0.to, $0.rule ?? "") < ($1.from, $1.to, $1.rule ?? "")
-            }, unsuppliedFields: coverage.unsupplied)
+            }, unsuppliedFields: coverage.unsupplied,
+            baseNotSimulated: NotSimulatedSettings.uses(in: base),
+            headNotSimulated: NotSimulatedSettings.uses(in: head),
+            baseReach: baseReach, headReach: headReach)
     }
 
     /// `action by rule CACHE origin|edge`.

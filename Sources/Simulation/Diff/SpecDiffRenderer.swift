@@ -18,6 +18,8 @@ public enum SpecDiffRenderer {
                 + "\(top(group.userAgents))\n"
             for example in group.examples { out += "    e.g. \(example)\n" }
         }
+        out += NotSimulatedSettings.text(result.baseNotSimulated, result.baseReach, spec: "the base spec")
+        out += NotSimulatedSettings.text(result.headNotSimulated, result.headReach, spec: "the head spec")
         return out
     }
 
@@ -29,6 +31,8 @@ public enum SpecDiffRenderer {
         return .object([
             ("requests", .int(Int64(result.requests))),
             ("changed", .int(Int64(result.changed))),
+            ("base_not_simulated", NotSimulatedSettings.json(result.baseNotSimulated, result.baseReach)),
+            ("head_not_simulated", NotSimulatedSettings.json(result.headNotSimulated, result.headReach)),
             (
                 "groups",
                 .array(

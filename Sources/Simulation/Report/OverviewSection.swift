@@ -34,10 +34,12 @@ enum OverviewSection {
                 + "\(ReportFormat.count(summary.malformedRecords)) malformed, "
                 + "\(ReportFormat.count(summary.repairedRecords)) repaired."
         )
-        if summary.managedRulesNotSimulated > 0 {
+        let reach = SettingReachCounts(summary)
+        for use in summary.notSimulated {
             captions.append(
-                "Managed rules are deployed but not simulated for "
-                    + "\(ReportFormat.count(summary.managedRulesNotSimulated)) requests."
+                "\(NotSimulatedSettings.name(use)) is deployed but not simulated for "
+                    + "\(ReportFormat.count(reach.requests(use.reach, rule: use.rule))) requests "
+                    + "(\(use.reach.requestsDescription))."
             )
         }
         let body =

@@ -58,6 +58,7 @@ public enum WhatIfTable {
                         let s = result.summary
                         return .object([
                             ("name", .string(result.name)), ("scale", .double(result.scale)),
+                            ("not_simulated", NotSimulatedSettings.json(s.notSimulated, SettingReachCounts(s))),
                             ("added_profile", result.addedProfile.map(JSONValue.string) ?? .null),
                             ("requests", .int(Int64(s.requests))),
                             ("blocked_rate", .double(s.rate(of: "block"))),
