@@ -32,7 +32,8 @@ extension FieldListBuilder {
             "cf.colo.id", .int, "Data centre id.", phase: .characteristicOnly, inputs: .colo,
             .int { $0.request.coloID })
         add(
-            "cf.unique_visitor_id", .bytes, "Visitor id (IP with NAT support); derived from the address and user agent "
+            "cf.unique_visitor_id", .bytes,
+            "Visitor id (IP with NAT support); derived from the address and user agent "
                 + "when the trace has none.", phase: .characteristicOnly, inputs: .ip, .bytes { $0.uniqueVisitorID })
         let transform = FieldPhase.elsewhere("Transform Rules")
         addUnsupplied(
