@@ -164,6 +164,36 @@ struct RateLimitCountingConformanceTests {
         let again = edge.process(request("/api/a", at: 2, ip: first))
         #expect(again.action == .block && again.rateLimit?.key == "ip.src=2001:db8:1:2::1 cf.colo.id=SIN")
     }
+
+    static let slidingWindow = CloudflareSource(
+        page: "https://blog.cloudflare.com/counting-things-a-lot-of-different-things/",
+        part:
+            "Sliding windows: 42 requests in the previous minute, 18 in the current one, 15 s into it: "
+            + "42 × 0.75 + 18 = 49.5 (the request rate page does not give the estimator)",
+        read: "2026-12-02")
+
+    /// The worked example of the sliding-window estimate (`docs/cloudflare-semantics.md`, "Rate limiting:
+    /// counting"): with a limit of 50 a minute the 18th request of the current minute is estimated at 49.5 and
+    /// passes; the 19th, at 50.5, exceeds the limit. With a limit of 49 the 18th is already over it.
+    @Test(arguments: [(requests: 50, lastAllowed: 18), (requests: 49, lastAllowed: 17)])
+    func theSlidingWindowEstimateFollowsThePublishedExample(requests: Int, lastAllowed: Int) throws {
+        let edge = try edgeFromSpec(
+            plan: "enterprise",
+            rule: """
+                  - id: estimate
+                    when: starts_with(http.request.uri.path, "/api/")
+                    characteristics: [ip.src]
+                    requests: \(requests)
+                    period: 1m
+                    timeout: 0s
+                    action: block
+                """)
+        for second in 0..<42 { #expect(edge.process(request("/api/a", at: Double(second))).action == .allow) }
+        let current = (1...19).map { _ in edge.process(request("/api/a", at: 75)) }
+        #expect(current[..<lastAllowed].allSatisfy { $0.action == .allow }, "\(Self.slidingWindow)")
+        #expect(current[lastAllowed...].allSatisfy { $0.action == .block && $0.status == 429 })
+        #expect(current[lastAllowed].rateLimit?.rate == 42 * 0.75 + Double(lastAllowed + 1), "\(Self.slidingWindow)")
+    }
 }
 
 /// The edge model of a spec on `plan` with one rate limiting rule and `extra` sections, built as `replay` builds it.
