@@ -18,26 +18,12 @@ private let bodyFields = "https://developers.cloudflare.com/ruleset-engine/rules
 
 /// A spec of one zone with `rules` under `rate_limits:` (and `extra` sections after it), checked and compiled.
 private func compile(plan: String, rules: String, extra: String = "") throws -> CompiledEdge {
-    let text = """
-        version: 1
-        zone:
-          name: example.com
-          plan: \(plan)
-        rate_limits:
-        \(rules)
-        \(extra)
-        """
-    let diagnostics = DiagnosticCollector()
-    let checked = SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: diagnostics)
-    let edge = checked.flatMap { EdgeCompiler.compile($0, specPath: "edge.yaml", diagnostics: diagnostics) }
-    let errors = diagnostics.diagnostics.filter { $0.severity == .error }.map { "\($0.id) \($0.message)" }
-    #expect(errors.isEmpty, "\(errors)")
-    return try #require(edge)
+    try ConformanceSpec.compiled(ConformanceSpec.rateLimits(plan: plan, rules, extra: extra))
 }
 
 /// The decisions of `edge`'s model for native request objects, one a second from a fixed time.
 private func decide(_ edge: CompiledEdge, _ requests: [String]) throws -> [Decision] {
-    let model = try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+    let model = try ConformanceSpec.model(edge)
     return try requests.enumerated().map { index, object in
         var request = try RequestObject.edgeRequest(object)
         request.http.timestampMilliseconds = 1_767_225_600_000 + Int64(index) * 1000

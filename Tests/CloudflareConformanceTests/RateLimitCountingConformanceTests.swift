@@ -198,20 +198,7 @@ struct RateLimitCountingConformanceTests {
 
 /// The edge model of a spec on `plan` with one rate limiting rule and `extra` sections, built as `replay` builds it.
 private func edgeFromSpec(plan: String, rule: String, extra: String = "") throws -> Edge {
-    let text = """
-        version: 1
-        zone:
-          name: example.com
-          plan: \(plan)
-        rate_limits:
-        \(rule)
-        \(extra)
-        """
-    let diagnostics = DiagnosticCollector()
-    let checked = SpecChecker.check(Array(text.utf8), file: "edge.yaml", diagnostics: diagnostics)
-    let compiled = checked.flatMap { EdgeCompiler.compile($0, specPath: "edge.yaml", diagnostics: diagnostics) }
-    let edge = try #require(compiled, "\(diagnostics.diagnostics.map(\.message))")
-    return try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+    try ConformanceSpec.model(ConformanceSpec.compiled(ConformanceSpec.rateLimits(plan: plan, rule, extra: extra)))
 }
 
 /// A request from `ip` at `time` seconds in the SIN data centre, with `headers` after its User-Agent.
