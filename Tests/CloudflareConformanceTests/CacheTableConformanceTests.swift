@@ -5,7 +5,8 @@ import Testing
 
 /// Cloudflare's cache tables: Origin Cache Control's directives and conditions, `Set-Cookie` against the cache level,
 /// the default edge TTLs by status code and the cache rules' edge TTL modes and status-code TTLs
-/// (`docs/cloudflare-semantics.md`, "Default cache behaviour", "Cache rules"; `docs/decisions/0015-…`).
+/// (`docs/cloudflare-semantics.md`, "Origin Cache Control", "Default cache behaviour", "Cache rules";
+/// `docs/decisions/0015-cache-tables-where-cloudflare-is-silent.md`).
 ///
 /// Origin Cache Control is always on in the model, as on Free, Pro and Business: the spec cannot turn it off (the
 /// Enterprise-only `origin_cache_control` setting is not in it), so each directive row records the page's "disabled"
