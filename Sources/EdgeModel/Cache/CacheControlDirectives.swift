@@ -7,7 +7,8 @@ struct CacheControlDirectives: Equatable {
     var isPresent = false
     /// `public`.
     var isPublic = false
-    /// `private` (qualified or not).
+    /// `private` without a header list: not stored. `private=<headers>` only keeps those headers' values out of the
+    /// stored copy (`docs/cloudflare-semantics.md`, "Origin Cache Control"), which the model does not track.
     var isPrivate = false
     /// `no-store`.
     var noStore = false
@@ -69,7 +70,7 @@ struct CacheControlDirectives: Equatable {
         if named("public") {
             isPublic = true
         } else if named("private") {
-            isPrivate = true
+            isPrivate = argument == nil
         } else if named("no-store") {
             noStore = true
         } else if named("no-cache") {
@@ -89,6 +90,7 @@ struct CacheControlDirectives: Equatable {
         }
     }
 
-    /// Whether a stored copy may never be served stale (`must-revalidate`, `proxy-revalidate`, `no-cache`).
-    var forbidsStale: Bool { mustRevalidate || proxyRevalidate || noCache }
+    /// Whether a stored copy may never be served stale: `must-revalidate`, `proxy-revalidate`, `no-cache`, and
+    /// `s-maxage`, which implies `proxy-revalidate` (`docs/cloudflare-semantics.md`, "Origin Cache Control").
+    var forbidsStale: Bool { mustRevalidate || proxyRevalidate || noCache || sharedMaxAge != nil }
 }

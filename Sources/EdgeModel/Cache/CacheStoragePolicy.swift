@@ -26,7 +26,7 @@ enum CacheStoragePolicy {
         case privateOrNoStore = "Cache-Control private or no-store"
         case authorization = "the request has Authorization and the response is not public"
         case statusCodeNoStore = "a status-code TTL says no-store"
-        case noOriginTTL = "bypass_by_default and the origin sent no Cache-Control or Expires"
+        case noOriginTTL = "bypass_by_default and the origin sent no Cache-Control"
         case statusNotCacheable = "the status has no default TTL"
         case originUnreachable = "the origin timed out"
     }
@@ -94,6 +94,9 @@ enum CacheStoragePolicy {
             freshness.originRequiresRevalidation = freshness.ttl == 0
             return .store(freshness)
         }
+        // bypass_by_default follows a Cache-Control header only: an Expires alone does not make the response cached
+        // (`docs/cloudflare-semantics.md`, "Cache rules").
+        if mode == .bypassByDefault, !directives.isPresent { return .skip(.bypass, .noOriginTTL) }
         if answer.hasExpires {
             // An unreadable Expires means "already expired".
             freshness.ttl = max(0, (answer.expires ?? .min).saturatingSubtract(now))

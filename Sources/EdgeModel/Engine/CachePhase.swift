@@ -15,6 +15,7 @@ struct CachePhase {
     private static let head = Array("HEAD".utf8)
     private static let authorization = Array("authorization".utf8)
     private static let range = Array("range".utf8)
+    private static let notModified = 304
 
     /// A cache stage over `settings` and `origin`, with stores of `capacityBytes` per colo.
     init(settings: CacheSettingsPhase, origin: OriginModel, capacityBytes: Int64, seed: UInt64) {
@@ -240,7 +241,9 @@ struct CachePhase {
             let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
             return keep(answer, plan: plan, key: key, store: store, now: now, refreshing: true)
         }
-        let plan = plan(answer, status: entry.status, http: http, resolved: resolved, byRule: byRule, now: now)
+        let plan = plan(
+            answer, status: revalidatedStatus(answer, entry, resolved), http: http, resolved: resolved, byRule: byRule,
+            now: now)
         guard case .store(let freshness) = plan else {
             caches.stores[store].remove(key)
             return .revalidatedThenDropped
@@ -252,6 +255,18 @@ struct CachePhase {
         refreshed.lastModified = answer.lastModified != 0 ? answer.lastModified : entry.lastModified
         caches.stores[store][slot] = refreshed
         return .revalidated(ttl: freshness.ttl)
+    }
+
+    /// The status whose TTL applies to a confirmed copy: the stored one, unless the origin answered 304 and a
+    /// status-code TTL covers 304 (`docs/cloudflare-semantics.md`, "Cache rules").
+    private func revalidatedStatus(_ answer: OriginAnswer, _ entry: CacheEntry, _ resolved: ResolvedCacheSettings)
+        -> Int
+    {
+        guard answer.status == Self.notModified,
+            let setting = settings.edgeTTL(resolved),
+            setting.statusCodeTTLs.contains(where: { $0.codes.contains(Self.notModified) })
+        else { return entry.status }
+        return Self.notModified
     }
 
     /// The origin's answer to a request the cache handles is the complete file: Cloudflare's first origin request for
