@@ -4,7 +4,7 @@ import EdgeSpec
 import Testing
 
 /// A WAF custom rule setting whose accepted values depend on the zone's plan, written into a minimal spec to check.
-enum CustomRuleSetting: String, Sendable {
+enum CustomRuleSetting: String, AvailabilitySetting {
     case ruleCount = "number of custom rules"
     case action = "action"
     case expression = "expression"
@@ -37,19 +37,6 @@ enum CustomRuleSetting: String, Sendable {
     }
 }
 
-/// One cell of Cloudflare's custom rules availability table: on `plan`, `setting` at `value` is accepted or not.
-struct CustomRuleAvailabilityCase: Sendable, CustomTestStringConvertible {
-    let plan: CloudflarePlan
-    let setting: CustomRuleSetting
-    let value: String
-    let accepted: Bool
-    let source: CloudflareSource
-
-    var testDescription: String {
-        "\(plan.rawValue): \(setting.rawValue) \(value) \(accepted ? "accepted" : "rejected")"
-    }
-}
-
 private let page = "https://developers.cloudflare.com/waf/custom-rules/"
 private let read = "2026-12-02"
 private let ruleCounts = CloudflareSource(page: page, part: "Availability: Number of rules", read: read)
@@ -57,7 +44,7 @@ private let actions = CloudflareSource(page: page, part: "Availability: Supporte
 private let regex = CloudflareSource(page: page, part: "Availability: Regex support", read: read)
 
 /// Cloudflare's custom rules availability table as a plan oracle, one row per (plan, setting, value).
-let customRuleAvailabilityCases: [CustomRuleAvailabilityCase] = [
+let customRuleAvailabilityCases: [AvailabilityCase<CustomRuleSetting>] = [
     // Number of rules: Free 5, Pro 20, Business 100, Enterprise 1,000.
     .init(plan: .free, setting: .ruleCount, value: "5", accepted: true, source: ruleCounts),
     .init(plan: .free, setting: .ruleCount, value: "6", accepted: false, source: ruleCounts),
@@ -110,12 +97,6 @@ let customRuleAvailabilityCases: [CustomRuleAvailabilityCase] = [
 /// `check` accepts a custom rule setting exactly when Cloudflare's table does, and rejects it with the setting's
 /// diagnostic.
 @Test(arguments: customRuleAvailabilityCases)
-func customRuleAvailabilityFollowsCloudflaresTable(_ row: CustomRuleAvailabilityCase) {
-    let errors = ConformanceSpec.errors(row.setting.spec(plan: row.plan, value: row.value))
-    let found = errors.map { "\($0.id) \($0.message)" }
-    if row.accepted {
-        #expect(errors.isEmpty, "\(row.source): \(found)")
-    } else {
-        #expect(!errors.isEmpty && errors.allSatisfy { $0.id == row.setting.errorID }, "\(row.source): \(found)")
-    }
+func customRuleAvailabilityFollowsCloudflaresTable(_ row: AvailabilityCase<CustomRuleSetting>) {
+    row.expectCheckAgrees()
 }

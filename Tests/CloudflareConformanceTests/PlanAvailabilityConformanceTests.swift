@@ -4,7 +4,7 @@ import EdgeSpec
 import Testing
 
 /// A spec setting whose accepted values depend on the zone's plan, written into a minimal spec to check.
-enum PlanSetting: String, Sendable {
+enum PlanSetting: String, AvailabilitySetting {
     case rateLimitPeriod = "rate limit period"
     case mitigationTimeout = "mitigation timeout"
     case edgeTTL = "cache rule edge TTL"
@@ -59,19 +59,6 @@ enum PlanSetting: String, Sendable {
     }
 }
 
-/// One row of a Cloudflare availability table: on `plan`, `setting` at `value` is accepted or not.
-struct PlanAvailabilityCase: Sendable, CustomTestStringConvertible {
-    let plan: CloudflarePlan
-    let setting: PlanSetting
-    let value: String
-    let accepted: Bool
-    let source: CloudflareSource
-
-    var testDescription: String {
-        "\(plan.rawValue): \(setting.rawValue) \(value) \(accepted ? "accepted" : "rejected")"
-    }
-}
-
 private let read = "2026-12-02"
 private let rateLimitAvailability = "https://developers.cloudflare.com/waf/rate-limiting-rules/"
 private let periods = CloudflareSource(
@@ -99,7 +86,7 @@ private let listRestrictions = CloudflareSource(
     read: read)
 
 /// Cloudflare's availability tables as a plan oracle, one row per (plan, setting, value).
-let planAvailabilityCases: [PlanAvailabilityCase] = [
+let planAvailabilityCases: [AvailabilityCase<PlanSetting>] = [
     // Counting periods: Free 10 s; Pro all supported values up to 1 min; Business up to 10 min; Enterprise up to
     // 65,535 s. Supported: 10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400,
     // 3600, 65535, 86400.
@@ -186,12 +173,6 @@ let planAvailabilityCases: [PlanAvailabilityCase] = [
 
 /// `check` accepts a setting exactly when Cloudflare's table does, and rejects it with the setting's diagnostic.
 @Test(arguments: planAvailabilityCases)
-func planAvailabilityFollowsCloudflaresTables(_ row: PlanAvailabilityCase) {
-    let errors = ConformanceSpec.errors(row.setting.spec(plan: row.plan, value: row.value))
-    let found = errors.map { "\($0.id) \($0.message)" }
-    if row.accepted {
-        #expect(errors.isEmpty, "\(row.source): \(found)")
-    } else {
-        #expect(!errors.isEmpty && errors.allSatisfy { $0.id == row.setting.errorID }, "\(row.source): \(found)")
-    }
+func planAvailabilityFollowsCloudflaresTables(_ row: AvailabilityCase<PlanSetting>) {
+    row.expectCheckAgrees()
 }
