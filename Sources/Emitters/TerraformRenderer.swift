@@ -24,7 +24,9 @@ enum TerraformRenderer {
 }
 
 /// Writes a JSON value as an HCL2 expression (objects as `{ key = value }`, arrays as `[ … ]`), one attribute per
-/// line, strings escaped for HCL (including `${` and `%{`).
+/// line, strings escaped for HCL (including `${` and `%{`), laid out as `terraform fmt` (hclwrite) lays it out:
+/// two spaces per level, and `=` aligned within each run of consecutive single-line attributes of one object. An
+/// attribute whose value opens a multi-line `{`/`[` keeps one space before its `=` and ends the run.
 enum HCLValueWriter {
     static func write(_ value: JSONValue, indent: Int) -> String {
         var out = ""
@@ -52,13 +54,45 @@ enum HCLValueWriter {
         case let .object(members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
-            let width = members.map(\.0.count).max() ?? 0
-            for (key, member) in members {
+            let widths = alignedKeyWidths(members)
+            for ((key, member), width) in zip(members, widths) {
                 out += pad + "  " + key + String(repeating: " ", count: width - key.count) + " = "
                 append(member, indent: indent + 2, to: &out)
                 out += "\n"
             }
             out += pad + "}"
+        }
+    }
+
+    /// The column each member's `=` follows: the longest key of the run of consecutive single-line members it
+    /// belongs to, or its own key's length when its value spans several lines (such a member ends the run, as in
+    /// hclwrite's `formatCells`).
+    private static func alignedKeyWidths(_ members: [(String, JSONValue)]) -> [Int] {
+        var widths: [Int] = []
+        var run: [Int] = []
+        func closeRun() {
+            let width = run.max() ?? 0
+            widths += run.map { _ in width }
+            run = []
+        }
+        for (key, member) in members {
+            if spansLines(member) {
+                closeRun()
+                widths.append(key.count)
+            } else {
+                run.append(key.count)
+            }
+        }
+        closeRun()
+        return widths
+    }
+
+    /// Whether the written value takes more than one line: a non-empty array or object.
+    private static func spansLines(_ value: JSONValue) -> Bool {
+        switch value {
+        case let .array(items): !items.isEmpty
+        case let .object(members): !members.isEmpty
+        default: false
         }
     }
 }
