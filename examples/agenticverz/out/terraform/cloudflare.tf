@@ -22,11 +22,11 @@ resource "cloudflare_ruleset" "http_request_firewall_custom" {
   phase       = "http_request_firewall_custom"
   rules = [
     {
-      ref               = "block-bad-bots"
-      description       = "[block-bad-bots] Rule 1 - block known bad bots by user-agent substring (regex needs Business or above)."
-      expression        = "lower(http.user_agent) contains \"sqlmap\" or lower(http.user_agent) contains \"nikto\" or lower(http.user_agent) contains \"masscan\" or lower(http.user_agent) contains \"nmap\" or lower(http.user_agent) contains \"zgrab\" or lower(http.user_agent) contains \"dirbuster\" or lower(http.user_agent) contains \"gobuster\" or lower(http.user_agent) contains \"wpscan\" or lower(http.user_agent) contains \"nuclei\""
-      action            = "block"
-      enabled           = true
+      ref         = "block-bad-bots"
+      description = "[block-bad-bots] Rule 1 - block known bad bots by user-agent substring (regex needs Business or above)."
+      expression  = "lower(http.user_agent) contains \"sqlmap\" or lower(http.user_agent) contains \"nikto\" or lower(http.user_agent) contains \"masscan\" or lower(http.user_agent) contains \"nmap\" or lower(http.user_agent) contains \"zgrab\" or lower(http.user_agent) contains \"dirbuster\" or lower(http.user_agent) contains \"gobuster\" or lower(http.user_agent) contains \"wpscan\" or lower(http.user_agent) contains \"nuclei\""
+      action      = "block"
+      enabled     = true
       action_parameters = {
         response = {
           status_code  = 403
@@ -72,8 +72,8 @@ resource "cloudflare_ruleset" "http_ratelimit" {
       expression  = "starts_with(http.request.uri.path, \"/api/\") or starts_with(http.request.uri.path, \"/v1/\")"
       action      = "block"
       enabled     = true
-      ratelimit   = {
-        characteristics     = [
+      ratelimit = {
+        characteristics = [
           "cf.colo.id",
           "ip.src",
         ]
@@ -94,23 +94,23 @@ resource "cloudflare_ruleset" "http_request_firewall_managed" {
   phase       = "http_request_firewall_managed"
   rules = [
     {
-      ref               = "managed-cloudflare"
-      description       = "[managed-cloudflare] Cloudflare Managed Ruleset"
-      expression        = "true"
-      action            = "execute"
-      enabled           = true
+      ref         = "managed-cloudflare"
+      description = "[managed-cloudflare] Cloudflare Managed Ruleset"
+      expression  = "true"
+      action      = "execute"
+      enabled     = true
       action_parameters = {
         id = "efb7b8c949ac4650a09736fc376e9aee"
       }
     },
     {
-      ref               = "managed-owasp"
-      description       = "[managed-owasp] Cloudflare OWASP Core Ruleset, paranoia level 1, score threshold 40"
-      expression        = "true"
-      action            = "execute"
-      enabled           = true
+      ref         = "managed-owasp"
+      description = "[managed-owasp] Cloudflare OWASP Core Ruleset, paranoia level 1, score threshold 40"
+      expression  = "true"
+      action      = "execute"
+      enabled     = true
       action_parameters = {
-        id        = "4814384a9e5d4991b9815dcfc25d2f1f"
+        id = "4814384a9e5d4991b9815dcfc25d2f1f"
         overrides = {
           categories = [
             {
@@ -126,7 +126,7 @@ resource "cloudflare_ruleset" "http_request_firewall_managed" {
               enabled  = false
             },
           ]
-          rules      = [
+          rules = [
             {
               id              = "6179ae15870a4bb7b2d480d4843b323c"
               action          = "block"
@@ -147,14 +147,14 @@ resource "cloudflare_ruleset" "http_request_cache_settings" {
   phase       = "http_request_cache_settings"
   rules = [
     {
-      ref               = "cache-js-css"
-      description       = "[cache-js-css] Console JS and CSS for one week."
-      expression        = "http.request.uri.path.extension in {\"js\" \"css\"}"
-      action            = "set_cache_settings"
-      enabled           = true
+      ref         = "cache-js-css"
+      description = "[cache-js-css] Console JS and CSS for one week."
+      expression  = "http.request.uri.path.extension in {\"js\" \"css\"}"
+      action      = "set_cache_settings"
+      enabled     = true
       action_parameters = {
-        cache       = true
-        edge_ttl    = {
+        cache = true
+        edge_ttl = {
           mode    = "override_origin"
           default = 604800
         }
@@ -168,14 +168,14 @@ resource "cloudflare_ruleset" "http_request_cache_settings" {
       }
     },
     {
-      ref               = "cache-images"
-      description       = "[cache-images] PNG and ICO for one month."
-      expression        = "http.request.uri.path.extension in {\"png\" \"ico\"}"
-      action            = "set_cache_settings"
-      enabled           = true
+      ref         = "cache-images"
+      description = "[cache-images] PNG and ICO for one month."
+      expression  = "http.request.uri.path.extension in {\"png\" \"ico\"}"
+      action      = "set_cache_settings"
+      enabled     = true
       action_parameters = {
-        cache       = true
-        edge_ttl    = {
+        cache = true
+        edge_ttl = {
           mode    = "override_origin"
           default = 2592000
         }
@@ -189,11 +189,11 @@ resource "cloudflare_ruleset" "http_request_cache_settings" {
       }
     },
     {
-      ref               = "bypass-api"
-      description       = "[bypass-api] Never cache the API."
-      expression        = "starts_with(http.request.uri.path, \"/api/\") or starts_with(http.request.uri.path, \"/v1/\")"
-      action            = "set_cache_settings"
-      enabled           = true
+      ref         = "bypass-api"
+      description = "[bypass-api] Never cache the API."
+      expression  = "starts_with(http.request.uri.path, \"/api/\") or starts_with(http.request.uri.path, \"/v1/\")"
+      action      = "set_cache_settings"
+      enabled     = true
       action_parameters = {
         cache = false
       }
