@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release deps venv schema-check outputs-check bench bench-whatif bench-replay bench-rules bench-traces clean
+.PHONY: traces fuzz fmt fmt-check demo test build release deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -65,10 +65,27 @@ outputs-check: venv
 	$(VENV)/bin/python scripts/check-cloudflare.py examples/agenticverz/out
 	$(VENV)/bin/python scripts/check-emitted.py Tests/EmittersTests/Golden/self-hosted Tests/EmittersTests/Fixtures/self-hosted.yaml
 	$(VENV)/bin/python scripts/check-redis-conf.py Tests/EmittersTests/Golden/self-hosted/redis/redis.conf Tests/EmittersTests/Fixtures/self-hosted.yaml
+	$(MAKE) --no-print-directory tf-fmt-check
 	@if [ -x ../shared/validators/validate-outputs ]; then \
 	  ../shared/validators/validate-outputs examples/agenticverz/out | tee .build/validate-outputs.log; \
 	  grep -q ' 0 failed' .build/validate-outputs.log; \
 	else echo "skip: ../shared/validators/validate-outputs not found (shared validators are optional)"; fi
+
+# Every emitted Terraform file (the example's outputs and the goldens) must be as `terraform fmt` writes it, so a fmt
+# step in CI and `build --check` agree. Skipped when terraform is not on the PATH; never runs `terraform init`.
+TF_OUTPUTS := examples/agenticverz/out Tests/EmittersTests/Golden
+
+tf-fmt-check:
+	@if ! command -v terraform >/dev/null 2>&1; then \
+	  echo "skip: terraform is not on the PATH, so the emitted .tf files are not checked with terraform fmt"; \
+	else \
+	  files=$$(find $(TF_OUTPUTS) -name '*.tf' | LC_ALL=C sort); \
+	  test -n "$$files" || { echo "tf-fmt-check: no .tf file under $(TF_OUTPUTS)"; exit 1; }; \
+	  terraform fmt -check -diff -no-color $$files || { \
+	    echo "tf-fmt-check: the files above differ from terraform fmt (fix the emitter, then rebuild the outputs)"; \
+	    exit 1; }; \
+	  echo "terraform fmt: $$(echo $$files | wc -w) emitted .tf file(s) already formatted"; \
+	fi
 
 # Every libFuzzer harness under Fuzz/ with AddressSanitizer, FUZZ_SECONDS each (docs/fuzzing.md).
 FUZZ_SECONDS ?= 60
