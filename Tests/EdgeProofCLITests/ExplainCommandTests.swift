@@ -43,6 +43,48 @@ import Testing
         #expect(lines.containsRun(cacheRule), "\(result.stdout)")
     }
 
+    @Test func countingExpressionsAreExplainedWhenEvaluatedAndAfterTheResponseWhenTheyReadIt() throws {
+        let scratch = try ScratchDirectory()
+        let spec = try scratch.write(
+            "edge.yaml",
+            """
+            version: 1
+            zone:
+              name: example.com
+              plan: business
+            rate_limits:
+              - id: login-posts
+                when: http.request.uri.path eq "/login"
+                counting_when: http.request.method eq "POST" and http.request.uri.path eq "/login"
+                characteristics: [ip.src]
+                requests: 5
+                period: 1m
+                action: block
+              - id: failed-logins
+                when: http.request.uri.path eq "/login"
+                counting_when: http.response.code eq 401
+                characteristics: [ip.src]
+                requests: 5
+                period: 1m
+                action: block
+
+            """)
+        let result = edgeproof("explain", spec, "--request", #"{"path":"/login","method":"GET","status":401}"#)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let requestPhase: [String] = [
+            "    counting:",
+            #"      http.request.method eq "POST" and http.request.uri.path eq "/login"  → false"#,
+            #"        http.request.method eq "POST"  → false  [http.request.method = "GET"]"#,
+            #"        http.request.uri.path eq "/login"  → not evaluated (short-circuited)"#,
+        ]
+        #expect(lines.containsRun(requestPhase), "\(result.stdout)")
+        let responsePhase: [String] = [
+            "    counting:", "      http.response.code eq 401  → true  [http.response.code = 401]",
+        ]
+        #expect(lines.containsRun(responsePhase), "\(result.stdout)")
+    }
+
     @Test func anAndStopsAtItsFirstFalseOperandAndSecretBearingValuesAreRedacted() throws {
         let scratch = try ScratchDirectory()
         let spec = try scratch.write(
