@@ -12,22 +12,41 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract:
-            "Walk one request through every phase: custom rules (with sub-expression values), rate limits (with the "
-            + "key's counter), cache."
-    )
+            "Walk one request through every phase: each reached rule's sub-expressions with their values, rate limits "
+            + "(with the key's counter), cache, and the phase and rule that decided.",
+        discussion:
+            "An `and` stops at its first false operand and an `or` at its first true one, as Cloudflare evaluates; "
+            + "the operands after it are shown as not evaluated. Values of cookies, secret-bearing headers and the "
+            + "spec's `redact` entries are shown as REDACTED. See docs/explain.md.")
 
     @OptionGroup var spec: SpecArgument
 
     @Option(help: "The request as a native trace record JSON object.")
     var request: String
 
+    @Option(help: "Output format: text, or json (one JSON document on stdout, docs/explain.md).")
+    var format: ExplainFormat = .text
+
     func run() throws {
         let compiled = try spec.load()
         let edgeRequest = try RequestArgument.parse(request)
         let edge = try ModelFactory.edge(for: compiled)
-        StandardOutput.print(ExplainReport.render(edge.process(edgeRequest, tracing: true)))
+        let decision = edge.process(edgeRequest, tracing: true)
+        let redactor = Redactor.forSpec(compiled)
+        switch format {
+        case .text: StandardOutput.print(ExplainReport.render(decision, redactor: redactor))
+        case .json: StandardOutput.print(ExplainJSON.document(decision, redactor: redactor).pretty, terminator: "")
+        }
         UndecidedSearchWarning.printIfAny()
     }
+}
+
+/// Output formats of `explain`.
+enum ExplainFormat: String, CaseIterable, ExpressibleByArgument {
+    /// The phase-by-phase text report.
+    case text
+    /// One JSON document (`docs/explain.md`).
+    case json
 }
 
 /// Builds the edge model for a compiled spec, its rate limits counting with `rateLimitDelay` (nil: the spec's), exit 1
@@ -63,21 +82,5 @@ enum RequestArgument {
                 + "  = help: give one JSON object with the keys of a native trace line (docs/trace-format.md), e.g. "
                 + #"'{"ip":"203.0.113.9","path":"/login","ua":"curl/8"}'"# + "\n")
         return ExitCode(2)
-    }
-}
-
-/// The text of one traced decision.
-enum ExplainReport {
-    static func render(_ decision: Decision) -> String {
-        var out = decision.trace.map { "\($0)" } ?? ""
-        if !out.hasSuffix("\n") && !out.isEmpty { out += "\n" }
-        out += "action: \(decision.action.rawValue)"
-        if let rule = decision.ruleID {
-            out += " (rule \(rule)" + (decision.phase.map { " in \($0.rawValue)" } ?? "") + ")"
-        }
-        out +=
-            ", status \(decision.status), cache \(decision.cacheStatus.rawValue), origin "
-            + "\(decision.originContacted ? "contacted" : "not contacted")"
-        return out
     }
 }

@@ -33,7 +33,9 @@ struct TestCommand: ParsableCommand {
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
             let edge = try ModelFactory.edge(for: compiled, rateLimitDelay: delay)
-            results.append(ExpectationRunner(edge: edge).run(test, name: name, reach: &reach))
+            results.append(
+                ExpectationRunner(edge: edge, redactor: Redactor.forSpec(compiled)).run(test, name: name, reach: &reach)
+            )
         }
         for result in results {
             StandardOutput.print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
@@ -66,6 +68,8 @@ struct TestCommand: ParsableCommand {
 /// Runs one expect case on a fresh edge: a single request, or each step of a sequence at its time.
 struct ExpectationRunner {
     let edge: Edge
+    /// Hides secret-bearing values in the explain report of a failing case.
+    let redactor: Redactor
 
     /// Runs `test`, counting in `reach` the phases its requests reached.
     func run(_ test: ExpectCaseSpec, name: String, reach: inout SettingReachCounts) -> ExpectationResult {
@@ -116,7 +120,8 @@ struct ExpectationRunner {
         guard problems.isEmpty else {
             return ExpectationResult(
                 name: name, passed: false,
-                detail: "\(label): " + problems.joined(separator: "; ") + "\n" + ExplainReport.render(decision))
+                detail: "\(label): " + problems.joined(separator: "; ") + "\n"
+                    + ExplainReport.render(decision, redactor: redactor))
         }
         return ExpectationResult(name: name, passed: true, detail: "")
     }

@@ -50,6 +50,7 @@ public enum ModelConfigurationBuilder {
         let counting = rule.countingWhen
         return EdgeModel.RateLimitRule(
             id: rule.id, condition: rule.when.compiled, expression: rule.when.expression, counting: counting?.compiled,
+            countingExpression: counting?.expression,
             countingUsesResponse: counting.map { EdgeModel.RateLimitRule.readsResponseFields($0.expression) } ?? false,
             characteristics: rule.counterKey,
             requests: spec.requests, period: spec.period, mitigationTimeout: spec.timeout,

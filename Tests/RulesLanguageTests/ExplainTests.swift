@@ -32,4 +32,37 @@ struct ExplainTests {
         let explanation = explain(try #require(parsed), RequestContext(sampleRequest))
         #expect(explanation.steps.first?.value == "missing")
     }
+
+    @Test("an and stops at its first false operand, an or at its first true one; xor evaluates every operand")
+    func shortCircuit() throws {
+        let (parsed, _) = parse(
+            #"(http.host eq "nope" and not ssl) or (ssl xor http.host eq "nope") or ip.src.asnum eq 13335 or ssl"#)
+        let explanation = explain(try #require(parsed), RequestContext(sampleRequest))
+        #expect(
+            explanation.steps.map(\.canonical) == [
+                #"(http.host eq "nope" and not ssl) or (ssl xor http.host eq "nope") or ip.src.asnum eq 13335 or ssl"#,
+                #"(http.host eq "nope" and not ssl)"#, #"http.host eq "nope" and not ssl"#, #"http.host eq "nope""#,
+                "not ssl", "ssl",
+                #"(ssl xor http.host eq "nope")"#, #"ssl xor http.host eq "nope""#, "ssl", #"http.host eq "nope""#,
+                "ip.src.asnum eq 13335", "ssl",
+            ])
+        #expect(
+            explanation.steps.map(\.result) == [
+                true, false, false, false, nil, nil, true, true, true, false, nil, nil,
+            ])
+        #expect(explanation.steps[3].value == #""www.example.com""#)
+        #expect(explanation.steps[10].value == nil)
+        #expect(explanation.steps[10].left == "ip.src.asnum")
+        #expect(explanation.description.contains("    not evaluated  not ssl"))
+    }
+
+    @Test("a comparison names the fields its left side reads, with the key it indexes")
+    func fieldReads() throws {
+        let (parsed, _) = parse(#"lower(http.request.headers["authorization"][0]) eq "a" and http.cookie ne """#)
+        let explanation = explain(try #require(parsed), RequestContext(sampleRequest))
+        #expect(explanation.steps[1].reads == [FieldRead(field: "http.request.headers", key: "authorization")])
+        #expect(explanation.steps[1].left == #"lower(http.request.headers["authorization"][0])"#)
+        #expect(explanation.steps[2].reads == [FieldRead(field: "http.cookie", key: nil)])
+        #expect(explanation.steps[0].reads.isEmpty)
+    }
 }

@@ -13,6 +13,8 @@ public struct RateLimitRule: Sendable {
     /// Which requests are counted; nil counts the requests matching `condition`. It is not combined with
     /// `condition`: a request can be counted without matching it.
     public var counting: CompiledExpression?
+    /// The parsed counting expression, kept for explanations; optional.
+    public var countingExpression: Expression?
     /// Whether `counting` reads response fields (`http.response.*`), so counting waits for the response.
     public var countingUsesResponse: Bool
     /// The counter key parts besides the data centre, which is always included.
@@ -47,7 +49,8 @@ public struct RateLimitRule: Sendable {
     /// A rule from its parts.
     public init(
         id: String, condition: CompiledExpression, expression: Expression? = nil, counting: CompiledExpression? = nil,
-        countingUsesResponse: Bool = false, characteristics: [RateLimitCharacteristic], requests: Int64,
+        countingExpression: Expression? = nil, countingUsesResponse: Bool = false,
+        characteristics: [RateLimitCharacteristic], requests: Int64,
         period: EdgeDuration, mitigationTimeout: EdgeDuration, action: RateLimitAction = .block, blockStatus: Int = 429,
         requestsToOrigin: Bool = false, algorithm: RateLimitAlgorithm = .cloudflare, burst: Int64? = nil,
         counterLag: EdgeDuration = EdgeDuration(milliseconds: 0), countsMitigatedRequests: Bool? = nil,
@@ -57,6 +60,7 @@ public struct RateLimitRule: Sendable {
         self.condition = condition
         self.expression = expression
         self.counting = counting
+        self.countingExpression = countingExpression
         self.countingUsesResponse = countingUsesResponse
         self.characteristics = characteristics
         self.requests = requests

@@ -57,14 +57,23 @@ public struct RateLimitTrace: Sendable {
     public var counter: RateLimitOutcome?
     /// What followed, e.g. `block`, `under the limit`, `counting waits for the response`.
     public var outcome: String
+    /// Why the rule expression matched or not, when the rule kept its parsed expression and evaluated it.
+    public var explanation: Explanation?
+    /// Why the counting expression counted or not, when the rule has one, kept it and evaluated it.
+    public var countingExplanation: Explanation?
 
     /// A rate limit evaluation from its parts.
-    public init(ruleID: String, matched: Bool, counted: Bool, counter: RateLimitOutcome?, outcome: String) {
+    public init(
+        ruleID: String, matched: Bool, counted: Bool, counter: RateLimitOutcome?, outcome: String,
+        explanation: Explanation? = nil, countingExplanation: Explanation? = nil
+    ) {
         self.ruleID = ruleID
         self.matched = matched
         self.counted = counted
         self.counter = counter
         self.outcome = outcome
+        self.explanation = explanation
+        self.countingExplanation = countingExplanation
     }
 }
 
@@ -107,22 +116,43 @@ public struct CacheTrace: Sendable, Equatable {
 
 extension DecisionTrace: CustomStringConvertible {
     /// Phase by phase, one line per rule, for terminals.
-    public var description: String {
+    public var description: String { render { _ in [] } }
+
+    /// Phase by phase, one line per rule, each followed by the lines `explaining` gives for its expressions, indented
+    /// under it (a rate limiting rule's under `when:` and `counting:`).
+    public func render(explaining: (Explanation) -> [String]) -> String {
         var lines: [String] = []
+        func explain(_ explanation: Explanation?, indent: String) {
+            if let explanation { lines += explaining(explanation).map { indent + $0 } }
+        }
+        func explain(_ rule: RateLimitTrace) {
+            for (label, explanation) in [("when", rule.explanation), ("counting", rule.countingExplanation)] {
+                guard let explanation else { continue }
+                let explained = explaining(explanation)
+                if !explained.isEmpty { lines += ["    \(label):"] + explained.map { "      " + $0 } }
+            }
+        }
         lines.append("\(EdgePhase.customRules.rawValue):")
         if customRules.isEmpty { lines.append("  (no rules evaluated)") }
         for rule in customRules {
             lines.append("  \(rule.matched ? "match   " : "no match") \(rule.ruleID): \(rule.outcome)")
+            explain(rule.explanation, indent: "    ")
         }
         if !skippedPhases.isEmpty {
             lines.append("  skipped phases: " + skippedPhases.map(\.rawValue).joined(separator: ", "))
         }
         lines.append("\(EdgePhase.rateLimit.rawValue):")
         if rateLimits.isEmpty { lines.append("  (no rules evaluated)") }
-        for rule in rateLimits { lines.append("  " + Self.render(rule)) }
+        for rule in rateLimits {
+            lines.append("  " + Self.render(rule))
+            explain(rule)
+        }
         lines.append("\(EdgePhase.managedRules.rawValue): \(managedRules.rawValue)")
         lines.append("\(EdgePhase.cacheSettings.rawValue):")
-        for rule in cacheRules { lines.append("  \(rule.matched ? "match   " : "no match") \(rule.ruleID)") }
+        for rule in cacheRules {
+            lines.append("  \(rule.matched ? "match   " : "no match") \(rule.ruleID)")
+            explain(rule.explanation, indent: "    ")
+        }
         for setting in cacheSettings {
             lines.append("  \(setting.name) = \(setting.value) (\(setting.ruleID.map { "rule \($0)" } ?? "default"))")
         }
@@ -134,7 +164,10 @@ extension DecisionTrace: CustomStringConvertible {
         }
         if !responseCounting.isEmpty {
             lines.append("\(EdgePhase.rateLimit.rawValue) (response):")
-            for rule in responseCounting { lines.append("  " + Self.render(rule)) }
+            for rule in responseCounting {
+                lines.append("  " + Self.render(rule))
+                explain(rule)
+            }
         }
         return lines.joined(separator: "\n")
     }

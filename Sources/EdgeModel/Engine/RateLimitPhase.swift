@@ -96,9 +96,7 @@ struct RateLimitPhase {
             guard matches || countsNow else {
                 if trace != nil {
                     trace?.rateLimits.append(
-                        RateLimitTrace(
-                            ruleID: rules[index].id, matched: false, counted: false,
-                            counter: nil, outcome: "no match"))
+                        entry(index, matched: false, counted: false, counter: nil, outcome: "no match", context))
                 }
                 continue
             }
@@ -127,15 +125,13 @@ struct RateLimitPhase {
                             ? "under the limit; counting waits for the response"
                             : "under the limit") : "counted only"
                     trace?.rateLimits.append(
-                        RateLimitTrace(
-                            ruleID: rules[index].id, matched: matches, counted: countsNow,
-                            counter: counter, outcome: note))
+                        entry(index, matched: matches, counted: countsNow, counter: counter, outcome: note, context))
                 }
                 continue
             }
             switch rule.action {
             case .log:
-                note(index, countsNow, counter, "log (continues)", &trace)
+                note(index, countsNow, counter, "log (continues)", context, &trace)
                 if outcome.recordedRule < 0 {
                     outcome.recordedRule = index
                     outcome.recordedAction = .log
@@ -146,7 +142,9 @@ struct RateLimitPhase {
                     // Passing a rate limiting challenge resets the key's counter (`docs/cloudflare-semantics.md`, "Rate
                     // limiting: mitigation").
                     limiter.reset(rule: index, key: key, now: now)
-                    note(index, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", &trace)
+                    note(
+                        index, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", context,
+                        &trace)
                     outcome.solvedChallenge = true
                     if outcome.recordedRule < 0 {
                         outcome.recordedRule = index
@@ -155,7 +153,7 @@ struct RateLimitPhase {
                     }
                     continue
                 }
-                note(index, countsNow, counter, "\(rule.action.rawValue) (terminates)", &trace)
+                note(index, countsNow, counter, "\(rule.action.rawValue) (terminates)", context, &trace)
                 outcome.terminatingRule = index
                 outcome.action = Self.edgeAction(rule.action)
                 outcome.status = rule.action == .block ? rule.blockStatus : 403
@@ -187,7 +185,8 @@ struct RateLimitPhase {
                     trace?.responseCounting.append(
                         RateLimitTrace(
                             ruleID: rule.id, matched: false, counted: false,
-                            counter: nil, outcome: "not counted"))
+                            counter: nil, outcome: "not counted",
+                            countingExplanation: countingExplanation(rule, context)))
                 }
                 continue
             }
@@ -199,7 +198,7 @@ struct RateLimitPhase {
                     RateLimitTrace(
                         ruleID: rule.id, matched: false, counted: true,
                         counter: counter(index, key: key, verdict, context),
-                        outcome: "counted after the response"))
+                        outcome: "counted after the response", countingExplanation: countingExplanation(rule, context)))
             }
         }
     }
@@ -215,13 +214,29 @@ struct RateLimitPhase {
 
     private func note(
         _ index: Int, _ counted: Bool, _ counter: RateLimitOutcome?,
-        _ outcome: @autoclosure () -> String, _ trace: inout DecisionTrace?
+        _ outcome: @autoclosure () -> String, _ context: RequestContext, _ trace: inout DecisionTrace?
     ) {
         guard trace != nil else { return }
         trace?.rateLimits.append(
-            RateLimitTrace(
-                ruleID: rules[index].id, matched: true, counted: counted, counter: counter,
-                outcome: outcome()))
+            entry(index, matched: true, counted: counted, counter: counter, outcome: outcome(), context))
+    }
+
+    /// The request-phase trace entry of rule `index`, explaining its rule expression and, when it was evaluated now
+    /// (not after the response), its counting expression.
+    private func entry(
+        _ index: Int, matched: Bool, counted: Bool, counter: RateLimitOutcome?, outcome: String,
+        _ context: RequestContext
+    ) -> RateLimitTrace {
+        let rule = rules[index]
+        return RateLimitTrace(
+            ruleID: rule.id, matched: matched, counted: counted, counter: counter, outcome: outcome,
+            explanation: rule.expression.map { explain($0, context) },
+            countingExplanation: rule.countsAfterResponse ? nil : rule.countingExpression.map { explain($0, context) })
+    }
+
+    /// Why a rule counted after the response or not: its counting expression, else its rule expression.
+    private func countingExplanation(_ rule: RateLimitRule, _ context: RequestContext) -> Explanation? {
+        (rule.countingExpression ?? rule.expression).map { explain($0, context) }
     }
 
     private static func edgeAction(_ action: RateLimitAction) -> EdgeAction {

@@ -1,5 +1,6 @@
 /// Why an expression matched or not: every node of its logical tree, outermost first, with its canonical text,
-/// its result for one request and, for comparisons, the value of the left side.
+/// its result for one request (or that it was not evaluated, when `and`/`or` short-circuits as Cloudflare does) and,
+/// for comparisons, the left side and its value.
 public struct Explanation: Sendable, CustomStringConvertible {
     /// One node of the logical tree.
     public struct Step: Sendable, Equatable {
@@ -7,10 +8,15 @@ public struct Explanation: Sendable, CustomStringConvertible {
         public let canonical: String
         /// Nesting depth, 0 for the whole expression.
         public let depth: Int
-        /// The node's result.
-        public let result: Bool
-        /// For a comparison, the left side's value (`"sqlmap/1.7"`, `403`, `missing`); nil otherwise.
+        /// The node's result; nil when an `and`/`or` above it was decided by an earlier operand, so it was not
+        /// evaluated.
+        public let result: Bool?
+        /// For a comparison, the left side's canonical text (`http.user_agent`); nil otherwise.
+        public let left: String?
+        /// For an evaluated comparison, the left side's value (`"sqlmap/1.7"`, `403`, `missing`); nil otherwise.
         public let value: String?
+        /// For a comparison, the fields its left side reads, so renderers can hide secret-bearing values.
+        public let reads: [FieldRead]
     }
 
     /// Nodes in pre-order: each node before its operands, operands left to right.
@@ -19,36 +25,52 @@ public struct Explanation: Sendable, CustomStringConvertible {
     /// The whole expression's result.
     public var result: Bool { steps.first?.result ?? false }
 
-    /// One line per step, indented by depth: `true  http.host eq "a"  (http.host = "a")`.
+    /// One line per step, indented by depth: `true   http.host eq "a"  [left side = "a"]`.
     public var description: String {
         steps.map { step in
-            String(repeating: "  ", count: step.depth) + (step.result ? "true " : "false") + "  " + step.canonical
+            String(repeating: "  ", count: step.depth)
+                + (step.result.map { $0 ? "true " : "false" } ?? "not evaluated") + "  " + step.canonical
                 + (step.value.map { "  [left side = \($0)]" } ?? "")
         }.joined(separator: "\n")
     }
 }
 
-/// Evaluates every node of `expression`'s logical tree against `context` (without short-circuiting, so each
-/// operand's result is shown).
+/// Evaluates every node of `expression`'s logical tree against `context`, in Cloudflare's order: an `and` stops at
+/// its first false operand and an `or` at its first true one, and the operands after it are marked not evaluated.
 public func explain(_ expression: Expression, _ context: RequestContext) -> Explanation {
     let compiler = ExpressionCompiler(missingValues: expression.missingValues)
     var steps: [Explanation.Step] = []
-    func visit(_ node: LogicalExpression, depth: Int) {
-        let result = compiler.compileBool(node)(context)
+    func visit(_ node: LogicalExpression, depth: Int, evaluated: Bool) {
+        let result = evaluated ? compiler.compileBool(node)(context) : nil
+        var left: String?
         var value: String?
-        if case .comparison(let comparison) = node.kind, !comparison.lhs.isMapped {
-            value = ValueRenderer.render(compiler.compileValue(comparison.lhs), context)
+        var reads: [FieldRead] = []
+        if case .comparison(let comparison) = node.kind {
+            left = CanonicalPrinter.print(comparison.lhs)
+            reads = comparison.lhs.fieldReads
+            if evaluated, !comparison.lhs.isMapped {
+                value = ValueRenderer.render(compiler.compileValue(comparison.lhs), context)
+            }
         }
         steps.append(
-            Explanation.Step(canonical: CanonicalPrinter.print(node), depth: depth, result: result, value: value))
+            Explanation.Step(
+                canonical: CanonicalPrinter.print(node), depth: depth, result: result, left: left, value: value,
+                reads: reads))
         switch node.kind {
-        case .combination(_, let items):
-            for item in items { visit(item, depth: depth + 1) }
-        case .not(let inner), .parenthesized(let inner): visit(inner, depth: depth + 1)
+        case .combination(let connective, let items):
+            var decided = !evaluated
+            for item in items {
+                let before = steps.count
+                visit(item, depth: depth + 1, evaluated: !decided)
+                if let itemResult = steps[before].result {
+                    decided = connective == .and ? !itemResult : connective == .or ? itemResult : false
+                }
+            }
+        case .not(let inner), .parenthesized(let inner): visit(inner, depth: depth + 1, evaluated: evaluated)
         case .comparison, .value: break
         }
     }
-    visit(expression.root, depth: 0)
+    visit(expression.root, depth: 0, evaluated: true)
     return Explanation(steps: steps)
 }
 

@@ -1,0 +1,10 @@
+import EdgeCompiler
+import Simulation
+
+extension Redactor {
+    /// The redactor a spec's `redact` section asks for: the default secret-bearing headers plus its own headers and
+    /// query parameters.
+    static func forSpec(_ compiled: CompiledEdge) -> Redactor {
+        Redactor(extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [])
+    }
+}
