@@ -38,9 +38,7 @@ struct DiffCommand: ParsableCommand {
         try CommandOutput.refuseConflicts(
             inputs: [base, head] + traces.paths, outputs: [("--report", report), ("--junit", junit)])
         let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
-        options.redactor = Redactor(
-            extraHeaders: headSpec.redact?.headers ?? [], queryParameters: headSpec.redact?.queryParams ?? [],
-            enabled: !noRedact)
+        options.redactor = Redactor.forSpec(headSpec, enabled: !noRedact)
         let result = try TraceInput.reading { diagnostics in
             try SpecDiff.run(
                 base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: diagnostics)

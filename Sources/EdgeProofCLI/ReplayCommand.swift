@@ -48,9 +48,7 @@ struct ReplayCommand: ParsableCommand {
             outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
         let compiled = try spec.load()
         options.decisionsPath = decisions
-        options.redactor = Redactor(
-            extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [],
-            enabled: !noRedact)
+        options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
         if Console.current.errorIsTerminal {
             let started = ProcessInfo.processInfo.systemUptime
             let console = Console.current

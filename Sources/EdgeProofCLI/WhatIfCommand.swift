@@ -41,8 +41,7 @@ struct WhatIfCommand: ParsableCommand {
         var options = try traces.replayOptions()
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
         let compiled = try spec.load()
-        options.redactor = Redactor(
-            extraHeaders: compiled.redact?.headers ?? [], queryParameters: compiled.redact?.queryParams ?? [])
+        options.redactor = Redactor.forSpec(compiled)
         var tracesRead = false
         var scenarios: [WhatIfScenario]
         var design: [String]?
