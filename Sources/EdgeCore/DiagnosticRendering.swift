@@ -203,3 +203,36 @@ public enum DiagnosticGitHubRenderer {
         return out
     }
 }
+
+/// Renders diagnostics as a Markdown summary for a pull-request comment: a heading with the counts, then one table
+/// row per finding (severity, ID, location, message and help), cut to stay under `MarkdownText.commentLimit`.
+public enum DiagnosticMarkdownRenderer {
+    /// The summary; with no findings, only the heading.
+    public static func render(_ diagnostics: [Diagnostic], file: String) -> String {
+        var out = "### EdgeProof check: \(MarkdownText.cell(DiagnosticSummary(diagnostics).line(for: file)))\n"
+        guard !diagnostics.isEmpty else { return out }
+        let rows = diagnostics.map { diagnostic -> [String] in
+            let r = diagnostic.range
+            var message = MarkdownText.cell(ShownText.of(diagnostic.message))
+            if let help = diagnostic.help { message += " (\(MarkdownText.cell(ShownText.of(help))))" }
+            return [
+                diagnostic.severity.rawValue, MarkdownText.code(diagnostic.id),
+                MarkdownText.code("\(ShownText.of(r.file)):\(r.start.line):\(r.start.column)"), message,
+            ]
+        }
+        let headers = ["Severity", "ID", "Where", "Message"]
+        out += "\n"
+        out += MarkdownText.table(headers, rows: [])
+        var length = out.count
+        var shown = 0
+        for row in rows {
+            let line = "| " + row.joined(separator: " | ") + " |\n"
+            length += line.count
+            guard length + 80 < MarkdownText.commentLimit else { break }
+            out += line
+            shown += 1
+        }
+        if shown < rows.count { out += "\n… and \(rows.count - shown) more findings (run `edgeproof check`)\n" }
+        return out
+    }
+}

@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     var templates: String?
 
     @Option(help: "Diagnostics format: text, json or github.")
-    var format: DiagnosticFormat = .text
+    var format: OutputFormat = .text
 
     func run() throws {
         let compiled = try spec.load(format: format, targetWarnings: true)
@@ -78,7 +78,7 @@ struct BuildCommand: ParsableCommand {
 
 /// Prints diagnostics in the chosen format (warnings of a successful build go to stderr so stdout stays clean).
 struct DiagnosticPrinter {
-    let format: DiagnosticFormat
+    let format: OutputFormat
     let spec: String
     let bytes: [UInt8]
 
@@ -91,6 +91,7 @@ struct DiagnosticPrinter {
                 .render(diagnostics, summaryFor: spec)
         case .json: text = DiagnosticJSONRenderer.render(diagnostics, file: spec)
         case .github: text = DiagnosticGitHubRenderer.render(diagnostics)
+        case .markdown: text = DiagnosticMarkdownRenderer.render(diagnostics, file: spec)
         }
         if toStandardError { StandardError.write(text) } else { StandardOutput.print(text, terminator: "") }
     }

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var spec: SpecArgument
 
     @Option(help: "Output format: text, json (one JSON document on stdout) or github (workflow commands).")
-    var format: DiagnosticFormat = .text
+    var format: OutputFormat = .text
 
     @Flag(help: "Treat warnings (readiness lints) as errors.")
     var strict = false

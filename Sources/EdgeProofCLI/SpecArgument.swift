@@ -7,7 +7,7 @@ struct SpecArgument: ParsableArguments {
     var path: String = "edge.yaml"
 
     /// The compiled spec, or the exit `SpecLoader.load` documents.
-    func load(format: DiagnosticFormat = .text, targetWarnings: Bool = false) throws -> CompiledEdge {
+    func load(format: OutputFormat = .text, targetWarnings: Bool = false) throws -> CompiledEdge {
         try SpecLoader.load(path, format: format, targetWarnings: targetWarnings)
     }
 }

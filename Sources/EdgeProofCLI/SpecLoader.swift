@@ -39,7 +39,7 @@ enum SpecLoader {
 
     /// The compiled spec; on success its warnings go to stderr (stdout stays for the command's output); on errors
     /// every finding goes to stdout in `format`, then exit 1.
-    static func load(_ spec: String, format: DiagnosticFormat = .text, targetWarnings: Bool = false) throws
+    static func load(_ spec: String, format: OutputFormat = .text, targetWarnings: Bool = false) throws
         -> CompiledEdge
     {
         let checked = try check(spec, targetWarnings: targetWarnings)

@@ -1,0 +1,56 @@
+/// Markdown for pull-request comments: escaped table cells and inline code, tables, and the size limit a comment
+/// must stay under.
+public enum MarkdownText {
+    /// The most characters a Markdown summary may have: GitHub refuses a comment longer than 65,536 characters, and
+    /// the rest is left for a caller's heading.
+    public static let commentLimit = 65_000
+
+    /// `text` safe inside a table cell: `|`, `\`, `<`, `>`, backticks, `*`, `_`, `[` and `]` escaped, line breaks
+    /// as spaces, control characters dropped.
+    public static func cell(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">": out += "\\" + String(scalar)
+            case "\n", "\r", "\t": out += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `text` as inline code: wrapped in enough backticks that none inside ends it, with `|` escaped for tables and
+    /// line breaks as spaces.
+    public static func code(_ text: String) -> String {
+        var flat = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t": flat += " "
+            case "|": flat += "\\|"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                flat.unicodeScalars.append(scalar)
+            }
+        }
+        var longestRun = 0
+        var run = 0
+        for character in flat {
+            run = character == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + padding + flat + padding + fence
+    }
+
+    /// A table: the header row, the alignment row (`right` columns end in `:`), then one row per entry; cells are
+    /// used as given (escape them with `cell` or `code`).
+    public static func table(_ headers: [String], rightAligned: Set<Int> = [], rows: [[String]]) -> String {
+        var out = "| " + headers.joined(separator: " | ") + " |\n"
+        out += "|" + headers.indices.map { rightAligned.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out
+    }
+}

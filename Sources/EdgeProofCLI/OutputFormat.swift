@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The forms of a command's result, chosen with `--format` on every command that has one: the result goes to
+/// standard output, diagnostics and progress to standard error.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    /// Text for a terminal (compiler-style diagnostics with the source line and a caret, tables).
+    case text
+    /// One JSON document with a `version` member (each command's document is described in `docs/`).
+    case json
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`) for findings, then a summary line.
+    case github
+    /// A Markdown summary for a pull-request comment, at most `MarkdownText.commentLimit` characters.
+    case markdown
+}
