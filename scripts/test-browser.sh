@@ -2,6 +2,10 @@
 # Renders the example HTML report (replay of traces/agenticverz-day.jsonl.gz through the example spec) with a
 # Swift test, opens it in headless Chromium, and checks that the page paints (the screenshot is not one colour)
 # and that every chart is in the browser's DOM with drawn data-series shapes.
+# Then it writes a what-if report (several scales and an added population) and a diff report (IPv6 clients, long
+# paths) with the edgeproof binary and lays them out at 1,024 and 1,400 px window widths: a script injected into a
+# copy of each report measures, in the browser, every table's right edge against the viewport, cells whose content
+# overflows, and how many lines each IPv6 address occupies (see scripts/measure-report-layout.js).
 # As root it installs Debian's chromium when missing; otherwise it prints the command and fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -151,3 +155,119 @@ check(not any(s in lowered for s in ("<script", "<link", "@import", "url(http", 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
+example_status=$?
+
+echo "writing a what-if and a diff report with the edgeproof binary"
+if ! "$SWIFT" build --scratch-path "$scratch" --product edgeproof >"$out/swift-build.log" 2>&1; then
+  tail -30 "$out/swift-build.log"; echo "FAIL edgeproof was not built"; echo "0 passed, 1 failed"; exit 1
+fi
+edgeproof="$("$SWIFT" build --scratch-path "$scratch" --show-bin-path)/edgeproof"
+whatif="$(pwd)/$out/whatif.html"; diff="$(pwd)/$out/diff.html"
+rm -f "$whatif" "$diff"
+"$edgeproof" whatif examples/agenticverz/edge.yaml --trace traces/agenticverz-day.jsonl.gz --scale 1,2,5,10 \
+  --add-profile bot-wave --report "$whatif" >"$out/whatif.log" 2>&1 || { tail -20 "$out/whatif.log"; echo "FAIL whatif"; }
+# The head spec stops blocking bad bots; the trace's scanners (IPv6 clients, long paths, a secret in the query)
+# change outcome from block to allow.
+python3 - examples/agenticverz/edge.yaml "$out/head.yaml" "$out/diff-trace.jsonl" <<'PY'
+import json, sys
+base, head, trace = sys.argv[1:4]
+text = open(base, encoding="utf-8").read()
+start = text.index("  - id: block-bad-bots")
+action = text.index("    action: block\n", start) + len("    action: block\n")
+open(head, "w", encoding="utf-8").write(text[:action] + "    enabled: false\n" + text[action:])
+clients = ["2001:db8:85a3::8a2e:370:7334", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff", "fd00:1234:5678:9abc::42",
+           "203.0.113.250", "2001:db8::1"]
+paths = ["/api/v1/incidents/open/escalations/by-team/platform/weekly-summary",
+         "/wp-admin/includes/class-wp-filesystem-direct-legacy-compat.php", "/.env", "/guard", "/api/v1/keys"]
+with open(trace, "w", encoding="utf-8") as out:
+    for n in range(120):
+        out.write(json.dumps({
+            "ts": 1766188800 + n * 7, "ip": clients[n % len(clients)], "method": "GET",
+            "host": "api.agenticverz.com", "path": paths[n % len(paths)],
+            "query": "token=sk_live_secretvalue1234567890&page=%d" % n,
+            "ua": ["sqlmap/1.7.2#stable (https://sqlmap.org)", "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)",
+                   "masscan/1.3 (https://github.com/robertdavidgraham/masscan)"][n % 3],
+            "headers": {"authorization": "Bearer eyJhbGciOiJIUzI1NiJ9.secretpayload.signature"},
+            "country": "US", "asn": 64500, "colo": "SIN"}) + "\n")
+PY
+"$edgeproof" diff examples/agenticverz/edge.yaml "$out/head.yaml" --trace "$out/diff-trace.jsonl" --report "$diff" \
+  >"$out/diff.log" 2>&1 || { tail -20 "$out/diff.log"; echo "FAIL diff"; }
+
+# Each report is laid out in a copy whose Content-Security-Policy lets the measuring script run.
+layouts=()
+for report in whatif diff; do
+  for width in 1024 1400; do
+    measured="$(pwd)/$out/$report-$width.measured.html"
+    python3 - "$(pwd)/$out/$report.html" scripts/measure-report-layout.js "$measured" <<'PY'
+import re, sys
+source, script, target = sys.argv[1:4]
+try:
+    html = open(source, encoding="utf-8").read()
+except OSError:
+    html = ""
+html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+html = html.replace("</body>", "<script>" + open(script, encoding="utf-8").read() + "</script></body>")
+open(target, "w", encoding="utf-8").write(html)
+PY
+    timeout 120 "$browser" "${flags[@]}" --window-size="$width,900" --dump-dom "file://$measured" \
+      >"$out/$report-$width.dom.html" 2>"$out/$report-$width.chromium.log"
+    layouts+=("$report" "$width" "$out/$report-$width.dom.html")
+  done
+done
+
+python3 - "${layouts[@]}" <<'PY'
+import html, json, re, sys
+passed = failed = 0
+
+def check(ok, message):
+    global passed, failed
+    print(("ok   " if ok else "FAIL ") + message)
+    if ok: passed += 1
+    else: failed += 1
+
+args = sys.argv[1:]
+for report, width, path in zip(args[0::3], args[1::3], args[2::3]):
+    width = int(width)
+    try:
+        dom = open(path, encoding="utf-8").read()
+    except OSError:
+        dom = ""
+    # The last such element: the one the measuring script appended to the body.
+    found = re.findall(r'<pre id="layout-measurements">(.*?)</pre>', dom, re.S)
+    try:
+        figures = json.loads(html.unescape(found[-1]))
+    except (IndexError, ValueError):
+        figures = None
+    check(figures is not None, f"{report} at {width} px: the browser measured the layout")
+    if figures is None:
+        continue
+    viewport = figures["viewport"]
+    check(figures["window"] == width, f"{report} at {width} px: the window is {figures['window']} px wide")
+    check(figures["pageWidth"] <= viewport,
+          f"{report} at {width} px: the page is no wider than the viewport ({figures['pageWidth']} ≤ {viewport})")
+    tables = figures["tables"]
+    expected = {"whatif": {"what-if", "costs"}, "diff": {"diff-groups"}}[report]
+    check(expected <= {t["name"] for t in tables}, f"{report} at {width} px: tables {', '.join(sorted(expected))} are there")
+    for table in tables:
+        check(table["right"] <= viewport and not table["scrolls"] and not table["overflowing"],
+              f"{report} at {width} px: table {table['name']} ends at {table['right']} px within the viewport "
+              f"({viewport} px), without scrolling, no cell overflowing"
+              + (f" (overflowing: {table['overflowing'][:3]})" if table["overflowing"] else ""))
+    if report == "whatif":
+        panels = figures["scenarioCharts"]
+        check(len(panels) >= 5 and all(p["charts"] >= 2 for p in panels),
+              f"whatif at {width} px: every scenario has its charts over time "
+              f"({', '.join(p['scenario'] + ': ' + str(p['charts']) for p in panels)})")
+    if report == "diff":
+        addresses = figures["ipv6"]
+        broken = [a for a in addresses if a["lines"] != 1]
+        check(len(addresses) >= 3 and not broken,
+              f"diff at {width} px: each of {len(addresses)} IPv6 addresses renders on one line"
+              + (f" (split: {broken[:3]})" if broken else ""))
+lowered = " ".join(open(p, encoding="utf-8").read().lower() for p in args[2::3] if p)
+check("secretvalue" not in lowered and "secretpayload" not in lowered, "the diff report shows no secret from the trace")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+layout_status=$?
+[ "$example_status" -eq 0 ] && [ "$layout_status" -eq 0 ]

@@ -53,12 +53,7 @@ struct DiffCommand: ParsableCommand {
                     HTMLReport(
                         title: "Diff: \(base) → \(head)",
                         subtitle: "\(result.changed) of \(result.requests) requests change outcome",
-                        diffGroups: result.groups.map {
-                            DiffGroupRow(
-                                from: $0.from, to: $0.to, rule: $0.rule, requests: $0.requests,
-                                share: result.requests == 0 ? 0 : Double($0.requests) / Double(result.requests),
-                                examples: $0.examples)
-                        })
+                        diffGroups: result.groups.map { DiffGroupRow($0, totalRequests: result.requests) })
                 }, json: { SpecDiffRenderer.json(result).pretty })
         }
         if let junit { try CommandOutput.write(SpecDiffRenderer.junit(result, suite: "edgeproof diff"), to: junit) }

@@ -80,7 +80,11 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
         let report = HTMLReport(
             title: hostile, subtitle: hostile, summary: summary, scenarios: [scenario],
             diffGroups: [
-                DiffGroupRow(from: "allow", to: "block", rule: hostile, requests: 1, share: 0.5, examples: [hostile])
+                DiffGroupRow(
+                    from: hostile, to: "block", rule: hostile, requests: 1, share: 0.5,
+                    topPaths: [DiffGroupRow.Count(value: hostile, requests: 1)],
+                    topClients: [DiffGroupRow.Count(value: hostile, requests: 1)],
+                    topUserAgents: [DiffGroupRow.Count(value: hostile, requests: 1)], examples: [hostile])
             ])
         let html = HTMLReportRenderer.render(report)
         #expect(!html.contains("<script"))
@@ -126,7 +130,8 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
             ))
         #expect(body.contains("<td class=\"num\">\(ReportFormat.dollars(scenarios[0].monthlyCost))</td>"))
         #expect(Support.chart("cost-breakdown", in: html) != nil)
-        #expect(Support.chart("requests-per-minute", in: html) == nil, "no summary, no timeline charts")
+        #expect(Support.chart("requests-per-minute", in: html) != nil, "each scenario's charts over time")
+        #expect(!html.contains("<section id=\"overview\""), "no summary, no overview")
     }
 
     @Test func cacheRatioBreaksWhereNothingIsCacheable() throws {

@@ -68,7 +68,8 @@ public enum SpecDiffRenderer {
         return JUnitReport(suite: suite, cases: cases).xml
     }
 
-    private static func sortedTop(_ table: [String: Int]) -> [(key: String, value: Int)] {
+    /// The five most frequent values of `table`, most requests first, ties in value order.
+    static func sortedTop(_ table: [String: Int]) -> [(key: String, value: Int)] {
         Array(table.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5))
     }
 

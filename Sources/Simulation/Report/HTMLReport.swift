@@ -5,9 +5,11 @@ public struct HTMLReport: Sendable {
     public let title: String
     /// A line under the title, e.g. the spec name and hash.
     public let subtitle: String?
-    /// A replay's summary: overview, charts over time and top rules.
+    /// A replay's summary: overview, charts over time and top rules. With two or more scenarios the charts over time
+    /// are drawn per scenario instead; the summary is then the first scenario's.
     public let summary: ReplaySummary?
-    /// What-if scenarios: the comparison table and the cost breakdown.
+    /// What-if scenarios: the comparison table, each scenario's charts over time (when there are two or more) and
+    /// the cost breakdown.
     public let scenarios: [ScenarioResult]
     /// The origin's concurrency limits, drawn on the origin-load chart.
     public let capacity: CapacityLine?
@@ -51,8 +53,22 @@ public struct CapacityLine: Sendable, Equatable {
     var hardTotal: Double? { hardLimitPerMachine.map { Double($0) * Double(machines) } }
 }
 
-/// One group of requests whose outcome changes between two specs.
+/// One group of requests whose outcome changes between two specs, with the breakdowns `edgeproof diff` prints.
 public struct DiffGroupRow: Sendable, Equatable {
+    /// A value and how many of the group's requests have it, e.g. a path and its count.
+    public struct Count: Sendable, Equatable {
+        /// The path, client address or user agent ("" when the request had none).
+        public let value: String
+        /// Requests of the group with this value.
+        public let requests: Int
+
+        /// Creates a count.
+        public init(value: String, requests: Int) {
+            self.value = value
+            self.requests = requests
+        }
+    }
+
     /// The outcome under the base spec, e.g. "allow".
     public let from: String
     /// The outcome under the new spec, e.g. "block".
@@ -63,16 +79,41 @@ public struct DiffGroupRow: Sendable, Equatable {
     public let requests: Int
     /// The group's share of all requests (0…1).
     public let share: Double
+    /// The most frequent paths, most requests first.
+    public let topPaths: [Count]
+    /// The most frequent client addresses, most requests first.
+    public let topClients: [Count]
+    /// The most frequent user agents, most requests first.
+    public let topUserAgents: [Count]
     /// A few example requests (already redacted).
     public let examples: [String]
 
     /// Creates a row.
-    public init(from: String, to: String, rule: String?, requests: Int, share: Double, examples: [String]) {
+    public init(
+        from: String, to: String, rule: String?, requests: Int, share: Double, topPaths: [Count] = [],
+        topClients: [Count] = [], topUserAgents: [Count] = [], examples: [String]
+    ) {
         self.from = from
         self.to = to
         self.rule = rule
         self.requests = requests
         self.share = share
+        self.topPaths = topPaths
+        self.topClients = topClients
+        self.topUserAgents = topUserAgents
         self.examples = examples
+    }
+
+    /// The row of `group`, one of the groups of a diff over `totalRequests` requests: the same top values, in the
+    /// same order, as the terminal report.
+    public init(_ group: DiffGroup, totalRequests: Int) {
+        func top(_ table: [String: Int]) -> [Count] {
+            SpecDiffRenderer.sortedTop(table).map { Count(value: $0.key, requests: $0.value) }
+        }
+        self.init(
+            from: group.from, to: group.to, rule: group.rule, requests: group.requests,
+            share: totalRequests == 0 ? 0 : Double(group.requests) / Double(totalRequests),
+            topPaths: top(group.paths), topClients: top(group.clients), topUserAgents: top(group.userAgents),
+            examples: group.examples)
     }
 }

@@ -30,21 +30,25 @@ public enum HTMLReportRenderer {
         return out + "</main>\n</body>\n</html>\n"
     }
 
-    /// The sections whose data the report has, in reading order.
+    /// The sections whose data the report has, in reading order. With two or more scenarios the charts over time
+    /// are drawn per scenario, after the what-if table, instead of once for the summary.
     static func sections(_ report: HTMLReport) -> [ReportSection] {
         var sections: [ReportSection?] = []
+        let perScenario = ScenarioTimelinesSection.section(report.scenarios, capacity: report.capacity)
         if let summary = report.summary {
-            sections += [
-                OverviewSection.section(summary),
-                RequestsChartSection.section(summary.timeline),
-                CacheChartSection.section(summary),
-                OriginLoadSection.section(summary.timeline, capacity: report.capacity),
-                RateLimitSection.section(summary),
-                TopRulesSection.section(summary),
-            ]
+            sections.append(OverviewSection.section(summary))
+            if perScenario == nil {
+                sections += [
+                    RequestsChartSection.section(summary.timeline),
+                    CacheChartSection.section(summary),
+                    OriginLoadSection.section(summary.timeline, capacity: report.capacity),
+                ]
+            }
+            sections += [RateLimitSection.section(summary), TopRulesSection.section(summary)]
         }
         sections += [
             WhatIfSection.section(report.scenarios),
+            perScenario,
             CostBreakdownSection.section(report.scenarios),
             DiffGroupsSection.section(report.diffGroups),
         ]

@@ -17,4 +17,15 @@ enum HTMLText {
         }
         return out
     }
+
+    /// `text` escaped, with a `<wbr>` break point after each `/`, `?` and `&`, so that a long URL wraps only between
+    /// its parts and never inside an address, a host name or a parameter.
+    static func breakable(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            out += escape(String(character))
+            if character == "/" || character == "?" || character == "&" { out += "<wbr>" }
+        }
+        return out
+    }
 }

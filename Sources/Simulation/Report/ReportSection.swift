@@ -15,6 +15,13 @@ struct ReportSection {
             + body + "</section>"
     }
 
+    /// The section nested in another one (e.g. one scenario's charts): an `<h3>` heading and no anchor, so that
+    /// repeating it per scenario repeats no `id`.
+    func nestedHTML() -> String {
+        "<h3>\(HTMLText.escape(title))</h3>"
+            + captions.map { "<p class=\"caption\">\(HTMLText.escape($0))</p>" }.joined() + body
+    }
+
     /// A `<figure>` around a chart.
     static func figure(_ svg: String) -> String { "<figure>\(svg)</figure>" }
 }

@@ -34,10 +34,16 @@ enum WhatIfSection {
         return ReportSection(id: "what-if", title: "What if", captions: captions, body: table.html())
     }
 
-    /// "2×", "1× + bot-wave" or the scenario's own name when it says more.
+    /// "2×", "1× + bot-wave" or the scenario's own name when it says more than that ("2x" and "+bot-wave", the names
+    /// `whatif` gives, say no more).
     static func name(_ scenario: ScenarioResult) -> String {
-        var described = "\(ReportFormat.scale(scenario.scale))×"
-        if let profile = scenario.addedProfile { described += " + \(profile)" }
-        return scenario.name == described || scenario.name.isEmpty ? described : "\(scenario.name) (\(described))"
+        let scale = ReportFormat.scale(scenario.scale)
+        var described = "\(scale)×"
+        var plain: Set<String> = ["", described, "\(scale)x"]
+        if let profile = scenario.addedProfile {
+            described += " + \(profile)"
+            plain.formUnion([described, "+\(profile)"])
+        }
+        return plain.contains(scenario.name) ? described : "\(scenario.name) (\(described))"
     }
 }
