@@ -3,9 +3,10 @@
 # Swift test, opens it in headless Chromium, and checks that the page paints (the screenshot is not one colour)
 # and that every chart is in the browser's DOM with drawn data-series shapes.
 # Then it writes a what-if report (several scales and an added population) and a diff report (IPv6 clients, long
-# paths) with the edgeproof binary and lays them out at 1,024 and 1,400 px window widths: a script injected into a
-# copy of each report measures, in the browser, every table's right edge against the viewport, cells whose content
-# overflows, and how many lines each IPv6 address occupies (see scripts/measure-report-layout.js).
+# paths) with the edgeproof binary and lays them out at 800, 1,024 and 1,400 px window widths: a script injected
+# into a copy of each report measures, in the browser, every table's right edge against the viewport, cells whose
+# content overflows, and how many lines each IPv6 address occupies (see scripts/measure-report-layout.js). From
+# 1,024 px no table may scroll; below, a table may scroll in its own box but the page may not.
 # As root it installs Debian's chromium when missing; otherwise it prints the command and fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -196,7 +197,7 @@ PY
 # Each report is laid out in a copy whose Content-Security-Policy lets the measuring script run.
 layouts=()
 for report in whatif diff; do
-  for width in 1024 1400; do
+  for width in 800 1024 1400; do
     measured="$(pwd)/$out/$report-$width.measured.html"
     python3 - "$(pwd)/$out/$report.html" scripts/measure-report-layout.js "$measured" <<'PY'
 import re, sys
@@ -249,6 +250,11 @@ for report, width, path in zip(args[0::3], args[1::3], args[2::3]):
     expected = {"whatif": {"what-if", "costs"}, "diff": {"diff-groups"}}[report]
     check(expected <= {t["name"] for t in tables}, f"{report} at {width} px: tables {', '.join(sorted(expected))} are there")
     for table in tables:
+        if width < 1024:
+            # Below 1,024 px a table may scroll sideways in its own box, as long as the page does not.
+            check(table["right"] <= viewport or table["scrolls"],
+                  f"{report} at {width} px: table {table['name']} ends within the viewport or scrolls in its box")
+            continue
         check(table["right"] <= viewport and not table["scrolls"] and not table["overflowing"],
               f"{report} at {width} px: table {table['name']} ends at {table['right']} px within the viewport "
               f"({viewport} px), without scrolling, no cell overflowing"
