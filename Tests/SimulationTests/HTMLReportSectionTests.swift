@@ -166,6 +166,17 @@ private func scannerTrace() throws -> String {
         #expect(article.first("dl")?.children("dt").map(\.text) == ["top paths", "top clients", "top user agents"])
     }
 
+    @Test func ruleIdsInTheReplayTablesAreTokens() throws {
+        let day = try Support.day.get()
+        let document = try HTMLElement.parse(HTMLReportRenderer.render(HTMLReport(title: "t", summary: day)))
+        let rules = try #require(document.first("table", "data-table", "top-rules")?.first("tbody")).children("tr")
+            .compactMap { $0.children("td").first?.first("code")?.text }
+        #expect(Set(rules) == Set(day.byRule.keys.map { String($0.split(separator: "/").last ?? "") }))
+        #expect(rules.contains("block-missing-user-agent"))
+        let limited = try #require(document.first("table", "data-table", "rate-limit-rules")?.first("tbody"))
+        #expect(limited.children("tr").compactMap { $0.children("td").first?.first("code")?.text } == ["api-per-ip"])
+    }
+
     @Test func examplesBreakOnlyAfterURLSeparators() {
         #expect(
             HTMLText.breakable("GET a.com/v1/x?token=REDACTED&page=2 from 2001:db8::1 <b>")

@@ -6,6 +6,8 @@ struct HTMLTable {
         case text(String)
         /// A number already formatted, escaped and right-aligned.
         case number(String)
+        /// A token that must not wrap inside (a rule id, an address, a path), escaped, in `<code>`.
+        case token(String)
         /// Markup built by the report itself (its text already escaped).
         case markup(String)
     }
@@ -41,6 +43,7 @@ struct HTMLTable {
                 switch cell {
                 case let .text(text): out += "<td>\(HTMLText.escape(text))</td>"
                 case let .number(text): out += "<td class=\"num\">\(HTMLText.escape(text))</td>"
+                case let .token(text): out += "<td><code>\(HTMLText.escape(text))</code></td>"
                 case let .markup(html): out += "<td>\(html)</td>"
                 }
             }

@@ -23,7 +23,7 @@ enum RateLimitSection {
                 $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
             }.first
             return HTMLTable.Row([
-                .text(rule), .number(ReportFormat.count(count)), .number(ReportFormat.percent(count, of: total)),
+                .token(rule), .number(ReportFormat.count(count)), .number(ReportFormat.percent(count, of: total)),
                 .text(top.map { "\($0.key) (\(ReportFormat.count($0.value)))" } ?? "–"),
             ])
         }

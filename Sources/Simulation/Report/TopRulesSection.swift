@@ -28,7 +28,7 @@ enum TopRulesSection {
             rows: bars)
         var rows = ranked.prefix(listedRules).map { rule, count in
             HTMLTable.Row([
-                .text(ruleID(rule)), .text(phase(rule) ?? "–"),
+                .token(ruleID(rule)), .text(phase(rule) ?? "–"),
                 .number(ReportFormat.count(count)), .number(ReportFormat.percent(count, of: summary.requests)),
             ])
         }
