@@ -214,13 +214,27 @@ private func request(_ second: Int, path: String, host: String = "console.agenti
                 CostLine(service: "x", detail: "", monthly: .infinity),
                 CostLine(service: "y", detail: "", monthly: -5),
             ])
+        let empty = try Support.replay(try temporaryTrace([]))
+        let idle = ScenarioResult(
+            name: "idle", scale: 0, addedProfile: nil, summary: empty, machinesNeeded: 0, minutesOverHardLimit: 0,
+            redisCommandsPerDay: 0, costs: [])
         let html = HTMLReportRenderer.render(
             HTMLReport(
-                title: "", summary: summary, scenarios: [scenario],
+                title: "", summary: summary, scenarios: [scenario, idle],
                 capacity: CapacityLine(softLimitPerMachine: Int.max, hardLimitPerMachine: Int.min, machines: Int.max),
-                diffGroups: [DiffGroupRow(from: "", to: "", rule: nil, requests: Int.max, share: .nan, examples: [])]))
+                diffGroups: [
+                    DiffGroupRow(
+                        from: "", to: "", rule: nil, requests: Int.max, share: .nan,
+                        topPaths: [DiffGroupRow.Count(value: "", requests: Int.min)],
+                        topClients: [DiffGroupRow.Count(value: String(repeating: "9", count: 10_000), requests: 0)],
+                        examples: [])
+                ]))
         #expect(html.contains("<table data-table=\"what-if\">"))
         #expect(html.contains(ReportFormat.count(Int.min)))
+        let document = try HTMLElement.parse(html)
+        let idlePanel = try #require(document.first("details", "data-scenario", "idle (0×)"))
+        #expect(idlePanel.first("svg") == nil && idlePanel.text.contains("No request has a time to chart."))
+        #expect(document.first("ol", "data-top", "paths")?.text == "(none) (\(ReportFormat.count(Int.min)))")
     }
 }
 
