@@ -167,8 +167,8 @@ whatif="$(pwd)/$out/whatif.html"; diff="$(pwd)/$out/diff.html"
 rm -f "$whatif" "$diff"
 "$edgeproof" whatif examples/agenticverz/edge.yaml --trace traces/agenticverz-day.jsonl.gz --scale 1,2,5,10 \
   --add-profile bot-wave --report "$whatif" >"$out/whatif.log" 2>&1 || { tail -20 "$out/whatif.log"; echo "FAIL whatif"; }
-# The head spec stops blocking bad bots; the trace's scanners (IPv6 clients, long paths, a secret in the query)
-# change outcome from block to allow.
+# The head spec stops blocking bad bots; the trace's scanners (IPv6 clients, long paths, secrets in the query and
+# the Authorization header) are allowed instead, or challenged when their network is a suspicious one.
 python3 - examples/agenticverz/edge.yaml "$out/head.yaml" "$out/diff-trace.jsonl" <<'PY'
 import json, sys
 base, head, trace = sys.argv[1:4]

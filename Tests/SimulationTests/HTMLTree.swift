@@ -2,13 +2,17 @@
 /// about the document's structure rather than about substrings. It knows what the report writes: void elements,
 /// quoted attributes, character references for `&`, `<`, `>`, `"` and `'`, and raw `<style>` text.
 final class HTMLElement {
+    /// The tag name, lowercased.
     let name: String
+    /// Attribute values, character references decoded ("" for an attribute without a value).
     let attributes: [String: String]
+    /// Child elements in document order.
     private(set) var children: [HTMLElement] = []
     /// The element's own text and its descendants', in document order, with character references decoded.
     private(set) var text = ""
     private weak var parent: HTMLElement?
 
+    /// An element under `parent`.
     init(name: String, attributes: [String: String], parent: HTMLElement?) {
         self.name = name
         self.attributes = attributes
