@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where the commands write: the process's standard output and standard error, or the buffers a test binds
-/// with `Console.$current.withValue(_:operation:)`.
+/// Where the commands read `-` and write: the process's standard input, output and error, or the pipe and buffers
+/// a test binds with `Console.$current.withValue(_:operation:)`.
 public struct Console: Sendable {
     /// Writes text to standard output as is.
     public let writeOutput: @Sendable (String) -> Void
@@ -11,20 +11,24 @@ public struct Console: Sendable {
     public let outputIsTerminal: Bool
     /// Whether standard error is a terminal (replay shows its progress only then).
     public let errorIsTerminal: Bool
+    /// The descriptor a path `-` reads from (the spec of `check -`, `build -`, `test -`, `explain -`).
+    public let inputDescriptor: Int32
 
     /// A console writing through the two closures, with the terminal flags it reports.
     public init(
         writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
-        outputIsTerminal: Bool = false, errorIsTerminal: Bool = false
+        outputIsTerminal: Bool = false, errorIsTerminal: Bool = false, inputDescriptor: Int32 = STDIN_FILENO
     ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
+        self.inputDescriptor = inputDescriptor
     }
 
-    /// The process's own descriptors 1 and 2, written with `write(contentsOf:)`. A stream that cannot be written
-    /// (closed, a full disk) loses the text rather than ending the process: the exit code still tells the outcome.
+    /// The process's own descriptors 0, 1 and 2, output written with `write(contentsOf:)`. A stream that cannot be
+    /// written (closed, a full disk) loses the text rather than ending the process: the exit code still tells the
+    /// outcome.
     public static let process = Console(
         writeOutput: { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
         writeError: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
