@@ -40,18 +40,19 @@ enum SpecLoader {
         return Checked(name: name, bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
     }
 
-    /// The compiled spec; on success its warnings go to stderr (stdout stays for the command's output); on errors
-    /// every finding goes to stdout in `format`, then exit 1.
+    /// The compiled spec; on success its warnings go to stderr as text (stdout stays for the command's result); on
+    /// errors every finding goes to stdout in `format`, then exit 1.
     static func load(_ spec: String, format: OutputFormat = .text, targetWarnings: Bool = false) throws
         -> CompiledEdge
     {
         let checked = try check(spec, targetWarnings: targetWarnings)
-        let printer = DiagnosticPrinter(format: format, spec: checked.name, bytes: checked.bytes)
         guard let compiled = checked.compiled, !checked.diagnostics.hasErrors else {
-            printer.print(checked.diagnostics.sorted, toStandardError: false)
+            DiagnosticPrinter(format: format, spec: checked.name, bytes: checked.bytes)
+                .print(checked.diagnostics.sorted, toStandardError: false)
             throw ExitCode(1)
         }
-        printer.print(checked.diagnostics.sorted, toStandardError: true)
+        DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
+            .print(checked.diagnostics.sorted, toStandardError: true)
         return compiled
     }
 }

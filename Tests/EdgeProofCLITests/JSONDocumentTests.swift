@@ -63,7 +63,7 @@ import Testing
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)")
         #expect(document["version"] as? Int == 1)
-        #expect(!result.stderr.contains("{"), "\(result.stderr)")
+        #expect(!result.stderr.contains(#""version""#), "\(result.stderr)")
     }
 
     /// The document `arguments` print with `--format json`, parsed.
@@ -118,6 +118,17 @@ import Testing
         #expect((failed["location"] as? [String: Any])?["line"] as? Int == 245)
         let passed = try #require(cases.first { $0["passed"] as? Bool == true })
         #expect((passed["actual"] as? [String: Any])?["action"] != nil)
+    }
+
+    @Test func warningsOfASpecThatRunsGoToStandardErrorAsText() throws {
+        let minimal = try scratch.write("min.yaml", "version: 1\nzone: {name: example.com, plan: pro}\n")
+        for arguments in [["explain", minimal, "--request", "{}"], ["eval", "true", "--spec", minimal]] {
+            let result = edgeproof(arguments + ["--format", "json"])
+            #expect(result.exitCode == 0)
+            #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any])
+            #expect(result.stderr.contains("min.yaml:2:1: warning: readiness: "), "\(result.stderr)")
+            #expect(!result.stderr.contains(#""version""#))
+        }
     }
 
     @Test func evalGivesItsResultOrNullWithTheDiagnostics() throws {
