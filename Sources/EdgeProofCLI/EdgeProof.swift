@@ -9,8 +9,9 @@ public struct EdgeProof: ParsableCommand {
             "Check an edge spec like a program, compile it into the files a team commits, and replay traffic through "
             + "it.",
         discussion:
-            "Exit codes: 0 ok; 1 errors in the spec, failed checks or failed expectations; 2 usage errors or "
-            + "unreadable input.",
+            "Results go to stdout, diagnostics and progress to stderr; a spec path '-' reads standard input. Exit "
+            + "codes: 0 ok; 1 errors in the spec, failed checks or failed expectations; 2 usage errors or unreadable "
+            + "input. See docs/command-line.md.",
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self,
