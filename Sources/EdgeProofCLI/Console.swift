@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where the commands read `-` and write: the process's standard input, output and error, or the pipe and buffers
 /// a test binds with `Console.$current.withValue(_:operation:)`.
@@ -13,6 +14,8 @@ public struct Console: Sendable {
     public let errorIsTerminal: Bool
     /// The descriptor a path `-` reads from (the spec of `check -`, `build -`, `test -`, `explain -`).
     public let inputDescriptor: Int32
+    /// Whether a path `-` was read already: standard input holds one file.
+    private let inputTaken = InputTaken()
 
     /// A console writing through the two closures, with the terminal flags it reports.
     public init(
@@ -36,6 +39,17 @@ public struct Console: Sendable {
 
     /// The console the commands of this task write to.
     @TaskLocal public static var current: Console = .process
+
+    /// Claims standard input for one reader: true the first time, false after (`diff - -` would read it twice,
+    /// the second time empty).
+    func takeInput() -> Bool {
+        inputTaken.flag.exchange(true, ordering: .relaxed) == false
+    }
+}
+
+/// The flag behind `Console.takeInput()`, shared by the copies of one console.
+private final class InputTaken: Sendable {
+    let flag = Atomic<Bool>(false)
 }
 
 /// Writing to the current console's standard output.

@@ -20,6 +20,12 @@ enum SpecInput {
     static func read(_ path: String) -> Result<InputPrefix, ExitError> {
         do {
             if path == standardInputPath {
+                guard Console.current.takeInput() else {
+                    return .failure(
+                        ExitError(
+                            "'-' names standard input, which holds one spec and was read already; write the other "
+                                + "spec to a file and name it", code: 2))
+                }
                 return .success(
                     try InputFile.readPrefix(
                         descriptor: Console.current.inputDescriptor, name: standardInputName,

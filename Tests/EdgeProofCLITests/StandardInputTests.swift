@@ -37,6 +37,13 @@ import Testing
         #expect(explained.stdout.contains("rule block-bad-bots"))
     }
 
+    @Test func twoSpecsFromOneStandardInputAreAUsageError() {
+        let result = edgeproof(["diff", "-", "-", "--trace", "traces/scraper.jsonl"], stdin: example)
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("'-' names standard input, which holds one spec and was read already"))
+    }
+
     @Test func anEmptyStandardInputIsAnEmptySpec() {
         let result = edgeproof(["check", "-"], stdin: "")
         #expect(result.exitCode == 1)
