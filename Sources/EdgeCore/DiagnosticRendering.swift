@@ -106,17 +106,24 @@ public struct DiagnosticSummary: Sendable {
 public enum DiagnosticJSONRenderer {
     /// The whole document, pretty-printed with a trailing newline.
     public static func render(_ diagnostics: [Diagnostic], file: String) -> String {
+        JSONValue.object(members(diagnostics, file: file)).pretty
+    }
+
+    /// The document's members in order (`version`, `file`, `diagnostics`, `summary`); the documents of `build`
+    /// and `test` start with them, add `summaryCounts` after the error and warning counts, and add their own.
+    public static func members(
+        _ diagnostics: [Diagnostic], file: String, summaryCounts: [(String, JSONValue)] = []
+    ) -> [(String, JSONValue)] {
         let summary = DiagnosticSummary(diagnostics)
-        let document: JSONValue = .object([
+        let counts: [(String, JSONValue)] = [
+            ("errors", .int(Int64(summary.errors))), ("warnings", .int(Int64(summary.warnings))),
+        ]
+        return [
             ("version", 1),
             ("file", .string(file)),
             ("diagnostics", .array(diagnostics.map(json))),
-            (
-                "summary",
-                .object([("errors", .int(Int64(summary.errors))), ("warnings", .int(Int64(summary.warnings)))])
-            ),
-        ])
-        return document.pretty
+            ("summary", .object(counts + summaryCounts)),
+        ]
     }
 
     private static func json(_ diagnostic: Diagnostic) -> JSONValue {
@@ -177,7 +184,7 @@ public enum DiagnosticGitHubRenderer {
     }
 
     /// Message text: `%` → `%25`, CR → `%0D`, LF → `%0A`, scalar by scalar (a CR LF pair is one `Character`).
-    static func escapeData(_ text: String) -> String {
+    public static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -191,7 +198,7 @@ public enum DiagnosticGitHubRenderer {
     }
 
     /// Property values: as message text, plus `:` → `%3A` and `,` → `%2C`.
-    static func escapeProperty(_ text: String) -> String {
+    public static func escapeProperty(_ text: String) -> String {
         var out = ""
         for scalar in escapeData(text).unicodeScalars {
             switch scalar {
@@ -209,8 +216,14 @@ public enum DiagnosticGitHubRenderer {
 public enum DiagnosticMarkdownRenderer {
     /// The summary; with no findings, only the heading.
     public static func render(_ diagnostics: [Diagnostic], file: String) -> String {
-        var out = "### EdgeProof check: \(MarkdownText.cell(DiagnosticSummary(diagnostics).line(for: file)))\n"
-        guard !diagnostics.isEmpty else { return out }
+        let heading = "### EdgeProof check: \(MarkdownText.cell(DiagnosticSummary(diagnostics).line(for: file)))\n"
+        return heading + table(diagnostics, budget: MarkdownText.commentLimit - heading.count, command: "check")
+    }
+
+    /// The findings table (empty with no findings), at most `budget` characters long: rows that do not fit are
+    /// counted in a closing line that tells to run `edgeproof COMMAND` for all of them.
+    public static func table(_ diagnostics: [Diagnostic], budget: Int, command: String) -> String {
+        guard !diagnostics.isEmpty else { return "" }
         let rows = diagnostics.map { diagnostic -> [String] in
             let r = diagnostic.range
             var message = MarkdownText.cell(ShownText.of(diagnostic.message))
@@ -221,18 +234,19 @@ public enum DiagnosticMarkdownRenderer {
             ]
         }
         let headers = ["Severity", "ID", "Where", "Message"]
-        out += "\n"
-        out += MarkdownText.table(headers, rows: [])
+        var out = "\n" + MarkdownText.table(headers, rows: [])
         var length = out.count
         var shown = 0
         for row in rows {
             let line = "| " + row.joined(separator: " | ") + " |\n"
             length += line.count
-            guard length + 80 < MarkdownText.commentLimit else { break }
+            guard length + 80 < budget else { break }
             out += line
             shown += 1
         }
-        if shown < rows.count { out += "\n… and \(rows.count - shown) more findings (run `edgeproof check`)\n" }
+        if shown < rows.count {
+            out += "\n… and \(rows.count - shown) more findings (run `edgeproof \(command)`)\n"
+        }
         return out
     }
 }

@@ -6,7 +6,12 @@ public enum InputFile {
     /// How long opening a FIFO waits for its first byte (or its writer's close) before giving up: 10 seconds.
     public static let defaultWriterWaitMilliseconds: Int32 = 10_000
 
-    /// A descriptor open for blocking reads on `path`, which must not be a directory.
+    /// The names of the process's standard input, read through descriptor 0 itself: opening them anew fails when
+    /// standard input is a socket (as a CI runner or `ssh` may give).
+    public static let standardInputNames: Set<String> = ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+
+    /// A descriptor open for blocking reads on `path`, which must not be a directory; for a name of standard input
+    /// (`standardInputNames`), a duplicate of descriptor 0.
     ///
     /// A FIFO is opened without blocking, then waited on for up to `writerWaitMilliseconds` until it has data or
     /// its writer closed it; a FIFO nobody writes to is an error instead of a hang. The caller closes the
@@ -14,10 +19,13 @@ public enum InputFile {
     public static func open(
         _ path: String, writerWaitMilliseconds: Int32 = defaultWriterWaitMilliseconds
     ) throws(InputFileError) -> Int32 {
-        let descriptor = systemOpen(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor =
+            standardInputNames.contains(path)
+            ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : systemOpen(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT { throw .noSuchFile(path: path) }
+            if code == EBADF { throw .cannotOpen(path: path, reason: "standard input is closed") }
             throw .cannotOpen(path: path, reason: String(cString: strerror(code)))
         }
         var status = stat()
@@ -50,6 +58,13 @@ public enum InputFile {
     ) throws(InputFileError) -> InputPrefix {
         let descriptor = try open(path, writerWaitMilliseconds: writerWaitMilliseconds)
         defer { close(descriptor) }
+        return try readPrefix(descriptor: descriptor, name: path, limit: limit)
+    }
+
+    /// The first `limit + 1` bytes at most of the open `descriptor` (standard input for `-`), read as
+    /// `readPrefix(_:limit:writerWaitMilliseconds:)` reads a file; `name` names it in errors. The caller keeps the
+    /// descriptor open.
+    public static func readPrefix(descriptor: Int32, name: String, limit: Int) throws(InputFileError) -> InputPrefix {
         var status = stat()
         let knownSize =
             fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
@@ -64,7 +79,7 @@ public enum InputFile {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+                throw .readFailed(path: name, reason: String(cString: strerror(errno)))
             }
             filled += count
         }

@@ -30,11 +30,33 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "A directory of .mustache files overriding the embedded templates.")
     var templates: String?
 
-    @Option(help: "Diagnostics format: text, json or github.")
+    @Option(
+        help: """
+            Output format: text, json (one JSON document on stdout, docs/command-line.md), github (workflow \
+            commands) or markdown (a pull-request comment).
+            """)
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if output == SpecInput.standardInputPath {
+            throw ValidationError(
+                "-o - would name standard output, but build writes a directory of files; name a directory")
+        }
+    }
+
     func run() throws {
-        let compiled = try spec.load(format: format, targetWarnings: true)
+        let checked = try SpecLoader.check(spec.path, targetWarnings: true)
+        var report = BuildReport(
+            spec: checked.name, specArgument: spec.path, specBytes: checked.bytes, output: output,
+            mode: check ? .check : .write, diagnostics: checked.diagnostics.sorted)
+        guard let compiled = checked.compiled, !report.hasErrors else {
+            StandardOutput.print(report.render(format), terminator: "")
+            throw ExitCode(1)
+        }
+        if format == .text {
+            DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
+                .print(report.diagnostics, toStandardError: true)
+        }
         let outputs: OutputSet
         do {
             let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded
@@ -43,36 +65,21 @@ struct BuildCommand: ParsableCommand {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
+        report.specName = compiled.specName
+        report.specHash = compiled.specHash
+        report.files = outputs.files.map(\.path)
         if check {
-            let differences = DriftCheck.compare(outputs, with: output)
-            for difference in differences {
-                StandardOutput.print("\(difference.kind.rawValue): \(output)/\(difference.path)")
-                if !difference.diff.isEmpty { StandardOutput.print(difference.diff, terminator: "") }
+            report.drift = DriftCheck.compare(outputs, with: output)
+        } else {
+            do {
+                report.removed = try OutputWriter.write(outputs, to: output)
+            } catch {
+                StandardError.write("error: \(error); \(output) is unchanged\n")
+                throw ExitCode(2)
             }
-            if differences.isEmpty {
-                StandardOutput.print("\(output): up to date with \(compiled.specName) (\(outputs.files.count) files)")
-                return
-            }
-            StandardOutput.print(
-                "\(output): \(differences.count) file\(differences.count == 1 ? "" : "s") drifted from "
-                    + "\(compiled.specName); run `edgeproof build \(spec.path) -o \(output)`"
-            )
-            throw ExitCode(1)
         }
-        let removed: [String]
-        do {
-            removed = try OutputWriter.write(outputs, to: output)
-        } catch {
-            StandardError.write("error: \(error); \(output) is unchanged\n")
-            throw ExitCode(2)
-        }
-        StandardOutput.print(
-            "wrote \(outputs.files.count) files to \(output)/ from \(compiled.specName) (compiled spec "
-                + "sha256:\(compiled.shortHash))"
-        )
-        for path in removed {
-            StandardOutput.print("removed \(output)/\(path) (the previous build wrote it; this one no longer does)")
-        }
+        StandardOutput.print(report.render(format), terminator: "")
+        if !report.succeeded { throw ExitCode(1) }
     }
 }
 

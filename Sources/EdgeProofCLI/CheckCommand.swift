@@ -14,7 +14,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var spec: SpecArgument
 
-    @Option(help: "Output format: text, json (one JSON document on stdout) or github (workflow commands).")
+    @Option(
+        help: """
+            Output format: text, json (one JSON document on stdout, docs/diagnostics-json.md), github (workflow \
+            commands) or markdown (a pull-request comment).
+            """)
     var format: OutputFormat = .text
 
     @Flag(help: "Treat warnings (readiness lints) as errors.")
@@ -28,11 +32,12 @@ struct CheckCommand: ParsableCommand {
         let diagnostics = checked.diagnostics
         if strict { diagnostics.promoteWarningsToErrors() }
         let findings = diagnostics.sorted
-        DiagnosticPrinter(format: format, spec: spec.path, bytes: checked.bytes).print(findings, toStandardError: false)
+        DiagnosticPrinter(format: format, spec: checked.name, bytes: checked.bytes).print(
+            findings, toStandardError: false)
         if format == .text, readiness, let typed = checked.spec {
             StandardOutput.print(ReadinessTable.render(typed.readiness), terminator: "")
         }
-        if format == .github { StandardOutput.print(DiagnosticSummary(findings).line(for: spec.path)) }
+        if format == .github { StandardOutput.print(DiagnosticSummary(findings).line(for: checked.name)) }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

@@ -5,8 +5,13 @@ import Simulation
 /// The files options name (reports, JUnit reports, decisions, traces), written through `OutputFile`; a failure
 /// is printed and ends the command with exit 2.
 enum CommandOutput {
-    /// Writes `text` to `path` (replacing a regular file only once it is complete), or exits 2 saying why not.
+    /// Writes `text` to `path` (replacing a regular file only once it is complete; `-` is the console's standard
+    /// output), or exits 2 saying why not.
     static func write(_ text: String, to path: String) throws {
+        if path == "-" {
+            StandardOutput.print(text, terminator: "")
+            return
+        }
         do {
             try OutputFile.write(text, to: path)
         } catch {
@@ -23,10 +28,12 @@ enum CommandOutput {
 
     /// Exits 2, naming both, when an output option names one of the files the run reads or the same file as
     /// another output option.
+    /// An input `-` (standard input) is compared as `/dev/stdin`, so `< edge.yaml` is an input too.
     static func refuseConflicts(inputs: [String], outputs: [(option: String, path: String?)]) throws {
         let named = outputs.compactMap { output in output.path.map { (option: output.option, path: $0) } }
+        let inputFiles = inputs.map { $0 == SpecInput.standardInputPath ? "/dev/stdin" : $0 }
         do {
-            try OutputFile.refuseOverwritingInputs(inputs, outputs: named)
+            try OutputFile.refuseOverwritingInputs(inputFiles, outputs: named)
             try OutputFile.refuseSharedTargets(named)
         } catch {
             StandardError.write("error: \(error)\n")

@@ -9,8 +9,9 @@ public struct EdgeProof: ParsableCommand {
             "Check an edge spec like a program, compile it into the files a team commits, and replay traffic through "
             + "it.",
         discussion:
-            "Exit codes: 0 ok; 1 errors in the spec, failed checks or failed expectations; 2 usage errors or "
-            + "unreadable input.",
+            "Results go to stdout, diagnostics and progress to stderr; a spec path '-' reads standard input. Exit "
+            + "codes: 0 ok; 1 errors in the spec, failed checks or failed expectations; 2 usage errors or unreadable "
+            + "input. See docs/command-line.md.",
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self,
@@ -24,6 +25,12 @@ public struct EdgeProof: ParsableCommand {
     /// `Console.current`, and returns the exit code: help and `--version` go to stdout with 0, usage errors to
     /// stderr with 2, and a command's own `ExitCode` as it is.
     public static func execute(_ arguments: [String]) -> Int32 {
+        if let topic = unknownHelpTopic(arguments) {
+            StandardError.write(
+                "error: 'edgeproof help \(topic)': there is no command '\(topic)'; the commands are "
+                    + commandNames.joined(separator: ", ") + " (run 'edgeproof help' for the list)\n")
+            return usageErrorCode
+        }
         do {
             var command = try parseAsRoot(bareFailOnRewritten(arguments))
             try command.run()
@@ -38,6 +45,15 @@ public struct EdgeProof: ParsableCommand {
             if !message.isEmpty { StandardError.write(message + "\n") }
             return code == .validationFailure ? usageErrorCode : code.rawValue
         }
+    }
+
+    /// The subcommands' names, in the order `help` lists them.
+    static let commandNames = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+
+    /// The first word after `help` that names no command (ArgumentParser would print the root help and exit 0).
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        return arguments.dropFirst().first { !$0.hasPrefix("-") && !commandNames.contains($0) && $0 != "help" }
     }
 
     /// The exit code of a usage error (ArgumentParser's own is 64, EX_USAGE).

@@ -28,8 +28,9 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate one Rules-language expression on one request; prints true or false.",
         discussion: """
-            stdout carries only `true` or `false`; diagnostics go to stderr. Exit 0 when the expression is valid, 1 \
-            when it is not, 2 for usage or input errors (a malformed --request).
+            stdout carries only `true` or `false`, or with --format json one document (docs/command-line.md); \
+            diagnostics of the expression go to stderr in text and into the document in json. Exit 0 when the \
+            expression is valid, 1 when it is not, 2 for usage or input errors (a malformed --request).
             """)
 
     @Argument(help: "The expression, e.g. 'http.user_agent contains \"sqlmap\"'.")
@@ -52,11 +53,18 @@ struct EvalCommand: ParsableCommand {
     )
     var missingValues: MissingValuePolicy = .cloudflare
 
+    @Option(help: "Output format: text (true or false) or json (one JSON document on stdout).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        try format.refuse(unless: [.text, .json], command: "eval")
+    }
+
     func run() throws {
         var lists: [String: NamedList] = [:]
         var zonePlan = CloudflarePlan.enterprise
         if let spec {
-            let compiled = try SpecLoader.load(spec)
+            let compiled = try SpecLoader.load(spec, format: format)
             lists = compiled.namedLists
             zonePlan = compiled.zone.plan
         }
@@ -69,11 +77,30 @@ struct EvalCommand: ParsableCommand {
         let options = ParseOptions(
             plan: plan ?? zonePlan, context: phase?.context, lists: lists, missingValues: missingValues)
         let (parsed, diagnostics) = RulesParser.parse(expression, options: options)
-        if !diagnostics.isEmpty {
-            let source = SourceFile(name: "<expr>", text: expression)
-            StandardError.write(DiagnosticTextRenderer(sources: [source]).render(diagnostics, summaryFor: "<expr>"))
+        let valid = parsed != nil && !diagnostics.contains { $0.severity == .error }
+        let result = valid ? parsed.map { CompiledExpression($0).evaluate(parsedRequest) } : nil
+        if format == .json {
+            StandardOutput.print(Self.document(result: result, diagnostics: diagnostics).pretty, terminator: "")
+        } else {
+            if !diagnostics.isEmpty {
+                let source = SourceFile(name: Self.expressionName, text: expression)
+                StandardError.write(
+                    DiagnosticTextRenderer(sources: [source]).render(diagnostics, summaryFor: Self.expressionName))
+            }
+            if let result { StandardOutput.print(result ? "true" : "false") }
         }
-        guard let parsed, !diagnostics.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
-        StandardOutput.print(CompiledExpression(parsed).evaluate(parsedRequest) ? "true" : "false")
+        if result == nil { throw ExitCode(1) }
+    }
+
+    /// The name diagnostics give the expression.
+    static let expressionName = "<expr>"
+
+    /// The `--format json` document: check's members for the expression's findings, then `result` (null when the
+    /// expression is invalid). The expression itself is not repeated.
+    static func document(result: Bool?, diagnostics: [Diagnostic]) -> JSONValue {
+        .object(
+            DiagnosticJSONRenderer.members(diagnostics, file: expressionName) + [
+                ("result", result.map(JSONValue.bool) ?? .null)
+            ])
     }
 }

@@ -25,28 +25,25 @@ struct ExplainCommand: ParsableCommand {
     var request: String
 
     @Option(help: "Output format: text, or json (one JSON document on stdout, docs/explain.md).")
-    var format: ExplainFormat = .text
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        try format.refuse(unless: [.text, .json], command: "explain")
+    }
 
     func run() throws {
-        let compiled = try spec.load()
+        let compiled = try spec.load(format: format)
         let edgeRequest = try RequestArgument.parse(request)
         let edge = try ModelFactory.edge(for: compiled)
         let decision = edge.process(edgeRequest, tracing: true)
         let redactor = Redactor.forSpec(compiled)
-        switch format {
-        case .text: StandardOutput.print(ExplainReport.render(decision, redactor: redactor))
-        case .json: StandardOutput.print(ExplainJSON.document(decision, redactor: redactor).pretty, terminator: "")
+        if format == .json {
+            StandardOutput.print(ExplainJSON.document(decision, redactor: redactor).pretty, terminator: "")
+        } else {
+            StandardOutput.print(ExplainReport.render(decision, redactor: redactor))
         }
         UndecidedSearchWarning.printIfAny()
     }
-}
-
-/// Output formats of `explain`.
-enum ExplainFormat: String, CaseIterable, ExpressibleByArgument {
-    /// The phase-by-phase text report.
-    case text
-    /// One JSON document (`docs/explain.md`).
-    case json
 }
 
 /// Builds the edge model for a compiled spec, its rate limits counting with `rateLimitDelay` (nil: the spec's), exit 1

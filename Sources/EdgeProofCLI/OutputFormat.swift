@@ -12,3 +12,14 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     /// A Markdown summary for a pull-request comment, at most `MarkdownText.commentLimit` characters.
     case markdown
 }
+
+extension OutputFormat {
+    /// A usage error unless the format is one of `formats`, the ones `command` has: `eval` and `explain` print one
+    /// result, not findings, so GitHub annotations and a pull-request summary do not apply to them.
+    func refuse(unless formats: [OutputFormat], command: String) throws {
+        guard !formats.contains(self) else { return }
+        throw ValidationError(
+            "\(command) has the formats \(formats.map(\.rawValue).joined(separator: " and ")), not \(rawValue) (which "
+                + "applies to commands that report findings or cases: check, build, test)")
+    }
+}

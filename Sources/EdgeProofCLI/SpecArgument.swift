@@ -3,7 +3,7 @@ import EdgeCompiler
 
 /// The spec argument of the commands that read one spec (`check`, `build`, `test`, `replay`, `whatif`, `explain`).
 struct SpecArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("The spec file.", valueName: "spec"))
+    @Argument(help: ArgumentHelp("The spec file ('-' reads it from standard input).", valueName: "spec"))
     var path: String = "edge.yaml"
 
     /// The compiled spec, or the exit `SpecLoader.load` documents.

@@ -8,6 +8,8 @@ import EdgeSpec
 enum SpecLoader {
     /// A spec read, checked and compiled as far as it goes, with every finding.
     struct Checked {
+        /// The name diagnostics give the spec: its path, or `<stdin>` for `-`.
+        let name: String
         /// The spec's bytes (at most one past the size limit), for quoting lines in diagnostics.
         let bytes: [UInt8]
         /// The typed spec, nil when it did not read as one.
@@ -18,8 +20,8 @@ enum SpecLoader {
         let diagnostics: DiagnosticCollector
     }
 
-    /// Reads `spec` (exit 2 when it cannot be read), checks it and compiles it (`targetWarnings` adds what
-    /// emitted files approximate, for `build`).
+    /// Reads `spec` (standard input for `-`; exit 2 when it cannot be read), checks it and compiles it
+    /// (`targetWarnings` adds what emitted files approximate, for `build`).
     static func check(_ spec: String, targetWarnings: Bool = false) throws -> Checked {
         let bytes: [UInt8]
         let size: Int?
@@ -29,26 +31,28 @@ enum SpecLoader {
             StandardError.write("error: \(error.message)\n")
             throw ExitCode(error.code)
         }
+        let name = SpecInput.displayName(spec)
         let diagnostics = DiagnosticCollector()
-        let checked = SpecChecker.check(bytes, file: spec, size: size, diagnostics: diagnostics)
+        let checked = SpecChecker.check(bytes, file: name, size: size, diagnostics: diagnostics)
         let compiled = checked.flatMap {
-            EdgeCompiler.compile($0, specPath: spec, diagnostics: diagnostics, targetWarnings: targetWarnings)
+            EdgeCompiler.compile($0, specPath: name, diagnostics: diagnostics, targetWarnings: targetWarnings)
         }
-        return Checked(bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
+        return Checked(name: name, bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
     }
 
-    /// The compiled spec; on success its warnings go to stderr (stdout stays for the command's output); on errors
-    /// every finding goes to stdout in `format`, then exit 1.
+    /// The compiled spec; on success its warnings go to stderr as text (stdout stays for the command's result); on
+    /// errors every finding goes to stdout in `format`, then exit 1.
     static func load(_ spec: String, format: OutputFormat = .text, targetWarnings: Bool = false) throws
         -> CompiledEdge
     {
         let checked = try check(spec, targetWarnings: targetWarnings)
-        let printer = DiagnosticPrinter(format: format, spec: spec, bytes: checked.bytes)
         guard let compiled = checked.compiled, !checked.diagnostics.hasErrors else {
-            printer.print(checked.diagnostics.sorted, toStandardError: false)
+            DiagnosticPrinter(format: format, spec: checked.name, bytes: checked.bytes)
+                .print(checked.diagnostics.sorted, toStandardError: false)
             throw ExitCode(1)
         }
-        printer.print(checked.diagnostics.sorted, toStandardError: true)
+        DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
+            .print(checked.diagnostics.sorted, toStandardError: true)
         return compiled
     }
 }

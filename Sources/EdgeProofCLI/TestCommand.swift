@@ -19,39 +19,56 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var spec: SpecArgument
 
-    @Option(help: "Also write a JUnit XML report to this file.")
+    @Option(
+        help: """
+            Output format: text, json (one JSON document on stdout, docs/command-line.md), github (an error \
+            annotation per failed case) or markdown (a pull-request comment).
+            """)
+    var format: OutputFormat = .text
+
+    @Option(help: "Also write a JUnit XML report to this file ('-' for stdout; the text result then goes to stderr).")
     var junit: String?
 
     @OptionGroup var rateLimitDelay: RateLimitDelayArgument
 
+    func validate() throws {
+        if junit == "-" && format != .text {
+            throw ValidationError(
+                "--junit - and --format \(format.rawValue) both want standard output; write the JUnit report to a "
+                    + "file, or drop --format")
+        }
+    }
+
     func run() throws {
         try CommandOutput.refuseConflicts(inputs: [spec.path], outputs: [("--junit", junit)])
         let delay = try rateLimitDelay.value()
-        let compiled = try spec.load()
-        var results: [ExpectationResult] = []
+        let checked = try SpecLoader.check(spec.path)
+        var report = TestReport(
+            spec: checked.name, specBytes: checked.bytes, diagnostics: checked.diagnostics.sorted)
+        guard let compiled = checked.compiled, !report.hasErrors else {
+            StandardOutput.print(report.render(format), terminator: "")
+            throw ExitCode(1)
+        }
+        if format == .text {
+            DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
+                .print(report.diagnostics, toStandardError: true)
+        }
         var reach = SettingReachCounts()
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"
             let edge = try ModelFactory.edge(for: compiled, rateLimitDelay: delay)
-            results.append(
+            report.results.append(
                 ExpectationRunner(edge: edge, redactor: Redactor.forSpec(compiled)).run(test, name: name, reach: &reach)
             )
         }
-        for result in results {
-            StandardOutput.print("\(result.passed ? "PASS" : "FAIL") \(result.name)")
-            if !result.passed {
-                StandardOutput.print(result.detail.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-            }
-        }
-        let failed = results.filter { !$0.passed }.count
-        StandardOutput.print("\(results.count - failed) passed, \(failed) failed")
-        StandardOutput.print(
-            NotSimulatedSettings.text(NotSimulatedSettings.uses(in: compiled), reach), terminator: "")
+        report.notSimulated = NotSimulatedSettings.text(NotSimulatedSettings.uses(in: compiled), reach)
+        let result = report.render(format)
+        if junit == "-" { StandardError.write(result) } else { StandardOutput.print(result, terminator: "") }
         if let junit {
             try CommandOutput.write(
                 JUnitReport(
                     suite: compiled.specName,
-                    cases: results.map { result in
+                    cases: report.results.map { result in
                         JUnitReport.Case(
                             name: result.name,
                             failure: result.passed
@@ -61,7 +78,7 @@ struct TestCommand: ParsableCommand {
                 ).xml, to: junit)
         }
         UndecidedSearchWarning.printIfAny()
-        if failed > 0 { throw ExitCode(1) }
+        if report.failed > 0 { throw ExitCode(1) }
     }
 }
 
@@ -72,35 +89,42 @@ struct ExpectationRunner {
     let redactor: Redactor
 
     /// Runs `test`, counting in `reach` the phases its requests reached.
+    /// Runs `test`, counting in `reach` the phases its requests reached. The result holds the expected and the
+    /// actual outcome of the request that failed, or of the last request checked when every one passed.
     func run(_ test: ExpectCaseSpec, name: String, reach: inout SettingReachCounts) -> ExpectationResult {
         if let request = test.request {
             let expected = Expected(action: test.action, rule: test.rule?.text, cache: test.cache, status: test.status)
-            return check(request, at: 0, expected, name: name, reach: &reach, label: name)
+            return check(request, at: 0, expected, name: name, range: test.ranges.whole, reach: &reach, label: name)
         }
+        var last = ExpectationResult(
+            name: name, passed: true, detail: "", range: test.ranges.whole, expected: Expected(), actual: nil)
         for (stepIndex, step) in test.sequence.enumerated() {
             let expected = Expected(action: step.action, rule: step.rule?.text, cache: step.cache, status: step.status)
             for repetition in 0..<step.repeatCount {
                 let time = step.at.milliseconds + Int64(repetition) * step.every.milliseconds
                 let checked = !step.lastOnly || repetition == step.repeatCount - 1
                 let result = check(
-                    step.request, at: time, checked ? expected : Expected(), name: name, reach: &reach,
+                    step.request, at: time, checked ? expected : Expected(), name: name, range: step.ranges.whole,
+                    reach: &reach,
                     label:
                         "step \(stepIndex + 1), request \(repetition + 1) of \(step.repeatCount) at "
                         + "\(EdgeDuration(milliseconds: time))"
                 )
                 if !result.passed { return result }
+                if checked { last = result }
             }
         }
-        return ExpectationResult(name: name, passed: true, detail: "")
+        return last
     }
 
     private func check(
-        _ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, reach: inout SettingReachCounts,
-        label: String
+        _ spec: RequestSpec, at time: Int64, _ expected: Expected, name: String, range: SourceRange,
+        reach: inout SettingReachCounts, label: String
     ) -> ExpectationResult {
         guard var request = try? RequestObject.edgeRequest(ExpectationRequest.json(spec)) else {
             return ExpectationResult(
-                name: name, passed: false, detail: "\(label): the request does not read as a trace record")
+                name: name, passed: false, detail: "\(label): the request does not read as a trace record",
+                range: range, expected: expected, actual: nil)
         }
         if spec.ts == nil { request.http.timestampMilliseconds = time }
         request.solvedChallenge = spec.solvedChallenge ?? false
@@ -117,13 +141,16 @@ struct ExpectationRunner {
         if let status = expected.status, status != decision.status {
             problems.append("expected status \(status), got \(decision.status)")
         }
+        let actual = Observed(
+            action: decision.action, rule: decision.ruleID, cache: decision.cacheStatus, status: decision.status)
         guard problems.isEmpty else {
             return ExpectationResult(
                 name: name, passed: false,
                 detail: "\(label): " + problems.joined(separator: "; ") + "\n"
-                    + ExplainReport.render(decision, redactor: redactor))
+                    + ExplainReport.render(decision, redactor: redactor),
+                range: range, expected: expected, actual: actual)
         }
-        return ExpectationResult(name: name, passed: true, detail: "")
+        return ExpectationResult(name: name, passed: true, detail: "", range: range, expected: expected, actual: actual)
     }
 
     /// The action and deciding rule expected against those the edge gave. A case without `rule:` expects no rule to
@@ -145,11 +172,28 @@ struct ExpectationRunner {
         var cache: CacheStatus?
         var status: Int?
     }
+
+    /// What a request got at the edge.
+    struct Observed {
+        let action: EdgeAction
+        let rule: String?
+        let cache: CacheStatus
+        let status: Int
+    }
 }
 
 /// One expect case's outcome.
 struct ExpectationResult {
+    /// The case's name (`case N` when the spec gives none).
     let name: String
+    /// Whether every checked request got what the case expects.
     let passed: Bool
+    /// Why it failed, with the explain report of the failing request; empty when it passed.
     let detail: String
+    /// Where the case, or the sequence step that failed, is written in the spec.
+    let range: SourceRange
+    /// What the failing request, or the last one checked, was expected to get.
+    let expected: ExpectationRunner.Expected
+    /// What it got; nil when the request could not be built.
+    let actual: ExpectationRunner.Observed?
 }

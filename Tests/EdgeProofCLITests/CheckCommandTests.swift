@@ -42,7 +42,7 @@ import Testing
     @Test func aMissingSpecOrADirectoryIsExit2() {
         let missing = edgeproof("check", scratch.path("missing.yaml"))
         #expect(missing.exitCode == 2)
-        #expect(missing.stderr.contains("no such file; pass the spec's path or run where edge.yaml is"))
+        #expect(missing.stderr.contains("no such file; pass the spec's path, '-' to read it from standard input"))
         let directory = edgeproof("check", scratch.root)
         #expect(directory.exitCode == 2)
         #expect(directory.stderr.contains("is a directory, not a spec file"))

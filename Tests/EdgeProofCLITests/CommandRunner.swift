@@ -30,19 +30,30 @@ func edgeproof(_ arguments: String...) -> CommandResult {
     edgeproof(arguments)
 }
 
-/// Runs `edgeproof ARGUMENTS` in this process, as `main.swift` does, with its output captured.
-func edgeproof(_ arguments: [String]) -> CommandResult {
+/// Runs `edgeproof ARGUMENTS` in this process, as `main.swift` does, with its output captured and, when `stdin` is
+/// given, those bytes on its standard input (a pipe whose writer has closed; at most the pipe's 64 KiB buffer).
+func edgeproof(_ arguments: [String], stdin: String? = nil) -> CommandResult {
     let captured = CapturedStreams()
-    let code = Console.$current.withValue(captured.console) { EdgeProof.execute(arguments) }
+    var console = captured.console
+    let pipe = Pipe()
+    if let stdin {
+        try? pipe.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+        try? pipe.fileHandleForWriting.close()
+        console = Console(
+            writeOutput: console.writeOutput, writeError: console.writeError,
+            inputDescriptor: pipe.fileHandleForReading.fileDescriptor)
+    }
+    let code = Console.$current.withValue(console) { EdgeProof.execute(arguments) }
     let text = captured.text
     return CommandResult(exitCode: code, stdout: text.stdout, stderr: text.stderr)
 }
 
 /// Runs the built `edgeproof` executable as a child process, for what only a real process shows: its working
-/// directory, its environment, its file descriptors 1 and 2, and state kept per process.
+/// directory, its environment, its file descriptors 0, 1 and 2 (`stdin`, else `/dev/null`), and state kept per
+/// process.
 func edgeproofProcess(
     _ arguments: [String], directory: String? = nil, environment: [String: String] = [:],
-    stdout: FileHandle? = nil
+    stdout: FileHandle? = nil, stdin: FileHandle? = nil
 ) throws -> CommandResult {
     let process = Process()
     process.executableURL = builtExecutable
@@ -55,7 +66,7 @@ func edgeproofProcess(
     _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     process.standardOutput = try stdout ?? FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = stdin ?? FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
     return CommandResult(
