@@ -10,6 +10,7 @@ Run: python3 scripts/test-github-action.py (make test runs it).
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,7 +18,10 @@ import textwrap
 import threading
 import unittest
 
+import yaml
+
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "github-action.py")
+ACTION = os.path.join(os.path.dirname(SCRIPT), "..", "action.yml")
 TOKEN = "ghs_standInTokenValue0123456789abcdef"
 REPOSITORY = "platform/edge"
 NUMBER = 42
@@ -345,6 +349,34 @@ class GitHubActionTests(unittest.TestCase):
         self.assertTrue(body.endswith("the whole summary is in the job log and the job summary.\n"))
         self.assertTrue(all(line.startswith("| case-") for line in body.splitlines()[-3:-2]))
         self.assertIn("| case-002999 | ok |", result.stdout)
+
+
+class ActionDefinitionTests(unittest.TestCase):
+    """action.yml, read with PyYAML: a composite action whose steps hand the script every setting it reads."""
+
+    def setUp(self):
+        with open(ACTION, encoding="utf-8") as action:
+            self.action = yaml.safe_load(action)
+
+    def test_every_step_names_its_shell_and_reads_inputs_only_through_env(self):
+        self.assertEqual(self.action["runs"]["using"], "composite")
+        for step in self.action["runs"]["steps"]:
+            with self.subTest(step=step["name"]):
+                self.assertEqual(step["shell"], "bash")
+                # An input expanded inside `run` would be pasted into the shell script (script injection).
+                self.assertNotRegex(step["run"], r"\$\{\{")
+
+    def test_the_run_step_sets_every_variable_the_script_reads_from_an_input(self):
+        with open(SCRIPT, encoding="utf-8") as script:
+            read = set(re.findall(r'environ\.get\("(EDGEPROOF[A-Z_]*)"\)', script.read()))
+        run_step = self.action["runs"]["steps"][-1]
+        env = run_step["env"]
+        self.assertEqual(set(name for name in env if name.startswith("EDGEPROOF")), read - {"EDGEPROOF_BASE_REF"})
+        self.assertEqual(env["GITHUB_TOKEN"], "${{ inputs.github-token }}")
+        for name, value in env.items():
+            for input_name in re.findall(r"inputs\.([a-z-]+)", value):
+                self.assertIn(input_name, self.action["inputs"], f"{name} reads an undeclared input")
+        self.assertIn("scripts/github-action.py", run_step["run"])
 
 
 if __name__ == "__main__":
