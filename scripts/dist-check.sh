@@ -2,8 +2,8 @@
 # Checks what `make static`, `make install` and `make deb` produce, the way a machine without Swift would use them:
 #   1. the static binary links no library from the Swift toolchain (ldd, RUNPATH) and loads none while it runs
 #      (LD_DEBUG=files also shows what dlopen loads);
-#   2. with the toolchain's library directory hidden (as root: a private mount namespace with an empty directory
-#      bind-mounted over it) and an empty environment, `--version`, `check` and `build` work, and `build` writes
+#   2. with the toolchain's library directory and the repository's Sources hidden (as root: a private mount namespace
+#      with an empty directory bind-mounted over each) and an empty environment, `--version`, `check` and `build` work, and `build` writes
 #      exactly the committed example outputs;
 #   3. `make install DESTDIR=… PREFIX=…` puts a working binary in $DESTDIR$PREFIX/bin;
 #   4. the .deb declares every library the binary links (each ldd path mapped to its package with dpkg -S), and, as
@@ -57,9 +57,12 @@ fi
 echo "== 2. run with the toolchain hidden and an empty environment"
 if [ "$(id -u)" -eq 0 ] && unshare --mount true 2>/dev/null; then
   mkdir "$work/empty"
-  hide=(unshare --mount sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' "$work/empty" "$toolchain_lib")
-  "${hide[@]}" test ! -e "$toolchain_lib/linux" || fail "bind-mounting an empty directory over $toolchain_lib failed"
-  echo "hidden: $toolchain_lib (private mount namespace)"
+  # The sources are hidden too: the templates must come from inside the binary.
+  hide=(unshare --mount sh -c 'mount --bind "$0" "$1" && mount --bind "$0" "$2" && shift 2 && exec "$@"'
+    "$work/empty" "$toolchain_lib" "$repo/Sources")
+  "${hide[@]}" test ! -e "$toolchain_lib/linux" -a ! -e "$repo/Sources/Emitters" ||
+    fail "bind-mounting an empty directory over $toolchain_lib and $repo/Sources failed"
+  echo "hidden: $toolchain_lib and $repo/Sources (private mount namespace)"
 else
   hide=()
   echo "note: not root or no unshare, so $toolchain_lib stays visible; the environment is still emptied"
