@@ -4,7 +4,7 @@
 The stand-in API keeps a pull request's comments (paginated like GitHub) and records every request; the stand-in
 edgeproof records its arguments, the base spec it was given and whether it saw the token, prints a Markdown summary
 for `test` and `diff`, and fails the step FAKE_FAIL names. The diff steps run against real git repositories.
-Run: python3 scripts/test-github-action.py (make test runs it).
+Run: make action-test (part of make test), or any python3 with PyYAML: python3 scripts/test-github-action.py
 """
 
 import http.server
