@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces clean
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -18,6 +18,44 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product edgeproof
+
+# Distribution (docs/distribution.md). `static` links the Swift runtime and Foundation into the binary, so it runs
+# without the toolchain; it builds in its own scratch directory, so the flag never forces a rebuild of .build.
+# `install` copies that binary to $(DESTDIR)$(PREFIX)/bin (templates are embedded: nothing else is needed at run
+# time); `deb` packages it as edgeproof_<version>_<arch>.deb, the version being the binary's own `--version`;
+# `dist-check` checks all three the way a machine without Swift would use them (scripts/dist-check.sh).
+PREFIX ?= /usr/local
+STATIC_SCRATCH := .build-static
+STATIC_BIN := $(STATIC_SCRATCH)/release/edgeproof
+
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product edgeproof --scratch-path $(STATIC_SCRATCH)
+
+install: static
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 $(STATIC_BIN) "$(DESTDIR)$(PREFIX)/bin/edgeproof"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/edgeproof"
+
+deb: static
+	@rm -f edgeproof_*.deb
+	scripts/make-deb.sh $(STATIC_BIN) .
+
+dist-check: deb
+	scripts/dist-check.sh $(STATIC_BIN) edgeproof_*.deb
+	$(MAKE) --no-print-directory hooks-check
+
+# The GitHub Action's script against a stand-in of the GitHub API on 127.0.0.1, and action.yml read with PyYAML.
+action-test: venv
+	$(VENV)/bin/python scripts/test-github-action.py
+
+# .pre-commit-hooks.yaml through the real pre-commit (in its own venv) with the static binary as `edgeproof`.
+PRE_COMMIT_VENV := .build/pre-commit-venv
+hooks-check: static
+	@test -x $(PRE_COMMIT_VENV)/bin/pre-commit || { python3 -m venv $(PRE_COMMIT_VENV) && \
+	  $(PRE_COMMIT_VENV)/bin/pip install -q 'pre-commit>=4,<5'; }
+	scripts/test-pre-commit-hooks.sh $(STATIC_BIN) $(PRE_COMMIT_VENV)/bin/pre-commit
 
 demo: release
 	$(BIN) check $(EXAMPLE)
@@ -34,6 +72,7 @@ test: deps venv
 	$(VENV)/bin/python scripts/check-secrets-cli.py "$$($(SWIFT) build --show-bin-path)/edgeproof" .build/secrets-cli
 	$(MAKE) --no-print-directory schema-check
 	$(MAKE) --no-print-directory outputs-check
+	$(MAKE) --no-print-directory action-test
 
 # swift-format, configured by .swift-format: `make fmt` rewrites the Swift sources in place; `make fmt-check` fails
 # when formatting would change a file, a lint rule has a finding, or a line is longer than LINE_LIMIT bytes. The

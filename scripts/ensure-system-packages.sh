@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages EdgeProof builds and tests with, when missing.
-# As root it runs apt-get; otherwise it prints the exact command and fails.
+# Installs the Debian packages EdgeProof builds and tests with, when missing; with --build, only the libraries
+# `swift build` links (the GitHub Action uses that). As root it runs apt-get; otherwise it prints the exact command
+# and fails.
 set -euo pipefail
-packages=(libpcre2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev pkg-config python3-venv redis-server redis-tools)
+build_packages=(libpcre2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev pkg-config)
+test_packages=(python3-venv redis-server redis-tools dpkg-dev)
+case "${1:-}" in
+  --build) packages=("${build_packages[@]}") ;;
+  "") packages=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 [--build]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
