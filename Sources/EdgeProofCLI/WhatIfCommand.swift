@@ -16,7 +16,7 @@ struct WhatIfCommand: ParsableCommand {
         discussion: """
             Without --scale the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
             incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale \
-            scenarios, which run in parallel.
+            scenarios, which run in parallel. Exit 1 when a --threshold condition does not hold in a scenario.
             """)
 
     @OptionGroup var spec: SpecArgument
@@ -37,9 +37,13 @@ struct WhatIfCommand: ParsableCommand {
     )
     var addProfiles: [String] = []
 
+    @OptionGroup var thresholds: ThresholdOptions
+
     func run() throws {
         var options = try traces.replayOptions()
-        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
+        let given = try thresholds.given(scoped: true)
+        try CommandOutput.refuseConflicts(
+            inputs: [spec.path] + traces.paths, outputs: [("--report", report), ("--junit", thresholds.junit)])
         let compiled = try spec.load()
         options.redactor = Redactor.forSpec(compiled)
         var tracesRead = false
@@ -74,6 +78,8 @@ struct WhatIfCommand: ParsableCommand {
                     + "the design's table.\n"
             )
         }
+        try ScopedThreshold.refuseUnknownScenarios(
+            given, scenarios: scenarios.map(\.name) + addProfiles.map { "+\($0)" })
         var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
         if !addProfiles.isEmpty, let reference = results.first {
             let added = try addedScenarios(compiled, reference: reference)
@@ -114,6 +120,8 @@ struct WhatIfCommand: ParsableCommand {
                         capacity: ReportCapacity.line(for: compiled))
                 }, json: { WhatIfTable.json(results, warnings: warnings).pretty })
         }
+        try thresholds.check(
+            given, spec: compiled, runs: results.map { ($0.name, $0.metric) }, suite: "edgeproof whatif")
     }
 
     /// One scenario per added profile: the trace at scale 1 with the profile's synthetic traffic merged in over the
