@@ -40,18 +40,10 @@ struct ReplayCommand: ParsableCommand {
         let compiled = try spec.load()
         options.decisionsPath = decisions
         options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
-        if Console.current.errorIsTerminal {
-            let started = ProcessInfo.processInfo.systemUptime
-            let console = Console.current
-            options.progress = { records in
-                let elapsed = max(0.001, ProcessInfo.processInfo.systemUptime - started)
-                console.writeError("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
-            }
-        }
+        let progress = TraceProgress.attach(to: &options, paths: traces.paths, passes: 1)
         let summary = try TraceInput.reading { diagnostics in
-            let summary = try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
-            if options.progress != nil { StandardError.write("\r\u{1B}[K") }
-            return summary
+            defer { progress?.finish() }
+            return try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
         StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
         UnsuppliedFieldWarning.print(summary.unsuppliedFields)

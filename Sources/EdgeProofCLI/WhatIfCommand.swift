@@ -46,6 +46,8 @@ struct WhatIfCommand: ParsableCommand {
             inputs: [spec.path] + traces.paths, outputs: [("--report", report), ("--junit", thresholds.junit)])
         let compiled = try spec.load()
         options.redactor = Redactor.forSpec(compiled)
+        let progress = TraceProgress.attach(
+            to: &options, paths: traces.paths, passes: (scale == nil ? 2 : 1) + addProfiles.count)
         var tracesRead = false
         var scenarios: [WhatIfScenario]
         var design: [String]?
@@ -58,8 +60,10 @@ struct WhatIfCommand: ParsableCommand {
                     name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
             }
         } else {
-            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead)
-                .results
+            let base = try run(
+                compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead, progress: progress
+            )
+            .results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
                 StandardError.write(
@@ -80,10 +84,10 @@ struct WhatIfCommand: ParsableCommand {
         }
         try ScopedThreshold.refuseUnknownScenarios(
             given, scenarios: scenarios.map(\.name) + addProfiles.map { "+\($0)" })
-        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
+        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead, progress: progress)
         if !addProfiles.isEmpty, let reference = results.first {
             let added = try addedScenarios(compiled, reference: reference)
-            let extra = try run(compiled, added, options, tracesRead: &tracesRead)
+            let extra = try run(compiled, added, options, tracesRead: &tracesRead, progress: progress)
             results += extra.results
             warnings += extra.warnings
         }
@@ -157,14 +161,16 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     /// Runs `scenarios` over the traces. Their findings (malformed lines) are printed after the first run only
-    /// (`tracesRead` false): every later run reads the same traces and finds the same.
+    /// (`tracesRead` false): every later run reads the same traces and finds the same. The progress line is
+    /// cleared after each run, before anything else is printed.
     private func run(
         _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
-        tracesRead: inout Bool
+        tracesRead: inout Bool, progress: ProgressMeter?
     ) throws -> (results: [ScenarioResult], warnings: [String]) {
         defer { tracesRead = true }
         return try TraceInput.reading(printingFindings: !tracesRead) { diagnostics in
-            try WhatIf.run(
+            defer { progress?.finish() }
+            return try WhatIf.run(
                 compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
         }
     }

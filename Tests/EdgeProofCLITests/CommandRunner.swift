@@ -15,24 +15,29 @@ struct CommandResult {
 /// Standard output and standard error of one run, collected from whichever thread writes.
 private final class CapturedStreams: Sendable {
     private let streams = Mutex<(stdout: String, stderr: String)>(("", ""))
+    private let errorIsTerminal: Bool
+
+    /// `errorIsTerminal`: whether the console says standard error is a terminal.
+    init(errorIsTerminal: Bool = false) { self.errorIsTerminal = errorIsTerminal }
 
     var console: Console {
         Console(
             writeOutput: { text in self.streams.withLock { $0.stdout += text } },
-            writeError: { text in self.streams.withLock { $0.stderr += text } })
+            writeError: { text in self.streams.withLock { $0.stderr += text } }, errorIsTerminal: errorIsTerminal)
     }
 
     var text: (stdout: String, stderr: String) { streams.withLock { $0 } }
 }
 
-/// Runs `edgeproof ARGUMENTS` in this process, as `main.swift` does, with its output captured.
+/// Runs `edgeproof ARGUMENTS` in this process, as `main.swift` does, with its output captured; `errorIsTerminal`
+/// makes standard error look like a terminal.
 func edgeproof(_ arguments: String...) -> CommandResult {
     edgeproof(arguments)
 }
 
 /// Runs `edgeproof ARGUMENTS` in this process, as `main.swift` does, with its output captured.
-func edgeproof(_ arguments: [String]) -> CommandResult {
-    let captured = CapturedStreams()
+func edgeproof(_ arguments: [String], errorIsTerminal: Bool = false) -> CommandResult {
+    let captured = CapturedStreams(errorIsTerminal: errorIsTerminal)
     let code = Console.$current.withValue(captured.console) { EdgeProof.execute(arguments) }
     let text = captured.text
     return CommandResult(exitCode: code, stdout: text.stdout, stderr: text.stderr)
