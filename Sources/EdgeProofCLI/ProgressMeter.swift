@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// One line on standard error showing how far a long command is, rewritten in place with `\r` and cleared at the
-/// end: the share of the input read and the time left when the input's size is known, records a second otherwise.
+/// end: the share of the work done and the time left when it is known (the share of the traces read, of the
+/// synthesised window written), records a second otherwise.
 ///
 /// It is UI only: the clock is a parameter (tests drive it by hand) and nothing it shows reaches an output. The
 /// line is drawn at most once every `minimumInterval` seconds, however often `advance` is called.
@@ -17,36 +18,32 @@ final class ProgressMeter: Sendable {
 
     private let state = Mutex(State())
     private let started: Double
-    private let totalBytes: Int?
-    private let bytesRead: @Sendable () -> Int
     private let clock: @Sendable () -> Double
     private let write: @Sendable (String) -> Void
 
-    /// A meter started now. `totalBytes`: the bytes the run will read (nil: unknown); `bytesRead`: how many it has
-    /// read; `clock`: seconds on a monotonic clock; `write`: where the line goes.
-    init(
-        totalBytes: Int?, bytesRead: @escaping @Sendable () -> Int, clock: @escaping @Sendable () -> Double,
-        write: @escaping @Sendable (String) -> Void
-    ) {
-        self.totalBytes = totalBytes.flatMap { $0 > 0 ? $0 : nil }
-        self.bytesRead = bytesRead
+    /// A meter started now. `clock`: seconds on a monotonic clock; `write`: where the line goes.
+    init(clock: @escaping @Sendable () -> Double, write: @escaping @Sendable (String) -> Void) {
         self.clock = clock
         self.write = write
         started = clock()
     }
 
-    /// Counts `records` more records processed and redraws the line unless it was drawn less than
-    /// `minimumInterval` ago.
-    func advance(records: Int) {
+    /// Counts `records` more records processed, with `completed` the share of the work now done (0 to 1; nil:
+    /// unknown), and redraws the line unless it was drawn less than `minimumInterval` ago.
+    func advance(records: Int, completed: Double?) {
         let now = clock()
         let line: String? = state.withLock { state in
             state.records += records
             if let last = state.lastDrawn, now - last < Self.minimumInterval { return nil }
             state.lastDrawn = now
-            return Self.line(
-                records: state.records, bytes: bytesRead(), totalBytes: totalBytes, elapsed: now - started)
+            return Self.line(records: state.records, completed: completed, elapsed: now - started)
         }
         if let line { write("\r" + line + "\u{1B}[K") }
+    }
+
+    /// A meter on `console`'s standard error with the system's monotonic clock.
+    static func onStandardError(of console: Console) -> ProgressMeter {
+        ProgressMeter(clock: { ProcessInfo.processInfo.systemUptime }, write: { console.writeError($0) })
     }
 
     /// Clears the line, if one was drawn, so what follows starts on a clean line.
@@ -60,13 +57,13 @@ final class ProgressMeter: Sendable {
 
     /// The text of the line: `37% · 1,310,720 records · ETA 2m05s` when the total is known, else
     /// `1,310,720 records · 262,144 records/s`.
-    static func line(records: Int, bytes: Int, totalBytes: Int?, elapsed: Double) -> String {
+    static func line(records: Int, completed: Double?, elapsed: Double) -> String {
         let count = "\(grouped(records)) records"
-        guard let totalBytes else {
+        guard let completed, completed.isFinite else {
             let rate = elapsed > 0 ? Int((Double(records) / elapsed).rounded()) : 0
             return "\(count) · \(grouped(rate)) records/s"
         }
-        let fraction = min(1, Double(bytes) / Double(totalBytes))
+        let fraction = min(1, max(0, completed))
         let percent = "\(Int((fraction * 100).rounded(.down)))%"
         guard fraction > 0, elapsed > 0 else { return "\(percent) · \(count)" }
         return "\(percent) · \(count) · ETA \(duration(elapsed * (1 - fraction) / fraction))"

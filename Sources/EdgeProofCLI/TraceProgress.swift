@@ -14,11 +14,13 @@ enum TraceProgress {
         let counter = TraceByteCounter()
         let sizes = paths.map(regularFileSize)
         let total = sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! } * passes
-        let meter = ProgressMeter(
-            totalBytes: total, bytesRead: { counter.bytes }, clock: { ProcessInfo.processInfo.systemUptime },
-            write: { console.writeError($0) })
+        let meter = ProgressMeter.onStandardError(of: console)
         options.byteCounter = counter
-        options.progress = { _ in meter.advance(records: ReplayOptions.progressInterval) }
+        options.progress = { _ in
+            meter.advance(
+                records: ReplayOptions.progressInterval,
+                completed: total.flatMap { $0 > 0 ? Double(counter.bytes) / Double($0) : nil })
+        }
         return meter
     }
 

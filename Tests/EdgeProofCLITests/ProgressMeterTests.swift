@@ -10,37 +10,32 @@ import Testing
     private final class Harness: Sendable {
         let now = Mutex(0.0)
         let written = Mutex<[String]>([])
-        let bytes = Mutex(0)
 
-        func meter(totalBytes: Int?) -> ProgressMeter {
+        func meter() -> ProgressMeter {
             ProgressMeter(
-                totalBytes: totalBytes, bytesRead: { self.bytes.withLock { $0 } }, clock: { self.now.withLock { $0 } },
-                write: { text in self.written.withLock { $0.append(text) } })
+                clock: { self.now.withLock { $0 } }, write: { text in self.written.withLock { $0.append(text) } })
         }
 
-        func at(_ seconds: Double, bytes: Int = 0) {
-            now.withLock { $0 = seconds }
-            self.bytes.withLock { $0 = bytes }
-        }
+        func at(_ seconds: Double) { now.withLock { $0 = seconds } }
     }
 
     @Test func aKnownTotalShowsThePercentageReadTheRecordsAndTheTimeLeft() {
         #expect(
-            ProgressMeter.line(records: 131_072, bytes: 250, totalBytes: 1000, elapsed: 10)
+            ProgressMeter.line(records: 131_072, completed: 250.0 / 1000, elapsed: 10)
                 == "25% · 131,072 records · ETA 30s")
         #expect(
-            ProgressMeter.line(records: 65_536, bytes: 1, totalBytes: 3, elapsed: 62.5)
+            ProgressMeter.line(records: 65_536, completed: 1.0 / 3, elapsed: 62.5)
                 == "33% · 65,536 records · ETA 2m05s")
-        #expect(ProgressMeter.line(records: 0, bytes: 0, totalBytes: 1000, elapsed: 0) == "0% · 0 records")
+        #expect(ProgressMeter.line(records: 0, completed: 0.0 / 1000, elapsed: 0) == "0% · 0 records")
         // A file that grew while it was read never shows more than 100% or a negative time left.
         #expect(
-            ProgressMeter.line(records: 1_000_000, bytes: 1200, totalBytes: 1000, elapsed: 3)
+            ProgressMeter.line(records: 1_000_000, completed: 1200.0 / 1000, elapsed: 3)
                 == "100% · 1,000,000 records · ETA 0s")
     }
 
     @Test func anUnknownTotalShowsRecordsASecond() {
         #expect(
-            ProgressMeter.line(records: 1_310_720, bytes: 99, totalBytes: nil, elapsed: 4)
+            ProgressMeter.line(records: 1_310_720, completed: nil, elapsed: 4)
                 == "1,310,720 records · 327,680 records/s")
     }
 
@@ -55,10 +50,10 @@ import Testing
 
     @Test func theLineIsDrawnAtMostTenTimesASecondAndCountsEveryRecord() {
         let harness = Harness()
-        let meter = harness.meter(totalBytes: 1000)
-        for (seconds, bytes) in [(0.0, 100), (0.05, 150), (0.099, 190), (0.1, 200), (0.15, 300), (1.0, 500)] {
-            harness.at(seconds, bytes: bytes)
-            meter.advance(records: 65_536)
+        let meter = harness.meter()
+        for (seconds, completed) in [(0.0, 0.1), (0.05, 0.15), (0.099, 0.19), (0.1, 0.2), (0.15, 0.3), (1.0, 0.5)] {
+            harness.at(seconds)
+            meter.advance(records: 65_536, completed: completed)
         }
         #expect(
             harness.written.withLock { $0 } == [
@@ -70,12 +65,12 @@ import Testing
 
     @Test func finishingClearsTheLineOnlyWhenOneWasDrawn() {
         let idle = Harness()
-        idle.meter(totalBytes: nil).finish()
+        idle.meter().finish()
         #expect(idle.written.withLock { $0 }.isEmpty)
         let harness = Harness()
-        let meter = harness.meter(totalBytes: nil)
+        let meter = harness.meter()
         harness.at(2)
-        meter.advance(records: 10)
+        meter.advance(records: 10, completed: nil)
         meter.finish()
         meter.finish()
         #expect(harness.written.withLock { $0 } == ["\r10 records · 5 records/s\u{1B}[K", "\r\u{1B}[K"])
@@ -104,5 +99,23 @@ import Testing
             #expect(terminal.stderr.dropFirst(drawnAndCleared.count) == pipe.stderr)
             #expect(!pipe.stderr.contains("\r"))
         }
+    }
+
+    @Test func synthShowsTheShareOfItsWindowWrittenOnATerminalOnly() throws {
+        let scratch = try ScratchDirectory()
+        // 100 requests a second for 20 minutes: about 120,000 records, more than 65,536.
+        let arguments = [
+            "synth", "--spec", exampleSpec, "--duration", "20m", "--rps", "100", "-o", scratch.path("t.jsonl"),
+        ]
+        let terminal = edgeproof(arguments, errorIsTerminal: true)
+        let pipe = edgeproof(arguments)
+        #expect(terminal.exitCode == 0)
+        #expect(terminal.stdout == pipe.stdout)
+        #expect(pipe.stderr.isEmpty)
+        let end = try #require(terminal.stderr.range(of: "\u{1B}[K"), "\(terminal.stderr)")
+        let line = String(terminal.stderr[..<end.lowerBound])
+        #expect(line.hasPrefix("\r"))
+        #expect(line.contains("% · 65,536 records · ETA "), "\(line)")
+        #expect(terminal.stderr.hasSuffix("\r\u{1B}[K"))
     }
 }
