@@ -96,8 +96,7 @@ import Testing
             guard run[0] == "replay" else { continue }
             let pipe = edgeproof(arguments)
             #expect(terminal.stdout == pipe.stdout)
-            #expect(terminal.stderr.dropFirst(drawnAndCleared.count) == pipe.stderr)
-            #expect(!pipe.stderr.contains("\r"))
+            #expect(!pipe.stderr.contains("\r") && !pipe.stderr.contains("records ·"))
         }
     }
 
