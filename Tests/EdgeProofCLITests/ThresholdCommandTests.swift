@@ -117,6 +117,15 @@ import Testing
         #expect(junit.contains(#"<failure message="10x: peak_origin_rps = 50 breaks peak_origin_rps &lt; 20">"#))
     }
 
+    @Test func whatIfChecksTheSpecsThresholdsInEveryScenario() {
+        // The example spec: block_rate < 12%, which the scraper trace breaks at any scale.
+        let result = edgeproof(whatif + ["--spec-thresholds"])
+        #expect(result.exitCode == 1)
+        #expect(result.stdout.contains("\n  1x: block_rate = 83.33% breaks block_rate < 12%\n"))
+        #expect(result.stdout.contains("\n  10x: block_rate = 83.33% breaks block_rate < 12%\n"))
+        #expect(edgeproof(whatif).exitCode == 0)
+    }
+
     @Test func everyWhatIfScenarioMetricHasAValue() {
         let metrics = [
             "requests", "machines_needed", "minutes_over_hard_limit", "redis_commands_per_day", "incidents_per_month",
