@@ -37,8 +37,8 @@ public struct CompiledEdge: Sendable {
     public let namedLists: [String: NamedList]
     /// The simulated origin.
     public let origin: OriginSpec?
-    /// Replay thresholds (`replay --fail-on`).
-    public let failOn: [ThresholdSpec]
+    /// The spec's thresholds (`--spec-thresholds` on replay and whatif).
+    public let thresholds: [ThresholdSpec]
     /// What replay reports redact.
     public let redact: RedactSpec?
     /// How replays model the edge (the rate-limit counter delay).
@@ -83,7 +83,7 @@ public enum EdgeCompiler {
                     name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text),
                     description: $0.value.description)
             },
-            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, failOn: spec.failOn,
+            expectations: spec.expect, namedLists: rules.lists, origin: spec.origin, thresholds: spec.thresholds,
             redact: spec.redact, replay: spec.replay, app: spec.app, costs: spec.costs, profiles: spec.profiles,
             hosts: spec.hosts)
     }

@@ -10,7 +10,7 @@ public struct Console: Sendable {
     public let writeError: @Sendable (String) -> Void
     /// Whether standard output is a terminal (diagnostics are coloured only then).
     public let outputIsTerminal: Bool
-    /// Whether standard error is a terminal (replay shows its progress only then).
+    /// Whether standard error is a terminal (long commands show their progress line only then).
     public let errorIsTerminal: Bool
     /// The descriptor a path `-` reads from (the spec of `check -`, `build -`, `test -`, `explain -`).
     public let inputDescriptor: Int32

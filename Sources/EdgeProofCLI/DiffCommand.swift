@@ -39,8 +39,10 @@ struct DiffCommand: ParsableCommand {
             inputs: [base, head] + traces.paths, outputs: [("--report", report), ("--junit", junit)])
         let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
         options.redactor = Redactor.forSpec(headSpec, enabled: !noRedact)
+        let progress = TraceProgress.attach(to: &options, paths: traces.paths, passes: 1)
         let result = try TraceInput.reading { diagnostics in
-            try SpecDiff.run(
+            defer { progress?.finish() }
+            return try SpecDiff.run(
                 base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
         StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")

@@ -60,7 +60,7 @@ public struct EdgeProof: ParsableCommand {
     static let usageErrorCode: Int32 = 2
 
     /// `--fail-on` followed by nothing or by another option becomes `--fail-on-spec`, so a bare `--fail-on`
-    /// means the spec's `fail_on` section.
+    /// keeps meaning the spec's thresholds (the former spelling of `--spec-thresholds`).
     static func bareFailOnRewritten(_ arguments: [String]) -> [String] {
         arguments.enumerated().map { index, argument in
             guard argument == "--fail-on" else { return argument }

@@ -12,8 +12,8 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay request traces through the edge model: actions, rules, rate limits, cache, origin load.",
         discussion: """
-            Exit 0; 1 when a threshold named by --fail-on is broken (a bare --fail-on applies the spec's fail_on); \
-            2 for unreadable traces or more malformed lines than --max-errors.
+            Exit 0; 1 when a --threshold condition (or, with --spec-thresholds, one of the spec's thresholds) does \
+            not hold; 2 for unreadable traces or more malformed lines than --max-errors.
             """)
 
     @OptionGroup var spec: SpecArgument
@@ -26,41 +26,24 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write the summary to this file: HTML when it ends in .html, JSON otherwise.")
     var report: String?
 
-    @Option(
-        name: .customLong("fail-on"),
-        help: "A threshold such as 'block_rate<0.1%'; give the option without a value to apply the spec's fail_on.")
-    var failOn: [String] = []
-
-    @Flag(name: .customLong("fail-on-spec"), help: "Apply the spec's fail_on thresholds (what a bare --fail-on means).")
-    var failOnSpec = false
+    @OptionGroup var thresholds: ThresholdOptions
 
     @Flag(help: "Show Authorization, Cookie and sensitive query parameters in examples.")
     var noRedact = false
 
-    @Option(help: "Write the thresholds as a JUnit report (one test case per threshold).")
-    var junit: String?
-
     func run() throws {
         var options = try traces.replayOptions()
-        let thresholds = try parseThresholds()
+        let given = try thresholds.given(scoped: false)
         try CommandOutput.refuseConflicts(
             inputs: [spec.path] + traces.paths,
-            outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
+            outputs: [("--decisions", decisions), ("--report", report), ("--junit", thresholds.junit)])
         let compiled = try spec.load()
         options.decisionsPath = decisions
         options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
-        if Console.current.errorIsTerminal {
-            let started = ProcessInfo.processInfo.systemUptime
-            let console = Console.current
-            options.progress = { records in
-                let elapsed = max(0.001, ProcessInfo.processInfo.systemUptime - started)
-                console.writeError("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
-            }
-        }
+        let progress = TraceProgress.attach(to: &options, paths: traces.paths, passes: 1)
         let summary = try TraceInput.reading { diagnostics in
-            let summary = try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
-            if options.progress != nil { StandardError.write("\r\u{1B}[K") }
-            return summary
+            defer { progress?.finish() }
+            return try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
         StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
         UnsuppliedFieldWarning.print(summary.unsuppliedFields)
@@ -75,31 +58,7 @@ struct ReplayCommand: ParsableCommand {
                         summary: summary, capacity: ReportCapacity.line(for: compiled))
                 }, json: { SummaryRenderer.json(summary).pretty })
         }
-        let applied = thresholds + (failOnSpec ? compiled.failOn : [])
-        let broken = ThresholdCheck.broken(applied, in: summary)
-        if !applied.isEmpty {
-            StandardOutput.print(
-                broken.isEmpty
-                    ? "\nThresholds: all \(applied.count) hold"
-                    : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
-        }
-        if let junit { try CommandOutput.write(ThresholdJUnit.xml(applied, broken: broken), to: junit) }
-        if !broken.isEmpty { throw ExitCode(1) }
-    }
-
-    private func parseThresholds() throws -> [ThresholdSpec] {
-        try failOn.map { text in
-            guard let index = text.firstIndex(where: { "<>=".contains($0) }) else {
-                throw ValidationError("--fail-on '\(text)': write METRIC<VALUE, e.g. block_rate<0.1%")
-            }
-            switch ThresholdSpec.parse(
-                metric: String(text[..<index]).trimmingCharacters(in: .whitespaces), condition: String(text[index...]),
-                range: .wholeFile("--fail-on"))
-            {
-            case let .success(threshold): return threshold
-            case let .failure(problem): throw ValidationError("--fail-on '\(text)': \(problem.message)")
-            }
-        }
+        try thresholds.check(given, spec: compiled, runs: [(nil, summary.metric)], suite: "edgeproof replay")
     }
 }
 
@@ -111,21 +70,5 @@ enum ReportCapacity {
         return CapacityLine(
             softLimitPerMachine: model.softLimitPerMachine, hardLimitPerMachine: model.hardLimitPerMachine,
             machines: model.machines)
-    }
-}
-
-/// Replay thresholds as JUnit test cases.
-enum ThresholdJUnit {
-    static func xml(_ thresholds: [ThresholdSpec], broken: [String]) -> String {
-        JUnitReport(
-            suite: "edgeproof replay",
-            cases: thresholds.map { threshold in
-                JUnitReport.Case(
-                    name: "\(threshold.metric) \(threshold.comparison.rawValue) \(threshold.bound)",
-                    failure: broken.first {
-                        $0.hasPrefix(threshold.metric + " ") || $0.hasPrefix(threshold.metric + ":")
-                    })
-            }
-        ).xml
     }
 }

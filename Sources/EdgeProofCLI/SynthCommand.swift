@@ -64,7 +64,16 @@ struct SynthCommand: ParsableCommand {
                 profile: loadProfile, seed: seed, startMilliseconds: startMilliseconds,
                 durationMilliseconds: duration.milliseconds)
             let writer = try NativeTraceWriter(path: output)
-            let statistics = try synthesizer.write(to: writer)
+            let meter = Console.current.errorIsTerminal ? ProgressMeter.onStandardError(of: Console.current) : nil
+            let written = Result {
+                try synthesizer.write(
+                    to: writer,
+                    progress: meter.map { meter in
+                        { meter.advance(records: TraceSynthesizer.progressInterval, completed: $1) }
+                    })
+            }
+            meter?.finish()
+            let statistics = try written.get()
             try writer.finish()
             let line =
                 "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), "

@@ -16,7 +16,7 @@ struct WhatIfCommand: ParsableCommand {
         discussion: """
             Without --scale the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
             incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale \
-            scenarios, which run in parallel.
+            scenarios, which run in parallel. Exit 1 when a --threshold condition does not hold in a scenario.
             """)
 
     @OptionGroup var spec: SpecArgument
@@ -37,11 +37,17 @@ struct WhatIfCommand: ParsableCommand {
     )
     var addProfiles: [String] = []
 
+    @OptionGroup var thresholds: ThresholdOptions
+
     func run() throws {
         var options = try traces.replayOptions()
-        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
+        let given = try thresholds.given(scoped: true)
+        try CommandOutput.refuseConflicts(
+            inputs: [spec.path] + traces.paths, outputs: [("--report", report), ("--junit", thresholds.junit)])
         let compiled = try spec.load()
         options.redactor = Redactor.forSpec(compiled)
+        let progress = TraceProgress.attach(
+            to: &options, paths: traces.paths, passes: (scale == nil ? 2 : 1) + addProfiles.count)
         var tracesRead = false
         var scenarios: [WhatIfScenario]
         var design: [String]?
@@ -54,8 +60,10 @@ struct WhatIfCommand: ParsableCommand {
                     name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
             }
         } else {
-            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead)
-                .results
+            let base = try run(
+                compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead, progress: progress
+            )
+            .results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
                 StandardError.write(
@@ -74,10 +82,12 @@ struct WhatIfCommand: ParsableCommand {
                     + "the design's table.\n"
             )
         }
-        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
+        try ScopedThreshold.refuseUnknownScenarios(
+            given, scenarios: scenarios.map(\.name) + addProfiles.map { "+\($0)" })
+        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead, progress: progress)
         if !addProfiles.isEmpty, let reference = results.first {
             let added = try addedScenarios(compiled, reference: reference)
-            let extra = try run(compiled, added, options, tracesRead: &tracesRead)
+            let extra = try run(compiled, added, options, tracesRead: &tracesRead, progress: progress)
             results += extra.results
             warnings += extra.warnings
         }
@@ -114,6 +124,8 @@ struct WhatIfCommand: ParsableCommand {
                         capacity: ReportCapacity.line(for: compiled))
                 }, json: { WhatIfTable.json(results, warnings: warnings).pretty })
         }
+        try thresholds.check(
+            given, spec: compiled, runs: results.map { ($0.name, $0.metric) }, suite: "edgeproof whatif")
     }
 
     /// One scenario per added profile: the trace at scale 1 with the profile's synthetic traffic merged in over the
@@ -149,14 +161,16 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     /// Runs `scenarios` over the traces. Their findings (malformed lines) are printed after the first run only
-    /// (`tracesRead` false): every later run reads the same traces and finds the same.
+    /// (`tracesRead` false): every later run reads the same traces and finds the same. The progress line is
+    /// cleared after each run, before anything else is printed.
     private func run(
         _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
-        tracesRead: inout Bool
+        tracesRead: inout Bool, progress: ProgressMeter?
     ) throws -> (results: [ScenarioResult], warnings: [String]) {
         defer { tracesRead = true }
         return try TraceInput.reading(printingFindings: !tracesRead) { diagnostics in
-            try WhatIf.run(
+            defer { progress?.finish() }
+            return try WhatIf.run(
                 compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
         }
     }

@@ -19,8 +19,13 @@ public struct ReplayOptions: Sendable {
     /// The rate-limit counter delay, overriding the spec's `replay.rate_limit_delay`; nil keeps the spec's (0 s
     /// when it sets none).
     public var rateLimitDelay: EdgeDuration?
-    /// Called about every 65,536 records with the number processed (for a progress line).
+    /// Called every `progressInterval` records with the number processed in this pass (for a progress line).
     public var progress: (@Sendable (Int) -> Void)?
+    /// Counts the bytes read from the traces, if set (for a progress line).
+    public var byteCounter: TraceByteCounter?
+
+    /// Records between two calls of `progress`: rare enough to cost nothing measurable in the hot loop.
+    public static let progressInterval = 1 << 16
 
     /// Default options.
     public init() {}
@@ -64,6 +69,7 @@ public enum Replay {
     {
         var readerOptions = TraceReaderOptions()
         readerOptions.maxErrors = options.maxErrors
+        readerOptions.byteCounter = options.byteCounter
         do {
             let source = try MergedTraceSource(
                 paths: paths, format: options.format, options: readerOptions, diagnostics: diagnostics)
@@ -102,7 +108,7 @@ public enum Replay {
                 if decision.originContacted { summary.appUsage.count(item.record) }
                 writer?.write(
                     index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
-                if summary.requests & 0xFFFF == 0 { options.progress?(summary.requests) }
+                if summary.requests & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(summary.requests) }
             }
         } catch {
             throw .trace(error)

@@ -140,25 +140,3 @@ public enum SummaryRenderer {
         return String(out.reversed())
     }
 }
-
-/// Checks thresholds (`fail_on`, `--fail-on`) against a summary.
-public enum ThresholdCheck {
-    /// The broken thresholds, each with the metric's value.
-    public static func broken(_ thresholds: [ThresholdSpec], in summary: ReplaySummary) -> [String] {
-        thresholds.compactMap { threshold in
-            let percentage = ThresholdSpec.metrics[threshold.metric] ?? false
-            let bound = percentage ? format(threshold.bound, true) : format(threshold.bound, false)
-            guard let value = summary.metric(threshold.metric) else {
-                return "\(threshold.metric): no data to check \(threshold.comparison.rawValue)\(bound)"
-            }
-            return threshold.holds(for: value)
-                ? nil
-                : "\(threshold.metric) = \(format(value, percentage)) breaks \(threshold.metric) "
-                    + "\(threshold.comparison.rawValue) \(bound)"
-        }
-    }
-
-    private static func format(_ value: Double, _ percentage: Bool) -> String {
-        percentage ? String(format: "%.4g%%", value * 100) : String(format: "%g", value)
-    }
-}

@@ -12,9 +12,11 @@ final class FileDescriptorSource: RawByteSource {
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private let path: String
+    private let counter: TraceByteCounter?
 
-    /// Opens `path` for reading; a FIFO must get a writer within `writerWaitMilliseconds`.
-    init(path: String, writerWaitMilliseconds: Int32) throws(TraceReadError) {
+    /// Opens `path` for reading; a FIFO must get a writer within `writerWaitMilliseconds`. `counter` counts the
+    /// bytes read.
+    init(path: String, writerWaitMilliseconds: Int32, counter: TraceByteCounter? = nil) throws(TraceReadError) {
         do {
             descriptor = try InputFile.open(path, writerWaitMilliseconds: writerWaitMilliseconds)
         } catch {
@@ -22,13 +24,15 @@ final class FileDescriptorSource: RawByteSource {
         }
         closesDescriptor = true
         self.path = path
+        self.counter = counter
     }
 
     /// Reads from an already open descriptor (for example standard input), which stays open.
-    init(descriptor: Int32, name: String) {
+    init(descriptor: Int32, name: String, counter: TraceByteCounter? = nil) {
         self.descriptor = descriptor
         closesDescriptor = false
         path = name
+        self.counter = counter
     }
 
     deinit {
@@ -38,7 +42,10 @@ final class FileDescriptorSource: RawByteSource {
     func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws(TraceReadError) -> Int {
         while true {
             let result = systemRead(descriptor, destination, count)
-            if result >= 0 { return result }
+            if result >= 0 {
+                counter?.add(result)
+                return result
+            }
             if errno == EINTR { continue }
             throw .readFailed(path: path, reason: String(cString: strerror(errno)))
         }

@@ -35,7 +35,8 @@ public final class TraceReader: TraceRecordSource {
         diagnostics: DiagnosticCollector = DiagnosticCollector()
     ) throws(TraceReadError) {
         self.init(
-            source: try FileDescriptorSource(path: path, writerWaitMilliseconds: options.writerWaitMilliseconds),
+            source: try FileDescriptorSource(
+                path: path, writerWaitMilliseconds: options.writerWaitMilliseconds, counter: options.byteCounter),
             name: path, format: format, options: options, diagnostics: diagnostics)
     }
 
@@ -45,7 +46,8 @@ public final class TraceReader: TraceRecordSource {
         options: TraceReaderOptions = TraceReaderOptions(), diagnostics: DiagnosticCollector = DiagnosticCollector()
     ) {
         self.init(
-            source: FileDescriptorSource(descriptor: fileDescriptor, name: name), name: name, format: format,
+            source: FileDescriptorSource(descriptor: fileDescriptor, name: name, counter: options.byteCounter),
+            name: name, format: format,
             options: options, diagnostics: diagnostics)
     }
 

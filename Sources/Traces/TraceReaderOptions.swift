@@ -12,6 +12,8 @@ public struct TraceReaderOptions: Sendable {
     public var maxWarnings: Int
     /// How long a FIFO may go without a writer (or data) before opening it fails. Default 10 s.
     public var writerWaitMilliseconds: Int32
+    /// Counts the bytes read from the input, if set (for a progress line).
+    public var byteCounter: TraceByteCounter?
 
     /// Creates options; the defaults suit replay.
     public init(

@@ -98,9 +98,23 @@ public struct TraceSynthesizer: Sendable {
         activeSessionBound = Int((1.5 * expectedLive).rounded(.up)) + 100
     }
 
-    /// Writes the trace to `writer` in time order and flushes it; returns what was written.
-    public func write(to writer: NativeTraceWriter) throws(TraceWriteError) -> SynthesisStatistics {
-        let statistics = try generate { request throws(TraceWriteError) in try writer.write(request.build()) }
+    /// Records between two calls of `write`'s `progress`.
+    public static let progressInterval = 1 << 16
+
+    /// Writes the trace to `writer` in time order and flushes it; returns what was written. `progress` is called
+    /// every `progressInterval` records with the records written and the share of the window they cover (0 to 1).
+    public func write(
+        to writer: NativeTraceWriter, progress: ((_ records: Int, _ completed: Double) -> Void)? = nil
+    ) throws(TraceWriteError) -> SynthesisStatistics {
+        var written = 0
+        let statistics = try generate { request throws(TraceWriteError) in
+            try writer.write(request.build())
+            written += 1
+            if written & (Self.progressInterval - 1) == 0, let progress {
+                let offset = (request.timestampMs ?? startMilliseconds) - startMilliseconds
+                progress(written, Double(offset) / Double(durationMilliseconds))
+            }
+        }
         try writer.flush()
         return statistics
     }

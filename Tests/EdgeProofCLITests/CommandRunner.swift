@@ -15,11 +15,15 @@ struct CommandResult {
 /// Standard output and standard error of one run, collected from whichever thread writes.
 private final class CapturedStreams: Sendable {
     private let streams = Mutex<(stdout: String, stderr: String)>(("", ""))
+    private let errorIsTerminal: Bool
+
+    /// `errorIsTerminal`: whether the console says standard error is a terminal.
+    init(errorIsTerminal: Bool = false) { self.errorIsTerminal = errorIsTerminal }
 
     var console: Console {
         Console(
             writeOutput: { text in self.streams.withLock { $0.stdout += text } },
-            writeError: { text in self.streams.withLock { $0.stderr += text } })
+            writeError: { text in self.streams.withLock { $0.stderr += text } }, errorIsTerminal: errorIsTerminal)
     }
 
     var text: (stdout: String, stderr: String) { streams.withLock { $0 } }
@@ -31,16 +35,17 @@ func edgeproof(_ arguments: String...) -> CommandResult {
 }
 
 /// Runs `edgeproof ARGUMENTS` in this process, as `main.swift` does, with its output captured and, when `stdin` is
-/// given, those bytes on its standard input (a pipe whose writer has closed; at most the pipe's 64 KiB buffer).
-func edgeproof(_ arguments: [String], stdin: String? = nil) -> CommandResult {
-    let captured = CapturedStreams()
+/// given, those bytes on its standard input (a pipe whose writer has closed; at most the pipe's 64 KiB buffer);
+/// `errorIsTerminal` makes standard error look like a terminal.
+func edgeproof(_ arguments: [String], stdin: String? = nil, errorIsTerminal: Bool = false) -> CommandResult {
+    let captured = CapturedStreams(errorIsTerminal: errorIsTerminal)
     var console = captured.console
     let pipe = Pipe()
     if let stdin {
         try? pipe.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
         try? pipe.fileHandleForWriting.close()
         console = Console(
-            writeOutput: console.writeOutput, writeError: console.writeError,
+            writeOutput: console.writeOutput, writeError: console.writeError, errorIsTerminal: errorIsTerminal,
             inputDescriptor: pipe.fileHandleForReading.fileDescriptor)
     }
     let code = Console.$current.withValue(console) { EdgeProof.execute(arguments) }

@@ -211,8 +211,14 @@ private let cases: [(String, String)] = [
         "bypass rule with a TTL warns",
         head + "cache:\n  - id: c\n    when: 'true'\n    mode: bypass\n    ⟦W0114⟧edge_ttl: 1h\n"
     ),
-    ("unknown fail_on metric", head + "fail_on:\n  ⟦E0120⟧blok_rate: \"<1%\"\n"),
-    ("fail_on without a comparison", head + "fail_on:\n  block_rate: ⟦E0120⟧\"1%\"\n"),
+    ("unknown threshold metric", head + "thresholds:\n  ⟦E0120⟧blok_rate: \"<1%\"\n"),
+    ("threshold without a comparison", head + "thresholds:\n  block_rate: ⟦E0120⟧\"1%\"\n"),
+    ("a what-if metric in thresholds", head + "thresholds:\n  ⟦E0120⟧monthly_cost: \"<300\"\n"),
+    ("fail_on, the former name of thresholds, warns", head + "⟦W0121⟧fail_on:\n  block_rate: \"<1%\"\n"),
+    (
+        "thresholds and fail_on together",
+        head + "thresholds:\n  block_rate: \"<1%\"\n⟦E0111⟧fail_on:\n  block_rate: \"<2%\"\n"
+    ),
     (
         "readiness: eviction policy on a queue",
         head + "redis:\n  provider: upstash\n  maxmemory_policy: ⟦W0501⟧allkeys-lru\n"

@@ -107,7 +107,7 @@ func exampleSpecBytes() throws -> [UInt8] {
     #expect(
         properties.map(\.0) == [
             "version", "zone", "hosts", "lists", "waf", "managed_rules", "rate_limits", "cache", "fly", "vault",
-            "redis", "origin", "costs", "expect", "fail_on", "redact", "replay", "app", "profiles",
+            "redis", "origin", "costs", "expect", "thresholds", "fail_on", "redact", "replay", "app", "profiles",
         ])
     #expect(members.contains { $0.0 == "required" && $0.1 == ["version", "zone"] })
 }

@@ -16,9 +16,26 @@ struct SpecSemantics {
         checkExpectations()
         checkProfiles()
         checkOutages()
+        checkThresholdsKey()
         if let fly = spec.fly { FlyChecks(fly: fly, diagnostics: diagnostics).run() }
         if let vault = spec.vault { VaultChecks(vault: vault, diagnostics: diagnostics).run() }
         if let redis = spec.redis { RedisChecks(redis: redis, diagnostics: diagnostics).run() }
+    }
+
+    /// `fail_on` is the former name of `thresholds` (k6's word): accepted with a warning, never beside `thresholds`.
+    private func checkThresholdsKey() {
+        guard let failOn = spec.ranges.keys["fail_on"] else { return }
+        if let thresholds = spec.ranges.keys["thresholds"] {
+            diagnostics.error(
+                "E0111", "both `thresholds` and `fail_on` are written; `fail_on` is the former name of `thresholds`",
+                at: failOn, notes: [DiagnosticNote("`thresholds` is written here", at: thresholds)],
+                help: "move the conditions of `fail_on` into `thresholds` and remove `fail_on`")
+            return
+        }
+        diagnostics.warning(
+            "W0121", "`fail_on` is now called `thresholds` (k6's name; the conditions must hold, as before)",
+            at: failOn, fixIt: FixIt(replace: failOn, with: "thresholds"),
+            help: "rename the key to `thresholds`; `fail_on` will stop being accepted in the next release")
     }
 
     /// Each origin outage ends no earlier than it starts (the edge model refuses a reversed window).

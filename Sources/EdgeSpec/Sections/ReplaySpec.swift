@@ -1,6 +1,6 @@
 import EdgeCore
 
-/// A replay threshold such as `block_rate: "<0.1%"`: the metric must satisfy the comparison or the run fails.
+/// A threshold such as `block_rate: "<0.1%"`: the condition must hold or the run fails (k6's thresholds).
 public struct ThresholdSpec: Sendable, Equatable {
     /// The metric name, e.g. `block_rate`.
     public var metric: String
@@ -20,13 +20,23 @@ public struct ThresholdSpec: Sendable, Equatable {
         "malformed_records": false, "action_agreement": true, "cache_agreement": true,
     ]
 
-    /// Parses `metric` and `<0.1%`-style text (also `metric<0.1%` as one string for `--fail-on`).
-    public static func parse(metric: String, condition: String, range: SourceRange) -> Result<
-        ThresholdSpec, ThresholdError
-    > {
-        guard let isPercentage = metrics[metric] else {
+    /// Metrics only a what-if scenario has (all plain numbers), besides `metrics`.
+    public static let scenarioMetrics: [String: Bool] = [
+        "requests": false, "machines_needed": false, "minutes_over_hard_limit": false,
+        "redis_commands_per_day": false, "incidents_per_month": false, "monthly_cost": false,
+    ]
+
+    /// Parses `metric` and `<0.1%`-style text, `metric` being one of `known` (the replay metrics unless told).
+    public static func parse(
+        metric: String, condition: String, range: SourceRange, among known: [String: Bool] = metrics
+    ) -> Result<ThresholdSpec, ThresholdError> {
+        guard let isPercentage = known[metric] else {
+            if scenarioMetrics[metric] != nil {
+                return .failure(ThresholdError(message: "'\(metric)' is a what-if scenario's metric (whatif only)"))
+            }
             let suggestion =
-                bestSuggestion(for: metric, among: metrics.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                bestSuggestion(for: metric, among: known.keys.sorted()).map { "; did you mean '\($0)'?" }
+                ?? "; the metrics are \(known.keys.sorted().joined(separator: ", "))"
             return .failure(ThresholdError(message: "unknown metric '\(metric)'\(suggestion)"))
         }
         let text = condition.filter { $0 != " " }
@@ -81,7 +91,7 @@ public enum ThresholdComparison: String, CaseIterable, Sendable {
 }
 
 extension FieldType where Value == [ThresholdSpec] {
-    /// `fail_on`: metric → condition.
+    /// `thresholds` (formerly `fail_on`): metric → condition.
     static var thresholds: FieldType<[ThresholdSpec]> {
         let conditions = FieldType<[(key: LocatedText, value: LocatedText)]>.map(
             .located(schema: {

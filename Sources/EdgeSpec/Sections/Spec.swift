@@ -32,8 +32,9 @@ public struct Spec: SpecObject, Sendable {
     public var costs: CostsSpec?
     /// Test cases.
     public var expect: [ExpectCaseSpec]
-    /// Replay thresholds applied with `replay --fail-on`.
-    public var failOn: [ThresholdSpec]
+    /// Thresholds applied with `replay --spec-thresholds` and `whatif --spec-thresholds` (the `thresholds`
+    /// section, or its former name `fail_on`).
+    public var thresholds: [ThresholdSpec]
     /// What replay reports redact.
     public var redact: RedactSpec?
     /// How replays model the edge.
@@ -79,9 +80,7 @@ public struct Spec: SpecObject, Sendable {
             expect: r.optional(
                 "expect", .array(ObjectReader.object(ExpectCaseSpec.self, name: "expect case")), default: [],
                 "Request → expected outcome cases."),
-            failOn: r.optional(
-                "fail_on", .thresholds, default: [],
-                "Replay thresholds (applied with replay --fail-on), e.g. block_rate: \"<0.1%\"."),
+            thresholds: readThresholds(r),
             redact: r.optional(
                 "redact", ObjectReader.object(RedactSpec.self, name: "redact"), "What replay reports redact."),
             replay: r.optional(
@@ -95,5 +94,15 @@ public struct Spec: SpecObject, Sendable {
                 default: [],
                 "Load profiles for synth and whatif --add-profile, by name."),
             ranges: r.ranges)
+    }
+
+    /// `thresholds`, or `fail_on`, its former name, when only that is written (`SpecSemantics` warns about it).
+    private static func readThresholds(_ r: ObjectReader) -> [ThresholdSpec] {
+        let thresholds = r.optional(
+            "thresholds", .thresholds,
+            "Conditions that must hold when applied with --spec-thresholds (k6's thresholds), e.g. block_rate: "
+                + "\"<0.1%\".")
+        let failOn = r.optional("fail_on", .thresholds, "The former name of thresholds; write thresholds.")
+        return thresholds ?? failOn ?? []
     }
 }

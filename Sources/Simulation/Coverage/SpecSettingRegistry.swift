@@ -98,7 +98,9 @@ public enum SpecSettingRegistry {
         SpecSetting(path: "origin.*", treatment: .simulated),
         SpecSetting(path: "replay.*", treatment: .simulated),
         SpecSetting(path: "expect.*", treatment: .notAnEdgeSetting("the cases `test` runs through the edge model")),
-        SpecSetting(path: "fail_on", treatment: .notAnEdgeSetting("the thresholds `replay --fail-on` checks")),
+        SpecSetting(
+            path: "thresholds", treatment: .notAnEdgeSetting("the conditions `--spec-thresholds` checks after a run")),
+        SpecSetting(path: "fail_on", treatment: .notAnEdgeSetting("the former name of `thresholds`")),
         SpecSetting(path: "redact.*", treatment: .notAnEdgeSetting("what reports and decision logs mask")),
         SpecSetting(path: "profiles.*", treatment: .notAnEdgeSetting("traffic profiles for `synth` and `whatif`")),
     ]

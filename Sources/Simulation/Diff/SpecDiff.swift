@@ -90,6 +90,7 @@ public enum SpecDiff {
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let old = baseModel.process(request), new = headModel.process(request)
                 requests += 1
+                if requests & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(requests) }
                 baseReach.add(old)
                 headReach.add(new)
                 guard

@@ -92,8 +92,11 @@ public enum WhatIf {
             var batch: [SharedRecord] = []
             var failure: TraceReadError?
             var coverage = TraceFieldCoverage(for: [edge])
+            var read = 0
             do throws(TraceReadError) {
                 try reader.reader.forEachRecord { item in
+                    read += 1
+                    if read & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(read) }
                     coverage.note(item.record)
                     var request = TraceRequestBuilder.request(item.record)
                     request.http.timestampMilliseconds = item.virtualTimeMs
