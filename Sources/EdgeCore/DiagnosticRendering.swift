@@ -177,7 +177,7 @@ public enum DiagnosticGitHubRenderer {
     }
 
     /// Message text: `%` → `%25`, CR → `%0D`, LF → `%0A`, scalar by scalar (a CR LF pair is one `Character`).
-    static func escapeData(_ text: String) -> String {
+    public static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -191,7 +191,7 @@ public enum DiagnosticGitHubRenderer {
     }
 
     /// Property values: as message text, plus `:` → `%3A` and `,` → `%2C`.
-    static func escapeProperty(_ text: String) -> String {
+    public static func escapeProperty(_ text: String) -> String {
         var out = ""
         for scalar in escapeData(text).unicodeScalars {
             switch scalar {

@@ -20,6 +20,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var traces: TraceInput
 
+    @OptionGroup var format: ResultFormatOption
+
     @Option(help: "Write one JSON decision per record, in input order, to this file.")
     var decisions: String?
 
@@ -41,11 +43,11 @@ struct ReplayCommand: ParsableCommand {
     var junit: String?
 
     func run() throws {
-        var options = try traces.replayOptions()
+        var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
         let thresholds = try parseThresholds()
-        try CommandOutput.refuseConflicts(
-            inputs: [spec.path] + traces.paths,
-            outputs: [("--decisions", decisions), ("--report", report), ("--junit", junit)])
+        let outputs = [("--decisions", decisions), ("--report", report), ("--junit", junit)]
+        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: outputs)
+        let stream = try ResultStream.choosing(outputs: outputs)
         let compiled = try spec.load()
         options.decisionsPath = decisions
         options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
@@ -57,12 +59,15 @@ struct ReplayCommand: ParsableCommand {
                 console.writeError("\r\(records) records, \(Int(Double(records) / elapsed)) records/s")
             }
         }
-        let summary = try TraceInput.reading { diagnostics in
+        let summary = try TraceInput.reading(github: format.output == .github ? stream : nil) { diagnostics in
             let summary = try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
             if options.progress != nil { StandardError.write("\r\u{1B}[K") }
             return summary
         }
-        StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
+        let applied = thresholds + (failOnSpec ? compiled.failOn : [])
+        let broken = ThresholdCheck.broken(applied, in: summary)
+        let status = ThresholdStatus(applied: applied.count, broken: broken)
+        ReplayResultOutput.write(summary, format: format.output, thresholds: status, to: stream)
         UnsuppliedFieldWarning.print(summary.unsuppliedFields)
         UndecidedSearchWarning.printIfAny()
         if let report {
@@ -75,14 +80,7 @@ struct ReplayCommand: ParsableCommand {
                         summary: summary, capacity: ReportCapacity.line(for: compiled))
                 }, json: { SummaryRenderer.json(summary).pretty })
         }
-        let applied = thresholds + (failOnSpec ? compiled.failOn : [])
-        let broken = ThresholdCheck.broken(applied, in: summary)
-        if !applied.isEmpty {
-            StandardOutput.print(
-                broken.isEmpty
-                    ? "\nThresholds: all \(applied.count) hold"
-                    : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
-        }
+        ReplayResultOutput.writeThresholds(status, format: format.output, to: stream)
         if let junit { try CommandOutput.write(ThresholdJUnit.xml(applied, broken: broken), to: junit) }
         if !broken.isEmpty { throw ExitCode(1) }
     }

@@ -23,6 +23,8 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var traces: TraceInput
 
+    @OptionGroup var format: ResultFormatOption
+
     @Option(help: "Comma-separated scales, e.g. 1,2,5,10.")
     var scale: String?
 
@@ -38,9 +40,12 @@ struct WhatIfCommand: ParsableCommand {
     var addProfiles: [String] = []
 
     func run() throws {
-        var options = try traces.replayOptions()
+        var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
+        let stream = try ResultStream.choosing(outputs: [("--report", report)])
         let compiled = try spec.load()
+        let spool = traces.paths.contains(StandardInputTrace.name) ? try StandardInputTrace.Spool() : nil
+        let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)
         var tracesRead = false
         var scenarios: [WhatIfScenario]
@@ -54,8 +59,9 @@ struct WhatIfCommand: ParsableCommand {
                     name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
             }
         } else {
-            let base = try run(compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead)
-                .results
+            let base = try run(
+                compiled, [WhatIfScenario(name: "1x", scale: 1)], paths, options, stream, tracesRead: &tracesRead
+            ).results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
                 StandardError.write(
@@ -69,39 +75,19 @@ struct WhatIfCommand: ParsableCommand {
                     name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
             }
             design = WhatIfTable.designCostTable.map(\.monthly)
-            StandardOutput.print(
+            WhatIfResultOutput.writeNote(
                 "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to "
-                    + "the design's table.\n"
-            )
+                    + "the design's table.\n", format: format.output, to: stream)
         }
-        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead)
+        var (results, warnings) = try run(compiled, scenarios, paths, options, stream, tracesRead: &tracesRead)
         if !addProfiles.isEmpty, let reference = results.first {
             let added = try addedScenarios(compiled, reference: reference)
-            let extra = try run(compiled, added, options, tracesRead: &tracesRead)
+            let extra = try run(compiled, added, paths, options, stream, tracesRead: &tracesRead)
             results += extra.results
             warnings += extra.warnings
         }
-        StandardOutput.print(WhatIfTable.text(results, designColumn: design), terminator: "")
-        if let reference = results.first?.summary {
-            StandardOutput.print(
-                NotSimulatedSettings.text(
-                    reference.notSimulated, SettingReachCounts(reference), spec: "the first scenario"),
-                terminator: "")
-        }
-        if design != nil {
-            StandardOutput.print(
-                """
-
-                Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes \
-                OpenAI costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini \
-                prices) give ~$20; Upstash is priced from the spec's Redis commands per request; machines come from \
-                the replay's p99 origin concurrency against the soft limit, never fewer than the configured machines.
-                """)
-        }
-        for warning in warnings { StandardOutput.print("warning: \(warning)") }
-        var warnedFields: Set<String> = []
-        UnsuppliedFieldWarning.print(
-            results.flatMap(\.summary.unsuppliedFields).filter { warnedFields.insert($0.name).inserted })
+        WhatIfResultOutput.write(results, warnings: warnings, design: design, format: format.output, to: stream)
+        UnsuppliedFieldWarning.print(WhatIfTable.unsuppliedFields(results))
         UndecidedSearchWarning.printIfAny()
         if let report {
             try CommandOutput.writeReport(
@@ -148,16 +134,16 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
-    /// Runs `scenarios` over the traces. Their findings (malformed lines) are printed after the first run only
-    /// (`tracesRead` false): every later run reads the same traces and finds the same.
+    /// Runs `scenarios` over the traces at `paths`. Their findings (malformed lines) are printed after the first
+    /// run only (`tracesRead` false): every later run reads the same traces and finds the same.
     private func run(
-        _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
-        tracesRead: inout Bool
+        _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ paths: [String], _ options: ReplayOptions,
+        _ stream: ResultStream, tracesRead: inout Bool
     ) throws -> (results: [ScenarioResult], warnings: [String]) {
         defer { tracesRead = true }
-        return try TraceInput.reading(printingFindings: !tracesRead) { diagnostics in
-            try WhatIf.run(
-                compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
+        return try TraceInput.reading(printingFindings: !tracesRead, github: format.output == .github ? stream : nil) {
+            diagnostics in
+            try WhatIf.run(compiled, trace: paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
         }
     }
 }

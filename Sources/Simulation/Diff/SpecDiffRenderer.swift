@@ -23,12 +23,16 @@ public enum SpecDiffRenderer {
         return out
     }
 
+    /// The version of the JSON document, bumped when a key changes meaning or goes away.
+    public static let jsonVersion: Int64 = 1
+
     /// The JSON report.
     public static func json(_ result: SpecDiffResult) -> JSONValue {
         func top(_ table: [String: Int]) -> JSONValue {
             .array(sortedTop(table).map { .object([("value", .string($0.key)), ("requests", .int(Int64($0.value)))]) })
         }
         return .object([
+            ("version", .int(jsonVersion)),
             ("requests", .int(Int64(result.requests))),
             ("changed", .int(Int64(result.changed))),
             ("base_not_simulated", NotSimulatedSettings.json(result.baseNotSimulated, result.baseReach)),
@@ -68,7 +72,7 @@ public enum SpecDiffRenderer {
         return JUnitReport(suite: suite, cases: cases).xml
     }
 
-    private static func sortedTop(_ table: [String: Int]) -> [(key: String, value: Int)] {
+    static func sortedTop(_ table: [String: Int]) -> [(key: String, value: Int)] {
         Array(table.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5))
     }
 
