@@ -12,9 +12,12 @@ enum SimulationMarkdown {
         MarkdownText.cell(text.count > limit ? String(text.prefix(limit)) + "…" : text)
     }
 
-    /// `text` as inline code in a table cell, at most `limit` characters (then `…`).
+    /// `text` as inline code in a table cell, at most `limit` characters (then `…`). Text with a backslash is
+    /// escaped text instead: GitHub splits a table row at a `|` that follows an escaped backslash, also inside
+    /// code, where a backslash cannot be escaped.
     static func code(_ text: String, limit: Int = cellCharacters) -> String {
-        MarkdownText.code(text.count > limit ? String(text.prefix(limit)) + "…" : text)
+        let shown = text.count > limit ? String(text.prefix(limit)) + "…" : text
+        return shown.contains("\\") ? MarkdownText.cell(shown) : MarkdownText.code(shown)
     }
 
     /// A bulleted section listing each use of a not-simulated setting with the requests it could have touched;
