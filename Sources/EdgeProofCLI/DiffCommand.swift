@@ -40,7 +40,8 @@ struct DiffCommand: ParsableCommand {
         let outputs = [("--report", report), ("--junit", junit)]
         try CommandOutput.refuseConflicts(inputs: [base, head] + traces.paths, outputs: outputs)
         let stream = try ResultStream.choosing(outputs: outputs)
-        let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
+        let baseSpec = try SpecLoader.load(base, format: format.output)
+        let headSpec = try SpecLoader.load(head, format: format.output)
         options.redactor = Redactor.forSpec(headSpec, enabled: !noRedact)
         let result = try TraceInput.reading(github: format.output == .github ? stream : nil) { diagnostics in
             try SpecDiff.run(

@@ -48,7 +48,7 @@ struct ReplayCommand: ParsableCommand {
         let outputs = [("--decisions", decisions), ("--report", report), ("--junit", junit)]
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: outputs)
         let stream = try ResultStream.choosing(outputs: outputs)
-        let compiled = try spec.load()
+        let compiled = try spec.load(format: format.output)
         options.decisionsPath = decisions
         options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
         if Console.current.errorIsTerminal {

@@ -43,7 +43,7 @@ struct WhatIfCommand: ParsableCommand {
         var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: [("--report", report)])
         let stream = try ResultStream.choosing(outputs: [("--report", report)])
-        let compiled = try spec.load()
+        let compiled = try spec.load(format: format.output)
         let spool = traces.paths.contains(StandardInputTrace.name) ? try StandardInputTrace.Spool() : nil
         let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)

@@ -121,6 +121,17 @@ import Testing
         #expect((document["changed"] as? Int ?? 0) > 0)
     }
 
+    @Test(arguments: ["replay", "whatif", "diff"])
+    func aSpecWithErrorsIsExit1WithItsDiagnosticsAsTheOneJSONDocument(command: String) throws {
+        let broken = try scratch.write("broken.yaml", "version: 1\nzone: {name: example.com, plan: business}\nwaf: 7\n")
+        let specs = command == "diff" ? [exampleSpec, broken] : [broken]
+        let scale = command == "whatif" ? ["--scale", "1"] : []
+        let result = edgeproof([command] + specs + ["--trace", "traces/scraper.jsonl", "--format", "json"] + scale)
+        #expect(result.exitCode == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((document["diagnostics"] as? [Any])?.isEmpty == false, "docs/diagnostics-json.md's document")
+    }
+
     @Test func replayOnGitHubReportsBrokenThresholdsAsErrorsAndEndsWithASummary() {
         let result = edgeproof(scraper("replay", ["--format", "github", "--fail-on", "block_rate<0.1%"]))
         #expect(result.exitCode == 1)
