@@ -81,13 +81,19 @@ struct TraceInput: ParsableArguments {
         return result
     }
 
-    /// Prints up to 20 trace findings, then how many more there were: on standard error, or as workflow commands on
-    /// `github`.
+    /// Prints up to 20 trace findings, then how many more there were: on standard error, or on `github` as workflow
+    /// warnings (a skipped line does not fail the run, so it is no `::error`).
     private static func printFindings(_ diagnostics: DiagnosticCollector, github: ResultStream?) {
         let shown = diagnostics.diagnostics.prefix(20)
         let more = diagnostics.diagnostics.count - shown.count
         if let github {
-            github.write(DiagnosticGitHubRenderer.render(Array(shown)))
+            github.write(
+                DiagnosticGitHubRenderer.render(
+                    shown.map { finding in
+                        var warning = finding
+                        warning.severity = .warning
+                        return warning
+                    }))
             if more > 0 { github.write("::warning title=Trace findings::\(more) more trace findings\n") }
             return
         }

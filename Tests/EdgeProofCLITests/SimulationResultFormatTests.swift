@@ -151,8 +151,8 @@ import Testing
         let result = edgeproof("replay", exampleSpec, "--trace", trace, "--format", "github")
         #expect(result.exitCode == 0)
         let finding = try #require(result.stdout.split(separator: "\n").first)
-        #expect(finding.hasPrefix("::"))
-        #expect(finding.contains("file=\(trace),line=1,"))
+        #expect(finding.hasPrefix("::warning file=\(trace),line=1,"), "a skipped line does not fail the run")
+        #expect(finding.hasSuffix("title=T0101::path must be a string; line skipped"))
     }
 
     @Test func whatIfAndDiffOnGitHub() throws {
