@@ -21,8 +21,8 @@ enum StandardInputTrace {
         }
     }
 
-    /// Standard input copied to a temporary file, removed when the value goes.
-    final class Spool {
+    /// Standard input copied to a temporary file, which the command removes with `remove()` when it ends.
+    struct Spool {
         /// The temporary file's path.
         let path: String
 
@@ -32,7 +32,11 @@ enum StandardInputTrace {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { throw Self.failure(path, errno) }
             self.path = path
-            defer { close(descriptor) }
+            var copied = false
+            defer {
+                close(descriptor)
+                if !copied { unlink(path) }
+            }
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
@@ -51,9 +55,11 @@ enum StandardInputTrace {
                     written += step
                 }
             }
+            copied = true
         }
 
-        deinit { unlink(path) }
+        /// Removes the temporary file.
+        func remove() { unlink(path) }
 
         /// `paths` with `-` replaced by the spool's path.
         func replacing(in paths: [String]) -> [String] {

@@ -45,6 +45,7 @@ struct WhatIfCommand: ParsableCommand {
         let stream = try ResultStream.choosing(outputs: [("--report", report)])
         let compiled = try spec.load(format: format.output)
         let spool = traces.paths.contains(StandardInputTrace.name) ? try StandardInputTrace.Spool() : nil
+        defer { spool?.remove() }
         let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)
         var tracesRead = false

@@ -25,6 +25,15 @@ import Testing
         #expect(piped.stdout == file.stdout)
     }
 
+    @Test func whatIfCopiesStandardInputToAPrivateFileAndRemovesIt() throws {
+        let temporary = scratch.path("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let piped = try edgeproofProcess(
+            arguments("whatif", "-"), environment: ["TMPDIR": temporary], pipingFile: "traces/scraper.jsonl")
+        #expect(piped.exitCode == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
+    }
+
     @Test func aGzipTraceOnStandardInputIsInflated() throws {
         let trace = "traces/agenticverz-day.jsonl.gz"
         let file = edgeproof(arguments("replay", trace, ["--format", "json"]))
