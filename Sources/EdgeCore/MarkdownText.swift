@@ -22,8 +22,10 @@ public enum MarkdownText {
     }
 
     /// `text` as inline code: wrapped in enough backticks that none inside ends it, with `|` escaped for tables and
-    /// line breaks as spaces.
+    /// line breaks as spaces. Text with a backslash is escaped text (`cell`) instead: GitHub splits a table row at a
+    /// `|` that follows a backslash even inside code, where a backslash cannot be escaped.
     public static func code(_ text: String) -> String {
+        if text.unicodeScalars.contains("\\") { return cell(text) }
         var flat = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -21,6 +21,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var traces: TraceInput
 
+    @OptionGroup var format: ResultFormatOption
+
     @Flag(help: "Exit 1 when any request changes outcome.")
     var failOnChange = false
 
@@ -34,18 +36,20 @@ struct DiffCommand: ParsableCommand {
     var noRedact = false
 
     func run() throws {
-        var options = try traces.replayOptions()
-        try CommandOutput.refuseConflicts(
-            inputs: [base, head] + traces.paths, outputs: [("--report", report), ("--junit", junit)])
-        let baseSpec = try SpecLoader.load(base), headSpec = try SpecLoader.load(head)
+        var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
+        let outputs = [("--report", report), ("--junit", junit)]
+        try CommandOutput.refuseConflicts(inputs: [base, head] + traces.paths, outputs: outputs)
+        let stream = try ResultStream.choosing(outputs: outputs)
+        let baseSpec = try SpecLoader.load(base, format: format.output)
+        let headSpec = try SpecLoader.load(head, format: format.output)
         options.redactor = Redactor.forSpec(headSpec, enabled: !noRedact)
         let progress = TraceProgress.attach(to: &options, paths: traces.paths, passes: 1)
-        let result = try TraceInput.reading { diagnostics in
+        let result = try TraceInput.reading(github: format.output == .github ? stream : nil) { diagnostics in
             defer { progress?.finish() }
             return try SpecDiff.run(
                 base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
-        StandardOutput.print(SpecDiffRenderer.text(result), terminator: "")
+        DiffResultOutput.write(result, format: format.output, failOnChange: failOnChange, to: stream)
         UnsuppliedFieldWarning.print(result.unsuppliedFields)
         UndecidedSearchWarning.printIfAny()
         if let report {

@@ -20,6 +20,8 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var traces: TraceInput
 
+    @OptionGroup var format: ResultFormatOption
+
     @Option(help: "Write one JSON decision per record, in input order, to this file.")
     var decisions: String?
 
@@ -32,20 +34,21 @@ struct ReplayCommand: ParsableCommand {
     var noRedact = false
 
     func run() throws {
-        var options = try traces.replayOptions()
+        var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
         let given = try thresholds.given(scoped: false)
-        try CommandOutput.refuseConflicts(
-            inputs: [spec.path] + traces.paths,
-            outputs: [("--decisions", decisions), ("--report", report), ("--junit", thresholds.junit)])
-        let compiled = try spec.load()
+        let outputs = [("--decisions", decisions), ("--report", report), ("--junit", thresholds.junit)]
+        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: outputs)
+        let stream = try ResultStream.choosing(outputs: outputs)
+        let compiled = try spec.load(format: format.output)
         options.decisionsPath = decisions
         options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
         let progress = TraceProgress.attach(to: &options, paths: traces.paths, passes: 1)
-        let summary = try TraceInput.reading { diagnostics in
+        let summary = try TraceInput.reading(github: format.output == .github ? stream : nil) { diagnostics in
             defer { progress?.finish() }
             return try Replay.run(compiled, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
-        StandardOutput.print(SummaryRenderer.text(summary), terminator: "")
+        let checked = thresholds.evaluate(given, spec: compiled, runs: [(nil, summary.metric)])
+        ReplayResultOutput.write(summary, format: format.output, thresholds: checked.status, to: stream)
         UnsuppliedFieldWarning.print(summary.unsuppliedFields)
         UndecidedSearchWarning.printIfAny()
         if let report {
@@ -58,7 +61,8 @@ struct ReplayCommand: ParsableCommand {
                         summary: summary, capacity: ReportCapacity.line(for: compiled))
                 }, json: { SummaryRenderer.json(summary).pretty })
         }
-        try thresholds.check(given, spec: compiled, runs: [(nil, summary.metric)], suite: "edgeproof replay")
+        ReplayResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
+        try thresholds.finish(checked, suite: "edgeproof replay")
     }
 }
 

@@ -51,13 +51,19 @@ struct ThresholdOptions: ParsableArguments {
             + failOn.map { try ScopedThreshold.parse($0, option: "--fail-on", scoped: scoped) }
     }
 
+    /// The thresholds checked after a run: what the result shows, and the JUnit cases `finish` writes.
+    struct Outcome {
+        /// How many were applied and the broken ones, for the result in every `--format`.
+        let status: ThresholdStatus
+        /// One case per threshold and run.
+        let cases: [JUnitReport.Case]
+    }
+
     /// Checks `given` and, with `--spec-thresholds`, the spec's thresholds against each run (replay has one,
-    /// unnamed; whatif one per scenario); prints the broken ones on standard output, writes `--junit`, and exits 1
-    /// when any is broken.
-    func check(
-        _ given: [ScopedThreshold], spec: CompiledEdge, runs: [(name: String?, metric: (String) -> Double?)],
-        suite: String
-    ) throws {
+    /// unnamed; whatif one per scenario).
+    func evaluate(
+        _ given: [ScopedThreshold], spec: CompiledEdge, runs: [(name: String?, metric: (String) -> Double?)]
+    ) -> Outcome {
         let applied =
             given + (specThresholds || failOnSpec ? spec.thresholds.map { ScopedThreshold(scenario: nil, $0) } : [])
         var cases: [JUnitReport.Case] = []
@@ -72,14 +78,12 @@ struct ThresholdOptions: ParsableArguments {
                             .map { prefix + $0 }))
             }
         }
-        let broken = cases.compactMap(\.failure)
-        if !cases.isEmpty {
-            StandardOutput.print(
-                broken.isEmpty
-                    ? "\nThresholds: all \(cases.count) hold"
-                    : "\nThresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n"))
-        }
-        if let junit { try CommandOutput.write(JUnitReport(suite: suite, cases: cases).xml, to: junit) }
-        if !broken.isEmpty { throw ExitCode(1) }
+        return Outcome(status: ThresholdStatus(applied: cases.count, broken: cases.compactMap(\.failure)), cases: cases)
+    }
+
+    /// Writes `--junit` and exits 1 when any threshold of `outcome` is broken.
+    func finish(_ outcome: Outcome, suite: String) throws {
+        if let junit { try CommandOutput.write(JUnitReport(suite: suite, cases: outcome.cases).xml, to: junit) }
+        if !outcome.status.broken.isEmpty { throw ExitCode(1) }
     }
 }

@@ -11,16 +11,16 @@ extension TraceFormat: ExpressibleByArgument {}
 struct TraceInput: ParsableArguments {
     @Option(
         name: .customLong("trace"), parsing: .upToNextOption,
-        help: "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed), merged by timestamp.")
+        help: ArgumentHelp(
+            "Trace files (native JSONL, Logpush ndjson or combined log; .gz allowed), merged by timestamp; - reads "
+                + "standard input."))
     var paths: [String] = []
 
     /// The trace files' names without their folders, comma-separated, for report titles.
     var fileNames: String { paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") }
 
-    @Option(
-        name: [.customLong("trace-format"), .customLong("format")],
-        help: "Trace format: auto, native, logpush or combined (--format is an alias).")
-    var format: TraceFormat = .auto
+    @Option(name: .customLong("trace-format"), help: "Trace format: auto, native, logpush or combined.")
+    var format: TraceFormat?
 
     @Option(help: "Stop with exit 2 after this many malformed lines.")
     var maxErrors: Int = 100
@@ -33,48 +33,74 @@ struct TraceInput: ParsableArguments {
 
     @OptionGroup var rateLimitDelay: RateLimitDelayArgument
 
-    /// Replay options reading the traces as these flags say; a usage error without a trace or with a negative
-    /// `--max-errors`. Checked when the command runs, so that an unknown option is reported as such first.
-    func replayOptions() throws -> ReplayOptions {
+    /// Replay options reading the traces as these flags say; a usage error without a trace, with a negative
+    /// `--max-errors`, or with standard input named twice or a terminal. `deprecatedFormat` is a trace format given
+    /// to `--format` (its old meaning): it is used, with a warning naming `--trace-format`, unless that is given
+    /// too. Checked when the command runs, so that an unknown option is reported as such first.
+    func replayOptions(deprecatedFormat: TraceFormat? = nil) throws -> ReplayOptions {
         guard !paths.isEmpty else { throw ValidationError("give at least one --trace FILE") }
         guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
+        try StandardInputTrace.check(paths)
         var options = ReplayOptions()
-        options.format = format
+        options.format = format ?? .auto
+        if let deprecatedFormat {
+            guard format == nil else {
+                throw ValidationError(
+                    "--format \(deprecatedFormat.rawValue) and --trace-format both name the trace format; "
+                        + "keep --trace-format (--format now chooses the result: text, json, github or markdown)")
+            }
+            StandardError.write(
+                "warning: --format \(deprecatedFormat.rawValue) is the old spelling of --trace-format "
+                    + "\(deprecatedFormat.rawValue) and will stop working in the next release; --format now chooses "
+                    + "the result: text, json, github or markdown\n")
+            options.format = deprecatedFormat
+        }
         options.maxErrors = maxErrors
         options.toleranceMilliseconds = reorderWindow.milliseconds
         options.rateLimitDelay = try rateLimitDelay.value()
         return options
     }
 
-    /// Writes the trace findings (malformed lines) to stderr: the first 20, then how many more.
-    /// Runs `body` (a replay, what-if or diff over the traces) with a collector for the traces' findings and
-    /// prints them on standard error (unless `printingFindings` is false); a trace that cannot be read is printed
-    /// after the findings before it and ends the command with exit 2.
+    /// Runs `body` (a replay, what-if or diff over the traces) with a collector for the traces' findings
+    /// (malformed lines) and prints them (unless `printingFindings` is false): on standard error, or as workflow
+    /// warnings on the result's stream when the result is `github`. A trace that cannot be read is printed after
+    /// the findings before it and ends the command with exit 2.
     static func reading<Result>(
-        printingFindings: Bool = true, _ body: (DiagnosticCollector) throws -> Result
+        printingFindings: Bool = true, github: ResultStream? = nil, _ body: (DiagnosticCollector) throws -> Result
     ) throws -> Result {
         let diagnostics = DiagnosticCollector()
         let result: Result
         do {
             result = try body(diagnostics)
         } catch {
-            if printingFindings { printFindings(diagnostics) }
+            if printingFindings { printFindings(diagnostics, github: github) }
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
-        if printingFindings { printFindings(diagnostics) }
+        if printingFindings { printFindings(diagnostics, github: github) }
         return result
     }
 
-    /// Prints up to 20 trace findings on standard error, then how many more there were.
-    private static func printFindings(_ diagnostics: DiagnosticCollector) {
+    /// Prints up to 20 trace findings, then how many more there were: on standard error, or on `github` as workflow
+    /// warnings (a skipped line does not fail the run, so it is no `::error`).
+    private static func printFindings(_ diagnostics: DiagnosticCollector, github: ResultStream?) {
         let shown = diagnostics.diagnostics.prefix(20)
+        let more = diagnostics.diagnostics.count - shown.count
+        if let github {
+            github.write(
+                DiagnosticGitHubRenderer.render(
+                    shown.map { finding in
+                        var warning = finding
+                        warning.severity = .warning
+                        return warning
+                    }))
+            if more > 0 { github.write("::warning title=Trace findings::\(more) more trace findings\n") }
+            return
+        }
         for diagnostic in shown {
             StandardError.write(
                 "\(diagnostic.range): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n")
         }
-        if diagnostics.diagnostics.count > shown.count {
-            StandardError.write("… and \(diagnostics.diagnostics.count - shown.count) more trace findings\n")
-        }
+        if more > 0 { StandardError.write("… and \(more) more trace findings\n") }
     }
 }

@@ -23,6 +23,8 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var traces: TraceInput
 
+    @OptionGroup var format: ResultFormatOption
+
     @Option(help: "Comma-separated scales, e.g. 1,2,5,10.")
     var scale: String?
 
@@ -40,11 +42,15 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var thresholds: ThresholdOptions
 
     func run() throws {
-        var options = try traces.replayOptions()
+        var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
         let given = try thresholds.given(scoped: true)
-        try CommandOutput.refuseConflicts(
-            inputs: [spec.path] + traces.paths, outputs: [("--report", report), ("--junit", thresholds.junit)])
-        let compiled = try spec.load()
+        let outputs = [("--report", report), ("--junit", thresholds.junit)]
+        try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: outputs)
+        let stream = try ResultStream.choosing(outputs: outputs)
+        let compiled = try spec.load(format: format.output)
+        let spool = traces.paths.contains(StandardInputTrace.name) ? try StandardInputTrace.Spool() : nil
+        defer { spool?.remove() }
+        let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)
         let progress = TraceProgress.attach(
             to: &options, paths: traces.paths, passes: (scale == nil ? 2 : 1) + addProfiles.count)
@@ -61,9 +67,9 @@ struct WhatIfCommand: ParsableCommand {
             }
         } else {
             let base = try run(
-                compiled, [WhatIfScenario(name: "1x", scale: 1)], options, tracesRead: &tracesRead, progress: progress
-            )
-            .results
+                compiled, [WhatIfScenario(name: "1x", scale: 1)], paths, options, stream, tracesRead: &tracesRead,
+                progress: progress
+            ).results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             guard incidents > 0 else {
                 StandardError.write(
@@ -77,41 +83,24 @@ struct WhatIfCommand: ParsableCommand {
                     name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
             }
             design = WhatIfTable.designCostTable.map(\.monthly)
-            StandardOutput.print(
+            WhatIfResultOutput.writeNote(
                 "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to "
-                    + "the design's table.\n"
-            )
+                    + "the design's table.\n", format: format.output, to: stream)
         }
         try ScopedThreshold.refuseUnknownScenarios(
             given, scenarios: scenarios.map(\.name) + addProfiles.map { "+\($0)" })
-        var (results, warnings) = try run(compiled, scenarios, options, tracesRead: &tracesRead, progress: progress)
+        var (results, warnings) = try run(
+            compiled, scenarios, paths, options, stream, tracesRead: &tracesRead, progress: progress)
         if !addProfiles.isEmpty, let reference = results.first {
             let added = try addedScenarios(compiled, reference: reference)
-            let extra = try run(compiled, added, options, tracesRead: &tracesRead, progress: progress)
+            let extra = try run(compiled, added, paths, options, stream, tracesRead: &tracesRead, progress: progress)
             results += extra.results
             warnings += extra.warnings
         }
-        StandardOutput.print(WhatIfTable.text(results, designColumn: design), terminator: "")
-        if let reference = results.first?.summary {
-            StandardOutput.print(
-                NotSimulatedSettings.text(
-                    reference.notSimulated, SettingReachCounts(reference), spec: "the first scenario"),
-                terminator: "")
-        }
-        if design != nil {
-            StandardOutput.print(
-                """
-
-                Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes \
-                OpenAI costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini \
-                prices) give ~$20; Upstash is priced from the spec's Redis commands per request; machines come from \
-                the replay's p99 origin concurrency against the soft limit, never fewer than the configured machines.
-                """)
-        }
-        for warning in warnings { StandardOutput.print("warning: \(warning)") }
-        var warnedFields: Set<String> = []
-        UnsuppliedFieldWarning.print(
-            results.flatMap(\.summary.unsuppliedFields).filter { warnedFields.insert($0.name).inserted })
+        let checked = thresholds.evaluate(given, spec: compiled, runs: results.map { ($0.name, $0.metric) })
+        WhatIfResultOutput.write(
+            results, warnings: warnings, design: design, thresholds: checked.status, format: format.output, to: stream)
+        UnsuppliedFieldWarning.print(WhatIfTable.unsuppliedFields(results))
         UndecidedSearchWarning.printIfAny()
         if let report {
             try CommandOutput.writeReport(
@@ -124,8 +113,8 @@ struct WhatIfCommand: ParsableCommand {
                         capacity: ReportCapacity.line(for: compiled))
                 }, json: { WhatIfTable.json(results, warnings: warnings).pretty })
         }
-        try thresholds.check(
-            given, spec: compiled, runs: results.map { ($0.name, $0.metric) }, suite: "edgeproof whatif")
+        WhatIfResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
+        try thresholds.finish(checked, suite: "edgeproof whatif")
     }
 
     /// One scenario per added profile: the trace at scale 1 with the profile's synthetic traffic merged in over the
@@ -160,18 +149,19 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
-    /// Runs `scenarios` over the traces. Their findings (malformed lines) are printed after the first run only
-    /// (`tracesRead` false): every later run reads the same traces and finds the same. The progress line is
-    /// cleared after each run, before anything else is printed.
+    /// Runs `scenarios` over the traces at `paths`. Their findings (malformed lines) are printed after the first
+    /// run only (`tracesRead` false): every later run reads the same traces and finds the same. The progress line
+    /// is cleared after each run, before anything else is printed.
     private func run(
-        _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ options: ReplayOptions,
-        tracesRead: inout Bool, progress: ProgressMeter?
+        _ compiled: CompiledEdge, _ scenarios: [WhatIfScenario], _ paths: [String], _ options: ReplayOptions,
+        _ stream: ResultStream, tracesRead: inout Bool, progress: ProgressMeter?
     ) throws -> (results: [ScenarioResult], warnings: [String]) {
         defer { tracesRead = true }
-        return try TraceInput.reading(printingFindings: !tracesRead) { diagnostics in
+        return try TraceInput.reading(printingFindings: !tracesRead, github: format.output == .github ? stream : nil) {
+            diagnostics in
             defer { progress?.finish() }
             return try WhatIf.run(
-                compiled, trace: traces.paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
+                compiled, trace: paths, scenarios: scenarios, options: options, diagnostics: diagnostics)
         }
     }
 }

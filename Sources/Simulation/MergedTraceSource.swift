@@ -13,13 +13,18 @@ public struct MergedTraceSource: TraceRecordSource {
     private var hasHead: [Bool]
     private var primed = false
 
-    /// Opens every file; unreadable files are an error before anything is read.
+    /// Opens every file (`-` is standard input, named `<stdin>` in findings); unreadable files are an error before
+    /// anything is read.
     public init(paths: [String], format: TraceFormat, options: TraceReaderOptions, diagnostics: DiagnosticCollector)
         throws(TraceReadError)
     {
         var readers: [TraceReader] = []
         for path in paths {
-            readers.append(try TraceReader(path: path, format: format, options: options, diagnostics: diagnostics))
+            readers.append(
+                path == "-"
+                    ? TraceReader(
+                        fileDescriptor: 0, name: "<stdin>", format: format, options: options, diagnostics: diagnostics)
+                    : try TraceReader(path: path, format: format, options: options, diagnostics: diagnostics))
         }
         self.readers = readers
         single = readers.count == 1 ? readers[0] : nil

@@ -61,7 +61,10 @@ public enum SummaryRenderer {
         return out
     }
 
-    /// The JSON report (`--report FILE.json`).
+    /// The version of the JSON document, bumped when a key changes meaning or goes away.
+    public static let jsonVersion: Int64 = 1
+
+    /// The JSON report (`--report FILE.json`, `--format json`).
     public static func json(_ s: ReplaySummary) -> JSONValue {
         func object(_ dictionary: [String: Int]) -> JSONValue {
             .object(dictionary.sorted { $0.key < $1.key }.map { ($0.key, .int(Int64($0.value))) })
@@ -70,6 +73,7 @@ public enum SummaryRenderer {
             .object(matrix.sorted { $0.key < $1.key }.map { ($0.key, object($0.value)) })
         }
         return .object([
+            ("version", .int(jsonVersion)),
             ("requests", .int(Int64(s.requests))),
             ("first_ts", s.firstTimestamp.map { .int($0) } ?? .null),
             ("last_ts", s.lastTimestamp.map { .int($0) } ?? .null),

@@ -12,6 +12,7 @@ import Testing
     #expect(MarkdownText.code("a``b") == "```a``b```")
     #expect(MarkdownText.code("`x") == "`` `x ``")
     #expect(MarkdownText.code("a|b") == "`a\\|b`")
+    #expect(MarkdownText.code("a\\|b") == "a\\\\\\|b", "a backslash makes escaped text, not code")
 }
 
 @Test func aTableHasAnAlignmentRowAndOneLinePerRow() {

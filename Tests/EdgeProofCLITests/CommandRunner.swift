@@ -55,14 +55,20 @@ func edgeproof(_ arguments: [String], stdin: String? = nil, errorIsTerminal: Boo
 
 /// Runs the built `edgeproof` executable as a child process, for what only a real process shows: its working
 /// directory, its environment, its file descriptors 0, 1 and 2 (`stdin`, else `/dev/null`), and state kept per
-/// process.
+/// process; with `input`, the bytes of that file come through a pipe on its standard input instead.
 func edgeproofProcess(
     _ arguments: [String], directory: String? = nil, environment: [String: String] = [:],
-    stdout: FileHandle? = nil, stdin: FileHandle? = nil
+    stdout: FileHandle? = nil, stdin: FileHandle? = nil, pipingFile input: String? = nil
 ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = builtExecutable
-    process.arguments = arguments
+    if let input {
+        // A shell pipeline, so that only `cat` holds the pipe's writing end and the command sees it end.
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", #"cat "$0" | "$@""#, input, builtExecutable.path] + arguments
+    } else {
+        process.executableURL = builtExecutable
+        process.arguments = arguments
+    }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let scratch = try ScratchDirectory()

@@ -45,7 +45,7 @@ import Testing
         #expect(lstat(null, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
     }
 
-    @Test func aDashStreamsTheReportAfterTheSummaryOnStandardOutput() throws {
+    @Test func aDashTakesStandardOutputForTheReportAndTheSummaryMovesToStandardError() throws {
         let result = try edgeproofProcess(
             [
                 "replay", repositoryRoot + "/" + exampleSpec, "--trace", repositoryRoot + "/traces/scraper.jsonl",
@@ -53,7 +53,7 @@ import Testing
             ], directory: scratch.root)
         #expect(result.exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("-")))
-        try expectSummaryThenReport(result.stdout)
+        try expectReportAloneWithTheSummaryOnStandardError(result)
     }
 
     @Test func synthToADashWritesTheSameTraceToStandardOutput() throws {
@@ -65,25 +65,32 @@ import Testing
         #expect(piped.stderr.hasPrefix("wrote "))
     }
 
-    @Test func aReportToDevStdoutHoldsTheSummaryThenTheReportInAPipeAndInAFile() async throws {
+    @Test func aReportToDevStdoutIsTheOnlyThingOnStandardOutputInAPipeAndInAFile() async throws {
         let pipe = Pipe()
         let collector = Task.detached { pipe.fileHandleForReading.readDataToEndOfFile() }
         let piped = try edgeproofProcess(replay + ["--report", "/dev/stdout"], stdout: pipe.fileHandleForWriting)
         try pipe.fileHandleForWriting.close()
         #expect(piped.exitCode == 0)
-        try expectSummaryThenReport(String(decoding: await collector.value, as: UTF8.self))
+        try expectReportAloneWithTheSummaryOnStandardError(
+            CommandResult(
+                exitCode: piped.exitCode, stdout: String(decoding: await collector.value, as: UTF8.self),
+                stderr: piped.stderr))
         let redirected = try edgeproofProcess(replay + ["--report", "/dev/stdout"])
         #expect(redirected.exitCode == 0)
-        try expectSummaryThenReport(redirected.stdout)
+        try expectReportAloneWithTheSummaryOnStandardError(redirected)
     }
 
-    /// `text` starts with the replay summary and ends with the JSON report of the scraper trace.
-    private func expectSummaryThenReport(_ text: String) throws {
-        #expect(text.hasPrefix("Replayed 600 requests"))
-        let start = try #require(text.range(of: "\n{"))
-        let report =
-            try JSONSerialization.jsonObject(with: Data(text[text.index(after: start.lowerBound)...].utf8))
-            as? [String: Any]
+    @Test func twoOutputsOnStandardOutputAreRefused() {
+        let result = edgeproof(replay + ["--report", "-", "--decisions", "/dev/stdout"])
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("--decisions and --report both write to standard output"))
+    }
+
+    /// Standard output holds the JSON report of the scraper trace alone, and standard error the replay summary.
+    private func expectReportAloneWithTheSummaryOnStandardError(_ result: CommandResult) throws {
+        #expect(result.stderr.hasPrefix("Replayed 600 requests"))
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(report?["requests"] as? Int == 600)
     }
 

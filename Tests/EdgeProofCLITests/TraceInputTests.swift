@@ -48,11 +48,27 @@ import Testing
     }
 
     @Test(arguments: ["replay", "whatif", "diff"])
-    func traceFormatIsHonouredAndFormatIsItsAlias(command: String) {
+    func traceFormatIsHonouredAndFormatKeepsItsOldTraceValuesWithAWarning(command: String) {
         let scale = command == "whatif" ? ["--scale", "1"] : []
+        let spelled = edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "native"]))
+        #expect(spelled.exitCode == 0)
+        #expect(!spelled.stderr.contains("old spelling"))
+        let old = edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--format", "native"]))
+        #expect(old.exitCode == 0)
+        #expect(old.stdout == spelled.stdout, "the old spelling still reads the trace the same way")
         #expect(
-            edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "native"])).exitCode == 0)
-        #expect(edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--format", "native"])).exitCode == 0)
+            old.stderr.hasPrefix(
+                "warning: --format native is the old spelling of --trace-format native and will stop working in the "
+                    + "next release"))
+        // The old spelling means what it meant: read as a combined log, nothing can be replayed.
+        #expect(edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--format", "combined"])).exitCode == 2)
+        let both = edgeproof(
+            arguments(command, "traces/scraper.jsonl", scale + ["--format", "native", "--trace-format", "native"]))
+        #expect(both.exitCode == 2)
+        #expect(both.stderr.contains("--format native and --trace-format both name the trace format"))
+        let unknown = edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--format", "csv"]))
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.stderr.contains("'csv' is invalid for '--format <format>'"))
         // Read as a combined log, no JSON line is a record: nothing can be replayed.
         #expect(
             edgeproof(arguments(command, "traces/scraper.jsonl", scale + ["--trace-format", "combined"])).exitCode == 2)
@@ -88,7 +104,9 @@ import Testing
     func everyCommandShowsTheSameTraceHelp(command: String) {
         let help = edgeproof(command, "--help")
         #expect(help.exitCode == 0)
-        #expect(help.stdout.contains("--trace-format, --format <trace-format>"))
+        #expect(help.stdout.contains("--trace-format <trace-format>"))
+        #expect(help.stdout.contains("--format <format>"))
+        #expect(help.stdout.contains("The result on standard output: text, json (the"))
         #expect(help.stdout.contains("Trace files (native JSONL, Logpush ndjson or combined"))
         #expect(help.stdout.contains("--max-errors <max-errors>"))
         #expect(help.stdout.contains("--reorder-window <duration>"))

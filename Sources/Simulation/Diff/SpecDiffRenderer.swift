@@ -23,12 +23,16 @@ public enum SpecDiffRenderer {
         return out
     }
 
+    /// The version of the JSON document, bumped when a key changes meaning or goes away.
+    public static let jsonVersion: Int64 = 1
+
     /// The JSON report.
     public static func json(_ result: SpecDiffResult) -> JSONValue {
         func top(_ table: [String: Int]) -> JSONValue {
             .array(sortedTop(table).map { .object([("value", .string($0.key)), ("requests", .int(Int64($0.value)))]) })
         }
         return .object([
+            ("version", .int(jsonVersion)),
             ("requests", .int(Int64(result.requests))),
             ("changed", .int(Int64(result.changed))),
             ("base_not_simulated", NotSimulatedSettings.json(result.baseNotSimulated, result.baseReach)),

@@ -48,9 +48,19 @@ public enum WhatIfTable {
         result.summary.appUsage.incidents * 30 / result.summary.days
     }
 
-    /// `{"scenarios":[{…}]}`.
+    /// The fields not in the trace over every scenario, each once, in the order the scenarios name them.
+    public static func unsuppliedFields(_ results: [ScenarioResult]) -> [UnsuppliedField] {
+        var seen: Set<String> = []
+        return results.flatMap(\.summary.unsuppliedFields).filter { seen.insert($0.name).inserted }
+    }
+
+    /// The version of the JSON document, bumped when a key changes meaning or goes away.
+    public static let jsonVersion: Int64 = 1
+
+    /// `{"version":1,"scenarios":[{…}],"warnings":[…]}`.
     public static func json(_ results: [ScenarioResult], warnings: [String]) -> JSONValue {
         .object([
+            ("version", .int(jsonVersion)),
             (
                 "scenarios",
                 .array(

@@ -1,0 +1,52 @@
+import EdgeCore
+import Simulation
+
+/// How `whatif` prints its result in each `--format` (`docs/whatif-and-diff-output.md`, "The result on standard
+/// output").
+enum WhatIfResultOutput {
+    /// Where the design's cost estimates come from, printed under the text table of the cost tiers.
+    static let designNote = """
+
+        Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes \
+        OpenAI costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini \
+        prices) give ~$20; Upstash is priced from the spec's Redis commands per request; machines come from \
+        the replay's p99 origin concurrency against the soft limit, never fewer than the configured machines.
+        """
+
+    /// A line said before the scenarios run (the trace's own incidents a month): on the result's stream for text,
+    /// on standard error otherwise, so that a document stays alone on its stream.
+    static func writeNote(_ line: String, format: OutputFormat, to stream: ResultStream) {
+        if format == .text { stream.write(line + "\n") } else { StandardError.write(line + "\n") }
+    }
+
+    /// The scenarios in `format`: the terminal table with costs, not-simulated settings, the design's note and the
+    /// warnings; the `--report` JSON document; workflow commands; or a Markdown comment. `design` is the design's
+    /// estimate per scenario when the scenarios are the cost tiers; `thresholds` go into the last two.
+    static func write(
+        _ results: [ScenarioResult], warnings: [String], design: [String]?, thresholds: ThresholdStatus?,
+        format: OutputFormat, to stream: ResultStream
+    ) {
+        switch format {
+        case .text:
+            stream.write(WhatIfTable.text(results, designColumn: design))
+            if let reference = results.first?.summary {
+                stream.write(
+                    NotSimulatedSettings.text(
+                        reference.notSimulated, SettingReachCounts(reference), spec: "the first scenario"))
+            }
+            if design != nil { stream.write(designNote + "\n") }
+            for warning in warnings { stream.write("warning: \(warning)\n") }
+        case .json: stream.write(WhatIfTable.json(results, warnings: warnings).pretty)
+        case .github: stream.write(WhatIfGitHubRenderer.render(results, warnings: warnings, thresholds: thresholds))
+        case .markdown:
+            stream.write(
+                WhatIfMarkdownRenderer.render(
+                    results, warnings: warnings, designColumn: design, thresholds: thresholds))
+        }
+    }
+
+    /// The thresholds' lines that follow the result, as replay prints them (`ReplayResultOutput.writeThresholds`).
+    static func writeThresholds(_ status: ThresholdStatus?, format: OutputFormat, to stream: ResultStream) {
+        ReplayResultOutput.writeThresholds(status, format: format, to: stream)
+    }
+}
