@@ -46,9 +46,11 @@ dist-check: deb
 	scripts/dist-check.sh $(STATIC_BIN) edgeproof_*.deb
 	$(MAKE) --no-print-directory hooks-check
 
-# The GitHub Action's script against a stand-in of the GitHub API on 127.0.0.1, and action.yml read with PyYAML.
+# The GitHub Action's script against a stand-in of the GitHub API on 127.0.0.1, with a stand-in edgeproof and with
+# the debug binary already built (make test builds it first; its tests are skipped when there is none), and
+# action.yml read with PyYAML.
 action-test: venv
-	$(VENV)/bin/python scripts/test-github-action.py
+	EDGEPROOF_BINARY="$$($(SWIFT) build --show-bin-path)/edgeproof" $(VENV)/bin/python scripts/test-github-action.py
 
 # .pre-commit-hooks.yaml through the real pre-commit (in its own venv) with the static binary as `edgeproof`.
 PRE_COMMIT_VENV := .build/pre-commit-venv

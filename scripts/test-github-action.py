@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
-"""Tests scripts/github-action.py against a stand-in of GitHub's REST API on 127.0.0.1 and a stand-in edgeproof.
+"""Tests scripts/github-action.py against a stand-in of GitHub's REST API on 127.0.0.1, with a stand-in edgeproof
+and with the real one.
 
 The stand-in API keeps a pull request's comments (paginated like GitHub) and records every request; the stand-in
 edgeproof records its arguments, the base spec it was given and whether it saw the token, prints a Markdown summary
 for `test` and `diff`, and fails the step FAKE_FAIL names. The diff steps run against real git repositories.
+RealEdgeProofTests runs the built edgeproof (EDGEPROOF_BINARY, default .build/debug/edgeproof; skipped when there is
+none) on a pull request that changes one rule of the example spec, with the first lines of the example's day trace.
 Run: make action-test (part of make test), or any python3 with PyYAML: python3 scripts/test-github-action.py
 """
 
+import gzip
 import http.server
+import ipaddress
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +27,11 @@ import unittest
 import yaml
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "github-action.py")
-ACTION = os.path.join(os.path.dirname(SCRIPT), "..", "action.yml")
+ROOT = os.path.dirname(os.path.dirname(SCRIPT))
+ACTION = os.path.join(ROOT, "action.yml")
+EXAMPLE = os.path.join(ROOT, "examples", "agenticverz")
+DAY_TRACE = os.path.join(ROOT, "traces", "agenticverz-day.jsonl.gz")
+EDGEPROOF_BINARY = os.environ.get("EDGEPROOF_BINARY") or os.path.join(ROOT, ".build", "debug", "edgeproof")
 TOKEN = "ghs_standInTokenValue0123456789abcdef"
 REPOSITORY = "platform/edge"
 NUMBER = 42
@@ -47,6 +57,23 @@ FAKE_EDGEPROOF = textwrap.dedent(
     if fail.startswith(step + ":"):
         print(f"{step} found a problem", file=sys.stderr)
         sys.exit(int(fail.rsplit(":", 1)[1]))
+    """
+).replace("TOKEN_VALUE", TOKEN)
+
+
+# Runs the real edgeproof after recording its arguments and whether the token reached it (in an argument or in its
+# environment), so the end-to-end tests can check both without a stand-in for any command.
+RECORDING_EDGEPROOF = textwrap.dedent(
+    """\
+    #!/usr/bin/env python3
+    import json, os, sys
+    record = {
+        "argv": sys.argv[1:],
+        "token_seen": any("TOKEN_VALUE" in value for value in sys.argv[1:] + list(os.environ.values())),
+    }
+    with open(os.environ["RECORD_LOG"], "a") as log:
+        log.write(json.dumps(record) + "\\n")
+    os.execv("BINARY", ["BINARY"] + sys.argv[1:])
     """
 ).replace("TOKEN_VALUE", TOKEN)
 
@@ -349,6 +376,224 @@ class GitHubActionTests(unittest.TestCase):
         self.assertTrue(body.endswith("the whole summary is in the job log and the job summary.\n"))
         self.assertTrue(all(line.startswith("| case-") for line in body.splitlines()[-3:-2]))
         self.assertIn("| case-002999 | ok |", result.stdout)
+
+
+def markdown_table(markdown, heading):
+    """The rows of the first table after the line starting with `heading`, as lists of unescaped cells (header
+    and separator rows left out); None when there is no such heading."""
+    lines = markdown.splitlines()
+    start = next((index for index, line in enumerate(lines) if line.startswith(heading)), None)
+    if start is None:
+        return None
+    rows = []
+    for line in lines[start + 1 :]:
+        if line.startswith("|"):
+            cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
+            rows.append([re.sub(r"\\(.)", r"\1", cell.strip()) for cell in cells])
+        elif rows or line.startswith("#"):
+            break
+    return rows[2:]
+
+
+@unittest.skipUnless(
+    os.access(EDGEPROOF_BINARY, os.X_OK),
+    f"no built edgeproof at {EDGEPROOF_BINARY}: run swift build (or set EDGEPROOF_BINARY) to run the action with it",
+)
+class RealEdgeProofTests(unittest.TestCase):
+    """The action's script with the built edgeproof on a pull request of a git repository holding the example spec
+    and its committed outputs; the pull request changes one WAF rule's action, and the trace is the first
+    TRACE_LINES lines of the example's day trace."""
+
+    TRACE_LINES = 400
+    CHANGED_RULE = "block-missing-user-agent"
+    SPEC = "edge/edge.yaml"
+
+    def setUp(self):
+        self.temporary = tempfile.TemporaryDirectory()
+        self.root = self.temporary.name
+        self.api = StandInGitHub()
+        threading.Thread(target=self.api.serve_forever, daemon=True).start()
+        with open(os.path.join(EXAMPLE, "edge.yaml"), encoding="utf-8") as example:
+            self.head_spec = example.read()
+        rule_action = '    when: http.user_agent eq ""\n    action: block\n'
+        self.assertEqual(self.head_spec.count(rule_action), 1, f"the example's rule {self.CHANGED_RULE} changed")
+        # The base branch challenged requests without a user agent; the pull request blocks them.
+        base_spec = self.head_spec.replace(rule_action, rule_action.replace("block", "managed_challenge"))
+        origin = os.path.join(self.root, "origin")
+        shutil.copytree(os.path.join(EXAMPLE, "out"), os.path.join(origin, "edge", "out"))
+        with open(os.path.join(origin, self.SPEC), "w", encoding="utf-8") as spec:
+            spec.write(base_spec)
+        git(origin, "init", "-q")
+        git(origin, "add", ".")
+        git(origin, "commit", "-q", "-m", "base")
+        self.workspace = os.path.join(self.root, "workspace")
+        git(self.root, "clone", "-q", "file://" + origin, self.workspace)
+        self.write_head_spec(self.head_spec)
+        os.makedirs(os.path.join(self.workspace, "traces"))
+        with gzip.open(DAY_TRACE, "rt", encoding="utf-8") as day:
+            self.trace_lines = [line for _, line in zip(range(self.TRACE_LINES), day)]
+        self.assertEqual(len(self.trace_lines), self.TRACE_LINES)
+        with gzip.GzipFile(os.path.join(self.workspace, "traces", "day.jsonl.gz"), "wb", mtime=0) as trace:
+            trace.write("".join(self.trace_lines).encode())
+        self.edgeproof = os.path.join(self.root, "edgeproof")
+        with open(self.edgeproof, "w") as wrapper:
+            wrapper.write(RECORDING_EDGEPROOF.replace("BINARY", os.path.abspath(EDGEPROOF_BINARY)))
+        os.chmod(self.edgeproof, 0o755)
+        self.log = os.path.join(self.root, "edgeproof.log")
+        self.event = os.path.join(self.root, "event.json")
+        with open(self.event, "w") as event:
+            json.dump({"pull_request": {"number": NUMBER}}, event)
+        self.summary = os.path.join(self.root, "step-summary.md")
+
+    def tearDown(self):
+        self.api.shutdown()
+        self.api.server_close()
+        self.temporary.cleanup()
+
+    def write_head_spec(self, text):
+        with open(os.path.join(self.workspace, self.SPEC), "w", encoding="utf-8") as spec:
+            spec.write(text)
+
+    def run_action(self):
+        environment = {
+            "PATH": os.environ["PATH"],
+            "HOME": self.root,
+            "EDGEPROOF": self.edgeproof,
+            "EDGEPROOF_SPEC": self.SPEC,
+            "EDGEPROOF_OUTPUT": "edge/out",
+            "EDGEPROOF_TRACE": "traces/day.jsonl.gz",
+            "GITHUB_TOKEN": TOKEN,
+            "GITHUB_API_URL": self.api.url,
+            "GITHUB_REPOSITORY": REPOSITORY,
+            "GITHUB_EVENT_PATH": self.event,
+            "GITHUB_BASE_REF": "main",
+            "GITHUB_STEP_SUMMARY": self.summary,
+            "RECORD_LOG": self.log,
+        }
+        result = subprocess.run(
+            [sys.executable, SCRIPT], cwd=self.workspace, env=environment, capture_output=True, text=True, timeout=120
+        )
+        self.assertNotIn(TOKEN, result.stdout + result.stderr)
+        return result
+
+    def edgeproof_runs(self):
+        with open(self.log) as log:
+            runs = [json.loads(line) for line in log]
+        os.remove(self.log)
+        for run in runs:
+            self.assertFalse(run["token_seen"], f"edgeproof {run['argv'][0]} was given the token")
+        return runs
+
+    def marked_comments(self):
+        marker = f"<!-- edgeproof-summary: {self.SPEC} -->"
+        return [comment for comment in self.api.comments if marker in comment["body"]]
+
+    def real_output(self, *arguments):
+        """What the built edgeproof prints for `arguments`, run directly in the workspace."""
+        result = subprocess.run(
+            [EDGEPROOF_BINARY, *arguments], cwd=self.workspace, capture_output=True, text=True, timeout=120
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.strip(), f"edgeproof {arguments[0]} printed nothing")
+        return result.stdout.strip()
+
+    def expect_case_names(self, spec_text):
+        return [case["name"] for case in yaml.safe_load(spec_text)["expect"]]
+
+    def requests_the_change_affects(self):
+        """Counted from the trace without edgeproof: requests with no user agent, which the rule decides in both
+        specs unless challenge-suspicious-ips, the only earlier rule that matches them, decided first."""
+        spec = yaml.safe_load(self.head_spec)
+        rules = [rule["id"] for rule in spec["waf"]]
+        self.assertEqual(rules.index(self.CHANGED_RULE), rules.index("challenge-suspicious-ips") + 1)
+        suspicious = [ipaddress.ip_network(item) for item in spec["lists"]["suspicious_ips"]["items"]]
+        affected = 0
+        for line in self.trace_lines:
+            request = json.loads(line)
+            address = ipaddress.ip_address(request["ip"])
+            if not request.get("ua") and not any(address in network for network in suspicious):
+                affected += 1
+        return affected
+
+    def test_a_pull_request_gets_one_comment_with_the_real_test_and_diff_summaries(self):
+        result = self.run_action()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        runs = self.edgeproof_runs()
+        self.assertEqual(
+            [run["argv"][:2] for run in runs],
+            [["check", self.SPEC], ["build", self.SPEC], ["test", self.SPEC], ["diff", runs[3]["argv"][1]]],
+        )
+        # The annotations of --format github reach the job log, where GitHub reads workflow commands.
+        self.assertRegex(result.stdout, rf"(?m)^::warning file={re.escape(self.SPEC)},line=\d+")
+
+        self.assertEqual([request["method"] for request in self.api.requests], ["GET", "POST"])
+        self.assertEqual(len(self.api.comments), 1)
+        body = self.api.comments[0]["body"]
+        self.assertTrue(body.startswith(f"<!-- edgeproof-summary: {self.SPEC} -->\n"))
+        self.assertLess(len(body), 65_536)
+        self.assertNotIn(TOKEN, body)
+        for step in ("`check`", "`build --check`", "`test`", "`diff` against `main`"):
+            self.assertIn(f"- ✅ {step}\n", body)
+
+        # test: every expect case of the spec passed, one row each, exactly as edgeproof prints the summary.
+        names = self.expect_case_names(self.head_spec)
+        test_heading = f"### EdgeProof test: {len(names)} passed, 0 failed ({self.SPEC})"
+        self.assertIn(test_heading + "\n", body)
+        rows = markdown_table(body, test_heading)
+        self.assertEqual([row[0] for row in rows], ["pass"] * len(names))
+        self.assertEqual(sorted(row[1] for row in rows), sorted(names))
+        self.assertIn(self.real_output("test", self.SPEC, "--format", "markdown"), body)
+
+        # diff: one changed group, the changed rule's, holding the requests counted from the trace.
+        affected = self.requests_the_change_affects()
+        self.assertGreater(affected, 0, "the trace's first lines must hold requests without a user agent")
+        diff_heading = f"### EdgeProof diff: {affected} of {self.TRACE_LINES} requests change outcome"
+        self.assertIn(diff_heading, body)
+        groups = markdown_table(body, diff_heading)
+        self.assertEqual(len(groups), 1, groups)
+        source, target, rule, requests = groups[0][:4]
+        self.assertRegex(source, rf"^`managed_challenge by {self.CHANGED_RULE}\b")
+        self.assertRegex(target, rf"^`block by {self.CHANGED_RULE}\b")
+        self.assertEqual((rule, requests), (f"`{self.CHANGED_RULE}`", str(affected)))
+        base = os.path.join(self.root, "base.yaml")
+        shutil.copy(os.path.join(self.root, "origin", self.SPEC), base)
+        self.assertIn(
+            self.real_output("diff", base, self.SPEC, "--trace", "traces/day.jsonl.gz", "--format", "markdown"), body
+        )
+
+        with open(self.summary, encoding="utf-8") as summary:
+            self.assertEqual(summary.read(), body)
+        for request in self.api.requests:
+            self.assertNotIn(TOKEN, request["path"] + request["body"])
+
+    def test_a_failing_expect_case_fails_the_run_and_the_comment_names_the_step(self):
+        self.assertEqual(self.run_action().returncode, 0)
+        self.edgeproof_runs()
+        case = "  - name: a browser from Singapore is allowed\n"
+        allowed = "country: SG, ua: Mozilla/5.0 }\n    action: allow\n"
+        self.assertEqual(self.head_spec.count(case + "    request: { host: console.agenticverz.com"), 1)
+        self.assertEqual(self.head_spec.count(allowed), 1)
+        failing_spec = self.head_spec.replace(allowed, allowed.replace("allow", "block"))
+        self.write_head_spec(failing_spec)
+
+        result = self.run_action()
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual([run["argv"][0] for run in self.edgeproof_runs()], ["check", "build", "test"])
+        self.assertEqual([request["method"] for request in self.api.requests[-2:]], ["GET", "PATCH"])
+        comments = self.marked_comments()
+        self.assertEqual(len(comments), 1)
+        body = comments[0]["body"]
+        self.assertLess(len(body), 65_536)
+        self.assertNotIn(TOKEN, body)
+        self.assertIn("- ❌ `test` failed (exit 1); the steps after it did not run.\n", body)
+        self.assertNotIn("`diff`", body)
+        self.assertNotIn("### EdgeProof diff", body)
+        names = self.expect_case_names(failing_spec)
+        test_heading = f"### EdgeProof test: {len(names) - 1} passed, 1 failed ({self.SPEC})"
+        rows = markdown_table(body, test_heading)
+        self.assertIsNotNone(rows, body)
+        self.assertEqual(rows[0][:2], ["**FAIL**", "a browser from Singapore is allowed"])
+        self.assertEqual([row[0] for row in rows[1:]], ["pass"] * (len(names) - 1))
 
 
 class ActionDefinitionTests(unittest.TestCase):
