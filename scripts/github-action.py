@@ -36,8 +36,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-# GitHub refuses comments over 65,536 characters; each summary stays under MarkdownText.commentLimit (65,000), and
-# the comment, which can hold two, is cut at a line to the same limit.
+# GitHub refuses comments over 65,536 characters, counted as UTF-16 code units; each summary stays under
+# MarkdownText.commentLimit (65,000, counted the same way), and the comment, which can hold two, is cut at a line to
+# the same limit.
 COMMENT_LIMIT = 65_000
 PAGE_SIZE = 100
 
@@ -231,14 +232,24 @@ def run_steps(config, directory):
     return 0, statuses, sections
 
 
+def utf16_length(text):
+    """The length of `text` as GitHub counts it: in UTF-16 code units (a character outside the BMP counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def comment_body(marker, spec, statuses, sections):
-    """The comment: the marker, one line per step, then each summary; cut at a line to COMMENT_LIMIT."""
+    """The comment: the marker, one line per step, then each summary; cut at a line to COMMENT_LIMIT UTF-16 units."""
     body = "\n\n".join([marker, f"### EdgeProof: `{spec}`", "\n".join(f"- {s}" for s in statuses)] + sections) + "\n"
-    if len(body) <= COMMENT_LIMIT:
+    if utf16_length(body) <= COMMENT_LIMIT:
         return body
     note = "\n\n… cut here to fit a comment; the whole summary is in the job log and the job summary.\n"
-    cut = body.rfind("\n", 0, COMMENT_LIMIT - len(note))
-    return body[:cut] + note
+    kept, length = [], 0
+    for line in body.split("\n"):
+        length += utf16_length(line) + 1
+        if length + utf16_length(note) > COMMENT_LIMIT:
+            break
+        kept.append(line)
+    return "\n".join(kept) + note
 
 
 def main():

@@ -34,6 +34,8 @@ DAY_TRACE = os.path.join(ROOT, "traces", "agenticverz-day.jsonl.gz")
 EDGEPROOF_BINARY = os.environ.get("EDGEPROOF_BINARY") or os.path.join(ROOT, ".build", "debug", "edgeproof")
 TOKEN = "ghs_standInTokenValue0123456789abcdef"
 REPOSITORY = "platform/edge"
+# GitHub refuses a comment body longer than this many characters, counted as UTF-16 code units.
+GITHUB_COMMENT_LIMIT = 65_536
 NUMBER = 42
 
 FAKE_EDGEPROOF = textwrap.dedent(
@@ -52,7 +54,7 @@ FAKE_EDGEPROOF = textwrap.dedent(
         print(f"#### {sys.argv[1]} summary")
         print("| case | result |\\n|---|---|")
         for index in range(size // 20):
-            print(f"| case-{index:06} | ok |")
+            print(f"| case-{index:06} | {os.environ.get('FAKE_RESULT', 'ok')} |")
     fail = os.environ.get("FAKE_FAIL", "")
     if fail.startswith(step + ":"):
         print(f"{step} found a problem", file=sys.stderr)
@@ -76,6 +78,10 @@ RECORDING_EDGEPROOF = textwrap.dedent(
     os.execv("BINARY", ["BINARY"] + sys.argv[1:])
     """
 ).replace("TOKEN_VALUE", TOKEN)
+
+
+def utf16_length(text):
+    return len(text.encode("utf-16-le")) // 2
 
 
 class StandInGitHub(http.server.ThreadingHTTPServer):
@@ -132,6 +138,8 @@ class StandInHandler(http.server.BaseHTTPRequestHandler):
                 arguments = dict(part.split("=", 1) for part in query.split("&") if part)
                 size, page = int(arguments.get("per_page", 30)), int(arguments.get("page", 1))
                 return self.reply(200, server.comments[(page - 1) * size : page * size])
+            if method in ("POST", "PATCH") and utf16_length(json.loads(body)["body"]) > GITHUB_COMMENT_LIMIT:
+                return self.reply(422, {"message": "Validation Failed", "errors": ["body is too long"]})
             if method == "POST" and path == f"{base}/{NUMBER}/comments":
                 comment_id = server.add_comment(json.loads(body)["body"], user="github-actions[bot]")
                 return self.reply(201, {"id": comment_id})
@@ -376,6 +384,16 @@ class GitHubActionTests(unittest.TestCase):
         self.assertTrue(body.endswith("the whole summary is in the job log and the job summary.\n"))
         self.assertTrue(all(line.startswith("| case-") for line in body.splitlines()[-3:-2]))
         self.assertIn("| case-002999 | ok |", result.stdout)
+
+    def test_the_cut_counts_utf16_code_units_as_github_does(self):
+        # Each row is 19 characters but 20 UTF-16 code units: a cut counting characters would leave the comment
+        # over GitHub's limit, and the stand-in API refuses it as GitHub does.
+        result = self.run_action(FAKE_SUMMARY_SIZE="60000", FAKE_RESULT="\U0001F7E2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        body = self.api.comments[-1]["body"]
+        self.assertLessEqual(utf16_length(body), 65_000)
+        self.assertGreater(utf16_length(body), 60_000)
+        self.assertTrue(body.endswith("the whole summary is in the job log and the job summary.\n"))
 
 
 def markdown_table(markdown, heading):
