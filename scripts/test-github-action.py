@@ -34,6 +34,8 @@ DAY_TRACE = os.path.join(ROOT, "traces", "agenticverz-day.jsonl.gz")
 EDGEPROOF_BINARY = os.environ.get("EDGEPROOF_BINARY") or os.path.join(ROOT, ".build", "debug", "edgeproof")
 TOKEN = "ghs_standInTokenValue0123456789abcdef"
 REPOSITORY = "platform/edge"
+# Credentials the trace's requests carry; the spec redacts the query parameter, edgeproof the header.
+TRACE_SECRETS = ("s3cr3tQueryValue0123456789", "ghp_s3cr3tHeaderValue0123456789abcdef")
 # GitHub refuses a comment body longer than this many characters, counted as UTF-16 code units.
 GITHUB_COMMENT_LIMIT = 65_536
 NUMBER = 42
@@ -420,7 +422,7 @@ def markdown_table(markdown, heading):
 class RealEdgeProofTests(unittest.TestCase):
     """The action's script with the built edgeproof on a pull request of a git repository holding the example spec
     and its committed outputs; the pull request changes one WAF rule's action, and the trace is the first
-    TRACE_LINES lines of the example's day trace."""
+    TRACE_LINES lines of the example's day trace, the requests without a user agent given credentials."""
 
     TRACE_LINES = 400
     CHANGED_RULE = "block-missing-user-agent"
@@ -449,7 +451,7 @@ class RealEdgeProofTests(unittest.TestCase):
         self.write_head_spec(self.head_spec)
         os.makedirs(os.path.join(self.workspace, "traces"))
         with gzip.open(DAY_TRACE, "rt", encoding="utf-8") as day:
-            self.trace_lines = [line for _, line in zip(range(self.TRACE_LINES), day)]
+            self.trace_lines = [self.with_credentials(line) for _, line in zip(range(self.TRACE_LINES), day)]
         self.assertEqual(len(self.trace_lines), self.TRACE_LINES)
         with gzip.GzipFile(os.path.join(self.workspace, "traces", "day.jsonl.gz"), "wb", mtime=0) as trace:
             trace.write("".join(self.trace_lines).encode())
@@ -467,6 +469,17 @@ class RealEdgeProofTests(unittest.TestCase):
         self.api.shutdown()
         self.api.server_close()
         self.temporary.cleanup()
+
+    @staticmethod
+    def with_credentials(line):
+        """`line`, its request given a token in the query and an Authorization header when it has no user agent
+        (the requests the pull request's change affects, whose examples the diff shows)."""
+        request = json.loads(line)
+        if request.get("ua"):
+            return line
+        request["query"] = f"token={TRACE_SECRETS[0]}&page=2"
+        request.setdefault("headers", {})["authorization"] = f"Bearer {TRACE_SECRETS[1]}"
+        return json.dumps(request) + "\n"
 
     def write_head_spec(self, text):
         with open(os.path.join(self.workspace, self.SPEC), "w", encoding="utf-8") as spec:
@@ -548,8 +561,9 @@ class RealEdgeProofTests(unittest.TestCase):
         self.assertEqual(len(self.api.comments), 1)
         body = self.api.comments[0]["body"]
         self.assertTrue(body.startswith(f"<!-- edgeproof-summary: {self.SPEC} -->\n"))
-        self.assertLess(len(body), 65_536)
-        self.assertNotIn(TOKEN, body)
+        self.assertLess(utf16_length(body), 65_536)
+        for secret in (TOKEN, *TRACE_SECRETS):
+            self.assertNotIn(secret, body + result.stdout + result.stderr)
         for step in ("`check`", "`build --check`", "`test`", "`diff` against `main`"):
             self.assertIn(f"- ✅ {step}\n", body)
 
@@ -573,6 +587,7 @@ class RealEdgeProofTests(unittest.TestCase):
         self.assertRegex(source, rf"^`managed_challenge by {self.CHANGED_RULE}\b")
         self.assertRegex(target, rf"^`block by {self.CHANGED_RULE}\b")
         self.assertEqual((rule, requests), (f"`{self.CHANGED_RULE}`", str(affected)))
+        self.assertIn("?token=REDACTED&page=2", body)
         base = os.path.join(self.root, "base.yaml")
         shutil.copy(os.path.join(self.root, "origin", self.SPEC), base)
         self.assertIn(
@@ -601,7 +616,7 @@ class RealEdgeProofTests(unittest.TestCase):
         comments = self.marked_comments()
         self.assertEqual(len(comments), 1)
         body = comments[0]["body"]
-        self.assertLess(len(body), 65_536)
+        self.assertLess(utf16_length(body), 65_536)
         self.assertNotIn(TOKEN, body)
         self.assertIn("- ❌ `test` failed (exit 1); the steps after it did not run.\n", body)
         self.assertNotIn("`diff`", body)
