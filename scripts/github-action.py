@@ -7,7 +7,8 @@ The steps run in this order, and the first that fails stops the run with its exi
 2. ``edgeproof build SPEC -o OUTPUT --check --format github`` (the committed outputs match the spec)
 3. ``edgeproof test SPEC --format markdown``
 4. with a trace, on a pull request: the spec as the base branch has it (``git show origin/BASE:./SPEC``), then
-   ``edgeproof diff BASE_SPEC SPEC --trace TRACE --format markdown``
+   ``edgeproof diff BASE_SPEC SPEC --trace TRACE --format markdown``; skipped, with a note, when the base branch has
+   no such spec or ``edgeproof check`` finds errors in it (so a pull request can repair a broken spec)
 
 On a pull request the summary is then posted as one comment, found again by a hidden marker that names the spec and
 updated in place on every run. It is posted also when a step failed, saying which, so the comment never shows an
@@ -159,13 +160,17 @@ def check_api_url(url):
     raise ConfigurationError(f"GITHUB_API_URL must be an https URL, not '{url}'")
 
 
+def without_token():
+    """This process's environment without the token, for every command it runs."""
+    return {name: value for name, value in os.environ.items() if name != "GITHUB_TOKEN"}
+
+
 def run(arguments, capture):
     """Runs one command without the token in its environment, its stderr passed through; prints its stdout too.
     Returns (exit code, stdout when `capture`)."""
     log("running " + " ".join(arguments))
-    environment = {name: value for name, value in os.environ.items() if name != "GITHUB_TOKEN"}
     try:
-        result = subprocess.run(arguments, stdout=subprocess.PIPE, text=True, env=environment, check=False)
+        result = subprocess.run(arguments, stdout=subprocess.PIPE, text=True, env=without_token(), check=False)
     except OSError as error:
         log(f"cannot run {arguments[0]}: {error}")
         return 2, ""
@@ -192,6 +197,23 @@ def base_spec(config, directory):
     with open(path, "wb") as base_file:
         base_file.write(shown.stdout)
     return path
+
+
+def check_base_spec(config, path):
+    """`edgeproof check`'s exit code on the base branch's spec; its findings are not printed, as they name a
+    temporary file and are not the pull request's."""
+    log(f"checking the spec on the base branch '{config['base']}'")
+    try:
+        return subprocess.run(
+            [config["edgeproof"], "check", path, "--format", "json"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=without_token(),
+            check=False,
+        ).returncode
+    except OSError as error:
+        log(f"cannot run {config['edgeproof']}: {error}")
+        return 2
 
 
 def run_steps(config, directory):
@@ -221,6 +243,16 @@ def run_steps(config, directory):
         if base is None:
             statuses.append(f"➖ `diff`: the base branch `{config['base']}` has no `{spec}` to compare with.")
             return 0, statuses, sections
+        code = check_base_spec(config, base)
+        if code == 1:
+            statuses.append(
+                f"➖ `diff`: the spec on the base branch `{config['base']}` has errors, so there is nothing to "
+                "compare with."
+            )
+            return 0, statuses, sections
+        if code != 0:
+            statuses.append(f"❌ `diff`: `edgeproof check` on the base branch's spec failed (exit {code}).")
+            return code, statuses, sections
         arguments = [edgeproof, "diff", base, spec, "--trace", config["trace"], "--format", "markdown"]
         code, output = run(arguments, True)
         if output.strip():

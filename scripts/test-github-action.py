@@ -45,6 +45,8 @@ FAKE_EDGEPROOF = textwrap.dedent(
     #!/usr/bin/env python3
     import json, os, sys
     step = sys.argv[1] + (" --check" if "--check" in sys.argv else "")
+    if sys.argv[1] == "check" and os.path.basename(sys.argv[2]).startswith("base-"):
+        step = "check base"
     record = {"argv": sys.argv[1:], "token_seen": any("TOKEN_VALUE" in v for v in os.environ.values())}
     if sys.argv[1] == "diff":
         with open(sys.argv[2]) as base:
@@ -259,11 +261,12 @@ class GitHubActionTests(unittest.TestCase):
                 ["check", "config/edge.yaml", "--format", "github"],
                 ["build", "config/edge.yaml", "-o", "config/out", "--check", "--format", "github"],
                 ["test", "config/edge.yaml", "--format", "markdown"],
-                ["diff", steps[3]["argv"][1], "config/edge.yaml", "--trace", "traces/day.jsonl.gz"]
+                ["check", steps[4]["argv"][1], "--format", "json"],
+                ["diff", steps[4]["argv"][1], "config/edge.yaml", "--trace", "traces/day.jsonl.gz"]
                 + ["--format", "markdown"],
             ],
         )
-        self.assertEqual(steps[3]["base"], "version: 1 # base\n")
+        self.assertEqual(steps[4]["base"], "version: 1 # base\n")
         self.assertFalse(any(step["token_seen"] for step in steps), "edgeproof must not get the token")
         self.assertEqual([request["method"] for request in self.api.requests], ["GET", "POST"])
         created = self.api.comments[-1]
@@ -312,8 +315,15 @@ class GitHubActionTests(unittest.TestCase):
         os.remove(self.log)
         result = self.run_action(FAKE_FAIL="diff:2")
         self.assertEqual(result.returncode, 2)
-        self.assertEqual([step["argv"][0] for step in self.steps_run()], ["check", "build", "test", "diff"])
+        self.assertEqual([step["argv"][0] for step in self.steps_run()], ["check", "build", "test", "check", "diff"])
         self.assertIn("❌ `diff` against `main` failed (exit 2)", self.api.comments[0]["body"])
+
+        os.remove(self.log)
+        result = self.run_action(FAKE_FAIL="check base:2")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual([step["argv"][0] for step in self.steps_run()], ["check", "build", "test", "check"])
+        body = self.api.comments[0]["body"]
+        self.assertIn("❌ `diff`: `edgeproof check` on the base branch's spec failed (exit 2)", body)
 
     def test_a_comment_that_cannot_be_posted_fails_the_run(self):
         self.api.fail_method = "POST"
@@ -362,7 +372,7 @@ class GitHubActionTests(unittest.TestCase):
         git(self.workspace, "update-ref", "-d", "refs/remotes/origin/main")
         result = self.run_action()
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertEqual(self.steps_run()[3]["base"], "version: 1 # base\n")
+        self.assertEqual(self.steps_run()[4]["base"], "version: 1 # base\n")
 
         os.remove(self.log)
         os.makedirs(os.path.join(self.workspace, "new"))
@@ -552,7 +562,13 @@ class RealEdgeProofTests(unittest.TestCase):
         runs = self.edgeproof_runs()
         self.assertEqual(
             [run["argv"][:2] for run in runs],
-            [["check", self.SPEC], ["build", self.SPEC], ["test", self.SPEC], ["diff", runs[3]["argv"][1]]],
+            [
+                ["check", self.SPEC],
+                ["build", self.SPEC],
+                ["test", self.SPEC],
+                ["check", runs[4]["argv"][1]],
+                ["diff", runs[4]["argv"][1]],
+            ],
         )
         # The annotations of --format github reach the job log, where GitHub reads workflow commands.
         self.assertRegex(result.stdout, rf"(?m)^::warning file={re.escape(self.SPEC)},line=\d+")
@@ -598,6 +614,23 @@ class RealEdgeProofTests(unittest.TestCase):
             self.assertEqual(summary.read(), body)
         for request in self.api.requests:
             self.assertNotIn(TOKEN, request["path"] + request["body"])
+
+    def test_a_base_spec_with_errors_skips_the_diff_so_a_pull_request_can_repair_it(self):
+        origin = os.path.join(self.root, "origin")
+        with open(os.path.join(origin, self.SPEC), "a", encoding="utf-8") as spec:
+            spec.write("no_such_section: true\n")
+        git(origin, "commit", "-q", "-a", "-m", "a spec with an error")
+        git(self.workspace, "fetch", "-q", "origin")
+        result = self.run_action()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        runs = self.edgeproof_runs()
+        self.assertEqual([run["argv"][0] for run in runs], ["check", "build", "test", "check"])
+        self.assertTrue(runs[3]["argv"][1].endswith("edge.yaml"))
+        body = self.marked_comments()[0]["body"]
+        self.assertIn("- ➖ `diff`: the spec on the base branch `main` has errors, so there is nothing to", body)
+        self.assertIn("### EdgeProof test:", body)
+        self.assertNotIn("### EdgeProof diff", body)
+        self.assertNotIn("edgeproof-action-", body + result.stdout)
 
     def test_a_failing_expect_case_fails_the_run_and_the_comment_names_the_step(self):
         self.assertEqual(self.run_action().returncode, 0)
