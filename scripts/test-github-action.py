@@ -2,9 +2,10 @@
 """Tests scripts/github-action.py against a stand-in of GitHub's REST API on 127.0.0.1, with a stand-in edgeproof
 and with the real one.
 
-The stand-in API keeps a pull request's comments (paginated like GitHub) and records every request; the stand-in
-edgeproof records its arguments, the base spec it was given and whether it saw the token, prints a Markdown summary
-for `test` and `diff`, and fails the step FAKE_FAIL names. The diff steps run against real git repositories.
+The stand-in API keeps a pull request's comments (paginated like GitHub), refuses a body longer than GitHub accepts
+and records every request; the stand-in edgeproof records its arguments, the base spec it was given and whether it
+saw the token, prints a Markdown summary for `test` and `diff`, and fails the step FAKE_FAIL names (`check base` is
+the check of the base branch's spec). The diff steps run against real git repositories.
 RealEdgeProofTests runs the built edgeproof (EDGEPROOF_BINARY, default .build/debug/edgeproof; skipped when there is
 none) on a pull request that changes one rule of the example spec, with the first lines of the example's day trace.
 Run: make action-test (part of make test), or any python3 with PyYAML: python3 scripts/test-github-action.py
