@@ -14,12 +14,15 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension OutputFormat {
-    /// A usage error unless the format is one of `formats`, the ones `command` has: `eval` and `explain` print one
-    /// result, not findings, so GitHub annotations and a pull-request summary do not apply to them.
+    /// A usage error unless the format is one of `formats`, the ones `command` has: `eval`, `explain` and `synth`
+    /// print one result, not findings, so GitHub annotations and a pull-request summary do not apply to them, and
+    /// `schema`'s result is a JSON document.
     func refuse(unless formats: [OutputFormat], command: String) throws {
         guard !formats.contains(self) else { return }
+        let names = formats.map(\.rawValue)
+        let list = names.count == 1 ? "only the format \(names[0])" : "the formats " + names.joined(separator: " and ")
         throw ValidationError(
-            "\(command) has the formats \(formats.map(\.rawValue).joined(separator: " and ")), not \(rawValue) (which "
-                + "applies to commands that report findings or cases: check, build, test)")
+            "\(command) has \(list), not \(rawValue) (github and markdown are for the commands that report findings, "
+                + "cases or traffic: check, build, test, replay, whatif, diff)")
     }
 }

@@ -6,10 +6,14 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema", abstract: "Print the JSON Schema of edge.yaml (for editors and CI).",
         discussion:
-            "The result is a JSON Schema (draft 2020-12) versioned by its $id, so there is no --format and no "
-            + "version member (strict validators refuse unknown keywords).")
+            "The result is a JSON Schema (draft 2020-12) versioned by its $id, so json is its only format and it has "
+            + "no version member (strict validators refuse unknown keywords).")
 
-    func run() {
+    @Option(help: "Output format: json, the only one (the schema is one JSON document on stdout).")
+    var format: OutputFormat = .json
+
+    func run() throws {
+        try format.refuse(unless: [.json], command: "schema")
         StandardOutput.print(SpecSchema.document.pretty, terminator: "")
     }
 }

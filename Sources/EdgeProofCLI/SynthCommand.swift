@@ -42,7 +42,14 @@ struct SynthCommand: ParsableCommand {
         help: "The trace file to write ('-' for standard output; the summary line then goes to stderr).")
     var output: String
 
+    @Option(
+        help: ArgumentHelp(
+            "The summary's format: text (one line) or json (one JSON document); on stderr when the trace goes to "
+                + "standard output."))
+    var format: OutputFormat = .text
+
     func run() throws {
+        try format.refuse(unless: [.text, .json], command: "synth")
         guard duration.milliseconds > 0 else { throw ValidationError("--duration must be above 0, e.g. 24h") }
         guard let startMilliseconds = Array(start.utf8).withUnsafeBytes({ TraceTimestamp.parseRFC3339($0) }) else {
             throw ValidationError("--start: '\(start)' is not an RFC 3339 timestamp")
@@ -50,7 +57,7 @@ struct SynthCommand: ParsableCommand {
         if let rps, !(rps > 0) { throw ValidationError("--rps must be above 0") }
         try CommandOutput.refuseConflicts(
             inputs: [spec] + (profile.map { [$0] } ?? []), outputs: [("--output", output)])
-        let compiled = try SpecLoader.load(spec)
+        let compiled = try SpecLoader.load(spec, format: format)
         var loadProfile: LoadProfile
         do {
             loadProfile = try chosenProfile(compiled)
@@ -75,11 +82,11 @@ struct SynthCommand: ParsableCommand {
             meter?.finish()
             let statistics = try written.get()
             try writer.finish()
-            let line =
-                "wrote \(statistics.totalRecords) records to \(output) (\(loadProfile.name), seed \(seed), "
-                + "\(duration)); per population: "
-                + statistics.populations.map { "\($0.name) \($0.records)" }.joined(separator: ", ")
-            if output == "-" { StandardError.write(line + "\n") } else { StandardOutput.print(line) }
+            let summary = SynthSummary(
+                records: statistics.totalRecords, output: output, profile: loadProfile.name, seed: seed,
+                duration: duration, populations: statistics.populations.map { ($0.name, $0.records) })
+            let text = format == .json ? summary.json.pretty : summary.line + "\n"
+            if output == "-" { StandardError.write(text) } else { StandardOutput.print(text, terminator: "") }
         } catch let error as SynthesisError {
             StandardError.write("error: \(error)\n")
             throw ExitCode(1)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `--format json` on `check`, `build`, `test`, `eval` and `explain`: exactly one JSON document on stdout, with
-/// `"version": 1`, whether the command succeeds or fails.
+/// `--format json` on `check`, `build`, `test`, `eval`, `explain` and `synth`: exactly one JSON document on stdout,
+/// with `"version": 1`, whether the command succeeds or fails; `schema`'s one document is the JSON Schema.
 @Suite struct JSONDocumentTests {
     /// One run and the exit code it must end with. In `arguments`, `BROKEN` is a spec with three errors (unknown
     /// key, missing key, bad plan), `FAILING` the example with one expect case naming the wrong rule, `DIR/` a
@@ -54,6 +54,8 @@ import Testing
         Run(arguments: ["eval", "true", "--spec", "BROKEN"], exitCode: 1),
         Run(arguments: ["explain", spec, "--request", #"{"ua":"nikto/2.5"}"#], exitCode: 0),
         Run(arguments: ["explain", "BROKEN", "--request", "{}"], exitCode: 1),
+        Run(arguments: ["synth", "--spec", spec, "--duration", "1m", "-o", "DIR/synth.jsonl"], exitCode: 0),
+        Run(arguments: ["synth", "--spec", "BROKEN", "--duration", "1m", "-o", "DIR/never.jsonl"], exitCode: 1),
     ]
 
     @Test(arguments: runs)
@@ -71,6 +73,32 @@ import Testing
         let result = edgeproof(arguments + ["--format", "json"])
         #expect(result.exitCode == exitCode, "\(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func synthCountsWhatItWroteAndWithTheTraceOnStandardOutputPutsTheDocumentOnStandardError() throws {
+        let path = scratch.path("counted.jsonl")
+        let written = try document(["synth", "--spec", Self.spec, "--duration", "2m", "-o", path], exitCode: 0)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count
+        #expect(written["records"] as? Int == lines)
+        let populations = try #require(written["populations"] as? [[String: Any]])
+        #expect(populations.compactMap { $0["records"] as? Int }.reduce(0, +) == lines)
+        #expect(written["duration_ms"] as? Int == 120_000)
+        #expect(written["seed"] as? String == "1")
+        let piped = try edgeproofProcess(
+            ["synth", "--spec", Self.spec, "--duration", "2m", "-o", "-", "--format", "json"])
+        #expect(piped.exitCode == 0)
+        #expect(piped.stdout.split(separator: "\n").count == lines, "the trace alone on stdout")
+        let onError = try #require(
+            try JSONSerialization.jsonObject(with: Data(piped.stderr.utf8)) as? [String: Any], "\(piped.stderr)")
+        #expect(onError["output"] as? String == "-")
+    }
+
+    @Test func schemaIsItsOneJSONDocumentWithOrWithoutFormatJSON() throws {
+        let plain = edgeproof(["schema"]), json = edgeproof(["schema", "--format", "json"])
+        #expect(plain.exitCode == 0 && json.exitCode == 0)
+        #expect(plain.stdout == json.stdout)
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(schema["$id"] as? String == "https://edgeproof.dev/schema/edge.v1.json")
     }
 
     @Test func buildListsTheFilesItWroteAndWithCheckTheDrift() throws {

@@ -53,6 +53,10 @@ import Testing
             arguments: ["explain", spec, "--request", "{}", "--format", "markdown"],
             message: "explain has the formats text and json"),
         BadUsage(arguments: ["schema", "extra"], message: "Unexpected argument 'extra'"),
+        BadUsage(arguments: ["schema", "--format", "text"], message: "schema has only the format json, not text"),
+        BadUsage(
+            arguments: ["synth", "--spec", spec, "-o", "-", "--format", "markdown"],
+            message: "synth has the formats text and json"),
         BadUsage(arguments: ["help", "nosuch"], message: "there is no command 'nosuch'"),
         BadUsage(arguments: ["chekc"], message: "chekc"),
         // A path '-' where it cannot apply.
