@@ -3,7 +3,7 @@ import Emitters
 
 /// What one `build` run did (the files written and removed, or with `--check` the drift), with the spec's findings,
 /// rendered in each `--format`. The whole result goes to standard output, in every format and every outcome.
-struct BuildReport {
+struct BuildReport: FormattedResult {
     /// Whether the run wrote DIR or compared it (`--check`).
     enum Mode: String {
         /// The files were written.
@@ -44,16 +44,6 @@ struct BuildReport {
     /// Whether the run succeeded: no spec errors and, with `--check`, no drift.
     var succeeded: Bool { !hasErrors && drift.isEmpty }
 
-    /// The result in `format`.
-    func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .text: text
-        case .json: json.pretty
-        case .github: github
-        case .markdown: markdown
-        }
-    }
-
     /// The one-line outcome every format ends or starts with.
     var headline: String {
         if hasErrors { return "\(DiagnosticSummary(diagnostics).line(for: spec)); nothing built" }
@@ -73,7 +63,7 @@ struct BuildReport {
     /// Compiler-style diagnostics when the spec has errors; otherwise the files written and removed, or each
     /// drifted file with its unified diff. Warnings of a spec without errors are not part of it (the command
     /// prints them on standard error).
-    private var text: String {
+    var text: String {
         if hasErrors {
             return DiagnosticColors.renderer([SourceFile(name: spec, bytes: specBytes)])
                 .render(diagnostics, summaryFor: spec)
@@ -95,7 +85,7 @@ struct BuildReport {
     }
 
     /// The document of `docs/command-line.md`: the members of check's document, then the build's own.
-    private var json: JSONValue {
+    var json: JSONValue {
         var members = DiagnosticJSONRenderer.members(diagnostics, file: spec)
         members += [
             ("mode", .string(mode.rawValue)),
@@ -119,7 +109,7 @@ struct BuildReport {
     }
 
     /// A workflow command per finding and per drifted file (at the file in DIR), then the headline.
-    private var github: String {
+    var github: String {
         var out = DiagnosticGitHubRenderer.render(diagnostics)
         for difference in drift {
             let file = DiagnosticGitHubRenderer.escapeProperty(output + "/" + difference.path)
@@ -132,7 +122,7 @@ struct BuildReport {
     }
 
     /// A heading with the headline, the findings table, and the drifted files (path and kind, no diffs).
-    private var markdown: String {
+    var markdown: String {
         var out = "### EdgeProof build: \(MarkdownText.cell(headline))\n"
         let driftRows = drift.map { [MarkdownText.code($0.path), $0.kind.rawValue] }
         var driftTable = ""

@@ -3,7 +3,7 @@ import EdgeWire
 
 /// The outcome of `test`: each expect case with what it expected and what it got, with the spec's findings,
 /// rendered in each `--format`.
-struct TestReport {
+struct TestReport: FormattedResult {
     /// The version of the JSON document (`docs/command-line.md`).
     static let version: Int64 = 1
 
@@ -25,23 +25,13 @@ struct TestReport {
     /// How many cases passed.
     var passed: Int { results.count - failed }
 
-    /// The result in `format`.
-    func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .text: text
-        case .json: json.pretty
-        case .github: github
-        case .markdown: markdown
-        }
-    }
-
     /// `N passed, M failed`, or the spec's error count when no case ran.
     var headline: String {
         if hasErrors { return "\(DiagnosticSummary(diagnostics).line(for: spec)); no case ran" }
         return "\(passed) passed, \(failed) failed"
     }
 
-    private var text: String {
+    var text: String {
         if hasErrors {
             return DiagnosticColors.renderer([SourceFile(name: spec, bytes: specBytes)])
                 .render(diagnostics, summaryFor: spec)
@@ -57,7 +47,7 @@ struct TestReport {
     }
 
     /// The members of check's document (its summary also counting cases), then `cases`.
-    private var json: JSONValue {
+    var json: JSONValue {
         var members = DiagnosticJSONRenderer.members(
             diagnostics, file: spec,
             summaryCounts: [
@@ -104,7 +94,7 @@ struct TestReport {
     }
 
     /// The spec's findings as workflow commands, an `::error` at each failed case, then the headline.
-    private var github: String {
+    var github: String {
         var out = DiagnosticGitHubRenderer.render(diagnostics)
         for result in results where !result.passed {
             let range = result.range
@@ -120,7 +110,7 @@ struct TestReport {
 
     /// A heading with the counts, the failed cases first and then the passed ones in one table, cut to stay under
     /// `MarkdownText.commentLimit`, then the spec's findings.
-    private var markdown: String {
+    var markdown: String {
         var out = "### EdgeProof test: \(MarkdownText.cell(headline)) (\(MarkdownText.cell(spec)))\n"
         if !results.isEmpty {
             let ordered = results.filter { !$0.passed } + results.filter(\.passed)
