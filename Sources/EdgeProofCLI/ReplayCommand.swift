@@ -59,7 +59,7 @@ struct ReplayCommand: ParsableCommand {
                         title: "Replay of \(traces.fileNames)",
                         subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                         summary: summary, capacity: ReportCapacity.line(for: compiled))
-                }, json: { SummaryRenderer.json(summary).pretty })
+                }, json: { ReplayResultOutput.document(summary, thresholds: checked.status).pretty })
         }
         ReplayResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
         try thresholds.finish(checked, suite: "edgeproof replay")

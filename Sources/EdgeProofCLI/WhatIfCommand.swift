@@ -111,7 +111,10 @@ struct WhatIfCommand: ParsableCommand {
                         subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                         summary: results.first?.summary, scenarios: results,
                         capacity: ReportCapacity.line(for: compiled))
-                }, json: { WhatIfTable.json(results, warnings: warnings).pretty })
+                },
+                json: {
+                    WhatIfResultOutput.document(results, warnings: warnings, thresholds: checked.status).pretty
+                })
         }
         WhatIfResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
         try thresholds.finish(checked, suite: "edgeproof whatif")

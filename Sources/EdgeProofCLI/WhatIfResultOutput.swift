@@ -36,13 +36,19 @@ enum WhatIfResultOutput {
             }
             if design != nil { stream.write(designNote + "\n") }
             for warning in warnings { stream.write("warning: \(warning)\n") }
-        case .json: stream.write(WhatIfTable.json(results, warnings: warnings).pretty)
+        case .json: stream.write(document(results, warnings: warnings, thresholds: thresholds).pretty)
         case .github: stream.write(WhatIfGitHubRenderer.render(results, warnings: warnings, thresholds: thresholds))
         case .markdown:
             stream.write(
                 WhatIfMarkdownRenderer.render(
                     results, warnings: warnings, designColumn: design, thresholds: thresholds))
         }
+    }
+
+    /// The JSON document of `--format json` and `--report FILE.json`: the scenarios, with the thresholds when any
+    /// were applied.
+    static func document(_ results: [ScenarioResult], warnings: [String], thresholds: ThresholdStatus?) -> JSONValue {
+        ThresholdStatus.adding(thresholds, to: WhatIfTable.json(results, warnings: warnings))
     }
 
     /// The thresholds' lines that follow the result, as replay prints them (`ReplayResultOutput.writeThresholds`).

@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// The thresholds a run applied and the ones it broke, for the result formats that report them.
 public struct ThresholdStatus: Sendable, Equatable {
     /// How many thresholds were applied.
@@ -16,5 +18,20 @@ public struct ThresholdStatus: Sendable, Equatable {
         broken.isEmpty
             ? "Thresholds: all \(applied) hold"
             : "Thresholds broken:\n" + broken.map { "  \($0)" }.joined(separator: "\n")
+    }
+
+    /// `{"applied": N, "holds": true|false, "broken": ["block_rate = 2% breaks block_rate < 1%", …]}`, the member
+    /// a JSON document adds when thresholds were applied.
+    public var json: JSONValue {
+        .object([
+            ("applied", .int(Int64(applied))), ("holds", .bool(broken.isEmpty)),
+            ("broken", .array(broken.map { .string($0) })),
+        ])
+    }
+
+    /// `document` with a `thresholds` member at its end when `status` applied any; as it is otherwise.
+    public static func adding(_ status: ThresholdStatus?, to document: JSONValue) -> JSONValue {
+        guard let status, status.applied > 0, case let .object(members) = document else { return document }
+        return .object(members + [("thresholds", status.json)])
     }
 }

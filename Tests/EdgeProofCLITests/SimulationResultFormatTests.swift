@@ -102,12 +102,32 @@ import Testing
         #expect(!result.stderr.contains("{"), "nothing of the document on standard error")
     }
 
-    @Test func aBrokenThresholdIsExit1WithTheDocumentStillAloneAndTheThresholdOnStandardError() throws {
-        let result = edgeproof(scraper("replay", ["--format", "json", "--fail-on", "block_rate<0.1%"]))
+    @Test(arguments: ["replay", "whatif"])
+    func aBrokenThresholdIsExit1WithTheDocumentStillAloneCarryingTheThresholds(command: String) throws {
+        let report = scratch.path("\(command)-thresholds.json")
+        let result = edgeproof(
+            scraper(command, ["--format", "json", "--threshold", "block_rate<0.1%", "--report", report]))
         #expect(result.exitCode == 1)
-        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        #expect(document?["requests"] as? Int == 600)
-        #expect(result.stderr.contains("Thresholds broken:\n  block_rate = 83.33% breaks block_rate < 0.1%"))
+        #expect(result.stdout == (try scratch.read("\(command)-thresholds.json")), "the same document --report writes")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let thresholds = try #require(document["thresholds"] as? [String: Any])
+        let runs = command == "whatif" ? 2 : 1
+        #expect(thresholds["applied"] as? Int == runs)
+        #expect(thresholds["holds"] as? Bool == false)
+        let broken = try #require(thresholds["broken"] as? [String])
+        #expect(broken.count == runs)
+        #expect(broken.allSatisfy { $0.contains("block_rate = 83.33% breaks block_rate < 0.1%") }, "\(broken)")
+        #expect(result.stderr.contains("Thresholds broken:\n  "))
+    }
+
+    @Test func aDocumentHasNoThresholdsMemberWhenNoneWasApplied() throws {
+        let result = edgeproof(scraper("replay", ["--format", "json"]))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["thresholds"] == nil)
+        let holding = edgeproof(scraper("replay", ["--format", "json", "--threshold", "block_rate<99%"]))
+        #expect(holding.exitCode == 0)
+        let held = try #require(try JSONSerialization.jsonObject(with: Data(holding.stdout.utf8)) as? [String: Any])
+        #expect((held["thresholds"] as? [String: Any])?["holds"] as? Bool == true)
     }
 
     @Test func aChangedOutcomeUnderFailOnChangeIsExit1WithOneDiffDocument() throws {
