@@ -22,11 +22,9 @@ enum SimulationGitHub {
     /// One warning per use of a not-simulated setting; `spec` names the spec when a command simulates two.
     static func notSimulated(_ uses: [NotSimulatedUse], _ counts: SettingReachCounts, spec: String? = nil) -> String {
         uses.map { use in
-            let requests = counts.requests(use.reach, rule: use.rule)
-            return command(
+            command(
                 .warning, title: "Not simulated\(spec.map { " in \($0)" } ?? "")",
-                "\(NotSimulatedSettings.name(use)): deployed but not simulated for \(ReportFormat.count(requests)) "
-                    + "\(requests == 1 ? "request" : "requests") (\(use.reach.requestsDescription))")
+                "\(NotSimulatedSettings.name(use)): \(NotSimulatedSettings.reach(use, counts))")
         }.joined()
     }
 

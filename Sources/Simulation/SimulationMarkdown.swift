@@ -23,11 +23,8 @@ enum SimulationMarkdown {
         guard !uses.isEmpty else { return "" }
         var out = "\n**Not simulated\(spec.map { " in \($0)" } ?? "")**\n\n"
         for use in uses {
-            let requests = counts.requests(use.reach, rule: use.rule)
             out +=
-                "- \(MarkdownText.code(NotSimulatedSettings.name(use))): deployed but not simulated for "
-                + "\(ReportFormat.count(requests)) \(requests == 1 ? "request" : "requests") "
-                + "(\(use.reach.requestsDescription))\n"
+                "- \(MarkdownText.code(NotSimulatedSettings.name(use))): \(NotSimulatedSettings.reach(use, counts))\n"
         }
         return out
     }

@@ -29,13 +29,16 @@ public enum NotSimulatedSettings {
     public static func text(_ uses: [NotSimulatedUse], _ counts: SettingReachCounts, spec: String? = nil) -> String {
         guard !uses.isEmpty else { return "" }
         var out = "\nNot simulated\(spec.map { " in \($0)" } ?? ""):\n"
-        for use in uses {
-            let requests = counts.requests(use.reach, rule: use.rule)
-            out +=
-                "  \(name(use)): deployed but not simulated for \(ReportFormat.count(requests)) "
-                + "\(requests == 1 ? "request" : "requests") (\(use.reach.requestsDescription))\n"
-        }
+        for use in uses { out += "  \(name(use)): \(reach(use, counts))\n" }
         return out
+    }
+
+    /// `deployed but not simulated for 1,234 requests (those that reached the managed rules)`: what every result
+    /// format says of one use.
+    static func reach(_ use: NotSimulatedUse, _ counts: SettingReachCounts) -> String {
+        let requests = counts.requests(use.reach, rule: use.rule)
+        return "deployed but not simulated for \(ReportFormat.count(requests)) "
+            + "\(requests == 1 ? "request" : "requests") (\(use.reach.requestsDescription))"
     }
 
     /// The report as JSON: one object per use with `setting`, `rule` and `requests`.
