@@ -23,8 +23,8 @@ enum SpecInput {
                 guard Console.current.takeInput() else {
                     return .failure(
                         ExitError(
-                            "'-' names standard input, which holds one spec and was read already; write the other "
-                                + "spec to a file and name it", code: 2))
+                            "'-' names standard input, which holds one input (a spec or a trace) and is read by "
+                                + "another argument already; write this spec to a file and name it", code: 2))
                 }
                 return .success(
                     try InputFile.readPrefix(

@@ -4,15 +4,19 @@ import Foundation
 /// A trace read from standard input (`--trace -`): named at most once, never a terminal, and copied to a temporary
 /// file for a command that reads its traces more than once (`whatif`).
 enum StandardInputTrace {
-    /// The name `--trace` gives standard input.
-    static let name = "-"
+    /// The name `--trace` gives standard input, as a spec path does.
+    static let name = SpecInput.standardInputPath
 
     /// A usage error when `paths` name standard input twice (it can be read only once) or name it while it is a
-    /// terminal (the run would wait for typing).
+    /// terminal (the run would wait for typing). Claims standard input (`Console.takeInput`), so that a spec named
+    /// `-` as well is refused rather than read empty.
     static func check(_ paths: [String]) throws {
         let named = paths.filter { $0 == name }.count
         guard named <= 1 else {
             throw ValidationError("--trace - is given \(named) times; standard input can be read only once")
+        }
+        guard named == 0 || Console.current.takeInput() else {
+            throw ValidationError("--trace - names standard input, which another argument reads already")
         }
         guard named == 0 || isatty(STDIN_FILENO) == 0 else {
             throw ValidationError(

@@ -41,7 +41,14 @@ import Testing
         let result = edgeproof(["diff", "-", "-", "--trace", "traces/scraper.jsonl"], stdin: example)
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("'-' names standard input, which holds one spec and was read already"))
+        #expect(result.stderr.contains("'-' names standard input, which holds one input (a spec or a trace)"))
+    }
+
+    @Test func aSpecAndATraceFromOneStandardInputAreAUsageError() {
+        let result = edgeproof(["replay", "-", "--trace", "-"], stdin: example)
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("'-' names standard input, which holds one input (a spec or a trace)"))
     }
 
     @Test func anEmptyStandardInputIsAnEmptySpec() {
