@@ -30,6 +30,10 @@ let package = Package(
         .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
         .target(name: "TrafficSynthesis", dependencies: ["EdgeCore", "EdgeWire", "Traces"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
+        .systemLibrary(name: "CModSecurity", pkgConfig: "modsecurity", providers: [.apt(["libmodsecurity-dev"])]),
+        .target(
+            name: "ManagedRules",
+            dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage", "EdgeModel", "CloudflareRegex", "CModSecurity"]),
         .executableTarget(
             name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore", "EdgeWire"],
             path: "Benchmarks/TracesBenchmark"),
@@ -48,7 +52,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis",
-                "RulesLanguage",
+                "RulesLanguage", "ManagedRules",
             ]),
         .target(
             name: "EdgeProofCLI",
@@ -97,6 +101,9 @@ let package = Package(
                 "EdgeWire",
             ]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
+        .testTarget(
+            name: "ManagedRulesTests",
+            dependencies: ["ManagedRules", "EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(
             name: "CloudflareConformanceTests",
             dependencies: [

@@ -3,7 +3,7 @@
 # `swift build` links (the GitHub Action uses that). As root it runs apt-get; otherwise it prints the exact command
 # and fails.
 set -euo pipefail
-build_packages=(libpcre2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev pkg-config)
+build_packages=(libpcre2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev libmodsecurity-dev modsecurity-crs pkg-config)
 test_packages=(python3-venv redis-server redis-tools dpkg-dev)
 case "${1:-}" in
   --build) packages=("${build_packages[@]}") ;;

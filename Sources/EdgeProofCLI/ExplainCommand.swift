@@ -46,13 +46,19 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// Builds the edge model for a compiled spec, its rate limits counting with `rateLimitDelay` (nil: the spec's), exit 1
-/// when the model cannot run it.
+/// Builds the edge model for a compiled spec, its rate limits counting with `rateLimitDelay` (nil: the spec's): exit 1
+/// when the model cannot run it, exit 2 when the managed rules it deploys cannot be loaded.
 enum ModelFactory {
     static func edge(for compiled: CompiledEdge, rateLimitDelay: EdgeDuration? = nil) throws -> Edge {
+        let configuration: EdgeConfiguration
         do {
-            return try Edge(
-                configuration: ModelConfigurationBuilder.configuration(for: compiled, rateLimitDelay: rateLimitDelay))
+            configuration = try ModelConfigurationBuilder.configuration(for: compiled, rateLimitDelay: rateLimitDelay)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        do {
+            return try Edge(configuration: configuration)
         } catch {
             StandardError.write(
                 "error: the edge model cannot run this spec: \(error.problems.joined(separator: "; "))\n")

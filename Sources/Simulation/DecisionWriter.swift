@@ -47,7 +47,8 @@ public final class DecisionWriter {
     }
 
     /// `{"n":…,"line":…,"ts":…,"action":…,"phase":…,"rule":…,"status":…,"cache":…,"origin":…}` and a
-    /// newline.
+    /// newline; a request the OWASP Core Ruleset evaluated also gets
+    /// `"owasp":{"scores":[pl1,pl2,pl3,pl4],"rules":[ids…]}` (each level's own points; the rule ids of every level).
     static func json(n: Int, line: Int, timestamp: Int64, _ decision: Decision) -> String {
         var out =
             "{\"n\":\(n),\"line\":\(line),\"ts\":\(timestamp),\"action\":\"\(decision.action.rawValue)\",\"phase\":"
@@ -65,7 +66,12 @@ public final class DecisionWriter {
         }
         out +=
             ",\"status\":\(decision.status),\"cache\":\"\(decision.cacheStatus.rawValue)\","
-            + "\"origin\":\(decision.originContacted)}\n"
+            + "\"origin\":\(decision.originContacted)"
+        if let verdict = decision.managedRulesVerdict {
+            out += ",\"owasp\":{\"scores\":[" + verdict.levelScores.map(String.init).joined(separator: ",")
+            out += "],\"rules\":[" + verdict.matches.map { String($0.id) }.joined(separator: ",") + "]}"
+        }
+        out += "}\n"
         return out
     }
 }

@@ -3,6 +3,7 @@ import EdgeCore
 import EdgeModel
 import EdgeSpec
 import EdgeWire
+import ManagedRules
 import RulesLanguage
 import Traces
 
@@ -10,16 +11,31 @@ import Traces
 /// same compiled expressions, limits and cache settings the emitters write.
 public enum ModelConfigurationBuilder {
     /// The model configuration for `edge`; its rate limiting counters lag by `rateLimitDelay`, or by the spec's
-    /// `replay.rate_limit_delay` when nil (`docs/cloudflare-semantics.md`, "Rate limiting: counting").
-    public static func configuration(for edge: CompiledEdge, rateLimitDelay: EdgeDuration? = nil) -> EdgeConfiguration {
+    /// `replay.rate_limit_delay` when nil (`docs/cloudflare-semantics.md`, "Rate limiting: counting"). Throws when
+    /// the spec deploys the OWASP Core Ruleset and its rules cannot be loaded.
+    public static func configuration(for edge: CompiledEdge, rateLimitDelay: EdgeDuration? = nil)
+        throws(ManagedRulesLoadError) -> EdgeConfiguration
+    {
         let delay = self.rateLimitDelay(for: edge, override: rateLimitDelay)
         return EdgeConfiguration(
             customRules: edge.customRules.map(customRule),
             rateLimitRules: edge.rateLimitRules.map { rateLimitRule($0, counterDelay: delay) },
-            managedRulesPresent: (edge.managedRules?.cloudflare?.enabled ?? false)
-                || (edge.managedRules?.owasp?.enabled ?? false),
+            managedRules: try managedRules(edge.managedRules),
             cacheRules: edge.cacheRules.map(cacheRule),
             origin: origin(edge.origin))
+    }
+
+    /// The managed rules phase: the OWASP Core Ruleset run by libmodsecurity with the spec's level, threshold and
+    /// action; the Cloudflare Managed Ruleset only as deployed. Nil when the spec deploys neither.
+    static func managedRules(_ spec: ManagedRulesSpec?) throws(ManagedRulesLoadError) -> ManagedRulesConfiguration? {
+        let cloudflare = spec?.cloudflare?.enabled ?? false
+        guard let owasp = spec?.owasp, owasp.enabled else {
+            return cloudflare ? ManagedRulesConfiguration(cloudflareManaged: true) : nil
+        }
+        let ruleset = OWASPRuleset(
+            evaluator: try ModSecurityEngines.engine(), paranoiaLevel: owasp.paranoiaLevel,
+            scoreThreshold: owasp.scoreThreshold.score, action: SpecEnumMapping.model(owasp.action))
+        return ManagedRulesConfiguration(owasp: ruleset, cloudflareManaged: cloudflare)
     }
 
     static func customRule(_ rule: CompiledCustomRule) -> CustomRule {

@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeModel
+import ManagedRules
 import RulesLanguage
 import Traces
 
@@ -40,6 +41,8 @@ public enum Replay {
         case trace(TraceReadError)
         /// The model configuration is unusable.
         case configuration(String)
+        /// The managed rules the spec deploys cannot be loaded (exit 2).
+        case managedRules(ManagedRulesLoadError)
         /// The decisions file could not be written.
         case output(String)
 
@@ -48,6 +51,7 @@ public enum Replay {
             switch self {
             case let .trace(error): "\(error)"
             case let .configuration(message): "the edge model cannot run this spec: \(message)"
+            case let .managedRules(error): "\(error)"
             case let .output(message): message
             }
         }
@@ -55,9 +59,14 @@ public enum Replay {
 
     /// A fresh edge model for `edge`, its rate limits counting with `rateLimitDelay` (nil: the spec's).
     static func model(for edge: CompiledEdge, rateLimitDelay: EdgeDuration?) throws(Failure) -> Edge {
+        let configuration: EdgeConfiguration
         do {
-            return try Edge(
-                configuration: ModelConfigurationBuilder.configuration(for: edge, rateLimitDelay: rateLimitDelay))
+            configuration = try ModelConfigurationBuilder.configuration(for: edge, rateLimitDelay: rateLimitDelay)
+        } catch {
+            throw .managedRules(error)
+        }
+        do {
+            return try Edge(configuration: configuration)
         } catch {
             throw .configuration(error.problems.joined(separator: "; "))
         }

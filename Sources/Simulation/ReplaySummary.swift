@@ -57,7 +57,7 @@ public struct ReplaySummary: Sendable {
     public internal(set) var repairedRecords = 0
     /// Fields the spec reads that no record supplied, each with the value every request read instead.
     public internal(set) var unsuppliedFields: [UnsuppliedField] = []
-    /// Requests whose managed rules were not simulated.
+    /// Requests that reached the managed rules phase (what an unsimulated managed ruleset could have touched).
     public internal(set) var managedRulesNotSimulated = 0
     /// The rate-limit counter delay the replay ran with (`--rate-limit-delay`, `replay.rate_limit_delay`).
     public internal(set) var rateLimitDelay = EdgeDuration(milliseconds: 0)
@@ -109,7 +109,7 @@ public struct ReplaySummary: Sendable {
             time: time)
         cacheCounts[status] += 1
         cacheBytes[status] += decision.bytes
-        if decision.managedRules == .notSimulated { managedRulesNotSimulated += 1 }
+        if decision.managedRules.reachedPhase { managedRulesNotSimulated += 1 }
         if decision.passedThroughCounterDelay { passedThroughCounterDelay += 1 }
         guard decision.originContacted else { return }
         originRequests += 1

@@ -16,6 +16,17 @@ enum SpecEnumMapping {
         }
     }
 
+    /// The model's action for the OWASP ruleset's `action`.
+    static func model(_ action: EdgeSpec.ManagedRuleAction) -> EdgeModel.ManagedRulesAction {
+        switch action {
+        case .block: .block
+        case .managed_challenge: .managedChallenge
+        case .challenge: .challenge
+        case .js_challenge: .jsChallenge
+        case .log: .log
+        }
+    }
+
     /// The model's counting algorithm for a rate limiting rule's `algorithm`.
     static func model(_ algorithm: EdgeSpec.RateLimitAlgorithm) -> EdgeModel.RateLimitAlgorithm {
         switch algorithm {

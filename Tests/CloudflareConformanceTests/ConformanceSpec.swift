@@ -43,6 +43,6 @@ enum ConformanceSpec {
 
     /// The edge model of `edge`, built as `replay` builds it.
     static func model(_ edge: CompiledEdge) throws -> Edge {
-        try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
+        try Edge(configuration: try ModelConfigurationBuilder.configuration(for: edge))
     }
 }

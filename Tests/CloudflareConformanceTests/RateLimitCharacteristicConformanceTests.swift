@@ -99,7 +99,7 @@ private func eachCharacteristicKeysItsOwnCounter(_ item: KeyCase) throws {
         let edge = try compile(plan: "enterprise", rules: oneRequestPerKey(item.characteristic))
         let rule = try #require(edge.rateLimitRules.first)
         #expect(rule.characteristics == ["cf.colo.id", item.characteristic], "\(source)")
-        let model = ModelConfigurationBuilder.configuration(for: edge)
+        let model = try ModelConfigurationBuilder.configuration(for: edge)
         #expect(model.rateLimitRules.first?.characteristics.map(\.field) == [item.characteristic], "\(source)")
     }
 }

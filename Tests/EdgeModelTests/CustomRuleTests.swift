@@ -84,7 +84,7 @@ struct CustomRuleTests {
                     try rule("no-post", #"http.request.method eq "POST""#, .block),
                 ],
                 rateLimitRules: [try rateLimit("limit", by: [], requests: 0, period: 60, timeout: 0)],
-                managedRulesPresent: true))
+                managedRules: ManagedRulesConfiguration(cloudflareManaged: true)))
         let decisions = run(
             edge,
             [
@@ -102,7 +102,8 @@ struct CustomRuleTests {
     }
 
     @Test func managedRulesAreReportedAsNotSimulated() throws {
-        let deployed = try Edge(configuration: EdgeConfiguration(managedRulesPresent: true))
+        let deployed = try Edge(
+            configuration: EdgeConfiguration(managedRules: ManagedRulesConfiguration(cloudflareManaged: true)))
         #expect(deployed.process(request("/", at: 0)).managedRules == .notSimulated)
         let absent = try Edge(configuration: EdgeConfiguration())
         #expect(absent.process(request("/", at: 0)).managedRules == .notConfigured)
@@ -169,7 +170,7 @@ struct CustomRuleTests {
                     try rule("watch", #"http.request.uri.path eq "/a.css""#, .log),
                 ],
                 rateLimitRules: [try rateLimit("ip", requests: 10, period: 60, timeout: 0)],
-                managedRulesPresent: true,
+                managedRules: ManagedRulesConfiguration(cloudflareManaged: true),
                 cacheRules: [
                     try cacheRule(
                         "css", when: #"http.request.uri.path.extension eq "css""#, edgeTTL: .override(duration(60)))

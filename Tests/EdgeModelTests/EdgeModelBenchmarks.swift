@@ -52,7 +52,7 @@ struct EdgeModelBenchmarks {
                     id: "api-per-ip", condition: try parse(api, .rateLimit), characteristics: [.ipSource],
                     requests: 100, period: .seconds(60), mitigationTimeout: .seconds(60))
             ],
-            managedRulesPresent: true,
+            managedRules: ManagedRulesConfiguration(cloudflareManaged: true),
             cacheRules: [
                 CacheRule(
                     id: "cache-js-css",

@@ -160,8 +160,8 @@ import Testing
         #expect(lines.first == "::error title=Threshold broken::block_rate = 83.33%25 breaks block_rate < 0.1%25")
         #expect(
             lines.contains(
-                "::warning title=Not simulated::managed_rules: deployed but not simulated for 100 requests (those that "
-                    + "reached the managed rules)"))
+                "::warning title=Not simulated::managed_rules.cloudflare: deployed but not simulated for 100 requests "
+                    + "(those that reached the managed rules)"))
         #expect(lines.last?.hasPrefix("::notice title=EdgeProof replay::600 requests: 83.33%25 blocked") == true)
     }
 

@@ -30,9 +30,11 @@ import Testing
         else { continue }
         accepted += 1
         do {
-            _ = try Edge(configuration: ModelConfigurationBuilder.configuration(for: edge))
-        } catch {
+            _ = try Edge(configuration: try ModelConfigurationBuilder.configuration(for: edge))
+        } catch let error as EdgeConfigurationError {
             Issue.record("\(trial): check accepted a spec the model refuses: \(error.problems)")
+        } catch {
+            Issue.record("\(trial): the managed rules did not load: \(error)")
         }
         for (name, profile) in edge.profiles {
             do {

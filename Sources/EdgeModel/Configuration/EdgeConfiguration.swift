@@ -7,8 +7,8 @@ public struct EdgeConfiguration: Sendable {
     public var customRules: [CustomRule]
     /// Rate limiting rules, in evaluation order.
     public var rateLimitRules: [RateLimitRule]
-    /// Whether WAF managed rules are deployed. They are not simulated; decisions say so.
-    public var managedRulesPresent: Bool
+    /// The WAF managed rules phase, when managed rulesets are deployed.
+    public var managedRules: ManagedRulesConfiguration?
     /// Cache rules, in evaluation order.
     public var cacheRules: [CacheRule]
     /// The simulated origin.
@@ -21,13 +21,14 @@ public struct EdgeConfiguration: Sendable {
 
     /// A configuration from its parts.
     public init(
-        customRules: [CustomRule] = [], rateLimitRules: [RateLimitRule] = [], managedRulesPresent: Bool = false,
+        customRules: [CustomRule] = [], rateLimitRules: [RateLimitRule] = [],
+        managedRules: ManagedRulesConfiguration? = nil,
         cacheRules: [CacheRule] = [], origin: OriginConfiguration = OriginConfiguration(),
         cacheCapacityBytesPerColo: Int64 = EdgeConfiguration.defaultCacheCapacityBytes
     ) {
         self.customRules = customRules
         self.rateLimitRules = rateLimitRules
-        self.managedRulesPresent = managedRulesPresent
+        self.managedRules = managedRules
         self.cacheRules = cacheRules
         self.origin = origin
         self.cacheCapacityBytesPerColo = cacheCapacityBytesPerColo

@@ -23,8 +23,10 @@ public struct Decision: Sendable {
     public var browserTTLSeconds: Int64?
     /// The deciding rate limiting rule's counter, when a rate limit decided.
     public var rateLimit: RateLimitOutcome?
-    /// What happened to WAF managed rules (never simulated).
+    /// What happened in the WAF managed rules phase.
     public var managedRules: ManagedRulesOutcome
+    /// What the OWASP Core Ruleset found, for every request it evaluated (blocked or not).
+    public var managedRulesVerdict: ManagedRulesVerdict?
     /// Whether the client solved a challenge that would otherwise have stopped it.
     public var solvedChallenge: Bool
     /// Whether a rate limiting rule would have stopped the request if its counters counted at once: the request
@@ -49,7 +51,8 @@ public struct Decision: Sendable {
         phase: EdgePhase? = nil, ruleID: String? = nil, action: EdgeAction = .allow, status: Int = 200,
         cacheStatus: CacheStatus = .unknown, originContacted: Bool = false, originLatencyMilliseconds: Int64 = 0,
         bytes: Int64 = 0, browserTTLSeconds: Int64? = nil, rateLimit: RateLimitOutcome? = nil,
-        managedRules: ManagedRulesOutcome = .notConfigured, solvedChallenge: Bool = false,
+        managedRules: ManagedRulesOutcome = .notConfigured, managedRulesVerdict: ManagedRulesVerdict? = nil,
+        solvedChallenge: Bool = false,
         passedThroughCounterDelay: Bool = false, trace: DecisionTrace? = nil
     ) {
         self.phase = phase
@@ -63,6 +66,7 @@ public struct Decision: Sendable {
         self.browserTTLSeconds = browserTTLSeconds
         self.rateLimit = rateLimit
         self.managedRules = managedRules
+        self.managedRulesVerdict = managedRulesVerdict
         self.solvedChallenge = solvedChallenge
         self.passedThroughCounterDelay = passedThroughCounterDelay
         self.trace = trace

@@ -1,12 +1,17 @@
-/// What happened in the WAF managed rules phase. Managed rules are never simulated, so a request that reaches
-/// the phase is reported as not evaluated rather than silently passed.
+/// What happened in the WAF managed rules phase (`http_request_firewall_managed`).
 public enum ManagedRulesOutcome: String, Sendable, Hashable {
     /// The configuration deploys no managed rules.
     case notConfigured = "not_configured"
-    /// Managed rules are deployed and the request reached them, but the model does not evaluate them.
+    /// The request reached the phase and the OWASP Core Ruleset evaluated it; the decision carries the verdict.
+    case evaluated
+    /// Managed rules are deployed and the request reached them, but only rulesets the model does not simulate
+    /// (the Cloudflare Managed Ruleset) apply to it.
     case notSimulated = "not_simulated"
     /// A custom `skip` rule skipped the phase.
     case skipped
     /// An earlier phase stopped the request first.
     case notReached = "not_reached"
+
+    /// Whether the request reached the managed rules phase (evaluated there or not).
+    public var reachedPhase: Bool { self == .evaluated || self == .notSimulated }
 }

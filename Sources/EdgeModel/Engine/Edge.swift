@@ -3,7 +3,8 @@ import EdgeWire
 import RulesLanguage
 
 /// The in-process model of Cloudflare's edge on a virtual clock. Feed it requests in time order; each goes through URL
-/// normalisation, WAF custom rules, rate limiting, (unsimulated) managed rules, cache rules, the cache and the origin,
+/// normalisation, WAF custom rules, rate limiting, managed rules (the OWASP Core Ruleset), cache rules, the cache and
+/// the origin,
 /// in Cloudflare's phase order (`docs/cloudflare-semantics.md`, "Phase order"), and comes back as a `Decision`.
 ///
 /// The model is pure: a decision depends only on the configuration, the requests so far and the seed. Time is
@@ -15,6 +16,7 @@ public final class Edge {
 
     private let customRules: CustomRulesPhase
     private let rateLimits: RateLimitPhase
+    private let managedPhase: ManagedRulesPhase?
     private let cacheSettings: CacheSettingsPhase
     @exclusivity(unchecked) private var cache: CachePhase
     @exclusivity(unchecked) private var clock = VirtualClock()
@@ -28,6 +30,7 @@ public final class Edge {
         self.configuration = configuration
         customRules = CustomRulesPhase(rules: configuration.customRules.filter(\.enabled))
         rateLimits = RateLimitPhase(rules: configuration.rateLimitRules.filter(\.enabled), seed: seed)
+        managedPhase = configuration.managedRules.map(ManagedRulesPhase.init)
         cacheSettings = CacheSettingsPhase(rules: configuration.cacheRules.filter(\.enabled))
         cache = CachePhase(
             settings: cacheSettings, origin: OriginModel(configuration.origin),
@@ -74,7 +77,7 @@ public final class Edge {
         var ruleID: String?
         var action = EdgeAction.allow
         var rateLimit: RateLimitOutcome?
-        var managedRules: ManagedRulesOutcome = configuration.managedRulesPresent ? .notReached : .notConfigured
+        var managedRules: ManagedRulesOutcome = configuration.managedRules == nil ? .notConfigured : .notReached
         var passedThroughCounterDelay = false
 
         let custom = customRules.run(context, solvedChallenge: request.solvedChallenge, trace: &trace)
@@ -115,8 +118,27 @@ public final class Edge {
             }
         }
 
-        if configuration.managedRulesPresent {
-            managedRules = custom.skipsManagedRules ? .skipped : .notSimulated
+        var verdict: ManagedRulesVerdict?
+        if let managedPhase {
+            let managed = managedPhase.run(request, skipped: custom.skipsManagedRules)
+            managedRules = managed.outcome
+            verdict = managed.verdict
+            solvedChallenge = solvedChallenge || managed.solvedChallenge
+            if let managedAction = managed.action {
+                if managedAction.terminates {
+                    trace?.managedRules = managedRules
+                    return Decision(
+                        phase: .managedRules, ruleID: OWASPRuleset.ruleID, action: managedAction,
+                        status: managed.status, cacheStatus: .unknown, rateLimit: rateLimit,
+                        managedRules: managedRules, managedRulesVerdict: verdict, solvedChallenge: solvedChallenge,
+                        passedThroughCounterDelay: passedThroughCounterDelay, trace: trace)
+                }
+                if phase == nil {
+                    phase = .managedRules
+                    ruleID = OWASPRuleset.ruleID
+                    action = managedAction
+                }
+            }
         }
         trace?.managedRules = managedRules
 
@@ -131,7 +153,7 @@ public final class Edge {
             phase: phase, ruleID: ruleID, action: action, status: served.status, cacheStatus: served.cacheStatus,
             originContacted: served.originContacted, originLatencyMilliseconds: served.originLatency,
             bytes: served.bytes, browserTTLSeconds: served.browserTTL, rateLimit: rateLimit,
-            managedRules: managedRules, solvedChallenge: solvedChallenge,
+            managedRules: managedRules, managedRulesVerdict: verdict, solvedChallenge: solvedChallenge,
             passedThroughCounterDelay: passedThroughCounterDelay, trace: trace)
     }
 

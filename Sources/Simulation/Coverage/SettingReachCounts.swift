@@ -22,7 +22,7 @@ public struct SettingReachCounts: Sendable, Equatable {
 
     /// Counts one decision.
     public mutating func add(_ decision: Decision) {
-        if decision.managedRules == .notSimulated { managedRulesPhase += 1 }
+        if decision.managedRules.reachedPhase { managedRulesPhase += 1 }
         if decision.cacheStatus != .unknown { cacheRules += 1 }
         if let rule = decision.ruleID, let phase = decision.phase {
             answeredByRule["\(phase.rawValue)/\(rule)", default: 0] += 1

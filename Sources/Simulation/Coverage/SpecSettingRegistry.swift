@@ -50,16 +50,24 @@ public enum SpecSettingRegistry {
             },
         ]
 
-    private static let managedRules: [SpecSetting] = [
-        SpecSetting(
-            path: "managed_rules.*",
-            treatment: .notSimulated(
-                SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
-                    let managed = edge.managedRules
-                    let deployed = (managed?.cloudflare?.enabled ?? false) || (managed?.owasp?.enabled ?? false)
-                    return deployed ? [nil] : []
-                }))
-    ]
+    private static let managedRules: [SpecSetting] =
+        simulated(
+            "managed_rules", "managed_rules.owasp", "managed_rules.owasp.enabled", "managed_rules.owasp.paranoia_level",
+            "managed_rules.owasp.score_threshold", "managed_rules.owasp.action")
+        + [
+            SpecSetting(
+                path: "managed_rules.cloudflare.*",
+                treatment: .notSimulated(
+                    SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
+                        edge.managedRules?.cloudflare?.enabled ?? false ? [nil] : []
+                    })),
+            SpecSetting(
+                path: "managed_rules.when",
+                treatment: .notSimulated(
+                    SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
+                        edge.managedRules?.when == nil ? [] : [nil]
+                    })),
+        ]
 
     private static let rateLimits: [SpecSetting] =
         simulated(
