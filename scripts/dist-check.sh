@@ -6,9 +6,10 @@
 #      with an empty directory bind-mounted over each) and an empty environment, `--version`, `check` and `build` work, and `build` writes
 #      exactly the committed example outputs;
 #   3. `make install DESTDIR=… PREFIX=…` puts a working binary in $DESTDIR$PREFIX/bin;
-#   4. the .deb declares every library the binary links (each ldd path mapped to its package with dpkg -S), and, as
-#      root, installs with apt-get, runs from /usr/bin, and is removed again, leaving the installed packages as they
-#      were.
+#   4. the .deb declares every library the binary names (each NEEDED entry's ldd path mapped to its package with
+#      dpkg -S) and the OWASP Core Rule Set it reads at run time (modsecurity-crs), and, as root, installs with
+#      apt-get, runs from /usr/bin (a replay with the OWASP Core Ruleset on included), and is removed again, leaving
+#      the installed packages as they were.
 # Usage: scripts/dist-check.sh STATIC_BINARY DEB
 set -euo pipefail
 if [ $# -ne 2 ]; then
@@ -96,9 +97,15 @@ dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
 dpkg-deb --contents "$deb" | awk '{print "  " $1, $2, $6}'
 depends=$(dpkg-deb --field "$deb" Depends)
 [ "$(dpkg-deb --field "$deb" Version)" = "$expected_version" ] || fail "the package's Version is not $expected_version"
-# Every library ldd resolves must belong to a package the Depends field names (an independent reading of what
-# dpkg-shlibdeps generated). Merged-/usr systems list a file under /usr/lib or /lib, so both spellings are tried.
-for library in $(awk '$2 == "=>" && $3 ~ /^\// {print $3}' "$work/ldd"); do
+# Every library the binary itself names (NEEDED, as the dynamic loader resolves it in the ldd output) must belong to a
+# package the Depends field names (an independent reading of what dpkg-shlibdeps generated); the libraries those
+# pull in are their packages' own Depends. Merged-/usr systems list a file under /usr/lib or /lib, so both spellings
+# are tried.
+needed=$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+[ -n "$needed" ] || fail "readelf lists no NEEDED library in $binary"
+for name in $needed; do
+  library=$(awk -v name="$name" '$1 == name && $2 == "=>" {print $3}' "$work/ldd")
+  [ -n "$library" ] || continue  # the loader itself (ld-linux) and the vDSO have no "=>" path
   owner=""
   for path in "$library" "$(readlink -f "$library")" "/usr$library" "${library#/usr}"; do
     owner=$(dpkg -S "$path" 2>/dev/null | head -n1 | cut -d: -f1) && [ -n "$owner" ] && break
@@ -108,6 +115,10 @@ for library in $(awk '$2 == "=>" && $3 ~ /^\// {print $3}' "$work/ldd"); do
     fail "$library belongs to $owner, which Depends ($depends) does not name"
   echo "  $library: $owner"
 done
+
+echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/[ (].*//' | grep -qx modsecurity-crs ||
+  fail "Depends ($depends) does not name modsecurity-crs, the OWASP Core Rule Set the binary reads at run time"
+echo "  the OWASP Core Rule Set: modsecurity-crs"
 
 # The package's layout, when lintian is installed: libyaml is inside Yams (linked statically) and there is no man page.
 if command -v lintian >/dev/null; then
@@ -135,9 +146,18 @@ installed_here="edgeproof $pulled"
 [ "$(hidden sh -c 'command -v edgeproof')" = /usr/bin/edgeproof ] || fail "edgeproof is not /usr/bin/edgeproof"
 [ "$(hidden edgeproof --version)" = "$expected_version" ] || fail "/usr/bin/edgeproof --version failed"
 hidden edgeproof check "$example" >/dev/null || fail "/usr/bin/edgeproof check of the example failed"
+# The example deploys the OWASP Core Ruleset: a SQL injection probe must reach libmodsecurity and the installed CRS.
+printf '%s\n' '{"ts":"2026-01-01T00:00:00Z","method":"GET","host":"api.agenticverz.com","path":"/v1/incidents",'\
+'"query":"q=1%27%20UNION%20SELECT%20password%20FROM%20users--","ip":"100.64.1.9","ua":"Mozilla/5.0"}' \
+  > "$work/probe.jsonl"
+hidden edgeproof replay "$example" --trace "$work/probe.jsonl" --decisions "$work/probe-decisions.jsonl" \
+  >/dev/null 2>"$work/probe.err" || fail "/usr/bin/edgeproof replay of a probe failed: $(cat "$work/probe.err")"
+grep -q '"owasp":{"scores":\[[1-9]' "$work/probe-decisions.jsonl" ||
+  fail "the probe's decision carries no OWASP score: $(cat "$work/probe-decisions.jsonl")"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq $installed_here >/dev/null 2>&1 || fail "apt-get remove failed"
 installed_here=""
 installed_packages > "$work/packages-after"
 diff "$work/packages-before" "$work/packages-after" || fail "the installed packages differ from before (above)"
 [ ! -e /usr/bin/edgeproof ] || fail "/usr/bin/edgeproof is still there after apt-get remove"
-echo "ok: installed with apt-get (also pulled in: ${pulled:-nothing}), ran from /usr/bin, removed; packages as before"
+echo "ok: installed with apt-get (also pulled in: ${pulled:-nothing}), ran from /usr/bin (check, and a replay scored by"
+echo "    the OWASP Core Rule Set), removed; packages as before"
