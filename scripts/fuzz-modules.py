@@ -6,7 +6,7 @@
 The roots are the package targets the harness imports (its `import X` lines; Foundation, Glibc and other modules
 outside the package are skipped). Their recursive dependencies come from `swift package describe --type json` of
 this package and, for products of other packages, of their checkouts in SCRATCH/checkouts. System-library targets
-(CPCRE2, CCrypto, CZlib) have no objects of their own and are left out: scripts/fuzz.sh links their libraries.
+(CPCRE2, CCrypto, CZlib, CModSecurity) have no objects of their own and are left out: scripts/fuzz.sh links their libraries.
 Exits 2 with a message naming the product when a dependency cannot be found in any checkout.
 """
 import json

@@ -24,7 +24,7 @@ declare -A support=(
 # The longest input libFuzzer generates for each harness (bytes).
 declare -A maxLength=(
     [RulesLanguage]=4200 [RequestJSON]=4096 [NativeTrace]=16384 [LogpushTrace]=16384 [CombinedLog]=16384
-    [GzipTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096
+    [GzipTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096 [ManagedRules]=4096
 )
 
 harnesses=()
@@ -101,8 +101,9 @@ for name in "${names[@]}"; do
         -Xcc -fmodule-map-file=Sources/CPCRE2/module.modulemap \
         -Xcc -fmodule-map-file=Sources/CCrypto/module.modulemap \
         -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
+        -Xcc -fmodule-map-file=Sources/CModSecurity/module.modulemap \
         -Xcc -fmodule-map-file="$scratch/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
-        "Fuzz/$name/main.swift" ${support[$name]:-} "${objects[@]}" -lpcre2-8 -lcrypto -lz -o "$binary" >"$link_log" 2>&1; then
+        "Fuzz/$name/main.swift" ${support[$name]:-} "${objects[@]}" -lpcre2-8 -lcrypto -lz -lmodsecurity -o "$binary" >"$link_log" 2>&1; then
         grep -v "Cannot export local symbol" "$link_log" >&2
         echo "fuzz: $name does not build (log: $link_log)" >&2
         failed=1

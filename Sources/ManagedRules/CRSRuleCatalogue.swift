@@ -59,7 +59,7 @@ public struct CRSRuleCatalogue: Sendable {
     }
 
     /// The rules `directives` declare: each `SecRule` or `SecAction` with an id, with the rules chained to it.
-    static func rules(in directives: [SecLangDirective]) -> [CRSRule] {
+    public static func rules(in directives: [SecLangDirective]) -> [CRSRule] {
         var rules: [CRSRule] = []
         var chainOpen = false
         for directive in directives where directive.name == "SecRule" || directive.name == "SecAction" {
