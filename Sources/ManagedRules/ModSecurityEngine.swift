@@ -66,11 +66,9 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
         guard let transaction = msc_new_transaction(modSecurity, rulesSet, context) else { return .clean }
         defer { msc_transaction_cleanup(transaction) }
         msc_process_connection(transaction, request.clientIP, 50_000, "127.0.0.1", 443)
-        _ = String(decoding: request.uri, as: UTF8.self).withCString { uri in
-            String(decoding: request.method, as: UTF8.self).withCString { method in
-                String(decoding: request.version, as: UTF8.self).withCString { version in
-                    msc_process_uri(transaction, uri, method, version)
-                }
+        _ = Self.withCString(request.uri) { uri in
+            Self.withCString(request.method) { method in
+                Self.withCString(request.version) { version in msc_process_uri(transaction, uri, method, version) }
             }
         }
         for header in request.headers {
@@ -91,6 +89,13 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
         free(intervention.url)
         free(intervention.log)
         return verdict(log, bodyAbsent: request.body == nil)
+    }
+
+    /// Calls `body` with `bytes` as a C string, byte for byte (not re-encoded; the C API stops at a NUL byte).
+    private static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
     }
 
     private func verdict(_ log: TransactionLog, bodyAbsent: Bool) -> ManagedRulesVerdict {
