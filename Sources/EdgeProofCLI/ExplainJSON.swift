@@ -40,6 +40,7 @@ enum ExplainJSON {
             ("skipped_phases", .array(trace.skippedPhases.map { .string($0.rawValue) })),
             ("rate_limits", rateLimits(trace.rateLimits)),
             ("managed_rules", .string(trace.managedRules.rawValue)),
+            ("owasp", trace.owasp.map(owasp) ?? .null),
             ("cache_rules", rules(trace.cacheRules)),
             (
                 "cache_settings",
@@ -79,6 +80,26 @@ enum ExplainJSON {
             ),
             ("when", steps(rule.explanation, redactor)),
             ("counting", steps(rule.countingExplanation, redactor)),
+        ])
+    }
+
+    /// The OWASP Core Ruleset's score against the threshold, its outcome, every matched rule and how many rules
+    /// were not evaluated.
+    private static func owasp(_ owasp: OWASPTrace) -> JSONValue {
+        .object([
+            ("paranoia_level", .int(Int64(owasp.paranoiaLevel))), ("score", .int(Int64(owasp.score))),
+            ("score_threshold", .int(Int64(owasp.scoreThreshold))), ("outcome", .string(owasp.outcome)),
+            (
+                "matches",
+                .array(
+                    owasp.verdict.matches.map { match in
+                        .object([
+                            ("id", .int(Int64(match.id))), ("paranoia_level", .int(Int64(match.paranoiaLevel))),
+                            ("points", .int(Int64(match.score))), ("counted", .bool(owasp.counts(match))),
+                        ])
+                    })
+            ),
+            ("not_evaluated", .int(Int64(owasp.verdict.notEvaluated.count))),
         ])
     }
 

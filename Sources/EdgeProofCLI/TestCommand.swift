@@ -93,13 +93,17 @@ struct ExpectationRunner {
     /// actual outcome of the request that failed, or of the last request checked when every one passed.
     func run(_ test: ExpectCaseSpec, name: String, reach: inout SettingReachCounts) -> ExpectationResult {
         if let request = test.request {
-            let expected = Expected(action: test.action, rule: test.rule?.text, cache: test.cache, status: test.status)
+            let expected = Expected(
+                action: test.action, rule: test.rule?.text, cache: test.cache, status: test.status,
+                owasp: test.owasp.map(OWASPExpectation.init))
             return check(request, at: 0, expected, name: name, range: test.ranges.whole, reach: &reach, label: name)
         }
         var last = ExpectationResult(
             name: name, passed: true, detail: "", range: test.ranges.whole, expected: Expected(), actual: nil)
         for (stepIndex, step) in test.sequence.enumerated() {
-            let expected = Expected(action: step.action, rule: step.rule?.text, cache: step.cache, status: step.status)
+            let expected = Expected(
+                action: step.action, rule: step.rule?.text, cache: step.cache, status: step.status,
+                owasp: step.owasp.map(OWASPExpectation.init))
             for repetition in 0..<step.repeatCount {
                 let time = step.at.milliseconds + Int64(repetition) * step.every.milliseconds
                 let checked = !step.lastOnly || repetition == step.repeatCount - 1
@@ -141,8 +145,17 @@ struct ExpectationRunner {
         if let status = expected.status, status != decision.status {
             problems.append("expected status \(status), got \(decision.status)")
         }
+        let paranoiaLevel = edge.configuration.managedRules?.owasp?.paranoiaLevel ?? 1
+        let observedOWASP = decision.managedRulesVerdict.map {
+            OWASPExpectation($0, atParanoiaLevel: paranoiaLevel)
+        }
+        if let owasp = expected.owasp {
+            problems += owasp.mismatches(
+                observedOWASP, managedRules: decision.managedRules, paranoiaLevel: paranoiaLevel)
+        }
         let actual = Observed(
-            action: decision.action, rule: decision.ruleID, cache: decision.cacheStatus, status: decision.status)
+            action: decision.action, rule: decision.ruleID, cache: decision.cacheStatus, status: decision.status,
+            owasp: observedOWASP)
         guard problems.isEmpty else {
             return ExpectationResult(
                 name: name, passed: false,
@@ -171,6 +184,7 @@ struct ExpectationRunner {
         var rule: String?
         var cache: CacheStatus?
         var status: Int?
+        var owasp: OWASPExpectation?
     }
 
     /// What a request got at the edge.
@@ -179,7 +193,65 @@ struct ExpectationRunner {
         let rule: String?
         let cache: CacheStatus
         let status: Int
+        /// The OWASP Core Ruleset's verdict at the deployed level; nil when it did not evaluate the request.
+        let owasp: OWASPExpectation?
     }
+}
+
+/// The OWASP Core Ruleset's verdict at the deployed paranoia level, as an expect case states it: CRS rules that
+/// matched and counted (expected: a subset that must be among them) and the anomaly score.
+struct OWASPExpectation {
+    /// CRS rule ids: those that must match, or those that matched and counted.
+    var rules: [Int]
+    /// The anomaly score at the deployed paranoia level; nil when not checked.
+    var score: Int?
+
+    /// What `spec` expects.
+    init(_ spec: OWASPExpectSpec) {
+        rules = spec.rules
+        score = spec.score
+    }
+
+    /// What `verdict` found at `paranoiaLevel`.
+    init(_ verdict: ManagedRulesVerdict, atParanoiaLevel paranoiaLevel: Int) {
+        rules = verdict.matches(atParanoiaLevel: paranoiaLevel).map(\.id)
+        score = verdict.score(atParanoiaLevel: paranoiaLevel)
+    }
+
+    /// Why `observed` at the deployed `paranoiaLevel` (nil: the ruleset did not evaluate the request, which got
+    /// `managedRules`) falls short of this expectation, one sentence per difference; empty when it holds.
+    func mismatches(_ observed: OWASPExpectation?, managedRules: ManagedRulesOutcome, paranoiaLevel: Int)
+        -> [String]
+    {
+        guard let observed else {
+            return [
+                "expected the OWASP Core Ruleset to evaluate the request, got managed rules \(managedRules.rawValue)"
+            ]
+        }
+        var problems: [String] = []
+        let missing = rules.filter { !observed.rules.contains($0) }
+        if !missing.isEmpty {
+            problems.append(
+                "expected CRS rules \(Self.list(missing)) to match at paranoia level \(paranoiaLevel), got "
+                    + (observed.rules.isEmpty ? "none" : Self.list(observed.rules)))
+        }
+        if let score, score != observed.score {
+            problems.append(
+                "expected OWASP score \(score) at paranoia level \(paranoiaLevel), got "
+                    + (observed.score.map(String.init) ?? "none"))
+        }
+        return problems
+    }
+
+    /// `owasp score 40 with 942100, 942190`; the parts given only.
+    var description: String {
+        var text = "owasp"
+        if let score { text += " score \(score)" }
+        if !rules.isEmpty { text += " with " + Self.list(rules) }
+        return text
+    }
+
+    private static func list(_ ids: [Int]) -> String { ids.map(String.init).joined(separator: ", ") }
 }
 
 /// One expect case's outcome.

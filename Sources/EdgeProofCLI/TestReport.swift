@@ -77,6 +77,7 @@ struct TestReport: FormattedResult {
                     ("rule", expected.rule.map(JSONValue.string) ?? .null),
                     ("cache", expected.cache.map { .string($0.rawValue) } ?? .null),
                     ("status", expected.status.map { .int(Int64($0)) } ?? .null),
+                    ("owasp", expected.owasp.map(json) ?? .null),
                 ])
             ),
             (
@@ -86,10 +87,19 @@ struct TestReport: FormattedResult {
                         ("action", .string(actual.action.rawValue)),
                         ("rule", actual.rule.map(JSONValue.string) ?? .null),
                         ("cache", .string(actual.cache.rawValue)), ("status", .int(Int64(actual.status))),
+                        ("owasp", actual.owasp.map(json) ?? .null),
                     ])
                 } ?? .null
             ),
             ("detail", .string(result.detail)),
+        ])
+    }
+
+    /// `{"rules": [ids…], "score": n}`; the score null when not checked.
+    private static func json(_ owasp: OWASPExpectation) -> JSONValue {
+        .object([
+            ("rules", .array(owasp.rules.map { .int(Int64($0)) })),
+            ("score", owasp.score.map { .int(Int64($0)) } ?? .null),
         ])
     }
 
@@ -141,19 +151,25 @@ struct TestReport: FormattedResult {
             result.passed ? "pass" : "**FAIL**", MarkdownText.cell(result.name),
             MarkdownText.code("\(result.range.file):\(result.range.start.line)"),
             MarkdownText.cell(
-                describe(action: expected.action, rule: expected.rule, cache: expected.cache, status: expected.status)),
+                describe(
+                    action: expected.action, rule: expected.rule, cache: expected.cache, status: expected.status,
+                    owasp: expected.owasp)),
             MarkdownText.cell(
-                result.actual.map { describe(action: $0.action, rule: $0.rule, cache: $0.cache, status: $0.status) }
-                    ?? "the request could not be built"),
+                result.actual.map {
+                    describe(action: $0.action, rule: $0.rule, cache: $0.cache, status: $0.status, owasp: $0.owasp)
+                } ?? "the request could not be built"),
         ]
     }
 
-    /// `block by rule r1, cache MISS, status 403`; the parts given only.
-    private static func describe(action: EdgeAction?, rule: String?, cache: CacheStatus?, status: Int?) -> String {
+    /// `block by rule r1, cache MISS, status 403, owasp score 40 with 942100`; the parts given only.
+    private static func describe(
+        action: EdgeAction?, rule: String?, cache: CacheStatus?, status: Int?, owasp: OWASPExpectation?
+    ) -> String {
         var parts: [String] = []
         if let action { parts.append(action.rawValue + (rule.map { " by rule \($0)" } ?? " with no rule deciding")) }
         if let cache { parts.append("cache \(cache.rawValue)") }
         if let status { parts.append("status \(status)") }
+        if let owasp { parts.append(owasp.description) }
         return parts.isEmpty ? "anything" : parts.joined(separator: ", ")
     }
 }

@@ -79,6 +79,93 @@ import Testing
         #expect(result.stdout.contains("action: block (rule block-missing-user-agent in http_request_firewall_custom)"))
     }
 
+    @Test func anOWASPExpectationThatFailsPrintsTheExpectedAndTheActualRulesAndScore() throws {
+        let scratch = try ScratchDirectory()
+        let spec = try scratch.write(
+            "edge.yaml",
+            """
+            version: 1
+            zone:
+              name: example.com
+              plan: pro
+            managed_rules:
+              owasp:
+                enabled: true
+                paranoia_level: 1
+                score_threshold: medium
+            expect:
+              - name: union select is blocked
+                request:
+                  host: example.com
+                  path: /search
+                  query: q=1%27%20UNION%20SELECT%20password%20FROM%20users--
+                  ua: Mozilla/5.0
+                  headers: { Accept: text/html }
+                action: block
+                rule: owasp
+                owasp: { rules: [942100, 941100], score: 40 }
+              - name: union select scores 20 at level 1
+                request:
+                  host: example.com
+                  path: /search
+                  query: q=1%27%20UNION%20SELECT%20password%20FROM%20users--
+                  ua: Mozilla/5.0
+                  headers: { Accept: text/html }
+                owasp: { rules: [942100, 942190, 942270, 942360], score: 20 }
+
+            """)
+        let result = edgeproof("test", spec)
+        #expect(result.exitCode == 1)
+        let text = result.stdout
+        #expect(text.contains("FAIL union select is blocked"), "\(text)")
+        #expect(text.contains("PASS union select scores 20 at level 1"), "\(text)")
+        #expect(text.contains("expected block by rule owasp, got allow with no rule deciding"))
+        #expect(
+            text.contains(
+                "expected CRS rules 941100 to match at paranoia level 1, got 942100, 942190, 942270, 942360"))
+        #expect(text.contains("expected OWASP score 40 at paranoia level 1, got 20"))
+        #expect(text.contains("  owasp: score 20 at paranoia level 1, threshold 40: below the threshold (continues)"))
+        let json = edgeproof("test", spec, "--format", "json")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let failed = try #require((document["cases"] as? [[String: Any]])?.first)
+        let expected = try #require((failed["expected"] as? [String: Any])?["owasp"] as? [String: Any])
+        let actual = try #require((failed["actual"] as? [String: Any])?["owasp"] as? [String: Any])
+        #expect(expected["rules"] as? [Int] == [942100, 941100])
+        #expect(expected["score"] as? Int == 40)
+        #expect(actual["rules"] as? [Int] == [942100, 942190, 942270, 942360])
+        #expect(actual["score"] as? Int == 20)
+    }
+
+    @Test func anOWASPExpectationOnARequestStoppedEarlierSaysTheRulesetDidNotEvaluateIt() throws {
+        let scratch = try ScratchDirectory()
+        let spec = try scratch.write(
+            "edge.yaml",
+            """
+            version: 1
+            zone:
+              name: example.com
+              plan: pro
+            waf:
+              - id: block-search
+                when: http.request.uri.path eq "/search"
+                action: block
+            managed_rules:
+              owasp:
+                enabled: true
+            expect:
+              - request: { path: /search, ua: Mozilla/5.0 }
+                owasp: { score: 0 }
+
+            """)
+        let result = edgeproof("test", spec)
+        #expect(result.exitCode == 1)
+        #expect(
+            result.stdout.contains(
+                "expected the OWASP Core Ruleset to evaluate the request, got managed rules not_reached"),
+            "\(result.stdout)")
+    }
+
     @Test func aCaseWithoutARuleSaysARuleDecidedWhenNoneWasExpected() throws {
         let scratch = try ScratchDirectory()
         let spec = try scratch.write(

@@ -159,6 +159,102 @@ import Testing
         #expect(document["cache_rules"] as? [Any] != nil)
     }
 
+    /// A UNION SELECT probe on the example's API, with the headers a browser sends.
+    static let unionSelectProbe =
+        #"{"host":"api.agenticverz.com","path":"/v1/incidents","#
+        + #""query":"q=1%27%20UNION%20SELECT%20password%20FROM%20users--","ua":"Mozilla/5.0","#
+        + #""headers":{"Accept":"application/json"}}"#
+
+    @Test func theOWASPRulesetShowsEachMatchedRuleWithItsLevelAndPointsAndTheScoreAgainstTheThreshold() {
+        let result = edgeproof("explain", exampleSpec, "--request", Self.unionSelectProbe)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let phase: [String] = [
+            "http_request_firewall_managed: evaluated",
+            "  owasp: score 40 at paranoia level 2, threshold 25: block (terminates)",
+        ]
+        #expect(lines.containsRun(phase), "\(result.stdout)")
+        let levelOne: [String] = [
+            "    942100 (paranoia level 1, 5 points)", "    942190 (paranoia level 1, 5 points)",
+            "    942270 (paranoia level 1, 5 points)", "    942360 (paranoia level 1, 5 points)",
+        ]
+        #expect(lines.containsRun(levelOne), "\(result.stdout)")
+        #expect(lines.contains("    942200 (paranoia level 2, 5 points)"))
+        #expect(lines.contains("    942432 (paranoia level 4, 3 points; above the deployed level, not counted)"))
+        #expect(
+            lines.contains { $0.hasPrefix("  rules not evaluated: ") && $0.hasSuffix("this request has none)") },
+            "a GET carries no body, so the body-only rules are counted as not evaluated")
+        #expect(
+            lines.last
+                == "action: block (rule owasp in http_request_firewall_managed), status 403, cache UNKNOWN, "
+                + "origin not contacted")
+    }
+
+    @Test func aLoggingOWASPRulesetRecordsAtTheThresholdAndABenignRequestStaysBelowIt() throws {
+        let scratch = try ScratchDirectory()
+        let spec = try scratch.write(
+            "edge.yaml",
+            """
+            version: 1
+            zone:
+              name: example.com
+              plan: pro
+            managed_rules:
+              owasp:
+                enabled: true
+                paranoia_level: 2
+                score_threshold: high
+                action: log
+
+            """)
+        let script =
+            #"{"host":"example.com","path":"/search","query":"q=%3Cscript%3Ealert(1)%3C/script%3E","#
+            + #""ua":"Mozilla/5.0","#
+            + #""headers":{"Accept":"text/html"}}"#
+        let logged = edgeproof("explain", spec, "--request", script)
+        #expect(logged.exitCode == 0, "\(logged.stderr)")
+        let lines = logged.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("  owasp: score 25 at paranoia level 2, threshold 25: log (continues)"), "\(lines)")
+        #expect(lines.last?.hasPrefix("action: log (rule owasp in http_request_firewall_managed), status 200") == true)
+        let benign = edgeproof(
+            "explain", spec, "--request",
+            #"{"host":"example.com","path":"/search","query":"q=shoes","#
+                + #""ua":"Mozilla/5.0","#
+                + #""headers":{"Accept":"text/html"}}"#)
+        let benignLines = benign.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            benignLines.containsRun([
+                "  owasp: score 0 at paranoia level 2, threshold 25: below the threshold (continues)",
+                "    (no rules matched)",
+            ]), "\(benign.stdout)")
+        #expect(benignLines.last?.hasPrefix("action: allow, status 200") == true)
+    }
+
+    @Test func theJSONFormCarriesTheOWASPScoreOutcomeAndEveryMatch() throws {
+        let result = edgeproof("explain", exampleSpec, "--request", Self.unionSelectProbe, "--format", "json")
+        #expect(result.exitCode == 0)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["managed_rules"] as? String == "evaluated")
+        let owasp = try #require(document["owasp"] as? [String: Any])
+        #expect(owasp["paranoia_level"] as? Int == 2)
+        #expect(owasp["score"] as? Int == 40)
+        #expect(owasp["score_threshold"] as? Int == 25)
+        #expect(owasp["outcome"] as? String == "block (terminates)")
+        #expect((owasp["not_evaluated"] as? Int ?? 0) > 0)
+        let matches = try #require(owasp["matches"] as? [[String: Any]])
+        let counted = matches.filter { $0["counted"] as? Bool == true }
+        #expect(counted.reduce(0) { $0 + ($1["points"] as? Int ?? 0) } == 40, "the counted points sum to the score")
+        #expect(counted.allSatisfy { ($0["paranoia_level"] as? Int ?? 9) <= 2 })
+        #expect(matches.contains { $0["id"] as? Int == 942432 && $0["counted"] as? Bool == false })
+        let custom = edgeproof(
+            "explain", exampleSpec, "--request", #"{"ua":"Nikto/2.5","path":"/"}"#, "--format", "json")
+        let blockedEarlier = try #require(
+            try JSONSerialization.jsonObject(with: Data(custom.stdout.utf8)) as? [String: Any])
+        #expect(blockedEarlier["managed_rules"] as? String == "not_reached")
+        #expect(blockedEarlier["owasp"] is NSNull)
+    }
+
     @Test func anUnknownFormatIsAUsageError() {
         #expect(edgeproof("explain", exampleSpec, "--request", "{}", "--format", "yaml").exitCode == 2)
     }

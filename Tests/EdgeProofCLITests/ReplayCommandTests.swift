@@ -20,6 +20,27 @@ import Testing
         #expect((report["rate_limit_triggers"] as? [String: Any])?["api-per-ip"] as? Int == 500)
     }
 
+    /// The Cloudflare Managed Ruleset stays unsimulated; it could have touched every request that reached the managed
+    /// rules phase, which in the example is every request the OWASP Core Ruleset evaluated (the decision lines that
+    /// carry an `owasp` object), not only those left unevaluated.
+    @Test func theUnsimulatedCloudflareRulesetCountsEveryRequestThatReachedTheManagedPhase() throws {
+        let result = edgeproof(
+            "replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--decisions", scratch.path("d.jsonl"),
+            "--report", scratch.path("r.json"))
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let evaluated = try scratch.read("d.jsonl").split(separator: "\n").filter { $0.contains(#""owasp":{"#) }.count
+        #expect(evaluated > 0)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("r.json"))))
+                as? [String: Any])
+        #expect(report["managed_rules_not_simulated"] as? Int == evaluated)
+        let uses = try #require(report["not_simulated"] as? [[String: Any]])
+        let cloudflare = try #require(
+            uses.first { ($0["setting"] as? String)?.hasPrefix("managed_rules.cloudflare") == true })
+        #expect(cloudflare["requests"] as? Int == evaluated)
+        #expect(!uses.contains { ($0["setting"] as? String)?.hasPrefix("managed_rules.owasp") == true })
+    }
+
     @Test func failOnNamesTheBrokenThresholdAndJUnitRecordsIt() throws {
         let result = edgeproof(
             "replay", exampleSpec, "--trace", "traces/scraper.jsonl", "--fail-on", "block_rate<0.1%", "--junit",

@@ -7,6 +7,9 @@ import Testing
 /// A valid head that most cases build on.
 private let head = "version: 1\nzone:\n  name: example.com\n  plan: pro\n"
 
+/// The OWASP Core Ruleset deployed, for expect cases that name it.
+private let owaspDeployed = "managed_rules:\n  owasp:\n    enabled: true\n"
+
 /// Bad specs with markers at the expected diagnostics: each asserts exactly the marked errors, by ID, line and column.
 private let cases: [(String, String)] = [
     (
@@ -193,6 +196,28 @@ private let cases: [(String, String)] = [
         head
             + "waf:\n  - id: block-bad-bots\n    when: 'true'\n    action: block\nexpect:\n  - request: {path: /}\n"
             + "    action: block\n    rule: ⟦E0109⟧block-bad-bot\n"
+    ),
+    (
+        "an owasp expectation without the OWASP Core Ruleset deployed",
+        head + "expect:\n  - request: {path: /}\n    ⟦E0111⟧owasp: {score: 0}\n"
+    ),
+    (
+        "rule owasp without the OWASP Core Ruleset deployed",
+        head + "expect:\n  - request: {path: /}\n    action: block\n    rule: ⟦E0109⟧owasp\n"
+    ),
+    (
+        "an owasp expectation with a rule id outside CRS's range",
+        head + owaspDeployed + "expect:\n  - request: {path: /}\n    owasp: {rules: [942100, ⟦E0106⟧94210]}\n"
+    ),
+    (
+        "an owasp expectation with nothing to check",
+        head + owaspDeployed + "expect:\n  - request: {path: /}\n    owasp: ⟦E0103⟧{}\n"
+    ),
+    (
+        "an owasp expectation on a sequence case instead of its steps",
+        head + owaspDeployed
+            + "expect:\n  - sequence:\n      - request: {path: /}\n        owasp: {score: 0}\n"
+            + "    ⟦E0111⟧owasp: {score: 0}\n"
     ),
     ("skip without what to skip", head + "waf:\n  - id: r\n    when: 'true'\n    action: ⟦E0111⟧skip\n"),
     (

@@ -124,6 +124,9 @@ public final class Edge {
             managedRules = managed.outcome
             verdict = managed.verdict
             solvedChallenge = solvedChallenge || managed.solvedChallenge
+            if trace != nil, let verdict, let owasp = configuration.managedRules?.owasp {
+                trace?.owasp = OWASPTrace(ruleset: owasp, verdict: verdict, solvedChallenge: managed.solvedChallenge)
+            }
             if let managedAction = managed.action {
                 if managedAction.terminates {
                     trace?.managedRules = managedRules

@@ -178,9 +178,25 @@ struct SpecSemantics {
         }
     }
 
-    /// Expected rule ids name real rules.
+    /// Expected rule ids name real rules (`owasp` names the OWASP Core Ruleset when it is deployed); an `owasp`
+    /// expectation needs the ruleset deployed and something to check.
     private func checkExpectations() {
-        let ids = spec.waf.map(\.id.text) + spec.rateLimits.map(\.id.text) + spec.cache.map(\.id.text)
+        let owaspDeployed = spec.managedRules?.owasp?.enabled ?? false
+        let ids =
+            spec.waf.map(\.id.text) + spec.rateLimits.map(\.id.text) + spec.cache.map(\.id.text)
+            + (owaspDeployed ? [OWASPSpec.ruleID] : [])
+        func checkOWASP(_ owasp: OWASPExpectSpec?, in ranges: NodeRanges) {
+            guard let owasp else { return }
+            if !owaspDeployed {
+                diagnostics.error(
+                    "E0111", "an 'owasp' expectation needs the OWASP Core Ruleset deployed", at: ranges.key("owasp"),
+                    help: "set managed_rules.owasp.enabled: true, or remove 'owasp'")
+            } else if owasp.rules.isEmpty && owasp.score == nil {
+                diagnostics.error(
+                    "E0103", "missing expected verdict: add 'rules' (CRS ids that must match) or 'score'",
+                    at: owasp.ranges.whole)
+            }
+        }
         func checkRule(_ rule: LocatedText?, action: EdgeAction?) {
             if let rule, !ids.contains(rule.text) {
                 let suggestion = bestSuggestion(for: rule.text, among: ids)
@@ -196,17 +212,23 @@ struct SpecSemantics {
         }
         for test in spec.expect {
             checkRule(test.rule, action: test.action)
-            for step in test.sequence { checkRule(step.rule, action: step.action) }
+            checkOWASP(test.owasp, in: test.ranges)
+            for step in test.sequence {
+                checkRule(step.rule, action: step.action)
+                checkOWASP(step.owasp, in: step.ranges)
+            }
             if (test.request == nil) == test.sequence.isEmpty {
                 diagnostics.error("E0111", "an expect case has either 'request' or 'sequence'", at: test.ranges.whole)
-            } else if test.request != nil, test.action == nil, test.cache == nil, test.status == nil {
+            } else if test.request != nil, test.action == nil, test.cache == nil, test.status == nil,
+                test.owasp == nil
+            {
                 diagnostics.error(
-                    "E0103", "missing expected outcome: add 'action' (and 'rule'), 'cache' or 'status'",
+                    "E0103", "missing expected outcome: add 'action' (and 'rule'), 'cache', 'status' or 'owasp'",
                     at: test.ranges.whole)
-            } else if !test.sequence.isEmpty, test.ranges.keys["action"] != nil || test.ranges.keys["rule"] != nil {
-                diagnostics.error(
-                    "E0111", "a sequence case states outcomes per step",
-                    at: test.ranges.key(test.ranges.keys["action"] != nil ? "action" : "rule"))
+            } else if !test.sequence.isEmpty,
+                let key = ["action", "rule", "owasp"].first(where: { test.ranges.keys[$0] != nil })
+            {
+                diagnostics.error("E0111", "a sequence case states outcomes per step", at: test.ranges.key(key))
             }
         }
     }

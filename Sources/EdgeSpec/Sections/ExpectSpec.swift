@@ -78,6 +78,11 @@ public struct RequestSpec: SpecObject, Sendable {
     }
 }
 
+/// The schema description of an expect case's `owasp` key.
+private let owaspDescription =
+    "The OWASP Core Ruleset's expected verdict: `rules` that must match and the `score`, at the deployed paranoia "
+    + "level (needs managed_rules.owasp enabled)."
+
 /// One timed request of a sequence and the outcome expected for it (or for each repetition).
 public struct ExpectStepSpec: SpecObject, Sendable {
     /// The schema summary.
@@ -99,6 +104,8 @@ public struct ExpectStepSpec: SpecObject, Sendable {
     public var cache: CacheStatus?
     /// Expected status sent to the client.
     public var status: Int?
+    /// The OWASP Core Ruleset's expected verdict.
+    public var owasp: OWASPExpectSpec?
     /// Check only the last repetition.
     public var lastOnly: Bool
     /// Where the fields are written.
@@ -117,6 +124,8 @@ public struct ExpectStepSpec: SpecObject, Sendable {
                 "rule", .ruleID, "Expected deciding rule id; without it, the case expects no rule to decide."),
             cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
             status: r.optional("status", .int(100...599), "Expected status sent to the client."),
+            owasp: r.optional(
+                "owasp", ObjectReader.object(OWASPExpectSpec.self, name: "owasp expectation"), owaspDescription),
             lastOnly: r.optional("last_only", .boolean, default: false, "Check only the last repetition."),
             ranges: r.ranges)
     }
@@ -138,6 +147,8 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
     public var cache: CacheStatus?
     /// Expected status sent to the client.
     public var status: Int?
+    /// The OWASP Core Ruleset's expected verdict.
+    public var owasp: OWASPExpectSpec?
     /// The steps of a sequence case.
     public var sequence: [ExpectStepSpec]
     /// Where the fields are written.
@@ -155,6 +166,8 @@ public struct ExpectCaseSpec: SpecObject, Sendable {
                 "rule", .ruleID, "Expected deciding rule id; without it, the case expects no rule to decide."),
             cache: r.optional("cache", .enumeration, "Expected cache status (HIT, MISS, …)."),
             status: r.optional("status", .int(100...599), "Expected status sent to the client."),
+            owasp: r.optional(
+                "owasp", ObjectReader.object(OWASPExpectSpec.self, name: "owasp expectation"), owaspDescription),
             sequence: r.optional(
                 "sequence", .array(ObjectReader.object(ExpectStepSpec.self, name: "sequence step"), minItems: 1),
                 default: [],

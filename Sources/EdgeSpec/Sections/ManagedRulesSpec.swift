@@ -57,6 +57,8 @@ public struct CloudflareManagedSpec: SpecObject, Sendable {
 public struct OWASPSpec: SpecObject, Sendable {
     /// The schema summary.
     public static let summary = "The Cloudflare OWASP core ruleset."
+    /// The rule id an expect case names when the ruleset's score decides, as the edge model's decisions do.
+    public static let ruleID = "owasp"
     /// Whether it is deployed.
     public var enabled: Bool
     /// Paranoia level 1–4.
