@@ -205,13 +205,13 @@ def replay(edgeproof, cases, work):
     return cases
 
 
-def print_summary(cases, excluded, markdown):
+def print_summary(label, cases, excluded, markdown):
     by_file = collections.defaultdict(lambda: [0, 0])
     for case in cases:
         by_file[case["file"]][0 if case["passed"] else 1] += 1
     passed = sum(1 for case in cases if case["passed"])
     percent = 100.0 * passed / len(cases) if cases else 0.0
-    print(f"CRS regression: {passed} of {len(cases)} tests pass ({percent:.1f}%), "
+    print(f"{label}: {passed} of {len(cases)} tests pass ({percent:.1f}%), "
           f"{len(excluded)} excluded (CRS {CRS_TAG}, paranoia level 4)")
     if markdown:
         print("\n| rule file | pass | fail |\n|---|---:|---:|")
@@ -278,7 +278,8 @@ def main():
             fail_usage("no runnable CRS test found")
     with tempfile.TemporaryDirectory(prefix="edgeproof-crs-") as work:
         replay(args.edgeproof, cases, work)
-    percent = print_summary(cases, excluded, args.markdown)
+    label = "CRS regression (committed cases)" if args.cases else "CRS regression"
+    percent = print_summary(label, cases, excluded, args.markdown)
     if args.write_cases:
         with open(args.write_cases, "w", encoding="utf-8") as out:
             for case in select_cases(cases):
