@@ -20,6 +20,7 @@ when all pass), 1 below it, 2 on usage errors or unreadable input. Without CRS i
 `--cases` (so `make test` runs anywhere), exit 2 otherwise.
 """
 import argparse
+import base64
 import collections
 import io
 import json
@@ -111,6 +112,31 @@ def expected_rule(output):
     return None, "expects an HTTP status or a connection error, not a log entry"
 
 
+def raw_request_input(request):
+    """The ftw input a `raw_request` or base64 `encoded_request` spells (a whole HTTP/1.x request: request line,
+    headers, blank line, body of Content-Length bytes), or None when it is not one."""
+    raw = request.get("raw_request")
+    raw = base64.b64decode(request["encoded_request"]) if raw is None else str(raw).encode("utf-8")
+    head, separator, body = raw.partition(b"\r\n\r\n")
+    if not separator:
+        head, separator, body = raw.partition(b"\n\n")
+    lines = head.decode("latin-1").replace("\r\n", "\n").split("\n")
+    parts = lines[0].split(" ")
+    if len(parts) != 3:
+        return None
+    headers = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if not colon or name in headers:
+            return None
+        headers[name] = value.strip()
+    length = next((v for n, v in headers.items() if n.lower() == "content-length"), None)
+    if length is not None and length.isdigit():
+        body = body[: int(length)]
+    return {"method": parts[0], "uri": parts[1], "version": parts[2], "headers": headers, "data": body or None,
+            "stop_magic": True}
+
+
 def trace_record(request):
     """The native trace record of an ftw request, or (None, reason) when the trace format cannot carry it.
 
@@ -121,11 +147,13 @@ def trace_record(request):
         data = "\r\n".join(str(line) for line in data)
     headers = {str(name): str(value) for name, value in (request.get("headers") or {}).items()}
     lower = {name.lower() for name in headers}
-    if data not in (None, "") and request.get("stop_magic") and "content-length" not in lower:
+    if data not in (None, "", b"") and request.get("stop_magic") and "content-length" not in lower:
         return None, "a body without Content-Length: every recorded body is replayed with its Content-Length"
-    if data not in (None, "") and not request.get("stop_magic"):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if data not in (None, b"") and not request.get("stop_magic"):
         if "content-length" not in lower:
-            headers["Content-Length"] = str(len(str(data).encode("utf-8")))
+            headers["Content-Length"] = str(len(data))
         if "content-type" not in lower:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
     record = {
@@ -135,8 +163,11 @@ def trace_record(request):
         "version": str(request.get("version", "HTTP/1.1")),
         "headers": headers,
     }
-    if data not in (None, ""):
-        record["body"] = str(data)
+    if data not in (None, b""):
+        try:
+            record["body"] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            record["body_b64"] = base64.b64encode(data).decode("ascii")
     return record, None
 
 
@@ -151,15 +182,17 @@ def collect(files):
             stage = test["stages"][0]["stage"]
             request, output = stage.get("input") or {}, stage.get("output") or {}
             reason = None
+            kind, rule = expected_rule(output)
             if not enabled:
                 reason = "its file is disabled (meta.enabled: false)"
-            elif "raw_request" in request or "encoded_request" in request:
-                reason = "a raw or encoded request: bytes on the wire, not a request a trace records"
             elif len(test["stages"]) != 1:
                 reason = "several stages"
-            kind, rule = expected_rule(output)
-            if reason is None and kind is None:
+            elif kind is None:
                 reason = rule
+            elif "raw_request" in request or "encoded_request" in request:
+                request = raw_request_input(request)
+                if request is None:
+                    reason = "a raw request that is not one HTTP/1.x request with distinct header names"
             record = None
             if reason is None:
                 record, reason = trace_record(request)
@@ -224,17 +257,17 @@ def print_summary(label, cases, excluded, markdown):
     if failing:
         print(f"\nFailing ({len(failing)}):")
         for case in failing:
-            print(f"  {'- ' if markdown else ''}{case['title']} ({case['file']}): {case['why']}")
+            print(f"{'- ' if markdown else '  '}{case['title']} ({case['file']}): {case['why']}")
     if excluded:
         print(f"\nExcluded ({len(excluded)}):")
         for item in excluded:
-            print(f"  {'- ' if markdown else ''}{item['title']} ({item['file']}): {item['reason']}")
+            print(f"{'- ' if markdown else '  '}{item['title']} ({item['file']}): {item['reason']}")
     return percent
 
 
 def select_cases(cases, per_file=3):
     """A small spread of passing cases: per rule file, evenly spaced `log_contains` cases and one `no_log_contains`
-    case when the file has one."""
+    case when the file has one; and every case with a binary body (`body_b64`)."""
     chosen = []
     by_file = collections.defaultdict(list)
     for case in cases:
@@ -246,6 +279,7 @@ def select_cases(cases, per_file=3):
         count = per_file - (1 if negative else 0)
         step = max(1, len(positive) // max(1, count))
         chosen += positive[::step][:count] + negative[:1]
+    chosen += [c for c in cases if c["passed"] and "body_b64" in c["record"] and c not in chosen]
     return chosen
 
 
