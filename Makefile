@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces clean
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces clean crs-conformance crs-cases
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -75,6 +75,22 @@ test: deps venv
 	$(MAKE) --no-print-directory schema-check
 	$(MAKE) --no-print-directory outputs-check
 	$(MAKE) --no-print-directory action-test
+	$(MAKE) --no-print-directory crs-cases
+
+# CRS 3.3.4's own regression tests (ftw YAML) replayed through `edgeproof replay` at paranoia level 4
+# (docs/crs-conformance.md). CRS_TESTS=DIR reads them from a tests/regression/tests directory, else from tag v3.3.4
+# of a CRS git repository. `crs-cases` replays the small converted selection committed in Tests/Fixtures/crs
+# (part of `make test`; skipped with a message when CRS is not installed).
+CRS_TESTS ?=
+EDGEPROOF_DEBUG = "$$($(SWIFT) build --show-bin-path)/edgeproof"
+
+crs-conformance: venv
+	$(SWIFT) build --product edgeproof
+	$(VENV)/bin/python scripts/crs-conformance.py $(EDGEPROOF_DEBUG) $(if $(CRS_TESTS),--tests $(CRS_TESTS))
+
+crs-cases: venv
+	$(SWIFT) build --product edgeproof
+	$(VENV)/bin/python scripts/crs-conformance.py $(EDGEPROOF_DEBUG) --cases Tests/Fixtures/crs/cases.jsonl
 
 # swift-format, configured by .swift-format: `make fmt` rewrites the Swift sources in place; `make fmt-check` fails
 # when formatting would change a file, a lint rule has a finding, or a line is longer than LINE_LIMIT bytes. The

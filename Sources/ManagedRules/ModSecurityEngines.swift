@@ -11,8 +11,9 @@ public enum ModSecurityEngines {
     nonisolated(unsafe) private static var loaded: [Key: ModSecurityEngine] = [:]
     private static let lock = NSLock()
 
-    /// The engine for `installation` without `removedRuleIDs`, loaded on first use.
-    public static func engine(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [])
+    /// The engine for `installation` (by default the one the environment names, else Debian's) without
+    /// `removedRuleIDs`, loaded on first use.
+    public static func engine(installation: CRSInstallation = .fromEnvironment(), removedRuleIDs: [Int] = [])
         throws(ManagedRulesLoadError) -> ModSecurityEngine
     {
         let key = Key(installation: installation, removedRuleIDs: Array(Set(removedRuleIDs)).sorted())
