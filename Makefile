@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces clean crs-conformance crs-cases
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp clean crs-conformance crs-cases
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -172,6 +172,12 @@ bench-rules: deps
 
 bench-traces: deps
 	$(SWIFT) run -c release TracesBenchmark
+
+# The OWASP Core Ruleset's cost in a replay, with and without it, and libmodsecurity's speed (docs/PERFORMANCE.md).
+bench-owasp: deps
+	$(SWIFT) build -c release --product edgeproof
+	$(SWIFT) build -c release --product ManagedRulesBenchmark
+	scripts/bench-owasp.sh $(BIN) .build/release/ManagedRulesBenchmark
 
 clean:
 	rm -rf .build

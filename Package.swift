@@ -72,6 +72,10 @@ let package = Package(
             name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"],
             path: "Benchmarks/WhatIfBenchmark"),
         .executableTarget(
+            name: "ManagedRulesBenchmark",
+            dependencies: ["ManagedRules", "EdgeModel", "Simulation", "Traces", "EdgeCore"],
+            path: "Benchmarks/ManagedRulesBenchmark"),
+        .executableTarget(
             name: "RulesBenchmark",
             dependencies: ["RulesLanguage", "EdgeCore", "EdgeSpec", "EdgeCompiler", "EdgeWire"],
             path: "Benchmarks/RulesBenchmark"),

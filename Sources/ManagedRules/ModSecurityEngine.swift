@@ -20,8 +20,11 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
     static let scoreRuleID = 9_990_001
 
     /// Loads the request rules of `installation`, without the rules `removedRuleIDs` names; throws a located
-    /// error when a file is missing or does not parse.
-    public init(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = []) throws(ManagedRulesLoadError) {
+    /// error when a file is missing or does not parse. `executingParanoiaLevel` below 4 runs only the rules up to
+    /// that level (the benchmark measures libmodsecurity that way; the model always scores every level).
+    public init(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], executingParanoiaLevel: Int = 4)
+        throws(ManagedRulesLoadError)
+    {
         catalogue = try CRSRuleCatalogue(installation: installation)
         let removed = Set(removedRuleIDs)
         bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
@@ -38,7 +41,7 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
         self.rulesSet = rulesSet
         try add(text: Self.engineSettings, source: "<engine settings>")
         try add(file: installation.setupFile)
-        try add(text: Self.levelSettings, source: "<paranoia settings>")
+        try add(text: Self.levelSettings(executing: executingParanoiaLevel), source: "<paranoia settings>")
         for file in catalogue.files { try add(file: file) }
         if !removed.isEmpty {
             try add(
@@ -172,14 +175,16 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
 
         """
 
-    /// Every level's rules run; the blocking level is 1 and the threshold unreachable, so CRS never blocks and each
-    /// level's points stay in `tx.anomaly_score_pl1` … `pl4`.
-    static let levelSettings = """
+    /// The rules of every level up to `executing` run (4: all); the blocking level is 1 and the threshold
+    /// unreachable, so CRS never blocks and each level's points stay in `tx.anomaly_score_pl1` … `pl4`.
+    static func levelSettings(executing: Int) -> String {
+        """
         SecAction "id:9990020,phase:1,nolog,pass,t:none,setvar:tx.paranoia_level=1"
-        SecAction "id:9990021,phase:1,nolog,pass,t:none,setvar:tx.executing_paranoia_level=4"
+        SecAction "id:9990021,phase:1,nolog,pass,t:none,setvar:tx.executing_paranoia_level=\(min(4, max(1, executing)))"
         SecAction "id:9990022,phase:1,nolog,pass,t:none,setvar:tx.inbound_anomaly_score_threshold=100000"
 
         """
+    }
 
     /// Logs each level's points at the end of the request phases.
     static let scoreRule = """

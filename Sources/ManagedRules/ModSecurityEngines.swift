@@ -1,7 +1,8 @@
 import Foundation
 
 /// The engines of this process, loaded once per installation and set of removed rules: loading CRS takes
-/// 50–130 ms and 14 MB, and every model of the same spec (what-if scenarios, `diff`, tests) can share one.
+/// 50–130 ms and 14 MB, and every model of the same spec (what-if scenarios, `diff`, tests) can share one, and
+/// with it one memo of verdicts.
 public enum ModSecurityEngines {
     private struct Key: Hashable {
         var installation: CRSInstallation
@@ -9,6 +10,7 @@ public enum ModSecurityEngines {
     }
 
     nonisolated(unsafe) private static var loaded: [Key: ModSecurityEngine] = [:]
+    nonisolated(unsafe) private static var memoised: [Key: MemoisedEvaluator] = [:]
     private static let lock = NSLock()
 
     /// The engine for `installation` (by default the one the environment names, else Debian's) without
@@ -19,8 +21,35 @@ public enum ModSecurityEngines {
         let key = Key(installation: installation, removedRuleIDs: Array(Set(removedRuleIDs)).sorted())
         lock.lock()
         defer { lock.unlock() }
+        return try engine(key)
+    }
+
+    /// The memoised evaluator of the engine for `installation` without `removedRuleIDs`, made on first use; its
+    /// memo keys keep of the client address what the rules and the setup file read (`CRSClientAddressUse`).
+    public static func memoisedEvaluator(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [])
+        throws(ManagedRulesLoadError) -> MemoisedEvaluator
+    {
+        let key = Key(installation: installation, removedRuleIDs: Array(Set(removedRuleIDs)).sorted())
+        lock.lock()
+        defer { lock.unlock() }
+        if let evaluator = memoised[key] { return evaluator }
+        let engine = try engine(key)
+        guard let data = FileManager.default.contents(atPath: installation.setupFile),
+            let text = String(bytes: data, encoding: .utf8)
+        else {
+            throw ManagedRulesLoadError(file: installation.setupFile, reason: "the file cannot be read as UTF-8 text")
+        }
+        let setup = SecLangReader.directives(in: text, file: installation.setupFile)
+        let evaluator = MemoisedEvaluator(
+            engine: engine, addressUse: CRSClientAddressUse.analysing(engine.catalogue, setup: setup))
+        memoised[key] = evaluator
+        return evaluator
+    }
+
+    /// The engine for `key`; the caller holds the lock.
+    private static func engine(_ key: Key) throws(ManagedRulesLoadError) -> ModSecurityEngine {
         if let engine = loaded[key] { return engine }
-        let engine = try ModSecurityEngine(installation: installation, removedRuleIDs: key.removedRuleIDs)
+        let engine = try ModSecurityEngine(installation: key.installation, removedRuleIDs: key.removedRuleIDs)
         loaded[key] = engine
         return engine
     }

@@ -33,7 +33,8 @@ public enum ModelConfigurationBuilder {
             return cloudflare ? ManagedRulesConfiguration(cloudflareManaged: true) : nil
         }
         let ruleset = OWASPRuleset(
-            evaluator: try ModSecurityEngines.engine(), paranoiaLevel: owasp.paranoiaLevel,
+            evaluator: ManagedRulesVerdictSlot(source: try ModSecurityEngines.memoisedEvaluator()),
+            paranoiaLevel: owasp.paranoiaLevel,
             scoreThreshold: owasp.scoreThreshold.score, action: SpecEnumMapping.model(owasp.action))
         return ManagedRulesConfiguration(owasp: ruleset, cloudflareManaged: cloudflare)
     }

@@ -24,6 +24,9 @@ public struct ReplayOptions: Sendable {
     public var progress: (@Sendable (Int) -> Void)?
     /// Counts the bytes read from the traces, if set (for a progress line).
     public var byteCounter: TraceByteCounter?
+    /// The threads that evaluate the OWASP Core Rule Set ahead of the model (decision 0022); the results are the
+    /// same bytes with any number.
+    public var managedRulesThreads = VerdictLookahead.defaultThreads
 
     /// Records between two calls of `progress`: rare enough to cost nothing measurable in the hot loop.
     public static let progressInterval = 1 << 16
@@ -93,7 +96,9 @@ public enum Replay {
         _ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector
     ) throws(Failure) -> ReplaySummary {
         let model = try model(for: edge, rateLimitDelay: options.rateLimitDelay)
-        var ordered = try openTraces(paths, options: options, diagnostics: diagnostics)
+        var ordered = VerdictLookahead(
+            try openTraces(paths, options: options, diagnostics: diagnostics), models: [model],
+            threads: options.managedRulesThreads)
         let writer: DecisionWriter?
         do {
             writer = try options.decisionsPath.map { path throws(OutputFileError) in try DecisionWriter(path: path) }
@@ -127,8 +132,8 @@ public enum Replay {
         } catch {
             throw .output(error.description)
         }
-        let statistics = ordered.source.statistics
-        summary.lateRecords = ordered.lateRecords
+        let statistics = ordered.reader.source.statistics
+        summary.lateRecords = ordered.reader.lateRecords
         summary.malformedRecords = statistics.malformed
         summary.repairedRecords = statistics.repaired
         summary.unsuppliedFields = coverage.unsupplied

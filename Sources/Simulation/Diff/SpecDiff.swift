@@ -77,7 +77,9 @@ public enum SpecDiff {
     ) throws(Replay.Failure) -> SpecDiffResult {
         let baseModel = try Replay.model(for: base, rateLimitDelay: options.rateLimitDelay)
         let headModel = try Replay.model(for: head, rateLimitDelay: options.rateLimitDelay)
-        var ordered = try Replay.openTraces(paths, options: options, diagnostics: diagnostics)
+        var ordered = VerdictLookahead(
+            try Replay.openTraces(paths, options: options, diagnostics: diagnostics), models: [baseModel, headModel],
+            threads: options.managedRulesThreads)
         var groups: [String: DiffGroup] = [:]
         var requests = 0
         var baseReach = SettingReachCounts(), headReach = SettingReachCounts()

@@ -1,5 +1,6 @@
 import EdgeModel
 import Foundation
+import ManagedRules
 import Traces
 
 /// One parsed record as every scenario sees it.
@@ -7,6 +8,8 @@ struct SharedRecord: @unchecked Sendable {
     let request: EdgeRequest
     let record: TraceRecord
     let virtualTime: Int64
+    /// The OWASP Core Rule Set's verdict, computed ahead by the reader, when the scenarios deploy it.
+    var owasp: (key: VerdictMemoKey, verdict: ManagedRulesVerdict)?
 }
 
 /// Hands each batch of parsed records to every scenario worker: the trace is read and parsed once, and each

@@ -3,6 +3,7 @@ import EdgeCore
 import EdgeModel
 import EdgeWire
 import Foundation
+import ManagedRules
 import RulesLanguage
 import Traces
 
@@ -85,6 +86,9 @@ public enum WhatIf {
         guard !scenarios.isEmpty else { return [] }
         var models: [Edge] = []
         for _ in scenarios { models.append(try Replay.model(for: edge, rateLimitDelay: options.rateLimitDelay)) }
+        let slots = models.map { $0.configuration.managedRules?.owasp?.evaluator as? ManagedRulesVerdictSlot }
+        let verdictSource = slots.lazy.compactMap { $0?.source }.first
+        let threads = options.managedRulesThreads
         let broadcast = BatchBroadcast(subscribers: scenarios.count)
         let counts = SharedCounts()
         let reader = ReaderThreadBox(try Replay.openTraces(paths, options: options, diagnostics: diagnostics))
@@ -101,12 +105,12 @@ public enum WhatIf {
                     var request = TraceRequestBuilder.request(item.record)
                     request.http.timestampMilliseconds = item.virtualTimeMs
                     batch.append(SharedRecord(request: request, record: item.record, virtualTime: item.virtualTimeMs))
-                    if batch.count == 1024 {
-                        broadcast.publish(batch)
+                    if batch.count == VerdictLookahead.windowSize {
+                        broadcast.publish(withVerdicts(batch, from: verdictSource, threads: threads))
                         batch = []
                     }
                 }
-                if !batch.isEmpty { broadcast.publish(batch) }
+                if !batch.isEmpty { broadcast.publish(withVerdicts(batch, from: verdictSource, threads: threads)) }
             } catch {
                 failure = error
             }
@@ -136,6 +140,10 @@ public enum WhatIf {
                 do throws(TraceReadError) {
                     while let batch = try broadcast.next(for: index) {
                         for item in batch {
+                            if let slot = slots[index], let owasp = item.owasp {
+                                slot.hold(owasp.verdict, for: owasp.key)
+                            }
+                            defer { slots[index]?.release() }
                             for replica in 0..<Int(scenario.scale.rounded(.up)) {
                                 guard
                                     let request = ClientScaling.request(
@@ -173,6 +181,20 @@ public enum WhatIf {
             }
         }
         return summaries
+    }
+
+    /// `batch` with the OWASP Core Rule Set's verdicts from `source` (the scenarios' shared memoised evaluator),
+    /// evaluated on up to `threads` threads; unchanged when the scenarios do not deploy the ruleset.
+    private static func withVerdicts(_ batch: [SharedRecord], from source: MemoisedEvaluator?, threads: Int)
+        -> [SharedRecord]
+    {
+        guard let source else { return batch }
+        let resolved = source.verdicts(for: batch.map { CRSRequest($0.request.http) }, threads: threads)
+        return zip(batch, resolved).map { item, owasp in
+            var item = item
+            item.owasp = owasp
+            return item
+        }
     }
 }
 
