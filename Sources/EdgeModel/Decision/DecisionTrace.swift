@@ -11,6 +11,8 @@ public struct DecisionTrace: Sendable {
     public var rateLimits: [RateLimitTrace] = []
     /// WAF managed rules.
     public var managedRules: ManagedRulesOutcome = .notConfigured
+    /// The managed rules exceptions that applied, by id, in order.
+    public var managedRulesSkips: [String] = []
     /// Cache rules in evaluation order.
     public var cacheRules: [RuleTrace] = []
     /// The cache settings in force after stacking, each with the rule that set it.
@@ -148,6 +150,7 @@ extension DecisionTrace: CustomStringConvertible {
             explain(rule)
         }
         lines.append("\(EdgePhase.managedRules.rawValue): \(managedRules.rawValue)")
+        if !managedRulesSkips.isEmpty { lines.append("  exceptions: " + managedRulesSkips.joined(separator: ", ")) }
         lines.append("\(EdgePhase.cacheSettings.rawValue):")
         for rule in cacheRules {
             lines.append("  \(rule.matched ? "match   " : "no match") \(rule.ruleID)")
