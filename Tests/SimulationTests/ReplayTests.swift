@@ -62,7 +62,9 @@ private func temporaryFile(_ name: String) -> String {
         #expect(object["n"] as? Int == index + 1)
         #expect(object["line"] as? Int == index + 1)
         #expect(object["ts"] as? Int == (1_766_188_800 + times[index]) * 1000)
-        #expect(Set(object.keys) == ["n", "line", "ts", "action", "phase", "rule", "status", "cache", "origin"])
+        // The example deploys the OWASP Core Ruleset, so every evaluated request carries its scores.
+        #expect(
+            Set(object.keys) == ["n", "line", "ts", "action", "phase", "rule", "status", "cache", "origin", "owasp"])
     }
 }
 
