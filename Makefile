@@ -120,6 +120,7 @@ outputs-check: venv
 	$(VENV)/bin/python scripts/check-emitted.py examples/agenticverz/out $(EXAMPLE)
 	$(VENV)/bin/python scripts/check-redis-conf.py examples/agenticverz/out/redis/redis.conf $(EXAMPLE)
 	$(VENV)/bin/python scripts/check-cloudflare.py examples/agenticverz/out
+	$(VENV)/bin/python scripts/check-cloudflare.py Tests/EmittersTests/Golden/managed-exceptions
 	$(VENV)/bin/python scripts/check-emitted.py Tests/EmittersTests/Golden/self-hosted Tests/EmittersTests/Fixtures/self-hosted.yaml
 	$(VENV)/bin/python scripts/check-redis-conf.py Tests/EmittersTests/Golden/self-hosted/redis/redis.conf Tests/EmittersTests/Fixtures/self-hosted.yaml
 	$(MAKE) --no-print-directory tf-fmt-check

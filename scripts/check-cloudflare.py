@@ -108,7 +108,8 @@ if os.path.exists(tf_path):
         if isinstance(value, list):
             return [unquote(v) for v in value]
         if isinstance(value, dict):
-            return {k: unquote(v) for k, v in value.items() if not k.startswith("__")}
+            # A key that is not an HCL identifier (a ruleset id starting with a digit) is written quoted.
+            return {unquote(k): unquote(v) for k, v in value.items() if not k.startswith("__")}
         return value
 
     for phase, body in resources.items():

@@ -29,6 +29,8 @@ public struct CompiledEdge: Sendable {
     public let managedRules: ManagedRulesSpec?
     /// The expression scoping the managed rulesets (nil = `true`).
     public let managedRulesScope: CompiledRuleExpression?
+    /// Managed rules exceptions, in order.
+    public let managedRulesSkips: [CompiledManagedRulesSkip]
     /// Lists emitted as Cloudflare account lists.
     public let managedLists: [ManagedList]
     /// The spec's test cases.
@@ -70,7 +72,7 @@ public enum EdgeCompiler {
         if targetWarnings { TargetLimits(spec: spec, diagnostics: diagnostics).run() }
         let rules = RuleCompiler(spec: spec, source: checked.source, diagnostics: diagnostics)
         let customRules = rules.customRules(), rateLimitRules = rules.rateLimitRules(), cacheRules = rules.cacheRules()
-        let scope = rules.managedRulesScope()
+        let scope = rules.managedRulesScope(), managedSkips = rules.managedRulesSkips()
         guard !diagnostics.hasErrors else { return nil }
         let name = specPath.split(separator: "/").last.map(String.init) ?? specPath
         return CompiledEdge(
@@ -78,6 +80,7 @@ public enum EdgeCompiler {
             fly: spec.fly, vault: spec.vault, redis: spec.redis, customRules: customRules,
             rateLimitRules: rateLimitRules,
             cacheRules: cacheRules, managedRules: spec.managedRules, managedRulesScope: scope,
+            managedRulesSkips: managedSkips,
             managedLists: spec.lists.filter { $0.value.managed }.map {
                 ManagedList(
                     name: $0.key.text, kind: $0.value.kind, items: $0.value.items.map(\.text),

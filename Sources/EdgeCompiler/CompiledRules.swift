@@ -30,6 +30,16 @@ public struct CompiledCustomRule: Sendable {
     public let skip: SkipSpec?
 }
 
+/// A managed rules exception (`managed_rules.skip`) ready to emit and to evaluate.
+public struct CompiledManagedRulesSkip: Sendable {
+    /// The spec id (the skip rule's `ref`).
+    public let id: String
+    /// Which requests skip.
+    public let when: CompiledRuleExpression
+    /// What the spec says is skipped.
+    public let spec: ManagedRulesSkipSpec
+}
+
 /// A rate limiting rule ready to emit and to evaluate.
 public struct CompiledRateLimitRule: Sendable {
     /// The spec id.

@@ -76,4 +76,12 @@ struct RuleCompiler {
     func managedRulesScope() -> CompiledRuleExpression? {
         spec.managedRules?.when.flatMap { compile($0, context: .custom) }
     }
+
+    func managedRulesSkips() -> [CompiledManagedRulesSkip] {
+        (spec.managedRules?.skip ?? []).compactMap { skip in
+            compile(skip.when, context: .custom).map {
+                CompiledManagedRulesSkip(id: skip.id.text, when: $0, spec: skip)
+            }
+        }
+    }
 }

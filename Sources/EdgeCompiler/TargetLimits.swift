@@ -20,6 +20,7 @@ struct TargetLimits {
 
     func run() {
         for rule in spec.rateLimits { terraformPeriod(rule) }
+        managedRuleIDs()
         if let redis = spec.redis, redis.provider == .upstash { upstash(redis) }
         for vm in spec.fly?.vm ?? [] {
             if let size = vm.size, !Self.schemaVMSizes.contains(size) {
@@ -42,6 +43,33 @@ struct TargetLimits {
                     "export VAULT_TOKEN=$(vault kv get -field=\(token.key) \(token.path)) on the Vault host before "
                     + "starting it"
             )
+        }
+    }
+
+    /// Where Cloudflare lists its OWASP ruleset's rules with their ids and categories.
+    static let owaspRulesEndpoint = "GET /zones/{zone_id}/rulesets/4814384a9e5d4991b9815dcfc25d2f1f"
+
+    /// Rule-level exceptions and overrides need Cloudflare's own rule ids, which cannot be derived from CRS ids
+    /// offline: without them the exception or override is simulated but not emitted.
+    private func managedRuleIDs() {
+        for skip in spec.managedRules?.skip ?? [] where skip.rules != nil && skip.cloudflareIDs == nil {
+            diagnostics.warning(
+                "W0804",
+                "cloudflare/http_request_firewall_managed.json: exception '\(skip.id.text)' skips OWASP rules by CRS "
+                    + "id or tag, which Cloudflare does not know; it is simulated but not emitted",
+                at: skip.ranges.key("rules"),
+                help: "add cloudflare_ids: [...] with the ids of these rules listed by \(Self.owaspRulesEndpoint)")
+        }
+        for override in spec.managedRules?.owasp?.overrides ?? [] where override.cloudflareID == nil {
+            let kind = override.tag != nil ? "category" : "rule id"
+            diagnostics.warning(
+                "W0804",
+                "cloudflare/http_request_firewall_managed.json: the override names a CRS "
+                    + (override.tag != nil ? "tag" : "id")
+                    + ", which Cloudflare does not know; it is simulated but not emitted",
+                at: override.reference?.range ?? override.ranges.whole,
+                help: "add cloudflare_id: with the \(kind) Cloudflare's OWASP ruleset uses, listed by "
+                    + Self.owaspRulesEndpoint)
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import EdgeCompiler
 import EdgeCore
 import EdgeSpec
+import Simulation
 
 /// Reads, checks and compiles a spec for the commands, printing diagnostics and exiting 1 (spec errors) or 2
 /// (unreadable) as documented.
@@ -20,8 +21,9 @@ enum SpecLoader {
         let diagnostics: DiagnosticCollector
     }
 
-    /// Reads `spec` (standard input for `-`; exit 2 when it cannot be read), checks it and compiles it
-    /// (`targetWarnings` adds what emitted files approximate, for `build`).
+    /// Reads `spec` (standard input for `-`; exit 2 when it cannot be read), checks it, compiles it and checks the
+    /// OWASP rules it names against the installed rule set (`targetWarnings` adds what emitted files approximate,
+    /// for `build`).
     static func check(_ spec: String, targetWarnings: Bool = false) throws -> Checked {
         let bytes: [UInt8]
         let size: Int?
@@ -37,6 +39,7 @@ enum SpecLoader {
         let compiled = checked.flatMap {
             EdgeCompiler.compile($0, specPath: name, diagnostics: diagnostics, targetWarnings: targetWarnings)
         }
+        if let compiled { ManagedRulesReferences.check(compiled.managedRules, diagnostics: diagnostics) }
         return Checked(name: name, bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
     }
 

@@ -123,10 +123,11 @@ enum CloudflareRulesetRenderer {
         return .object(members)
     }
 
+    /// The managed phase: the exceptions as `skip` rules first, then one `execute` rule per deployed ruleset.
     static func managedRules(_ edge: CompiledEdge) -> [JSONValue] {
         guard let managed = edge.managedRules else { return [] }
         let expression = JSONValue.string(edge.managedRulesScope?.deployed ?? "true")
-        var rules: [JSONValue] = []
+        var rules: [JSONValue] = edge.managedRulesSkips.compactMap(managedRulesSkip)
         if let cloudflare = managed.cloudflare {
             var parameters: [(String, JSONValue)] = [("id", .string(cloudflareManagedRulesetID))]
             if let action = cloudflare.action {
@@ -140,21 +141,6 @@ enum CloudflareRulesetRenderer {
                 ]))
         }
         if let owasp = managed.owasp {
-            let disabledLevels = ((owasp.paranoiaLevel + 1)...4).map { level -> JSONValue in
-                .object([("category", .string("paranoia-level-\(level)")), ("enabled", false)])
-            }
-            var overrides: [(String, JSONValue)] = []
-            if !disabledLevels.isEmpty { overrides.append(("categories", .array(disabledLevels))) }
-            overrides.append(
-                (
-                    "rules",
-                    .array([
-                        .object([
-                            ("id", .string(owaspAnomalyRuleID)), ("action", .string(owasp.action.rawValue)),
-                            ("score_threshold", .int(Int64(owasp.scoreThreshold.score))),
-                        ])
-                    ])
-                ))
             rules.append(
                 .object([
                     ("ref", "managed-owasp"),
@@ -168,11 +154,65 @@ enum CloudflareRulesetRenderer {
                     ("expression", expression), ("action", "execute"), ("enabled", .bool(owasp.enabled)),
                     (
                         "action_parameters",
-                        .object([("id", .string(owaspRulesetID)), ("overrides", .object(overrides))])
+                        .object([("id", .string(owaspRulesetID)), ("overrides", .object(owaspOverrides(owasp)))])
                     ),
                 ]))
         }
         return rules
+    }
+
+    /// The OWASP execute rule's overrides: the paranoia levels above the deployed one disabled, the spec's tag
+    /// overrides as categories; the anomaly-score rule's action and threshold, the spec's rule overrides. Overrides
+    /// without a `cloudflare_id` are left out (warning W0804).
+    static func owaspOverrides(_ owasp: OWASPSpec) -> [(String, JSONValue)] {
+        var categories = ((owasp.paranoiaLevel + 1)...4).map { level -> JSONValue in
+            .object([("category", .string("paranoia-level-\(level)")), ("enabled", false)])
+        }
+        var rules: [JSONValue] = [
+            .object([
+                ("id", .string(owaspAnomalyRuleID)), ("action", .string(owasp.action.rawValue)),
+                ("score_threshold", .int(Int64(owasp.scoreThreshold.score))),
+            ])
+        ]
+        for override in owasp.overrides where override.tag != nil {
+            guard let category = override.cloudflareID else { continue }
+            categories.append(.object([("category", .string(category))] + overrideSettings(override)))
+        }
+        for override in owasp.overrides where override.rule != nil {
+            guard let id = override.cloudflareID else { continue }
+            rules.append(.object([("id", .string(id))] + overrideSettings(override)))
+        }
+        var overrides: [(String, JSONValue)] = []
+        if !categories.isEmpty { overrides.append(("categories", .array(categories))) }
+        overrides.append(("rules", .array(rules)))
+        return overrides
+    }
+
+    /// The `action` and `enabled` members of one override.
+    private static func overrideSettings(_ override: OWASPOverrideSpec) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if let action = override.action { members.append(("action", .string(action.rawValue))) }
+        if let enabled = override.enabled { members.append(("enabled", .bool(enabled))) }
+        return members
+    }
+
+    /// A managed rules exception as a `skip` rule: the whole phase (`ruleset: current`), one ruleset, or listed
+    /// rules of the OWASP ruleset by their Cloudflare ids; nil for listed rules without `cloudflare_ids` (W0804).
+    static func managedRulesSkip(_ skip: CompiledManagedRulesSkip) -> JSONValue? {
+        let parameters: JSONValue
+        switch (skip.spec.ruleset, skip.spec.rules, skip.spec.cloudflareIDs) {
+        case (.all, _, _): parameters = .object([("ruleset", "current")])
+        case (.cloudflare, _, _): parameters = .object([("rulesets", .array([.string(cloudflareManagedRulesetID)]))])
+        case (.owasp, nil, _): parameters = .object([("rulesets", .array([.string(owaspRulesetID)]))])
+        case (.owasp, _?, nil): return nil
+        case (.owasp, _?, let ids?):
+            parameters = .object([("rules", .object([(owaspRulesetID, .array(ids.map(JSONValue.string)))]))])
+        }
+        return .object([
+            ("ref", .string(skip.id)), ("description", ruleDescription(skip.id, "Managed rules exception")),
+            ("expression", .string(skip.when.deployed)), ("action", "skip"), ("enabled", true),
+            ("action_parameters", parameters), ("logging", .object([("enabled", true)])),
+        ])
     }
 
     static func cacheRule(_ rule: CompiledCacheRule) -> JSONValue {

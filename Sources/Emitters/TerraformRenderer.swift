@@ -56,12 +56,22 @@ enum HCLValueWriter {
             out += "{\n"
             let widths = alignedKeyWidths(members)
             for ((key, member), width) in zip(members, widths) {
-                out += pad + "  " + key + String(repeating: " ", count: width - key.count) + " = "
+                let written = hclKey(key)
+                out += pad + "  " + written + String(repeating: " ", count: width - written.count) + " = "
                 append(member, indent: indent + 2, to: &out)
                 out += "\n"
             }
             out += pad + "}"
         }
+    }
+
+    /// An object key as HCL reads it: bare when it is an identifier, quoted otherwise (a ruleset id that starts
+    /// with a digit, as in a skip rule's `rules` map).
+    static func hclKey(_ key: String) -> String {
+        let identifier =
+            key.first.map { $0.isLetter || $0 == "_" } == true
+            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        return identifier ? key : "\"" + HCLStringContent().escapeText(key) + "\""
     }
 
     /// The column each member's `=` follows: the longest key of the run of consecutive single-line members it
@@ -76,11 +86,12 @@ enum HCLValueWriter {
             run = []
         }
         for (key, member) in members {
+            let length = hclKey(key).count
             if spansLines(member) {
                 closeRun()
-                widths.append(key.count)
+                widths.append(length)
             } else {
-                run.append(key.count)
+                run.append(length)
             }
         }
         closeRun()

@@ -33,4 +33,9 @@ public final class ManagedRulesVerdictSlot: ManagedRulesEvaluator, @unchecked Se
         if let held, source.key(CRSRequest(request)) == held.key { return held.verdict }
         return source.evaluate(request)
     }
+
+    /// The memoised evaluator without `ruleIDs` (a held verdict was computed with every rule, so it is not used).
+    public func removing(_ ruleIDs: Set<Int>) -> any ManagedRulesEvaluator {
+        source.removing(ruleIDs)
+    }
 }

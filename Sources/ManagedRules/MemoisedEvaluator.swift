@@ -37,6 +37,19 @@ public final class MemoisedEvaluator: ManagedRulesEvaluator {
         return verdict
     }
 
+    /// The memoised evaluator of the engine without `ruleIDs` as well (shared by every model that skips the same
+    /// rules); when that engine cannot be loaded, this one with their matches dropped.
+    public func removing(_ ruleIDs: Set<Int>) -> any ManagedRulesEvaluator {
+        let removed = ruleIDs.union(engine.removedRuleIDs)
+        guard removed.count > engine.removedRuleIDs.count else { return self }
+        do {
+            return try ModSecurityEngines.memoisedEvaluator(
+                installation: engine.installation, removedRuleIDs: Array(removed))
+        } catch {
+            return withoutMatches(of: ruleIDs)
+        }
+    }
+
     /// The keys and verdicts of `requests`, in their order. The memo is consulted and filled in the order of
     /// `requests` on the calling thread; the requests it does not hold (each distinct key once) are evaluated on up
     /// to `threads` threads at the same time, the calling thread included.

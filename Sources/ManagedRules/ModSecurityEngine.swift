@@ -12,9 +12,16 @@ import RulesLanguage
 public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable {
     /// The rules the engine runs.
     public let catalogue: CRSRuleCatalogue
+    /// Where the rules were loaded from.
+    public let installation: CRSInstallation
+    /// The rules removed from the engine, sorted.
+    public let removedRuleIDs: [Int]
     private let modSecurity: OpaquePointer
     private let rulesSet: OpaquePointer
     private let bodyOnlyRules: [Int]
+
+    /// Serialises rule loading across the process.
+    private static let loading = NSLock()
 
     /// The rule that reports each level's score through the log: ModSecurity's C API shows rules only as log lines.
     static let scoreRuleID = 9_990_001
@@ -25,8 +32,14 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
     public init(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], executingParanoiaLevel: Int = 4)
         throws(ManagedRulesLoadError)
     {
+        // libmodsecurity's rule parser keeps global state: two engines loading at once can fail or corrupt each
+        // other, so loads take turns.
+        Self.loading.lock()
+        defer { Self.loading.unlock() }
         catalogue = try CRSRuleCatalogue(installation: installation)
         let removed = Set(removedRuleIDs)
+        self.installation = installation
+        self.removedRuleIDs = removed.sorted()
         bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
         guard let modSecurity = msc_init() else {
             throw ManagedRulesLoadError(file: installation.rulesDirectory, reason: "libmodsecurity did not start")
@@ -59,6 +72,19 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
     /// The verdict for `request`.
     public func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict {
         evaluate(CRSRequest(request))
+    }
+
+    /// The engine of the same installation without `ruleIDs` as well (`SecRuleRemoveById`), from the process-wide
+    /// cache: exact however many variables a removed rule would have scored. Should that engine not load (the files
+    /// changed underneath), the removed rules' matches are dropped from this engine's verdicts instead.
+    public func removing(_ ruleIDs: Set<Int>) -> any ManagedRulesEvaluator {
+        let removed = ruleIDs.union(removedRuleIDs)
+        guard removed.count > removedRuleIDs.count else { return self }
+        do {
+            return try ModSecurityEngines.engine(installation: installation, removedRuleIDs: Array(removed))
+        } catch {
+            return withoutMatches(of: ruleIDs)
+        }
     }
 
     /// The verdict for `request`: the rules that matched, each level's score, and the rules that read only a body

@@ -24,9 +24,12 @@ public enum ModSecurityEngines {
         return try engine(key)
     }
 
-    /// The memoised evaluator of the engine for `installation` without `removedRuleIDs`, made on first use; its
+    /// The memoised evaluator of the engine for `installation` (by default the one the environment names, else
+    /// Debian's) without `removedRuleIDs`, made on first use; its
     /// memo keys keep of the client address what the rules and the setup file read (`CRSClientAddressUse`).
-    public static func memoisedEvaluator(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [])
+    public static func memoisedEvaluator(
+        installation: CRSInstallation = .fromEnvironment(), removedRuleIDs: [Int] = []
+    )
         throws(ManagedRulesLoadError) -> MemoisedEvaluator
     {
         let key = Key(installation: installation, removedRuleIDs: Array(Set(removedRuleIDs)).sorted())

@@ -20,23 +20,69 @@ public enum ModelConfigurationBuilder {
         return EdgeConfiguration(
             customRules: edge.customRules.map(customRule),
             rateLimitRules: edge.rateLimitRules.map { rateLimitRule($0, counterDelay: delay) },
-            managedRules: try managedRules(edge.managedRules),
+            managedRules: try managedRules(edge),
             cacheRules: edge.cacheRules.map(cacheRule),
             origin: origin(edge.origin))
     }
 
-    /// The managed rules phase: the OWASP Core Ruleset run by libmodsecurity with the spec's level, threshold and
-    /// action; the Cloudflare Managed Ruleset only as deployed. Nil when the spec deploys neither.
-    static func managedRules(_ spec: ManagedRulesSpec?) throws(ManagedRulesLoadError) -> ManagedRulesConfiguration? {
+    /// The managed rules phase: the OWASP Core Ruleset run by libmodsecurity with the spec's level, threshold,
+    /// action and overrides (disabled rules removed from the engine, as `SecRuleRemoveById`); the Cloudflare Managed
+    /// Ruleset only as deployed; the scope and the exceptions. Nil when the spec deploys neither ruleset.
+    static func managedRules(_ edge: CompiledEdge) throws(ManagedRulesLoadError) -> ManagedRulesConfiguration? {
+        let spec = edge.managedRules
         let cloudflare = spec?.cloudflare?.enabled ?? false
-        guard let owasp = spec?.owasp, owasp.enabled else {
-            return cloudflare ? ManagedRulesConfiguration(cloudflareManaged: true) : nil
+        var ruleset: OWASPRuleset?
+        var references: ManagedRulesReferences?
+        if let owasp = spec?.owasp, owasp.enabled {
+            let engine = try ModSecurityEngines.engine()
+            let resolver = ManagedRulesReferences(catalogue: engine.catalogue)
+            let overrides = owaspOverrides(owasp.overrides, resolver)
+            ruleset = OWASPRuleset(
+                evaluator: ManagedRulesVerdictSlot(
+                    source: try ModSecurityEngines.memoisedEvaluator(removedRuleIDs: overrides.disabled)),
+                paranoiaLevel: owasp.paranoiaLevel, scoreThreshold: owasp.scoreThreshold.score,
+                action: SpecEnumMapping.model(owasp.action), ruleActions: overrides.actions)
+            references = resolver
         }
-        let ruleset = OWASPRuleset(
-            evaluator: ManagedRulesVerdictSlot(source: try ModSecurityEngines.memoisedEvaluator()),
-            paranoiaLevel: owasp.paranoiaLevel,
-            scoreThreshold: owasp.scoreThreshold.score, action: SpecEnumMapping.model(owasp.action))
-        return ManagedRulesConfiguration(owasp: ruleset, cloudflareManaged: cloudflare)
+        guard ruleset != nil || cloudflare else { return nil }
+        return ManagedRulesConfiguration(
+            owasp: ruleset, cloudflareManaged: cloudflare, scope: edge.managedRulesScope?.compiled,
+            skips: edge.managedRulesSkips.map { skip in
+                ManagedRulesSkip(
+                    id: skip.id, condition: skip.when.compiled, target: skipTarget(skip.spec, references))
+            })
+    }
+
+    /// The rules the overrides disable and the actions they give, by CRS id. Tag overrides apply first and rule
+    /// overrides after them, each in spec order, so a rule override wins over a tag override of the same rule.
+    static func owaspOverrides(_ overrides: [OWASPOverrideSpec], _ resolver: ManagedRulesReferences)
+        -> (disabled: [Int], actions: [Int: ManagedRulesAction])
+    {
+        var enabled: [Int: Bool] = [:]
+        var actions: [Int: ManagedRulesAction] = [:]
+        let ordered = overrides.filter { $0.tag != nil } + overrides.filter { $0.tag == nil }
+        for override in ordered {
+            guard let reference = override.reference else { continue }
+            for id in resolver.ruleIDs(reference) {
+                if let value = override.enabled { enabled[id] = value }
+                if let action = override.action { actions[id] = SpecEnumMapping.model(action) }
+            }
+        }
+        let disabled = enabled.filter { !$0.value }.map(\.key).sorted()
+        for id in disabled { actions[id] = nil }
+        return (disabled, actions)
+    }
+
+    /// What an exception skips; listed rules resolve through the catalogue (none when OWASP is not deployed).
+    static func skipTarget(_ skip: ManagedRulesSkipSpec, _ resolver: ManagedRulesReferences?) -> ManagedRulesSkipTarget
+    {
+        switch skip.ruleset {
+        case .all: return .all
+        case .cloudflare: return .cloudflareManaged
+        case .owasp:
+            guard let rules = skip.rules else { return .owasp }
+            return .owaspRules(Set(rules.flatMap { resolver?.ruleIDs($0) ?? [] }))
+        }
     }
 
     static func customRule(_ rule: CompiledCustomRule) -> CustomRule {

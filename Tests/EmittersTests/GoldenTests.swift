@@ -9,6 +9,7 @@ import Testing
 @Test(arguments: [
     ("examples/agenticverz/edge.yaml", "examples/agenticverz/out"),
     ("Tests/EmittersTests/Fixtures/self-hosted.yaml", "Tests/EmittersTests/Golden/self-hosted"),
+    ("Tests/EmittersTests/Fixtures/managed-exceptions.yaml", "Tests/EmittersTests/Golden/managed-exceptions"),
 ])
 func emittedFilesMatchGoldens(spec: String, goldenDirectory: String) throws {
     let (edge, _) = try compileSpec(spec)

@@ -103,3 +103,23 @@ enum CRSAvailability {
     static let skipMessage: Comment =
         "the OWASP Core Rule Set is not installed at /usr/share/modsecurity-crs (run scripts/ensure-system-packages.sh)"
 }
+
+/// CRS adds a rule's points once for every variable it matches, though libmodsecurity may log the rule once, so
+/// an exception that skips a rule runs the engine without it instead of subtracting its points (decision 0021).
+@Suite(.enabled(if: CRSAvailability.installed, CRSAvailability.skipMessage))
+struct RepeatedMatchTests {
+    @Test("The same injection in two parameters scores twice, and removing a rule takes off every point it added")
+    func twoParameters() throws {
+        let engine = try #require(ModSecurityEngineTests.engine)
+        let injection = "1%27%20UNION%20SELECT%20password%20FROM%20users--"
+        let once = ModSecurityEngineTests.request("/v1/incidents?q=\(injection)")
+        let twice = ModSecurityEngineTests.request("/v1/incidents?q=\(injection)&r=\(injection)")
+        #expect(engine.evaluate(once).score(atParanoiaLevel: 1) == 20)
+        #expect(engine.evaluate(twice).score(atParanoiaLevel: 1) == 40)
+        let without = engine.removing([942190]).evaluate(twice)
+        #expect(without.score(atParanoiaLevel: 1) == 30)
+        #expect(!without.matches.contains { $0.id == 942190 })
+        let dropped = engine.withoutMatches(of: [942190]).evaluate(twice)
+        #expect(dropped.score(atParanoiaLevel: 1) == 35, "one score's worth only: why removal runs the engine")
+    }
+}

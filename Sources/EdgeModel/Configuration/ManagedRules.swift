@@ -68,6 +68,47 @@ public final class ManagedRulesVerdict: Sendable, Hashable {
 public protocol ManagedRulesEvaluator: Sendable {
     /// The verdict for `request`, as it arrived at the edge (before URL normalisation).
     func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict
+
+    /// This evaluator without the rules `ruleIDs`, as if they were not deployed: what an exception that skips them
+    /// leaves (`docs/decisions/0021-managed-rules-exceptions-and-overrides.md`).
+    func removing(_ ruleIDs: Set<Int>) -> any ManagedRulesEvaluator
+}
+
+extension ManagedRulesEvaluator {
+    /// By default, the removed rules' matches are dropped and one score's worth of points each taken off; an
+    /// evaluator that can run without the rules does so instead (`ModSecurityEngine`), which is exact when a rule
+    /// scores several variables of one request.
+    public func removing(_ ruleIDs: Set<Int>) -> any ManagedRulesEvaluator {
+        withoutMatches(of: ruleIDs)
+    }
+
+    /// This evaluator with the matches of `ruleIDs` dropped and their points taken off each verdict.
+    public func withoutMatches(of ruleIDs: Set<Int>) -> any ManagedRulesEvaluator {
+        MatchDroppingEvaluator(base: self, removed: ruleIDs)
+    }
+}
+
+/// An evaluator whose verdicts leave out some rules' matches and the points they carry.
+private struct MatchDroppingEvaluator: ManagedRulesEvaluator {
+    let base: any ManagedRulesEvaluator
+    let removed: Set<Int>
+
+    func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict {
+        let verdict = base.evaluate(request)
+        guard verdict.matches.contains(where: { removed.contains($0.id) }) else { return verdict }
+        var levelScores = verdict.levelScores
+        for match in verdict.matches where removed.contains(match.id) {
+            let level = min(max(match.paranoiaLevel, 1), 4) - 1
+            levelScores[level] = max(0, levelScores[level] - match.score)
+        }
+        return ManagedRulesVerdict(
+            matches: verdict.matches.filter { !removed.contains($0.id) }, levelScores: levelScores,
+            notEvaluated: verdict.notEvaluated)
+    }
+
+    func removing(_ ruleIDs: Set<Int>) -> any ManagedRulesEvaluator {
+        base.removing(removed.union(ruleIDs))
+    }
 }
 
 /// What a request whose anomaly score reaches the threshold gets.
@@ -100,17 +141,54 @@ public struct OWASPRuleset: Sendable {
     public var action: ManagedRulesAction
     /// The status of a block.
     public var blockStatus: Int
+    /// Rules given their own action by an override: when such a rule matches, it takes the action itself and adds
+    /// no points: the score is then the evaluator's without them
+    /// (`docs/decisions/0021-managed-rules-exceptions-and-overrides.md`). Disabled rules are not here: the evaluator
+    /// is built without them.
+    public var ruleActions: [Int: ManagedRulesAction]
 
     /// A ruleset from its parts.
     public init(
         evaluator: any ManagedRulesEvaluator, paranoiaLevel: Int = 1, scoreThreshold: Int = 40,
-        action: ManagedRulesAction = .block, blockStatus: Int = 403
+        action: ManagedRulesAction = .block, blockStatus: Int = 403, ruleActions: [Int: ManagedRulesAction] = [:]
     ) {
         self.evaluator = evaluator
         self.paranoiaLevel = paranoiaLevel
         self.scoreThreshold = scoreThreshold
         self.action = action
         self.blockStatus = blockStatus
+        self.ruleActions = ruleActions
+    }
+}
+
+/// What a managed rules exception skips.
+public enum ManagedRulesSkipTarget: Sendable, Equatable {
+    /// Every managed ruleset.
+    case all
+    /// The whole OWASP Core Ruleset.
+    case owasp
+    /// The whole Cloudflare Managed Ruleset.
+    case cloudflareManaged
+    /// These OWASP rules (CRS ids): the request is evaluated without them.
+    case owaspRules(Set<Int>)
+}
+
+/// An exception of the managed rules phase (a Cloudflare WAF exception): a `skip` rule before the rulesets.
+/// Exceptions run in order; every one whose condition holds applies, and one that skips every ruleset
+/// (`ruleset: current`) also skips the exceptions after it.
+public struct ManagedRulesSkip: Sendable {
+    /// The exception's stable id, reported in decisions.
+    public var id: String
+    /// When it applies.
+    public var condition: CompiledExpression
+    /// What it skips.
+    public var target: ManagedRulesSkipTarget
+
+    /// An exception from its parts.
+    public init(id: String, condition: CompiledExpression, target: ManagedRulesSkipTarget) {
+        self.id = id
+        self.condition = condition
+        self.target = target
     }
 }
 
@@ -120,10 +198,20 @@ public struct ManagedRulesConfiguration: Sendable {
     public var owasp: OWASPRuleset?
     /// Whether the Cloudflare Managed Ruleset is deployed; its rules are proprietary and not simulated.
     public var cloudflareManaged: Bool
+    /// The scope of the rulesets' `execute` rules: a request it does not match is not evaluated (nil = every
+    /// request).
+    public var scope: CompiledExpression?
+    /// Exceptions, in order, before the rulesets.
+    public var skips: [ManagedRulesSkip]
 
     /// A phase from its parts.
-    public init(owasp: OWASPRuleset? = nil, cloudflareManaged: Bool = false) {
+    public init(
+        owasp: OWASPRuleset? = nil, cloudflareManaged: Bool = false, scope: CompiledExpression? = nil,
+        skips: [ManagedRulesSkip] = []
+    ) {
         self.owasp = owasp
         self.cloudflareManaged = cloudflareManaged
+        self.scope = scope
+        self.skips = skips
     }
 }

@@ -27,6 +27,8 @@ public struct Decision: Sendable {
     public var managedRules: ManagedRulesOutcome
     /// What the OWASP Core Ruleset found, for every request it evaluated (blocked or not).
     public var managedRulesVerdict: ManagedRulesVerdict?
+    /// The managed rules exceptions (`managed_rules.skip`) that applied, by id, in order.
+    public var managedRulesSkips: [String]
     /// Whether the client solved a challenge that would otherwise have stopped it.
     public var solvedChallenge: Bool
     /// Whether a rate limiting rule would have stopped the request if its counters counted at once: the request
@@ -52,7 +54,7 @@ public struct Decision: Sendable {
         cacheStatus: CacheStatus = .unknown, originContacted: Bool = false, originLatencyMilliseconds: Int64 = 0,
         bytes: Int64 = 0, browserTTLSeconds: Int64? = nil, rateLimit: RateLimitOutcome? = nil,
         managedRules: ManagedRulesOutcome = .notConfigured, managedRulesVerdict: ManagedRulesVerdict? = nil,
-        solvedChallenge: Bool = false,
+        managedRulesSkips: [String] = [], solvedChallenge: Bool = false,
         passedThroughCounterDelay: Bool = false, trace: DecisionTrace? = nil
     ) {
         self.phase = phase
@@ -67,6 +69,7 @@ public struct Decision: Sendable {
         self.rateLimit = rateLimit
         self.managedRules = managedRules
         self.managedRulesVerdict = managedRulesVerdict
+        self.managedRulesSkips = managedRulesSkips
         self.solvedChallenge = solvedChallenge
         self.passedThroughCounterDelay = passedThroughCounterDelay
         self.trace = trace

@@ -13,6 +13,8 @@ public struct DecisionTrace: Sendable {
     public var managedRules: ManagedRulesOutcome = .notConfigured
     /// What the OWASP Core Ruleset found and did, when it evaluated the request.
     public var owasp: OWASPTrace?
+    /// The managed rules exceptions that applied, by id, in order.
+    public var managedRulesSkips: [String] = []
     /// Cache rules in evaluation order.
     public var cacheRules: [RuleTrace] = []
     /// The cache settings in force after stacking, each with the rule that set it.
@@ -151,6 +153,7 @@ extension DecisionTrace: CustomStringConvertible {
         }
         lines.append("\(EdgePhase.managedRules.rawValue): \(managedRules.rawValue)")
         lines += owasp?.lines ?? []
+        if !managedRulesSkips.isEmpty { lines.append("  exceptions: " + managedRulesSkips.joined(separator: ", ")) }
         lines.append("\(EdgePhase.cacheSettings.rawValue):")
         for rule in cacheRules {
             lines.append("  \(rule.matched ? "match   " : "no match") \(rule.ruleID)")

@@ -7,8 +7,10 @@ public enum ManagedRulesOutcome: String, Sendable, Hashable {
     /// Managed rules are deployed and the request reached them, but only rulesets the model does not simulate
     /// (the Cloudflare Managed Ruleset) apply to it.
     case notSimulated = "not_simulated"
-    /// A custom `skip` rule skipped the phase.
+    /// A custom `skip` rule skipped the phase, or a managed rules exception skipped every deployed ruleset.
     case skipped
+    /// The request is outside the scope (`managed_rules.when`) of the rulesets' `execute` rules.
+    case outOfScope = "out_of_scope"
     /// An earlier phase stopped the request first.
     case notReached = "not_reached"
 

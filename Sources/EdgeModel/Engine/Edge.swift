@@ -30,7 +30,7 @@ public final class Edge {
         self.configuration = configuration
         customRules = CustomRulesPhase(rules: configuration.customRules.filter(\.enabled))
         rateLimits = RateLimitPhase(rules: configuration.rateLimitRules.filter(\.enabled), seed: seed)
-        managedPhase = configuration.managedRules.map(ManagedRulesPhase.init)
+        managedPhase = configuration.managedRules.map(ManagedRulesPhase.init(configuration:))
         cacheSettings = CacheSettingsPhase(rules: configuration.cacheRules.filter(\.enabled))
         cache = CachePhase(
             settings: cacheSettings, origin: OriginModel(configuration.origin),
@@ -119,10 +119,13 @@ public final class Edge {
         }
 
         var verdict: ManagedRulesVerdict?
+        var managedSkips: [String] = []
         if let managedPhase {
-            let managed = managedPhase.run(request, skipped: custom.skipsManagedRules)
+            let managed = managedPhase.run(request, context: context, skipped: custom.skipsManagedRules)
             managedRules = managed.outcome
             verdict = managed.verdict
+            managedSkips = managed.skipIDs
+            trace?.managedRulesSkips = managedSkips
             solvedChallenge = solvedChallenge || managed.solvedChallenge
             if trace != nil, let verdict, let owasp = configuration.managedRules?.owasp {
                 trace?.owasp = OWASPTrace(ruleset: owasp, verdict: verdict, solvedChallenge: managed.solvedChallenge)
@@ -133,8 +136,9 @@ public final class Edge {
                     return Decision(
                         phase: .managedRules, ruleID: OWASPRuleset.ruleID, action: managedAction,
                         status: managed.status, cacheStatus: .unknown, rateLimit: rateLimit,
-                        managedRules: managedRules, managedRulesVerdict: verdict, solvedChallenge: solvedChallenge,
-                        passedThroughCounterDelay: passedThroughCounterDelay, trace: trace)
+                        managedRules: managedRules, managedRulesVerdict: verdict, managedRulesSkips: managedSkips,
+                        solvedChallenge: solvedChallenge, passedThroughCounterDelay: passedThroughCounterDelay,
+                        trace: trace)
                 }
                 if phase == nil {
                     phase = .managedRules
@@ -156,8 +160,8 @@ public final class Edge {
             phase: phase, ruleID: ruleID, action: action, status: served.status, cacheStatus: served.cacheStatus,
             originContacted: served.originContacted, originLatencyMilliseconds: served.originLatency,
             bytes: served.bytes, browserTTLSeconds: served.browserTTL, rateLimit: rateLimit,
-            managedRules: managedRules, managedRulesVerdict: verdict, solvedChallenge: solvedChallenge,
-            passedThroughCounterDelay: passedThroughCounterDelay, trace: trace)
+            managedRules: managedRules, managedRulesVerdict: verdict, managedRulesSkips: managedSkips,
+            solvedChallenge: solvedChallenge, passedThroughCounterDelay: passedThroughCounterDelay, trace: trace)
     }
 
     /// The request with the response side filled in for counting expressions: the status the client received

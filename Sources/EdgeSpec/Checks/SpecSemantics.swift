@@ -13,6 +13,7 @@ struct SpecSemantics {
         checkCustomRules()
         checkRateLimits()
         checkCacheRules()
+        checkManagedRules()
         checkExpectations()
         checkProfiles()
         checkOutages()
@@ -68,7 +69,9 @@ struct SpecSemantics {
     /// Every rule id is unique across WAF, rate-limit and cache rules (ids map recorded logs back to rules).
     private func checkUniqueIDs() {
         var seen: [String: LocatedText] = [:]
-        let ids = spec.waf.map(\.id) + spec.rateLimits.map(\.id) + spec.cache.map(\.id)
+        let ids =
+            spec.waf.map(\.id) + spec.rateLimits.map(\.id) + spec.cache.map(\.id)
+            + (spec.managedRules?.skip ?? []).map(\.id)
         for id in ids {
             if let earlier = seen[id.text] {
                 diagnostics.error(
@@ -128,6 +131,41 @@ struct SpecSemantics {
             if rule.response != nil, rule.action != .block {
                 diagnostics.error(
                     "E0111", "a custom response only applies to block actions", at: rule.ranges.key("response"))
+            }
+        }
+    }
+
+    /// Exceptions list OWASP rules only with `ruleset: owasp`; an override names one rule or one tag and changes
+    /// something.
+    private func checkManagedRules() {
+        for skip in spec.managedRules?.skip ?? [] {
+            if skip.rules != nil, skip.ruleset != .owasp {
+                diagnostics.error(
+                    "E0111",
+                    "'rules' lists OWASP Core Rule Set rules, but the exception skips ruleset '\(skip.ruleset)'",
+                    at: skip.ranges.key("rules"), help: "add 'ruleset: owasp', or remove 'rules' to skip the ruleset")
+            }
+            if skip.cloudflareIDs != nil, skip.rules == nil {
+                diagnostics.error(
+                    "E0111", "'cloudflare_ids' only applies to an exception that lists 'rules'",
+                    at: skip.ranges.key("cloudflare_ids"), help: "remove 'cloudflare_ids'")
+            }
+        }
+        for override in spec.managedRules?.owasp?.overrides ?? [] {
+            if override.rule != nil, override.tag != nil {
+                diagnostics.error(
+                    "E0111", "an override names either a rule or a tag, not both", at: override.ranges.key("tag"),
+                    notes: [DiagnosticNote("the rule is named here", at: override.ranges.key("rule"))],
+                    help: "write one override for the rule and one for the tag")
+            } else if override.reference == nil {
+                diagnostics.error(
+                    "E0111", "an override names no rule", at: override.ranges.whole,
+                    help: "add 'rule: <CRS id>' (e.g. 942100) or 'tag: <CRS tag>' (e.g. attack-sqli)")
+            }
+            if override.enabled == nil, override.action == nil {
+                diagnostics.error(
+                    "E0111", "the override changes nothing", at: override.ranges.whole,
+                    help: "add 'enabled: false' to disable the rules, or 'action: log' to give them their own action")
             }
         }
     }

@@ -52,8 +52,12 @@ public enum SpecSettingRegistry {
 
     private static let managedRules: [SpecSetting] =
         simulated(
-            "managed_rules", "managed_rules.owasp", "managed_rules.owasp.enabled", "managed_rules.owasp.paranoia_level",
-            "managed_rules.owasp.score_threshold", "managed_rules.owasp.action")
+            "managed_rules", "managed_rules.when", "managed_rules.owasp", "managed_rules.owasp.enabled",
+            "managed_rules.owasp.paranoia_level", "managed_rules.owasp.score_threshold", "managed_rules.owasp.action",
+            "managed_rules.owasp.overrides", "managed_rules.owasp.overrides[].rule",
+            "managed_rules.owasp.overrides[].tag", "managed_rules.owasp.overrides[].enabled",
+            "managed_rules.owasp.overrides[].action", "managed_rules.skip", "managed_rules.skip[].id",
+            "managed_rules.skip[].when", "managed_rules.skip[].ruleset", "managed_rules.skip[].rules")
         + [
             SpecSetting(
                 path: "managed_rules.cloudflare.*",
@@ -62,11 +66,11 @@ public enum SpecSettingRegistry {
                         edge.managedRules?.cloudflare?.enabled ?? false ? [nil] : []
                     })),
             SpecSetting(
-                path: "managed_rules.when",
-                treatment: .notSimulated(
-                    SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
-                        edge.managedRules?.when == nil ? [] : [nil]
-                    })),
+                path: "managed_rules.owasp.overrides[].cloudflare_id",
+                treatment: .notAnEdgeSetting("Cloudflare's id of the overridden rule, for the emitted override")),
+            SpecSetting(
+                path: "managed_rules.skip[].cloudflare_ids",
+                treatment: .notAnEdgeSetting("Cloudflare's ids of the skipped rules, for the emitted skip rule")),
         ]
 
     private static let rateLimits: [SpecSetting] =
