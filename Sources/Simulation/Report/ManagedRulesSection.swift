@@ -1,6 +1,7 @@
 /// What the OWASP Core Ruleset did: a bar per CRS rule (requests that reached the threshold and requests that stayed
-/// below it), the false-positive review table (each rule's family, requests, top path and an example), the paths of
-/// requests that reached the threshold, the score distribution and the top requests, redacted.
+/// below it), the false-positive review table (each rule's family, requests and top path), the paths of requests that
+/// reached the threshold, the score distribution and the top requests, redacted. Example requests appear only in the
+/// top requests' table: beside four other columns, an unbreakable query would push the review table past 1,024 px.
 enum ManagedRulesSection {
     /// Rules drawn as bars.
     static let chartedRules = 15
@@ -58,7 +59,7 @@ enum ManagedRulesSection {
             ])
     }
 
-    /// The false-positive review: rule, family, requests matched and reaching the threshold, top path, example.
+    /// The false-positive review: rule, family, requests matched and reaching the threshold, top path.
     private static func reviewTable(_ rules: [(id: Int, counts: OWASPSummary.RuleCounts)]) -> HTMLTable {
         var rows = rules.prefix(listed).map { id, counts in
             HTMLTable.Row([
@@ -69,7 +70,6 @@ enum ManagedRulesSection {
                         "<code>\(HTMLText.escape(String($0.path.prefix(pathCharacters))))</code> "
                             + "<span class=\"count\">\(ReportFormat.count($0.requests))</span>")
                 } ?? .text("–"),
-                counts.example.map { .markup("<code class=\"example\">\(HTMLText.breakable($0))</code>") } ?? .text(""),
             ])
         }
         if rules.count > listed {
@@ -77,12 +77,11 @@ enum ManagedRulesSection {
                 HTMLTable.Row(
                     [
                         .text("\(rules.count - listed) more rules"), .text(""), .text(""), .text(""), .text(""),
-                        .text(""),
                     ],
                     cssClass: "muted"))
         }
         return HTMLTable(
-            headers: ["rule", "family", "matched", "reached threshold", "top path", "example"],
+            headers: ["rule", "family", "matched", "reached threshold", "top path"],
             numericColumns: [2, 3], rows: rows, name: "owasp-rules")
     }
 
