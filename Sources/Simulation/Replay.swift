@@ -109,6 +109,7 @@ public enum Replay {
         summary.appUsage = AppUsageMeter(app: edge.app)
         summary.rateLimitDelay = ModelConfigurationBuilder.rateLimitDelay(for: edge, override: options.rateLimitDelay)
         summary.notSimulated = NotSimulatedSettings.uses(in: edge)
+        summary.owasp = OWASPDeployment(edge).map(OWASPSummary.init)
         var request = EdgeRequest(HTTPRequest())
         var coverage = TraceFieldCoverage(for: [edge])
         do {
@@ -117,7 +118,7 @@ public enum Replay {
                 TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
                 let decision = model.process(request)
-                summary.add(decision, time: item.virtualTimeMs)
+                summary.add(decision, time: item.virtualTimeMs, record: item.record, redactor: options.redactor)
                 summary.compare(decision, with: item.record.outcome, record: item.record, redactor: options.redactor)
                 if decision.originContacted { summary.appUsage.count(item.record) }
                 writer?.write(

@@ -1,12 +1,13 @@
 /// Renders a replay summary as GitHub workflow commands (`replay --format github`): an error per broken
-/// threshold, a warning per setting not simulated and per field not in the trace, then a one-line notice with the
-/// headline rates.
+/// threshold, a warning per setting not simulated and per field not in the trace, a notice with what the OWASP Core
+/// Ruleset did, then a one-line notice with the headline rates.
 public enum ReplayGitHubRenderer {
     /// The workflow commands, one a line.
     public static func render(_ s: ReplaySummary, thresholds: ThresholdStatus? = nil) -> String {
         SimulationGitHub.thresholds(thresholds)
             + SimulationGitHub.notSimulated(s.notSimulated, SettingReachCounts(s))
             + SimulationGitHub.fieldsNotInTrace(s.unsuppliedFields)
+            + OWASPSummaryRenderer.github(s.owasp)
             + SimulationGitHub.command(.notice, title: "EdgeProof replay", summaryLine(s))
     }
 

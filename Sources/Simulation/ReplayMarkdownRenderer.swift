@@ -1,8 +1,9 @@
 import EdgeCore
 
 /// Renders a replay summary as a Markdown pull-request comment (`replay --format markdown`): the headline rates,
-/// the actions, the deciding rules, the rate-limit triggers with their top keys, the cache, the origin, what was not
-/// simulated, the trace's quality and the thresholds, always under `MarkdownText.commentLimit` characters.
+/// the actions, the deciding rules, the rate-limit triggers with their top keys, the OWASP Core Ruleset, the cache,
+/// the origin, what was not simulated, the trace's quality and the thresholds, always under
+/// `MarkdownText.commentLimit` characters.
 public enum ReplayMarkdownRenderer {
     /// The most deciding rules and rate-limit rules listed; the rest are counted.
     static let maxRules = 20
@@ -28,6 +29,7 @@ public enum ReplayMarkdownRenderer {
         }
         if !s.rateLimitTriggers.isEmpty { out += rateLimitSection(s) }
         if let note = s.counterDelayNote { out += "\n" + MarkdownText.cell(note) + "\n" }
+        out += OWASPSummaryRenderer.markdown(s.owasp)
         out += "\n**Cache**\n\n" + countTable("Status", s.byCacheStatus, of: s.requests, limit: nil)
         out +=
             "\nHit ratio \(TextFormatting.percent(s.cacheHitRatio)) of cacheable requests, "

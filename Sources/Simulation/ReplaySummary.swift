@@ -57,6 +57,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var repairedRecords = 0
     /// Fields the spec reads that no record supplied, each with the value every request read instead.
     public internal(set) var unsuppliedFields: [UnsuppliedField] = []
+    /// What the OWASP Core Ruleset did, when the spec deploys it.
+    public internal(set) var owasp: OWASPSummary?
     /// Requests that reached the managed rules phase (what an unsimulated managed ruleset could have touched).
     public internal(set) var managedRulesNotSimulated = 0
     /// The rate-limit counter delay the replay ran with (`--rate-limit-delay`, `replay.rate_limit_delay`).
@@ -84,9 +86,11 @@ public struct ReplaySummary: Sendable {
     private var currentSecond = Int64.min, countThisSecond = 0
     private var currentMinute = Int64.min, countThisMinute = 0
 
-    /// Adds one decision taken at virtual time `time`.
-    mutating func add(_ decision: Decision, time: Int64) {
+    /// Adds one decision taken at virtual time `time` on `record`; `redactor` hides secrets of the requests kept as
+    /// examples.
+    mutating func add(_ decision: Decision, time: Int64, record: TraceRecord, redactor: Redactor) {
         requests += 1
+        owasp?.add(decision, record: record, redactor: redactor)
         if firstTimestamp == nil { firstTimestamp = time }
         lastTimestamp = time
         actionCounts[OutcomeIndex.of(decision.action)] += 1

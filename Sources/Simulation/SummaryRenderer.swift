@@ -33,6 +33,7 @@ public enum SummaryRenderer {
             }
         }
         if let note = s.counterDelayNote { out += "\n\(note)\n" }
+        out += OWASPSummaryRenderer.text(s.owasp)
         out += "\nCache\n"
         out += TextFormatting.table(
             s.byCacheStatus.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
@@ -101,6 +102,7 @@ public enum SummaryRenderer {
             ("peak_origin_rps", .int(Int64(s.peakOriginPerSecond))),
             ("peak_origin_rpm", .int(Int64(s.peakOriginPerMinute))),
             ("managed_rules_not_simulated", .int(Int64(s.managedRulesNotSimulated))),
+            ("owasp", OWASPSummaryRenderer.json(s.owasp)),
             ("rate_limit_delay_ms", .int(s.rateLimitDelay.milliseconds)),
             (
                 "passed_through_rate_limit_delay",

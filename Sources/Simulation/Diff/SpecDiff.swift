@@ -63,6 +63,9 @@ public struct SpecDiffResult: Sendable {
     /// The requests the head spec's phases reached.
     public let headReach: SettingReachCounts
 
+    /// What changes in the OWASP Core Ruleset's verdicts; nil when neither spec deploys it.
+    public let owasp: OWASPDiff?
+
     /// Requests whose outcome changed.
     public var changed: Int { groups.reduce(0) { $0 + $1.requests } }
 }
@@ -83,6 +86,7 @@ public enum SpecDiff {
         var groups: [String: DiffGroup] = [:]
         var requests = 0
         var baseReach = SettingReachCounts(), headReach = SettingReachCounts()
+        var owasp = OWASPDiff(base: OWASPDeployment(base), head: OWASPDeployment(head))
         var request = EdgeRequest(HTTPRequest())
         var coverage = TraceFieldCoverage(for: [base, head])
         do {
@@ -95,6 +99,7 @@ public enum SpecDiff {
                 if requests & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(requests) }
                 baseReach.add(old)
                 headReach.add(new)
+                owasp?.add(old: old, new: new, record: item.record, redactor: options.redactor)
                 guard
                     old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
                         || old.originContacted != new.originContacted
@@ -116,7 +121,7 @@ public enum SpecDiff {
             }, unsuppliedFields: coverage.unsupplied,
             baseNotSimulated: NotSimulatedSettings.uses(in: base),
             headNotSimulated: NotSimulatedSettings.uses(in: head),
-            baseReach: baseReach, headReach: headReach)
+            baseReach: baseReach, headReach: headReach, owasp: owasp)
     }
 
     /// `action by rule CACHE origin|edge`.

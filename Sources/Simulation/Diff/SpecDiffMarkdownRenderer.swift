@@ -2,8 +2,8 @@ import EdgeCore
 
 /// Renders a spec diff as a Markdown pull-request comment (`diff --format markdown`): how many requests changed
 /// outcome, one table row per group (old → new outcome, rule, requests, share, top paths, clients and user agents as
-/// the terminal shows them), redacted examples, and what either spec did not simulate, always under
-/// `MarkdownText.commentLimit` characters.
+/// the terminal shows them), redacted examples, the OWASP Core Ruleset's changes, and what either spec did not
+/// simulate, always under `MarkdownText.commentLimit` characters.
 public enum SpecDiffMarkdownRenderer {
     /// The most groups listed; the rest are counted.
     static let maxGroups = 50
@@ -43,6 +43,7 @@ public enum SpecDiffMarkdownRenderer {
                 }
             }
         }
+        out += OWASPDiffRenderer.markdown(result.owasp)
         out += SimulationMarkdown.notSimulated(result.baseNotSimulated, result.baseReach, spec: "the base spec")
         out += SimulationMarkdown.notSimulated(result.headNotSimulated, result.headReach, spec: "the head spec")
         out += SimulationMarkdown.fieldsNotInTrace(result.unsuppliedFields)

@@ -18,6 +18,7 @@ public enum SpecDiffRenderer {
                 + "\(top(group.userAgents))\n"
             for example in group.examples { out += "    e.g. \(example)\n" }
         }
+        out += OWASPDiffRenderer.text(result.owasp)
         out += NotSimulatedSettings.text(result.baseNotSimulated, result.baseReach, spec: "the base spec")
         out += NotSimulatedSettings.text(result.headNotSimulated, result.headReach, spec: "the head spec")
         return out
@@ -55,6 +56,7 @@ public enum SpecDiffRenderer {
                         ])
                     })
             ),
+            ("owasp", OWASPDiffRenderer.json(result.owasp)),
             ("fields_not_in_trace", UnsuppliedField.json(result.unsuppliedFields)),
         ])
     }

@@ -44,7 +44,10 @@ public enum HTMLReportRenderer {
                     OriginLoadSection.section(summary.timeline, capacity: report.capacity),
                 ]
             }
-            sections += [RateLimitSection.section(summary), TopRulesSection.section(summary)]
+            sections += [
+                RateLimitSection.section(summary), TopRulesSection.section(summary),
+                ManagedRulesSection.section(summary),
+            ]
         }
         sections += [
             WhatIfSection.section(report.scenarios),

@@ -124,6 +124,7 @@ public enum WhatIf {
         thread.start()
         let results = ResultSlots(count: scenarios.count)
         let app = edge.app
+        let owasp = OWASPDeployment(edge)
         let redactor = options.redactor
         let boxes = models.map(ModelBox.init)
         // One thread per scenario, not a bounded pool: every subscriber must keep draining its queue, or the reader
@@ -137,6 +138,7 @@ public enum WhatIf {
                 let model = boxes[index].edge
                 var summary = ReplaySummary()
                 summary.appUsage = AppUsageMeter(app: app)
+                summary.owasp = owasp.map(OWASPSummary.init)
                 do throws(TraceReadError) {
                     while let batch = try broadcast.next(for: index) {
                         for item in batch {
@@ -150,7 +152,8 @@ public enum WhatIf {
                                         item.request, replica: replica, scale: scenario.scale)
                                 else { continue }
                                 let decision = model.process(request)
-                                summary.add(decision, time: item.virtualTime)
+                                summary.add(
+                                    decision, time: item.virtualTime, record: item.record, redactor: redactor)
                                 if replica == 0 {
                                     summary.compare(
                                         decision, with: item.record.outcome, record: item.record, redactor: redactor)

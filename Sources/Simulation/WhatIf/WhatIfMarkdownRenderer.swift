@@ -2,8 +2,8 @@ import EdgeCore
 import Foundation
 
 /// Renders what-if results as a Markdown pull-request comment (`whatif --format markdown`): the scenarios' table as
-/// the terminal shows it, each scenario's costs, the warnings, what the first scenario did not simulate and the
-/// fields not in the trace, always under `MarkdownText.commentLimit` characters.
+/// the terminal shows it, each scenario's OWASP Core Ruleset actions and costs, the warnings, what the first
+/// scenario did not simulate and the fields not in the trace, always under `MarkdownText.commentLimit` characters.
 public enum WhatIfMarkdownRenderer {
     /// The summary, with the design's estimate beside each row when `designColumn` is set.
     public static func render(
@@ -35,6 +35,7 @@ public enum WhatIfMarkdownRenderer {
                 }
                 return row
             })
+        if let line = WhatIfTable.owaspLine(results) { out += "\n" + MarkdownText.cell(line) + "\n" }
         out += "\n**Monthly costs**\n\n"
         for result in results {
             let lines = result.costs.filter { $0.monthly > 0 }

@@ -33,6 +33,7 @@ public enum WhatIfTable {
             rows.append(row)
         }
         var out = TextFormatting.table(rows)
+        if let line = owaspLine(results) { out += "\n\(line)\n" }
         for result in results {
             out +=
                 "\n\(result.name): "
@@ -41,6 +42,19 @@ public enum WhatIfTable {
                 + "\n"
         }
         return out
+    }
+
+    /// `OWASP Core Ruleset (paranoia level 2, threshold 25, action block): 1x 12 of 15 evaluated reached the
+    /// threshold, 2x 24 of 30`: each scenario's requests that got the ruleset's action; nil when the spec does not
+    /// deploy it.
+    static func owaspLine(_ results: [ScenarioResult]) -> String? {
+        guard let deployment = results.lazy.compactMap(\.summary.owasp).first?.deployment else { return nil }
+        return "OWASP Core Ruleset (\(deployment.description)): "
+            + results.enumerated().map { index, result in
+                let owasp = result.summary.owasp
+                return "\(result.name) \(ReportFormat.count(owasp?.reachedThreshold ?? 0)) of "
+                    + ReportFormat.count(owasp?.evaluated ?? 0) + (index == 0 ? " evaluated reached the threshold" : "")
+            }.joined(separator: ", ")
     }
 
     /// Incidents a month in a scenario (from its app usage, normalised to 30 days).
@@ -91,6 +105,7 @@ public enum WhatIfTable {
                                         ])
                                     })
                             ),
+                            ("owasp", OWASPSummaryRenderer.json(s.owasp)),
                             ("fields_not_in_trace", UnsuppliedField.json(s.unsuppliedFields)),
                         ])
                     })

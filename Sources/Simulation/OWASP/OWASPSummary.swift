@@ -1,0 +1,143 @@
+import EdgeModel
+import Traces
+
+/// What the OWASP Core Ruleset did over a replay: requests evaluated, requests that reached the threshold (and got
+/// the action), requests that scored below it, matches by CRS rule id, actions by path, the score distribution at
+/// the deployed level, the highest-scoring requests that reached the threshold, and requests whose body-only rules
+/// were not evaluated. Every table is bounded, so memory does not grow with the trace.
+public struct OWASPSummary: Sendable {
+    /// Requests one CRS rule matched, and where.
+    public struct RuleCounts: Sendable, Equatable {
+        /// Requests the rule matched (it added points at the deployed level).
+        public internal(set) var matched = 0
+        /// Of those, requests whose score reached the threshold.
+        public internal(set) var reachedThreshold = 0
+        /// Matched requests by path (at most `OWASPSummary.maxPathsPerRule` distinct paths).
+        public internal(set) var paths: [String: Int] = [:]
+        /// The first matched request (redacted), for the false-positive review.
+        public internal(set) var example: String?
+    }
+
+    /// One request whose score reached the threshold.
+    public struct TopRequest: Sendable, Equatable {
+        /// The trace line.
+        public let line: Int
+        /// The request, redacted (`ExampleRequest`).
+        public let request: String
+        /// Its anomaly score at the deployed level.
+        public let score: Int
+        /// The CRS rules that added points, in evaluation order.
+        public let ruleIDs: [Int]
+    }
+
+    /// The ruleset as deployed.
+    public let deployment: OWASPDeployment
+    /// Requests the ruleset evaluated (they reached the managed rules phase and no custom rule skipped it).
+    public internal(set) var evaluated = 0
+    /// Requests whose score reached the threshold, so they got the action.
+    public internal(set) var reachedThreshold = 0
+    /// Requests that scored points below the threshold: matched, but let through by the ruleset.
+    public internal(set) var belowThreshold = 0
+    /// Requests for which rules that read only the body were not evaluated (the trace had no body).
+    public internal(set) var bodyRulesNotEvaluated = 0
+    /// Per CRS rule id, the requests it matched (at most `maxRules` distinct ids).
+    public internal(set) var rules: [Int: RuleCounts] = [:]
+    /// Requests that reached the threshold, by path without the query (at most `maxPaths` distinct paths).
+    public internal(set) var pathsReachingThreshold: [String: Int] = [:]
+    /// Evaluated requests per score band at the deployed level (`scoreBands`).
+    public internal(set) var scoreHistogram = [Int](repeating: 0, count: OWASPSummary.scoreBands.count)
+    /// The highest-scoring requests that reached the threshold, highest first, ties in replay order (at most
+    /// `maxTopRequests`).
+    public internal(set) var topRequests: [TopRequest] = []
+
+    /// The lowest score of each band of `scoreHistogram`: 0, 1 to 4, 5 to 9, and so on up to 60 and more (the
+    /// thresholds high, medium and low each start a band).
+    public static let scoreBands = [0, 1, 5, 10, 15, 20, 25, 40, 60]
+    /// Distinct rule ids counted; CRS 3.3.4 has fewer, so this only guards against a foreign catalogue.
+    static let maxRules = 2_000
+    /// Distinct paths counted per rule.
+    static let maxPathsPerRule = 100
+    /// Distinct paths counted in `pathsReachingThreshold`.
+    static let maxPaths = 10_000
+    /// Requests kept in `topRequests`.
+    static let maxTopRequests = 10
+
+    /// An empty summary of `deployment`.
+    public init(_ deployment: OWASPDeployment) {
+        self.deployment = deployment
+    }
+
+    /// The label of score band `index`, e.g. `5–9` or `60+`.
+    public static func bandLabel(_ index: Int) -> String {
+        let low = scoreBands[index]
+        guard index + 1 < scoreBands.count else { return "\(low)+" }
+        let high = scoreBands[index + 1] - 1
+        return low == high ? "\(low)" : "\(low)–\(high)"
+    }
+
+    /// Counts one decision; `record` is the trace record it was taken on.
+    mutating func add(_ decision: Decision, record: TraceRecord, redactor: Redactor) {
+        guard let verdict = OWASPDeployment.verdict(of: decision) else { return }
+        evaluated += 1
+        if !verdict.notEvaluated.isEmpty { bodyRulesNotEvaluated += 1 }
+        let score = deployment.score(verdict)
+        scoreHistogram[Self.scoreBands.lastIndex { $0 <= score } ?? 0] += 1
+        guard score > 0 else { return }
+        let reached = score >= deployment.scoreThreshold
+        if reached { reachedThreshold += 1 } else { belowThreshold += 1 }
+        let path = record.string(record.path) ?? "/"
+        let ids = deployment.scoringRuleIDs(verdict)
+        var example: String?
+        for id in ids where rules[id] != nil || rules.count < Self.maxRules {
+            var counts = rules[id] ?? RuleCounts()
+            counts.matched += 1
+            if reached { counts.reachedThreshold += 1 }
+            if counts.paths[path] != nil || counts.paths.count < Self.maxPathsPerRule {
+                counts.paths[path, default: 0] += 1
+            }
+            if counts.example == nil {
+                example = example ?? "line \(record.line): " + ExampleRequest.describe(record, redactor: redactor)
+                counts.example = example
+            }
+            rules[id] = counts
+        }
+        guard reached else { return }
+        if pathsReachingThreshold[path] != nil || pathsReachingThreshold.count < Self.maxPaths {
+            pathsReachingThreshold[path, default: 0] += 1
+        }
+        keepIfTop(score: score, ids: ids, record: record, redactor: redactor)
+    }
+
+    /// Keeps the request among `topRequests` when it scores higher than the lowest kept one (ties keep the earlier
+    /// request); a line already kept (a what-if replica of it) is not kept twice.
+    private mutating func keepIfTop(score: Int, ids: [Int], record: TraceRecord, redactor: Redactor) {
+        guard !topRequests.contains(where: { $0.line == record.line }) else { return }
+        guard topRequests.count < Self.maxTopRequests || score > (topRequests.last?.score ?? 0) else { return }
+        let request = TopRequest(
+            line: record.line, request: ExampleRequest.describe(record, redactor: redactor), score: score, ruleIDs: ids)
+        let index = topRequests.firstIndex { $0.score < score } ?? topRequests.endIndex
+        topRequests.insert(request, at: index)
+        if topRequests.count > Self.maxTopRequests { topRequests.removeLast() }
+    }
+
+    /// The rules by requests matched, most first, ties by id.
+    public var rankedRules: [(id: Int, counts: RuleCounts)] {
+        rules.map { (id: $0.key, counts: $0.value) }.sorted {
+            $0.counts.matched != $1.counts.matched ? $0.counts.matched > $1.counts.matched : $0.id < $1.id
+        }
+    }
+
+    /// The paths by requests that reached the threshold, most first, ties by path.
+    public var rankedPaths: [(path: String, requests: Int)] {
+        pathsReachingThreshold.map { (path: $0.key, requests: $0.value) }.sorted {
+            $0.requests != $1.requests ? $0.requests > $1.requests : $0.path < $1.path
+        }
+    }
+
+    /// The path a rule matched most (ties by path), if any.
+    public static func topPath(_ counts: RuleCounts) -> (path: String, requests: Int)? {
+        counts.paths.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+            (path: $0.key, requests: $0.value)
+        }
+    }
+}
