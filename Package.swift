@@ -33,7 +33,9 @@ let package = Package(
         .systemLibrary(name: "CModSecurity", pkgConfig: "modsecurity", providers: [.apt(["libmodsecurity-dev"])]),
         .target(
             name: "ManagedRules",
-            dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage", "EdgeModel", "CloudflareRegex", "CModSecurity"]),
+            dependencies: [
+                "EdgeCore", "EdgeWire", "RulesLanguage", "EdgeModel", "CloudflareRegex", "CModSecurity", "CPCRE2",
+            ]),
         .executableTarget(
             name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore", "EdgeWire"],
             path: "Benchmarks/TracesBenchmark"),
@@ -69,6 +71,9 @@ let package = Package(
             name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore", "EdgeWire"],
             path: "Benchmarks/ReplayBenchmark"),
         .executableTarget(
+            name: "CRSBenchmark", dependencies: ["ManagedRules", "EdgeModel", "Simulation", "Traces"],
+            path: "Benchmarks/CRSBenchmark"),
+        .executableTarget(
             name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"],
             path: "Benchmarks/WhatIfBenchmark"),
         .executableTarget(
@@ -103,7 +108,9 @@ let package = Package(
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(
             name: "ManagedRulesTests",
-            dependencies: ["ManagedRules", "EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
+            dependencies: [
+                "ManagedRules", "EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire", "Simulation", "Traces",
+            ]),
         .testTarget(
             name: "CloudflareConformanceTests",
             dependencies: [
