@@ -210,7 +210,8 @@ struct CRSTransaction {
         bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     }
 
-    /// The members of a variable: a collection's named values, or a single variable's value when it is set.
+    /// The members of a variable: a collection's named values, or a single variable's value (empty when unset:
+    /// libmodsecurity's anchored variables always yield one value).
     private func members(_ variable: String) -> [Value] {
         func collection(_ name: String, _ members: [CRSRequestVariables.Member]) -> [Value] {
             members.map { Value(collection: name, key: $0.name, value: $0.value) }
@@ -219,7 +220,7 @@ struct CRSTransaction {
             members.map { Value(collection: name, key: $0.name, value: $0.name) }
         }
         func single(_ bytes: [UInt8]) -> [Value] {
-            bytes.isEmpty ? [] : [Value(collection: variable, key: nil, value: bytes)]
+            [Value(collection: variable, key: nil, value: bytes)]
         }
         switch variable {
         case "ARGS": return collection("ARGS", request.args)
@@ -249,7 +250,8 @@ struct CRSTransaction {
         case "MATCHED_VAR": return single(matchedVar?.value ?? [])
         case "MATCHED_VAR_NAME": return single(matchedVar?.name ?? [])
         case "ARGS_COMBINED_SIZE":
-            return request.args.isEmpty ? [] : single(Array(String(request.argsCombinedSize).utf8))
+            return single(request.args.isEmpty ? [] : Array(String(request.argsCombinedSize).utf8))
+        case "FILES_COMBINED_SIZE": return single([])
         default:
             return (collections[variable] ?? []).map { Value(collection: variable, key: $0.key, value: $0.value) }
         }
