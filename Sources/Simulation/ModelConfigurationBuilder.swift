@@ -25,7 +25,8 @@ public enum ModelConfigurationBuilder {
             origin: origin(edge.origin))
     }
 
-    /// The managed rules phase: the OWASP Core Ruleset run by libmodsecurity with the spec's level, threshold and
+    /// The managed rules phase: the OWASP Core Ruleset (libmodsecurity, or the compiled rules when
+    /// `EDGEPROOF_CRS_EVALUATOR=compiled`; decision 0023) with the spec's level, threshold and
     /// action; the Cloudflare Managed Ruleset only as deployed. Nil when the spec deploys neither.
     static func managedRules(_ spec: ManagedRulesSpec?) throws(ManagedRulesLoadError) -> ManagedRulesConfiguration? {
         let cloudflare = spec?.cloudflare?.enabled ?? false
@@ -33,7 +34,7 @@ public enum ModelConfigurationBuilder {
             return cloudflare ? ManagedRulesConfiguration(cloudflareManaged: true) : nil
         }
         let ruleset = OWASPRuleset(
-            evaluator: try ModSecurityEngines.engine(), paranoiaLevel: owasp.paranoiaLevel,
+            evaluator: try ManagedRulesEvaluators.evaluator(), paranoiaLevel: owasp.paranoiaLevel,
             scoreThreshold: owasp.scoreThreshold.score, action: SpecEnumMapping.model(owasp.action))
         return ManagedRulesConfiguration(owasp: ruleset, cloudflareManaged: cloudflare)
     }

@@ -96,6 +96,12 @@ public struct CompiledCRSStatistics: Sendable, Hashable {
     public var evaluated: Int
     /// Of those, the requests libmodsecurity evaluated because the compiled rules could not.
     public var fallbacks: Int
+
+    /// Statistics from their parts.
+    public init(evaluated: Int, fallbacks: Int) {
+        self.evaluated = evaluated
+        self.fallbacks = fallbacks
+    }
 }
 
 /// The evaluator's counters, shared by the threads that evaluate.
