@@ -31,10 +31,12 @@ struct CompiledCRSTraceTests {
         let all = try Self.distinctRequests()
         #expect(all.count > 2_000)
         let everything = ProcessInfo.processInfo.environment["EDGEPROOF_CRS_DIFFERENTIAL"] == "all"
-        let step = everything ? 1 : 25
+        let step = everything ? 1 : 50
         let sample = stride(from: 0, to: all.count, by: step).map { all[$0] }
         let report = CompiledCRSDifferential.compare(sample, evaluator: evaluator)
         print("day trace differential: \(report.summary)")
+        let reasons = Dictionary(grouping: evaluator.untranslatedRules, by: \.reason).mapValues { $0.map(\.id) }
+        for (reason, ids) in reasons.sorted(by: { $0.key < $1.key }) { print("untranslated \(ids): \(reason)") }
         #expect(
             report.disagreements.isEmpty,
             "\(report.summary)\n\(report.disagreements.prefix(10).joined(separator: "\n"))")
