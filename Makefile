@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp clean crs-conformance crs-cases
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -179,6 +179,19 @@ bench-owasp: deps
 	$(SWIFT) build -c release --product edgeproof
 	$(SWIFT) build -c release --product ManagedRulesBenchmark
 	scripts/bench-owasp.sh $(BIN) .build/release/ManagedRulesBenchmark
+
+# The OWASP Core Rule Set on one core: the compiled evaluator and libmodsecurity on the day trace's distinct
+# requests (docs/decisions/0023-crs-compiled-into-the-models-own-conditions.md).
+bench-crs: deps
+	$(SWIFT) build -c release --product CRSBenchmark
+	.build/release/CRSBenchmark traces/agenticverz-day.jsonl.gz 3
+
+# The compiled CRS evaluator against libmodsecurity on every distinct request of the day trace and, when
+# CRS_TESTS names CRS 3.3.4's tests/regression/tests directory, on all of CRS's regression requests.
+crs-differential: venv
+	@if [ -n "$(CRS_TESTS)" ]; then $(VENV)/bin/python scripts/convert-crs-regression-tests.py "$(CRS_TESTS)" .build/crs-regression.jsonl; fi
+	EDGEPROOF_CRS_DIFFERENTIAL=all $(if $(CRS_TESTS),EDGEPROOF_CRS_REGRESSION=.build/crs-regression.jsonl) \
+	  $(SWIFT) test --filter CompiledCRS
 
 clean:
 	rm -rf .build

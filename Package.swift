@@ -33,7 +33,9 @@ let package = Package(
         .systemLibrary(name: "CModSecurity", pkgConfig: "modsecurity", providers: [.apt(["libmodsecurity-dev"])]),
         .target(
             name: "ManagedRules",
-            dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage", "EdgeModel", "CloudflareRegex", "CModSecurity"]),
+            dependencies: [
+                "EdgeCore", "EdgeWire", "RulesLanguage", "EdgeModel", "CloudflareRegex", "CModSecurity", "CPCRE2",
+            ]),
         .executableTarget(
             name: "TracesBenchmark", dependencies: ["Traces", "EdgeCore", "EdgeWire"],
             path: "Benchmarks/TracesBenchmark"),
@@ -68,6 +70,9 @@ let package = Package(
         .executableTarget(
             name: "ReplayBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore", "EdgeWire"],
             path: "Benchmarks/ReplayBenchmark"),
+        .executableTarget(
+            name: "CRSBenchmark", dependencies: ["ManagedRules", "EdgeModel", "Simulation", "Traces"],
+            path: "Benchmarks/CRSBenchmark"),
         .executableTarget(
             name: "WhatIfBenchmark", dependencies: ["Simulation", "EdgeCompiler", "EdgeSpec", "EdgeCore"],
             path: "Benchmarks/WhatIfBenchmark"),
@@ -107,7 +112,9 @@ let package = Package(
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(
             name: "ManagedRulesTests",
-            dependencies: ["ManagedRules", "EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
+            dependencies: [
+                "ManagedRules", "EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire", "Simulation", "Traces",
+            ]),
         .testTarget(
             name: "CloudflareConformanceTests",
             dependencies: [

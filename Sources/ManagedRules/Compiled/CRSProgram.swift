@@ -1,0 +1,274 @@
+import Foundation
+
+/// The OWASP Core Rule Set compiled for the model's own evaluator: the same directives `ModSecurityEngine` loads
+/// (engine settings, `crs-setup.conf`, the one-pass level settings, the `REQUEST-*.conf` files, the removed
+/// rules), read with `SecLangReader`, turned into rules with their targets, transformations, operator and
+/// actions, and laid out per request phase with the `SecMarker`s that `skipAfter` jumps to.
+///
+/// A rule whose variable, operator, transformation or `ctl` is not ported is kept, marked untranslated with the
+/// reason: the evaluator hands a request to libmodsecurity when it would have to run such a rule.
+struct CRSProgram: Sendable {
+    /// One step of a phase.
+    enum Step: Sendable {
+        case rule(CompiledSecRule)
+        case marker(String)
+    }
+
+    /// The steps of phase 1 (request headers) and phase 2 (request body).
+    let phases: [[Step]]
+    /// The rules that are not translated, with why, in load order.
+    let untranslated: [(id: Int, reason: String)]
+    /// The distinct transformation lists, numbered by `CompiledSecLink.transformationsKey`.
+    let transformationLists: Int
+
+    /// Compiles `sources` (text and where it comes from) without the rules `removedRuleIDs` names.
+    init(sources: [(text: String, file: String)], dataDirectory: String, removedRuleIDs: Set<Int>) {
+        var phases: [[Step]] = [[], []]
+        var untranslated: [(id: Int, reason: String)] = []
+        var lists: [[SecLangTransformation]: Int] = [:]
+        var pending: [SecLangDirective] = []
+        var removed = removedRuleIDs
+        let directives = sources.flatMap { SecLangReader.directives(in: $0.text, file: $0.file) }
+        for directive in directives where directive.name == "SecRuleRemoveById" {
+            for argument in directive.arguments { if let id = Int(argument) { removed.insert(id) } }
+        }
+        for directive in directives {
+            switch directive.name {
+            case "SecMarker":
+                let name = directive.arguments.first ?? ""
+                phases[0].append(.marker(name))
+                phases[1].append(.marker(name))
+            case "SecRule", "SecAction":
+                pending.append(directive)
+                let actions = SecLangAction.parse(directive.arguments.last ?? "")
+                guard !actions.contains(where: { $0.name == "chain" }) else { continue }
+                let chain = pending
+                pending = []
+                let head = SecLangAction.parse(chain[0].arguments.last ?? "")
+                let id = head.first { $0.name == "id" }?.value.flatMap { Int($0) } ?? 0
+                guard !removed.contains(id) else { continue }
+                let phase = head.first { $0.name == "phase" }?.value.flatMap { Self.phase($0) } ?? 2
+                guard phase == 1 || phase == 2 else { continue }
+                let rule = CompiledSecRule(
+                    id: id, chain: chain, dataDirectory: dataDirectory,
+                    transformationKey: { list in
+                        if let key = lists[list] { return key }
+                        lists[list] = lists.count
+                        return lists.count - 1
+                    })
+                if let reason = rule.untranslatedReason { untranslated.append((id, reason)) }
+                phases[phase - 1].append(.rule(rule))
+            default: continue
+            }
+        }
+        self.phases = phases
+        self.untranslated = untranslated
+        transformationLists = lists.count
+    }
+
+    private static func phase(_ text: String) -> Int? {
+        switch text.lowercased() {
+        case "request": 2
+        case "response": 4
+        case "logging": 5
+        default: Int(text)
+        }
+    }
+}
+
+/// One rule (a `SecRule` with its chained rules, or a `SecAction`) compiled.
+struct CompiledSecRule: Sendable {
+    /// The rule id (0 for none).
+    let id: Int
+    /// The rule first, then each rule chained to it.
+    let links: [CompiledSecLink]
+    /// Whether a full match is logged (the rule has no `nolog`), which is what puts its id in a verdict.
+    let logs: Bool
+    /// The marker `skipAfter` jumps to after a full match.
+    let skipAfter: String?
+    /// The tags, for `ctl:ruleRemoveByTag`.
+    let tags: [String]
+    /// `msg`, for `%{rule.msg}`.
+    let message: [UInt8]
+    /// Why the rule is not translated, nil when it is.
+    let untranslatedReason: String?
+
+    init(
+        id: Int, chain: [SecLangDirective], dataDirectory: String,
+        transformationKey: ([SecLangTransformation]) -> Int
+    ) {
+        self.id = id
+        var links: [CompiledSecLink] = []
+        var reasons: [String] = []
+        for directive in chain {
+            let link = CompiledSecLink(directive, dataDirectory: dataDirectory, transformationKey: transformationKey)
+            if let reason = link.untranslatedReason { reasons.append(reason) }
+            links.append(link)
+        }
+        self.links = links
+        let head = SecLangAction.parse(chain[0].arguments.last ?? "")
+        logs = head.last { $0.name == "log" || $0.name == "nolog" }?.name != "nolog"
+        skipAfter = head.first { $0.name == "skipAfter" }?.value
+        tags = head.filter { $0.name == "tag" }.compactMap(\.value)
+        message = Array((head.first { $0.name == "msg" }?.value ?? "").utf8)
+        untranslatedReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+}
+
+/// One link of a rule: its targets, transformations, operator and the actions that run on each match.
+struct CompiledSecLink: Sendable {
+    /// Whether the link is a `SecAction`, which has no targets and always matches.
+    let isAction: Bool
+    /// The targets, exclusions included (nil for a `SecAction` and for targets not translated).
+    let targets: [SecLangTarget]?
+    /// The operator (nil when not translated).
+    let matcher: SecLangOperator?
+    /// The transformations in order.
+    let transformations: [SecLangTransformation]
+    /// The number of the transformation list, for the per-request memo of transformed values.
+    let transformationsKey: Int
+    /// `multiMatch`: the operator also runs after each transformation that changed the value.
+    let multiMatch: Bool
+    /// `capture`: regex groups (or the phrase, or the fingerprint) go to `TX:0`…`TX:9`.
+    let capture: Bool
+    /// The `setvar`s, run on every matched value.
+    let setVariables: [SecLangSetVariable]
+    /// The `ctl`s, run after a full match.
+    let controls: [SecLangControl]
+    /// Why the link is not translated, nil when it is.
+    let untranslatedReason: String?
+
+    init(
+        _ directive: SecLangDirective, dataDirectory: String,
+        transformationKey: ([SecLangTransformation]) -> Int
+    ) {
+        let actions = SecLangAction.parse(directive.arguments.last ?? "")
+        var reasons: [String] = []
+        isAction = directive.name == "SecAction"
+        if isAction {
+            targets = nil
+            matcher = SecLangOperator(unconditional: ())
+        } else {
+            let variables = directive.arguments.first ?? ""
+            let parsedTargets: [SecLangTarget]?
+            do { parsedTargets = try SecLangTarget.parse(variables) } catch {
+                reasons.append(error.description)
+                parsedTargets = nil
+            }
+            targets = parsedTargets
+            let operatorText = directive.arguments.count >= 3 ? directive.arguments[1] : ""
+            var parsedOperator: SecLangOperator?
+            do { parsedOperator = try SecLangOperator(operatorText, dataDirectory: dataDirectory) } catch {
+                reasons.append(error.description)
+            }
+            matcher = parsedOperator
+        }
+        var transformations: [SecLangTransformation] = []
+        var controls: [SecLangControl] = []
+        var setVariables: [SecLangSetVariable] = []
+        for action in actions {
+            switch action.name {
+            case "t":
+                let name = action.value ?? ""
+                if name.lowercased() == "none" {
+                    transformations = []
+                } else if let transformation = SecLangTransformation(named: name) {
+                    transformations.append(transformation)
+                } else {
+                    reasons.append("the transformation t:\(name) is not ported")
+                }
+            case "setvar":
+                if let value = action.value { setVariables.append(SecLangSetVariable(value)) }
+            case "ctl":
+                do { controls.append(try SecLangControl(action.value ?? "")) } catch {
+                    reasons.append(error.description)
+                }
+            default: continue
+            }
+        }
+        self.transformations = transformations
+        transformationsKey = transformationKey(transformations)
+        multiMatch = actions.contains { $0.name == "multiMatch" }
+        capture = actions.contains { $0.name == "capture" }
+        self.setVariables = setVariables
+        self.controls = controls
+        untranslatedReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+}
+
+/// One `setvar`: `tx.name=value`, `tx.name=+N`, `tx.name=-N`, `!tx.name`, or `tx.name` (set to 1).
+struct SecLangSetVariable: Sendable {
+    /// What the action does to the variable.
+    enum Operation: Sendable { case set, add, subtract, unset }
+
+    /// The collection, uppercased (`TX`, `IP`, …).
+    let collection: String
+    /// The variable's name (may hold macros).
+    let name: SecLangMacro
+    /// What happens.
+    let operation: Operation
+    /// The value or the amount (may hold macros).
+    let value: SecLangMacro
+
+    init(_ text: String) {
+        var body = Substring(text)
+        let unset = body.hasPrefix("!")
+        if unset { body = body.dropFirst() }
+        let equals = body.firstIndex(of: "=")
+        let target = equals.map { body[..<$0] } ?? body
+        let dot = target.firstIndex(of: ".") ?? target.endIndex
+        collection = target[..<dot].uppercased()
+        name = SecLangMacro(dot == target.endIndex ? "" : String(target[target.index(after: dot)...]))
+        var rest = equals.map { body[body.index(after: $0)...] } ?? "1"
+        if unset {
+            operation = .unset
+        } else if rest.hasPrefix("+") {
+            operation = .add
+            rest = rest.dropFirst()
+        } else if rest.hasPrefix("-") {
+            operation = .subtract
+            rest = rest.dropFirst()
+        } else {
+            operation = .set
+        }
+        value = SecLangMacro(String(rest))
+    }
+}
+
+/// One `ctl` action the request phases can run.
+enum SecLangControl: Sendable {
+    /// `ctl:ruleRemoveById=ID` or `=FIRST-LAST`.
+    case removeRules(ClosedRange<Int>)
+    /// `ctl:ruleRemoveByTag=TAG`.
+    case removeRulesTagged(String)
+    /// `ctl:ruleRemoveTargetById=ID;TARGET`.
+    case removeTarget(id: Int, target: String)
+    /// `ctl:requestBodyProcessor=NAME`.
+    case bodyProcessor(String)
+    /// A control that changes nothing the verdict reads (`auditEngine`, `auditLogParts`, `forceRequestBodyVariable`).
+    case noEffect
+
+    init(_ text: String) throws(SecLangCompileError) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        let name = parts.first ?? ""
+        let value = parts.count > 1 ? parts[1] : ""
+        switch name {
+        case "ruleRemoveById":
+            let bounds = value.split(separator: "-").compactMap { Int($0) }
+            guard let low = bounds.first, let high = bounds.last, low <= high else {
+                throw SecLangCompileError("ctl:ruleRemoveById=\(value) names no rule")
+            }
+            self = .removeRules(low...high)
+        case "ruleRemoveByTag": self = .removeRulesTagged(value)
+        case "ruleRemoveTargetById":
+            let pieces = value.split(separator: ";", maxSplits: 1).map(String.init)
+            guard pieces.count == 2, let id = Int(pieces[0]) else {
+                throw SecLangCompileError("ctl:ruleRemoveTargetById=\(value) is not ID;TARGET")
+            }
+            self = .removeTarget(id: id, target: pieces[1])
+        case "requestBodyProcessor": self = .bodyProcessor(value.uppercased())
+        case "auditEngine", "auditLogParts", "forceRequestBodyVariable": self = .noEffect
+        default: throw SecLangCompileError("ctl:\(name) is not run by the compiled evaluator")
+        }
+    }
+}

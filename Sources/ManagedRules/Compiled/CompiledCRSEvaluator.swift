@@ -1,0 +1,125 @@
+import EdgeModel
+import Foundation
+import RulesLanguage
+
+/// The OWASP Core Rule Set evaluated by the model's own code (decision 0023): CRS's SecRules compiled once into
+/// Swift (`CRSProgram`), run per request without a libmodsecurity transaction, with the same matched rule ids and
+/// per-level scores as `ModSecurityEngine`, which stays the reference and the fallback: a request that would
+/// reach a rule the compiler could not translate (or carries a JSON, XML or multipart body) is evaluated by
+/// libmodsecurity, and counted.
+public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Sendable {
+    /// The rules evaluated.
+    public let catalogue: CRSRuleCatalogue
+    /// The reference engine, for the requests the compiled rules cannot decide.
+    public let reference: ModSecurityEngine
+    let program: CRSProgram
+    private let bodyOnlyRules: [Int]
+    private let counters = CompiledCRSCounters()
+
+    /// Compiles the request rules of `installation` without `removedRuleIDs`, and loads the reference engine;
+    /// throws a located error when a file is missing or libmodsecurity rejects it.
+    public init(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = []) throws(ManagedRulesLoadError) {
+        reference = try ModSecurityEngines.engine(installation: installation, removedRuleIDs: removedRuleIDs)
+        catalogue = reference.catalogue
+        var sources: [(text: String, file: String)] = [
+            (ModSecurityEngine.engineSettings, "<engine settings>")
+        ]
+        for file in [installation.setupFile] + catalogue.files {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(bytes: data, encoding: .utf8)
+            else { throw ManagedRulesLoadError(file: file, reason: "the file cannot be read as UTF-8 text") }
+            sources.append((text, file))
+            if file == installation.setupFile {
+                sources.append((ModSecurityEngine.levelSettings, "<paranoia settings>"))
+            }
+        }
+        program = CRSProgram(
+            sources: sources, dataDirectory: installation.rulesDirectory, removedRuleIDs: Set(removedRuleIDs))
+        let removed = Set(removedRuleIDs)
+        bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
+    }
+
+    /// The verdict for `request`.
+    public func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict {
+        evaluate(CRSRequest(request))
+    }
+
+    /// The verdict for `request`: from the compiled rules, or from libmodsecurity when they cannot decide it.
+    public func evaluate(_ request: CRSRequest) -> ManagedRulesVerdict {
+        if let verdict = compiledVerdict(request) {
+            counters.count(fallback: false)
+            return verdict
+        }
+        counters.count(fallback: true)
+        return reference.evaluate(request)
+    }
+
+    /// The verdict of the compiled rules alone, or nil when `request` needs libmodsecurity (see `fallbackReason`).
+    public func compiledVerdict(_ request: CRSRequest) -> ManagedRulesVerdict? {
+        var transaction = CRSTransaction(request: request, program: program, scratch: SecLangMatchData())
+        do { try transaction.run() } catch { return nil }
+        return verdict(transaction, bodyAbsent: request.body == nil)
+    }
+
+    /// Why `request` needs libmodsecurity (the rule and what is not translated), nil when it does not.
+    public func fallbackReason(_ request: CRSRequest) -> (ruleID: Int, reason: String)? {
+        var transaction = CRSTransaction(request: request, program: program, scratch: SecLangMatchData())
+        do { try transaction.run() } catch { return (error.ruleID, error.reason) }
+        return nil
+    }
+
+    /// The rules the compiler did not translate, with why, in load order.
+    public var untranslatedRules: [(id: Int, reason: String)] { program.untranslated }
+
+    /// How many requests were evaluated and how many of them libmodsecurity decided, since the evaluator loaded.
+    public var statistics: CompiledCRSStatistics { counters.snapshot }
+
+    private func verdict(_ transaction: CRSTransaction, bodyAbsent: Bool) -> ManagedRulesVerdict {
+        var seen = Set<Int>()
+        var matches: [ManagedRuleMatch] = []
+        for id in transaction.loggedRuleIDs where seen.insert(id).inserted {
+            guard let rule = catalogue.rule(id: id) else { continue }
+            matches.append(ManagedRuleMatch(id: id, paranoiaLevel: rule.paranoiaLevel, score: rule.score))
+        }
+        let levelScores = (1...4).map { transaction.transactionInteger("anomaly_score_pl\($0)") }
+        if matches.isEmpty, levelScores.allSatisfy({ $0 == 0 }) {
+            return bodyAbsent && !bodyOnlyRules.isEmpty
+                ? ManagedRulesVerdict(matches: [], levelScores: [], notEvaluated: bodyOnlyRules) : .clean
+        }
+        return ManagedRulesVerdict(
+            matches: matches, levelScores: levelScores, notEvaluated: bodyAbsent ? bodyOnlyRules : [])
+    }
+}
+
+/// What a compiled evaluator has done since it loaded.
+public struct CompiledCRSStatistics: Sendable, Hashable {
+    /// Requests evaluated.
+    public var evaluated: Int
+    /// Of those, the requests libmodsecurity evaluated because the compiled rules could not.
+    public var fallbacks: Int
+
+    /// Statistics from their parts.
+    public init(evaluated: Int, fallbacks: Int) {
+        self.evaluated = evaluated
+        self.fallbacks = fallbacks
+    }
+}
+
+/// The evaluator's counters, shared by the threads that evaluate.
+private final class CompiledCRSCounters: @unchecked Sendable {
+    private let lock = NSLock()
+    private var evaluated = 0
+    private var fallbacks = 0
+
+    func count(fallback: Bool) {
+        lock.lock()
+        evaluated += 1
+        if fallback { fallbacks += 1 }
+        lock.unlock()
+    }
+
+    var snapshot: CompiledCRSStatistics {
+        lock.lock()
+        defer { lock.unlock() }
+        return CompiledCRSStatistics(evaluated: evaluated, fallbacks: fallbacks)
+    }
+}

@@ -1,0 +1,60 @@
+/// Text with `%{…}` macros (`%{tx.critical_anomaly_score}`, `%{MATCHED_VAR}`), split once when a rule compiles
+/// and expanded against a transaction when the rule runs.
+struct SecLangMacro: Sendable {
+    /// One piece of the text.
+    enum Part: Sendable {
+        /// Bytes taken as they are.
+        case literal([UInt8])
+        /// `%{collection.key}` or `%{VARIABLE}`: the collection (uppercased) and the key (lowercased, may be empty).
+        case reference(collection: String, key: String)
+    }
+
+    /// The pieces in order.
+    let parts: [Part]
+
+    /// The macro text of `text`.
+    init(_ text: String) {
+        var parts: [Part] = []
+        var literal: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
+            {
+                if !literal.isEmpty { parts.append(.literal(literal)) }
+                literal = []
+                let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+                let dot = name.firstIndex(of: ".") ?? name.firstIndex(of: ":")
+                let collection = String(dot.map { name[..<$0] } ?? Substring(name)).uppercased()
+                let key = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
+                parts.append(.reference(collection: collection, key: key))
+                index = close + 1
+            } else {
+                literal.append(bytes[index])
+                index += 1
+            }
+        }
+        if !literal.isEmpty || parts.isEmpty { parts.append(.literal(literal)) }
+        self.parts = parts
+    }
+
+    /// The text when it has no macro, nil otherwise.
+    var constant: [UInt8]? {
+        guard parts.count == 1, case let .literal(bytes) = parts[0] else { return nil }
+        return bytes
+    }
+
+    /// The text with each macro replaced by `resolve(collection, key)`.
+    func expand(_ resolve: (String, String) -> [UInt8]) -> [UInt8] {
+        if let constant { return constant }
+        var output: [UInt8] = []
+        for part in parts {
+            switch part {
+            case let .literal(bytes): output += bytes
+            case let .reference(collection, key): output += resolve(collection, key)
+            }
+        }
+        return output
+    }
+}

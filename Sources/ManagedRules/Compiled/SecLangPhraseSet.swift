@@ -1,0 +1,65 @@
+import Foundation
+
+/// The phrases of `@pm` / `@pmFromFile`, searched without ASCII case as libmodsecurity's Aho-Corasick matcher
+/// searches them: the input matches when any phrase occurs in it. Phrases are indexed by their first two bytes,
+/// so a search looks only at the phrases that can start at each position.
+struct SecLangPhraseSet: Sendable {
+    private var byPrefix: [UInt16: [[UInt8]]] = [:]
+    private var singleBytes = [Bool](repeating: false, count: 256)
+    private var hasEmpty = false
+
+    /// The set of `phrases`.
+    init(_ phrases: [[UInt8]]) {
+        for phrase in phrases { add(phrase.map(Self.lower)) }
+    }
+
+    /// The phrases of the `.data` files `files` (relative to `directory`): one per line, `#` lines and blank
+    /// lines skipped. Throws when a file cannot be read.
+    init(files: [String], directory: String) throws(SecLangCompileError) {
+        for file in files {
+            let path = file.hasPrefix("/") ? file : directory + "/" + file
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw SecLangCompileError("the phrase file \(path) cannot be read")
+            }
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                let first = line.first { $0 != 0x20 && $0 != 0x09 }
+                if first == nil || first == UInt8(ascii: "#") { continue }
+                add(line.map(Self.lower))
+            }
+        }
+    }
+
+    private mutating func add(_ phrase: [UInt8]) {
+        switch phrase.count {
+        case 0: hasEmpty = true
+        case 1: singleBytes[Int(phrase[0])] = true
+        default: byPrefix[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(phrase)
+        }
+    }
+
+    /// The first phrase found in `input` (the one ending first), or nil.
+    func firstPhrase(in input: [UInt8]) -> [UInt8]? {
+        if hasEmpty { return [] }
+        let lowered = input.map(Self.lower)
+        var best: (end: Int, phrase: [UInt8])?
+        for start in lowered.indices {
+            if let best, best.end <= start { break }
+            if singleBytes[Int(lowered[start])] {
+                if best == nil || start + 1 < best!.end { best = (start + 1, [lowered[start]]) }
+            }
+            guard start + 1 < lowered.count,
+                let candidates = byPrefix[UInt16(lowered[start]) << 8 | UInt16(lowered[start + 1])]
+            else { continue }
+            for phrase in candidates where start + phrase.count <= lowered.count {
+                let end = start + phrase.count
+                if let best, best.end <= end { continue }
+                if lowered[start..<end].elementsEqual(phrase) { best = (end, phrase) }
+            }
+        }
+        return best?.phrase
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
+    }
+}
