@@ -234,7 +234,7 @@ final class TransactionLog {
             return
         }
         guard let message = Self.field("msg", in: line) else { return }
-        let numbers = message.split(separator: " ").dropFirst().map { Int($0) ?? 0 }
+        let numbers = message.split(separator: " ", omittingEmptySubsequences: false).dropFirst().map { Int($0) ?? 0 }
         for (level, points) in numbers.prefix(4).enumerated() { levelScores[level] = points }
     }
 

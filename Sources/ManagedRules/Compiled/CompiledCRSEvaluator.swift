@@ -29,7 +29,7 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
             else { throw ManagedRulesLoadError(file: file, reason: "the file cannot be read as UTF-8 text") }
             sources.append((text, file))
             if file == installation.setupFile {
-                sources.append((ModSecurityEngine.levelSettings, "<paranoia settings>"))
+                sources.append((ModSecurityEngine.levelSettings(executing: 4), "<paranoia settings>"))
             }
         }
         program = CRSProgram(
