@@ -65,12 +65,14 @@ enum HCLValueWriter {
         }
     }
 
-    /// An object key as HCL reads it: bare when it is an identifier, quoted otherwise (a ruleset id that starts
-    /// with a digit, as in a skip rule's `rules` map).
+    /// An object key as HCL reads it: bare when it is an identifier (Unicode `ID_Start`, then `ID_Continue` or `-`,
+    /// as HCL's native syntax defines them), quoted otherwise (a ruleset id that starts with a digit, as in a skip
+    /// rule's `rules` map).
     static func hclKey(_ key: String) -> String {
+        let scalars = key.unicodeScalars
         let identifier =
-            key.first.map { $0.isLetter || $0 == "_" } == true
-            && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+            scalars.first.map { $0.properties.isIDStart || $0 == "_" } == true
+            && scalars.allSatisfy { $0.properties.isIDContinue || $0 == "-" }
         return identifier ? key : "\"" + HCLStringContent().escapeText(key) + "\""
     }
 
