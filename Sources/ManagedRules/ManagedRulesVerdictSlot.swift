@@ -30,8 +30,10 @@ public final class ManagedRulesVerdictSlot: ManagedRulesEvaluator, @unchecked Se
 
     /// The held verdict when `request` is the one it was computed for, else the memoised evaluator's.
     public func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict {
-        if let held, source.key(CRSRequest(request)) == held.key { return held.verdict }
-        return source.evaluate(request)
+        let request = CRSRequest(request)
+        let key = source.key(request)
+        if let held, key == held.key { return held.verdict }
+        return source.verdict(for: request, key: key)
     }
 
     /// The memoised evaluator without `ruleIDs` (a held verdict was computed with every rule, so it is not used).

@@ -30,7 +30,12 @@ public final class MemoisedEvaluator: ManagedRulesEvaluator {
     /// The verdict for `request`, from the memo when it holds it.
     public func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict {
         let request = CRSRequest(request)
-        let key = key(request)
+        return verdict(for: request, key: key(request))
+    }
+
+    /// The verdict for `request`, whose key is `key`: from the memo when it holds it, else from the engine (and
+    /// then stored).
+    func verdict(for request: CRSRequest, key: VerdictMemoKey) -> ManagedRulesVerdict {
         if let verdict = memo.verdict(for: key) { return verdict }
         let verdict = engine.evaluate(request)
         memo.store(verdict, for: key)
