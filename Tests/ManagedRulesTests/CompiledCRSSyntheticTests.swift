@@ -22,6 +22,23 @@ struct CompiledCRSSyntheticTests {
         #expect(report.compiled > requests.count / 2, "\(report.summary)")
     }
 
+    @Test("Later passes from outcome caches that a small budget keeps emptying agree with libmodsecurity")
+    func outcomeCaches() throws {
+        let evaluator = try CompiledCRSEvaluator(outcomeCacheBytes: 48 << 10)
+        let requests = CompiledCRSDifferential.syntheticRequests()
+        let baseline = CompiledCRSDifferential.evaluator
+        var passes: [[ManagedRulesVerdict?]] = []
+        for _ in 0..<3 { passes.append(requests.map { evaluator.compiledVerdict($0) }) }
+        #expect(passes[1] == passes[0])
+        #expect(passes[2] == passes[0])
+        for (request, verdict) in zip(requests, passes[2]) {
+            guard let verdict else { continue }
+            #expect(verdict == evaluator.reference.evaluate(request), "\(String(decoding: request.uri, as: UTF8.self))")
+        }
+        let unbounded = try #require(baseline)
+        #expect(requests.map { unbounded.compiledVerdict($0) } == passes[0])
+    }
+
     @Test("The known probes score as measured with libmodsecurity, on the compiled path")
     func probes() throws {
         let evaluator = try #require(CompiledCRSDifferential.evaluator)

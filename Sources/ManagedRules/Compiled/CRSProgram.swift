@@ -20,12 +20,22 @@ struct CRSProgram: Sendable {
     let untranslated: [(id: Int, reason: String)]
     /// The distinct transformation lists, numbered by `CompiledSecLink.transformationsKey`.
     let transformationLists: Int
+    /// The links whose outcome on a value depends on the value alone, numbered by `CompiledSecLink.outcomeSlot`.
+    let cacheableLinks: Int
+    /// The distinct lists of request targets (request collections and the single variables the request fixes)
+    /// among the links' plain targets: many CRS rules read the same list, so a transaction gathers the kept
+    /// outcomes of each list's values once.
+    let requestTargetLists: [[CRSPlainTarget]]
+    /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
+    /// (members `setvar` fills, counts), which change while the transaction runs.
+    let plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?]
 
     /// Compiles `sources` (text and where it comes from) without the rules `removedRuleIDs` names.
     init(sources: [(text: String, file: String)], dataDirectory: String, removedRuleIDs: Set<Int>) {
         var phases: [[Step]] = [[], []]
         var untranslated: [(id: Int, reason: String)] = []
         var lists: [[SecLangTransformation]: Int] = [:]
+        var slots = 0
         var pending: [SecLangDirective] = []
         var removed = removedRuleIDs
         let directives = sources.flatMap { SecLangReader.directives(in: $0.text, file: $0.file) }
@@ -55,6 +65,10 @@ struct CRSProgram: Sendable {
                         if let key = lists[list] { return key }
                         lists[list] = lists.count
                         return lists.count - 1
+                    },
+                    outcomeSlot: {
+                        slots += 1
+                        return slots - 1
                     })
                 if let reason = rule.untranslatedReason { untranslated.append((id, reason)) }
                 phases[phase - 1].append(.rule(rule))
@@ -64,6 +78,21 @@ struct CRSProgram: Sendable {
         self.phases = phases
         self.untranslated = untranslated
         transformationLists = lists.count
+        cacheableLinks = slots
+        var requestLists: [[CRSPlainTarget]: Int] = [:]
+        var bySlot = [(requestList: Int, others: [CRSPlainTarget])?](repeating: nil, count: slots)
+        for case let .rule(rule) in phases.joined() {
+            for link in rule.links {
+                guard let slot = link.outcomeSlot, let plain = link.plainTargets else { continue }
+                let request = plain.filter { !$0.counted && !$0.variable.isSetByRules }
+                let others = plain.filter { $0.counted || $0.variable.isSetByRules }
+                let list = requestLists[request] ?? requestLists.count
+                requestLists[request] = list
+                bySlot[slot] = (list, others)
+            }
+        }
+        requestTargetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
+        plainTargetsBySlot = bySlot
     }
 
     private static func phase(_ text: String) -> Int? {
@@ -76,8 +105,9 @@ struct CRSProgram: Sendable {
     }
 }
 
-/// One rule (a `SecRule` with its chained rules, or a `SecAction`) compiled.
-struct CompiledSecRule: Sendable {
+/// One rule (a `SecRule` with its chained rules, or a `SecAction`) compiled; a class, so that a transaction
+/// stepping through the program does not copy it.
+final class CompiledSecRule: Sendable {
     /// The rule id (0 for none).
     let id: Int
     /// The rule first, then each rule chained to it.
@@ -95,13 +125,15 @@ struct CompiledSecRule: Sendable {
 
     init(
         id: Int, chain: [SecLangDirective], dataDirectory: String,
-        transformationKey: ([SecLangTransformation]) -> Int
+        transformationKey: ([SecLangTransformation]) -> Int, outcomeSlot: () -> Int
     ) {
         self.id = id
         var links: [CompiledSecLink] = []
         var reasons: [String] = []
         for directive in chain {
-            let link = CompiledSecLink(directive, dataDirectory: dataDirectory, transformationKey: transformationKey)
+            let link = CompiledSecLink(
+                directive, dataDirectory: dataDirectory, transformationKey: transformationKey,
+                outcomeSlot: outcomeSlot)
             if let reason = link.untranslatedReason { reasons.append(reason) }
             links.append(link)
         }
@@ -116,7 +148,7 @@ struct CompiledSecRule: Sendable {
 }
 
 /// One link of a rule: its targets, transformations, operator and the actions that run on each match.
-struct CompiledSecLink: Sendable {
+final class CompiledSecLink: Sendable {
     /// Whether the link is a `SecAction`, which has no targets and always matches.
     let isAction: Bool
     /// The targets, exclusions included (nil for a `SecAction` and for targets not translated).
@@ -137,10 +169,23 @@ struct CompiledSecLink: Sendable {
     let controls: [SecLangControl]
     /// Why the link is not translated, nil when it is.
     let untranslatedReason: String?
+    /// The variables of the targets that are not exclusions.
+    let readVariables: UInt64
+    /// Whether the targets yield a value whatever the request holds (a single variable, or a count).
+    let alwaysHasValue: Bool
+    /// Whether some target leaves members out (`!VAR:key`).
+    let hasExclusions: Bool
+    /// Targets that select every value the link's targets select, and maybe more, when they can be listed from
+    /// the request alone (see `CRSPlainTarget.superset`): a transaction can then tell from the kept outcomes that
+    /// the link does not match without building its values. Nil otherwise.
+    let plainTargets: [CRSPlainTarget]?
+    /// The number under which transactions keep this link's outcome per value, nil when the outcome depends on
+    /// more than the value (a parameter with macros) or the link is not translated.
+    let outcomeSlot: Int?
 
     init(
         _ directive: SecLangDirective, dataDirectory: String,
-        transformationKey: ([SecLangTransformation]) -> Int
+        transformationKey: ([SecLangTransformation]) -> Int, outcomeSlot: () -> Int
     ) {
         let actions = SecLangAction.parse(directive.arguments.last ?? "")
         var reasons: [String] = []
@@ -193,6 +238,13 @@ struct CompiledSecLink: Sendable {
         self.setVariables = setVariables
         self.controls = controls
         untranslatedReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+        let reading = (targets ?? []).filter { !$0.excluded }
+        readVariables = reading.reduce(0) { $0 | $1.variable.bit }
+        alwaysHasValue = reading.contains { $0.counted || $0.variable.isSingle }
+        hasExclusions = (targets ?? []).contains(where: \.excluded)
+        plainTargets = targets.flatMap(CRSPlainTarget.superset)
+        let pure = targets != nil && untranslatedReason == nil && matcher?.parameter.constant != nil
+        self.outcomeSlot = pure ? outcomeSlot() : nil
     }
 }
 
@@ -203,8 +255,12 @@ struct SecLangSetVariable: Sendable {
 
     /// The collection, uppercased (`TX`, `IP`, …).
     let collection: String
+    /// The collection's variable, when the compiled evaluator knows it.
+    let variable: CRSVariable?
     /// The variable's name (may hold macros).
     let name: SecLangMacro
+    /// The name lowercased, when it holds no macro.
+    let constantName: CRSName?
     /// What happens.
     let operation: Operation
     /// The value or the amount (may hold macros).
@@ -218,7 +274,9 @@ struct SecLangSetVariable: Sendable {
         let target = equals.map { body[..<$0] } ?? body
         let dot = target.firstIndex(of: ".") ?? target.endIndex
         collection = target[..<dot].uppercased()
+        variable = CRSVariable(name: collection)
         name = SecLangMacro(dot == target.endIndex ? "" : String(target[target.index(after: dot)...]))
+        constantName = name.constant.map { CRSName($0.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) }
         var rest = equals.map { body[body.index(after: $0)...] } ?? "1"
         if unset {
             operation = .unset
@@ -270,5 +328,47 @@ enum SecLangControl: Sendable {
         case "auditEngine", "auditLogParts", "forceRequestBodyVariable": self = .noEffect
         default: throw SecLangCompileError("ctl:\(name) is not run by the compiled evaluator")
         }
+    }
+}
+
+/// A target listed without building values: a request collection (every member, or those of one name), a single
+/// variable the request fixes, a collection `setvar` fills (one member by name, or all of it, which must then be
+/// empty), or the count of one of those.
+struct CRSPlainTarget: Sendable, Hashable {
+    /// The variable.
+    var variable: CRSVariable
+    /// The member's name, lowercased; nil for every member.
+    var key: CRSName?
+    /// `&VAR`: the number of members selected.
+    var counted = false
+
+    /// Plain targets that select a superset of what `targets` select: exclusions dropped (they only leave values
+    /// out, as `ctl:ruleRemoveTargetById` does), `/pattern/` selectors widened to every member. Nil when no such
+    /// list exists: a target reads what matches change (`MATCHED_VAR`, …), or counts what a pattern or an
+    /// exclusion selects (a count is a value of its own, not a subset).
+    static func superset(_ targets: [SecLangTarget]) -> [CRSPlainTarget]? {
+        let excludes = targets.contains(where: \.excluded)
+        var plain: [CRSPlainTarget] = []
+        for target in targets where !target.excluded {
+            let variable = target.variable
+            var key: CRSName?
+            switch target.selector {
+            case .all: key = nil
+            case let .key(name):
+                guard variable.isRequestCollection || variable.isSetByRules else { return nil }
+                key = name
+            case .pattern:
+                guard variable.isRequestCollection, !target.counted else { return nil }
+            }
+            if target.counted {
+                guard !excludes, variable.isRequestCollection || variable.isSetByRules else { return nil }
+            } else {
+                guard variable.isRequestCollection || variable.isSetByRules || variable.isFixedSingle else {
+                    return nil
+                }
+            }
+            plain.append(CRSPlainTarget(variable: variable, key: key, counted: target.counted))
+        }
+        return plain
     }
 }

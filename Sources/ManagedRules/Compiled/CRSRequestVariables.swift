@@ -2,12 +2,25 @@
 /// (`Transaction::processURI`, `addRequestHeader`, `extractArguments`): the URI decoded for `REQUEST_URI` and
 /// `REQUEST_FILENAME`, arguments split at `&` and `=` and URL-decoded, cookies split at `;`.
 struct CRSRequestVariables {
-    /// A named value of a collection.
-    struct Member {
+    /// A named value of a collection, or the value of a single variable (with an empty name); a class, so that
+    /// the rules reading it share its name lowercased and the outcomes looked up for it.
+    final class Member {
         /// The name as it arrived.
-        var name: [UInt8]
+        let name: [UInt8]
         /// The value.
-        var value: [UInt8]
+        let value: [UInt8]
+        /// The name without ASCII case, for `VAR:key` selectors.
+        let lowercasedName: [UInt8]
+        /// The outcomes of the rules on `value`, once a rule has asked.
+        var valueOutcomes: CRSValueOutcomes?
+        /// The outcomes of the rules on `name` (for `…_NAMES`), once a rule has asked.
+        var nameOutcomes: CRSValueOutcomes?
+
+        init(name: [UInt8], value: [UInt8]) {
+            self.name = name
+            self.value = value
+            lowercasedName = name.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        }
     }
 
     var method: [UInt8]
@@ -23,6 +36,8 @@ struct CRSRequestVariables {
     var cookies: [Member]
     var argsGet: [Member] = []
     var argsPost: [Member] = []
+    /// All arguments, query first.
+    private(set) var args: [Member] = []
     var body: [UInt8]
     /// `REQBODY_PROCESSOR` from the Content-Type: `URLENCODED`, `MULTIPART`, or empty.
     var bodyProcessor: [UInt8] = []
@@ -65,14 +80,13 @@ struct CRSRequestVariables {
             }
         }
         if !queryString.isEmpty { argsGet = Self.arguments(queryString) }
+        args = argsGet
     }
-
-    /// All arguments, query first.
-    var args: [Member] { argsGet + argsPost }
 
     /// Reads a URL-encoded body into `ARGS_POST` (the request body phase).
     mutating func readURLEncodedBody() {
         argsPost = Self.arguments(body)
+        args = argsGet + argsPost
     }
 
     /// `ARGS_COMBINED_SIZE`: the bytes of every argument's name and value.

@@ -1,10 +1,10 @@
-/// One request running through a `CRSProgram`, as a libmodsecurity transaction runs it in detection-only mode:
+/// One request running through a `CRSProgram` (a class, so the rules it runs share it without copies), as a libmodsecurity transaction runs it in detection-only mode:
 /// phase 1 then phase 2, `skipAfter` jumping to its marker, `setvar` on every matched value, chains, `capture`,
 /// `ctl` removals. Records the ids of the rules logged and the final `TX` collection.
 ///
 /// When it would have to run what `CRSProgram` could not translate, or the request has a body only
 /// libmodsecurity's parsers read (JSON, XML, multipart), it stops with `CRSTransaction.Untranslated`.
-struct CRSTransaction {
+final class CRSTransaction {
     /// The request needs libmodsecurity: why.
     struct Untranslated: Error {
         /// The rule that needed it (0 for the request body).
@@ -13,12 +13,20 @@ struct CRSTransaction {
         var reason: String
     }
 
-    /// A value a target produced: the name libmodsecurity reports (`ARGS:q`) and the bytes.
+    /// A value a target produced: the variable, the member's name, the bytes, and the request member it came
+    /// from (nil for `TX`, the matched variables and the other values a transaction changes).
     struct Value {
-        var collection: String
+        var variable: CRSVariable
+        var counted = false
         var key: [UInt8]?
         var value: [UInt8]
+        var member: CRSRequestVariables.Member?
+        var readsName = false
 
+        /// The collection as libmodsecurity names it (`&ARGS` for a count).
+        var collection: String { counted ? "&" + variable.name : variable.name }
+
+        /// The name libmodsecurity reports (`ARGS:q`).
         var name: [UInt8] {
             guard let key else { return Array(collection.utf8) }
             return Array(collection.utf8) + [UInt8(ascii: ":")] + key
@@ -27,8 +35,8 @@ struct CRSTransaction {
 
     private var request: CRSRequestVariables
     private let program: CRSProgram
-    private let scratch: SecLangMatchData
-    private var collections: [String: [(key: [UInt8], value: [UInt8])]] = [:]
+    private let cache: CRSOutcomeCache
+    private var collections = CRSCollections()
     private var matchedVar: Value?
     private var matchedVars: [Value] = []
     private var marker: String?
@@ -36,28 +44,41 @@ struct CRSTransaction {
     private var removedTags: [String] = []
     private var removedTargets: [(id: Int, target: String)] = []
     private var bodyProcessor: [UInt8]
-    private var memo: [MemoKey: [UInt8]] = [:]
+    /// The variables that have at least one member; `TX` and the other changing collections always count.
+    private var presentVariables: UInt64 = 0
+    /// The single variables the request fixes, by `CRSVariable.rawValue`.
+    private var singles: [CRSRequestVariables.Member?]
+    /// The kept outcomes of the values of each request target list (`CRSProgram.requestTargetLists`).
+    private var requestLists: [RequestListOutcomes]
+
+    /// What a transaction knows of a request target list's outcomes.
+    private enum RequestListOutcomes {
+        case unknown
+        case gathered([CRSValueOutcomes])
+        case uncached
+    }
     /// The ids of the rules logged, in order.
     private(set) var loggedRuleIDs: [Int] = []
 
-    private struct MemoKey: Hashable {
-        var list: Int
-        var value: [UInt8]
-    }
-
-    init(request: CRSRequest, program: CRSProgram, scratch: SecLangMatchData) {
+    init(request: CRSRequest, program: CRSProgram, cache: CRSOutcomeCache) {
         self.request = CRSRequestVariables(request)
         self.program = program
-        self.scratch = scratch
+        self.cache = cache
         bodyProcessor = self.request.bodyProcessor
+        singles = Array(repeating: nil, count: CRSVariable.allCases.count)
+        requestLists = Array(repeating: .unknown, count: program.requestTargetLists.count)
+        fixRequestVariables()
     }
 
     /// Runs both request phases.
-    mutating func run() throws(Untranslated) {
+    func run() throws(Untranslated) {
         try run(phase: 0)
         if !request.body.isEmpty {
             switch String(decoding: bodyProcessor, as: UTF8.self) {
-            case "URLENCODED": request.readURLEncodedBody()
+            case "URLENCODED":
+                request.readURLEncodedBody()
+                fixRequestVariables()
+                requestLists = Array(repeating: .unknown, count: program.requestTargetLists.count)
             case "": break
             case let other:
                 throw Untranslated(ruleID: 0, reason: "a \(other) request body is parsed only by libmodsecurity")
@@ -68,17 +89,35 @@ struct CRSTransaction {
 
     /// `TX:name` as an integer (0 when unset).
     func transactionInteger(_ name: String) -> Int {
-        SecLangOperator.integer(lookup("TX", Array(name.lowercased().utf8)) ?? [])
+        SecLangOperator.integer(collections[.tx]?.value(CRSName(Array(name.lowercased().utf8))) ?? [])
     }
 
-    private mutating func run(phase: Int) throws(Untranslated) {
+    /// Notes which collections have members and makes the members of the single variables the request fixes.
+    private func fixRequestVariables() {
+        var present: UInt64 = ~0
+        for variable in CRSVariable.allCases where variable.isRequestCollection {
+            if members(of: variable).isEmpty { present &= ~variable.bit }
+        }
+        presentVariables = present
+        let fixed: [(CRSVariable, [UInt8])] = [
+            (.requestURI, request.uri), (.requestURIRaw, request.uriRaw), (.requestFilename, request.filename),
+            (.requestBasename, request.basename), (.requestLine, request.requestLine),
+            (.requestMethod, request.method), (.requestProtocol, request.protocolName),
+            (.queryString, request.queryString), (.requestBody, request.body), (.remoteAddress, request.remoteAddress),
+        ]
+        for (variable, bytes) in fixed where singles[variable.rawValue] == nil {
+            singles[variable.rawValue] = CRSRequestVariables.Member(name: [], value: bytes)
+        }
+    }
+
+    private func run(phase: Int) throws(Untranslated) {
         for step in program.phases[phase] {
             switch step {
             case let .marker(name):
                 if marker == name { marker = nil }
             case let .rule(rule):
                 guard marker == nil else { continue }
-                if removedRanges.contains(where: { $0.contains(rule.id) }) { continue }
+                if !removedRanges.isEmpty, removedRanges.contains(where: { $0.contains(rule.id) }) { continue }
                 if !removedTags.isEmpty, rule.tags.contains(where: { removedTags.contains($0) }) { continue }
                 guard try evaluate(rule, link: 0) else { continue }
                 if rule.logs { loggedRuleIDs.append(rule.id) }
@@ -88,25 +127,29 @@ struct CRSTransaction {
     }
 
     /// Evaluates link `index` of `rule` and, when it matches, the rest of the chain.
-    private mutating func evaluate(_ rule: CompiledSecRule, link index: Int) throws(Untranslated) -> Bool {
+    private func evaluate(_ rule: CompiledSecRule, link index: Int) throws(Untranslated) -> Bool {
         let link = rule.links[index]
         var matched = false
+        if let slot = link.outcomeSlot, let plain = program.plainTargetsBySlot[slot], nothingHappens(plain, slot: slot)
+        {
+            forgetMatches()
+            return false
+        }
         if let targets = link.targets {
-            let values = try self.values(of: targets, rule: rule)
+            let values =
+                link.alwaysHasValue || link.readVariables & presentVariables != 0
+                ? try self.values(of: targets, link: link, rule: rule) : []
             if !values.isEmpty {
                 guard let matcher = link.matcher, link.untranslatedReason == nil else {
                     throw Untranslated(ruleID: rule.id, reason: link.untranslatedReason ?? "")
                 }
                 for value in values {
-                    for variant in transformed(value.value, link) {
-                        var captures: [[UInt8]]? = link.capture ? [] : nil
-                        let found = matcher.matches(
-                            variant, expanded: { self.expand(matcher.parameter, rule: rule) }, scratch: scratch,
-                            captures: &captures)
-                        if found, let captures { store(captures) }
-                        guard found != matcher.negated else { continue }
+                    for outcome in outcomes(of: value, link, matcher, rule: rule) {
+                        if outcome.found, let captures = outcome.captures { store(captures) }
+                        guard outcome.found != matcher.negated else { continue }
                         matched = true
-                        let current = Value(collection: value.collection, key: value.key, value: variant)
+                        let current = Value(
+                            variable: value.variable, counted: value.counted, key: value.key, value: outcome.variant)
                         matchedVar = current
                         matchedVars.append(current)
                         for setVariable in link.setVariables { apply(setVariable, rule: rule) }
@@ -122,8 +165,7 @@ struct CRSTransaction {
             for setVariable in link.setVariables { apply(setVariable, rule: rule) }
         }
         guard matched else {
-            matchedVar = nil
-            matchedVars = []
+            forgetMatches()
             return false
         }
         if index + 1 < rule.links.count {
@@ -133,8 +175,150 @@ struct CRSTransaction {
         return true
     }
 
+    /// A link that did not match empties `MATCHED_VAR` and `MATCHED_VARS`.
+    private func forgetMatches() {
+        if matchedVar != nil { matchedVar = nil }
+        if !matchedVars.isEmpty { matchedVars = [] }
+    }
+
+    /// Whether the kept outcomes already show that nothing happens on any value of `targets` at `slot`: the
+    /// common case, checked without building the values.
+    private func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
+        guard let entries = requestListOutcomes(plain.requestList) else { return false }
+        for entry in entries where entry.state(slot) != 1 { return false }
+        for target in plain.others {
+            let variable = target.variable
+            if target.counted {
+                let count: Int
+                if variable.isSetByRules {
+                    let collection = collections[variable]
+                    count = target.key.map { collection?.value($0) == nil ? 0 : 1 } ?? collection?.entries.count ?? 0
+                } else {
+                    let members = members(of: variable)
+                    count = target.key.map { key in members.count { $0.lowercasedName == key.bytes } } ?? members.count
+                }
+                guard cache.producesNothing(slot: slot, value: Self.decimal(count)) else { return false }
+            } else {
+                guard let collection = collections[variable] else { continue }
+                if let key = target.key {
+                    guard let value = collection.value(key) else { continue }
+                    guard cache.producesNothing(slot: slot, value: value) else { return false }
+                } else if !collection.entries.isEmpty {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// The kept outcomes of every value of request target list `list`, gathered once per request (and again once
+    /// the body is read); nil when one of the values is too long to keep.
+    private func requestListOutcomes(_ list: Int) -> [CRSValueOutcomes]? {
+        switch requestLists[list] {
+        case let .gathered(entries): return entries
+        case .uncached: return nil
+        case .unknown:
+            var entries: [CRSValueOutcomes] = []
+            for target in program.requestTargetLists[list] {
+                let variable = target.variable
+                if variable.isFixedSingle {
+                    guard let member = singles[variable.rawValue], let entry = outcomes(of: member, names: false)
+                    else { return noteUncached(list) }
+                    entries.append(entry)
+                    continue
+                }
+                let names = variable.readsMemberNames
+                for member in members(of: variable) {
+                    if let key = target.key, member.lowercasedName != key.bytes { continue }
+                    guard let entry = outcomes(of: member, names: names) else { return noteUncached(list) }
+                    entries.append(entry)
+                }
+            }
+            requestLists[list] = .gathered(entries)
+            return entries
+        }
+    }
+
+    private func noteUncached(_ list: Int) -> [CRSValueOutcomes]? {
+        requestLists[list] = .uncached
+        return nil
+    }
+
+    /// The kept outcomes of `member`'s value, or of its name.
+    private func outcomes(of member: CRSRequestVariables.Member, names: Bool) -> CRSValueOutcomes? {
+        names ? member.nameOutcomes ?? lookUpNameOutcomes(member) : member.valueOutcomes ?? lookUpValueOutcomes(member)
+    }
+
+    private static let decimals: [[UInt8]] = (0..<256).map { Array(String($0).utf8) }
+
+    /// `number` in decimal.
+    private static func decimal(_ number: Int) -> [UInt8] {
+        number >= 0 && number < decimals.count ? decimals[number] : Array(String(number).utf8)
+    }
+
+    private func lookUpValueOutcomes(_ member: CRSRequestVariables.Member) -> CRSValueOutcomes? {
+        member.valueOutcomes = cache.outcomes(of: member.value)
+        return member.valueOutcomes
+    }
+
+    private func lookUpNameOutcomes(_ member: CRSRequestVariables.Member) -> CRSValueOutcomes? {
+        member.nameOutcomes = cache.outcomes(of: member.name)
+        return member.nameOutcomes
+    }
+
+    /// What the link's transformations and operator make of `value`: kept per distinct value when the link's
+    /// outcome depends on the value alone, computed otherwise.
+    private func outcomes(
+        of value: Value, _ link: CompiledSecLink, _ matcher: SecLangOperator, rule: CompiledSecRule
+    ) -> [CRSVariantOutcome] {
+        guard let slot = link.outcomeSlot else {
+            return computeOutcomes(of: value.value, link, matcher, rule: rule, entry: nil)
+        }
+        guard let member = value.member, let entry = outcomes(of: member, value) else {
+            // A value the transaction made (`TX`, a count): the cache remembers the few that produce nothing.
+            if cache.producesNothing(slot: slot, value: value.value) { return [] }
+            let computed = computeOutcomes(of: value.value, link, matcher, rule: rule, entry: nil)
+            if computed.allSatisfy({ $0.found == matcher.negated && !($0.found && $0.captures != nil) }) {
+                cache.noteNothing(slot: slot, value: value.value)
+            }
+            return computed
+        }
+        switch entry.state(slot) {
+        case 1: return []
+        case 2: return entry.details[slot] ?? []
+        default:
+            let computed = computeOutcomes(of: value.value, link, matcher, rule: rule, entry: entry)
+            if computed.allSatisfy({ $0.found == matcher.negated && !($0.found && $0.captures != nil) }) {
+                entry.setState(slot, 1)
+                return []
+            }
+            entry.setState(slot, 2)
+            entry.details[slot] = computed
+            cache.hold(computed.reduce(0) { $0 + $1.variant.count + 32 })
+            return computed
+        }
+    }
+
+    /// The kept outcomes of the value or name of `member`, looked up once per request.
+    private func outcomes(of member: CRSRequestVariables.Member, _ value: Value) -> CRSValueOutcomes? {
+        outcomes(of: member, names: value.readsName)
+    }
+
+    private func computeOutcomes(
+        of value: [UInt8], _ link: CompiledSecLink, _ matcher: SecLangOperator, rule: CompiledSecRule,
+        entry: CRSValueOutcomes?
+    ) -> [CRSVariantOutcome] {
+        transformed(value, link, entry: entry).map { variant in
+            var captures: [[UInt8]]? = link.capture ? [] : nil
+            let found = matcher.matches(
+                variant, expanded: { self.expand(matcher.parameter, rule: rule) }, scratch: cache.matchData,
+                captures: &captures)
+            return CRSVariantOutcome(variant: variant, found: found, captures: found ? captures : nil)
+        }
+    }
+
     /// The value and, with `multiMatch`, each intermediate value that a transformation changed.
-    private mutating func transformed(_ value: [UInt8], _ link: CompiledSecLink) -> [[UInt8]] {
+    private func transformed(_ value: [UInt8], _ link: CompiledSecLink, entry: CRSValueOutcomes?) -> [[UInt8]] {
         if link.transformations.isEmpty { return [value] }
         if link.multiMatch {
             var variants = [value]
@@ -146,57 +330,96 @@ struct CRSTransaction {
             }
             return variants
         }
-        let key = MemoKey(list: link.transformationsKey, value: value)
-        if let known = memo[key] { return [known] }
+        if let known = entry?.transformed[link.transformationsKey] { return [known] }
         var current = value
         for transformation in link.transformations { current = transformation.apply(current) }
-        memo[key] = current
+        if let entry {
+            entry.transformed[link.transformationsKey] = current
+            cache.hold(current.count + 16)
+        }
         return [current]
     }
 
-    private mutating func store(_ captures: [[UInt8]]) {
+    private static let captureNames = (0..<10).map { CRSName(Array(String($0).utf8)) }
+
+    private func store(_ captures: [[UInt8]]) {
         for (group, bytes) in captures.enumerated() where group < 10 {
-            set("TX", Array(String(group).utf8), bytes)
+            collections.set(.tx, named: "TX", Self.captureNames[group], bytes)
         }
     }
 
     // MARK: - Variables
 
-    private func values(of targets: [SecLangTarget], rule: CompiledSecRule) throws(Untranslated) -> [Value] {
-        let exclusions = targets.filter(\.excluded)
+    private func values(of targets: [SecLangTarget], link: CompiledSecLink, rule: CompiledSecRule)
+        throws(Untranslated) -> [Value]
+    {
+        let filtering = link.hasExclusions || !removedTargets.isEmpty
         var values: [Value] = []
         for target in targets where !target.excluded {
-            var members = self.members(target.variable)
-            members = members.filter { member in
-                switch target.selector {
-                case .all: return true
-                case let .key(key): return member.key.map { Self.lowered($0) == key } ?? false
-                case let .pattern(regex): return member.key.map { regex.matches($0, scratch: scratch) } ?? false
-                }
-            }
-            members = members.filter { member in
-                guard let key = member.key else { return true }
-                let excluded = exclusions.contains { exclusion in
-                    guard exclusion.variable == target.variable else { return false }
-                    switch exclusion.selector {
-                    case .all: return true
-                    case let .key(name): return Self.lowered(key) == name
-                    case let .pattern(regex): return regex.matches(key, scratch: scratch)
-                    }
-                }
-                if excluded { return false }
-                return !removedTargets.contains { removal in
-                    removal.id == rule.id && Self.targetMatches(removal.target, member)
-                }
+            var count = 0
+            for member in members(target) {
+                if filtering, isLeftOut(member, target: target, targets: targets, rule: rule) { continue }
+                count += 1
+                if !target.counted { values.append(member) }
             }
             if target.counted {
-                values.append(
-                    Value(collection: "&" + target.variable, key: nil, value: Array(String(members.count).utf8)))
-            } else {
-                values += members
+                values.append(Value(variable: target.variable, counted: true, value: Self.decimal(count)))
             }
         }
         return values
+    }
+
+    /// The values `target` selects, before exclusions.
+    private func members(_ target: SecLangTarget) -> [Value] {
+        let variable = target.variable
+        if case let .key(key) = target.selector {
+            switch variable {
+            case _ where variable.isSetByRules:
+                // `setvar` stores names lowercased, once each.
+                guard let value = collections[variable]?.value(key) else { return [] }
+                return [Value(variable: variable, key: key.bytes, value: value)]
+            case .args, .argsGet, .argsPost, .requestHeaders, .requestCookies, .argsNames, .argsGetNames,
+                .argsPostNames, .requestHeadersNames, .requestCookiesNames:
+                let readsName =
+                    !(variable == .args || variable == .argsGet || variable == .argsPost
+                    || variable == .requestHeaders || variable == .requestCookies)
+                var selected: [Value] = []
+                for member in members(of: variable) where member.lowercasedName == key.bytes {
+                    selected.append(
+                        Value(
+                            variable: variable, key: member.name, value: readsName ? member.name : member.value,
+                            member: member, readsName: readsName))
+                }
+                return selected
+            default: break
+            }
+        }
+        let all = members(variable)
+        switch target.selector {
+        case .all: return all
+        case let .key(key): return all.filter { $0.key.map { Self.lowered($0) == key.bytes } ?? false }
+        case let .pattern(regex):
+            return all.filter { $0.key.map { regex.matches($0, scratch: cache.matchData) } ?? false }
+        }
+    }
+
+    /// Whether an exclusion of the rule (`!VAR:key`) or a `ctl:ruleRemoveTargetById` leaves `member` out.
+    private func isLeftOut(_ member: Value, target: SecLangTarget, targets: [SecLangTarget], rule: CompiledSecRule)
+        -> Bool
+    {
+        guard let key = member.key else { return false }
+        let excluded = targets.contains { exclusion in
+            guard exclusion.excluded, exclusion.variable == target.variable else { return false }
+            switch exclusion.selector {
+            case .all: return true
+            case let .key(name): return Self.lowered(key) == name.bytes
+            case let .pattern(regex): return regex.matches(key, scratch: cache.matchData)
+            }
+        }
+        if excluded { return true }
+        return removedTargets.contains { removal in
+            removal.id == rule.id && Self.targetMatches(removal.target, member)
+        }
     }
 
     private static func targetMatches(_ target: String, _ value: Value) -> Bool {
@@ -210,86 +433,72 @@ struct CRSTransaction {
         bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     }
 
-    /// The members of a variable: a collection's named values, or a single variable's value (empty when unset:
-    /// libmodsecurity's anchored variables always yield one value).
-    private func members(_ variable: String) -> [Value] {
-        func collection(_ name: String, _ members: [CRSRequestVariables.Member]) -> [Value] {
-            members.map { Value(collection: name, key: $0.name, value: $0.value) }
-        }
-        func names(_ name: String, _ members: [CRSRequestVariables.Member]) -> [Value] {
-            members.map { Value(collection: name, key: $0.name, value: $0.name) }
-        }
-        func single(_ bytes: [UInt8]) -> [Value] {
-            [Value(collection: variable, key: nil, value: bytes)]
-        }
+    /// The request's members of a request collection.
+    private func members(of variable: CRSVariable) -> [CRSRequestVariables.Member] {
         switch variable {
-        case "ARGS": return collection("ARGS", request.args)
-        case "ARGS_GET": return collection("ARGS_GET", request.argsGet)
-        case "ARGS_POST": return collection("ARGS_POST", request.argsPost)
-        case "ARGS_NAMES": return names("ARGS_NAMES", request.args)
-        case "ARGS_GET_NAMES": return names("ARGS_GET_NAMES", request.argsGet)
-        case "ARGS_POST_NAMES": return names("ARGS_POST_NAMES", request.argsPost)
-        case "REQUEST_HEADERS": return collection("REQUEST_HEADERS", request.headers)
-        case "REQUEST_HEADERS_NAMES": return names("REQUEST_HEADERS_NAMES", request.headers)
-        case "REQUEST_COOKIES": return collection("REQUEST_COOKIES", request.cookies)
-        case "REQUEST_COOKIES_NAMES": return names("REQUEST_COOKIES_NAMES", request.cookies)
-        case "MATCHED_VARS": return matchedVars.map { Value(collection: "MATCHED_VARS", key: $0.name, value: $0.value) }
-        case "MATCHED_VARS_NAMES":
-            return matchedVars.map { Value(collection: "MATCHED_VARS_NAMES", key: $0.name, value: $0.name) }
-        case "REQUEST_URI": return single(request.uri)
-        case "REQUEST_URI_RAW": return single(request.uriRaw)
-        case "REQUEST_FILENAME": return single(request.filename)
-        case "REQUEST_BASENAME": return single(request.basename)
-        case "REQUEST_LINE": return single(request.requestLine)
-        case "REQUEST_METHOD": return single(request.method)
-        case "REQUEST_PROTOCOL": return single(request.protocolName)
-        case "QUERY_STRING": return single(request.queryString)
-        case "REQUEST_BODY": return single(request.body)
-        case "REMOTE_ADDR": return single(request.remoteAddress)
-        case "REQBODY_PROCESSOR": return single(bodyProcessor)
-        case "MATCHED_VAR": return single(matchedVar?.value ?? [])
-        case "MATCHED_VAR_NAME": return single(matchedVar?.name ?? [])
-        case "ARGS_COMBINED_SIZE":
-            return single(request.args.isEmpty ? [] : Array(String(request.argsCombinedSize).utf8))
-        case "FILES_COMBINED_SIZE": return single([])
-        default:
-            return (collections[variable] ?? []).map { Value(collection: variable, key: $0.key, value: $0.value) }
+        case .args, .argsNames: request.args
+        case .argsGet, .argsGetNames: request.argsGet
+        case .argsPost, .argsPostNames: request.argsPost
+        case .requestHeaders, .requestHeadersNames: request.headers
+        case .requestCookies, .requestCookiesNames: request.cookies
+        default: []
+        }
+    }
+
+    /// The values of a variable: a collection's named values, or a single variable's value (empty when unset:
+    /// libmodsecurity's anchored variables always yield one value).
+    private func members(_ variable: CRSVariable) -> [Value] {
+        switch variable {
+        case .args, .argsGet, .argsPost, .requestHeaders, .requestCookies:
+            return members(of: variable).map {
+                Value(variable: variable, key: $0.name, value: $0.value, member: $0)
+            }
+        case .argsNames, .argsGetNames, .argsPostNames, .requestHeadersNames, .requestCookiesNames:
+            return members(of: variable).map {
+                Value(variable: variable, key: $0.name, value: $0.name, member: $0, readsName: true)
+            }
+        case .matchedVars: return matchedVars.map { Value(variable: .matchedVars, key: $0.name, value: $0.value) }
+        case .matchedVarsNames:
+            return matchedVars.map { Value(variable: .matchedVarsNames, key: $0.name, value: $0.name) }
+        case .requestBodyProcessor: return [Value(variable: variable, value: bodyProcessor)]
+        case .matchedVar: return [Value(variable: variable, value: matchedVar?.value ?? [])]
+        case .matchedVarName: return [Value(variable: variable, value: matchedVar?.name ?? [])]
+        case .argsCombinedSize:
+            let size = request.args.isEmpty ? [] : Array(String(request.argsCombinedSize).utf8)
+            return [Value(variable: variable, value: size)]
+        case .filesCombinedSize: return [Value(variable: variable, value: [])]
+        case .tx, .ip, .global, .geo, .xml, .files, .filesNames, .multipartPartHeaders:
+            return (collections[variable]?.entries ?? []).map {
+                Value(variable: variable, key: $0.key.bytes, value: $0.value)
+            }
+        case .requestURI, .requestURIRaw, .requestFilename, .requestBasename, .requestLine, .requestMethod,
+            .requestProtocol, .queryString, .requestBody, .remoteAddress:
+            let member = singles[variable.rawValue]
+            return [Value(variable: variable, value: member?.value ?? [], member: member)]
         }
     }
 
     // MARK: - Collections and macros
 
-    private func lookup(_ collection: String, _ key: [UInt8]) -> [UInt8]? {
-        collections[collection]?.first { $0.key == key }?.value
-    }
-
-    private mutating func set(_ collection: String, _ key: [UInt8], _ value: [UInt8]) {
-        var members = collections[collection] ?? []
-        if let index = members.firstIndex(where: { $0.key == key }) {
-            members[index].value = value
-        } else {
-            members.append((key, value))
-        }
-        collections[collection] = members
-    }
-
-    private mutating func apply(_ setVariable: SecLangSetVariable, rule: CompiledSecRule) {
-        let key = Self.lowered(expand(setVariable.name, rule: rule))
+    private func apply(_ setVariable: SecLangSetVariable, rule: CompiledSecRule) {
+        let key = setVariable.constantName ?? CRSName(Self.lowered(expand(setVariable.name, rule: rule)))
+        let variable = setVariable.variable
         let collection = setVariable.collection
         switch setVariable.operation {
         case .unset:
-            collections[collection]?.removeAll { $0.key == key }
+            collections.remove(variable, named: collection, key)
         case .set:
-            set(collection, key, expand(setVariable.value, rule: rule))
+            collections.set(variable, named: collection, key, expand(setVariable.value, rule: rule))
         case .add, .subtract:
             let amount = SecLangOperator.integer(expand(setVariable.value, rule: rule))
-            let current = SecLangOperator.integer(lookup(collection, key) ?? [])
+            let current = SecLangOperator.integer(
+                collections.collection(variable, named: collection)?.value(key) ?? [])
             let result = setVariable.operation == .add ? current + amount : current - amount
-            set(collection, key, Array(String(result).utf8))
+            collections.set(variable, named: collection, key, Self.decimal(result))
         }
     }
 
-    private mutating func apply(_ control: SecLangControl) {
+    private func apply(_ control: SecLangControl) {
         switch control {
         case let .removeRules(range): removedRanges.append(range)
         case let .removeRulesTagged(tag): removedTags.append(tag)
@@ -300,22 +509,24 @@ struct CRSTransaction {
     }
 
     private func expand(_ macro: SecLangMacro, rule: CompiledSecRule) -> [UInt8] {
-        macro.expand { collection, key in
-            switch collection {
-            case "MATCHED_VAR": return matchedVar?.value ?? []
-            case "MATCHED_VAR_NAME": return matchedVar?.name ?? []
-            case "RULE":
-                switch key {
+        macro.expand { reference in
+            switch reference.variable {
+            case .matchedVar: return matchedVar?.value ?? []
+            case .matchedVarName: return matchedVar?.name ?? []
+            case .remoteAddress: return request.remoteAddress
+            case .requestLine: return request.requestLine
+            case .requestHeaders:
+                return request.headers.first { $0.lowercasedName == reference.name.bytes }?.value ?? []
+            case .args: return request.args.first { $0.lowercasedName == reference.name.bytes }?.value ?? []
+            case nil where reference.collection == "RULE":
+                switch reference.key {
                 case "id": return Array(String(rule.id).utf8)
                 case "msg": return rule.message
                 default: return []
                 }
-            case "REMOTE_ADDR": return request.remoteAddress
-            case "REQUEST_LINE": return request.requestLine
-            case "REQUEST_HEADERS":
-                return request.headers.first { Self.lowered($0.name) == Array(key.utf8) }?.value ?? []
-            case "ARGS": return request.args.first { Self.lowered($0.name) == Array(key.utf8) }?.value ?? []
-            default: return lookup(collection, Array(key.utf8)) ?? []
+            default:
+                return collections.collection(reference.variable, named: reference.collection)?.value(reference.name)
+                    ?? []
             }
         }
     }

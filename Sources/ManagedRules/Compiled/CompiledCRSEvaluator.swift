@@ -15,10 +15,14 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     let program: CRSProgram
     private let bodyOnlyRules: [Int]
     private let counters = CompiledCRSCounters()
+    private let caches: CRSOutcomeCachePool
 
     /// Compiles the request rules of `installation` without `removedRuleIDs`, and loads the reference engine;
-    /// throws a located error when a file is missing or libmodsecurity rejects it.
-    public init(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = []) throws(ManagedRulesLoadError) {
+    /// throws a located error when a file is missing or libmodsecurity rejects it. Each thread evaluating keeps
+    /// the rules' outcomes per distinct value in about `outcomeCacheBytes` bytes at most (`CRSOutcomeCache`).
+    public init(
+        installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], outcomeCacheBytes: Int = 32 << 20
+    ) throws(ManagedRulesLoadError) {
         reference = try ModSecurityEngines.engine(installation: installation, removedRuleIDs: removedRuleIDs)
         catalogue = reference.catalogue
         var sources: [(text: String, file: String)] = [
@@ -34,6 +38,7 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
         }
         program = CRSProgram(
             sources: sources, dataDirectory: installation.rulesDirectory, removedRuleIDs: Set(removedRuleIDs))
+        caches = CRSOutcomeCachePool(slots: program.cacheableLinks, byteBudget: outcomeCacheBytes)
         let removed = Set(removedRuleIDs)
         bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
     }
@@ -55,14 +60,18 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
 
     /// The verdict of the compiled rules alone, or nil when `request` needs libmodsecurity (see `fallbackReason`).
     public func compiledVerdict(_ request: CRSRequest) -> ManagedRulesVerdict? {
-        var transaction = CRSTransaction(request: request, program: program, scratch: SecLangMatchData())
+        let cache = caches.take()
+        defer { caches.give(cache) }
+        let transaction = CRSTransaction(request: request, program: program, cache: cache)
         do { try transaction.run() } catch { return nil }
         return verdict(transaction, bodyAbsent: request.body == nil)
     }
 
     /// Why `request` needs libmodsecurity (the rule and what is not translated), nil when it does not.
     public func fallbackReason(_ request: CRSRequest) -> (ruleID: Int, reason: String)? {
-        var transaction = CRSTransaction(request: request, program: program, scratch: SecLangMatchData())
+        let cache = caches.take()
+        defer { caches.give(cache) }
+        let transaction = CRSTransaction(request: request, program: program, cache: cache)
         do { try transaction.run() } catch { return (error.ruleID, error.reason) }
         return nil
     }
@@ -121,5 +130,31 @@ private final class CompiledCRSCounters: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return CompiledCRSStatistics(evaluated: evaluated, fallbacks: fallbacks)
+    }
+}
+
+/// The outcome caches of an evaluator, one per thread evaluating at a time: a thread takes one for a request and
+/// gives it back, so the threads never share one and each keeps what it learnt.
+private final class CRSOutcomeCachePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private let slots: Int
+    private let byteBudget: Int
+    private var idle: [CRSOutcomeCache] = []
+
+    init(slots: Int, byteBudget: Int) {
+        self.slots = slots
+        self.byteBudget = byteBudget
+    }
+
+    func take() -> CRSOutcomeCache {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? CRSOutcomeCache(slots: slots, byteBudget: byteBudget)
+    }
+
+    func give(_ cache: CRSOutcomeCache) {
+        lock.lock()
+        idle.append(cache)
+        lock.unlock()
     }
 }

@@ -5,8 +5,8 @@ struct SecLangMacro: Sendable {
     enum Part: Sendable {
         /// Bytes taken as they are.
         case literal([UInt8])
-        /// `%{collection.key}` or `%{VARIABLE}`: the collection (uppercased) and the key (lowercased, may be empty).
-        case reference(collection: String, key: String)
+        /// `%{collection.key}` or `%{VARIABLE}`.
+        case reference(SecLangMacroReference)
     }
 
     /// The pieces in order.
@@ -28,7 +28,7 @@ struct SecLangMacro: Sendable {
                 let dot = name.firstIndex(of: ".") ?? name.firstIndex(of: ":")
                 let collection = String(dot.map { name[..<$0] } ?? Substring(name)).uppercased()
                 let key = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
-                parts.append(.reference(collection: collection, key: key))
+                parts.append(.reference(SecLangMacroReference(collection: collection, key: key)))
                 index = close + 1
             } else {
                 literal.append(bytes[index])
@@ -45,16 +45,36 @@ struct SecLangMacro: Sendable {
         return bytes
     }
 
-    /// The text with each macro replaced by `resolve(collection, key)`.
-    func expand(_ resolve: (String, String) -> [UInt8]) -> [UInt8] {
+    /// The text with each macro replaced by `resolve(reference)`.
+    func expand(_ resolve: (SecLangMacroReference) -> [UInt8]) -> [UInt8] {
         if let constant { return constant }
+        if parts.count == 1, case let .reference(reference) = parts[0] { return resolve(reference) }
         var output: [UInt8] = []
         for part in parts {
             switch part {
             case let .literal(bytes): output += bytes
-            case let .reference(collection, key): output += resolve(collection, key)
+            case let .reference(reference): output += resolve(reference)
             }
         }
         return output
+    }
+}
+
+/// One `%{…}` of a macro, resolved as far as it can be when the rule compiles.
+struct SecLangMacroReference: Sendable {
+    /// The collection or variable, uppercased (`TX`, `MATCHED_VAR`, `RULE`).
+    let collection: String
+    /// The key, lowercased (may be empty).
+    let key: String
+    /// The collection's variable, when the compiled evaluator knows it.
+    let variable: CRSVariable?
+    /// The key as a member's name.
+    let name: CRSName
+
+    init(collection: String, key: String) {
+        self.collection = collection
+        self.key = key
+        variable = CRSVariable(name: collection)
+        name = CRSName(Array(key.utf8))
     }
 }

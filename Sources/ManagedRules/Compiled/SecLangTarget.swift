@@ -6,29 +6,19 @@ struct SecLangTarget: Sendable {
         /// Every member.
         case all
         /// The members whose name is this (compared without case; stored lowercased).
-        case key([UInt8])
+        case key(CRSName)
         /// The members whose name matches this pattern (without case).
         case pattern(SecLangRegex)
     }
 
-    /// The variable's name, uppercased, e.g. `ARGS`.
-    var variable: String
+    /// The variable, e.g. `ARGS`.
+    var variable: CRSVariable
     /// Which members.
     var selector: Selector
     /// `&VAR`: the number of members instead of their values.
     var counted: Bool
     /// `!VAR:key`: members left out of the rule's other targets.
     var excluded: Bool
-
-    /// The variables the compiled evaluator reads from the request; any other is left to libmodsecurity.
-    static let known: Set<String> = [
-        "ARGS", "ARGS_GET", "ARGS_POST", "ARGS_NAMES", "ARGS_GET_NAMES", "ARGS_POST_NAMES", "REQUEST_HEADERS",
-        "REQUEST_HEADERS_NAMES", "REQUEST_COOKIES", "REQUEST_COOKIES_NAMES", "TX", "IP", "GLOBAL", "GEO", "XML",
-        "FILES", "FILES_NAMES", "MULTIPART_PART_HEADERS", "MATCHED_VARS", "MATCHED_VARS_NAMES", "REQUEST_URI",
-        "REQUEST_URI_RAW", "REQUEST_FILENAME", "REQUEST_BASENAME", "REQUEST_LINE", "REQUEST_METHOD",
-        "REQUEST_PROTOCOL", "QUERY_STRING", "REQUEST_BODY", "REMOTE_ADDR", "REQBODY_PROCESSOR", "MATCHED_VAR",
-        "MATCHED_VAR_NAME", "ARGS_COMBINED_SIZE", "FILES_COMBINED_SIZE",
-    ]
 
     /// The targets of a rule's variable list; throws for a variable the compiled evaluator does not read.
     static func parse(_ list: String) throws(SecLangCompileError) -> [SecLangTarget] {
@@ -47,16 +37,15 @@ struct SecLangTarget: Sendable {
                 if key.count >= 2, key.hasPrefix("/"), key.hasSuffix("/") {
                     selector = .pattern(try SecLangRegex(pattern: String(key.dropFirst().dropLast()), caseless: true))
                 } else if key.hasPrefix("'"), key.hasSuffix("'"), key.count >= 2 {
-                    selector = .key(Array(key.dropFirst().dropLast().lowercased().utf8))
+                    selector = .key(CRSName(Array(key.dropFirst().dropLast().lowercased().utf8)))
                 } else {
-                    selector = .key(Array(key.lowercased().utf8))
+                    selector = .key(CRSName(Array(key.lowercased().utf8)))
                 }
             } else {
                 name = text
             }
-            let variable = name.uppercased()
-            guard known.contains(variable) else {
-                throw SecLangCompileError("the variable \(variable) is not read by the compiled evaluator")
+            guard let variable = CRSVariable(name: name.uppercased()) else {
+                throw SecLangCompileError("the variable \(name.uppercased()) is not read by the compiled evaluator")
             }
             targets.append(SecLangTarget(variable: variable, selector: selector, counted: counted, excluded: excluded))
         }

@@ -1,0 +1,105 @@
+/// What one link's transformations and operator made of one value: each variant the operator saw, whether it
+/// found something, and the captures it took.
+struct CRSVariantOutcome {
+    /// The transformed value.
+    var variant: [UInt8]
+    /// Whether the operator found something (before negation).
+    var found: Bool
+    /// The captures, for a link with `capture` that found something.
+    var captures: [[UInt8]]?
+}
+
+/// The outcomes of the rules on one value, kept across requests: a link whose outcome depends on the value alone
+/// (`CompiledSecLink.outcomeSlot`) runs its transformations and operator once per distinct value. Most links do
+/// nothing on most values, so that is one byte per link; the rest keep their variants.
+final class CRSValueOutcomes {
+    /// Per outcome slot: 0 not yet known, 1 nothing happens (no variant matches, nothing captured), 2 see
+    /// `details`. Read for every rule of every request, so kept in memory of its own rather than in an array,
+    /// whose reads through a class pay for reference counting and exclusivity checks.
+    private let states: UnsafeMutableBufferPointer<UInt8>
+    /// The variants of the slots in state 2.
+    var details: [Int: [CRSVariantOutcome]] = [:]
+    /// The value transformed, by transformation list.
+    var transformed: [Int: [UInt8]] = [:]
+
+    init(slots: Int) {
+        states = .allocate(capacity: slots)
+        states.initialize(repeating: 0)
+    }
+
+    deinit {
+        states.deallocate()
+    }
+
+    /// The state of `slot` (which the caller keeps below the program's slot count).
+    func state(_ slot: Int) -> UInt8 {
+        states[slot]
+    }
+
+    /// Sets the state of `slot`.
+    func setState(_ slot: Int, _ state: UInt8) {
+        states[slot] = state
+    }
+}
+
+/// The working memory of one thread evaluating requests with a `CRSProgram`: PCRE2 match data and the outcomes
+/// per distinct value. Outcomes are a function of the value, so keeping them changes no verdict; the cache is
+/// emptied when the bytes it holds pass `byteBudget`, which bounds memory whatever the trace length.
+final class CRSOutcomeCache {
+    /// The PCRE2 match data.
+    let matchData = SecLangMatchData()
+    private let slots: Int
+    private let byteBudget: Int
+    private var entries: [[UInt8]: CRSValueOutcomes] = [:]
+    private var bytes = 0
+    /// Per slot, a few short values the transactions make (`TX` members, counts) on which the link does nothing.
+    private var nothingOn: [[[UInt8]]]
+
+    /// A cache for a program with `slots` outcome slots holding about `byteBudget` bytes at most.
+    init(slots: Int, byteBudget: Int) {
+        self.slots = slots
+        self.byteBudget = byteBudget
+        nothingOn = Array(repeating: [], count: slots)
+    }
+
+    /// The most values `nothingOn` keeps per slot, and the longest.
+    private static let madeValuesPerSlot = 4
+    private static let longestMadeValue = 64
+
+    /// Whether the link at `slot` is known to do nothing on `value`, a value a transaction made.
+    func producesNothing(slot: Int, value: [UInt8]) -> Bool {
+        nothingOn[slot].contains(value)
+    }
+
+    /// Notes that the link at `slot` does nothing on `value`, when the value is short and the slot has room.
+    func noteNothing(slot: Int, value: [UInt8]) {
+        guard value.count <= Self.longestMadeValue, nothingOn[slot].count < Self.madeValuesPerSlot else { return }
+        nothingOn[slot].append(value)
+    }
+
+    /// Values longer than this are evaluated without keeping their outcomes.
+    static let longestCachedValue = 4096
+
+    /// The outcomes of `value`, nil for a value too long to keep.
+    func outcomes(of value: [UInt8]) -> CRSValueOutcomes? {
+        guard value.count <= Self.longestCachedValue else { return nil }
+        if let entry = entries[value] { return entry }
+        let cost = value.count + slots + 64
+        if bytes + cost > byteBudget {
+            entries.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
+        let entry = CRSValueOutcomes(slots: slots)
+        entries[value] = entry
+        bytes += cost
+        return entry
+    }
+
+    /// Counts `count` more bytes held by an entry (a transformed value, a match's variants).
+    func hold(_ count: Int) {
+        bytes += count
+    }
+
+    /// The number of values kept.
+    var count: Int { entries.count }
+}
