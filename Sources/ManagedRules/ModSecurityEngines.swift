@@ -24,9 +24,10 @@ public enum ModSecurityEngines {
         return try engine(key)
     }
 
-    /// The memoised evaluator of the engine for `installation` (by default the one the environment names, else
-    /// Debian's) without `removedRuleIDs`, made on first use; its
-    /// memo keys keep of the client address what the rules and the setup file read (`CRSClientAddressUse`).
+    /// The memoised evaluator for `installation` (by default the one the environment names, else Debian's)
+    /// without `removedRuleIDs`, made on first use: the compiled rules (`CompiledCRSEvaluator`) with the engine
+    /// behind them; its memo keys keep of the client address what the rules and the setup file read
+    /// (`CRSClientAddressUse`).
     public static func memoisedEvaluator(
         installation: CRSInstallation = .fromEnvironment(), removedRuleIDs: [Int] = []
     )
@@ -44,7 +45,8 @@ public enum ModSecurityEngines {
         }
         let setup = SecLangReader.directives(in: text, file: installation.setupFile)
         let evaluator = MemoisedEvaluator(
-            engine: engine, addressUse: CRSClientAddressUse.analysing(engine.catalogue, setup: setup))
+            engine: try CompiledCRSEvaluator(reference: engine),
+            addressUse: CRSClientAddressUse.analysing(engine.catalogue, setup: setup))
         memoised[key] = evaluator
         return evaluator
     }

@@ -20,11 +20,20 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     /// Compiles the request rules of `installation` without `removedRuleIDs`, and loads the reference engine;
     /// throws a located error when a file is missing or libmodsecurity rejects it. Each thread evaluating keeps
     /// the rules' outcomes per distinct value in about `outcomeCacheBytes` bytes at most (`CRSOutcomeCache`).
-    public init(
+    public convenience init(
         installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], outcomeCacheBytes: Int = 32 << 20
     ) throws(ManagedRulesLoadError) {
-        reference = try ModSecurityEngines.engine(installation: installation, removedRuleIDs: removedRuleIDs)
+        try self.init(
+            reference: ModSecurityEngines.engine(installation: installation, removedRuleIDs: removedRuleIDs),
+            outcomeCacheBytes: outcomeCacheBytes)
+    }
+
+    /// Compiles the rules `reference` loaded (its installation without its removed rules), with `reference` as
+    /// the fallback; throws a located error when a file cannot be read.
+    public init(reference: ModSecurityEngine, outcomeCacheBytes: Int = 32 << 20) throws(ManagedRulesLoadError) {
+        self.reference = reference
         catalogue = reference.catalogue
+        let installation = reference.installation
         var sources: [(text: String, file: String)] = [
             (ModSecurityEngine.engineSettings, "<engine settings>")
         ]
@@ -36,10 +45,9 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
                 sources.append((ModSecurityEngine.levelSettings(executing: 4), "<paranoia settings>"))
             }
         }
-        program = CRSProgram(
-            sources: sources, dataDirectory: installation.rulesDirectory, removedRuleIDs: Set(removedRuleIDs))
+        let removed = Set(reference.removedRuleIDs)
+        program = CRSProgram(sources: sources, dataDirectory: installation.rulesDirectory, removedRuleIDs: removed)
         caches = CRSOutcomeCachePool(slots: program.cacheableLinks, byteBudget: outcomeCacheBytes)
-        let removed = Set(removedRuleIDs)
         bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
     }
 
