@@ -89,15 +89,14 @@ struct SecLangOperator: Sendable {
             let dynamic: SecLangRegex? =
                 regex == nil ? try? SecLangRegex(pattern: String(decoding: expanded(), as: UTF8.self)) : nil
             guard let pattern = regex ?? dynamic else { return false }
+            guard captures != nil else { return pattern.matches(input, scratch: scratch) }
             guard let groups = pattern.firstMatch(input, scratch: scratch) else { return false }
-            if captures != nil {
-                var captured: [[UInt8]] = []
-                for (group, bytes) in groups {
-                    while captured.count < group { captured.append([]) }
-                    captured.append(Array(bytes))
-                }
-                captures = captured
+            var captured: [[UInt8]] = []
+            for (group, bytes) in groups {
+                while captured.count < group { captured.append([]) }
+                captured.append(Array(bytes))
             }
+            captures = captured
             return true
         case let .phrases(set):
             guard let found = set.firstPhrase(in: input) else { return false }

@@ -5,6 +5,8 @@ import Foundation
 /// so a search looks only at the phrases that can start at each position.
 struct SecLangPhraseSet: Sendable {
     private var byPrefix: [UInt16: [[UInt8]]] = [:]
+    /// One bit per two-byte prefix that starts a phrase, so most positions are passed over without a lookup.
+    private var prefixBits = [UInt64](repeating: 0, count: 1024)
     private var singleBytes = [Bool](repeating: false, count: 256)
     private var hasEmpty = false
 
@@ -33,7 +35,10 @@ struct SecLangPhraseSet: Sendable {
         switch phrase.count {
         case 0: hasEmpty = true
         case 1: singleBytes[Int(phrase[0])] = true
-        default: byPrefix[UInt16(phrase[0]) << 8 | UInt16(phrase[1]), default: []].append(phrase)
+        default:
+            let prefix = UInt16(phrase[0]) << 8 | UInt16(phrase[1])
+            byPrefix[prefix, default: []].append(phrase)
+            prefixBits[Int(prefix >> 6)] |= 1 << UInt64(prefix & 63)
         }
     }
 
@@ -47,8 +52,9 @@ struct SecLangPhraseSet: Sendable {
             if singleBytes[Int(lowered[start])] {
                 if best == nil || start + 1 < best!.end { best = (start + 1, [lowered[start]]) }
             }
-            guard start + 1 < lowered.count,
-                let candidates = byPrefix[UInt16(lowered[start]) << 8 | UInt16(lowered[start + 1])]
+            guard start + 1 < lowered.count else { continue }
+            let prefix = UInt16(lowered[start]) << 8 | UInt16(lowered[start + 1])
+            guard prefixBits[Int(prefix >> 6)] & (1 << UInt64(prefix & 63)) != 0, let candidates = byPrefix[prefix]
             else { continue }
             for phrase in candidates where start + phrase.count <= lowered.count {
                 let end = start + phrase.count

@@ -54,9 +54,21 @@ final class SecLangRegex: @unchecked Sendable {
         return groups.isEmpty ? nil : groups
     }
 
-    /// Whether `subject` contains a match.
+    /// Whether `subject` contains a match (what `firstMatch` finds, without collecting the groups).
     func matches(_ subject: [UInt8], scratch: SecLangMatchData) -> Bool {
-        firstMatch(subject, scratch: scratch) != nil
+        let rc = subject.withUnsafeBufferPointer { buffer -> Int32 in
+            var empty: UInt8 = 0
+            return withUnsafePointer(to: &empty) {
+                pcre2_match_8(code, buffer.baseAddress ?? $0, buffer.count, 0, 0, scratch.data, nil)
+            }
+        }
+        guard rc > 0, let ovector = pcre2_get_ovector_pointer_8(scratch.data) else { return false }
+        for group in 0..<Int(rc) {
+            let start = ovector[2 * group]
+            let end = ovector[2 * group + 1]
+            if start >= 0, end <= subject.count, start <= end { return true }
+        }
+        return false
     }
 }
 
