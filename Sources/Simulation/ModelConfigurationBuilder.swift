@@ -25,9 +25,9 @@ public enum ModelConfigurationBuilder {
             origin: origin(edge.origin))
     }
 
-    /// The managed rules phase: the OWASP Core Ruleset run by libmodsecurity with the spec's level, threshold,
-    /// action and overrides (disabled rules removed from the engine, as `SecRuleRemoveById`); the Cloudflare Managed
-    /// Ruleset only as deployed; the scope and the exceptions. Nil when the spec deploys neither ruleset.
+    /// The managed rules phase: the OWASP Core Ruleset (the compiled CRS, libmodsecurity behind it) with the spec's
+    /// level, threshold, action and overrides (disabled rules removed, as `SecRuleRemoveById`); the Cloudflare
+    /// Managed Ruleset only as deployed; the scope and the exceptions. Nil when the spec deploys neither ruleset.
     static func managedRules(_ edge: CompiledEdge) throws(ManagedRulesLoadError) -> ManagedRulesConfiguration? {
         let spec = edge.managedRules
         let cloudflare = spec?.cloudflare?.enabled ?? false
