@@ -5,13 +5,22 @@ import RulesLanguage
 /// libFuzzer harness for the managed rules phase's own code around libmodsecurity: the input is read as ModSecurity
 /// configuration text (`SecLangReader`, then the catalogue's rule grouping) and as a request (first line
 /// `METHOD URI`, then `Name: value` header lines, a blank line and the body) that the OWASP Core Rule Set evaluates
-/// twice, which must give the same verdict, with scores that are never negative.
+/// twice, which must give the same verdict, with scores that are never negative; then the compiled rules evaluate it
+/// three times through outcome caches a tiny budget keeps emptying (`CRSOutcomeCache`), which must give one verdict.
 
 private let engine: ModSecurityEngine = {
     do {
         return try ModSecurityEngine()
     } catch {
         fatalError("the OWASP Core Rule Set does not load: \(error)")
+    }
+}()
+
+private let compiled: CompiledCRSEvaluator = {
+    do {
+        return try CompiledCRSEvaluator(reference: engine, outcomeCacheBytes: 16 << 10)
+    } catch {
+        fatalError("the OWASP Core Rule Set does not compile: \(error)")
     }
 }()
 
@@ -46,6 +55,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let second = engine.evaluate(request)
     guard first == second, first.levelScores.allSatisfy({ $0 >= 0 }) else {
         fatalError("the OWASP verdict differs between two evaluations of one request, or a score is negative")
+    }
+    let crsRequest = CRSRequest(request)
+    let passes = (0..<3).map { _ in compiled.compiledVerdict(crsRequest) }
+    guard passes.allSatisfy({ $0 == passes[0] }), (passes[0]?.levelScores ?? []).allSatisfy({ $0 >= 0 }) else {
+        fatalError("the compiled rules give a request different verdicts from one pass to the next")
     }
     return 0
 }
