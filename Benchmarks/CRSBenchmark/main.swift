@@ -6,8 +6,8 @@ import Traces
 
 /// Measures the OWASP Core Rule Set evaluators on one core: the compiled evaluator and libmodsecurity, on the
 /// distinct requests of a trace (client IP left out, since CRS's request rules do not read it). The compiled
-/// evaluator is timed on its first pass, when every value is new to its outcome cache, and on later passes. One pass scores
-/// every paranoia level at once, so the figure holds for PL1 and PL2 alike. Also prints how many requests the
+/// evaluator is timed on its first pass, its outcome cache starting empty, and on later passes. One pass scores every
+/// paranoia level at once, so the figure holds for PL1 and PL2 alike. Also prints how many requests the
 /// compiled evaluator handed to libmodsecurity and how many verdicts differ.
 /// Usage: `CRSBenchmark [TRACE] [RUNS]` (default: the example day trace, 3 runs).
 

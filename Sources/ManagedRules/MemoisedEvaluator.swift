@@ -5,8 +5,8 @@ import RulesLanguage
 /// The OWASP Core Rule Set's verdicts through a memo: an identical request (by `VerdictMemoKey`) is evaluated once.
 /// Traffic repeats itself — health checks, polling clients, the same page for many users — so most requests of a
 /// trace are answered from the memo; the others run through the evaluator behind it (the compiled rules, or
-/// libmodsecurity), several at once when asked for in a batch (`verdicts(for:threads:)`). Safe to use from several threads; a verdict never depends on the order of the
-/// requests or on the threads (decision 0022).
+/// libmodsecurity), several at once when asked for in a batch (`verdicts(for:threads:)`). Safe to use from several
+/// threads; a verdict never depends on the order of the requests or on the threads (decision 0022).
 public final class MemoisedEvaluator: ManagedRulesEvaluator {
     /// What evaluates the requests the memo does not hold.
     public let engine: any CRSRequestEvaluator

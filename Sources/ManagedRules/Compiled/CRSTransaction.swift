@@ -1,6 +1,7 @@
-/// One request running through a `CRSProgram` (a class, so the rules it runs share it without copies), as a libmodsecurity transaction runs it in detection-only mode:
+/// One request running through a `CRSProgram` as a libmodsecurity transaction runs it in detection-only mode:
 /// phase 1 then phase 2, `skipAfter` jumping to its marker, `setvar` on every matched value, chains, `capture`,
-/// `ctl` removals. Records the ids of the rules logged and the final `TX` collection.
+/// `ctl` removals. Records the ids of the rules logged and the final `TX` collection. A class, so the rules it runs
+/// share it without copies.
 ///
 /// When it would have to run what `CRSProgram` could not translate, or the request has a body only
 /// libmodsecurity's parsers read (JSON, XML, multipart), it stops with `CRSTransaction.Untranslated`.
