@@ -29,14 +29,23 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
     /// Loads the request rules of `installation`, without the rules `removedRuleIDs` names; throws a located
     /// error when a file is missing or does not parse. `executingParanoiaLevel` below 4 runs only the rules up to
     /// that level (the benchmark measures libmodsecurity that way; the model always scores every level).
-    public init(installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], executingParanoiaLevel: Int = 4)
-        throws(ManagedRulesLoadError)
-    {
+    public convenience init(
+        installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], executingParanoiaLevel: Int = 4
+    ) throws(ManagedRulesLoadError) {
+        try self.init(
+            installation: installation, catalogue: CRSRuleCatalogue(installation: installation),
+            removedRuleIDs: removedRuleIDs, executingParanoiaLevel: executingParanoiaLevel)
+    }
+
+    /// Loads the request rules of `installation`, already read into `catalogue`, as `init(installation:…)` does.
+    init(
+        installation: CRSInstallation, catalogue: CRSRuleCatalogue, removedRuleIDs: [Int], executingParanoiaLevel: Int
+    ) throws(ManagedRulesLoadError) {
         // libmodsecurity's rule parser keeps global state: two engines loading at once can fail or corrupt each
         // other, so loads take turns.
         Self.loading.lock()
         defer { Self.loading.unlock() }
-        catalogue = try CRSRuleCatalogue(installation: installation)
+        self.catalogue = catalogue
         let removed = Set(removedRuleIDs)
         self.installation = installation
         self.removedRuleIDs = removed.sorted()

@@ -11,6 +11,7 @@ public enum ModSecurityEngines {
 
     nonisolated(unsafe) private static var loaded: [Key: ModSecurityEngine] = [:]
     nonisolated(unsafe) private static var memoised: [Key: MemoisedEvaluator] = [:]
+    nonisolated(unsafe) private static var catalogues: [CRSInstallation: CRSRuleCatalogue] = [:]
     private static let lock = NSLock()
 
     /// The engine for `installation` (by default the one the environment names, else Debian's) without
@@ -22,6 +23,24 @@ public enum ModSecurityEngines {
         lock.lock()
         defer { lock.unlock() }
         return try engine(key)
+    }
+
+    /// The rule catalogue of `installation` (by default the one the environment names, else Debian's), read on
+    /// first use without loading an engine.
+    public static func catalogue(installation: CRSInstallation = .fromEnvironment())
+        throws(ManagedRulesLoadError) -> CRSRuleCatalogue
+    {
+        lock.lock()
+        defer { lock.unlock() }
+        return try catalogue(installation)
+    }
+
+    /// The catalogue of `installation`; the caller holds the lock.
+    private static func catalogue(_ installation: CRSInstallation) throws(ManagedRulesLoadError) -> CRSRuleCatalogue {
+        if let catalogue = catalogues[installation] { return catalogue }
+        let catalogue = try CRSRuleCatalogue(installation: installation)
+        catalogues[installation] = catalogue
+        return catalogue
     }
 
     /// The memoised evaluator for `installation` (by default the one the environment names, else Debian's)
@@ -37,7 +56,9 @@ public enum ModSecurityEngines {
         lock.lock()
         defer { lock.unlock() }
         if let evaluator = memoised[key] { return evaluator }
-        let engine = try engine(key)
+        let compiled = try CompiledCRSEvaluator.loading(installation, removedRuleIDs: key.removedRuleIDs) {
+            () throws(ManagedRulesLoadError) in try Self.engine(key)
+        }
         guard let data = FileManager.default.contents(atPath: installation.setupFile),
             let text = String(bytes: data, encoding: .utf8)
         else {
@@ -45,8 +66,8 @@ public enum ModSecurityEngines {
         }
         let setup = SecLangReader.directives(in: text, file: installation.setupFile)
         let evaluator = MemoisedEvaluator(
-            engine: try CompiledCRSEvaluator(reference: engine),
-            addressUse: CRSClientAddressUse.analysing(engine.catalogue, setup: setup))
+            engine: compiled,
+            addressUse: CRSClientAddressUse.analysing(compiled.catalogue, setup: setup))
         memoised[key] = evaluator
         return evaluator
     }
@@ -54,7 +75,9 @@ public enum ModSecurityEngines {
     /// The engine for `key`; the caller holds the lock.
     private static func engine(_ key: Key) throws(ManagedRulesLoadError) -> ModSecurityEngine {
         if let engine = loaded[key] { return engine }
-        let engine = try ModSecurityEngine(installation: key.installation, removedRuleIDs: key.removedRuleIDs)
+        let engine = try ModSecurityEngine(
+            installation: key.installation, catalogue: catalogue(key.installation), removedRuleIDs: key.removedRuleIDs,
+            executingParanoiaLevel: 4)
         loaded[key] = engine
         return engine
     }

@@ -34,8 +34,7 @@ public enum ModelConfigurationBuilder {
         var ruleset: OWASPRuleset?
         var references: ManagedRulesReferences?
         if let owasp = spec?.owasp, owasp.enabled {
-            let engine = try ModSecurityEngines.engine()
-            let resolver = ManagedRulesReferences(catalogue: engine.catalogue)
+            let resolver = ManagedRulesReferences(catalogue: try ModSecurityEngines.catalogue())
             let overrides = owaspOverrides(owasp.overrides, resolver)
             ruleset = OWASPRuleset(
                 evaluator: ManagedRulesVerdictSlot(

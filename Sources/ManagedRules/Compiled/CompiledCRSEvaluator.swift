@@ -17,11 +17,15 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     private let counters = CompiledCRSCounters()
     private let caches: CRSOutcomeCachePool
 
+    /// The bytes each thread's outcome cache holds at most, by default.
+    public static let defaultOutcomeCacheBytes = 32 << 20
+
     /// Compiles the request rules of `installation` without `removedRuleIDs`, and loads the reference engine;
     /// throws a located error when a file is missing or libmodsecurity rejects it. Each thread evaluating keeps
     /// the rules' outcomes per distinct value in about `outcomeCacheBytes` bytes at most (`CRSOutcomeCache`).
     public convenience init(
-        installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [], outcomeCacheBytes: Int = 32 << 20
+        installation: CRSInstallation = .debian, removedRuleIDs: [Int] = [],
+        outcomeCacheBytes: Int = defaultOutcomeCacheBytes
     ) throws(ManagedRulesLoadError) {
         try self.init(
             reference: ModSecurityEngines.engine(installation: installation, removedRuleIDs: removedRuleIDs),
@@ -30,14 +34,61 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
 
     /// Compiles the rules `reference` loaded (its installation without its removed rules), with `reference` as
     /// the fallback; throws a located error when a file cannot be read.
-    public init(reference: ModSecurityEngine, outcomeCacheBytes: Int = 32 << 20) throws(ManagedRulesLoadError) {
+    public convenience init(reference: ModSecurityEngine, outcomeCacheBytes: Int = defaultOutcomeCacheBytes)
+        throws(ManagedRulesLoadError)
+    {
+        let program = try Self.compile(
+            reference.installation, files: reference.catalogue.files, removedRuleIDs: reference.removedRuleIDs)
+        self.init(reference: reference, program: program, outcomeCacheBytes: outcomeCacheBytes)
+    }
+
+    private init(reference: ModSecurityEngine, program: CRSProgram, outcomeCacheBytes: Int) {
         self.reference = reference
         catalogue = reference.catalogue
-        let installation = reference.installation
+        self.program = program
+        caches = CRSOutcomeCachePool(slots: program.cacheableLinks, byteBudget: outcomeCacheBytes)
+        let removed = Set(reference.removedRuleIDs)
+        bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
+    }
+
+    /// The compiled evaluator of `installation` without `removedRuleIDs`, its rules compiled on another thread
+    /// while `loadEngine` loads the reference engine on this one (the two take about as long).
+    static func loading(
+        _ installation: CRSInstallation, removedRuleIDs: [Int],
+        engine loadEngine: () throws(ManagedRulesLoadError) -> ModSecurityEngine
+    ) throws(ManagedRulesLoadError) -> CompiledCRSEvaluator {
+        let files = try CRSRuleCatalogue.ruleFiles(of: installation)
+        let compilation = CRSCompilation()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            compilation.result = Result { () throws(ManagedRulesLoadError) in
+                try compile(installation, files: files, removedRuleIDs: removedRuleIDs)
+            }
+            done.signal()
+        }
+        let engine: ModSecurityEngine
+        do {
+            engine = try loadEngine()
+        } catch {
+            done.wait()
+            throw error
+        }
+        done.wait()
+        guard let result = compilation.result else {
+            throw ManagedRulesLoadError(file: installation.rulesDirectory, reason: "the rules did not compile")
+        }
+        return CompiledCRSEvaluator(
+            reference: engine, program: try result.get(), outcomeCacheBytes: defaultOutcomeCacheBytes)
+    }
+
+    /// The program of the directives the engine loads for `installation` (`files` are its rule files).
+    private static func compile(_ installation: CRSInstallation, files: [String], removedRuleIDs: [Int])
+        throws(ManagedRulesLoadError) -> CRSProgram
+    {
         var sources: [(text: String, file: String)] = [
             (ModSecurityEngine.engineSettings, "<engine settings>")
         ]
-        for file in [installation.setupFile] + catalogue.files {
+        for file in [installation.setupFile] + files {
             guard let data = FileManager.default.contents(atPath: file), let text = String(bytes: data, encoding: .utf8)
             else { throw ManagedRulesLoadError(file: file, reason: "the file cannot be read as UTF-8 text") }
             sources.append((text, file))
@@ -45,10 +96,8 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
                 sources.append((ModSecurityEngine.levelSettings(executing: 4), "<paranoia settings>"))
             }
         }
-        let removed = Set(reference.removedRuleIDs)
-        program = CRSProgram(sources: sources, dataDirectory: installation.rulesDirectory, removedRuleIDs: removed)
-        caches = CRSOutcomeCachePool(slots: program.cacheableLinks, byteBudget: outcomeCacheBytes)
-        bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
+        return CRSProgram(
+            sources: sources, dataDirectory: installation.rulesDirectory, removedRuleIDs: Set(removedRuleIDs))
     }
 
     /// The verdict for `request`.
@@ -119,6 +168,11 @@ public struct CompiledCRSStatistics: Sendable, Hashable {
         self.evaluated = evaluated
         self.fallbacks = fallbacks
     }
+}
+
+/// A compilation's result, handed from the thread that compiles to the one that waits for it.
+private final class CRSCompilation: @unchecked Sendable {
+    var result: Result<CRSProgram, ManagedRulesLoadError>?
 }
 
 /// The evaluator's counters, shared by the threads that evaluate.
