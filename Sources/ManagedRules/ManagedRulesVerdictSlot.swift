@@ -31,9 +31,8 @@ public final class ManagedRulesVerdictSlot: ManagedRulesEvaluator, @unchecked Se
     /// The held verdict when `request` is the one it was computed for, else the memoised evaluator's.
     public func evaluate(_ request: HTTPRequest) -> ManagedRulesVerdict {
         let request = CRSRequest(request)
-        let key = source.key(request)
-        if let held, key == held.key { return held.verdict }
-        return source.verdict(for: request, key: key)
+        if let held, held.key.isKey(of: request, addressUse: source.addressUse) { return held.verdict }
+        return source.verdict(for: request, key: source.key(request))
     }
 
     /// The memoised evaluator without `ruleIDs` (a held verdict was computed with every rule, so it is not used).
