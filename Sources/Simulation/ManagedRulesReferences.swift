@@ -14,17 +14,18 @@ public struct ManagedRulesReferences {
         self.catalogue = catalogue
     }
 
-    /// Reports every reference in `spec` that names no installed rule (E0951 for an id, E0952 for a tag, with a
-    /// did-you-mean). When the rule set cannot be read, warns once (W0953) and checks nothing.
+    /// Reports every reference in `spec` that names no rule of `installation` (by default the one the environment
+    /// names, which the model loads) — E0951 for an id, E0952 for a tag, with a did-you-mean. When the rule set
+    /// cannot be read, warns once (W0953) and checks nothing.
     public static func check(
-        _ spec: ManagedRulesSpec?, installation: CRSInstallation = .debian, diagnostics: DiagnosticCollector
+        _ spec: ManagedRulesSpec?, installation: CRSInstallation = .fromEnvironment(), diagnostics: DiagnosticCollector
     ) {
         let references =
             (spec?.skip ?? []).flatMap { $0.rules ?? [] } + (spec?.owasp?.overrides ?? []).compactMap(\.reference)
         guard let first = references.first else { return }
         let catalogue: CRSRuleCatalogue
         do {
-            catalogue = try CRSRuleCatalogue(installation: installation)
+            catalogue = try ModSecurityEngines.catalogue(installation: installation)
         } catch {
             diagnostics.warning(
                 "W0953", "the CRS ids and tags cannot be checked: \(error.reason) (\(error.file))", at: first.range,
