@@ -12,18 +12,6 @@ public struct CRSRuleCatalogue: Sendable {
 
     /// Reads the request rules of `installation`; throws a located error when a file cannot be read.
     public init(installation: CRSInstallation) throws(ManagedRulesLoadError) {
-        let files = try Self.ruleFiles(of: installation)
-        var rules: [CRSRule] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(bytes: data, encoding: .utf8)
-            else { throw ManagedRulesLoadError(file: file, reason: "the file cannot be read as UTF-8 text") }
-            rules += Self.rules(in: SecLangReader.directives(in: text, file: file))
-        }
-        self.init(rules: rules, files: files)
-    }
-
-    /// The request rule files of `installation` (`REQUEST-*.conf`), in load order; throws when there are none.
-    static func ruleFiles(of installation: CRSInstallation) throws(ManagedRulesLoadError) -> [String] {
         let directory = installation.rulesDirectory
         let names: [String]
         do {
@@ -36,7 +24,13 @@ public struct CRSRuleCatalogue: Sendable {
         guard !files.isEmpty else {
             throw ManagedRulesLoadError(file: directory, reason: "the directory holds no REQUEST-*.conf rule files")
         }
-        return files
+        var rules: [CRSRule] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(bytes: data, encoding: .utf8)
+            else { throw ManagedRulesLoadError(file: file, reason: "the file cannot be read as UTF-8 text") }
+            rules += Self.rules(in: SecLangReader.directives(in: text, file: file))
+        }
+        self.init(rules: rules, files: files)
     }
 
     /// A catalogue of `rules` read from `files`.

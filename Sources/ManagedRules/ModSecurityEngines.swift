@@ -56,9 +56,10 @@ public enum ModSecurityEngines {
         lock.lock()
         defer { lock.unlock() }
         if let evaluator = memoised[key] { return evaluator }
-        let compiled = try CompiledCRSEvaluator.loading(installation, removedRuleIDs: key.removedRuleIDs) {
-            () throws(ManagedRulesLoadError) in try Self.engine(key)
-        }
+        let files = try catalogue(installation).files
+        let compiled = try CompiledCRSEvaluator.loading(
+            installation, files: files, removedRuleIDs: key.removedRuleIDs
+        ) { () throws(ManagedRulesLoadError) in try Self.engine(key) }
         guard let data = FileManager.default.contents(atPath: installation.setupFile),
             let text = String(bytes: data, encoding: .utf8)
         else {

@@ -7,24 +7,39 @@ struct CRSVariantOutcome {
     var found: Bool
     /// The captures, for a link with `capture` that found something.
     var captures: [[UInt8]]?
+
+    /// Whether `outcomes` change nothing in a transaction: no variant matches (with the operator's `negated`),
+    /// and none captured.
+    static func changeNothing(_ outcomes: [CRSVariantOutcome], negated: Bool) -> Bool {
+        outcomes.allSatisfy { $0.found == negated && !($0.found && $0.captures != nil) }
+    }
+}
+
+/// What is known of one link on one value.
+enum CRSOutcomeState: UInt8 {
+    /// Not evaluated yet.
+    case unknown
+    /// Evaluated: the link changes nothing (`CRSVariantOutcome.changeNothing`).
+    case nothing
+    /// Evaluated: the variants are kept (`CRSValueOutcomes.details`).
+    case kept
 }
 
 /// The outcomes of the rules on one value, kept across requests: a link whose outcome depends on the value alone
 /// (`CompiledSecLink.outcomeSlot`) runs its transformations and operator once per distinct value. Most links do
 /// nothing on most values, so that is one byte per link; the rest keep their variants.
 final class CRSValueOutcomes {
-    /// Per outcome slot: 0 not yet known, 1 nothing happens (no variant matches, nothing captured), 2 see
-    /// `details`. Read for every rule of every request, so kept in memory of its own rather than in an array,
-    /// whose reads through a class pay for reference counting and exclusivity checks.
-    private let states: UnsafeMutableBufferPointer<UInt8>
-    /// The variants of the slots in state 2.
+    /// Per outcome slot, what is known. Read for every rule of every request, so kept in memory of its own rather
+    /// than in an array, whose reads through a class pay for reference counting and exclusivity checks.
+    private let states: UnsafeMutableBufferPointer<CRSOutcomeState>
+    /// The variants of the slots whose state is `kept`.
     var details: [Int: [CRSVariantOutcome]] = [:]
     /// The value transformed, by transformation list.
     var transformed: [Int: [UInt8]] = [:]
 
     init(slots: Int) {
         states = .allocate(capacity: slots)
-        states.initialize(repeating: 0)
+        states.initialize(repeating: .unknown)
     }
 
     deinit {
@@ -32,12 +47,12 @@ final class CRSValueOutcomes {
     }
 
     /// The state of `slot` (which the caller keeps below the program's slot count).
-    func state(_ slot: Int) -> UInt8 {
+    func state(_ slot: Int) -> CRSOutcomeState {
         states[slot]
     }
 
     /// Sets the state of `slot`.
-    func setState(_ slot: Int, _ state: UInt8) {
+    func setState(_ slot: Int, _ state: CRSOutcomeState) {
         states[slot] = state
     }
 }
@@ -99,7 +114,4 @@ final class CRSOutcomeCache {
     func hold(_ count: Int) {
         bytes += count
     }
-
-    /// The number of values kept.
-    var count: Int { entries.count }
 }

@@ -1,3 +1,4 @@
+import EdgeWire
 import Foundation
 
 /// The OWASP Core Rule Set compiled for the model's own evaluator: the same directives `ModSecurityEngine` loads
@@ -18,13 +19,12 @@ struct CRSProgram: Sendable {
     let phases: [[Step]]
     /// The rules that are not translated, with why, in load order.
     let untranslated: [(id: Int, reason: String)]
-    /// The distinct transformation lists, numbered by `CompiledSecLink.transformationsKey`.
-    let transformationLists: Int
     /// The links whose outcome on a value depends on the value alone, numbered by `CompiledSecLink.outcomeSlot`.
     let cacheableLinks: Int
     /// The distinct lists of request targets (request collections and the single variables the request fixes)
-    /// among the links' plain targets: many CRS rules read the same list, so a transaction gathers the kept
-    /// outcomes of each list's values once.
+    /// among the links' plain targets (`CRSPlainTarget.superset` of their targets): many CRS rules read the same
+    /// list, so a transaction gathers the kept outcomes of each list's values once and can tell from them alone
+    /// that a link does nothing, without building its values.
     let requestTargetLists: [[CRSPlainTarget]]
     /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
     /// (members `setvar` fills, counts), which change while the transaction runs.
@@ -77,13 +77,14 @@ struct CRSProgram: Sendable {
         }
         self.phases = phases
         self.untranslated = untranslated
-        transformationLists = lists.count
         cacheableLinks = slots
         var requestLists: [[CRSPlainTarget]: Int] = [:]
         var bySlot = [(requestList: Int, others: [CRSPlainTarget])?](repeating: nil, count: slots)
         for case let .rule(rule) in phases.joined() {
             for link in rule.links {
-                guard let slot = link.outcomeSlot, let plain = link.plainTargets else { continue }
+                guard let slot = link.outcomeSlot, let plain = link.targets.flatMap(CRSPlainTarget.superset) else {
+                    continue
+                }
                 let request = plain.filter { !$0.counted && !$0.variable.isSetByRules }
                 let others = plain.filter { $0.counted || $0.variable.isSetByRules }
                 let list = requestLists[request] ?? requestLists.count
@@ -175,10 +176,6 @@ final class CompiledSecLink: Sendable {
     let alwaysHasValue: Bool
     /// Whether some target leaves members out (`!VAR:key`).
     let hasExclusions: Bool
-    /// Targets that select every value the link's targets select, and maybe more, when they can be listed from
-    /// the request alone (see `CRSPlainTarget.superset`): a transaction can then tell from the kept outcomes that
-    /// the link does not match without building its values. Nil otherwise.
-    let plainTargets: [CRSPlainTarget]?
     /// The number under which transactions keep this link's outcome per value, nil when the outcome depends on
     /// more than the value (a parameter with macros) or the link is not translated.
     let outcomeSlot: Int?
@@ -242,7 +239,6 @@ final class CompiledSecLink: Sendable {
         readVariables = reading.reduce(0) { $0 | $1.variable.bit }
         alwaysHasValue = reading.contains { $0.counted || $0.variable.isSingle }
         hasExclusions = (targets ?? []).contains(where: \.excluded)
-        plainTargets = targets.flatMap(CRSPlainTarget.superset)
         let pure = targets != nil && untranslatedReason == nil && matcher?.parameter.constant != nil
         self.outcomeSlot = pure ? outcomeSlot() : nil
     }
@@ -276,7 +272,7 @@ struct SecLangSetVariable: Sendable {
         collection = target[..<dot].uppercased()
         variable = CRSVariable(name: collection)
         name = SecLangMacro(dot == target.endIndex ? "" : String(target[target.index(after: dot)...]))
-        constantName = name.constant.map { CRSName($0.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) }
+        constantName = name.constant.map { CRSName($0.map(ASCII.lowercased)) }
         var rest = equals.map { body[body.index(after: $0)...] } ?? "1"
         if unset {
             operation = .unset

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// The request variables CRS reads, computed once per request as libmodsecurity 3.0.9 computes them
 /// (`Transaction::processURI`, `addRequestHeader`, `extractArguments`): the URI decoded for `REQUEST_URI` and
 /// `REQUEST_FILENAME`, arguments split at `&` and `=` and URL-decoded, cookies split at `;`.
@@ -19,7 +21,7 @@ struct CRSRequestVariables {
         init(name: [UInt8], value: [UInt8]) {
             self.name = name
             self.value = value
-            lowercasedName = name.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            lowercasedName = name.map(ASCII.lowercased)
         }
     }
 
@@ -69,10 +71,10 @@ struct CRSRequestVariables {
         cookies = []
         body = request.body ?? []
         for header in request.headers {
-            let name = header.name.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            let name = header.name.map(ASCII.lowercased)
             if name == Array("cookie".utf8) { cookies += Self.cookies(header.value) }
             if name == Array("content-type".utf8) {
-                let value = header.value.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                let value = header.value.map(ASCII.lowercased)
                 if value.starts(with: Array("multipart/form-data".utf8)) { bodyProcessor = Array("MULTIPART".utf8) }
                 if value.starts(with: Array("application/x-www-form-urlencoded".utf8)) {
                     bodyProcessor = Array("URLENCODED".utf8)

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One request running through a `CRSProgram` as a libmodsecurity transaction runs it in detection-only mode:
 /// phase 1 then phase 2, `skipAfter` jumping to its marker, `setvar` on every matched value, chains, `capture`,
 /// `ctl` removals. Records the ids of the rules logged and the final `TX` collection. A class, so the rules it runs
@@ -186,7 +188,7 @@ final class CRSTransaction {
     /// common case, checked without building the values.
     private func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
         guard let entries = requestListOutcomes(plain.requestList) else { return false }
-        for entry in entries where entry.state(slot) != 1 { return false }
+        for entry in entries where entry.state(slot) != .nothing { return false }
         for target in plain.others {
             let variable = target.variable
             if target.counted {
@@ -245,7 +247,7 @@ final class CRSTransaction {
         return nil
     }
 
-    /// The kept outcomes of `member`'s value, or of its name.
+    /// The kept outcomes of `member`'s value, or of its name, looked up once per request.
     private func outcomes(of member: CRSRequestVariables.Member, names: Bool) -> CRSValueOutcomes? {
         names ? member.nameOutcomes ?? lookUpNameOutcomes(member) : member.valueOutcomes ?? lookUpValueOutcomes(member)
     }
@@ -275,34 +277,29 @@ final class CRSTransaction {
         guard let slot = link.outcomeSlot else {
             return computeOutcomes(of: value.value, link, matcher, rule: rule, entry: nil)
         }
-        guard let member = value.member, let entry = outcomes(of: member, value) else {
+        guard let member = value.member, let entry = outcomes(of: member, names: value.readsName) else {
             // A value the transaction made (`TX`, a count): the cache remembers the few that produce nothing.
             if cache.producesNothing(slot: slot, value: value.value) { return [] }
             let computed = computeOutcomes(of: value.value, link, matcher, rule: rule, entry: nil)
-            if computed.allSatisfy({ $0.found == matcher.negated && !($0.found && $0.captures != nil) }) {
+            if CRSVariantOutcome.changeNothing(computed, negated: matcher.negated) {
                 cache.noteNothing(slot: slot, value: value.value)
             }
             return computed
         }
         switch entry.state(slot) {
-        case 1: return []
-        case 2: return entry.details[slot] ?? []
-        default:
+        case .nothing: return []
+        case .kept: return entry.details[slot] ?? []
+        case .unknown:
             let computed = computeOutcomes(of: value.value, link, matcher, rule: rule, entry: entry)
-            if computed.allSatisfy({ $0.found == matcher.negated && !($0.found && $0.captures != nil) }) {
-                entry.setState(slot, 1)
+            if CRSVariantOutcome.changeNothing(computed, negated: matcher.negated) {
+                entry.setState(slot, .nothing)
                 return []
             }
-            entry.setState(slot, 2)
+            entry.setState(slot, .kept)
             entry.details[slot] = computed
             cache.hold(computed.reduce(0) { $0 + $1.variant.count + 32 })
             return computed
         }
-    }
-
-    /// The kept outcomes of the value or name of `member`, looked up once per request.
-    private func outcomes(of member: CRSRequestVariables.Member, _ value: Value) -> CRSValueOutcomes? {
-        outcomes(of: member, names: value.readsName)
     }
 
     private func computeOutcomes(
@@ -381,9 +378,7 @@ final class CRSTransaction {
                 return [Value(variable: variable, key: key.bytes, value: value)]
             case .args, .argsGet, .argsPost, .requestHeaders, .requestCookies, .argsNames, .argsGetNames,
                 .argsPostNames, .requestHeadersNames, .requestCookiesNames:
-                let readsName =
-                    !(variable == .args || variable == .argsGet || variable == .argsPost
-                    || variable == .requestHeaders || variable == .requestCookies)
+                let readsName = variable.readsMemberNames
                 var selected: [Value] = []
                 for member in members(of: variable) where member.lowercasedName == key.bytes {
                     selected.append(
@@ -431,7 +426,7 @@ final class CRSTransaction {
     }
 
     private static func lowered(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        bytes.map(ASCII.lowercased)
     }
 
     /// The request's members of a request collection.

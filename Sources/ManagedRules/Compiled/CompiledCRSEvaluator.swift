@@ -51,13 +51,13 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
         bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
     }
 
-    /// The compiled evaluator of `installation` without `removedRuleIDs`, its rules compiled on another thread
-    /// while `loadEngine` loads the reference engine on this one (the two take about as long).
+    /// The compiled evaluator of `installation` (whose rule files are `files`) without `removedRuleIDs`, its rules
+    /// compiled on another thread while `loadEngine` loads the reference engine on this one (the two take about as
+    /// long).
     static func loading(
-        _ installation: CRSInstallation, removedRuleIDs: [Int],
+        _ installation: CRSInstallation, files: [String], removedRuleIDs: [Int],
         engine loadEngine: () throws(ManagedRulesLoadError) -> ModSecurityEngine
     ) throws(ManagedRulesLoadError) -> CompiledCRSEvaluator {
-        let files = try CRSRuleCatalogue.ruleFiles(of: installation)
         let compilation = CRSCompilation()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {

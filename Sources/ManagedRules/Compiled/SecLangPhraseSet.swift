@@ -1,3 +1,4 @@
+import EdgeWire
 import Foundation
 
 /// The phrases of `@pm` / `@pmFromFile`, searched without ASCII case as libmodsecurity's Aho-Corasick matcher
@@ -12,7 +13,7 @@ struct SecLangPhraseSet: Sendable {
 
     /// The set of `phrases`.
     init(_ phrases: [[UInt8]]) {
-        for phrase in phrases { add(phrase.map(Self.lower)) }
+        for phrase in phrases { add(phrase.map(ASCII.lowercased)) }
     }
 
     /// The phrases of the `.data` files `files` (relative to `directory`): one per line, `#` lines and blank
@@ -26,7 +27,7 @@ struct SecLangPhraseSet: Sendable {
             for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
                 let first = line.first { $0 != 0x20 && $0 != 0x09 }
                 if first == nil || first == UInt8(ascii: "#") { continue }
-                add(line.map(Self.lower))
+                add(line.map(ASCII.lowercased))
             }
         }
     }
@@ -45,7 +46,7 @@ struct SecLangPhraseSet: Sendable {
     /// The first phrase found in `input` (the one ending first), or nil.
     func firstPhrase(in input: [UInt8]) -> [UInt8]? {
         if hasEmpty { return [] }
-        let lowered = input.map(Self.lower)
+        let lowered = input.map(ASCII.lowercased)
         var best: (end: Int, phrase: [UInt8])?
         for start in lowered.indices {
             if let best, best.end <= start { break }
@@ -63,9 +64,5 @@ struct SecLangPhraseSet: Sendable {
             }
         }
         return best?.phrase
-    }
-
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 }

@@ -1,3 +1,5 @@
+import EdgeWire
+
 /// One ModSecurity transformation (`t:…`), ported from libmodsecurity 3.0.9's `src/actions/transformations/` so a
 /// compiled rule sees the bytes the reference engine's operator sees.
 enum SecLangTransformation: String, Sendable, CaseIterable {
@@ -16,7 +18,7 @@ enum SecLangTransformation: String, Sendable, CaseIterable {
     /// `input` transformed.
     func apply(_ input: [UInt8]) -> [UInt8] {
         switch self {
-        case .lowercase: return input.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        case .lowercase: return input.map(ASCII.lowercased)
         case .urlDecode: return SecLangDecoding.urlDecodeNonStrict(input)
         case .urlDecodeUni: return SecLangDecoding.urlDecodeUni(input)
         case .htmlEntityDecode: return SecLangDecoding.htmlEntityDecode(input)
