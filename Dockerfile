@@ -1,7 +1,7 @@
 # EdgeProof in a container (docs/distribution.md). Two stages: the Swift image builds the binary with the Swift
 # runtime linked statically and packages it as a .deb; a slim Debian of the same release installs that package, so
-# apt-get brings exactly the libraries its Depends lists (pcre2, zlib, OpenSSL's libcrypto, libstdc++, libmodsecurity)
-# and the OWASP Core Rule Set (modsecurity-crs).
+# apt-get brings exactly the libraries its Depends lists (pcre2, zlib, OpenSSL's libcrypto, libcurl, libstdc++,
+# libmodsecurity) and the OWASP Core Rule Set (modsecurity-crs).
 #
 #   docker build -t edgeproof .
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" edgeproof check edge.yaml

@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -76,6 +76,7 @@ test: deps venv
 	$(MAKE) --no-print-directory outputs-check
 	$(MAKE) --no-print-directory action-test
 	$(MAKE) --no-print-directory crs-cases
+	$(MAKE) --no-print-directory live-zone-test
 
 # CRS 3.3.4's own regression tests (ftw YAML) replayed through `edgeproof replay` at paranoia level 4
 # (docs/crs-conformance.md). CRS_TESTS=DIR reads them from a tests/regression/tests directory, else from tag v3.3.4
@@ -87,6 +88,11 @@ EDGEPROOF_DEBUG = "$$($(SWIFT) build --show-bin-path)/edgeproof"
 crs-conformance: venv
 	$(SWIFT) build --product edgeproof
 	$(VENV)/bin/python scripts/crs-conformance.py $(EDGEPROOF_DEBUG) $(if $(CRS_TESTS),--tests $(CRS_TESTS))
+
+# The live-zone commands against the Cloudflare API stand-in (scripts/cloudflare-standin.py) over HTTPS on 127.0.0.1.
+live-zone-test: venv
+	$(SWIFT) build --product edgeproof
+	$(VENV)/bin/python scripts/test-live-zone.py $(EDGEPROOF_DEBUG) .build/live-zone-test
 
 crs-cases: venv
 	$(SWIFT) build --product edgeproof

@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "Traces", dependencies: ["EdgeCore", "EdgeWire", "CZlib"]),
         .target(name: "TrafficSynthesis", dependencies: ["EdgeCore", "EdgeWire", "Traces"]),
         .target(name: "EdgeModel", dependencies: ["EdgeCore", "EdgeWire", "RulesLanguage"]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CloudflareAPI", dependencies: ["EdgeCore", "EdgeWire", "CCurl"]),
         .systemLibrary(name: "CModSecurity", pkgConfig: "modsecurity", providers: [.apt(["libmodsecurity-dev"])]),
         .target(
             name: "ManagedRules",
@@ -51,6 +53,12 @@ let package = Package(
             resources: [.embedInCode("Templates")]
         ),
         .target(
+            name: "LiveZone",
+            dependencies: [
+                "EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "CloudflareAPI",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(
             name: "Simulation",
             dependencies: [
                 "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "EdgeModel", "Traces", "TrafficSynthesis",
@@ -61,7 +69,7 @@ let package = Package(
             dependencies: [
                 "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "RulesLanguage", "CloudflareRegex",
                 "EdgeModel", "Traces",
-                "TrafficSynthesis", "Simulation",
+                "TrafficSynthesis", "Simulation", "CloudflareAPI", "LiveZone",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
@@ -86,6 +94,10 @@ let package = Package(
             path: "Benchmarks/RulesBenchmark"),
         .testTarget(name: "EdgeCoreTests", dependencies: ["EdgeCore"]),
         .testTarget(name: "EdgeWireTests", dependencies: ["EdgeWire"]),
+        .testTarget(name: "CloudflareAPITests", dependencies: ["CloudflareAPI", "EdgeCore"]),
+        .testTarget(
+            name: "LiveZoneTests",
+            dependencies: ["LiveZone", "CloudflareAPI", "EdgeCompiler", "EdgeSpec", "Emitters", "EdgeCore"]),
         .testTarget(
             name: "EmittersTests",
             dependencies: [

@@ -4,7 +4,7 @@
 # and fails.
 set -euo pipefail
 build_packages=(libpcre2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev libmodsecurity-dev modsecurity-crs pkg-config)
-test_packages=(python3-venv redis-server redis-tools dpkg-dev)
+test_packages=(python3-venv redis-server redis-tools dpkg-dev openssl)
 case "${1:-}" in
   --build) packages=("${build_packages[@]}") ;;
   "") packages=("${build_packages[@]}" "${test_packages[@]}") ;;

@@ -163,7 +163,8 @@ enum CloudflareRulesetRenderer {
 
     /// The OWASP execute rule's overrides: the paranoia levels above the deployed one disabled, the spec's tag
     /// overrides as categories; the anomaly-score rule's action and threshold, the spec's rule overrides. Overrides
-    /// without a `cloudflare_id` are left out (warning W0804).
+    /// without a `cloudflare_id` are left out (warning W0804); one with only a `cloudflare_id` is a rule override
+    /// when the id is a rule id (32 hexadecimal digits) and a category override otherwise.
     static func owaspOverrides(_ owasp: OWASPSpec) -> [(String, JSONValue)] {
         var categories = ((owasp.paranoiaLevel + 1)...4).map { level -> JSONValue in
             .object([("category", .string("paranoia-level-\(level)")), ("enabled", false)])
@@ -174,11 +175,11 @@ enum CloudflareRulesetRenderer {
                 ("score_threshold", .int(Int64(owasp.scoreThreshold.score))),
             ])
         ]
-        for override in owasp.overrides where override.tag != nil {
+        for override in owasp.overrides where override.namesCategory {
             guard let category = override.cloudflareID else { continue }
             categories.append(.object([("category", .string(category))] + overrideSettings(override)))
         }
-        for override in owasp.overrides where override.rule != nil {
+        for override in owasp.overrides where !override.namesCategory {
             guard let id = override.cloudflareID else { continue }
             rules.append(.object([("id", .string(id))] + overrideSettings(override)))
         }
@@ -203,9 +204,9 @@ enum CloudflareRulesetRenderer {
         switch (skip.spec.ruleset, skip.spec.rules, skip.spec.cloudflareIDs) {
         case (.all, _, _): parameters = .object([("ruleset", "current")])
         case (.cloudflare, _, _): parameters = .object([("rulesets", .array([.string(cloudflareManagedRulesetID)]))])
-        case (.owasp, nil, _): parameters = .object([("rulesets", .array([.string(owaspRulesetID)]))])
+        case (.owasp, nil, nil): parameters = .object([("rulesets", .array([.string(owaspRulesetID)]))])
         case (.owasp, _?, nil): return nil
-        case (.owasp, _?, let ids?):
+        case (.owasp, _, let ids?):
             parameters = .object([("rules", .object([(owaspRulesetID, .array(ids.map(JSONValue.string)))]))])
         }
         return .object([

@@ -79,7 +79,9 @@ public enum ModelConfigurationBuilder {
         case .all: return .all
         case .cloudflare: return .cloudflareManaged
         case .owasp:
-            guard let rules = skip.rules else { return .owasp }
+            // Listed only by Cloudflare's ids, the rules cannot be placed among CRS's: the model skips none of them
+            // (reported as not simulated).
+            guard let rules = skip.rules else { return skip.cloudflareIDs == nil ? .owasp : .owaspRules([]) }
             return .owaspRules(Set(rules.flatMap { resolver?.ruleIDs($0) ?? [] }))
         }
     }

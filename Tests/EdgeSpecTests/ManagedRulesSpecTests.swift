@@ -16,6 +16,11 @@ private let cases: [(String, String)] = [
             + "        enabled: false\n"
     ),
     ("an override naming no rule", owasp + "      - ⟦E0111⟧enabled: false\n"),
+    ("an override naming only a Cloudflare id", owasp + "      - cloudflare_id: attack-rce\n        enabled: false\n"),
+    (
+        "an exception listing only Cloudflare's ids",
+        managed + "  skip:\n    - id: s\n      when: 'true'\n      ruleset: owasp\n      cloudflare_ids: [abc]\n"
+    ),
     ("an override that changes nothing", owasp + "      - ⟦E0111⟧rule: 942100\n"),
     ("an override action that is not an action", owasp + "      - rule: 942100\n        action: ⟦E0104⟧blok\n"),
     ("a CRS id written as text", owasp + "      - rule: ⟦E0102⟧\"942100\"\n        enabled: false\n"),
@@ -27,8 +32,8 @@ private let cases: [(String, String)] = [
         managed + "  skip:\n    - id: health\n      when: 'true'\n      ⟦E0111⟧rules: [942100]\n"
     ),
     (
-        "cloudflare ids without listed rules",
-        managed + "  skip:\n    - id: health\n      when: 'true'\n      ruleset: owasp\n"
+        "cloudflare ids of a ruleset other than owasp",
+        managed + "  skip:\n    - id: health\n      when: 'true'\n      ruleset: cloudflare\n"
             + "      ⟦E0111⟧cloudflare_ids: [abc]\n"
     ),
     (

@@ -145,10 +145,12 @@ struct SpecSemantics {
                     "'rules' lists OWASP Core Rule Set rules, but the exception skips ruleset '\(skip.ruleset)'",
                     at: skip.ranges.key("rules"), help: "add 'ruleset: owasp', or remove 'rules' to skip the ruleset")
             }
-            if skip.cloudflareIDs != nil, skip.rules == nil {
+            if skip.cloudflareIDs != nil, skip.ruleset != .owasp {
                 diagnostics.error(
-                    "E0111", "'cloudflare_ids' only applies to an exception that lists 'rules'",
-                    at: skip.ranges.key("cloudflare_ids"), help: "remove 'cloudflare_ids'")
+                    "E0111",
+                    "'cloudflare_ids' lists rules of the OWASP ruleset, but the exception skips ruleset "
+                        + "'\(skip.ruleset)'",
+                    at: skip.ranges.key("cloudflare_ids"), help: "add 'ruleset: owasp', or remove 'cloudflare_ids'")
             }
         }
         for override in spec.managedRules?.owasp?.overrides ?? [] {
@@ -157,7 +159,7 @@ struct SpecSemantics {
                     "E0111", "an override names either a rule or a tag, not both", at: override.ranges.key("tag"),
                     notes: [DiagnosticNote("the rule is named here", at: override.ranges.key("rule"))],
                     help: "write one override for the rule and one for the tag")
-            } else if override.reference == nil {
+            } else if override.reference == nil, override.cloudflareID == nil {
                 diagnostics.error(
                     "E0111", "an override names no rule", at: override.ranges.whole,
                     help: "add 'rule: <CRS id>' (e.g. 942100) or 'tag: <CRS tag>' (e.g. attack-sqli)")

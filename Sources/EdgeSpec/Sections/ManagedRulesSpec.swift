@@ -131,25 +131,35 @@ public struct OWASPOverrideSpec: SpecObject, Sendable {
     /// The action the rules take themselves when they match, instead of adding to the anomaly score.
     public var action: ManagedRuleAction?
     /// Cloudflare's id of the rule (or name of the category, for a tag) in its OWASP ruleset, for the emitted
-    /// override.
+    /// override. Alone, without `rule` or `tag`, it deploys an override the model cannot place among CRS's rules
+    /// (reported as not simulated).
     public var cloudflareID: String?
     /// Where the fields are written.
     public var ranges: NodeRanges
 
     /// The rule or tag the override names.
     public var reference: CRSRuleReference? { rule ?? tag }
+    /// Whether the emitted override is a category override: the override names a tag, or names only a Cloudflare
+    /// id that is not a rule id (32 hexadecimal digits).
+    public var namesCategory: Bool {
+        if tag != nil { return true }
+        if rule != nil { return false }
+        return !(cloudflareID.map(CloudflareID.isWellFormed) ?? false)
+    }
 
     /// Reads the fields.
     public static func read(_ r: ObjectReader) -> OWASPOverrideSpec {
         OWASPOverrideSpec(
-            rule: r.optional("rule", .crsRuleID, "The CRS id of the rule, e.g. 942100 (or give tag)."),
+            rule: r.optional(
+                "rule", .crsRuleID, "The CRS id of the rule, e.g. 942100 (or give tag, or only cloudflare_id)."),
             tag: r.optional("tag", .crsTag, "Every rule carrying this CRS tag, e.g. attack-sqli (or give rule)."),
             enabled: r.optional("enabled", .boolean, "false removes the rules from the ruleset."),
             action: r.optional(
                 "action", .enumeration, "The action the rules take themselves on a match, instead of scoring."),
             cloudflareID: r.optional(
                 "cloudflare_id", .string,
-                "Cloudflare's rule id (for rule) or category (for tag) in its OWASP ruleset, to emit the override."),
+                "Cloudflare's rule id (for rule) or category (for tag) in its OWASP ruleset, to emit the override; "
+                    + "alone, an override deployed but not simulated."),
             ranges: r.ranges)
     }
 }
@@ -214,7 +224,8 @@ public struct ManagedRulesSkipSpec: SpecObject, Sendable {
     public var ruleset: ManagedRulesetName
     /// Only these OWASP rules are skipped (CRS ids or tags); nil skips the whole ruleset.
     public var rules: [CRSRuleReference]?
-    /// Cloudflare's ids of the listed rules in its OWASP ruleset, for the emitted skip rule.
+    /// Cloudflare's ids of the listed rules in its OWASP ruleset, for the emitted skip rule. Without `rules`, a
+    /// skip the model cannot place among CRS's rules (reported as not simulated).
     public var cloudflareIDs: [String]?
     /// Where the fields are written.
     public var ranges: NodeRanges
@@ -230,7 +241,8 @@ public struct ManagedRulesSkipSpec: SpecObject, Sendable {
                 "Skip only these OWASP rules: CRS ids (942100) or tags (attack-sqli); needs ruleset: owasp."),
             cloudflareIDs: r.optional(
                 "cloudflare_ids", .array(.string, minItems: 1),
-                "Cloudflare's ids of the listed rules in its OWASP ruleset, to emit the rule-level skip."),
+                "Cloudflare's ids of the listed rules in its OWASP ruleset, to emit the rule-level skip; "
+                    + "without rules, a skip deployed but not simulated."),
             ranges: r.ranges)
     }
 }

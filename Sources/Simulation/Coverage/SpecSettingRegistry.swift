@@ -65,12 +65,23 @@ public enum SpecSettingRegistry {
                     SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
                         edge.managedRules?.cloudflare?.enabled ?? false ? [nil] : []
                     })),
+            // Beside a CRS id or tag, a Cloudflare id only names the emitted override or skip; alone, it deploys
+            // one the model cannot place among CRS's rules.
             SpecSetting(
                 path: "managed_rules.owasp.overrides[].cloudflare_id",
-                treatment: .notAnEdgeSetting("Cloudflare's id of the overridden rule, for the emitted override")),
+                treatment: .notSimulated(
+                    SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
+                        guard let owasp = edge.managedRules?.owasp, owasp.enabled else { return [] }
+                        return owasp.overrides.filter { $0.reference == nil }.map(\.cloudflareID)
+                    })),
             SpecSetting(
                 path: "managed_rules.skip[].cloudflare_ids",
-                treatment: .notAnEdgeSetting("Cloudflare's ids of the skipped rules, for the emitted skip rule")),
+                treatment: .notSimulated(
+                    SpecSetting.NotSimulated(reach: .managedRulesPhase) { edge in
+                        guard edge.managedRules?.owasp?.enabled ?? false else { return [] }
+                        return edge.managedRulesSkips.filter { $0.spec.rules == nil && $0.spec.cloudflareIDs != nil }
+                            .map(\.id)
+                    })),
         ]
 
     private static let rateLimits: [SpecSetting] =

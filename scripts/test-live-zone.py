@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the live-zone commands against scripts/cloudflare-standin.py on 127.0.0.1 over HTTPS.
+
+Makes a throwaway self-signed certificate with openssl, starts the stand-in with zones seeded from what `build`
+writes for the example and the golden fixtures and from hand-made rulesets (Tests/Fixtures/live-zone), and runs
+`edgeproof import` through retries, injected faults and refused tokens. Every byte the commands print or write is
+searched for the API token, as it is and encoded. Rulesets are compared with Python's json module, not EdgeProof's.
+
+Usage: test-live-zone.py EDGEPROOF WORKDIR
+"""
+import base64
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PHASES = ["http_request_firewall_custom", "http_request_firewall_managed", "http_ratelimit",
+          "http_request_cache_settings"]
+ZONE_EXAMPLE = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+ZONE_GOLDEN = "1b2c3d4e5f60718293a4b5c6d7e8f90a"
+ZONE_HAND = "2c3d4e5f60718293a4b5c6d7e8f90a1b"
+ZONE_EMPTY = "3d4e5f60718293a4b5c6d7e8f90a1b2c"
+
+
+class Run:
+    def __init__(self, edgeproof, work):
+        self.edgeproof = edgeproof
+        self.work = work
+        self.failures = []
+        self.outputs = []  # every stdout/stderr text, for the token scan
+        self.token = "cfut_" + secrets.token_urlsafe(30)
+        self.port = None
+        self.server = None
+
+    def check(self, condition, what):
+        if not condition:
+            self.failures.append(what)
+            print("FAIL: " + what)
+
+    def edge(self, *args, token=True, base=None, stdin=None):
+        env = dict(os.environ)
+        env.pop("CLOUDFLARE_API_TOKEN", None)
+        if token:
+            env["CLOUDFLARE_API_TOKEN"] = self.token if token is True else token
+        env["CLOUDFLARE_API_BASE_URL"] = base or "https://127.0.0.1:%d/client/v4" % self.port
+        result = subprocess.run([self.edgeproof] + list(args), env=env, capture_output=True, text=True,
+                                input=stdin, timeout=120)
+        self.outputs.append(result.stdout + result.stderr)
+        return result
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def faults(self, faults):
+        with open(self.path("faults.json"), "w") as f:
+            json.dump(faults, f)
+
+    def requests(self):
+        if not os.path.exists(self.path("requests.jsonl")):
+            return []
+        with open(self.path("requests.jsonl")) as f:
+            return [json.loads(line) for line in f]
+
+    def forget_requests(self):
+        if os.path.exists(self.path("requests.jsonl")):
+            os.remove(self.path("requests.jsonl"))
+
+    def start(self, state):
+        with open(self.path("state.json"), "w") as f:
+            json.dump(state, f)
+        self.faults([])
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", self.path("key.pem"),
+                        "-out", self.path("cert.pem"), "-days", "1", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+        self.server = subprocess.Popen(
+            [sys.executable, os.path.join(ROOT, "scripts/cloudflare-standin.py"), "--state", self.path("state.json"),
+             "--token", self.token, "--cert", self.path("cert.pem"), "--key", self.path("key.pem"),
+             "--log", self.path("requests.jsonl"), "--faults", self.path("faults.json")],
+            stdout=subprocess.PIPE, text=True)
+        line = self.server.stdout.readline()
+        if not line.startswith("listening on "):
+            raise SystemExit("the stand-in did not start: " + line)
+        self.port = int(line.split()[-1])
+
+    def stop(self):
+        if self.server:
+            self.server.terminate()
+            self.server.wait(timeout=10)
+
+
+def build(run, spec, out):
+    result = subprocess.run([run.edgeproof, "build", spec, "-o", out], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit("build %s failed: %s" % (spec, result.stderr))
+    rulesets = {}
+    for phase in PHASES:
+        path = os.path.join(out, "cloudflare", phase + ".json")
+        if os.path.exists(path):
+            with open(path) as f:
+                rulesets[phase] = json.load(f)
+    return rulesets
+
+
+def rules_of(out):
+    found = {}
+    for phase in PHASES:
+        path = os.path.join(out, "cloudflare", phase + ".json")
+        if os.path.exists(path):
+            with open(path) as f:
+                found[phase] = json.load(f)["rules"]
+    return found
+
+
+def test_round_trip(run, name, zone, original_out):
+    spec = run.path(name + "-imported.yaml")
+    result = run.edge("import", "--zone", zone, "--cacert", run.path("cert.pem"), "-o", spec)
+    run.check(result.returncode == 0, "%s: import exits 0 (got %d: %s)" % (name, result.returncode, result.stderr))
+    rebuilt = run.path(name + "-rebuilt")
+    subprocess.run([run.edgeproof, "build", spec, "-o", rebuilt], capture_output=True, text=True)
+    run.check(rules_of(rebuilt) == rules_of(original_out),
+              "%s: the spec imported from what build wrote builds the same rules" % name)
+    from_files = run.edge("import", "--from", original_out, "--zone", "x.example", "--plan", "enterprise")
+    run.check(from_files.returncode == 0, "%s: import --from exits 0" % name)
+    with open(spec) as f:
+        over_api = f.read()
+    body = lambda text: "\n".join(line for line in text.splitlines()
+                                  if not line.startswith("# Imported") and not line.startswith("  name:")
+                                  and not line.startswith("  plan:"))
+    run.check(body(over_api) == body(from_files.stdout), "%s: the API and the files give the same spec" % name)
+
+
+def test_hand_made(run):
+    spec = run.path("hand-imported.yaml")
+    result = run.edge("import", "--zone", ZONE_HAND, "--cacert", run.path("cert.pem"), "-o", spec)
+    run.check(result.returncode == 0, "hand-made: import exits 0 (got %d: %s)" % (result.returncode, result.stderr))
+    with open(spec) as f:
+        text = f.read()
+    for reason in ["the action 'redirect'", "logging is turned off", "'score_per_period'", "'cache_reserve'"]:
+        run.check(reason in result.stderr, "hand-made: stderr reports " + reason)
+        run.check(reason in text, "hand-made: the spec keeps a comment with " + reason)
+    run.check(result.stderr.count("warning: not imported") == 4, "hand-made: four rules reported")
+    run.check('"action":"redirect"' in text, "hand-made: the redirect rule is kept as JSON in a comment")
+    for expected in ["id: block-admin-from-outside-the-office", "id: login-limit", "timeout: 10m",
+                     "requests_to_origin: true", "status: 451", "content_type: text/html", "enabled: false",
+                     "no_store: true", "ttl: 1m30s", "browser_ttl:\n    mode: respect_origin", "ignore: true",
+                     "include_host: false", "cache_deception_armor: true", "serve_stale: false"]:
+        run.check(expected in text, "hand-made: the spec has " + repr(expected))
+    check = subprocess.run([run.edgeproof, "check", spec], capture_output=True, text=True)
+    run.check(check.returncode == 0, "hand-made: the imported spec checks clean: " + check.stdout + check.stderr)
+
+
+def test_empty_zone(run):
+    result = run.edge("import", "--zone", "empty.example", "--cacert", run.path("cert.pem"))
+    run.check(result.returncode == 0, "empty zone: import exits 0 (%s)" % result.stderr)
+    run.check("version: 1" in result.stdout and "waf:" not in result.stdout, "empty zone: a spec with no rules")
+    run.check("plan: free" in result.stdout, "empty zone: the plan comes from the API")
+
+
+def test_retries(run):
+    run.forget_requests()
+    run.faults([{"name": "zones-429", "method": "GET", "path": "/zones", "times": 2, "kind": "status",
+                 "status": 429, "retry_after": "0"},
+                {"name": "entry-503", "method": "GET", "path": "http_ratelimit", "times": 1, "kind": "status",
+                 "status": 503},
+                {"name": "entry-cut", "method": "GET", "path": "http_request_cache_settings", "times": 1,
+                 "kind": "truncated"}])
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"))
+    run.check(result.returncode == 0, "retries: import succeeds after 429, 503 and a cut answer (%s)" % result.stderr)
+    lookups = [r for r in run.requests() if r["path"] == "/client/v4/zones"]
+    run.check(len(lookups) == 3, "retries: the zone look-up was tried three times (got %d)" % len(lookups))
+    run.check(result.stderr.count("trying again") == 4, "retries: each retry is noted on stderr")
+    run.check("HTTP 429; trying again in 0 s" in result.stderr, "retries: Retry-After is honoured: " + result.stderr)
+    run.faults([{"name": "always-500", "method": "GET", "path": "/zones", "times": 99, "kind": "status",
+                 "status": 500}])
+    started = time.monotonic()
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"), "--tries", "2")
+    run.check(result.returncode == 2, "retries: a server that keeps failing exits 2 (got %d)" % result.returncode)
+    run.check("GET /zones: " in result.stderr and "injected failure" in result.stderr,
+              "retries: the failure names the request and Cloudflare's message")
+    run.check(time.monotonic() - started < 20, "retries: backoff stays short")
+    run.faults([])
+
+
+def test_bad_answers(run):
+    run.faults([{"name": "bad-json", "method": "GET", "path": "http_request_firewall_custom", "times": 1,
+                 "kind": "malformed"}])
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"))
+    run.check(result.returncode == 2 and "is not JSON" in result.stderr,
+              "bad answers: malformed JSON exits 2 with a clear line (%d: %s)" % (result.returncode, result.stderr))
+    run.faults([{"name": "slow", "method": "GET", "path": "/zones", "times": 9, "kind": "delay", "seconds": 3}])
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"), "--timeout", "1",
+                      "--tries", "1")
+    run.check(result.returncode == 2 and "timed out" in result.stderr,
+              "bad answers: a timeout exits 2 (%d: %s)" % (result.returncode, result.stderr))
+    run.faults([{"name": "echo", "method": "GET", "path": "/zones", "times": 1, "kind": "echo_token"}])
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"))
+    run.check(result.returncode == 2 and "[token]" in result.stderr,
+              "bad answers: a token the server echoes is shown as [token] (%d: %s)" % (result.returncode, result.stderr))
+    run.faults([])
+    result = run.edge("import", "--zone", "nosuch.example", "--cacert", run.path("cert.pem"))
+    run.check(result.returncode == 2 and "no zone named 'nosuch.example'" in result.stderr, "bad answers: unknown zone")
+
+
+def test_refusals(run):
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"), token="wrong-token")
+    run.check(result.returncode == 2 and "token was refused" in result.stderr, "refusals: a wrong token exits 2")
+    result = run.edge("import", "--zone", "agenticverz.com", token=False)
+    run.check(result.returncode == 2 and "CLOUDFLARE_API_TOKEN is not set" in result.stderr, "refusals: no token")
+    result = run.edge("import", "--zone", "agenticverz.com", base="http://api.example.com/client/v4")
+    run.check(result.returncode == 2 and "plain http" in result.stderr, "refusals: plain http to another host")
+    run.forget_requests()
+    result = run.edge("import", "--zone", "agenticverz.com")
+    run.check(result.returncode == 2 and "certificate" in result.stderr and "trying again" not in result.stderr,
+              "refusals: an untrusted certificate exits 2 without retrying (%s)" % result.stderr)
+    run.check(run.requests() == [], "refusals: nothing reached the server without a trusted certificate")
+    existing = run.path("existing.yaml")
+    with open(existing, "w") as f:
+        f.write("keep me\n")
+    result = run.edge("import", "--zone", "agenticverz.com", "--cacert", run.path("cert.pem"), "-o", existing)
+    with open(existing) as f:
+        run.check(result.returncode == 2 and f.read() == "keep me\n", "refusals: an existing file is not replaced")
+    result = run.edge("import", "--from", run.path("nowhere"), "--zone", "x.example", "--plan", "pro")
+    run.check(result.returncode == 2 and "not a directory" in result.stderr, "refusals: --from a missing directory")
+    broken = run.path("broken")
+    os.makedirs(broken, exist_ok=True)
+    with open(os.path.join(broken, "http_ratelimit.json"), "w") as f:
+        f.write('{\n  "rules": [\n    {"expression": }\n  ]\n}\n')
+    result = run.edge("import", "--from", broken, "--zone", "x.example", "--plan", "pro")
+    run.check(result.returncode == 2 and "http_ratelimit.json:3:20:" in result.stderr,
+              "refusals: malformed ruleset JSON is located (%s)" % result.stderr)
+    result = run.edge("import", "--from", broken, "--zone", "x.example")
+    run.check(result.returncode == 2 and "--from needs --plan" in result.stderr, "refusals: --from without --plan")
+
+
+def scan_for_token(run):
+    token = run.token
+    forms = {token, base64.b64encode(token.encode()).decode(), token.encode().hex(), urllib.parse.quote(token)}
+    for text in run.outputs:
+        for form in forms:
+            run.check(form not in text, "token scan: the token appears in command output")
+    for folder, _, files in os.walk(run.work):
+        for name in files:
+            if name in ("requests.jsonl", "faults.json", "state.json", "key.pem", "cert.pem"):
+                continue
+            with open(os.path.join(folder, name), "rb") as f:
+                data = f.read()
+            for form in forms:
+                run.check(form.encode() not in data, "token scan: the token appears in " + name)
+
+
+def main():
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    edgeproof, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    if shutil.which("openssl") is None:
+        print("live-zone tests skipped: openssl is not installed (scripts/ensure-system-packages.sh installs it)")
+        return 0
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    run = Run(edgeproof, work)
+    example = build(run, os.path.join(ROOT, "examples/agenticverz/edge.yaml"), run.path("example-out"))
+    golden = build(run, os.path.join(ROOT, "Tests/EmittersTests/Fixtures/managed-exceptions.yaml"),
+                   run.path("golden-out"))
+    with open(os.path.join(ROOT, "Tests/Fixtures/live-zone/hand-made.json")) as f:
+        hand = json.load(f)
+    run.start({
+        "zones": [{"id": ZONE_EXAMPLE, "name": "agenticverz.com", "plan": "pro"},
+                  {"id": ZONE_GOLDEN, "name": "example.com", "plan": "enterprise"},
+                  {"id": ZONE_HAND, "name": "hand.example", "plan": "enterprise"},
+                  {"id": ZONE_EMPTY, "name": "empty.example", "plan": "free"}],
+        "entrypoints": {ZONE_EXAMPLE: example, ZONE_GOLDEN: golden, ZONE_HAND: hand},
+    })
+    try:
+        test_round_trip(run, "example", "agenticverz.com", run.path("example-out"))
+        test_round_trip(run, "golden", ZONE_GOLDEN, run.path("golden-out"))
+        test_hand_made(run)
+        test_empty_zone(run)
+        test_retries(run)
+        test_bad_answers(run)
+        test_refusals(run)
+        scan_for_token(run)
+    finally:
+        run.stop()
+    if run.failures:
+        print("live-zone tests: %d failed" % len(run.failures))
+        return 1
+    print("live-zone tests: all passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
