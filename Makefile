@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test standin
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -93,6 +93,11 @@ crs-conformance: venv
 live-zone-test: venv
 	$(SWIFT) build --product edgeproof
 	$(VENV)/bin/python scripts/test-live-zone.py $(EDGEPROOF_DEBUG) .build/live-zone-test
+
+# The Cloudflare API stand-in for the README's live-zone tour, on https://127.0.0.1:8443 (Ctrl-C stops it).
+standin: deps
+	$(SWIFT) build --product edgeproof
+	scripts/standin-demo.sh $(EDGEPROOF_DEBUG)
 
 crs-cases: venv
 	$(SWIFT) build --product edgeproof

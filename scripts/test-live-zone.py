@@ -3,7 +3,8 @@
 
 Makes a throwaway self-signed certificate with openssl, starts the stand-in with zones seeded from what `build`
 writes for the example and the golden fixtures and from hand-made rulesets (Tests/Fixtures/live-zone), and runs
-`edgeproof import` through retries, injected faults and refused tokens. Every byte the commands print or write is
+`edgeproof import`, `plan` and `apply` through retries, injected faults, refused tokens, confirmation on a terminal,
+hand-made rules and a failure part-way. Every byte the commands print or write is
 searched for the API token, as it is and encoded. Rulesets are compared with Python's json module, not EdgeProof's.
 
 Usage: test-live-zone.py EDGEPROOF WORKDIR
@@ -11,6 +12,7 @@ Usage: test-live-zone.py EDGEPROOF WORKDIR
 import base64
 import json
 import os
+import pty
 import secrets
 import shutil
 import subprocess
@@ -42,16 +44,39 @@ class Run:
             self.failures.append(what)
             print("FAIL: " + what)
 
-    def edge(self, *args, token=True, base=None, stdin=None):
+    def edge(self, *args, token=True, base=None, stdin=None, terminal_input=None):
         env = dict(os.environ)
         env.pop("CLOUDFLARE_API_TOKEN", None)
         if token:
             env["CLOUDFLARE_API_TOKEN"] = self.token if token is True else token
         env["CLOUDFLARE_API_BASE_URL"] = base or "https://127.0.0.1:%d/client/v4" % self.port
-        result = subprocess.run([self.edgeproof] + list(args), env=env, capture_output=True, text=True,
-                                input=stdin, timeout=120)
+        if terminal_input is not None:
+            # Standard input is a terminal: the answer is typed into it.
+            controller, terminal = pty.openpty()
+            process = subprocess.Popen([self.edgeproof] + list(args), env=env, stdin=terminal,
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            os.write(controller, terminal_input.encode())
+            out, err = process.communicate(timeout=120)
+            os.close(controller)
+            os.close(terminal)
+            result = subprocess.CompletedProcess(process.args, process.returncode, out, err)
+        else:
+            result = subprocess.run([self.edgeproof] + list(args), env=env, capture_output=True, text=True,
+                                    input=stdin, timeout=120)
         self.outputs.append(result.stdout + result.stderr)
         return result
+
+    def live_rules(self, zone, phase):
+        with open(self.path("state.json")) as f:
+            state = json.load(f)
+        ruleset = state["entrypoints"].get(zone, {}).get(phase)
+        if ruleset is None:
+            return None
+        return [{k: v for k, v in rule.items() if k not in ("id", "version", "last_updated")}
+                for rule in ruleset["rules"]]
+
+    def puts(self):
+        return [r for r in self.requests() if r["method"] == "PUT"]
 
     def path(self, name):
         return os.path.join(self.work, name)
@@ -237,6 +262,109 @@ def test_refusals(run):
     run.check(result.returncode == 2 and "--from needs --plan" in result.stderr, "refusals: --from without --plan")
 
 
+def changed_example(run):
+    """The example spec with a rule added, a limit changed and a cache rule removed."""
+    with open(os.path.join(ROOT, "examples/agenticverz/edge.yaml")) as f:
+        text = f.read()
+    text = text.replace("waf:\n", "waf:\n  - id: block-wp\n    description: No WordPress here.\n"
+                        "    when: starts_with(http.request.uri.path, \"/wp-\")\n    action: block\n", 1)
+    text = text.replace("    requests: 100\n", "    requests: 120\n", 1)
+    text = text.replace("    when: http.user_agent eq \"\"\n",
+                        "    when: http.user_agent eq \"\" or http.user_agent eq \"-\"\n", 1)
+    start = text.index("  - id: cache-images")
+    end = text.index("  - id: bypass-api")
+    text = text[:start] + text[end:]
+    path = run.path("changed.yaml")
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def test_plan(run):
+    example = os.path.join(ROOT, "examples/agenticverz/edge.yaml")
+    cacert = ("--cacert", run.path("cert.pem"))
+    result = run.edge("plan", example, "--zone", "agenticverz.com", *cacert, "--exit-code")
+    run.check(result.returncode == 0 and ": no changes" in result.stdout.splitlines()[0],
+              "plan: the example against what it built has no changes (%d: %s)" % (result.returncode, result.stderr))
+    changed = changed_example(run)
+    result = run.edge("plan", changed, "--zone", "agenticverz.com", *cacert, "--exit-code")
+    run.check(result.returncode == 1, "plan: --exit-code exits 1 with changes (%d: %s)" % (result.returncode, result.stderr))
+    for line in ["+ block-wp (rule 1)", "~ api-per-ip (rule 1)", "ratelimit.requests_per_period: 100 → 120",
+                 "- cache-images (rule 2 on the zone)",
+                 'expression: http.user_agent eq "" {+or http.user_agent eq "-"+}']:
+        run.check(line in result.stdout, "plan: the text shows " + repr(line))
+    result = run.edge("plan", changed, "--zone", "agenticverz.com", *cacert, "--format", "json")
+    run.check(result.returncode == 0, "plan: json exits 0 without --exit-code")
+    document = json.loads(result.stdout)
+    summary = {(p["phase"], r["change"], r["rule"]) for p in document["phases"] for r in p["rules"]}
+    run.check(summary == {("http_request_firewall_custom", "added", "block-wp"),
+                          ("http_request_firewall_custom", "changed", "block-missing-user-agent"),
+                          ("http_ratelimit", "changed", "api-per-ip"),
+                          ("http_request_cache_settings", "removed", "cache-images")},
+              "plan: the JSON lists exactly the changes: %s" % sorted(summary))
+    run.check(run.puts() == [], "plan: writes nothing")
+
+
+def test_apply(run):
+    changed = changed_example(run)
+    cacert = ("--cacert", run.path("cert.pem"))
+    run.forget_requests()
+    result = run.edge("apply", changed, "--zone", "agenticverz.com", *cacert, stdin="yes\n")
+    run.check(result.returncode == 2 and "pass --yes" in result.stderr and run.puts() == [],
+              "apply: without a terminal and without --yes nothing is applied (%d)" % result.returncode)
+    result = run.edge("apply", changed, "--zone", "agenticverz.com", *cacert, terminal_input="no\n")
+    run.check(result.returncode == 1 and run.puts() == [], "apply: answering no applies nothing")
+    # A failure part-way: the rate limiting phase cannot be written.
+    run.faults([{"name": "put-fails", "method": "PUT", "path": "http_ratelimit", "times": 99, "kind": "status",
+                 "status": 500}])
+    result = run.edge("apply", changed, "--zone", "agenticverz.com", *cacert, "--tries", "1", terminal_input="yes\n")
+    run.check(result.returncode == 2, "apply: a failure part-way exits 2 (%d: %s)" % (result.returncode, result.stderr))
+    run.check("Applied: http_request_firewall_custom. Not applied: http_ratelimit, http_request_cache_settings."
+              in result.stdout, "apply: says which phases were applied and which not: " + result.stdout[-300:])
+    run.check([p["path"].split("/")[-2] for p in run.puts()] == ["http_request_firewall_custom", "http_ratelimit"],
+              "apply: stops at the phase that failed")
+    run.faults([])
+    result = run.edge("apply", changed, "--zone", "agenticverz.com", *cacert, "--yes")
+    run.check(result.returncode == 0 and "Applied 2 phase(s)" in result.stdout,
+              "apply: a second apply converges (%d: %s %s)" % (result.returncode, result.stdout[-200:], result.stderr))
+    built = build(run, changed, run.path("changed-out"))
+    for phase, body in built.items():
+        run.check(run.live_rules(ZONE_EXAMPLE, phase) == body["rules"],
+                  "apply: the zone's %s rules are what build writes" % phase)
+    result = run.edge("plan", changed, "--zone", "agenticverz.com", *cacert, "--exit-code")
+    run.check(result.returncode == 0, "apply: afterwards plan shows no changes")
+
+
+def test_hand_made_rules_are_not_removed(run):
+    cacert = ("--cacert", run.path("cert.pem"))
+    spec = run.path("hand-imported.yaml")
+    before = run.live_rules(ZONE_HAND, "http_request_firewall_custom")
+    run.forget_requests()
+    result = run.edge("apply", spec, "--zone", "hand.example", *cacert, "--yes")
+    run.check(result.returncode in (0, 1), "hand-made: apply of the imported spec runs (%s)" % result.stderr)
+    run.check("'Send old docs to the new site' was not written by EdgeProof" in result.stderr and run.puts() == [],
+              "hand-made: apply refuses to remove the rules import kept as comments (%s)" % result.stderr)
+    example = os.path.join(ROOT, "examples/agenticverz/edge.yaml")
+    result = run.edge("apply", example, "--zone", "hand.example", *cacert, "--yes")
+    run.check(result.returncode == 1 and run.puts() == [] and
+              run.live_rules(ZONE_HAND, "http_request_firewall_custom") == before,
+              "hand-made: another spec does not replace hand-made rules without --adopt")
+    result = run.edge("apply", example, "--zone", "hand.example", *cacert, "--yes", "--adopt")
+    run.check(result.returncode == 0, "hand-made: --adopt takes the zone over (%s)" % result.stderr)
+    run.check(run.live_rules(ZONE_HAND, "http_ratelimit") == rules_of(run.path("example-out"))["http_ratelimit"],
+              "hand-made: after --adopt the zone runs the spec's rules")
+
+
+def test_rejected_ruleset(run):
+    cacert = ("--cacert", run.path("cert.pem"))
+    run.faults([{"name": "reject", "method": "PUT", "path": "http_request_firewall_custom", "times": 1,
+                 "kind": "status", "status": 400, "code": 20021, "message": "filter parsing error"}])
+    result = run.edge("apply", changed_example(run), "--zone", "empty.example", *cacert, "--yes")
+    run.check(result.returncode == 1 and "20021: filter parsing error" in result.stderr,
+              "rejected: a ruleset Cloudflare refuses exits 1 with its message (%d: %s)" % (result.returncode, result.stderr))
+    run.faults([])
+
+
 def scan_for_token(run):
     token = run.token
     forms = {token, base64.b64encode(token.encode()).decode(), token.encode().hex(), urllib.parse.quote(token)}
@@ -283,6 +411,10 @@ def main():
         test_retries(run)
         test_bad_answers(run)
         test_refusals(run)
+        test_plan(run)
+        test_apply(run)
+        test_hand_made_rules_are_not_removed(run)
+        test_rejected_ruleset(run)
         scan_for_token(run)
     finally:
         run.stop()

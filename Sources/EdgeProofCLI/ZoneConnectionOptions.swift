@@ -48,11 +48,11 @@ struct ZoneConnectionOptions: ParsableArguments {
             note: { StandardError.write("note: \($0)\n") })
     }
 
-    /// Prints an API failure and exits: 1 when Cloudflare refused a body EdgeProof compiled (400 or 422: the
-    /// spec's rules did not pass Cloudflare's checks), 2 for everything else (the network, the token, a zone not
-    /// found, a server failing after the retries, an answer that is not Cloudflare's JSON).
-    static func fail(_ failure: APIFailure) -> ExitCode {
-        StandardError.write(failure.reasons.map { "error: \(failure.request): \($0)\n" }.joined())
+    /// Prints an API failure (unless `printed`) and exits: 1 when Cloudflare refused a body EdgeProof compiled (400
+    /// or 422: the spec's rules did not pass Cloudflare's checks), 2 for everything else (the network, the token, a
+    /// zone not found, a server failing after the retries, an answer that is not Cloudflare's JSON).
+    static func fail(_ failure: APIFailure, printed: Bool = false) -> ExitCode {
+        if !printed { StandardError.write(failure.reasons.map { "error: \(failure.request): \($0)\n" }.joined()) }
         if case let .rejected(status) = failure.kind, status == 400 || status == 422, failure.request.hasPrefix("PUT ")
         {
             return ExitCode(1)

@@ -311,3 +311,11 @@ enum CloudflareRulesetRenderer {
         ])
     }
 }
+
+/// The Rulesets API bodies a compiled spec deploys, for the commands that meet the live zone.
+public enum CompiledRulesets {
+    /// Each phase the spec uses, with the body `PUT /zones/{zone_id}/rulesets/phases/{phase}/entrypoint` takes.
+    public static func bodies(_ edge: CompiledEdge) -> [(phase: String, body: JSONValue)] {
+        CloudflareRulesetRenderer.phases(edge).map { ($0.name, CloudflareRulesetRenderer.body($0, edge: edge)) }
+    }
+}

@@ -20,7 +20,7 @@ struct ManagedRulesImport {
     private var executed = false
 
     /// Adds one rule of the phase, in order.
-    mutating func add(_ rule: JSONValue, identity: () -> RuleIdentity) throws(Unrepresentable) {
+    mutating func add(_ rule: JSONValue, identity: RuleIdentity?) throws(Unrepresentable) {
         guard var fields = RuleFields(rule) else { throw Unrepresentable("the rule is not a JSON object") }
         _ = fields.take("description")
         guard let expression = fields.take("expression")?.stringValue, !expression.isEmpty else {
@@ -40,7 +40,8 @@ struct ManagedRulesImport {
             try RuleImport.requireLoggingOnOrAbsent(fields.take("logging"))
             try RuleImport.requireAllRead(fields)
             let skipped = try skippedRuleset(parameters)
-            var pairs: [(String, Node)] = [("id", SpecNode.text(identity().id)), ("when", SpecNode.text(expression))]
+            guard let identity else { throw Unrepresentable("the exception has no id") }
+            var pairs: [(String, Node)] = [("id", SpecNode.text(identity.id)), ("when", SpecNode.text(expression))]
             if let ruleset = skipped.ruleset { pairs.append(("ruleset", SpecNode.text(ruleset))) }
             if let ids = skipped.cloudflareIDs {
                 pairs.append(("cloudflare_ids", SpecNode.list(ids.map(SpecNode.text), flow: true)))

@@ -1,10 +1,10 @@
 /// The spec id and description of an imported rule: the `[id]` prefix EdgeProof writes into descriptions, else an
 /// id made from the description (or the rule's `ref`), unique within the spec.
-struct RuleIdentity {
+public struct RuleIdentity: Sendable, Equatable {
     /// The spec id.
-    var id: String
+    public var id: String
     /// The description without the `[id]` prefix; nil when there is none.
-    var description: String?
+    public var description: String?
 
     /// Ids already given, so that a second rule with the same id gets a suffix.
     final class Allocator {

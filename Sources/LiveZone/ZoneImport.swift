@@ -55,7 +55,7 @@ public enum ZoneImport {
     public static func spec(
         rulesets: [RulesetPhase: JSONValue], zoneName: String, plan: String, source: String
     ) -> Result {
-        let ids = RuleIdentity.Allocator()
+        let identities = Self.identities(rulesets)
         var notes: [ImportNote] = []
         var imported = 0
         var sections: [(phase: RulesetPhase, node: Node?, comments: [String])] = []
@@ -66,25 +66,19 @@ public enum ZoneImport {
             var managed = ManagedRulesImport()
             for (index, rule) in rules.enumerated() {
                 let description = rule["description"]?.stringValue
-                let ref = rule["ref"]?.stringValue
-                let fallback = "\(phase.section.replacingUnderscores)-\(index + 1)"
-                let name = description.flatMap { $0.isEmpty ? nil : $0 } ?? ref ?? "rule \(index + 1)"
+                let name =
+                    description.flatMap { $0.isEmpty ? nil : $0 } ?? rule["ref"]?.stringValue ?? "rule \(index + 1)"
+                let identity = identities[phase]?[index] ?? nil
                 do throws(Unrepresentable) {
                     switch phase {
                     case .managed:
-                        try managed.add(rule) { ids.identity(description: description, ref: ref, fallback: fallback) }
+                        try managed.add(rule, identity: identity)
                     case .custom:
-                        entries.append(
-                            try CustomRuleImport.entry(
-                                rule, identity: ids.identity(description: description, ref: ref, fallback: fallback)))
+                        entries.append(try CustomRuleImport.entry(rule, identity: try Self.require(identity)))
                     case .rateLimit:
-                        entries.append(
-                            try RateLimitImport.entry(
-                                rule, identity: ids.identity(description: description, ref: ref, fallback: fallback)))
+                        entries.append(try RateLimitImport.entry(rule, identity: try Self.require(identity)))
                     case .cache:
-                        entries.append(
-                            try CacheRuleImport.entry(
-                                rule, identity: ids.identity(description: description, ref: ref, fallback: fallback)))
+                        entries.append(try CacheRuleImport.entry(rule, identity: try Self.require(identity)))
                     }
                     imported += 1
                 } catch {
@@ -112,6 +106,27 @@ public enum ZoneImport {
             if let node = section.node { text += yaml(SpecNode.mapping([(section.phase.section, node)])) }
         }
         return Result(text: text, notes: notes, imported: imported)
+    }
+
+    /// The spec identity of each rule of each phase, as `spec` gives them (nil for the managed phase's `execute`
+    /// rules, which become settings rather than rules): ids are unique across the spec, given in phase order.
+    public static func identities(_ rulesets: [RulesetPhase: JSONValue]) -> [RulesetPhase: [RuleIdentity?]] {
+        let ids = RuleIdentity.Allocator()
+        var identities: [RulesetPhase: [RuleIdentity?]] = [:]
+        for phase in RulesetPhase.allCases {
+            identities[phase] = (rulesets[phase]?["rules"]?.arrayValue ?? []).enumerated().map { index, rule in
+                if phase == .managed, rule["action"]?.stringValue != "skip" { return nil }
+                return ids.identity(
+                    description: rule["description"]?.stringValue, ref: rule["ref"]?.stringValue,
+                    fallback: "\(phase.section.replacingUnderscores)-\(index + 1)")
+            }
+        }
+        return identities
+    }
+
+    private static func require(_ identity: RuleIdentity?) throws(Unrepresentable) -> RuleIdentity {
+        guard let identity else { throw Unrepresentable("the rule has no id") }
+        return identity
     }
 
     /// YAML text of a node the importer built (only strings, integers, booleans, lists and mappings, which libyaml
