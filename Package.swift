@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "LiveZone",
             dependencies: [
-                "EdgeCore", "EdgeSpec", "EdgeCompiler", "Emitters", "CloudflareAPI",
+                "EdgeCore", "EdgeWire", "EdgeSpec", "EdgeCompiler", "Emitters", "CloudflareAPI", "Traces",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """A stand-in for the parts of Cloudflare's API v4 EdgeProof calls, on 127.0.0.1, for tests and the README tour.
 
-Serves zones and phase entrypoint rulesets from a state file (JSON: {"zones": [{"id", "name", "plan"}],
-"entrypoints": {zone_id: {phase: ruleset}}}) in Cloudflare's documented envelope, keeps what PUT writes (and saves
+Serves zones, phase entrypoint rulesets and Logpull request logs from a state file (JSON: {"zones": [{"id", "name",
+"plan"}], "entrypoints": {zone_id: {phase: ruleset}}, "logs": [record with EdgeStartTimestamp in nanoseconds]}) in
+Cloudflare's documented shapes, keeps what PUT writes (and saves
 it back to the state file), records every request it receives as a JSON line in --log (the Authorization header is
 never recorded, only whether it carried the expected token), and injects the faults listed in --faults, a JSON
-file re-read on every request: [{"name": "unique", "method": "GET", "path": "substring", "times": 2, "kind": "status", "status": 429,
-"retry_after": "0"}, ...] with kinds status, malformed (200 with a body that is not JSON), truncated (a body cut
+file re-read on every request: [{"name": "unique", "method": "GET", "path": "substring of the path and query",
+"times": 2, "kind": "status", "status": 429, "retry_after": "0"}, ...] with kinds status, malformed (200 with a body that is not JSON), truncated (a body cut
 short of its Content-Length), delay (answer after "seconds"), echo_token (an error whose message repeats the
 Authorization header).
 
@@ -14,6 +15,8 @@ Usage: cloudflare-standin.py --state FILE --token TOKEN [--cert PEM --key PEM] [
 Prints "listening on PORT" once it accepts connections (port 0 picks a free one).
 """
 import argparse
+import datetime
+import gzip
 import hashlib
 import http.server
 import json
@@ -24,6 +27,19 @@ import time
 import urllib.parse
 
 PREFIX = "/client/v4"
+# The Logpull fields the stand-in offers (a zone without Bot Management offers no BotScore, for example).
+LOG_FIELDS = ["EdgeStartTimestamp", "ClientIP", "ClientRequestHost", "ClientRequestMethod", "ClientRequestURI",
+              "ClientRequestUserAgent", "ClientRequestProtocol", "ClientCountry", "ClientASN", "EdgeResponseStatus",
+              "OriginResponseStatus", "EdgeResponseBytes", "CacheCacheStatus", "SecurityAction",
+              "SecurityRuleDescription", "RayID", "ZoneID"]
+
+
+def parse_time(text):
+    """RFC 3339 (with optional fraction) or Unix seconds, as Logpull accepts them, in nanoseconds."""
+    if text.isdigit():
+        return int(text) * 10**9
+    stamp = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return int(stamp.timestamp()) * 10**9 + stamp.microsecond * 1000
 
 
 class State:
@@ -33,13 +49,22 @@ class State:
             data = json.load(f)
         self.zones = data.get("zones", [])
         self.entrypoints = data.get("entrypoints", {})
+        self.logs = data.get("logs", [])
+        # What the API answers always carries ids: seeded rulesets and rules without one get one.
+        for zone_id, rulesets in self.entrypoints.items():
+            for phase, ruleset in rulesets.items():
+                ruleset.setdefault("id", hashlib.sha1((zone_id + phase).encode()).hexdigest()[:32])
+                ruleset.setdefault("phase", phase)
+                ruleset.setdefault("version", "1")
+                for index, rule in enumerate(ruleset.get("rules", [])):
+                    rule.setdefault("id", hashlib.sha1((zone_id + phase + str(index)).encode()).hexdigest()[:32])
         self.lock = threading.Lock()
         self.fault_uses = {}
         self.version = 1
 
     def save(self):
         with open(self.path, "w") as f:
-            json.dump({"zones": self.zones, "entrypoints": self.entrypoints}, f, indent=2)
+            json.dump({"zones": self.zones, "entrypoints": self.entrypoints, "logs": self.logs}, f, indent=2)
 
 
 def envelope(result, success=True, errors=None, result_info=None):
@@ -78,7 +103,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with server.state.lock, open(server.log_path, "a") as f:
                 f.write(json.dumps({"method": method, "path": parsed.path, "query": parsed.query,
                                     "authorized": authorized, "body": body}) + "\n")
-        fault = self.take_fault(method, parsed.path)
+        fault = self.take_fault(method, self.path)
         if fault is not None and self.inject(fault):
             return
         if not authorized:
@@ -103,6 +128,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_json(404, envelope(None, False, [{"code": 7003, "message": "Could not route to /zones, perhaps your object identifier is invalid?"}]))
         if len(parts) == 2 and method == "GET":
             return self.send_json(200, envelope({"id": zone["id"], "name": zone["name"], "plan": {"legacy_id": zone.get("plan", "free")}}))
+        if parts[2:] == ["logs", "received", "fields"] and method == "GET":
+            return self.send_raw(200, json.dumps({name: "the " + name + " field" for name in LOG_FIELDS}).encode())
+        if parts[2:] == ["logs", "received"] and method == "GET":
+            return self.send_logs(query)
         if len(parts) == 6 and parts[2:4] == ["rulesets", "phases"] and parts[5] == "entrypoint":
             phase = parts[4]
             rulesets = state.entrypoints.setdefault(zone["id"], {})
@@ -128,6 +157,36 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 state.save()
                 return self.send_json(200, envelope(ruleset))
         return self.send_json(404, envelope(None, False, [{"code": 7003, "message": "No route for that URI"}]))
+
+    def send_logs(self, query):
+        """Logpull: the records with start <= EdgeStartTimestamp < end, only the fields asked for, as NDJSON
+        (gzip when the client accepts it); a window over an hour or an unknown field is an error."""
+        try:
+            start = parse_time(query["start"][0])
+            end = parse_time(query["end"][0])
+            fields = query["fields"][0].split(",")
+        except (KeyError, ValueError):
+            return self.send_json(400, envelope(None, False, [{"code": 1001, "message": "bad start, end or fields"}]))
+        if end - start > 3600 * 10**9 or end <= start:
+            return self.send_json(400, envelope(None, False, [{"code": 1002, "message": "the time window must be between 1 second and 1 hour"}]))
+        unknown = [f for f in fields if f not in LOG_FIELDS]
+        if unknown:
+            return self.send_json(400, envelope(None, False, [{"code": 1003, "message": "unknown fields: " + ",".join(unknown)}]))
+        lines = []
+        for record in self.server.state.logs:
+            if start <= record["EdgeStartTimestamp"] < end:
+                lines.append(json.dumps({f: record[f] for f in fields if f in record}, separators=(",", ":")))
+        payload = "".join(line + "\n" for line in lines).encode()
+        headers = {"Content-Type": "application/x-ndjson"}
+        if "gzip" in (self.headers.get("Accept-Encoding") or ""):
+            payload = gzip.compress(payload)
+            headers["Content-Encoding"] = "gzip"
+        self.send_response(200)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def take_fault(self, method, path):
         server = self.server

@@ -3,13 +3,14 @@
 
 Makes a throwaway self-signed certificate with openssl, starts the stand-in with zones seeded from what `build`
 writes for the example and the golden fixtures and from hand-made rulesets (Tests/Fixtures/live-zone), and runs
-`edgeproof import`, `plan` and `apply` through retries, injected faults, refused tokens, confirmation on a terminal,
-hand-made rules and a failure part-way. Every byte the commands print or write is
+`edgeproof import`, `plan`, `apply` and `pull-logs` through retries, injected faults, refused tokens, confirmation
+on a terminal, hand-made rules, a failure part-way and a pull resumed. Every byte the commands print or write is
 searched for the API token, as it is and encoded. Rulesets are compared with Python's json module, not EdgeProof's.
 
 Usage: test-live-zone.py EDGEPROOF WORKDIR
 """
 import base64
+import gzip
 import json
 import os
 import pty
@@ -296,6 +297,18 @@ def test_plan(run):
     result = run.edge("plan", changed, "--zone", "agenticverz.com", *cacert, "--format", "json")
     run.check(result.returncode == 0, "plan: json exits 0 without --exit-code")
     document = json.loads(result.stdout)
+    plan_file = run.path("plan.json")
+    with open(plan_file, "w") as f:
+        f.write(result.stdout)
+    out = run.path("imports-out")
+    built = subprocess.run([run.edgeproof, "build", changed, "-o", out, "--terraform-import", plan_file],
+                           capture_output=True, text=True)
+    with open(os.path.join(out, "terraform", "cloudflare.tf")) as f:
+        terraform = f.read()
+    for phase in document["phases"]:
+        block = 'import {\n  to = cloudflare_ruleset.%s\n  id = "zones/%s/%s"\n}' % (
+            phase["phase"], ZONE_EXAMPLE, phase["ruleset_id"])
+        run.check(built.returncode == 0 and block in terraform, "plan: build --terraform-import writes " + block)
     summary = {(p["phase"], r["change"], r["rule"]) for p in document["phases"] for r in p["rules"]}
     run.check(summary == {("http_request_firewall_custom", "added", "block-wp"),
                           ("http_request_firewall_custom", "changed", "block-missing-user-agent"),
@@ -365,6 +378,91 @@ def test_rejected_ruleset(run):
     run.faults([])
 
 
+LOG_START = 1796083200  # 2026-12-01T00:00:00Z, in seconds
+
+
+def log_records():
+    """Three hours of requests, 200 an hour, with Logpull's field names and nanosecond timestamps."""
+    records = []
+    for index in range(600):
+        second = LOG_START + index * 18
+        records.append({
+            "EdgeStartTimestamp": second * 10**9 + 123456789, "ClientIP": "198.51.100.%d" % (index % 200 + 1),
+            "ClientRequestHost": "api.agenticverz.com", "ClientRequestMethod": "GET",
+            "ClientRequestURI": "/v1/incidents?page=%d" % index, "ClientRequestUserAgent": "probe/%d" % index,
+            "ClientRequestProtocol": "HTTP/2", "ClientCountry": "sg", "ClientASN": 64500, "EdgeResponseStatus": 200,
+            "OriginResponseStatus": 200, "EdgeResponseBytes": 512, "CacheCacheStatus": "dynamic",
+            "RayID": "ray%05d" % index, "ZoneID": 42,
+        })
+    return records
+
+
+def pulled(path):
+    with gzip.open(path, "rt") as f:
+        return [json.loads(line) for line in f]
+
+
+def test_pull_logs(run):
+    cacert = ("--cacert", run.path("cert.pem"))
+    window = ("--since", "2026-12-01T00:00:00Z", "--until", "2026-12-01T03:00:00Z")
+    trace = run.path("pulled.jsonl.gz")
+    run.forget_requests()
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", trace)
+    run.check(result.returncode == 0 and "pulled 600 record(s) in 3 window(s)" in result.stderr,
+              "pull-logs: three hours in three windows (%d: %s)" % (result.returncode, result.stderr))
+    lines = pulled(trace)
+    run.check([line["RayID"] for line in lines] == ["ray%05d" % i for i in range(600)],
+              "pull-logs: every record once, in order")
+    run.check(all("ZoneID" not in line and "ClientIP" in line for line in lines),
+              "pull-logs: only the fields the Logpush reader understands are asked for")
+    windows = [r["query"] for r in run.requests() if r["path"].endswith("/logs/received")]
+    run.check(len(windows) == 3 and "start=2026-12-01T01:00:00.000Z&end=2026-12-01T02:00:00.000Z" in windows[1],
+              "pull-logs: hour windows: %s" % windows)
+    replay = subprocess.run([run.edgeproof, "replay", os.path.join(ROOT, "examples/agenticverz/edge.yaml"),
+                             "--trace", trace, "--format", "json"], capture_output=True, text=True)
+    run.check(replay.returncode == 0 and json.loads(replay.stdout)["requests"] == 600,
+              "pull-logs: the trace replays as it is (%s)" % replay.stderr[-300:])
+    # Resumed: the second hour fails, the next run goes on from it.
+    resumed = run.path("resumed.jsonl.gz")
+    run.faults([{"name": "hour-2", "method": "GET", "path": "start=2026-12-01T01", "times": 99, "kind": "status",
+                 "status": 503}])
+    run.forget_requests()
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", resumed, "--tries", "1")
+    run.check(result.returncode == 2 and os.path.exists(resumed + ".partial") and not os.path.exists(resumed),
+              "pull-logs: a failed window stops the pull, keeping what was done (%d)" % result.returncode)
+    run.faults([{"name": "cut-once", "method": "GET", "path": "start=2026-12-01T01", "times": 1, "kind": "truncated"}])
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", resumed)
+    run.check(result.returncode == 0 and os.path.exists(resumed) and not os.path.exists(resumed + ".partial"),
+              "pull-logs: a second run finishes (%d: %s)" % (result.returncode, result.stderr))
+    run.check([line["RayID"] for line in pulled(resumed)] == ["ray%05d" % i for i in range(600)],
+              "pull-logs: a window cut short and tried again leaves no duplicate")
+    run.faults([{"name": "first-ok-then-fail", "method": "GET", "path": "start=2026-12-01T02", "times": 99,
+                 "kind": "status", "status": 500}])
+    partial = run.path("partial.jsonl.gz")
+    run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", partial, "--tries", "1")
+    run.forget_requests()
+    run.faults([])
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", partial)
+    starts = [r["query"][:30] for r in run.requests() if r["path"].endswith("/logs/received")]
+    run.check(result.returncode == 0 and "resuming after 2 of 3" in result.stderr and len(starts) == 1,
+              "pull-logs: resuming asks only for the hours not done (%s %s)" % (result.stderr, starts))
+    run.check(len(pulled(partial)) == 600, "pull-logs: the resumed trace holds every record")
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", trace)
+    run.check(result.returncode == 2 and "exists" in result.stderr, "pull-logs: an existing trace is not replaced")
+    run.faults([{"name": "stop", "method": "GET", "path": "start=2026-12-01T01", "times": 99, "kind": "status",
+                 "status": 500}])
+    other = run.path("other.jsonl.gz")
+    run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, *window, "-o", other, "--tries", "1")
+    run.faults([])
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", *cacert, "--since", "2026-12-01T00:00:00Z",
+                      "--until", "2026-12-01T02:00:00Z", "-o", other)
+    run.check(result.returncode == 2 and "unfinished pull" in result.stderr,
+              "pull-logs: a different pull does not resume another's file (%s)" % result.stderr)
+    result = run.edge("pull-logs", "--zone", "agenticverz.com", "--since", "2026-12-01T00:00:00Z",
+                      "--until", "2999-01-01T00:00:00Z", "-o", run.path("future.jsonl.gz"))
+    run.check(result.returncode == 2 and "a minute ago" in result.stderr, "pull-logs: --until in the future")
+
+
 def scan_for_token(run):
     token = run.token
     forms = {token, base64.b64encode(token.encode()).decode(), token.encode().hex(), urllib.parse.quote(token)}
@@ -402,6 +500,7 @@ def main():
                   {"id": ZONE_HAND, "name": "hand.example", "plan": "enterprise"},
                   {"id": ZONE_EMPTY, "name": "empty.example", "plan": "free"}],
         "entrypoints": {ZONE_EXAMPLE: example, ZONE_GOLDEN: golden, ZONE_HAND: hand},
+        "logs": log_records(),
     })
     try:
         test_round_trip(run, "example", "agenticverz.com", run.path("example-out"))
@@ -415,6 +514,7 @@ def main():
         test_apply(run)
         test_hand_made_rules_are_not_removed(run)
         test_rejected_ruleset(run)
+        test_pull_logs(run)
         scan_for_token(run)
     finally:
         run.stop()

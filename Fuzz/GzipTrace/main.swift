@@ -1,4 +1,3 @@
-import CZlib
 import EdgeCore
 import Traces
 
@@ -6,7 +5,8 @@ import Traces
 /// and limits, byte 1 the mode, byte 2 where to cut or damage, the rest is the payload.
 ///
 /// In raw mode the payload is the compressed file itself (after the gzip magic, so it is inflated). Otherwise the
-/// payload is a native trace compressed here, as one member or two, then optionally truncated, damaged in one
+/// payload is a native trace compressed here by `GzipMemberWriter` (in pieces, after a dropped member), as one member
+/// or two, then optionally truncated, damaged in one
 /// byte or followed by bytes that are not gzip. An intact stream must give exactly the records of the plain
 /// payload, whatever the line limit; a truncated one must end with an error diagnostic.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -24,11 +24,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var memberEnds: Set<Int> = []
     if mode & 0x02 != 0 {
         let half = payload.count / 2
-        let first = gzip(Array(payload[..<half]))
+        let first = gzip(Array(payload[..<half]), piece: cut + 1)
         memberEnds.insert(first.count)
-        compressed = first + gzip(Array(payload[half...]))
+        compressed = first + gzip(Array(payload[half...]), piece: cut + 1)
     } else {
-        compressed = gzip(payload)
+        compressed = gzip(payload, piece: cut + 1)
     }
     if mode & 0x04 != 0 {
         let length = compressed.count * cut / 256
@@ -58,22 +58,26 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// `bytes` as one gzip member, compressed by zlib.
-private func gzip(_ bytes: [UInt8]) -> [UInt8] {
-    var stream = z_stream()
-    var input = bytes
-    var output = [UInt8](repeating: 0, count: bytes.count + 1024)
-    deflateInit2_(&stream, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-    let produced = input.withUnsafeMutableBufferPointer { inputBuffer in
-        output.withUnsafeMutableBufferPointer { outputBuffer in
-            stream.next_in = inputBuffer.baseAddress
-            stream.avail_in = uInt(inputBuffer.count)
-            stream.next_out = outputBuffer.baseAddress
-            stream.avail_out = uInt(outputBuffer.count)
-            deflate(&stream, Z_FINISH)
-            return outputBuffer.count - Int(stream.avail_out)
+/// `bytes` as one gzip member, compressed by `GzipMemberWriter` in pieces of `piece` bytes, after a member begun
+/// and dropped (which must leave no trace).
+private func gzip(_ bytes: [UInt8], piece: Int) -> [UInt8] {
+    guard let writer = try? GzipMemberWriter() else { fatalError("zlib could not start") }
+    var output: [UInt8] = []
+    do {
+        let sink: (UnsafeRawBufferPointer) throws -> Void = { output.append(contentsOf: $0) }
+        try bytes.withUnsafeBytes { whole in
+            try writer.append(UnsafeRawBufferPointer(rebasing: whole.prefix(piece)), to: { _ in })
+            writer.dropMember()
+            var offset = 0
+            while offset < whole.count {
+                let end = min(offset + max(piece, 1), whole.count)
+                try writer.append(UnsafeRawBufferPointer(rebasing: whole[offset..<end]), to: sink)
+                offset = end
+            }
         }
+        try writer.finishMember(to: sink)
+    } catch {
+        fatalError("GzipMemberWriter failed: \(error)")
     }
-    deflateEnd(&stream)
-    return Array(output.prefix(produced))
+    return output
 }

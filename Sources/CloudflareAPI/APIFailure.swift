@@ -10,8 +10,8 @@ public struct APIFailure: Error, CustomStringConvertible, Equatable, Sendable {
         case rejected(status: Int)
         /// The answer was not the JSON Cloudflare documents.
         case malformed
-        /// The answer was larger than the client accepts.
-        case tooLarge
+        /// Receiving the answer stopped: it was larger than the client accepts, or could not be stored.
+        case stopped
     }
 
     /// What kind of failure.

@@ -44,35 +44,94 @@ public final class CloudflareClient: Sendable {
         try call("GET", path, body: nil, accepting: accepting)
     }
 
+    /// `GET path` for an endpoint that answers plain JSON rather than the envelope (the Logpull field list),
+    /// retried; the document of a `200` answer.
+    public func getDocument(_ path: String) throws(APIFailure) -> JSONValue {
+        try call("GET", path, body: nil, accepting: [], envelope: false).document ?? .null
+    }
+
     /// `PUT path` with a JSON body, retried.
     public func put(_ path: String, body: JSONValue) throws(APIFailure) -> Answer {
         try call("PUT", path, body: Array(body.compact.utf8), accepting: [])
     }
 
-    private func call(_ method: String, _ path: String, body: [UInt8]?, accepting: Set<Int>) throws(APIFailure)
-        -> Answer
-    {
+    /// `GET path` whose answer, when it is `200`, streams to `receive` piece by piece (logs); `restart` runs before
+    /// each try, so that what an earlier, failed try delivered can be dropped. Any other status is read as the
+    /// envelope and thrown, after the retries.
+    public func stream(
+        _ path: String, accept: String, restart: () -> Void, receive: (UnsafeRawBufferPointer) -> String?
+    ) throws(APIFailure) {
+        var errorBody: [UInt8] = []
+        let answer = try exchangeRetrying(
+            "GET", path, body: nil, accept: accept,
+            startTry: {
+                restart()
+                errorBody = []
+            },
+            sink: { status, piece in
+                if status == 200 { return receive(piece) }
+                if errorBody.count < 65_536 { errorBody.append(contentsOf: piece.prefix(65_536 - errorBody.count)) }
+                return nil
+            })
+        guard answer.status == 200 else {
+            throw failure(status: answer.status, body: errorBody, label: "GET " + Self.pathOnly(path))
+        }
+    }
+
+    private func call(
+        _ method: String, _ path: String, body: [UInt8]?, accepting: Set<Int>, envelope: Bool = true
+    ) throws(APIFailure) -> Answer {
+        let label = method + " " + Self.pathOnly(path)
+        var received: [UInt8] = []
+        let answer = try exchangeRetrying(
+            method, path, body: body, accept: "application/json", startTry: { received = [] },
+            sink: { _, bytes in
+                guard received.count + bytes.count <= Self.maximumAnswerBytes else {
+                    return "the answer is larger than \(Self.maximumAnswerBytes >> 20) MiB"
+                }
+                received.append(contentsOf: bytes)
+                return nil
+            })
+        if accepting.contains(answer.status) {
+            return Answer(status: answer.status, document: try? JSONDocumentReader.read(received))
+        }
+        guard (200...299).contains(answer.status) else {
+            throw failure(status: answer.status, body: received, label: label)
+        }
+        let document: JSONValue
+        do {
+            document = try JSONDocumentReader.read(received)
+        } catch {
+            throw APIFailure(
+                kind: .malformed, request: label, reasons: ["the answer (HTTP \(answer.status)) is not JSON: \(error)"])
+        }
+        guard !envelope || document["success"]?.boolValue == true else {
+            throw failure(status: answer.status, body: received, label: label)
+        }
+        return Answer(status: answer.status, document: document)
+    }
+
+    /// Sends an exchange until it gets an answer not worth another try (429 and 5xx answers, dropped connections,
+    /// cut answers and timeouts are retried under the policy) and returns it; `startTry` runs before each try and
+    /// `sink` receives each try's body.
+    private func exchangeRetrying(
+        _ method: String, _ path: String, body: [UInt8]?, accept: String, startTry: () -> Void,
+        sink: (Int, UnsafeRawBufferPointer) -> String?
+    ) throws(APIFailure) -> HTTPAnswer {
         let label = method + " " + Self.pathOnly(path)
         var attempt = 1
         while true {
-            var received: [UInt8] = []
+            startTry()
             let outcome: Result<HTTPAnswer, TransportFailure>
             do {
-                outcome = .success(
-                    try transport.send(exchange(method, path, body: body, extraHeaders: [])) { bytes in
-                        guard received.count + bytes.count <= Self.maximumAnswerBytes else {
-                            return "the answer is larger than \(Self.maximumAnswerBytes >> 20) MiB"
-                        }
-                        received.append(contentsOf: bytes)
-                        return nil
-                    })
+                outcome = .success(try transport.send(exchange(method, path, body: body, accept: accept), sink: sink))
             } catch {
                 outcome = .failure(error)
             }
             switch outcome {
             case let .failure(problem):
                 if case let .stopped(reason) = problem {
-                    throw APIFailure(kind: .tooLarge, request: label, reasons: [reason])
+                    throw APIFailure(kind: .stopped, request: label, reasons: [reason])
                 }
                 if problem.isRetryable, let delay = retry.delay(after: attempt, retryAfter: nil) {
                     wait(delay, label, describe(problem))
@@ -88,32 +147,15 @@ public final class CloudflareClient: Sendable {
                     attempt += 1
                     continue
                 }
-                if accepting.contains(answer.status) {
-                    return Answer(status: answer.status, document: try? JSONDocumentReader.read(received))
-                }
-                guard (200...299).contains(answer.status) else {
-                    throw failure(status: answer.status, body: received, label: label)
-                }
-                let document: JSONValue
-                do {
-                    document = try JSONDocumentReader.read(received)
-                } catch {
-                    throw APIFailure(
-                        kind: .malformed, request: label,
-                        reasons: ["the answer (HTTP \(answer.status)) is not JSON: \(error)"])
-                }
-                guard document["success"]?.boolValue == true else {
-                    throw failure(status: answer.status, body: received, label: label)
-                }
-                return Answer(status: answer.status, document: document)
+                return answer
             }
         }
     }
 
     // MARK: - Pieces
 
-    private func exchange(_ method: String, _ path: String, body: [UInt8]?, extraHeaders: [String]) -> HTTPExchange {
-        var headers = ["Authorization: Bearer \(configuration.token)", "Accept: application/json"] + extraHeaders
+    private func exchange(_ method: String, _ path: String, body: [UInt8]?, accept: String) -> HTTPExchange {
+        var headers = ["Authorization: Bearer \(configuration.token)", "Accept: \(accept)"]
         if body != nil { headers.append("Content-Type: application/json") }
         return HTTPExchange(method: method, url: configuration.baseURL + path, headers: headers, body: body)
     }

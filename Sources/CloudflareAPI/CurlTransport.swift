@@ -29,7 +29,8 @@ public struct CurlTransport: HTTPTransport {
     private static let globalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
     /// Sends one exchange on a fresh easy handle.
-    public func send(_ exchange: HTTPExchange, sink: (UnsafeRawBufferPointer) -> String?) throws(TransportFailure)
+    public func send(_ exchange: HTTPExchange, sink: (_ status: Int, _ piece: UnsafeRawBufferPointer) -> String?)
+        throws(TransportFailure)
         -> HTTPAnswer
     {
         guard Self.globalInit == CURLE_OK, let handle = curl_easy_init() else {
@@ -88,13 +89,15 @@ public struct CurlTransport: HTTPTransport {
     }
 }
 
-/// What the libcurl callbacks write into: the body sink and the `Retry-After` header of the last response.
+/// What the libcurl callbacks write into: the body sink, and the status and `Retry-After` header of the answer
+/// being received.
 private final class Receiver {
-    let sink: (UnsafeRawBufferPointer) -> String?
+    let sink: (Int, UnsafeRawBufferPointer) -> String?
     var stopReason: String?
+    var status = 0
     var retryAfter: String?
 
-    init(sink: @escaping (UnsafeRawBufferPointer) -> String?) { self.sink = sink }
+    init(sink: @escaping (Int, UnsafeRawBufferPointer) -> String?) { self.sink = sink }
 }
 
 /// CURLOPT_WRITEFUNCTION: hands the piece to the sink; a short count stops the transfer.
@@ -106,7 +109,7 @@ private func receiveBody(
     guard let context else { return 0 }
     let receiver = Unmanaged<Receiver>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
-    if let reason = receiver.sink(UnsafeRawBufferPointer(start: data, count: length)) {
+    if let reason = receiver.sink(receiver.status, UnsafeRawBufferPointer(start: data, count: length)) {
         receiver.stopReason = reason
         return 0
     }
@@ -124,7 +127,13 @@ private func receiveHeader(
     guard let context, let data else { return length }
     let receiver = Unmanaged<Receiver>.fromOpaque(context).takeUnretainedValue()
     let bytes = UnsafeRawBufferPointer(start: data, count: length)
-    if bytes.starts(with: "HTTP/".utf8) { receiver.retryAfter = nil }
+    if bytes.starts(with: "HTTP/".utf8) {
+        // A status line (`HTTP/1.1 429 Too Many Requests`) starts an answer: its code, and no Retry-After yet.
+        receiver.retryAfter = nil
+        let fields = bytes.split(separator: UInt8(ascii: " "), maxSplits: 2)
+        receiver.status = fields.count > 1 ? Int(String(decoding: fields[1], as: UTF8.self)) ?? 0 : 0
+        return length
+    }
     guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return length }
     let name = String(decoding: bytes[..<colon], as: UTF8.self)
     if name.lowercased() == "retry-after" {

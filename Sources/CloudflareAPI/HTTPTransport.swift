@@ -57,8 +57,9 @@ extension TransportFailure {
 
 /// Sends HTTP requests. `CurlTransport` is the real one; tests may stand in their own.
 public protocol HTTPTransport: Sendable {
-    /// Sends `exchange`, handing each piece of the response body to `sink` (which returns a reason to stop, or
-    /// nil), and returns the status once the body is complete.
-    func send(_ exchange: HTTPExchange, sink: (UnsafeRawBufferPointer) -> String?) throws(TransportFailure)
+    /// Sends `exchange`, handing each piece of the response body to `sink` with the status of the answer it belongs
+    /// to (the sink returns a reason to stop, or nil), and returns the status once the body is complete.
+    func send(_ exchange: HTTPExchange, sink: (_ status: Int, _ piece: UnsafeRawBufferPointer) -> String?)
+        throws(TransportFailure)
         -> HTTPAnswer
 }

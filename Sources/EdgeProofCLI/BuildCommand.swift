@@ -31,6 +31,12 @@ struct BuildCommand: ParsableCommand {
     var templates: String?
 
     @Option(
+        help: ArgumentHelp(
+            "A 'plan --format json' document: the Terraform gains an import block for each phase whose entrypoint "
+                + "ruleset the zone already has.", valueName: "plan.json"))
+    var terraformImport: String?
+
+    @Option(
         help: """
             Output format: text, json (one JSON document on stdout, docs/command-line.md), github (workflow \
             commands) or markdown (a pull-request comment).
@@ -60,7 +66,8 @@ struct BuildCommand: ParsableCommand {
         let outputs: OutputSet
         do {
             let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded
-            outputs = try BuildOutputs.render(compiled, templates: templateSet)
+            let imports = try terraformImport.map(TerraformImportFile.read)
+            outputs = try BuildOutputs.render(compiled, templates: templateSet, terraformImports: imports)
         } catch {
             StandardError.write("error: \(error)\n")
             throw ExitCode(2)

@@ -3,8 +3,10 @@ import EdgeSpec
 
 /// Renders every output the compiled spec calls for, for the sections present, into one `OutputSet`.
 public enum BuildOutputs {
-    /// All files for `edge`, `MANIFEST.json` last.
-    public static func render(_ edge: CompiledEdge, templates: TemplateSet = .embedded) throws -> OutputSet {
+    /// All files for `edge`, `MANIFEST.json` last; `terraformImports` adds `import` blocks to the Terraform.
+    public static func render(
+        _ edge: CompiledEdge, templates: TemplateSet = .embedded, terraformImports: TerraformImports? = nil
+    ) throws -> OutputSet {
         var outputs = OutputSet()
         let phases = CloudflareRulesetRenderer.phases(edge)
         for phase in phases {
@@ -15,7 +17,8 @@ public enum BuildOutputs {
         }
         if !phases.isEmpty {
             outputs.add(
-                "terraform/cloudflare.tf", text: try TerraformRenderer.render(phases, edge: edge, templates: templates))
+                "terraform/cloudflare.tf",
+                text: try TerraformRenderer.render(phases, edge: edge, templates: templates, imports: terraformImports))
         }
         if let fly = edge.fly {
             outputs.add("fly/fly.toml", text: try FlyTomlRenderer.render(fly, edge: edge, templates: templates))

@@ -2,22 +2,28 @@ import EdgeCompiler
 import EdgeCore
 
 /// Renders `terraform/cloudflare.tf`: one `cloudflare_ruleset` per phase in provider v5 syntax
-/// (`rules = [ { … } ]`), built from the same rule objects as the JSON bodies, HCL-escaped.
+/// (`rules = [ { … } ]`), built from the same rule objects as the JSON bodies, HCL-escaped, and with `imports`, an
+/// `import` block for each phase whose entrypoint ruleset the zone already has.
 enum TerraformRenderer {
-    static func render(_ phases: [CloudflareRulesetRenderer.Phase], edge: CompiledEdge, templates: TemplateSet) throws
-        -> String
-    {
+    static func render(
+        _ phases: [CloudflareRulesetRenderer.Phase], edge: CompiledEdge, templates: TemplateSet,
+        imports: TerraformImports?
+    ) throws -> String {
         try templates.render(
             "cloudflare.tf",
             [
                 "header": ProvenanceHeader.text(for: edge),
                 "zone": edge.zone.name,
-                "rulesets": phases.map { phase in
-                    [
+                "rulesets": phases.map { phase -> [String: Any] in
+                    var ruleset: [String: Any] = [
                         "phase": phase.name, "title": phase.title,
                         "description": CloudflareRulesetRenderer.description(edge),
                         "rules": HCLValueWriter.write(.array(phase.rules), indent: 2),
                     ]
+                    if let imports, let id = imports.rulesetIDs[phase.name] {
+                        ruleset["importID"] = "zones/\(imports.zoneID)/\(id)"
+                    }
+                    return ruleset
                 },
             ])
     }
@@ -107,5 +113,20 @@ enum HCLValueWriter {
         case let .object(members): !members.isEmpty
         default: false
         }
+    }
+}
+
+/// The live entrypoint rulesets a zone already has, for Terraform `import` blocks (`build --terraform-import`):
+/// Terraform adopts them instead of failing to create a second entrypoint.
+public struct TerraformImports: Sendable, Equatable {
+    /// The zone id.
+    public var zoneID: String
+    /// Each phase's entrypoint ruleset id, by phase name.
+    public var rulesetIDs: [String: String]
+
+    /// Imports from their parts.
+    public init(zoneID: String, rulesetIDs: [String: String]) {
+        self.zoneID = zoneID
+        self.rulesetIDs = rulesetIDs
     }
 }

@@ -46,6 +46,8 @@ public struct ZonePlan: Sendable {
         public var phase: RulesetPhase
         /// Whether the zone has an entrypoint for it.
         public var hasEntrypoint: Bool
+        /// The live entrypoint ruleset's id (for Terraform `import` blocks); nil without one.
+        public var rulesetID: String?
         /// The body `apply` would `PUT`: the compiled one, or an empty rule list when the spec has none.
         public var body: JSONValue
         /// The rule changes, in the order of the compiled rules, removed ones last.
@@ -80,7 +82,8 @@ public struct ZonePlan: Sendable {
                 ("rules", .array([])),
             ])
             return Phase(
-                phase: phase, hasEntrypoint: entrypoint != nil, body: body ?? empty,
+                phase: phase, hasEntrypoint: entrypoint != nil, rulesetID: entrypoint?["id"]?.stringValue,
+                body: body ?? empty,
                 changes: Self.changes(compiled: wanted, live: running, liveKeys: liveKeys))
         }
     }

@@ -41,6 +41,7 @@ public enum ZonePlanReport {
                     plan.phases.map { phase in
                         .object([
                             ("phase", .string(phase.phase.rawValue)), ("entrypoint", .bool(phase.hasEntrypoint)),
+                            ("ruleset_id", phase.rulesetID.map(JSONValue.string) ?? .null),
                             (
                                 "rules",
                                 .array(

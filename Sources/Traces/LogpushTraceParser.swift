@@ -27,7 +27,10 @@ struct LogpushTraceParser {
         case ja3Hash, ja4
     }
 
-    private static let keyTable = KeyTable<Key>([
+    /// The Logpush (and Logpull) field names the reader understands, in the order it lists them.
+    static var fieldNames: [String] { keyNames.map(\.0) }
+
+    private static let keyNames: [(String, Key)] = [
         ("EdgeStartTimestamp", .edgeStartTimestamp), ("ClientIP", .clientIP),
         ("ClientRequestHost", .clientRequestHost), ("ClientRequestMethod", .clientRequestMethod),
         ("ClientRequestURI", .clientRequestURI), ("ClientRequestPath", .clientRequestPath),
@@ -43,7 +46,9 @@ struct LogpushTraceParser {
         ("ClientCity", .clientCity), ("ClientRegionCode", .clientRegionCode),
         ("VerifiedBotCategory", .verifiedBotCategory), ("WAFAttackScore", .wafAttackScore), ("RayID", .rayID),
         ("JA3Hash", .ja3Hash), ("JA4", .ja4),
-    ])
+    ]
+
+    private static let keyTable = KeyTable<Key>(keyNames)
 
     private let keys = LogpushTraceParser.keyTable
     private var headerScratch: [HeaderField] = []

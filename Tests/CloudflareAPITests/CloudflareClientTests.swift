@@ -16,7 +16,7 @@ private final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
 
     init(_ steps: [Step]) { self.steps = steps }
 
-    func send(_ exchange: HTTPExchange, sink: (UnsafeRawBufferPointer) -> String?) throws(TransportFailure)
+    func send(_ exchange: HTTPExchange, sink: (Int, UnsafeRawBufferPointer) -> String?) throws(TransportFailure)
         -> HTTPAnswer
     {
         sent.append(exchange)
@@ -24,7 +24,7 @@ private final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
         case let .fail(failure): throw failure
         case let .answer(status, body, retryAfter):
             let bytes = Array(body.utf8)
-            if let stop = bytes.withUnsafeBytes(sink) { throw .stopped(stop) }
+            if let stop = bytes.withUnsafeBytes({ sink(status, $0) }) { throw .stopped(stop) }
             return HTTPAnswer(status: status, retryAfter: retryAfter)
         }
     }

@@ -148,3 +148,22 @@ import Testing
     let terraform = String(decoding: try #require(outputs.file("terraform/cloudflare.tf")).contents, as: UTF8.self)
     #expect(terraform.contains("status_code  = 429") || terraform.contains("status_code = 429"))
 }
+
+@Test func terraformImportBlocksAdoptTheEntrypointsAZoneAlreadyHas() throws {
+    let (edge, _) = try compileSpec("examples/agenticverz/edge.yaml")
+    let zone = "0123456789abcdef0123456789abcdef"
+    let imports = TerraformImports(
+        zoneID: zone, rulesetIDs: ["http_ratelimit": "fedcba9876543210fedcba9876543210"])
+    let text = String(
+        decoding: try #require(try BuildOutputs.render(edge, terraformImports: imports).file("terraform/cloudflare.tf"))
+            .contents, as: UTF8.self)
+    let block =
+        "\n\nimport {\n  to = cloudflare_ruleset.http_ratelimit\n"
+        + "  id = \"zones/\(zone)/fedcba9876543210fedcba9876543210\"\n}\n"
+    #expect(text.contains("resource \"cloudflare_ruleset\" \"http_ratelimit\""))
+    #expect(text.components(separatedBy: "import {").count == 2)
+    #expect(text.contains(block))
+    let plain = String(
+        decoding: try #require(try BuildOutputs.render(edge).file("terraform/cloudflare.tf")).contents, as: UTF8.self)
+    #expect(!plain.contains("import {"))
+}

@@ -100,3 +100,17 @@ private func plan(_ compiled: [JSONValue], _ live: [JSONValue]?) -> ZonePlan.Pha
 func wordDiffsMarkWhatChanged(old: String, new: String, expected: String) {
     #expect(WordDiff.render(old: old, new: new) == expected)
 }
+
+@Test func logWindowsAreAnHourAtMostAndCoverTheRangeOnce() {
+    let hour: Int64 = 3_600_000
+    #expect(LogPull.windows(since: 0, until: 3 * hour) == [0..<hour, hour..<(2 * hour), (2 * hour)..<(3 * hour)])
+    #expect(LogPull.windows(since: 5, until: hour + 10) == [5..<(hour + 5), (hour + 5)..<(hour + 10)])
+    #expect(LogPull.windows(since: 0, until: 1) == [0..<1])
+}
+
+@Test func theFieldsAskedForAreThoseTheReaderKnowsThatTheZoneOffers() {
+    #expect(
+        LogPull.fields(offered: ["ZoneID", "ClientIP", "EdgeStartTimestamp", "RayID"]) == [
+            "EdgeStartTimestamp", "ClientIP", "RayID",
+        ])
+}

@@ -29,7 +29,7 @@ enum StorageNote: CustomStringConvertible {
     case skipped(CacheStoragePolicy.SkipReason)
     case uselessCopy
     case stored(ttl: Int64)
-    case tooLarge
+    case stopped
     case revalidated(ttl: Int64)
     case revalidatedThenDropped
 
@@ -39,7 +39,7 @@ enum StorageNote: CustomStringConvertible {
         case .skipped(let reason): "not stored: \(reason.rawValue)"
         case .uselessCopy: "not stored: revalidated on every request and has no validator"
         case .stored(let ttl): "stored for \(ttl / 1000) s"
-        case .tooLarge: "not stored: larger than the cache"
+        case .stopped: "not stored: larger than the cache"
         case .revalidated(let ttl): "revalidated, fresh for \(ttl / 1000) s"
         case .revalidatedThenDropped: "revalidated, then dropped: the new headers forbid storing"
         }

@@ -228,7 +228,7 @@ struct CachePhase {
                 caches.stores[store].remove(key)
                 return .uselessCopy
             }
-            return caches.stores[store].store(entry) ? .stored(ttl: freshness.ttl) : .tooLarge
+            return caches.stores[store].store(entry) ? .stored(ttl: freshness.ttl) : .stopped
         }
     }
 
