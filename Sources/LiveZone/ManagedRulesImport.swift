@@ -186,15 +186,19 @@ struct ManagedRulesImport {
                 }
                 pairs.append(("score_threshold", SpecNode.text(name)))
             }
-            if let action = rule["action"] {
-                guard let name = action.stringValue, Self.actions.contains(name) else {
-                    throw Unrepresentable("the OWASP action is not one the spec has")
-                }
-                pairs.append(("action", SpecNode.text(name)))
-            }
+            if let action = try Self.action(rule["action"]) { pairs.append(("action", action)) }
         }
         if !overrideNodes.isEmpty { pairs.append(("overrides", SpecNode.list(overrideNodes))) }
         return SpecNode.mapping(pairs)
+    }
+
+    /// An override's action as a spec value; nil when absent.
+    private static func action(_ value: JSONValue?) throws(Unrepresentable) -> Node? {
+        guard let value else { return nil }
+        guard let name = value.stringValue, actions.contains(name) else {
+            throw Unrepresentable("the action \(value.compact) is not one the spec gives managed rules")
+        }
+        return SpecNode.text(name)
     }
 
     /// An override of the OWASP ruleset by Cloudflare's rule id or category, which the spec keeps as
@@ -214,12 +218,7 @@ struct ManagedRulesImport {
             }
             pairs.append(("enabled", SpecNode.flag(flag)))
         }
-        if let action = value["action"] {
-            guard let name = action.stringValue, Self.actions.contains(name) else {
-                throw Unrepresentable("an override's action is not one the spec has")
-            }
-            pairs.append(("action", SpecNode.text(name)))
-        }
+        if let action = try Self.action(value["action"]) { pairs.append(("action", action)) }
         guard pairs.count > 1 else { throw Unrepresentable("the override of \(cloudflareID) changes nothing") }
         let isRuleID = CloudflareID.isWellFormed(cloudflareID)
         guard isRuleID == (idMember == "id") else {
