@@ -166,10 +166,13 @@ def test_hand_made(run):
     run.check(result.returncode == 0, "hand-made: import exits 0 (got %d: %s)" % (result.returncode, result.stderr))
     with open(spec) as f:
         text = f.read()
-    for reason in ["the action 'redirect'", "logging is turned off", "'score_per_period'", "'cache_reserve'"]:
+    for reason in ["the action 'redirect'", "logging is turned off", "'score_per_period'", "'cache_reserve'",
+                   "the rule holds a Stripe secret key"]:
         run.check(reason in result.stderr, "hand-made: stderr reports " + reason)
         run.check(reason in text, "hand-made: the spec keeps a comment with " + reason)
-    run.check(result.stderr.count("warning: not imported") == 4, "hand-made: four rules reported")
+    run.check(result.stderr.count("warning: not imported") == 5, "hand-made: five rules reported")
+    run.check("sk_live_" not in text and "sk_live_" not in result.stderr and "[redacted]" in text,
+              "hand-made: a credential in a rule reaches neither the spec nor the messages")
     run.check('"action":"redirect"' in text, "hand-made: the redirect rule is kept as JSON in a comment")
     for expected in ["id: block-admin-from-outside-the-office", "id: login-limit", "timeout: 10m",
                      "requests_to_origin: true", "status: 451", "content_type: text/html", "enabled: false",

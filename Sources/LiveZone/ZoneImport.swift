@@ -66,10 +66,15 @@ public enum ZoneImport {
             var managed = ManagedRulesImport()
             for (index, rule) in rules.enumerated() {
                 let description = rule["description"]?.stringValue
-                let name =
-                    description.flatMap { $0.isEmpty ? nil : $0 } ?? rule["ref"]?.stringValue ?? "rule \(index + 1)"
+                let name = SecretPatterns.redacted(
+                    description.flatMap { $0.isEmpty ? nil : $0 } ?? rule["ref"]?.stringValue ?? "rule \(index + 1)")
                 let identity = identities[phase]?[index] ?? nil
                 do throws(Unrepresentable) {
+                    if let credential = SecretPatterns.matchesInLine(rule.compact).first {
+                        throw Unrepresentable(
+                            "the rule holds \(credential.kind); a spec never holds a credential, so it stays on the "
+                                + "zone and out of the spec")
+                    }
                     switch phase {
                     case .managed:
                         try managed.add(rule, identity: identity)
@@ -84,7 +89,7 @@ public enum ZoneImport {
                 } catch {
                     notes.append(ImportNote(phase: phase, rule: name, reason: error.reason))
                     comments.append("Not imported: rule '\(name)': \(error.reason).")
-                    comments.append("  " + rule.compact)
+                    comments.append("  " + SecretPatterns.redacted(rule.compact))
                 }
             }
             let node = phase == .managed ? managed.section : (entries.isEmpty ? nil : SpecNode.list(entries))

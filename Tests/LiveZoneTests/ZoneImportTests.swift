@@ -53,10 +53,11 @@ func whatBuildWroteImportsIntoASpecThatBuildsTheSameRules(directory: String, pla
     #expect(imported.imported == 4)
     #expect(
         imported.notes.map(\.rule) == [
-            "Send old docs to the new site", "Let the monitor through quietly", "Score-based API limit",
-            "Reserve for video",
+            "Send old docs to the new site", "Let the monitor through quietly", "Partner webhook",
+            "Score-based API limit", "Reserve for video",
         ])
-    #expect(imported.notes.map(\.phase) == [.custom, .custom, .rateLimit, .cache])
+    #expect(imported.notes.map(\.phase) == [.custom, .custom, .custom, .rateLimit, .cache])
+    #expect(!imported.text.contains("sk_live_") && imported.text.contains("[redacted]"))
     for note in imported.notes {
         #expect(imported.text.contains("# Not imported: rule '\(note.rule)': \(note.reason)."))
     }
