@@ -24,7 +24,7 @@ declare -A support=(
 # The longest input libFuzzer generates for each harness (bytes).
 declare -A maxLength=(
     [RulesLanguage]=4200 [RequestJSON]=4096 [NativeTrace]=16384 [LogpushTrace]=16384 [CombinedLog]=16384
-    [GzipTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096 [ManagedRules]=4096
+    [GzipTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096 [ManagedRules]=4096 [JSONDocument]=16384
 )
 
 harnesses=()
@@ -49,16 +49,18 @@ done
 # UndefinedBehaviorSanitizer, stopping at the first undefined-behaviour report.
 scratch=.build-fuzz
 echo "fuzz: building the library modules with -sanitize=fuzzer,address into $scratch"
-swift build --scratch-path "$scratch" --target Simulation \
-    -Xswiftc -sanitize=fuzzer,address \
-    -Xcc -fsanitize=fuzzer-no-link,address,undefined -Xcc -fno-sanitize-recover=undefined >/dev/null
+for target in Simulation CloudflareAPI; do
+    swift build --scratch-path "$scratch" --target "$target" \
+        -Xswiftc -sanitize=fuzzer,address \
+        -Xcc -fsanitize=fuzzer-no-link,address,undefined -Xcc -fno-sanitize-recover=undefined >/dev/null
+done
 debug="$scratch/debug"
 
 # The objects of a module: exactly those of its current sources (a renamed file leaves a stale object behind).
 module_objects() {
     local build="$debug/$1.build"
     if [ ! -d "$build" ]; then
-        echo "fuzz: module $1 was not built into $build (is it a dependency of Simulation?)" >&2
+        echo "fuzz: module $1 was not built into $build (is it a dependency of Simulation or CloudflareAPI?)" >&2
         return 1
     fi
     if [ -f "$build/sources" ]; then
@@ -102,8 +104,9 @@ for name in "${names[@]}"; do
         -Xcc -fmodule-map-file=Sources/CCrypto/module.modulemap \
         -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
         -Xcc -fmodule-map-file=Sources/CModSecurity/module.modulemap \
+        -Xcc -fmodule-map-file=Sources/CCurl/module.modulemap \
         -Xcc -fmodule-map-file="$scratch/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
-        "Fuzz/$name/main.swift" ${support[$name]:-} "${objects[@]}" -lpcre2-8 -lcrypto -lz -lmodsecurity -o "$binary" >"$link_log" 2>&1; then
+        "Fuzz/$name/main.swift" ${support[$name]:-} "${objects[@]}" -lpcre2-8 -lcrypto -lz -lmodsecurity -lcurl -o "$binary" >"$link_log" 2>&1; then
         grep -v "Cannot export local symbol" "$link_log" >&2
         echo "fuzz: $name does not build (log: $link_log)" >&2
         failed=1

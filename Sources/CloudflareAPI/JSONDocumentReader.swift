@@ -85,7 +85,12 @@ public enum JSONDocumentReader {
             let number = try cursor.number()
             if let integer = number.integer { return .int(integer) }
             let digits = UnsafeBufferPointer(start: cursor.base + start, count: cursor.position - start)
-            return .double(Double(String(decoding: digits, as: UTF8.self)) ?? 0)
+            guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else {
+                throw LineError(reason: "the number is too large", position: start)
+            }
+            // Integral values are integers, as `JSONValue` prints them (`1e-400` is 0, `2.0e3` is 2000).
+            if value == value.rounded(), abs(value) < 9e15 { return .int(Int64(value)) }
+            return .double(value)
         }
     }
 

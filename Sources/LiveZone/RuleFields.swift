@@ -25,9 +25,6 @@ struct RuleFields {
     var unread: [String] {
         members.map(\.0).filter { !read.contains($0) && !Self.bookkeeping.contains($0) }
     }
-
-    /// The object's own members.
-    var all: [(String, JSONValue)] { members }
 }
 
 /// Why a rule cannot be written in the spec.

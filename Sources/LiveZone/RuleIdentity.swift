@@ -20,9 +20,6 @@ public struct RuleIdentity: Sendable, Equatable {
             return RuleIdentity(id: unique(base), description: description.flatMap { $0.isEmpty ? nil : $0 })
         }
 
-        /// Claims `id` as it is; false when it is taken.
-        func claim(_ id: String) -> Bool { used.insert(id).inserted }
-
         private func unique(_ id: String) -> String {
             if used.insert(id).inserted { return id }
             var number = 2

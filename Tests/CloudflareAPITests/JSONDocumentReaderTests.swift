@@ -14,6 +14,13 @@ private func read(_ text: String) throws(JSONDocumentReader.SyntaxError) -> JSON
     #expect(value["a"] == .array([.bool(true), .null, .double(-2.5), .string("xé😀")]))
     #expect(value["c"] == .object([]))
     #expect(try read(" 12e2 ") == .int(1200))
+    #expect(try read("1e-400") == .int(0))
+    #expect(try read("12345678901234567890") == .double(12_345_678_901_234_567_890))
+}
+
+@Test func numbersPastWhatADoubleHoldsAreErrors() {
+    #expect(throws: JSONDocumentReader.SyntaxError.self) { try read("55e555555") }
+    #expect(throws: JSONDocumentReader.SyntaxError.self) { try read("[-1e400]") }
 }
 
 @Test(arguments: [
