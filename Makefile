@@ -4,7 +4,7 @@ VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test standin
+.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test standin spec-reference
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -123,6 +123,16 @@ schema-check: venv
 	@mkdir -p .build/schema
 	$(SWIFT) run -q edgeproof schema > .build/schema/edge.schema.json
 	$(VENV)/bin/python scripts/validate-schema.py .build/schema/edge.schema.json $(EXAMPLE)
+	$(VENV)/bin/python scripts/spec-reference.py .build/schema/edge.schema.json $(EXAMPLE) .build/schema/spec-reference.md
+	@cmp -s .build/schema/spec-reference.md docs/spec-reference.md || { \
+	  diff -u docs/spec-reference.md .build/schema/spec-reference.md | head -40; \
+	  echo "schema-check: docs/spec-reference.md is stale; run make spec-reference and commit it"; exit 1; }
+
+# Regenerates docs/spec-reference.md from the checker's schema (schema-check fails when it is stale).
+spec-reference: venv
+	@mkdir -p .build/schema
+	$(SWIFT) run -q edgeproof schema > .build/schema/edge.schema.json
+	$(VENV)/bin/python scripts/spec-reference.py .build/schema/edge.schema.json $(EXAMPLE) docs/spec-reference.md
 
 # The committed example outputs must match the spec, parse with independent parsers, boot redis-server,
 # and pass the shared validators when they are present.

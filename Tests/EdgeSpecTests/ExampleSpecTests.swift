@@ -111,3 +111,16 @@ func exampleSpecBytes() throws -> [UInt8] {
         ])
     #expect(members.contains { $0.0 == "required" && $0.1 == ["version", "zone"] })
 }
+
+@Test func theSchemaStatesTheDefaultsTheReadersUse() throws {
+    let properties = try #require(SpecSchema.document["properties"])
+    let rateLimit = try #require(properties["rate_limits"]?["items"]?["properties"])
+    #expect(rateLimit["timeout"]?["default"] == "1m")
+    #expect(rateLimit["algorithm"]?["default"] == "cloudflare")
+    #expect(rateLimit["requests_to_origin"]?["default"] == false)
+    #expect(rateLimit["characteristics"]?["default"] == .array([]))
+    #expect(rateLimit["requests"]?["default"] == nil, "a required field has no default")
+    #expect(properties["managed_rules"]?["properties"]?["owasp"]?["properties"]?["paranoia_level"]?["default"] == 1)
+    // A mapping's empty default is not written as a list.
+    #expect(properties["fly"]?["properties"]?["secrets"]?["default"] == nil)
+}

@@ -59,9 +59,17 @@ public final class ObjectReader {
         return type.decode(entry.value, context)
     }
 
-    /// An optional field with a default used when it is absent.
+    /// An optional field with a default used when it is absent (the schema states it as `default`).
     public func optional<T>(_ key: String, _ type: FieldType<T>, default value: T, _ description: String) -> T {
-        optional(key, type, description) ?? value
+        let read = optional(key, type, description)
+        if case .describe = mode, let written = SchemaDefault.json(value), let last = properties.indices.last,
+            case var .object(members) = properties[last].1,
+            written.arrayValue == nil || members.contains(where: { $0.0 == "type" && $0.1 == "array" })
+        {
+            members.append(("default", written))
+            properties[last].1 = .object(members)
+        }
+        return read ?? value
     }
 
     private func declare<T>(_ key: String, _ type: FieldType<T>, _ description: String, required: Bool) {
