@@ -14,8 +14,9 @@ struct WhatIfCommand: ParsableCommand {
             "Replay a trace scaled (more clients, same behaviour) and with extra populations: blocks, cache, origin, "
             + "machines, monthly cost.",
         discussion: """
-            Without --scale the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
-            incidents a month); with --scale, one scenario per value. The trace is parsed once for all --scale \
+            With --scale, one scenario per value. Without it, when the spec's app marks routes as incidents and \
+            the trace reaches them, the scenarios reproduce the cost tiers of docs/costs.md (10K, 100K, 500K and 1M \
+            incidents a month); otherwise the trace at 1x, 2x, 5x and 10x. The trace is parsed once for all \
             scenarios, which run in parallel. Exit 1 when a --threshold condition does not hold in a scenario.
             """)
 
@@ -25,8 +26,23 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var format: ResultFormatOption
 
-    @Option(help: "Comma-separated scales, e.g. 1,2,5,10.")
+    @Option(
+        help: "Comma-separated scales, e.g. 1,2,5,10 (the default, unless the spec's app counts incidents).")
     var scale: String?
+
+    /// The scales a what-if runs when neither `--scale` nor the spec's incidents say otherwise.
+    static let defaultScales = "1,2,5,10"
+
+    /// One scenario per comma-separated scale.
+    static func scenarios(_ scales: String) throws -> [WhatIfScenario] {
+        try scales.split(separator: ",").map { text in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 1000 else {
+                throw ValidationError("--scale: '\(text)' is not a scale between 0 and 1000")
+            }
+            return WhatIfScenario(
+                name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
+        }
+    }
 
     @Option(help: "Write the scenarios to this file: HTML when it ends in .html, else JSON ({\"scenarios\": […]}).")
     var report: String?
@@ -52,40 +68,33 @@ struct WhatIfCommand: ParsableCommand {
         defer { spool?.remove() }
         let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)
+        let countsIncidents = compiled.app?.routes.contains(where: \.countsIncident) ?? false
         let progress = TraceProgress.attach(
-            to: &options, paths: traces.paths, passes: (scale == nil ? 2 : 1) + addProfiles.count)
+            to: &options, paths: traces.paths, passes: (scale == nil && countsIncidents ? 2 : 1) + addProfiles.count)
         var tracesRead = false
-        var scenarios: [WhatIfScenario]
+        var scenarios = try Self.scenarios(scale ?? Self.defaultScales)
         var design: [String]?
-        if let scale {
-            scenarios = try scale.split(separator: ",").map { text in
-                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value <= 1000 else {
-                    throw ValidationError("--scale: '\(text)' is not a scale between 0 and 1000")
-                }
-                return WhatIfScenario(
-                    name: "\(value == value.rounded() ? String(Int(value)) : String(value))x", scale: value)
-            }
-        } else {
+        if scale == nil, countsIncidents {
+            // The spec counts incidents: the cost tiers are in incidents a month, when the trace reaches them.
             let base = try run(
                 compiled, [WhatIfScenario(name: "1x", scale: 1)], paths, options, stream, tracesRead: &tracesRead,
                 progress: progress
             ).results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
-            guard incidents > 0 else {
-                StandardError.write(
-                    "error: the trace has no incidents (no request reached an app route marked incident); pass "
-                        + "--scale\n"
-                )
-                throw ExitCode(1)
+            if incidents > 0 {
+                scenarios = WhatIfTable.designCostTable.map { target in
+                    WhatIfScenario(
+                        name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
+                }
+                design = WhatIfTable.designCostTable.map(\.monthly)
+                WhatIfResultOutput.writeNote(
+                    "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients "
+                        + "to the design's table.\n", format: format.output, to: stream)
+            } else {
+                WhatIfResultOutput.writeNote(
+                    "No request of the trace reached an app route marked incident; scaling it \(Self.defaultScales) "
+                        + "instead.\n", format: format.output, to: stream)
             }
-            scenarios = WhatIfTable.designCostTable.map { target in
-                WhatIfScenario(
-                    name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
-            }
-            design = WhatIfTable.designCostTable.map(\.monthly)
-            WhatIfResultOutput.writeNote(
-                "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients to "
-                    + "the design's table.\n", format: format.output, to: stream)
         }
         try ScopedThreshold.refuseUnknownScenarios(
             given, scenarios: scenarios.map(\.name) + addProfiles.map { "+\($0)" })
