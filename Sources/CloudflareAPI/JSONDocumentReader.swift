@@ -1,5 +1,6 @@
 import EdgeCore
 import EdgeWire
+import Foundation
 
 /// Reads a whole JSON document (an API answer, a ruleset file) into a `JSONValue` that keeps object members in
 /// order, on the byte-level `JSONCursor` the trace readers use. Errors give the line and column.
@@ -15,6 +16,24 @@ public enum JSONDocumentReader {
 
         /// `line:column: reason`.
         public var description: String { "\(line):\(column): \(reason)" }
+    }
+
+    /// A file that could not be read as JSON: `path: reason`, or `path:line:column: reason`.
+    public struct FileError: Error, CustomStringConvertible {
+        /// The message, naming the file.
+        public var description: String
+    }
+
+    /// The value the file at `path` holds; `expected` says what it should be, for the error.
+    public static func read(file path: String, expected: String) throws(FileError) -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileError(description: "\(path): cannot be read (expected \(expected))")
+        }
+        do {
+            return try read(Array(data))
+        } catch {
+            throw FileError(description: "\(path):\(error): expected \(expected)")
+        }
     }
 
     /// Objects and arrays may nest this deep.

@@ -12,13 +12,10 @@ extension JSONValue {
         return nil
     }
 
-    /// The integer, when the value is one (a double with no fraction counts).
+    /// The integer, when the value is one.
     public var integerValue: Int64? {
-        switch self {
-        case let .int(value): return value
-        case let .double(value) where value == value.rounded() && abs(value) < 9e15: return Int64(value)
-        default: return nil
-        }
+        if case let .int(value) = self { return value }
+        return nil
     }
 
     /// The boolean, when the value is one.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeCore
+import Foundation
 import Simulation
 
 /// The files options name (reports, JUnit reports, decisions, traces), written through `OutputFile`; a failure
@@ -24,6 +25,14 @@ enum CommandOutput {
     /// otherwise (only the one written is rendered); exits 2 when the file cannot be written.
     static func writeReport(to path: String, html: () -> HTMLReport, json: () -> String) throws {
         try write(path.hasSuffix(".html") ? HTMLReportRenderer.render(html()) : json(), to: path)
+    }
+
+    /// Exits 2 when `path` (a file a command creates, such as an imported spec or a pulled trace) exists and
+    /// `--force` was not given.
+    static func refuseReplacing(_ path: String, force: Bool) throws {
+        guard path != SpecInput.standardInputPath, !force, FileManager.default.fileExists(atPath: path) else { return }
+        StandardError.write("error: \(path) exists; choose another path or pass --force to replace it\n")
+        throw ExitCode(2)
     }
 
     /// Exits 2, naming both, when an output option names one of the files the run reads or the same file as

@@ -12,11 +12,11 @@ struct ImportCommand: ParsableCommand {
         abstract:
             "Write a spec from what a zone runs: its custom rules, rate limits, cache rules and managed rulesets.",
         discussion:
-            "Reads the entrypoint rulesets of the four phases EdgeProof emits from the Cloudflare API (--zone; the "
-            + "token in CLOUDFLARE_API_TOKEN) or from ruleset JSON files (--from DIR: the API's answers or what "
-            + "'build' writes). Rules the spec cannot hold are reported and kept in the spec as comments. Exit 0; 1 "
-            + "when the imported spec does not check clean or Cloudflare refused a request; 2 for usage errors, "
-            + "unreadable files, network and token failures. See docs/live-zone.md.")
+            "Reads the entrypoint rulesets of the four phases EdgeProof emits for the zone --zone names from the "
+            + "Cloudflare API (the token in CLOUDFLARE_API_TOKEN) or from ruleset JSON files (--from DIR: the API's "
+            + "answers or what 'build' writes). Rules the spec cannot hold are reported and kept in the spec as "
+            + "comments. Exit 0; 1 when the imported spec does not check clean; 2 for usage errors, unreadable "
+            + "files, the network, the token and API failures. See docs/live-zone.md.")
 
     @OptionGroup var connection: ZoneConnectionOptions
 
@@ -40,15 +40,10 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--plan: '\(plan)' is not one of free, pro, business, enterprise")
         }
         if from != nil, plan == nil { throw ValidationError("--from needs --plan: files do not say the zone's plan") }
-        if from != nil, connection.zone == nil { throw ValidationError("--from needs --zone NAME for the spec's zone") }
-        if from == nil, connection.zone == nil { throw ValidationError("give --zone (the API) or --from DIR (files)") }
     }
 
     func run() throws {
-        if output != "-", !force, FileManager.default.fileExists(atPath: output) {
-            StandardError.write("error: \(output) exists; choose another path or pass --force to replace it\n")
-            throw ExitCode(2)
-        }
+        try CommandOutput.refuseReplacing(output, force: force)
         let rulesets: [RulesetPhase: JSONValue]
         let zoneName: String
         let zonePlan: String
@@ -60,13 +55,13 @@ struct ImportCommand: ParsableCommand {
                 StandardError.write("error: \(error)\n")
                 throw ExitCode(2)
             }
-            zoneName = connection.zone ?? ""
+            zoneName = connection.zone
             zonePlan = plan ?? ""
             source = "the ruleset files in \(from)"
         } else {
             let client = try connection.client()
             do {
-                let zone = try client.zone(connection.zone ?? "")
+                let zone = try client.zone(connection.zone)
                 var read: [RulesetPhase: JSONValue] = [:]
                 for phase in RulesetPhase.allCases {
                     read[phase] = try client.entrypoint(zoneID: zone.id, phase: phase.rawValue)

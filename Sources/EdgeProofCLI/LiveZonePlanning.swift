@@ -15,14 +15,11 @@ struct LiveZonePlanning {
     static func make(spec: SpecArgument, connection: ZoneConnectionOptions, format: OutputFormat) throws
         -> LiveZonePlanning
     {
-        guard let zoneName = connection.zone else {
-            throw ValidationError("give the zone: --zone example.com or its id")
-        }
         let compiled = try spec.load(format: format)
         let client = try connection.client()
         let bodies = Dictionary(CompiledRulesets.bodies(compiled).map { ($0.phase, $0.body) }) { first, _ in first }
         let read: Result<(CloudflareZone, [RulesetPhase: JSONValue]), APIFailure> = Result { () throws(APIFailure) in
-            let zone = try client.zone(zoneName)
+            let zone = try client.zone(connection.zone)
             var live: [RulesetPhase: JSONValue] = [:]
             for phase in RulesetPhase.allCases {
                 live[phase] = try client.entrypoint(zoneID: zone.id, phase: phase.rawValue)

@@ -32,7 +32,6 @@ struct PullLogsCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard connection.zone != nil else { throw ValidationError("give the zone: --zone example.com or its id") }
         guard output != "-", !output.hasSuffix("/") else {
             throw ValidationError("-o names the gzip trace file to write (resumable), not standard output")
         }
@@ -49,7 +48,7 @@ struct PullLogsCommand: ParsableCommand {
         let start = try Self.time(since, option: "--since"), end = try Self.time(until, option: "--until")
         let client = try connection.client()
         do {
-            let zone = try client.zone(connection.zone ?? "")
+            let zone = try client.zone(connection.zone)
             let offered = try client.getDocument("/zones/\(zone.id)/logs/received/fields")
             let fields = LogPull.fields(offered: Set((offered.objectMembers ?? []).map(\.0)))
             guard !fields.isEmpty else {
@@ -58,10 +57,7 @@ struct PullLogsCommand: ParsableCommand {
             }
             let pull = LogPull(zoneID: zone.id, since: start, until: end, output: output, fields: fields)
             let resumeAt = try pull.resumePoint()
-            if resumeAt == 0, !force, FileManager.default.fileExists(atPath: output) {
-                StandardError.write("error: \(output) exists; choose another path or pass --force to replace it\n")
-                throw ExitCode(2)
-            }
+            if resumeAt == 0 { try CommandOutput.refuseReplacing(output, force: force) }
             let windows = LogPull.windows(since: start, until: end).count
             if resumeAt > 0 { StandardError.write("resuming after \(resumeAt) of \(windows) hour(s) already pulled\n") }
             let meter = Console.current.errorIsTerminal ? ProgressMeter.onStandardError(of: Console.current) : nil

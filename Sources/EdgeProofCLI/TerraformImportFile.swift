@@ -14,15 +14,8 @@ enum TerraformImportFile {
 
     /// The imports `path` names.
     static func read(_ path: String) throws -> TerraformImports {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problem(description: "\(path): cannot be read (give the file 'edgeproof plan --format json' wrote)")
-        }
-        let document: JSONValue
-        do {
-            document = try JSONDocumentReader.read(Array(data))
-        } catch {
-            throw Problem(description: "\(path):\(error.line):\(error.column): \(error.reason)")
-        }
+        let document = try JSONDocumentReader.read(
+            file: path, expected: "the file 'edgeproof plan --format json' wrote")
         guard document["version"]?.integerValue == 1, let zone = document["zone"]?["id"]?.stringValue,
             CloudflareID.isWellFormed(zone), let phases = document["phases"]?.arrayValue
         else {

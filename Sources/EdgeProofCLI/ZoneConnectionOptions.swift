@@ -7,7 +7,7 @@ import Foundation
 /// from a flag.
 struct ZoneConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The zone: its name (example.com) or its 32-digit id.", valueName: "zone"))
-    var zone: String?
+    var zone: String
 
     @Option(help: ArgumentHelp("A PEM file of CA certificates to trust besides the system's.", valueName: "file"))
     var cacert: String?

@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// A unified diff of two texts by lines (longest common subsequence), with three lines of context.
 enum UnifiedDiff {
     /// The diff of `old` and `new` labelled with `oldName`/`newName`; empty when they are equal.
@@ -50,25 +52,14 @@ enum UnifiedDiff {
         return result
     }
 
-    /// The edit script from an LCS table (configuration files are small, so O(n·m) is fine).
+    /// The edit script by lines (`EditScript`), with 1-based line numbers.
     private static func script(_ a: [Substring], _ b: [Substring]) -> [Edit] {
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        EditScript.steps(from: a, to: b).map { step in
+            switch step {
+            case let .same(i, j): Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1)
+            case let .delete(i, j): Edit(kind: .delete, text: a[i], oldLine: i + 1, newLine: j + 1)
+            case let .insert(i, j): Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1)
             }
         }
-        var edits: [Edit] = []
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
-                edits.append(Edit(kind: .same, text: a[i], oldLine: i + 1, newLine: j + 1)); i += 1; j += 1
-            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
-                edits.append(Edit(kind: .delete, text: a[i], oldLine: i + 1, newLine: j + 1)); i += 1
-            } else {
-                edits.append(Edit(kind: .insert, text: b[j], oldLine: i + 1, newLine: j + 1)); j += 1
-            }
-        }
-        return edits
     }
 }

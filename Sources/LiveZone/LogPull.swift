@@ -71,14 +71,20 @@ public struct LogPull {
 
     /// Where the pull resumes: the windows already done (0 for a fresh pull).
     public func resumePoint() throws(Failure) -> Int {
-        guard let progress = try readProgress() else { return 0 }
+        try unfinished()?.windowsDone ?? 0
+    }
+
+    /// The progress an earlier run of this same pull left; nil when there is none, an error when it belongs to
+    /// another pull.
+    private func unfinished() throws(Failure) -> Progress? {
+        guard let progress = try readProgress() else { return nil }
         guard progress.zone == zoneID, progress.since == since, progress.until == until, progress.fields == fields
         else {
             throw .file(
                 "\(progressPath) holds an unfinished pull of other times, fields or zone; delete it and "
                     + "\(partialPath) to start over, or repeat that pull's options to finish it")
         }
-        return progress.windowsDone
+        return progress
     }
 
     /// Runs the pull, reporting each window done (its number, the count, the records so far) to `progress`.
@@ -86,9 +92,9 @@ public struct LogPull {
     @discardableResult
     public func run(client: CloudflareClient, progress: (Int, Int, Int) -> Void) throws(Failure) -> Int {
         let windows = Self.windows(since: since, until: until)
-        let previous = try readProgress()
-        let first = try resumePoint()
-        let file = try PartialFile(path: partialPath, keeping: previous.map { $0.bytes } ?? 0)
+        let previous = try unfinished()
+        let first = previous?.windowsDone ?? 0
+        let file = try PartialFile(path: partialPath, keeping: previous?.bytes ?? 0)
         let writer: GzipMemberWriter
         do { writer = try GzipMemberWriter() } catch { throw .file("zlib: \(error)") }
         var records = 0

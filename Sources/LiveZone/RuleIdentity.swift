@@ -1,3 +1,5 @@
+import EdgeSpec
+
 /// The spec id and description of an imported rule: the `[id]` prefix EdgeProof writes into descriptions, else an
 /// id made from the description (or the rule's `ref`), unique within the spec.
 public struct RuleIdentity: Sendable, Equatable {
@@ -16,7 +18,7 @@ public struct RuleIdentity: Sendable, Equatable {
                 return RuleIdentity(id: unique(id), description: rest)
             }
             let base =
-                description.flatMap(Self.slug) ?? ref.flatMap { Self.isIdentifier($0) ? $0 : Self.slug($0) } ?? fallback
+                description.flatMap(Self.slug) ?? ref.flatMap { RuleID.isValid($0) ? $0 : Self.slug($0) } ?? fallback
             return RuleIdentity(id: unique(base), description: description.flatMap { $0.isEmpty ? nil : $0 })
         }
 
@@ -35,18 +37,10 @@ public struct RuleIdentity: Sendable, Equatable {
         static func prefixed(_ description: String) -> (String, String?)? {
             guard description.hasPrefix("["), let close = description.firstIndex(of: "]") else { return nil }
             let id = String(description[description.index(after: description.startIndex)..<close])
-            guard isIdentifier(id) else { return nil }
+            guard RuleID.isValid(id) else { return nil }
             var rest = description[description.index(after: close)...]
             if rest.first == " " { rest = rest.dropFirst() }
             return (id, rest.isEmpty ? nil : String(rest))
-        }
-
-        /// Whether `text` is a spec id: a lower-case letter or digit, then up to 63 of those, `-` and `_`.
-        static func isIdentifier(_ text: String) -> Bool {
-            guard let first = text.utf8.first, text.utf8.count <= 64, isLowerAlphanumeric(first) else { return false }
-            return text.utf8.allSatisfy {
-                isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-            }
         }
 
         /// Lower-case words of `text` joined by `-`, at most 64 characters; nil when nothing is left.
@@ -59,7 +53,7 @@ public struct RuleIdentity: Sendable, Equatable {
                     continue
                 }
                 let lowered = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-                if isLowerAlphanumeric(lowered) {
+                if (0x61...0x7A).contains(lowered) || (0x30...0x39).contains(lowered) {
                     if pendingDash { out += "-" }
                     pendingDash = false
                     out.unicodeScalars.append(Unicode.Scalar(lowered))
@@ -70,10 +64,6 @@ public struct RuleIdentity: Sendable, Equatable {
             }
             while out.hasSuffix("-") { out.removeLast() }
             return out.isEmpty ? nil : out
-        }
-
-        private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
         }
     }
 }

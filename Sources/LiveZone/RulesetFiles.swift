@@ -24,15 +24,11 @@ public enum RulesetFiles {
             let candidates = ["\(directory)/\(phase.rawValue).json", "\(directory)/cloudflare/\(phase.rawValue).json"]
             guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { continue }
             found += 1
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw Problem(description: "\(path): cannot be read")
-            }
             let document: JSONValue
             do {
-                document = try JSONDocumentReader.read(Array(data))
+                document = try JSONDocumentReader.read(file: path, expected: "a ruleset as JSON")
             } catch {
-                throw Problem(
-                    description: "\(path):\(error.line):\(error.column): \(error.reason) (expected a ruleset as JSON)")
+                throw Problem(description: error.description)
             }
             let ruleset = document["success"] != nil ? document["result"] ?? .null : document
             guard ruleset.objectMembers != nil, ruleset["rules"]?.arrayValue != nil || ruleset["rules"] == nil else {

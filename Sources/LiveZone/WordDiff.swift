@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// A word diff of two texts in `git diff --word-diff` style: words only in the old text as `[-old-]`, only in the
 /// new as `{+new+}`, words are runs between spaces.
 public enum WordDiff {
@@ -7,17 +9,6 @@ public enum WordDiff {
         let before = old.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let after = new.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard before.count <= maximumWords, after.count <= maximumWords else { return "[-\(old)-] {+\(new)+}" }
-        // Longest common subsequence lengths from the end.
-        let rows = before.count + 1, columns = after.count + 1
-        var lengths = [Int](repeating: 0, count: rows * columns)
-        for i in stride(from: before.count - 1, through: 0, by: -1) {
-            for j in stride(from: after.count - 1, through: 0, by: -1) {
-                lengths[i * columns + j] =
-                    before[i] == after[j]
-                    ? lengths[(i + 1) * columns + j + 1] + 1
-                    : max(lengths[(i + 1) * columns + j], lengths[i * columns + j + 1])
-            }
-        }
         var words: [String] = []
         var removed: [String] = []
         var added: [String] = []
@@ -27,21 +18,13 @@ public enum WordDiff {
             removed = []
             added = []
         }
-        var i = 0, j = 0
-        while i < before.count || j < after.count {
-            if i < before.count, j < after.count, before[i] == after[j] {
+        for step in EditScript.steps(from: before, to: after) {
+            switch step {
+            case let .same(i, _):
                 flush()
                 words.append(before[i])
-                i += 1
-                j += 1
-            } else if j == after.count
-                || (i < before.count && lengths[(i + 1) * columns + j] >= lengths[i * columns + j + 1])
-            {
-                removed.append(before[i])
-                i += 1
-            } else {
-                added.append(after[j])
-                j += 1
+            case let .delete(i, _): removed.append(before[i])
+            case let .insert(_, j): added.append(after[j])
             }
         }
         flush()

@@ -198,7 +198,6 @@ public struct ZonePlan: Sendable {
         switch value {
         case let .object(members): .object(members.map { ($0.0, canonical($0.1)) }.sorted { $0.0 < $1.0 })
         case let .array(values): .array(values.map(canonical))
-        case let .double(number) where number == number.rounded() && abs(number) < 9e15: .int(Int64(number))
         default: value
         }
     }

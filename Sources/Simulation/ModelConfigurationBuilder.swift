@@ -46,9 +46,10 @@ public enum ModelConfigurationBuilder {
         guard ruleset != nil || cloudflare else { return nil }
         return ManagedRulesConfiguration(
             owasp: ruleset, cloudflareManaged: cloudflare, scope: edge.managedRulesScope?.compiled,
-            skips: edge.managedRulesSkips.map { skip in
-                ManagedRulesSkip(
-                    id: skip.id, condition: skip.when.compiled, target: skipTarget(skip.spec, references))
+            skips: edge.managedRulesSkips.compactMap { skip in
+                skipTarget(skip.spec, references).map {
+                    ManagedRulesSkip(id: skip.id, condition: skip.when.compiled, target: $0)
+                }
             })
     }
 
@@ -72,16 +73,16 @@ public enum ModelConfigurationBuilder {
         return (disabled, actions)
     }
 
-    /// What an exception skips; listed rules resolve through the catalogue (none when OWASP is not deployed).
-    static func skipTarget(_ skip: ManagedRulesSkipSpec, _ resolver: ManagedRulesReferences?) -> ManagedRulesSkipTarget
+    /// What an exception skips; listed rules resolve through the catalogue (none when OWASP is not deployed). Nil
+    /// for an exception listing rules only by Cloudflare's ids: they cannot be placed among CRS's, so the model
+    /// leaves the exception out rather than have decisions name it as applied (it is reported as not simulated).
+    static func skipTarget(_ skip: ManagedRulesSkipSpec, _ resolver: ManagedRulesReferences?) -> ManagedRulesSkipTarget?
     {
         switch skip.ruleset {
         case .all: return .all
         case .cloudflare: return .cloudflareManaged
         case .owasp:
-            // Listed only by Cloudflare's ids, the rules cannot be placed among CRS's: the model skips none of them
-            // (reported as not simulated).
-            guard let rules = skip.rules else { return skip.cloudflareIDs == nil ? .owasp : .owaspRules([]) }
+            guard let rules = skip.rules else { return skip.cloudflareIDs == nil ? .owasp : nil }
             return .owaspRules(Set(rules.flatMap { resolver?.ruleIDs($0) ?? [] }))
         }
     }

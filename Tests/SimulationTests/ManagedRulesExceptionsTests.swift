@@ -75,6 +75,26 @@ struct ManagedRulesExceptionsTests {
         #expect(incidents.action == .block)
     }
 
+    @Test func anExceptionAndAnOverrideNamedOnlyByCloudflaresIDsAreLeftOutOfTheModelAndReported() throws {
+        let (compiled, diagnostics) = check(
+            spec(
+                "  owasp:\n    enabled: true\n    paranoia_level: 2\n    score_threshold: high\n    overrides:\n"
+                    + "      - cloudflare_id: 5d1a6a2d0b5e4c7c9c1a1e0c1b6e6b01\n        enabled: false\n  skip:\n"
+                    + "    - id: search\n      when: http.request.uri.path eq \"/v1/search\"\n      ruleset: owasp\n"
+                    + "      cloudflare_ids: [5d1a6a2d0b5e4c7c9c1a1e0c1b6e6b02]\n"))
+        let edge = try #require(compiled, "\(diagnostics.diagnostics.map(\.message))")
+        let model = try Edge(configuration: try ModelConfigurationBuilder.configuration(for: edge))
+        // The exception is not named as applied and skips nothing; the probe scores as without either.
+        let search = model.process(probe("/v1/search", unionSelect))
+        #expect(search.managedRulesSkips.isEmpty)
+        #expect(search.managedRulesVerdict?.score(atParanoiaLevel: 2) == 40)
+        #expect(search.action == .block)
+        #expect(
+            NotSimulatedSettings.uses(in: edge).map(\.path).filter { $0.contains("cloudflare_id") } == [
+                "managed_rules.owasp.overrides[].cloudflare_id", "managed_rules.skip[].cloudflare_ids",
+            ])
+    }
+
     @Test func anUnknownCRSIDIsReportedWhereItIsWrittenWithASuggestion() throws {
         let (_, diagnostics) = check(
             spec("  owasp:\n    enabled: true\n    overrides:\n      - rule: 942105\n        enabled: false\n"))

@@ -9,10 +9,7 @@ enum TextValidators {
 
     /// Checks a rule id.
     static func identifier(_ text: String) -> (message: String, help: String?)? {
-        let valid =
-            (1...64).contains(text.utf8.count) && text.utf8.first.map(isLowerAlnum) == true
-            && text.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-        return valid
+        RuleID.isValid(text)
             ? nil
             : (
                 "'\(text)' is not a valid id",
@@ -30,7 +27,7 @@ enum TextValidators {
             && labels.allSatisfy { label in
                 (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
                     && label.utf8.allSatisfy {
-                        isLowerAlnum($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                        RuleID.isLowerAlphanumeric($0) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
                             || $0 == UInt8(ascii: "-")
                     }
             }
@@ -105,9 +102,6 @@ enum TextValidators {
         return nil
     }
 
-    private static func isLowerAlnum(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
 }
 
 extension FieldType where Value == String {
