@@ -62,14 +62,14 @@ public struct CompiledEdge: Sendable {
 /// spec.
 public enum EdgeCompiler {
     /// Compiles `checked`, read from `specPath` (only its last path component is kept); nil when an expression,
-    /// characteristic or plan limit is in error (reported). `targetWarnings` adds what emitted files approximate
-    /// (`build` shows them; `check` judges the spec only).
+    /// characteristic or plan limit is in error (reported). What emitted files approximate is reported too, as
+    /// warnings, so that `check` and `build` report the same findings.
     public static func compile(
-        _ checked: CheckedSpec, specPath: String, diagnostics: DiagnosticCollector, targetWarnings: Bool = true
+        _ checked: CheckedSpec, specPath: String, diagnostics: DiagnosticCollector
     ) -> CompiledEdge? {
         let spec = checked.spec
         PlanLimits(spec: spec, diagnostics: diagnostics).run()
-        if targetWarnings { TargetLimits(spec: spec, diagnostics: diagnostics).run() }
+        TargetLimits(spec: spec, diagnostics: diagnostics).run()
         let rules = RuleCompiler(spec: spec, source: checked.source, diagnostics: diagnostics)
         let customRules = rules.customRules(), rateLimitRules = rules.rateLimitRules(), cacheRules = rules.cacheRules()
         let scope = rules.managedRulesScope(), managedSkips = rules.managedRulesSkips()

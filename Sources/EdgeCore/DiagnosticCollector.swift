@@ -66,6 +66,21 @@ public final class DiagnosticCollector {
     /// The number of diagnostics of one severity.
     public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
 
+    /// Turns every warning `id` into a note that says it is acknowledged and carries `reason` in place of the help
+    /// on fixing it; returns how many.
+    @discardableResult
+    public func acknowledge(_ id: String, reason: DiagnosticNote) -> Int {
+        var count = 0
+        for index in diagnostics.indices where diagnostics[index].id == id && diagnostics[index].severity == .warning {
+            diagnostics[index].severity = .note
+            diagnostics[index].message = "acknowledged: " + diagnostics[index].message
+            diagnostics[index].notes.append(reason)
+            diagnostics[index].help = nil
+            count += 1
+        }
+        return count
+    }
+
     /// Turns every warning into an error (`--strict`).
     public func promoteWarningsToErrors() {
         for index in diagnostics.indices where diagnostics[index].severity == .warning {

@@ -86,16 +86,21 @@ public struct DiagnosticSummary: Sendable {
     public let errors: Int
     /// Number of warnings.
     public let warnings: Int
+    /// Number of notes (acknowledged warnings among them).
+    public let notes: Int
 
     /// Counts `diagnostics`.
     public init(_ diagnostics: [Diagnostic]) {
         errors = diagnostics.filter { $0.severity == .error }.count
         warnings = diagnostics.filter { $0.severity == .warning }.count
+        notes = diagnostics.filter { $0.severity == .note }.count
     }
 
-    /// `edge.yaml: 2 errors, 1 warning` or `edge.yaml: ok`.
+    /// `edge.yaml: 2 errors, 1 warning`, `edge.yaml: ok, 2 notes` or `edge.yaml: ok, no findings`.
     public func line(for file: String) -> String {
-        if errors == 0 && warnings == 0 { return "\(file): ok, no findings" }
+        if errors == 0 && warnings == 0 {
+            return notes == 0 ? "\(file): ok, no findings" : "\(file): ok, \(plural(notes, "note"))"
+        }
         return "\(file): \(plural(errors, "error")), \(plural(warnings, "warning"))"
     }
 

@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try SpecLoader.check(spec.path, targetWarnings: true)
+        let checked = try SpecLoader.check(spec.path)
         var report = BuildReport(
             spec: checked.name, specArgument: spec.path, specBytes: checked.bytes, output: output,
             mode: check ? .check : .write, diagnostics: checked.diagnostics.sorted)

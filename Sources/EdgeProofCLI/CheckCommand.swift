@@ -44,14 +44,19 @@ struct CheckCommand: ParsableCommand {
 
 /// The readiness checklist as a text table.
 enum ReadinessTable {
-    /// One row per checklist item: priority, ✓/✗/–, title, reason.
+    /// One row per checklist item: priority, ✓ (done), ✗ (missing) or ~ (acknowledged in `lints:`), title, reason.
     static func render(_ items: [ReadinessItem]) -> String {
         let shown = items.filter { $0.status != .notApplicable }
         guard !shown.isEmpty else { return "" }
         var out = "\nProduction readiness (P0/P1 checklist rows this spec covers):\n"
         let width = shown.map(\.title.count).max() ?? 0
         for item in shown {
-            let mark = item.status == .done ? "✓" : "✗"
+            let mark =
+                switch item.status {
+                case .done: "✓"
+                case .acknowledged: "~"
+                case .missing, .notApplicable: "✗"
+                }
             out +=
                 "  \(item.priority) \(mark) \(item.title.padding(toLength: width, withPad: " ", startingAt: 0))  "
                 + "\(item.reason)\n"

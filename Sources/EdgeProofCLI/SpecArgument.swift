@@ -7,7 +7,7 @@ struct SpecArgument: ParsableArguments {
     var path: String = "edge.yaml"
 
     /// The compiled spec, or the exit `SpecLoader.load` documents.
-    func load(format: OutputFormat = .text, targetWarnings: Bool = false) throws -> CompiledEdge {
-        try SpecLoader.load(path, format: format, targetWarnings: targetWarnings)
+    func load(format: OutputFormat = .text) throws -> CompiledEdge {
+        try SpecLoader.load(path, format: format)
     }
 }

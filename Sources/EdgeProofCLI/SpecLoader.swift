@@ -22,9 +22,8 @@ enum SpecLoader {
     }
 
     /// Reads `spec` (standard input for `-`; exit 2 when it cannot be read), checks it, compiles it and checks the
-    /// OWASP rules it names against the installed rule set (`targetWarnings` adds what emitted files approximate,
-    /// for `build`).
-    static func check(_ spec: String, targetWarnings: Bool = false) throws -> Checked {
+    /// OWASP rules it names against the installed rule set, and applies the spec's acknowledged lints.
+    static func check(_ spec: String) throws -> Checked {
         let bytes: [UInt8]
         let size: Int?
         switch SpecInput.read(spec) {
@@ -37,25 +36,25 @@ enum SpecLoader {
         let diagnostics = DiagnosticCollector()
         let checked = SpecChecker.check(bytes, file: name, size: size, diagnostics: diagnostics)
         let compiled = checked.flatMap {
-            EdgeCompiler.compile($0, specPath: name, diagnostics: diagnostics, targetWarnings: targetWarnings)
+            EdgeCompiler.compile($0, specPath: name, diagnostics: diagnostics)
         }
         if let compiled { ManagedRulesReferences.check(compiled.managedRules, diagnostics: diagnostics) }
+        if let checked { LintAcknowledgements.apply(checked.spec, to: diagnostics) }
         return Checked(name: name, bytes: bytes, spec: checked, compiled: compiled, diagnostics: diagnostics)
     }
 
-    /// The compiled spec; on success its warnings go to stderr as text (stdout stays for the command's result); on
+    /// The compiled spec; on success its warnings (not the acknowledged ones, which `check` and `build` show) go to
+    /// stderr as text (stdout stays for the command's result); on
     /// errors every finding goes to stdout in `format`, then exit 1.
-    static func load(_ spec: String, format: OutputFormat = .text, targetWarnings: Bool = false) throws
-        -> CompiledEdge
-    {
-        let checked = try check(spec, targetWarnings: targetWarnings)
+    static func load(_ spec: String, format: OutputFormat = .text) throws -> CompiledEdge {
+        let checked = try check(spec)
         guard let compiled = checked.compiled, !checked.diagnostics.hasErrors else {
             DiagnosticPrinter(format: format, spec: checked.name, bytes: checked.bytes)
                 .print(checked.diagnostics.sorted, toStandardError: false)
             throw ExitCode(1)
         }
         DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
-            .print(checked.diagnostics.sorted, toStandardError: true)
+            .print(checked.diagnostics.sorted.filter { $0.severity != .note }, toStandardError: true)
         return compiled
     }
 }

@@ -6,8 +6,10 @@ public enum ReadinessStatus: String, Sendable {
     case done
     /// The spec shows the item is not done.
     case missing
-    /// The spec has no section the item applies to.
+    /// The spec has no section the item applies to, or the item does not fit what the spec describes.
     case notApplicable = "n/a"
+    /// The item is not done and the spec's `lints:` acknowledges it, with a reason.
+    case acknowledged
 }
 
 /// One row of the production checklist (P0/P1) evaluated on a spec.
@@ -37,6 +39,7 @@ public enum ReadinessChecklist {
             _ priority: String, _ title: String, _ id: String, _ status: ReadinessStatus, _ reason: String,
             _ range: SourceRange, fix: String? = nil
         ) {
+            let status = status == .missing && LintAcknowledgements.acknowledges(spec, id) ? .acknowledged : status
             items.append(
                 ReadinessItem(
                     priority: priority, title: title, status: status, reason: reason, fix: fix, lintID: id, range: range
@@ -46,18 +49,31 @@ public enum ReadinessChecklist {
 
         if let redis = spec.redis {
             let policy = redis.maxmemoryPolicy
-            add(
-                "P0", "Redis noeviction", "W0501", policy == .noeviction ? .done : .missing,
-                "maxmemory-policy \(policy.rawValue)",
-                redis.ranges.value("maxmemory_policy"),
-                fix: "set maxmemory_policy: noeviction so queued jobs are never evicted")
+            if redis.use == .cache {
+                add(
+                    "P0", "Redis eviction fits its use", "W0501", policy == .noeviction ? .missing : .done,
+                    "a cache with maxmemory-policy \(policy.rawValue)", redis.ranges.value("maxmemory_policy"),
+                    fix: "set maxmemory_policy: allkeys-lru so the cache evicts instead of refusing writes when full")
+            } else {
+                add(
+                    "P0", "Redis eviction fits its use", "W0501", policy == .noeviction ? .done : .missing,
+                    "\(redis.use.rawValue) with maxmemory-policy \(policy.rawValue)",
+                    redis.ranges.value("maxmemory_policy"),
+                    fix: "set maxmemory_policy: noeviction so queued jobs are never evicted")
+            }
             let aof = redis.persistence?.appendonly ?? false
-            add(
-                "P0", "Redis AOF", "W0502", aof ? .done : .missing, aof ? "appendonly yes" : "appendonly no",
-                redis.persistence?.ranges.value("appendonly") ?? redis.ranges.whole,
-                fix: "set persistence: { appendonly: true }")
+            if redis.provider == .upstash {
+                add("P0", "Redis AOF", "W0502", .notApplicable, "Upstash persists every write", redis.ranges.whole)
+            } else if redis.use == .cache {
+                add("P0", "Redis AOF", "W0502", .notApplicable, "a cache is rebuilt from its source", redis.ranges.whole)
+            } else {
+                add(
+                    "P0", "Redis AOF", "W0502", aof ? .done : .missing, aof ? "appendonly yes" : "appendonly no",
+                    redis.persistence?.ranges.value("appendonly") ?? redis.ranges.whole,
+                    fix: "set persistence: { appendonly: true } so queued jobs survive a restart")
+            }
         } else {
-            add("P0", "Redis noeviction", "W0501", .notApplicable, "no redis section", root.whole)
+            add("P0", "Redis eviction fits its use", "W0501", .notApplicable, "no redis section", root.whole)
             add("P0", "Redis AOF", "W0502", .notApplicable, "no redis section", root.whole)
         }
 
@@ -96,16 +112,19 @@ public enum ReadinessChecklist {
             enabledRules.isEmpty ? "no enabled WAF custom rule" : "\(enabledRules.count) enabled",
             spec.waf.first?.ranges.whole ?? root.key("zone"), fix: "add waf rules")
         let owasp = spec.managedRules?.owasp?.enabled ?? false
-        add(
-            "P0", "WAF managed rules (OWASP)", "W0507", owasp ? .done : .missing,
-            owasp
-                ? "OWASP core ruleset, paranoia level \(spec.managedRules?.owasp?.paranoiaLevel ?? 1)"
-                : "OWASP core ruleset not enabled",
-            spec.managedRules?.ranges.whole ?? root.key("zone"),
-            fix: spec.zone.plan == .free
-                ? "the OWASP Core Ruleset needs the pro plan; the free plan has only the Free Managed Ruleset, which "
-                    + "the spec cannot express: deploy it from the Cloudflare dashboard"
-                : "set managed_rules: { owasp: { enabled: true } }")
+        if spec.zone.plan == .free {
+            add(
+                "P0", "WAF managed rules (OWASP)", "W0507", .notApplicable,
+                "the free plan has no OWASP Core Ruleset; Cloudflare deploys its Free Managed Ruleset itself",
+                root.key("zone"))
+        } else {
+            add(
+                "P0", "WAF managed rules (OWASP)", "W0507", owasp ? .done : .missing,
+                owasp
+                    ? "OWASP core ruleset, paranoia level \(spec.managedRules?.owasp?.paranoiaLevel ?? 1)"
+                    : "OWASP core ruleset not enabled",
+                spec.managedRules?.ranges.whole ?? root.key("zone"), fix: "set managed_rules: { owasp: { enabled: true } }")
+        }
 
         var tlsOff: [(String, SourceRange)] = []
         for listener in spec.vault?.listeners ?? [] where listener.tlsDisable {

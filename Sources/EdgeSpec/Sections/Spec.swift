@@ -43,6 +43,8 @@ public struct Spec: SpecObject, Sendable {
     public var app: AppSpec?
     /// Load profiles for `synth` and `whatif --add-profile`, by name.
     public var profiles: [(key: LocatedText, value: ProfileSpec)]
+    /// Warnings the team acknowledges, by id, each with its reason (`LintAcknowledgements`).
+    public var lints: [(key: LocatedText, value: LocatedText)]
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -93,6 +95,10 @@ public struct Spec: SpecObject, Sendable {
                 .map(ObjectReader.object(ProfileSpec.self, name: "profile"), keyPattern: "^[a-z0-9][a-z0-9_-]*$"),
                 default: [],
                 "Load profiles for synth and whatif --add-profile, by name."),
+            lints: r.optional(
+                "lints", LintAcknowledgements.fieldType, default: [],
+                "Warnings acknowledged with a reason, by id, e.g. W0509: \"staging runs one machine\"; shown as notes, "
+                    + "never errors under --strict."),
             ranges: r.ranges)
     }
 

@@ -126,6 +126,7 @@ public enum SpecSettingRegistry {
         SpecSetting(path: "fail_on", treatment: .notAnEdgeSetting("the former name of `thresholds`")),
         SpecSetting(path: "redact.*", treatment: .notAnEdgeSetting("what reports and decision logs mask")),
         SpecSetting(path: "profiles.*", treatment: .notAnEdgeSetting("traffic profiles for `synth` and `whatif`")),
+        SpecSetting(path: "lints", treatment: .notAnEdgeSetting("warnings acknowledged for `check`")),
     ]
 
     private static let configurationTargets: [SpecSetting] = [
