@@ -112,17 +112,15 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Appends `value` as a JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
     public static func writeString(_ value: String, to out: inout String) {
         out += "\""
-        for scalar in value.unicodeScalars {
+        ScalarEscaping.append(value, to: &out) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case let c where c.value < 0x20: "\\u" + ScalarEscaping.hex(c.value, uppercase: false)
+            default: nil
             }
         }
         out += "\""

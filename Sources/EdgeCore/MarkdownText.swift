@@ -8,17 +8,14 @@ public enum MarkdownText {
     /// `text` safe inside a table cell: `|`, `\`, `<`, `>`, backticks, `*`, `_`, `[` and `]` escaped, line breaks
     /// as spaces, control characters dropped.
     public static func cell(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">": out += "\\" + String(scalar)
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">": "\\" + String(scalar)
+            case "\n", "\r", "\t": " "
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: ""
+            default: nil
             }
         }
-        return out
     }
 
     /// `text` as inline code: wrapped in enough backticks that none inside ends it, with `|` escaped for tables and
@@ -26,14 +23,12 @@ public enum MarkdownText {
     /// `|` that follows a backslash even inside code, where a backslash cannot be escaped.
     public static func code(_ text: String) -> String {
         if text.unicodeScalars.contains("\\") { return cell(text) }
-        var flat = ""
-        for scalar in text.unicodeScalars {
+        let flat = ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "\n", "\r", "\t": flat += " "
-            case "|": flat += "\\|"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                flat.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t": " "
+            case "|": "\\|"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: ""
+            default: nil
             }
         }
         var longestRun = 0

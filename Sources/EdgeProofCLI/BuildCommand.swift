@@ -55,14 +55,7 @@ struct BuildCommand: ParsableCommand {
         var report = BuildReport(
             spec: checked.name, specArgument: spec.path, specBytes: checked.bytes, output: output,
             mode: check ? .check : .write, diagnostics: checked.diagnostics.sorted)
-        guard let compiled = checked.compiled, !report.hasErrors else {
-            StandardOutput.print(report.render(format), terminator: "")
-            throw ExitCode(1)
-        }
-        if format == .text {
-            DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
-                .print(report.diagnostics, toStandardError: true)
-        }
+        let compiled = try SpecLoader.compiled(checked, report: report, format: format)
         let outputs: OutputSet
         do {
             let templateSet = try templates.map { try TemplateSet.overriding(with: $0) } ?? .embedded

@@ -38,9 +38,6 @@ struct BuildReport: FormattedResult {
     /// How DIR differs from the spec's files (mode `check`).
     var drift: [DriftCheck.Difference] = []
 
-    /// Whether the spec has errors.
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
     /// Whether the run succeeded: no spec errors and, with `--check`, no drift.
     var succeeded: Bool { !hasErrors && drift.isEmpty }
 

@@ -21,9 +21,10 @@ enum CommandOutput {
         }
     }
 
-    /// Writes the report `--report` names: the HTML page when the path ends in `.html`, the JSON document
-    /// otherwise (only the one written is rendered); exits 2 when the file cannot be written.
-    static func writeReport(to path: String, html: () -> HTMLReport, json: () -> String) throws {
+    /// Writes the report `--report` names, nothing when it names none: the HTML page when the path ends in `.html`,
+    /// the JSON document otherwise (only the one written is rendered); exits 2 when the file cannot be written.
+    static func writeReport(to path: String?, html: () -> HTMLReport, json: () -> String) throws {
+        guard let path else { return }
         try write(path.hasSuffix(".html") ? HTMLReportRenderer.render(html()) : json(), to: path)
     }
 

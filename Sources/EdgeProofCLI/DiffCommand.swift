@@ -50,18 +50,15 @@ struct DiffCommand: ParsableCommand {
                 base: baseSpec, head: headSpec, paths: traces.paths, options: options, diagnostics: diagnostics)
         }
         DiffResultOutput.write(result, format: format.output, failOnChange: failOnChange, to: stream)
-        UnsuppliedFieldWarning.print(result.unsuppliedFields)
-        UndecidedSearchWarning.printIfAny()
-        if let report {
-            try CommandOutput.writeReport(
-                to: report,
-                html: {
-                    HTMLReport(
-                        title: "Diff: \(base) → \(head)",
-                        subtitle: "\(result.changed) of \(result.requests) requests change outcome",
-                        diffGroups: result.groups.map { DiffGroupRow($0, totalRequests: result.requests) })
-                }, json: { SpecDiffRenderer.json(result).pretty })
-        }
+        TraceInput.printWarnings(unsupplied: result.unsuppliedFields)
+        try CommandOutput.writeReport(
+            to: report,
+            html: {
+                HTMLReport(
+                    title: "Diff: \(base) → \(head)",
+                    subtitle: "\(result.changed) of \(result.requests) requests change outcome",
+                    diffGroups: result.groups.map { DiffGroupRow($0, totalRequests: result.requests) })
+            }, json: { SpecDiffRenderer.json(result).pretty })
         if let junit { try CommandOutput.write(SpecDiffRenderer.junit(result, suite: "edgeproof diff"), to: junit) }
         if failOnChange, result.changed > 0 { throw ExitCode(1) }
     }

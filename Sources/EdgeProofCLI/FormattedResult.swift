@@ -1,7 +1,9 @@
 import EdgeCore
 
-/// A command's result that has every `--format`: `build`'s and `test`'s reports.
+/// A command's result that has every `--format` and carries the spec's findings: `build`'s and `test`'s reports.
 protocol FormattedResult {
+    /// The checker's and compiler's findings, sorted.
+    var diagnostics: [Diagnostic] { get }
     /// The terminal text.
     var text: String { get }
     /// The versioned JSON document (`docs/command-line.md`).
@@ -13,6 +15,9 @@ protocol FormattedResult {
 }
 
 extension FormattedResult {
+    /// Whether the spec has errors.
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
     /// The result in `format`.
     func render(_ format: OutputFormat) -> String {
         switch format {

@@ -49,18 +49,15 @@ struct ReplayCommand: ParsableCommand {
         }
         let checked = thresholds.evaluate(given, spec: compiled, runs: [(nil, summary.metric)])
         ReplayResultOutput.write(summary, format: format.output, thresholds: checked.status, to: stream)
-        UnsuppliedFieldWarning.print(summary.unsuppliedFields)
-        UndecidedSearchWarning.printIfAny()
-        if let report {
-            try CommandOutput.writeReport(
-                to: report,
-                html: {
-                    HTMLReport(
-                        title: "Replay of \(traces.fileNames)",
-                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
-                        summary: summary, capacity: ReportCapacity.line(for: compiled))
-                }, json: { ReplayResultOutput.document(summary, thresholds: checked.status).pretty })
-        }
+        TraceInput.printWarnings(unsupplied: summary.unsuppliedFields)
+        try CommandOutput.writeReport(
+            to: report,
+            html: {
+                HTMLReport(
+                    title: "Replay of \(traces.fileNames)",
+                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
+                    summary: summary, capacity: ReportCapacity.line(for: compiled))
+            }, json: { ReplayResultOutput.document(summary, thresholds: checked.status).pretty })
         ReplayResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
         try thresholds.finish(checked, suite: "edgeproof replay")
     }

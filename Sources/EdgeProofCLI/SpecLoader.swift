@@ -57,4 +57,20 @@ enum SpecLoader {
             .print(checked.diagnostics.sorted.filter { $0.severity != .note }, toStandardError: true)
         return compiled
     }
+
+    /// The compiled spec of `checked` for a command whose `report` carries the findings: when the spec has errors
+    /// the report goes to stdout in `format`, then exit 1; otherwise, in text format, its warnings go to stderr.
+    static func compiled(_ checked: Checked, report: some FormattedResult, format: OutputFormat) throws
+        -> CompiledEdge
+    {
+        guard let compiled = checked.compiled, !report.hasErrors else {
+            StandardOutput.print(report.render(format), terminator: "")
+            throw ExitCode(1)
+        }
+        if format == .text {
+            DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
+                .print(report.diagnostics, toStandardError: true)
+        }
+        return compiled
+    }
 }

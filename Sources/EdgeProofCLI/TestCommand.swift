@@ -45,14 +45,7 @@ struct TestCommand: ParsableCommand {
         let checked = try SpecLoader.check(spec.path)
         var report = TestReport(
             spec: checked.name, specBytes: checked.bytes, diagnostics: checked.diagnostics.sorted)
-        guard let compiled = checked.compiled, !report.hasErrors else {
-            StandardOutput.print(report.render(format), terminator: "")
-            throw ExitCode(1)
-        }
-        if format == .text {
-            DiagnosticPrinter(format: .text, spec: checked.name, bytes: checked.bytes)
-                .print(report.diagnostics, toStandardError: true)
-        }
+        let compiled = try SpecLoader.compiled(checked, report: report, format: format)
         var reach = SettingReachCounts()
         for (index, test) in compiled.expectations.enumerated() {
             let name = test.name ?? "case \(index + 1)"

@@ -18,8 +18,6 @@ struct TestReport: FormattedResult {
     /// The "Not simulated" section of the text form (settings the model does not simulate).
     var notSimulated = ""
 
-    /// Whether the spec has errors (then no case ran).
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// How many cases failed.
     var failed: Int { results.filter { !$0.passed }.count }
     /// How many cases passed.

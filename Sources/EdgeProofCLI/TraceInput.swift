@@ -81,6 +81,13 @@ struct TraceInput: ParsableArguments {
         return result
     }
 
+    /// The warnings a replay, what-if or diff prints after its result: one per field the spec reads that no trace
+    /// record supplied, then the regex searches left undecided.
+    static func printWarnings(unsupplied fields: [UnsuppliedField]) {
+        UnsuppliedFieldWarning.print(fields)
+        UndecidedSearchWarning.printIfAny()
+    }
+
     /// Prints up to 20 trace findings, then how many more there were: on standard error, or on `github` as workflow
     /// warnings (a skipped line does not fail the run, so it is no `::error`).
     private static func printFindings(_ diagnostics: DiagnosticCollector, github: ResultStream?) {

@@ -109,22 +109,19 @@ struct WhatIfCommand: ParsableCommand {
         let checked = thresholds.evaluate(given, spec: compiled, runs: results.map { ($0.name, $0.metric) })
         WhatIfResultOutput.write(
             results, warnings: warnings, design: design, thresholds: checked.status, format: format.output, to: stream)
-        UnsuppliedFieldWarning.print(WhatIfTable.unsuppliedFields(results))
-        UndecidedSearchWarning.printIfAny()
-        if let report {
-            try CommandOutput.writeReport(
-                to: report,
-                html: {
-                    HTMLReport(
-                        title: "What-if: \(traces.fileNames)",
-                        subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
-                        summary: results.first?.summary, scenarios: results,
-                        capacity: ReportCapacity.line(for: compiled))
-                },
-                json: {
-                    WhatIfResultOutput.document(results, warnings: warnings, thresholds: checked.status).pretty
-                })
-        }
+        TraceInput.printWarnings(unsupplied: WhatIfTable.unsuppliedFields(results))
+        try CommandOutput.writeReport(
+            to: report,
+            html: {
+                HTMLReport(
+                    title: "What-if: \(traces.fileNames)",
+                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
+                    summary: results.first?.summary, scenarios: results,
+                    capacity: ReportCapacity.line(for: compiled))
+            },
+            json: {
+                WhatIfResultOutput.document(results, warnings: warnings, thresholds: checked.status).pretty
+            })
         WhatIfResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
         try thresholds.finish(checked, suite: "edgeproof whatif")
     }

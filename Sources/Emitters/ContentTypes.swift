@@ -1,3 +1,4 @@
+import EdgeCore
 import Mustache
 
 /// The escaping each emitted format needs, registered as swift-mustache content types so a template declares
@@ -16,19 +17,17 @@ enum EmitterContentTypes {
 /// The inside of a TOML basic string: `\`, `"` and control characters escaped (TOML 1.0 §String).
 struct TOMLStringContent: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case let c where c.value < 0x20 || c.value == 0x7F: out += "\\u" + hex4(c.value)
-            default: out.unicodeScalars.append(scalar)
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case "\r": "\\r"
+            case let c where c.value < 0x20 || c.value == 0x7F: "\\u" + ScalarEscaping.hex(c.value)
+            default: nil
             }
         }
-        return out
     }
 }
 
@@ -50,12 +49,12 @@ struct RedisArgumentContent: MustacheContentType {
             }
         guard needsQuotes else { return text }
         var out = "\""
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.append(text, to: &out) { scalar in
             switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case let c where c.value < 0x20: out += "\\x" + String(hex4(c.value).suffix(2))
-            default: out.unicodeScalars.append(scalar)
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case let c where c.value < 0x20: "\\x" + ScalarEscaping.hex(c.value, digits: 2)
+            default: nil
             }
         }
         return out + "\""
@@ -67,11 +66,6 @@ struct ShellWordContent: MustacheContentType {
     func escapeText(_ text: String) -> String {
         "'" + text.replacingAll("'", "'\\''") + "'"
     }
-}
-
-private func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }
 
 extension String {

@@ -42,10 +42,8 @@ public enum ReplayMarkdownRenderer {
         out +=
             "\nRecords: \(ReportFormat.count(s.lateRecords)) late, \(ReportFormat.count(s.malformedRecords)) "
             + "malformed, \(ReportFormat.count(s.repairedRecords)) repaired\n"
-        if let agreement = s.actionAgreementRatio {
-            out += "\nAgreement with recorded outcomes: actions \(TextFormatting.percent(agreement))"
-            if let cache = s.cacheAgreementRatio { out += ", cache \(TextFormatting.percent(cache))" }
-            out += "\n"
+        if let agreement = SummaryRenderer.agreementLine(s) {
+            out += "\n" + agreement + "\n"
             if !s.disagreements.isEmpty {
                 out += "\n" + s.disagreements.map { "- \(SimulationMarkdown.cell($0, limit: 300))\n" }.joined()
             }

@@ -51,11 +51,9 @@ public enum SummaryRenderer {
         out +=
             "\nRecords: \(count(s.lateRecords)) late (processed at the current virtual time), "
             + "\(count(s.malformedRecords)) malformed, \(count(s.repairedRecords)) repaired\n"
-        if let agreement = s.actionAgreementRatio {
-            out += "\nAgreement with recorded outcomes: actions \(TextFormatting.percent(agreement))"
-            if let cache = s.cacheAgreementRatio { out += ", cache \(TextFormatting.percent(cache))" }
+        if let agreement = agreementLine(s) {
             out +=
-                "\n" + matrix("action (recorded → model)", s.actionAgreement)
+                "\n" + agreement + "\n" + matrix("action (recorded → model)", s.actionAgreement)
                 + matrix("cache (recorded → model)", s.cacheAgreement)
             if !s.disagreements.isEmpty { out += "  examples:\n" + s.disagreements.map { "    \($0)\n" }.joined() }
         }
@@ -124,6 +122,15 @@ public enum SummaryRenderer {
                 ])
             ),
         ])
+    }
+
+    /// `Agreement with recorded outcomes: actions 97.50%, cache 99.00%` (the cache part when records carried a cache
+    /// status), without a line break; nil when no record carried a recorded action.
+    static func agreementLine(_ s: ReplaySummary) -> String? {
+        guard let agreement = s.actionAgreementRatio else { return nil }
+        var line = "Agreement with recorded outcomes: actions \(TextFormatting.percent(agreement))"
+        if let cache = s.cacheAgreementRatio { line += ", cache \(TextFormatting.percent(cache))" }
+        return line
     }
 
     private static func matrix(_ title: String, _ matrix: [String: [String: Int]]) -> String {

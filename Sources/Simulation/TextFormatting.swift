@@ -1,3 +1,4 @@
+import EdgeCore
 import Foundation
 
 /// Plain-text tables, percentages and XML escaping shared by the terminal reports and the JUnit files.
@@ -27,29 +28,21 @@ public enum TextFormatting {
     /// them into spaces, and content would turn CR into LF); characters XML 1.0 forbids (C0 controls, U+FFFE,
     /// U+FFFF) and the C1 controls are written as visible text, `[U+001B]`.
     public static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escaped(text) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "\t": "&#9;"
+            case "\n": "&#10;"
+            case "\r": "&#13;"
             case _
             where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
                 || scalar.value == 0xFFFF:
-                out += "[U+" + hex(scalar.value) + "]"
-            default: out.unicodeScalars.append(scalar)
+                "[U+" + ScalarEscaping.hex(scalar.value) + "]"
+            default: nil
             }
         }
-        return out
-    }
-
-    /// At least four upper-case hex digits.
-    private static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

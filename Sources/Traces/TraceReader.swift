@@ -193,22 +193,15 @@ struct TraceReaderCore {
             break
         case .truncated:
             let dropped = filled > position ? "; the incomplete line \(lastLine + 1) was not read" : ""
-            reportError(
+            try stopAtDamage(
                 TraceDiagnosticID.truncatedInput,
                 "compressed stream ends early: the file is truncated after line \(lastLine)\(dropped)",
-                line: lastLine + 1, column: 1)
-            position = filled
-            reportSuppressedWarnings()
-            throw .damagedInput(file: name, reason: "the compressed stream is truncated after line \(lastLine)")
+                line: lastLine + 1, reason: "the compressed stream is truncated after line \(lastLine)")
         case let .corrupt(message):
-            reportError(
+            try stopAtDamage(
                 TraceDiagnosticID.corruptInput,
                 "compressed data is corrupt (\(message)); reading stopped after line \(lastLine)",
-                line: lastLine + 1, column: 1)
-            position = filled
-            reportSuppressedWarnings()
-            throw .damagedInput(
-                file: name, reason: "the compressed data is corrupt after line \(lastLine) (\(message))")
+                line: lastLine + 1, reason: "the compressed data is corrupt after line \(lastLine) (\(message))")
         case .trailingGarbage:
             reportWarning(
                 TraceDiagnosticID.trailingData, "bytes after the end of the compressed stream are ignored",
@@ -224,6 +217,17 @@ struct TraceReaderCore {
         position = filled
         statistics.lines += 1
         return try parseLine(start: start, end: filled, into: &record)
+    }
+
+    /// Reports the compressed stream as damaged at line `line`, drops the rest of the input and stops reading
+    /// (`reason` says why).
+    private mutating func stopAtDamage(_ id: String, _ message: String, line: Int, reason: String)
+        throws(TraceReadError) -> Never
+    {
+        reportError(id, message, line: line, column: 1)
+        position = filled
+        reportSuppressedWarnings()
+        throw .damagedInput(file: name, reason: reason)
     }
 
     /// Reports line `line` as longer than `maxLineLength` and stops reading.

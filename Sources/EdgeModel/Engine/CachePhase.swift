@@ -125,31 +125,19 @@ struct CachePhase {
                     entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
                     key: key, store: store, now: now)
             }
-            var outcome = cached(entry, status: .updating, isHead: isHead, browser: browserSetting)
-            outcome.originContacted = true
-            outcome.originLatency = answer.latency
-            outcome.answer = answer
-            return outcome
+            return cached(entry, status: .updating, isHead: isHead, browser: browserSetting, originAnswer: answer)
         }
         if answer.isError, entry.allowsStale, now < entry.staleIfErrorUntil {
             lookup = .staleOnError(status: answer.status)
             caches.stores[store].touch(slot)
-            var outcome = cached(entry, status: .stale, isHead: isHead, browser: browserSetting)
-            outcome.originContacted = true
-            outcome.originLatency = answer.latency
-            outcome.answer = answer
-            return outcome
+            return cached(entry, status: .stale, isHead: isHead, browser: browserSetting, originAnswer: answer)
         }
         lookup = .expired
         if Self.confirms(answer, entry) {
             storage = refresh(
                 entry, slot: slot, answer: answer, http: http, resolved: resolved, byRule: byRule,
                 key: key, store: store, now: now)
-            var outcome = cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting)
-            outcome.originContacted = true
-            outcome.originLatency = answer.latency
-            outcome.answer = answer
-            return outcome
+            return cached(entry, status: .revalidated, isHead: isHead, browser: browserSetting, originAnswer: answer)
         }
         let plan = plan(answer, status: answer.status, http: http, resolved: resolved, byRule: byRule, now: now)
         if answer.isError, case .skip = plan {
@@ -317,13 +305,16 @@ struct CachePhase {
             answer: answer)
     }
 
-    private func cached(_ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?)
-        -> ServeOutcome
-    {
+    /// The stored copy served; `originAnswer` is the origin's reply when the origin was contacted all the same (a
+    /// background refresh, a failing origin, a revalidation).
+    private func cached(
+        _ entry: CacheEntry, status: CacheStatus, isHead: Bool, browser: BrowserTTLSetting?,
+        originAnswer: OriginAnswer? = nil
+    ) -> ServeOutcome {
         ServeOutcome(
-            status: entry.status, cacheStatus: status, originContacted: false, originLatency: 0,
-            bytes: isHead ? 0 : entry.size,
+            status: entry.status, cacheStatus: status, originContacted: originAnswer != nil,
+            originLatency: originAnswer?.latency ?? 0, bytes: isHead ? 0 : entry.size,
             browserTTL: BrowserCacheTTL.seconds(browser, origin: entry.browserLifetime, cacheable: true),
-            answer: nil)
+            answer: originAnswer)
     }
 }

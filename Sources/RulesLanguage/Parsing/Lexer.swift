@@ -125,11 +125,7 @@ struct Lexer {
         var value: [UInt8] = []
         var offsets: [Int] = []
         while true {
-            guard position < end else {
-                throw SyntaxError(
-                    RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
-                    help: "add a closing `\"`")
-            }
+            guard position < end else { throw unterminatedString(from: start) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
@@ -192,6 +188,13 @@ struct Lexer {
         }
     }
 
+    /// The error for a string literal opened at `start` that the input ends inside.
+    private func unterminatedString(from start: Int) -> SyntaxError {
+        SyntaxError(
+            RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
+            help: "add a closing `\"`")
+    }
+
     private static func scalarWidth(_ leadByte: UInt8) -> Int {
         switch leadByte {
         case 0xF0...: 4
@@ -209,11 +212,7 @@ struct Lexer {
         var classDepth = 0
         var classOpenedAt = -1
         while true {
-            guard position < end else {
-                throw SyntaxError(
-                    RulesDiagnosticID.unterminatedString, "unterminated string literal", at: start..<end,
-                    help: "add a closing `\"`")
-            }
+            guard position < end else { throw unterminatedString(from: start) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\\"), position + 1 < end {
                 let next = bytes[position + 1]

@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// Escaping of text for HTML element content and attribute values.
 enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, safe in content and in quoted
@@ -5,14 +7,14 @@ enum HTMLText {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.append(text, to: &out) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
             }
         }
         return out
