@@ -44,8 +44,8 @@ enum SpecLoader {
     }
 
     /// The compiled spec; on success its warnings (not the acknowledged ones, which `check` and `build` show) go to
-    /// stderr as text (stdout stays for the command's result); on
-    /// errors every finding goes to stdout in `format`, then exit 1.
+    /// stderr as text (stdout stays for the command's result); on errors every finding goes to stdout in `format`,
+    /// then exit 1.
     static func load(_ spec: String, format: OutputFormat = .text) throws -> CompiledEdge {
         let checked = try check(spec)
         guard let compiled = checked.compiled, !checked.diagnostics.hasErrors else {

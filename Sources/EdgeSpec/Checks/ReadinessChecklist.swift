@@ -65,7 +65,9 @@ public enum ReadinessChecklist {
             if redis.provider == .upstash {
                 add("P0", "Redis AOF", "W0502", .notApplicable, "Upstash persists every write", redis.ranges.whole)
             } else if redis.use == .cache {
-                add("P0", "Redis AOF", "W0502", .notApplicable, "a cache is rebuilt from its source", redis.ranges.whole)
+                add(
+                    "P0", "Redis AOF", "W0502", .notApplicable, "a cache is rebuilt from its source", redis.ranges.whole
+                )
             } else {
                 add(
                     "P0", "Redis AOF", "W0502", aof ? .done : .missing, aof ? "appendonly yes" : "appendonly no",
@@ -123,7 +125,8 @@ public enum ReadinessChecklist {
                 owasp
                     ? "OWASP core ruleset, paranoia level \(spec.managedRules?.owasp?.paranoiaLevel ?? 1)"
                     : "OWASP core ruleset not enabled",
-                spec.managedRules?.ranges.whole ?? root.key("zone"), fix: "set managed_rules: { owasp: { enabled: true } }")
+                spec.managedRules?.ranges.whole ?? root.key("zone"),
+                fix: "set managed_rules: { owasp: { enabled: true } }")
         }
 
         var tlsOff: [(String, SourceRange)] = []

@@ -32,7 +32,8 @@ public enum SpecChecker {
         guard let spec = decoded, !diagnostics.hasErrors else { return nil }
         SpecSemantics(spec: spec, diagnostics: diagnostics).run()
         let readiness = ReadinessChecklist.evaluate(spec)
-        for item in readiness where item.status == .missing {
+        // Acknowledged rows are reported too: `LintAcknowledgements.apply` turns them into notes with the reason.
+        for item in readiness where item.status == .missing || item.status == .acknowledged {
             diagnostics.warning(item.lintID, "readiness: \(item.title): \(item.reason)", at: item.range, help: item.fix)
         }
         return diagnostics.hasErrors ? nil : CheckedSpec(spec: spec, source: source, readiness: readiness)
