@@ -27,39 +27,33 @@ enum CRSOutcomeState: UInt8 {
 
 /// The outcomes of the rules on one value, kept across requests: a link whose outcome depends on the value alone
 /// (`CompiledSecLink.outcomeSlot`) runs its transformations and operator once per distinct value. Most links do
-/// nothing on most values, so that is two bits per link; the rest keep their variants.
+/// nothing on most values, so that is one byte per link; the rest keep their variants.
 final class CRSValueOutcomes {
-    /// Per outcome slot, one bit: set while the slot is not known to do nothing (`unknown` or `kept`). Read for
-    /// every rule of every request, so kept in memory of its own rather than in an array, whose reads through a
-    /// class pay for reference counting and exclusivity checks.
-    private let undecided: CRSSlotBits
-    /// Per outcome slot, one bit: set when the state is `kept`.
-    private let kept: CRSSlotBits
+    /// Per outcome slot, what is known. Read for every rule of every request, so kept in memory of its own rather
+    /// than in an array, whose reads through a class pay for reference counting and exclusivity checks.
+    private let states: UnsafeMutableBufferPointer<CRSOutcomeState>
     /// The variants of the slots whose state is `kept`.
     var details: [Int: [CRSVariantOutcome]] = [:]
     /// The value transformed, by transformation list.
     var transformed: [Int: [UInt8]] = [:]
 
     init(slots: Int) {
-        undecided = CRSSlotBits(slots: slots, set: true)
-        kept = CRSSlotBits(slots: slots, set: false)
+        states = .allocate(capacity: slots)
+        states.initialize(repeating: .unknown)
+    }
+
+    deinit {
+        states.deallocate()
     }
 
     /// The state of `slot` (which the caller keeps below the program's slot count).
     func state(_ slot: Int) -> CRSOutcomeState {
-        guard undecided[slot] else { return .nothing }
-        return kept[slot] ? .kept : .unknown
+        states[slot]
     }
 
     /// Sets the state of `slot`.
     func setState(_ slot: Int, _ state: CRSOutcomeState) {
-        undecided[slot] = state != .nothing
-        kept[slot] = state == .kept
-    }
-
-    /// Adds the slots this value is not known to do nothing at to row `row` of `union`.
-    func addUndecided(to union: CRSSlotBits, row: Int) {
-        union.formUnion(row: row, with: undecided)
+        states[slot] = state
     }
 }
 

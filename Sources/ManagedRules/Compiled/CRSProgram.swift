@@ -26,11 +26,9 @@ struct CRSProgram: Sendable {
     /// list, so a transaction gathers the kept outcomes of each list's values once and can tell from them alone
     /// that a link does nothing, without building its values.
     let requestTargetLists: [[CRSPlainTarget]]
-    /// Per outcome slot with plain targets: the number of its request target list, and whether it has other plain
-    /// targets (`otherTargetsBySlot`).
-    let slotPlans: [CRSSlotPlan?]
-    /// Per outcome slot, its plain targets that change while the transaction runs (members `setvar` fills, counts).
-    let otherTargetsBySlot: [[CRSPlainTarget]]
+    /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
+    /// (members `setvar` fills, counts), which change while the transaction runs.
+    let plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?]
 
     /// Compiles `sources` (text and where it comes from) without the rules `removedRuleIDs` names.
     init(sources: [(text: String, file: String)], dataDirectory: String, removedRuleIDs: Set<Int>) {
@@ -81,8 +79,7 @@ struct CRSProgram: Sendable {
         self.untranslated = untranslated
         cacheableLinks = slots
         var requestLists: [[CRSPlainTarget]: Int] = [:]
-        var plans = [CRSSlotPlan?](repeating: nil, count: slots)
-        var othersBySlot = [[CRSPlainTarget]](repeating: [], count: slots)
+        var bySlot = [(requestList: Int, others: [CRSPlainTarget])?](repeating: nil, count: slots)
         for case let .rule(rule) in phases.joined() {
             for link in rule.links {
                 guard let slot = link.outcomeSlot, let plain = link.targets.flatMap(CRSPlainTarget.superset) else {
@@ -92,13 +89,11 @@ struct CRSProgram: Sendable {
                 let others = plain.filter { $0.counted || $0.variable.isSetByRules }
                 let list = requestLists[request] ?? requestLists.count
                 requestLists[request] = list
-                plans[slot] = CRSSlotPlan(requestList: list, hasOtherTargets: !others.isEmpty)
-                othersBySlot[slot] = others
+                bySlot[slot] = (list, others)
             }
         }
         requestTargetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
-        slotPlans = plans
-        otherTargetsBySlot = othersBySlot
+        plainTargetsBySlot = bySlot
     }
 
     private static func phase(_ text: String) -> Int? {
@@ -109,14 +104,6 @@ struct CRSProgram: Sendable {
         default: Int(text)
         }
     }
-}
-
-/// How a transaction tells that the link at an outcome slot does nothing without building its values.
-struct CRSSlotPlan: Sendable {
-    /// The number of the link's request target list (`CRSProgram.requestTargetLists`).
-    let requestList: Int
-    /// Whether the link also reads values the transaction changes (`CRSProgram.otherTargetsBySlot`).
-    let hasOtherTargets: Bool
 }
 
 /// One rule (a `SecRule` with its chained rules, or a `SecAction`) compiled; a class, so that a transaction

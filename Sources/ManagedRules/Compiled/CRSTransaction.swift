@@ -51,18 +51,13 @@ final class CRSTransaction {
     private var presentVariables: UInt64 = 0
     /// The single variables the request fixes, by `CRSVariable.rawValue`.
     private var singles: [CRSRequestVariables.Member?]
-    /// What is known of each request target list's values (`CRSProgram.requestTargetLists`).
-    private var requestLists: [RequestListState]
-    /// Per request target list once gathered, the slots at which one of its values is not known to do nothing.
-    private let undecidedByList: CRSSlotBits
+    /// The kept outcomes of the values of each request target list (`CRSProgram.requestTargetLists`).
+    private var requestLists: [RequestListOutcomes]
 
-    /// What a transaction knows of a request target list's values.
-    private enum RequestListState {
-        /// Not looked at yet.
+    /// What a transaction knows of a request target list's outcomes.
+    private enum RequestListOutcomes {
         case unknown
-        /// Their undecided slots are in `undecidedByList`.
-        case gathered
-        /// One of them is too long for its outcomes to be kept.
+        case gathered([CRSValueOutcomes])
         case uncached
     }
     /// The ids of the rules logged, in order.
@@ -75,8 +70,6 @@ final class CRSTransaction {
         bodyProcessor = self.request.bodyProcessor
         singles = Array(repeating: nil, count: CRSVariable.allCases.count)
         requestLists = Array(repeating: .unknown, count: program.requestTargetLists.count)
-        undecidedByList = CRSSlotBits(
-            rows: program.requestTargetLists.count, slots: program.cacheableLinks, set: false)
         fixRequestVariables()
     }
 
@@ -140,7 +133,8 @@ final class CRSTransaction {
     private func evaluate(_ rule: CompiledSecRule, link index: Int) throws(Untranslated) -> Bool {
         let link = rule.links[index]
         var matched = false
-        if let slot = link.outcomeSlot, let plan = program.slotPlans[slot], nothingHappens(plan, slot: slot) {
+        if let slot = link.outcomeSlot, let plain = program.plainTargetsBySlot[slot], nothingHappens(plain, slot: slot)
+        {
             forgetMatches()
             return false
         }
@@ -192,10 +186,10 @@ final class CRSTransaction {
 
     /// Whether the kept outcomes already show that nothing happens on any value of `targets` at `slot`: the
     /// common case, checked without building the values.
-    private func nothingHappens(_ plan: CRSSlotPlan, slot: Int) -> Bool {
-        guard gatherRequestList(plan.requestList), !undecidedByList[slot, row: plan.requestList] else { return false }
-        guard plan.hasOtherTargets else { return true }
-        for target in program.otherTargetsBySlot[slot] {
+    private func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
+        guard let entries = requestListOutcomes(plain.requestList) else { return false }
+        for entry in entries where entry.state(slot) != .nothing { return false }
+        for target in plain.others {
             let variable = target.variable
             if target.counted {
                 let count: Int
@@ -220,39 +214,37 @@ final class CRSTransaction {
         return true
     }
 
-    /// Gathers, once per request (and again once the body is read), the slots at which a value of request target
-    /// list `list` is not known to do nothing: each link checks its slot there, which stays right until the link
-    /// itself runs, since only a link's own evaluation decides its slot. False when one of the values is too long
-    /// for its outcomes to be kept.
-    private func gatherRequestList(_ list: Int) -> Bool {
+    /// The kept outcomes of every value of request target list `list`, gathered once per request (and again once
+    /// the body is read); nil when one of the values is too long to keep.
+    private func requestListOutcomes(_ list: Int) -> [CRSValueOutcomes]? {
         switch requestLists[list] {
-        case .gathered: return true
-        case .uncached: return false
+        case let .gathered(entries): return entries
+        case .uncached: return nil
         case .unknown:
-            undecidedByList.clear(row: list)
+            var entries: [CRSValueOutcomes] = []
             for target in program.requestTargetLists[list] {
                 let variable = target.variable
                 if variable.isFixedSingle {
                     guard let member = singles[variable.rawValue], let entry = outcomes(of: member, names: false)
                     else { return noteUncached(list) }
-                    entry.addUndecided(to: undecidedByList, row: list)
+                    entries.append(entry)
                     continue
                 }
                 let names = variable.readsMemberNames
                 for member in members(of: variable) {
                     if let key = target.key, member.lowercasedName != key.bytes { continue }
                     guard let entry = outcomes(of: member, names: names) else { return noteUncached(list) }
-                    entry.addUndecided(to: undecidedByList, row: list)
+                    entries.append(entry)
                 }
             }
-            requestLists[list] = .gathered
-            return true
+            requestLists[list] = .gathered(entries)
+            return entries
         }
     }
 
-    private func noteUncached(_ list: Int) -> Bool {
+    private func noteUncached(_ list: Int) -> [CRSValueOutcomes]? {
         requestLists[list] = .uncached
-        return false
+        return nil
     }
 
     /// The kept outcomes of `member`'s value, or of its name, looked up once per request.
