@@ -19,6 +19,7 @@ public enum CanonicalForm {
     private static func write(_ value: Any, to out: inout String) {
         if let text = value as? LocatedText { return write(text.text, to: &out) }
         if let reference = value as? VaultReference { return write(reference.description, to: &out) }
+        if let reference = value as? SecretReference { return write(reference.description, to: &out) }
         switch value {
         case let text as String: JSONValue.writeString(text, to: &out); return
         case let number as Int: out += String(number); return

@@ -137,10 +137,19 @@ public enum SecretPatterns {
     private static let secretKeyWordBytes = secretKeyWords.map { Array($0.utf8) }
 
     /// Whether a whole value is long and random enough to be a credential: 12 bytes or more, no spaces, at least
-    /// 3 bits of entropy per character, not a Vault reference and not an environment placeholder.
+    /// 3 bits of entropy per character, not a secret reference (`vault:path#key`, `env:NAME`) and not an
+    /// environment placeholder.
     public static func isHighEntropyValue(_ value: String) -> Bool {
-        !value.hasPrefix("vault:") && !value.hasPrefix("$") && value.utf8.count >= 12 && !value.contains(" ")
-            && shannonEntropy(value.utf8) >= 3.0
+        !value.hasPrefix("vault:") && !isEnvironmentReference(value) && !value.hasPrefix("$")
+            && value.utf8.count >= 12 && !value.contains(" ") && shannonEntropy(value.utf8) >= 3.0
+    }
+
+    /// Whether `value` is an `env:NAME` reference: upper-case letters, digits and `_` after the prefix.
+    private static func isEnvironmentReference(_ value: String) -> Bool {
+        value.hasPrefix("env:") && value.utf8.count > 4
+            && value.utf8.dropFirst(4).allSatisfy {
+                ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F
+            }
     }
 
     /// Bits of entropy per byte of `bytes`.

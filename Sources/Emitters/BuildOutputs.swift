@@ -45,10 +45,16 @@ public enum BuildOutputs {
             outputs.add(
                 "redis/redis.conf",
                 text: try RedisConfRenderer.render(redis, edge: edge, variant: .plain, templates: templates))
-            outputs.add(
-                "redis/redis.conf.ctmpl",
-                text: try RedisConfRenderer.render(
-                    redis, edge: edge, variant: .vaultAgentTemplate, templates: templates))
+            if RedisConfRenderer.readsEnvironment(redis) {
+                outputs.add(
+                    "redis/write-redis-conf.sh",
+                    text: try RedisConfScriptRenderer.render(redis, edge: edge, templates: templates), executable: true)
+            } else {
+                outputs.add(
+                    "redis/redis.conf.ctmpl",
+                    text: try RedisConfRenderer.render(
+                        redis, edge: edge, variant: .vaultAgentTemplate, templates: templates))
+            }
             if redis.provider == .upstash {
                 outputs.add("redis/upstash.json", text: UpstashRenderer.render(redis, edge: edge))
             }

@@ -10,5 +10,6 @@ enum EmbeddedTemplates {
         "redis.conf": PackageResources.redis_conf_mustache,
         "vault-post-init.sh": PackageResources.vault_post_init_sh_mustache,
         "vault.hcl": PackageResources.vault_hcl_mustache,
+        "write-redis-conf.sh": PackageResources.write_redis_conf_sh_mustache,
     ].mapValues { String(decoding: $0, as: UTF8.self) }
 }

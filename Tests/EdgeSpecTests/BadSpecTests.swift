@@ -161,6 +161,20 @@ private let cases: [(String, String)] = [
         "malformed Vault reference",
         head + "redis:\n  provider: upstash\n  users:\n    - name: app\n      password: ⟦E0302⟧vault:#KEY\n"
     ),
+    (
+        "lower-case environment reference",
+        head + "fly:\n  app: my-app\n  primary_region: sin\n  secrets:\n    DB: ⟦E0302⟧env:database_url\n"
+    ),
+    (
+        "hand-set Fly secret as a Redis password",
+        head + "redis:\n  provider: self-hosted\n  requirepass: ⟦E0302⟧fly:existing\n"
+    ),
+    (
+        "Redis passwords from Vault and the environment",
+        head
+            + "redis:\n  provider: self-hosted\n  users:\n    - name: app\n      password: vault:kv/app#PW\n"
+            + "    - name: worker\n      password: ⟦E0750⟧env:WORKER_PASSWORD\n"
+    ),
     ("bad host name", "version: 1\nzone:\n  name: ⟦E0107⟧not a host\n  plan: pro\n"),
     ("bad rule id", head + "waf:\n  - id: ⟦E0107⟧Block_Bots!\n    when: 'true'\n    action: block\n"),
     ("blank expression", head + "waf:\n  - id: r\n    when: ⟦E0107⟧'  '\n    action: block\n"),

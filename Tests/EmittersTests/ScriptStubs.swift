@@ -5,13 +5,14 @@ import Foundation
 /// The `vault` stub answers `vault kv get -field=KEY PATH` with the bytes of `values/PATH#KEY` (slashes in PATH
 /// written as `_`) and fails like a 403 when that file is missing; `vault audit …` appends one argument a line,
 /// then `--`, to `vault.args`. The `fly` stub appends its arguments to
-/// `fly.args` and its stdin to `fly.stdin`; `failingFly` makes it exit 1 after recording.
+/// `fly.args` and its stdin to `fly.stdin`; `failingFly` makes it exit 1 after recording. `fly secrets list --json`
+/// prints `flySecretNames` as flyctl does (`[{"Name": …, "Digest": …}]`), or fails when they are nil.
 struct ScriptStubs {
     /// The stub directory.
     let directory: String
 
     /// Creates the stubs; `vaultValues` maps `PATH#KEY` to the secret's exact value.
-    init(vaultValues: [String: String], failingFly: Bool = false) throws {
+    init(vaultValues: [String: String], failingFly: Bool = false, flySecretNames: [String]? = []) throws {
         directory = try temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/values", withIntermediateDirectories: true)
         for (reference, value) in vaultValues {
@@ -33,9 +34,20 @@ struct ScriptStubs {
             """
             #!/bin/sh
             printf '%s\\n' "$*" >> "\(directory)/fly.args"
+            if [ "$1 $2" = "secrets list" ]; then
+              \(flySecretNames.map { "printf '%s\\n' '\(Self.secretsListJSON($0))'" } ?? "exit 1")
+              exit 0
+            fi
             cat >> "\(directory)/fly.stdin"
             exit \(failingFly ? 1 : 0)
             """)
+    }
+
+    /// `fly secrets list --json` output listing `names`, laid out over several lines as flyctl prints it.
+    private static func secretsListJSON(_ names: [String]) -> String {
+        "[\n"
+            + names.map { "  {\n    \"Name\": \"\($0)\",\n    \"Digest\": \"1f2e3d4c\"\n  }" }.joined(separator: ",\n")
+            + "\n]"
     }
 
     /// What `fly` received on stdin (nil when it never ran).
@@ -59,14 +71,17 @@ struct ScriptStubs {
         return text.split(separator: "\n").map(String.init)
     }
 
-    /// Runs `script` with `shell` (`sh` or `dash`), the stubs first on PATH.
-    func run(_ script: String, shell: String) throws -> ScriptRun {
+    /// Runs `script` with `shell` (`sh` or `dash`), the stubs first on PATH, `environment` added to the
+    /// environment and `arguments` after the script.
+    func run(
+        _ script: String, shell: String, environment: [String: String] = [:], arguments: [String] = []
+    ) throws -> ScriptRun {
         let scriptPath = directory + "/script.sh"
         try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [shell, scriptPath]
-        process.environment = ["PATH": directory + ":/usr/bin:/bin", "LC_ALL": "C"]
+        process.arguments = [shell, scriptPath] + arguments
+        process.environment = environment.merging(["PATH": directory + ":/usr/bin:/bin", "LC_ALL": "C"]) { $1 }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

@@ -20,6 +20,7 @@ struct RedisChecks {
                 notes: [DiagnosticNote("ACL users are declared here", at: redis.ranges.key("users"))],
                 help: "drop requirepass and give each client its own ACL user")
         }
+        checkOnePasswordSource()
         var names: [String: SourceRange] = [:]
         for user in redis.users {
             if user.name == "default" {
@@ -79,5 +80,20 @@ struct RedisChecks {
                     help: "remove the braces; paths are copied into the template as they are")
             }
         }
+    }
+
+    /// Passwords come from one place: the Vault Agent template `redis.conf.ctmpl` reads Vault, the script
+    /// `write-redis-conf.sh` reads the deploying shell; one file cannot be rendered by both.
+    private func checkOnePasswordSource() {
+        let references = redis.passwords
+        guard let firstVault = references.first(where: { $0.vault != nil }),
+            let firstEnvironment = references.first(where: { $0.vault == nil })
+        else { return }
+        diagnostics.error(
+            "E0750", "Redis passwords mix Vault and environment references; redis.conf is rendered from one of them",
+            at: firstEnvironment.range, notes: [DiagnosticNote("a Vault reference is used here", at: firstVault.range)],
+            help:
+                "read every Redis password from Vault (vault:path#key) or every one from the deploying shell (env:NAME)"
+        )
     }
 }

@@ -369,10 +369,10 @@ public struct MountSpec: SpecObject, Sendable {
     }
 }
 
-/// The Fly.io app (fly.toml and the secrets it imports from Vault).
+/// The Fly.io app (fly.toml and the secrets `secrets.sh` sets).
 public struct FlySpec: SpecObject, Sendable {
     /// The schema summary.
-    public static let summary = "The Fly.io app: fly.toml settings, machines per region and secrets by Vault reference."
+    public static let summary = "The Fly.io app: fly.toml settings, machines per region and secrets by reference."
     /// App name.
     public var app: String
     /// Primary region.
@@ -385,8 +385,8 @@ public struct FlySpec: SpecObject, Sendable {
     public var killTimeout: EdgeDuration?
     /// Environment variables (strings only; no secrets).
     public var env: [(key: LocatedText, value: String)]
-    /// Secrets imported from Vault (name → reference).
-    public var secrets: [(key: LocatedText, value: VaultReference)]
+    /// Secrets (name → where the value comes from).
+    public var secrets: [(key: LocatedText, value: SecretReference)]
     /// Process groups (name → command).
     public var processes: [(key: LocatedText, value: String)]
     /// The HTTP service.
@@ -441,8 +441,10 @@ public struct FlySpec: SpecObject, Sendable {
                 default: [], "Environment variables (strings; secrets go in secrets)."),
             secrets: r.optional(
                 "secrets",
-                .map(.vaultReference, keyPattern: FlyNames.environmentPattern, validKey: FlyNames.environmentProblem),
-                default: [], "Secrets by Vault reference: NAME: vault:path#key."),
+                .map(
+                    .flySecretReference, keyPattern: FlyNames.environmentPattern,
+                    validKey: FlyNames.environmentProblem), default: [],
+                "Secrets: NAME: vault:path#key, env:VARIABLE (from the deploying shell) or fly:existing (set by hand)."),
             processes: r.optional(
                 "processes", .map(.string, keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem),
                 default: [], "Process groups: name → command."),

@@ -95,14 +95,14 @@ public struct RedisPersistenceSpec: SpecObject, Sendable {
     }
 }
 
-/// An ACL user whose password lives in Vault.
+/// An ACL user whose password is read at deploy time (from Vault or the deploying shell).
 public struct RedisUserSpec: SpecObject, Sendable {
     /// The schema summary.
     public static let summary = "A Redis ACL user."
     /// User name.
     public var name: String
-    /// Password, by Vault reference.
-    public var password: VaultReference
+    /// Password, by reference.
+    public var password: SecretReference
     /// ACL rules, e.g. `~* &* +@all -@dangerous`.
     public var rules: String
     /// Where the fields are written.
@@ -120,7 +120,7 @@ public struct RedisUserSpec: SpecObject, Sendable {
                             && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
                             ? nil : ("'\(name)' is not a Redis user name", nil)
                     }), "User name."),
-            password: r.required("password", .vaultReference, "Password as vault:path#key."),
+            password: r.required("password", .secretReference, "Password as vault:path#key or env:VARIABLE."),
             rules: r.optional(
                 "rules", .redisACLRules, default: "~* &* +@all", "ACL rules, e.g. ~* &* +@all -@dangerous."),
             ranges: r.ranges)
@@ -198,7 +198,9 @@ public struct RedisSpec: SpecObject, Sendable {
     /// ACL users.
     public var users: [RedisUserSpec]
     /// Default user's password (exclusive with users).
-    public var requirepass: VaultReference?
+    public var requirepass: SecretReference?
+    /// Every password reference, the users' in order, then `requirepass`.
+    public var passwords: [SecretReference] { users.map(\.password) + (requirepass.map { [$0] } ?? []) }
     /// TLS.
     public var tls: RedisTLSSpec?
     /// Addresses to bind.
@@ -222,7 +224,9 @@ public struct RedisSpec: SpecObject, Sendable {
                 "persistence", ObjectReader.object(RedisPersistenceSpec.self, name: "persistence"), "Persistence."),
             users: r.optional(
                 "users", .array(ObjectReader.object(RedisUserSpec.self, name: "user")), default: [], "ACL users."),
-            requirepass: r.optional("requirepass", .vaultReference, "Default user's password (not with users)."),
+            requirepass: r.optional(
+                "requirepass", .secretReference,
+                "Default user's password (not with users): vault:path#key or env:VARIABLE."),
             tls: r.optional("tls", ObjectReader.object(RedisTLSSpec.self, name: "tls"), "TLS."),
             bind: r.optional(
                 "bind", .array(.string(id: "E0748", validate: RedisBindAddress.problem)),

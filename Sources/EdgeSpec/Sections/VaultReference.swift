@@ -45,18 +45,8 @@ extension FieldType where Value == VaultReference {
                     "E0302", "'\(value.value)' is not a valid Vault reference", at: value.range,
                     help: "write vault:<kv path>#<key>, e.g. vault:agenticverz/redis#APP_PASSWORD")
             } else {
-                context.diagnostics.redact(SecretSpan(text: value.value, range: value.range))
-                let scanned = context.diagnostics.diagnostics.contains {
-                    $0.id == "E0301" && value.range.contains($0.range)
-                }
-                if !scanned {
-                    context.diagnostics.error(
-                        "E0301", "a secret must be referenced from Vault, not written into the spec", at: value.range,
-                        help:
-                            "store the value in Vault and write vault:<kv path>#<key>; rotate it if it was ever "
-                            + "committed"
-                    )
-                }
+                LiteralSecret.refuse(
+                    value, context: context, help: "store the value in Vault and write vault:<kv path>#<key>")
             }
             return nil
         }
