@@ -16,7 +16,7 @@ public struct EdgeProof: ParsableCommand {
         subcommands: [
             CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self,
             DiffCommand.self, SynthCommand.self, EvalCommand.self, ExplainCommand.self, SchemaCommand.self,
-            ImportCommand.self, PlanCommand.self, ApplyCommand.self, PullLogsCommand.self,
+            ImportCommand.self, PlanCommand.self, ApplyCommand.self, PullLogsCommand.self, InitCommand.self,
         ])
 
     /// Creates the root command (it only dispatches to its subcommands).
