@@ -102,7 +102,11 @@ public enum JSONDocumentReader {
         default:
             let start = cursor.position
             let number = try cursor.number()
-            if let integer = number.integer { return .int(integer) }
+            // An integer written with a fraction or an exponent is one only below 10^15, where `JSONValue` prints
+            // doubles as integers: `5.5555555550002355e+17` must read back as the double it was printed from.
+            if let integer = number.integer, number.exponent == 0 || integer.magnitude < 1_000_000_000_000_000 {
+                return .int(integer)
+            }
             let digits = UnsafeBufferPointer(start: cursor.base + start, count: cursor.position - start)
             guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else {
                 throw LineError(reason: "the number is too large", position: start)

@@ -18,6 +18,15 @@ private func read(_ text: String) throws(JSONDocumentReader.SyntaxError) -> JSON
     #expect(try read("12345678901234567890") == .double(1.234_567_890_123_456_7e19))
 }
 
+/// A large integral double prints in exponent form and reads back as the same double, not as an integer (a
+/// fuzzer finding: `555555555500023555.55` printed as `5.5555555550002355e+17` came back as `.int`).
+@Test(arguments: ["555555555500023555.55", "1e18", "-2.5e17"])
+func largeIntegralDoublesReadBackFromTheirCompactForm(text: String) throws {
+    let value = try read(text)
+    guard case .double = value else { Issue.record("\(text) read as \(value)"); return }
+    #expect(try read(value.compact) == value)
+}
+
 @Test func numbersPastWhatADoubleHoldsAreErrors() {
     #expect(throws: JSONDocumentReader.SyntaxError.self) { try read("55e555555") }
     #expect(throws: JSONDocumentReader.SyntaxError.self) { try read("[-1e400]") }
