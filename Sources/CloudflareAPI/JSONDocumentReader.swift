@@ -102,17 +102,20 @@ public enum JSONDocumentReader {
         default:
             let start = cursor.position
             let number = try cursor.number()
-            // An integer written with a fraction or an exponent is one only below 10^15, where `JSONValue` prints
-            // doubles as integers: `5.5555555550002355e+17` must read back as the double it was printed from.
-            if let integer = number.integer, number.exponent == 0 || integer.magnitude < 1_000_000_000_000_000 {
+            let digits = UnsafeBufferPointer(start: cursor.base + start, count: cursor.position - start)
+            // `JSONValue` prints a double as an integer only below 10^15, and larger ones with an exponent, so a
+            // number written with a fraction or an exponent is an integer only below 10^15: what a document prints
+            // reads back as the same value (`5.5000001830253336e+16` stays a double).
+            let fractionOrExponent = digits.contains {
+                $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+            }
+            if let integer = number.integer, !fractionOrExponent || integer.magnitude < 1_000_000_000_000_000 {
                 return .int(integer)
             }
-            let digits = UnsafeBufferPointer(start: cursor.base + start, count: cursor.position - start)
             guard let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else {
                 throw LineError(reason: "the number is too large", position: start)
             }
-            // Integral values are integers, as `JSONValue` prints them (`1e-400` is 0, `2.0e3` is 2000).
-            if value == value.rounded(), abs(value) < 9e15 { return .int(Int64(value)) }
+            if value == value.rounded(), abs(value) < 1e15 { return .int(Int64(value)) }
             return .double(value)
         }
     }

@@ -20,7 +20,7 @@ private func read(_ text: String) throws(JSONDocumentReader.SyntaxError) -> JSON
 
 /// A large integral double prints in exponent form and reads back as the same double, not as an integer (a
 /// fuzzer finding: `555555555500023555.55` printed as `5.5555555550002355e+17` came back as `.int`).
-@Test(arguments: ["555555555500023555.55", "1e18", "-2.5e17"])
+@Test(arguments: ["555555555500023555.55", "55000001830253335.5", "1e18", "-2.5e17", "1000000000000000000.0", "2.5e15"])
 func largeIntegralDoublesReadBackFromTheirCompactForm(text: String) throws {
     let value = try read(text)
     guard case .double = value else { Issue.record("\(text) read as \(value)"); return }
