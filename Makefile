@@ -2,6 +2,7 @@
 SWIFT ?= swift
 VENV := .build/venv
 EXAMPLE := examples/agenticverz/edge.yaml
+SMALL_SAAS := examples/small-saas/edge.yaml
 BIN := .build/release/edgeproof
 
 .PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test standin spec-reference
@@ -123,16 +124,21 @@ schema-check: venv
 	@mkdir -p .build/schema
 	$(SWIFT) run -q edgeproof schema > .build/schema/edge.schema.json
 	$(VENV)/bin/python scripts/validate-schema.py .build/schema/edge.schema.json $(EXAMPLE)
+	$(VENV)/bin/python scripts/validate-schema.py .build/schema/edge.schema.json $(SMALL_SAAS)
+	@cmp -s .build/schema/edge.schema.json examples/small-saas/edge.schema.json || { \
+	  echo "schema-check: examples/small-saas/edge.schema.json is stale; run make spec-reference and commit it"; exit 1; }
 	$(VENV)/bin/python scripts/spec-reference.py .build/schema/edge.schema.json $(EXAMPLE) .build/schema/spec-reference.md
 	@cmp -s .build/schema/spec-reference.md docs/spec-reference.md || { \
 	  diff -u docs/spec-reference.md .build/schema/spec-reference.md | head -40; \
 	  echo "schema-check: docs/spec-reference.md is stale; run make spec-reference and commit it"; exit 1; }
 
-# Regenerates docs/spec-reference.md from the checker's schema (schema-check fails when it is stale).
+# Regenerates docs/spec-reference.md and the small-saas example's schema from the checker's schema (schema-check
+# fails when either is stale).
 spec-reference: venv
 	@mkdir -p .build/schema
 	$(SWIFT) run -q edgeproof schema > .build/schema/edge.schema.json
 	$(VENV)/bin/python scripts/spec-reference.py .build/schema/edge.schema.json $(EXAMPLE) docs/spec-reference.md
+	cp .build/schema/edge.schema.json examples/small-saas/edge.schema.json
 
 # The committed example outputs must match the spec, parse with independent parsers, boot redis-server,
 # and pass the shared validators when they are present.
@@ -144,9 +150,15 @@ outputs-check: venv
 	$(VENV)/bin/python scripts/check-cloudflare.py Tests/EmittersTests/Golden/managed-exceptions
 	$(VENV)/bin/python scripts/check-emitted.py Tests/EmittersTests/Golden/self-hosted Tests/EmittersTests/Fixtures/self-hosted.yaml
 	$(VENV)/bin/python scripts/check-redis-conf.py Tests/EmittersTests/Golden/self-hosted/redis/redis.conf Tests/EmittersTests/Fixtures/self-hosted.yaml
+	$(SWIFT) run -q edgeproof build $(SMALL_SAAS) -o examples/small-saas/out --check
+	$(VENV)/bin/python scripts/check-emitted.py examples/small-saas/out $(SMALL_SAAS)
+	$(VENV)/bin/python scripts/check-redis-conf.py examples/small-saas/out/redis/redis.conf $(SMALL_SAAS)
+	$(VENV)/bin/python scripts/check-cloudflare.py examples/small-saas/out
 	$(MAKE) --no-print-directory tf-fmt-check
 	@if [ -x ../shared/validators/validate-outputs ]; then \
 	  ../shared/validators/validate-outputs examples/agenticverz/out | tee .build/validate-outputs.log; \
+	  grep -q ' 0 failed' .build/validate-outputs.log; \
+	  ../shared/validators/validate-outputs examples/small-saas/out | tee .build/validate-outputs.log; \
 	  grep -q ' 0 failed' .build/validate-outputs.log; \
 	else echo "skip: ../shared/validators/validate-outputs not found (shared validators are optional)"; fi
 

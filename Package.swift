@@ -21,6 +21,7 @@ let package = Package(
         .target(
             name: "EdgeSpec",
             dependencies: ["EdgeCore", "EdgeWire", .product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Costs/price-catalogue.json")],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),

@@ -100,14 +100,14 @@ struct StarterSpec {
 
     private var rateLimitSection: String {
         // Free counts over 10 seconds only; the paid plans also over a minute.
-        let (period, words) = plan == .free ? ("10s", "10 seconds") : ("1m", "minute")
+        let (period, words) = plan == .free ? ("10s", "10 seconds") : ("1m", "a minute")
         let requests = plan == .free ? 50 : 300
         return """
             # Rate limiting, counted as Cloudflare counts it: an address that sends more than \(requests) requests to
-            # /api/ in a \(words) is blocked for a \(words).
+            # /api/ in \(words) is blocked for \(words).
             rate_limits:
               - id: api-per-ip
-                description: At most \(requests) API requests per \(words) from one address.
+                description: At most \(requests) API requests in \(words) from one address.
                 when: starts_with(http.request.uri.path, "/api/")
                 characteristics: [ip.src]
                 requests: \(requests)

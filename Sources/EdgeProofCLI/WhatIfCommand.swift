@@ -68,28 +68,30 @@ struct WhatIfCommand: ParsableCommand {
         defer { spool?.remove() }
         let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)
-        let countsIncidents = compiled.app?.routes.contains(where: \.countsIncident) ?? false
+        let tiers = compiled.app?.tiers ?? []
+        let countsIncidents = !tiers.isEmpty && (compiled.app?.routes.contains(where: \.countsIncident) ?? false)
         let progress = TraceProgress.attach(
             to: &options, paths: traces.paths, passes: (scale == nil && countsIncidents ? 2 : 1) + addProfiles.count)
         var tracesRead = false
         var scenarios = try Self.scenarios(scale ?? Self.defaultScales)
         var design: [String]?
         if scale == nil, countsIncidents {
-            // The spec counts incidents: the cost tiers are in incidents a month, when the trace reaches them.
+            // The spec counts incidents and names tiers of them: the scenarios are those tiers, when the trace
+            // reaches incidents.
             let base = try run(
                 compiled, [WhatIfScenario(name: "1x", scale: 1)], paths, options, stream, tracesRead: &tracesRead,
                 progress: progress
             ).results
             let incidents = base.first.map(WhatIfTable.incidentsPerMonth) ?? 0
             if incidents > 0 {
-                scenarios = WhatIfTable.designCostTable.map { target in
+                scenarios = tiers.map { tier in
                     WhatIfScenario(
-                        name: "\(CostModel.count(target.incidents)) incidents/mo", scale: target.incidents / incidents)
+                        name: "\(CostModel.count(tier.incidents)) incidents/mo", scale: tier.incidents / incidents)
                 }
-                design = WhatIfTable.designCostTable.map(\.monthly)
+                if tiers.contains(where: { $0.planned != nil }) { design = tiers.map { $0.planned ?? "" } }
                 WhatIfResultOutput.writeNote(
                     "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients "
-                        + "to the design's table.\n", format: format.output, to: stream)
+                        + "to the spec's app.tiers.\n", format: format.output, to: stream)
             } else {
                 WhatIfResultOutput.writeNote(
                     "No request of the trace reached an app route marked incident; scaling it \(Self.defaultScales) "

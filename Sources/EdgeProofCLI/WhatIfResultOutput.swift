@@ -4,13 +4,12 @@ import Simulation
 /// How `whatif` prints its result in each `--format` (`docs/whatif-and-diff-output.md`, "The result on standard
 /// output").
 enum WhatIfResultOutput {
-    /// Where the design's cost estimates come from, printed under the text table of the cost tiers.
-    static let designNote = """
+    /// What the planned column is and how the computed bill differs from it, under the text table of the tiers.
+    static let plannedNote = """
 
-        Where these differ from the design's estimates: the design rounds a whole bill per tier and assumes \
-        OpenAI costs ~$30 at 100K incidents, while its own token figures (500 in + 200 out at gpt-4o-mini \
-        prices) give ~$20; Upstash is priced from the spec's Redis commands per request; machines come from \
-        the replay's p99 origin concurrency against the soft limit, never fewer than the configured machines.
+        planned: the estimates in the spec's app.tiers, beside the bill computed from the replay. The bill prices \
+        LLM tokens from the app's routes, Redis from its commands per request, and machines from the replay's p99 \
+        origin concurrency against the soft limit (never fewer than the configured machines).
         """
 
     /// A line said before the scenarios run (the trace's own incidents a month): on the result's stream for text,
@@ -19,9 +18,9 @@ enum WhatIfResultOutput {
         if format == .text { stream.write(line + "\n") } else { StandardError.write(line + "\n") }
     }
 
-    /// The scenarios in `format`: the terminal table with costs, not-simulated settings, the design's note and the
-    /// warnings; the `--report` JSON document; workflow commands; or a Markdown comment. `design` is the design's
-    /// estimate per scenario when the scenarios are the cost tiers; `thresholds` go into the last two.
+    /// The scenarios in `format`: the terminal table with costs, not-simulated settings, the planned-cost note and
+    /// the warnings; the `--report` JSON document; workflow commands; or a Markdown comment. `design` is the spec's
+    /// planned cost per scenario when the scenarios are its tiers; `thresholds` go into the last two.
     static func write(
         _ results: [ScenarioResult], warnings: [String], design: [String]?, thresholds: ThresholdStatus?,
         format: OutputFormat, to stream: ResultStream
@@ -34,7 +33,7 @@ enum WhatIfResultOutput {
                     NotSimulatedSettings.text(
                         reference.notSimulated, SettingReachCounts(reference), spec: "the first scenario"))
             }
-            if design != nil { stream.write(designNote + "\n") }
+            if design != nil { stream.write(plannedNote + "\n") }
             for warning in warnings { stream.write("warning: \(warning)\n") }
         case .json: stream.write(document(results, warnings: warnings, thresholds: thresholds).pretty)
         case .github: stream.write(WhatIfGitHubRenderer.render(results, warnings: warnings, thresholds: thresholds))

@@ -175,6 +175,15 @@ private let cases: [(String, String)] = [
             + "redis:\n  provider: self-hosted\n  users:\n    - name: app\n      password: vault:kv/app#PW\n"
             + "    - name: worker\n      password: ⟦E0750⟧env:WORKER_PASSWORD\n"
     ),
+    (
+        "service without a price",
+        head + "costs:\n  services:\n    - ⟦E0961⟧name: Status page\n"
+    ),
+    ("unknown LLM model", head + "costs:\n  llm_model: ⟦E0107⟧openai.gpt-9\n"),
+    (
+        "service plan not in the catalogue",
+        head + "costs:\n  services:\n    - name: DB\n      plan: ⟦E0107⟧neon.plan.gold\n"
+    ),
     ("bad host name", "version: 1\nzone:\n  name: ⟦E0107⟧not a host\n  plan: pro\n"),
     ("bad rule id", head + "waf:\n  - id: ⟦E0107⟧Block_Bots!\n    when: 'true'\n    action: block\n"),
     ("blank expression", head + "waf:\n  - id: r\n    when: ⟦E0107⟧'  '\n    action: block\n"),

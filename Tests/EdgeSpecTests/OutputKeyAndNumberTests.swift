@@ -18,12 +18,12 @@ private let cases: [(String, String)] = [
     ("secret name with an equals sign", fly + "  secrets:\n    ⟦E0107⟧\"API=KEY\": vault:app/api#KEY\n"),
     ("process name with a space", fly + "  processes:\n    ⟦E0107⟧\"web app\": bin/web\n"),
     ("check name with a dot", fly + "  checks:\n    ⟦E0107⟧alive.tcp:\n      type: tcp\n      port: 8080\n"),
-    ("cost of 1e308", head + "costs:\n  neon_monthly: ⟦E0106⟧1e308\n"),
+    ("cost of 1e308", head + "costs:\n  redis_machine_monthly: ⟦E0106⟧1e308\n"),
     ("YAML infinity is not a number here", head + "costs:\n  fly_machine_monthly: ⟦E0102⟧.inf\n"),
     ("YAML not-a-number is not a number here", head + "costs:\n  cloudflare_monthly: ⟦E0102⟧.nan\n"),
     (
-        "free tier beyond any real plan",
-        head + "costs:\n  upstash_free_commands_per_day: ⟦E0106⟧9223372036854775807\n"
+        "a service price beyond any real plan",
+        head + "costs:\n  services:\n    - name: Neon\n      monthly: ⟦E0106⟧9223372036854775807\n"
     ),
     ("max_unavailable too large to be a count", fly + "  deploy:\n    max_unavailable: ⟦E0106⟧1e300\n"),
 ]
@@ -43,7 +43,8 @@ func outputKeysAndNumbersAreChecked(name: String, marked: String) {
         fly
             + "  env:\n    _PRIVATE: x\n    log_level9: info\n  processes:\n    web-app: bin/web\n"
             + "    worker_2: bin/worker\n"
-            + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\ncosts:\n  neon_monthly: 999999.99\n")
+            + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\ncosts:\n  services:\n    - {name: Neon, monthly: 999999.99}\n"
+    )
     let (findings, diagnostics) = spec.check()
     #expect(findings.isEmpty, "\(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")
 }

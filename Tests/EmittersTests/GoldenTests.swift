@@ -8,6 +8,7 @@ import Testing
 /// fails, so a re-record is always a visible, reviewed change.
 @Test(arguments: [
     ("examples/agenticverz/edge.yaml", "examples/agenticverz/out"),
+    ("examples/small-saas/edge.yaml", "examples/small-saas/out"),
     ("Tests/EmittersTests/Fixtures/self-hosted.yaml", "Tests/EmittersTests/Golden/self-hosted"),
     ("Tests/EmittersTests/Fixtures/managed-exceptions.yaml", "Tests/EmittersTests/Golden/managed-exceptions"),
 ])

@@ -18,9 +18,23 @@ struct SpecSemantics {
         checkProfiles()
         checkOutages()
         checkThresholdsKey()
+        checkServiceCosts()
         if let fly = spec.fly { FlyChecks(fly: fly, diagnostics: diagnostics).run() }
         if let vault = spec.vault { VaultChecks(vault: vault, diagnostics: diagnostics).run() }
         if let redis = spec.redis { RedisChecks(redis: redis, diagnostics: diagnostics).run() }
+    }
+
+    /// Each `costs.services` entry is priced one way: a catalogue plan or a monthly price.
+    private func checkServiceCosts() {
+        for service in spec.costs?.services ?? [] where (service.plan == nil) == (service.monthly == nil) {
+            diagnostics.error(
+                "E0961",
+                service.plan == nil
+                    ? "service '\(service.name)' has no price"
+                    : "service '\(service.name)' has both a plan and a price",
+                at: service.ranges.whole,
+                help: "give either plan (a catalogue plan such as neon.plan.launch) or monthly (USD a month)")
+        }
     }
 
     /// `fail_on` is the former name of `thresholds` (k6's word): accepted with a warning, never beside `thresholds`.

@@ -47,6 +47,8 @@ public struct AppSpec: SpecObject, Sendable {
     public var redisCommandsPerRequest: Double
     /// API requests per incident, when no route is marked `incident` (the cost tiers count incidents, `docs/costs.md`).
     public var requestsPerIncident: Double
+    /// The incident volumes `whatif` sizes its scenarios to, each with the team's own estimate, when any.
+    public var tiers: [AppTierSpec]
     /// Where the fields are written.
     public var ranges: NodeRanges
 
@@ -61,6 +63,29 @@ public struct AppSpec: SpecObject, Sendable {
             requestsPerIncident: r.optional(
                 "requests_per_incident", .number(minimum: 0.001), default: 10,
                 "API requests per incident when no route is marked incident (a stated, overridable default)."),
+            tiers: r.optional(
+                "tiers", .array(ObjectReader.object(AppTierSpec.self, name: "tier")), default: [],
+                "Incident volumes whatif scales to without --scale, each with an optional planned monthly cost."),
+            ranges: r.ranges)
+    }
+}
+
+/// One cost tier: an incident volume, and what the team planned to pay at it.
+public struct AppTierSpec: SpecObject, Sendable {
+    /// The schema summary.
+    public static let summary = "A cost tier: incidents a month and the planned monthly cost."
+    /// Incidents a month.
+    public var incidents: Double
+    /// The planned monthly cost as the team wrote it, e.g. `$500+`.
+    public var planned: String?
+    /// Where the fields are written.
+    public var ranges: NodeRanges
+
+    /// Reads the fields.
+    public static func read(_ r: ObjectReader) -> AppTierSpec {
+        AppTierSpec(
+            incidents: r.required("incidents", .number(minimum: 1), "Incidents a month."),
+            planned: r.optional("planned", .string, "The planned monthly cost, shown beside the computed one."),
             ranges: r.ranges)
     }
 }

@@ -69,7 +69,7 @@ public enum WhatIf {
             tokensOutPerMonth: summary.appUsage.tokensOut * perMonth,
             redisCommandsPerDay: summary.appUsage.redisCommands / days,
             machines: max(capacity.machines, assessment.machinesNeeded))
-        let (lines, warnings) = CostModel(prices: edge.costs ?? .designDefaults).monthly(usage)
+        let (lines, warnings) = CostModel(edge: edge).monthly(usage)
         return (
             ScenarioResult(
                 name: scenario.name, scale: scenario.scale, addedProfile: scenario.addedProfile, summary: summary,

@@ -5,7 +5,7 @@ import Foundation
 /// the terminal shows it, each scenario's OWASP Core Ruleset actions and costs, the warnings, what the first
 /// scenario did not simulate and the fields not in the trace, always under `MarkdownText.commentLimit` characters.
 public enum WhatIfMarkdownRenderer {
-    /// The summary, with the design's estimate beside each row when `designColumn` is set.
+    /// The summary, with the spec's planned cost beside each row when `designColumn` is set.
     public static func render(
         _ results: [ScenarioResult], warnings: [String], designColumn: [String]? = nil,
         thresholds: ThresholdStatus? = nil
@@ -15,7 +15,7 @@ public enum WhatIfMarkdownRenderer {
             [
                 "Scenario", "Requests", "Blocked", "Challenged", "Rate-limited", "Cache hit", "Peak origin rps",
                 "Machines", "Min > hard", "Redis cmds/day", "Incidents/mo", "Monthly",
-            ] + (designColumn == nil ? [] : ["Design"])
+            ] + (designColumn == nil ? [] : ["Planned"])
         out += MarkdownText.table(
             headers, rightAligned: Set(1..<headers.count),
             rows: results.enumerated().map { index, result in
@@ -38,7 +38,7 @@ public enum WhatIfMarkdownRenderer {
         if let line = WhatIfTable.owaspLine(results) { out += "\n" + MarkdownText.cell(line) + "\n" }
         out += "\n**Monthly costs**\n\n"
         for result in results {
-            let lines = result.costs.filter { $0.monthly > 0 }
+            let lines = result.costs
                 .map { "\($0.service) $\(String(format: "%.2f", $0.monthly)) (\($0.detail))" }
             out +=
                 "- \(SimulationMarkdown.code(result.name)): "

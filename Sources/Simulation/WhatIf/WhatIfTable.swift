@@ -3,19 +3,14 @@ import Foundation
 
 /// Renders what-if results as a terminal table and as JSON (`{"scenarios":[…]}`).
 public enum WhatIfTable {
-    /// The planned cost tiers: incidents a month → estimated monthly cost (`docs/costs.md`, "Cost tiers").
-    public static let designCostTable: [(incidents: Double, monthly: String)] = [
-        (10_000, "$100"), (100_000, "$150"), (500_000, "$300"), (1_000_000, "$500+"),
-    ]
-
-    /// The terminal table, with the design's estimate beside each row when `designColumn` is set.
+    /// The terminal table, with the spec's planned cost beside each row when `designColumn` is set.
     public static func text(_ results: [ScenarioResult], designColumn: [String]? = nil) -> String {
         var rows = [
             [
                 "scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit", "peak origin rps",
                 "machines", "min > hard",
                 "redis cmds/day", "incidents/mo", "monthly",
-            ] + (designColumn == nil ? [] : ["design"])
+            ] + (designColumn == nil ? [] : ["planned"])
         ]
         for (index, result) in results.enumerated() {
             let s = result.summary
@@ -37,7 +32,7 @@ public enum WhatIfTable {
         for result in results {
             out +=
                 "\n\(result.name): "
-                + result.costs.filter { $0.monthly > 0 }
+                + result.costs
                 .map { "\($0.service) $\(String(format: "%.2f", $0.monthly)) (\($0.detail))" }.joined(separator: ", ")
                 + "\n"
         }
