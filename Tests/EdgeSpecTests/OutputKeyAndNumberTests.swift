@@ -43,7 +43,8 @@ func outputKeysAndNumbersAreChecked(name: String, marked: String) {
         fly
             + "  env:\n    _PRIVATE: x\n    log_level9: info\n  processes:\n    web-app: bin/web\n"
             + "    worker_2: bin/worker\n"
-            + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\ncosts:\n  services:\n    - {name: Neon, monthly: 999999.99}\n"
+            + "  checks:\n    http-alive:\n      type: tcp\n      port: 8080\n"
+            + "costs:\n  services:\n    - {name: Neon, monthly: 999999.99}\n"
     )
     let (findings, diagnostics) = spec.check()
     #expect(findings.isEmpty, "\(diagnostics.map { "\($0.id)@\($0.range.start) \($0.message)" })")

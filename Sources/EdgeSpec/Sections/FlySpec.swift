@@ -444,7 +444,7 @@ public struct FlySpec: SpecObject, Sendable {
                 .map(
                     .flySecretReference, keyPattern: FlyNames.environmentPattern,
                     validKey: FlyNames.environmentProblem), default: [],
-                "Secrets: NAME: vault:path#key, env:VARIABLE (from the deploying shell) or fly:existing (set by hand)."),
+                "Secrets: NAME: vault:path#key, env:VARIABLE (the deploying shell) or fly:existing (set by hand)."),
             processes: r.optional(
                 "processes", .map(.string, keyPattern: FlyNames.groupPattern, validKey: FlyNames.groupProblem),
                 default: [], "Process groups: name → command."),
