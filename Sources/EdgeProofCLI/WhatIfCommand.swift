@@ -74,7 +74,7 @@ struct WhatIfCommand: ParsableCommand {
             to: &options, paths: traces.paths, passes: (scale == nil && countsIncidents ? 2 : 1) + addProfiles.count)
         var tracesRead = false
         var scenarios = try Self.scenarios(scale ?? Self.defaultScales)
-        var design: [String]?
+        var planned: [String]?
         if scale == nil, countsIncidents {
             // The spec counts incidents and names tiers of them: the scenarios are those tiers, when the trace
             // reaches incidents.
@@ -88,7 +88,7 @@ struct WhatIfCommand: ParsableCommand {
                     WhatIfScenario(
                         name: "\(CostModel.count(tier.incidents)) incidents/mo", scale: tier.incidents / incidents)
                 }
-                if tiers.contains(where: { $0.planned != nil }) { design = tiers.map { $0.planned ?? "" } }
+                if tiers.contains(where: { $0.planned != nil }) { planned = tiers.map { $0.planned ?? "" } }
                 WhatIfResultOutput.writeNote(
                     "The trace has \(CostModel.count(incidents)) incidents a month at its own scale; scaling clients "
                         + "to the spec's app.tiers.\n", format: format.output, to: stream)
@@ -110,7 +110,8 @@ struct WhatIfCommand: ParsableCommand {
         }
         let checked = thresholds.evaluate(given, spec: compiled, runs: results.map { ($0.name, $0.metric) })
         WhatIfResultOutput.write(
-            results, warnings: warnings, design: design, thresholds: checked.status, format: format.output, to: stream)
+            results, warnings: warnings, planned: planned, thresholds: checked.status, format: format.output, to: stream
+        )
         TraceInput.printWarnings(unsupplied: WhatIfTable.unsuppliedFields(results))
         try CommandOutput.writeReport(
             to: report,

@@ -19,28 +19,28 @@ enum WhatIfResultOutput {
     }
 
     /// The scenarios in `format`: the terminal table with costs, not-simulated settings, the planned-cost note and
-    /// the warnings; the `--report` JSON document; workflow commands; or a Markdown comment. `design` is the spec's
+    /// the warnings; the `--report` JSON document; workflow commands; or a Markdown comment. `planned` is the spec's
     /// planned cost per scenario when the scenarios are its tiers; `thresholds` go into the last two.
     static func write(
-        _ results: [ScenarioResult], warnings: [String], design: [String]?, thresholds: ThresholdStatus?,
+        _ results: [ScenarioResult], warnings: [String], planned: [String]?, thresholds: ThresholdStatus?,
         format: OutputFormat, to stream: ResultStream
     ) {
         switch format {
         case .text:
-            stream.write(WhatIfTable.text(results, designColumn: design))
+            stream.write(WhatIfTable.text(results, plannedColumn: planned))
             if let reference = results.first?.summary {
                 stream.write(
                     NotSimulatedSettings.text(
                         reference.notSimulated, SettingReachCounts(reference), spec: "the first scenario"))
             }
-            if design != nil { stream.write(plannedNote + "\n") }
+            if planned != nil { stream.write(plannedNote + "\n") }
             for warning in warnings { stream.write("warning: \(warning)\n") }
         case .json: stream.write(document(results, warnings: warnings, thresholds: thresholds).pretty)
         case .github: stream.write(WhatIfGitHubRenderer.render(results, warnings: warnings, thresholds: thresholds))
         case .markdown:
             stream.write(
                 WhatIfMarkdownRenderer.render(
-                    results, warnings: warnings, designColumn: design, thresholds: thresholds))
+                    results, warnings: warnings, plannedColumn: planned, thresholds: thresholds))
         }
     }
 

@@ -5,9 +5,9 @@ import Foundation
 /// the terminal shows it, each scenario's OWASP Core Ruleset actions and costs, the warnings, what the first
 /// scenario did not simulate and the fields not in the trace, always under `MarkdownText.commentLimit` characters.
 public enum WhatIfMarkdownRenderer {
-    /// The summary, with the spec's planned cost beside each row when `designColumn` is set.
+    /// The summary, with the spec's planned cost beside each row when `plannedColumn` is set.
     public static func render(
-        _ results: [ScenarioResult], warnings: [String], designColumn: [String]? = nil,
+        _ results: [ScenarioResult], warnings: [String], plannedColumn: [String]? = nil,
         thresholds: ThresholdStatus? = nil
     ) -> String {
         var out = "### EdgeProof what-if: \(results.count) \(results.count == 1 ? "scenario" : "scenarios")\n\n"
@@ -15,7 +15,7 @@ public enum WhatIfMarkdownRenderer {
             [
                 "Scenario", "Requests", "Blocked", "Challenged", "Rate-limited", "Cache hit", "Peak origin rps",
                 "Machines", "Min > hard", "Redis cmds/day", "Incidents/mo", "Monthly",
-            ] + (designColumn == nil ? [] : ["Planned"])
+            ] + (plannedColumn == nil ? [] : ["Planned"])
         out += MarkdownText.table(
             headers, rightAligned: Set(1..<headers.count),
             rows: results.enumerated().map { index, result in
@@ -30,8 +30,8 @@ public enum WhatIfMarkdownRenderer {
                     CostModel.count(WhatIfTable.incidentsPerMonth(result)),
                     MarkdownText.cell(String(format: "$%.0f", result.monthlyCost)),
                 ]
-                if let designColumn {
-                    row.append(MarkdownText.cell(index < designColumn.count ? designColumn[index] : ""))
+                if let plannedColumn {
+                    row.append(MarkdownText.cell(index < plannedColumn.count ? plannedColumn[index] : ""))
                 }
                 return row
             })

@@ -3,14 +3,14 @@ import Foundation
 
 /// Renders what-if results as a terminal table and as JSON (`{"scenarios":[…]}`).
 public enum WhatIfTable {
-    /// The terminal table, with the spec's planned cost beside each row when `designColumn` is set.
-    public static func text(_ results: [ScenarioResult], designColumn: [String]? = nil) -> String {
+    /// The terminal table, with the spec's planned cost beside each row when `plannedColumn` is set.
+    public static func text(_ results: [ScenarioResult], plannedColumn: [String]? = nil) -> String {
         var rows = [
             [
                 "scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit", "peak origin rps",
                 "machines", "min > hard",
                 "redis cmds/day", "incidents/mo", "monthly",
-            ] + (designColumn == nil ? [] : ["planned"])
+            ] + (plannedColumn == nil ? [] : ["planned"])
         ]
         for (index, result) in results.enumerated() {
             let s = result.summary
@@ -24,7 +24,7 @@ public enum WhatIfTable {
                 CostModel.count(result.redisCommandsPerDay),
                 CostModel.count(incidentsPerMonth(result)), String(format: "$%.0f", result.monthlyCost),
             ]
-            if let designColumn { row.append(index < designColumn.count ? designColumn[index] : "") }
+            if let plannedColumn { row.append(index < plannedColumn.count ? plannedColumn[index] : "") }
             rows.append(row)
         }
         var out = TextFormatting.table(rows)
