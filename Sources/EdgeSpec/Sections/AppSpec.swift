@@ -45,8 +45,10 @@ public struct AppSpec: SpecObject, Sendable {
     public var routes: [AppRouteSpec]
     /// Redis commands for origin requests no route matches.
     public var redisCommandsPerRequest: Double
-    /// API requests per incident, when no route is marked `incident` (the cost tiers count incidents, `docs/costs.md`).
-    public var requestsPerIncident: Double
+    /// LLM-calling requests per incident, when no route is marked `incident` and the spec sets it.
+    public var requestsPerIncident: Double?
+    /// Whether the spec counts incidents: a route marked `incident`, or `requests_per_incident`.
+    public var countsIncidents: Bool { routes.contains(where: \.countsIncident) || requestsPerIncident != nil }
     /// The incident volumes `whatif` sizes its scenarios to, each with the team's own estimate, when any.
     public var tiers: [AppTierSpec]
     /// Where the fields are written.
@@ -61,8 +63,8 @@ public struct AppSpec: SpecObject, Sendable {
             redisCommandsPerRequest: r.optional(
                 "redis_commands_per_request", .number(), default: 1, "Redis commands for other origin requests."),
             requestsPerIncident: r.optional(
-                "requests_per_incident", .number(minimum: 0.001), default: 10,
-                "API requests per incident when no route is marked incident (a stated, overridable default)."),
+                "requests_per_incident", .number(minimum: 0.001),
+                "Requests on LLM-calling routes per incident, when no route is marked incident."),
             tiers: r.optional(
                 "tiers", .array(ObjectReader.object(AppTierSpec.self, name: "tier")), default: [],
                 "Incident volumes whatif scales to without --scale, each with an optional planned monthly cost."),

@@ -9,10 +9,12 @@ public struct AppUsageMeter: Sendable {
     /// The routes, shared by every copy of the meter.
     private let routes: RouteTable
     private let otherRedisCommands: Double
-    private let requestsPerIncident: Double
+    private let requestsPerIncident: Double?
     private let incidentRoutes: Bool
+    /// Whether the spec counts incidents at all (`AppSpec.countsIncidents`); the tables show them only then.
+    public let countsIncidents: Bool
 
-    /// Incidents (requests on `incident` routes, or API requests ÷ `requests_per_incident`).
+    /// Incidents (requests on `incident` routes, or LLM-calling requests ÷ `requests_per_incident`).
     public private(set) var incidents = 0.0
     /// LLM input tokens.
     public private(set) var tokensIn = 0.0
@@ -27,8 +29,9 @@ public struct AppUsageMeter: Sendable {
     public init(app: AppSpec?) {
         routes = RouteTable(app?.routes ?? [])
         otherRedisCommands = app?.redisCommandsPerRequest ?? 1
-        requestsPerIncident = app?.requestsPerIncident ?? 10
+        requestsPerIncident = app?.requestsPerIncident
         incidentRoutes = app?.routes.contains { $0.countsIncident } ?? false
+        countsIncidents = app?.countsIncidents ?? false
     }
 
     /// Counts one request that reached the app.
@@ -48,7 +51,7 @@ public struct AppUsageMeter: Sendable {
         tokensOut += route.llmCalls * route.tokensOut
         if route.countsIncident {
             incidents += 1
-        } else if !incidentRoutes, route.llmCalls > 0 {
+        } else if !incidentRoutes, route.llmCalls > 0, let requestsPerIncident {
             incidents += 1 / requestsPerIncident
         }
     }

@@ -11,11 +11,12 @@ public enum WhatIfMarkdownRenderer {
         thresholds: ThresholdStatus? = nil
     ) -> String {
         var out = "### EdgeProof what-if: \(results.count) \(results.count == 1 ? "scenario" : "scenarios")\n\n"
+        let incidents = WhatIfTable.countsIncidents(results)
         let headers =
             [
                 "Scenario", "Requests", "Blocked", "Challenged", "Rate-limited", "Cache hit", "Peak origin rps",
-                "Machines", "Min > hard", "Redis cmds/day", "Incidents/mo", "Monthly",
-            ] + (plannedColumn == nil ? [] : ["Planned"])
+                "Machines", "Min > hard", "Redis cmds/day",
+            ] + (incidents ? ["Incidents/mo"] : []) + ["Monthly"] + (plannedColumn == nil ? [] : ["Planned"])
         out += MarkdownText.table(
             headers, rightAligned: Set(1..<headers.count),
             rows: results.enumerated().map { index, result in
@@ -27,9 +28,9 @@ public enum WhatIfMarkdownRenderer {
                     TextFormatting.percent(s.metric("rate_limited_rate") ?? 0), TextFormatting.percent(s.cacheHitRatio),
                     "\(s.peakOriginPerSecond)", "\(result.machinesNeeded)", "\(result.minutesOverHardLimit)",
                     CostModel.count(result.redisCommandsPerDay),
-                    CostModel.count(WhatIfTable.incidentsPerMonth(result)),
-                    MarkdownText.cell(String(format: "$%.0f", result.monthlyCost)),
                 ]
+                if incidents { row.append(CostModel.count(WhatIfTable.incidentsPerMonth(result))) }
+                row.append(MarkdownText.cell(String(format: "$%.0f", result.monthlyCost)))
                 if let plannedColumn {
                     row.append(MarkdownText.cell(index < plannedColumn.count ? plannedColumn[index] : ""))
                 }

@@ -4,13 +4,14 @@ import Foundation
 /// Renders what-if results as a terminal table and as JSON (`{"scenarios":[…]}`).
 public enum WhatIfTable {
     /// The terminal table, with the spec's planned cost beside each row when `plannedColumn` is set.
+    /// Incidents a month appear only when the spec counts them.
     public static func text(_ results: [ScenarioResult], plannedColumn: [String]? = nil) -> String {
+        let incidents = countsIncidents(results)
         var rows = [
             [
                 "scenario", "requests", "blocked", "challenged", "rate-limited", "cache hit", "peak origin rps",
-                "machines", "min > hard",
-                "redis cmds/day", "incidents/mo", "monthly",
-            ] + (plannedColumn == nil ? [] : ["planned"])
+                "machines", "min > hard", "redis cmds/day",
+            ] + (incidents ? ["incidents/mo"] : []) + ["monthly"] + (plannedColumn == nil ? [] : ["planned"])
         ]
         for (index, result) in results.enumerated() {
             let s = result.summary
@@ -22,8 +23,9 @@ public enum WhatIfTable {
                 "\(s.peakOriginPerSecond)",
                 "\(result.machinesNeeded)", "\(result.minutesOverHardLimit)",
                 CostModel.count(result.redisCommandsPerDay),
-                CostModel.count(incidentsPerMonth(result)), String(format: "$%.0f", result.monthlyCost),
             ]
+            if incidents { row.append(CostModel.count(incidentsPerMonth(result))) }
+            row.append(String(format: "$%.0f", result.monthlyCost))
             if let plannedColumn { row.append(index < plannedColumn.count ? plannedColumn[index] : "") }
             rows.append(row)
         }
@@ -50,6 +52,11 @@ public enum WhatIfTable {
                 return "\(result.name) \(ReportFormat.count(owasp?.reachedThreshold ?? 0)) of "
                     + ReportFormat.count(owasp?.evaluated ?? 0) + (index == 0 ? " evaluated reached the threshold" : "")
             }.joined(separator: ", ")
+    }
+
+    /// Whether the spec behind `results` counts incidents (`AppSpec.countsIncidents`).
+    static func countsIncidents(_ results: [ScenarioResult]) -> Bool {
+        results.contains { $0.summary.appUsage.countsIncidents }
     }
 
     /// Incidents a month in a scenario (from its app usage, normalised to 30 days).
