@@ -144,12 +144,12 @@ public enum SecretPatterns {
             && value.utf8.count >= 12 && !value.contains(" ") && shannonEntropy(value.utf8) >= 3.0
     }
 
-    /// Whether `value` is an `env:NAME` reference: upper-case letters, digits and `_` after the prefix.
-    private static func isEnvironmentReference(_ value: String) -> Bool {
-        value.hasPrefix("env:") && value.utf8.count > 4
-            && value.utf8.dropFirst(4).allSatisfy {
-                ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F
-            }
+    /// Whether `value` is an `env:NAME` reference: upper-case letters, digits and `_` after the prefix, not
+    /// starting with a digit (the one definition, read by the spec's `EnvironmentReference` too).
+    public static func isEnvironmentReference(_ value: String) -> Bool {
+        let name = value.utf8.dropFirst(4)
+        guard value.hasPrefix("env:"), let first = name.first, !(first >= 0x30 && first <= 0x39) else { return false }
+        return name.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
     }
 
     /// Bits of entropy per byte of `bytes`.

@@ -69,13 +69,13 @@ struct WhatIfCommand: ParsableCommand {
         let paths = spool?.replacing(in: traces.paths) ?? traces.paths
         options.redactor = Redactor.forSpec(compiled)
         let tiers = compiled.app?.tiers ?? []
-        let countsIncidents = !tiers.isEmpty && (compiled.app?.routes.contains(where: \.countsIncident) ?? false)
+        let scalesToTiers = !tiers.isEmpty && (compiled.app?.countsIncidents ?? false)
         let progress = TraceProgress.attach(
-            to: &options, paths: traces.paths, passes: (scale == nil && countsIncidents ? 2 : 1) + addProfiles.count)
+            to: &options, paths: traces.paths, passes: (scale == nil && scalesToTiers ? 2 : 1) + addProfiles.count)
         var tracesRead = false
         var scenarios = try Self.scenarios(scale ?? Self.defaultScales)
         var planned: [String]?
-        if scale == nil, countsIncidents {
+        if scale == nil, scalesToTiers {
             // The spec counts incidents and names tiers of them: the scenarios are those tiers, when the trace
             // reaches incidents.
             let base = try run(

@@ -210,6 +210,12 @@ private let cases: [(String, String)] = [
             + "  seals:\n    - type: awskms\n      region: ⟦E0726⟧\"%{ if true }eu-west-1%{ endif }\"\n"
             + "      kms_key_id: alias/unseal\n"
     ),
+    (
+        "a transit seal's token is read by Vault itself, so only a Vault reference will do",
+        head + "vault:\n  storage:\n    type: file\n    path: /d\n" + tlsListener
+            + "  seals:\n    - type: transit\n      address: https://vault-2.example.com:8200\n"
+            + "      key_name: unseal\n      mount_path: transit/\n      token: ⟦E0302⟧env:TRANSIT_TOKEN\n"
+    ),
     ("host name in bind", redis + "  bind: [127.0.0.1, ⟦E0748⟧localhost]\n"),
     ("malformed bind address", redis + "  bind: [⟦E0748⟧1.2.3.4.5]\n"),
     (

@@ -38,16 +38,22 @@ public enum SecretReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Which kinds a field accepts.
     enum Kinds {
+        /// Vault references only (a value vault.hcl itself needs, such as a transit seal's token).
+        case vault
         /// Vault and environment references (a Redis password: redis.conf needs the value itself).
         case vaultOrEnvironment
         /// Those, plus `fly:existing` (a Fly secret).
         case flySecret
+
+        /// Whether `env:NAME` is accepted.
+        var acceptsEnvironment: Bool { self != .vault }
 
         /// The JSON Schema pattern of an accepted reference.
         var pattern: String {
             let vault = String(VaultReference.pattern.dropFirst().dropLast())
             let environment = String(EnvironmentReference.pattern.dropFirst().dropLast())
             switch self {
+            case .vault: return VaultReference.pattern
             case .vaultOrEnvironment: return "^(\(vault)|\(environment))$"
             case .flySecret: return "^(\(vault)|\(environment)|fly:existing)$"
             }
@@ -56,6 +62,7 @@ public enum SecretReference: Hashable, Sendable, CustomStringConvertible {
         /// The forms to suggest in an error.
         var help: String {
             switch self {
+            case .vault: "write vault:<kv path>#<key>, e.g. vault:agenticverz/redis#APP_PASSWORD"
             case .vaultOrEnvironment:
                 "write vault:<kv path>#<key> (e.g. vault:app/redis#PASSWORD) or env:<VARIABLE> (read from the "
                     + "deploying shell)"
@@ -83,12 +90,8 @@ public struct EnvironmentReference: Hashable, Sendable, CustomStringConvertible 
 
     /// Parses `env:NAME`; nil when the text is not one.
     static func parse(_ text: String, range: SourceRange) -> EnvironmentReference? {
-        guard text.hasPrefix("env:") else { return nil }
-        let name = String(text.dropFirst(4))
-        let valid =
-            name.first.map { !$0.isNumber } == true
-            && name.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
-        return valid ? EnvironmentReference(name: name, range: range) : nil
+        SecretPatterns.isEnvironmentReference(text)
+            ? EnvironmentReference(name: String(text.dropFirst(4)), range: range) : nil
     }
 }
 
@@ -101,7 +104,7 @@ extension FieldType where Value == SecretReference {
 
     /// A reference of one of `kinds`; anything else — above all a literal secret — is an error that never
     /// repeats the value.
-    private static func secretReference(_ kinds: SecretReference.Kinds) -> FieldType<SecretReference> {
+    static func secretReference(_ kinds: SecretReference.Kinds) -> FieldType<SecretReference> {
         let scalar = FieldType<ScalarNode>.stringScalar(schema: {
             .object([("type", "string"), ("pattern", .string(kinds.pattern))])
         })
@@ -111,7 +114,9 @@ extension FieldType where Value == SecretReference {
             guard let value = scalar.decode(node, context) else { return nil }
             let text = value.value
             if let reference = VaultReference.parse(text, range: value.range) { return .vault(reference) }
-            if let reference = EnvironmentReference.parse(text, range: value.range) { return .environment(reference) }
+            if kinds.acceptsEnvironment, let reference = EnvironmentReference.parse(text, range: value.range) {
+                return .environment(reference)
+            }
             if text == SecretReference.existingInFlyText {
                 if kinds == .flySecret { return .existingInFly(value.range) }
                 context.diagnostics.error(
@@ -122,7 +127,8 @@ extension FieldType where Value == SecretReference {
             if text.hasPrefix("vault:") || text.hasPrefix("env:") || text.hasPrefix("fly:") {
                 context.diagnostics.error(
                     "E0302", "'\(text)' is not a valid secret reference", at: value.range,
-                    help: kinds.help + "; variable names are upper-case letters, digits and '_'")
+                    help: kinds.help
+                        + (kinds.acceptsEnvironment ? "; variable names are upper-case letters, digits and '_'" : ""))
                 return nil
             }
             LiteralSecret.refuse(value, context: context, help: kinds.help)

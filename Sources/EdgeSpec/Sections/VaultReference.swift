@@ -30,25 +30,14 @@ public struct VaultReference: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension FieldType where Value == VaultReference {
-    /// A Vault reference; anything else — above all a literal secret — is an error.
+    /// A Vault reference; anything else — above all a literal secret — is an error (the secret references' one
+    /// decoder, accepting Vault alone).
     static var vaultReference: FieldType<VaultReference> {
-        let scalar = FieldType<ScalarNode>.stringScalar(schema: {
-            .object([("type", "string"), ("pattern", .string(VaultReference.pattern))])
-        })
+        let reference = FieldType<SecretReference>.secretReference(.vault)
         return FieldType(
-            schema: scalar.schema, placeholder: { VaultReference(path: "", key: "", range: .wholeFile("")) }
+            schema: reference.schema, placeholder: { VaultReference(path: "", key: "", range: .wholeFile("")) }
         ) { node, context in
-            guard let value = scalar.decode(node, context) else { return nil }
-            if let reference = VaultReference.parse(value.value, range: value.range) { return reference }
-            if value.value.hasPrefix("vault:") {
-                context.diagnostics.error(
-                    "E0302", "'\(value.value)' is not a valid Vault reference", at: value.range,
-                    help: "write vault:<kv path>#<key>, e.g. vault:agenticverz/redis#APP_PASSWORD")
-            } else {
-                LiteralSecret.refuse(
-                    value, context: context, help: "store the value in Vault and write vault:<kv path>#<key>")
-            }
-            return nil
+            reference.decode(node, context)?.vault
         }
     }
 }
