@@ -193,13 +193,14 @@ bench: release
 
 bench-replay: deps
 	$(SWIFT) build -c release --product ReplayBenchmark
-	.build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 5
-	.build/release/ReplayBenchmark 5000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 3
+	.build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 5 1,2,1,2 no-owasp
+	.build/release/ReplayBenchmark 5000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 3 1,2 no-owasp
+	.build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 3 1,2
 
 bench-whatif: deps
 	$(SWIFT) build -c release --product ReplayBenchmark --product WhatIfBenchmark
-	test -f $${TMPDIR:-/tmp}/edgeproof-replay-benchmark/replay-1000000.jsonl || .build/release/ReplayBenchmark 1000000
-	.build/release/WhatIfBenchmark $${TMPDIR:-/tmp}/edgeproof-replay-benchmark/replay-1000000.jsonl 1,2,5,10
+	test -f $${TMPDIR:-/tmp}/edgeproof-replay-benchmark/replay-colos-1000000.jsonl || .build/release/ReplayBenchmark 1000000
+	.build/release/WhatIfBenchmark $${TMPDIR:-/tmp}/edgeproof-replay-benchmark/replay-colos-1000000.jsonl 1,2,5,10
 
 bench-rules: deps
 	$(SWIFT) run -c release RulesBenchmark

@@ -27,7 +27,7 @@ struct TraceInput: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "How late (behind the newest record) a record may arrive and still be re-ordered, "
+            "How late (behind the newest record of its colo) a record may arrive and still be re-ordered, "
                 + "e.g. 120s or 2m.", valueName: "duration"))
     var reorderWindow = EdgeDuration.seconds(120)
 

@@ -19,7 +19,13 @@ public final class DecisionWriter {
     /// more is kept; `finish()` reports the failure.
     public func write(index: Int, line: Int, timestamp: Int64, decision: Decision) {
         guard failure == nil else { return }
-        pending[index] = Self.json(n: index + 1, line: line, timestamp: timestamp, decision)
+        add(index: index, text: Self.json(n: index + 1, line: line, timestamp: timestamp, decision))
+    }
+
+    /// Adds the decision line `text` of input record `index`.
+    func add(index: Int, text: String) {
+        guard failure == nil else { return }
+        pending[index] = text
         while let text = pending.removeValue(forKey: nextIndex) {
             buffer += text
             nextIndex += 1

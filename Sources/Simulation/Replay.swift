@@ -28,6 +28,10 @@ public struct ReplayOptions: Sendable {
     /// same bytes with any number.
     public var managedRulesThreads = VerdictLookahead.defaultThreads
 
+    /// Threads that replay colos at the same time (`--jobs`); 1 replays on the calling thread. The results are the
+    /// same bytes with any number (`docs/decisions/0031-one-clock-per-colo.md`).
+    public var jobs = 1
+
     /// Records between two calls of `progress`: rare enough to cost nothing measurable in the hot loop.
     public static let progressInterval = 1 << 16
 
@@ -60,19 +64,15 @@ public enum Replay {
         }
     }
 
-    /// A fresh edge model for `edge`, its rate limits counting with `rateLimitDelay` (nil: the spec's).
-    static func model(for edge: CompiledEdge, rateLimitDelay: EdgeDuration?) throws(Failure) -> Edge {
+    /// A fresh model of `edge`, one edge per colo, its rate limits counting with `rateLimitDelay` (nil: the spec's).
+    static func model(for edge: CompiledEdge, rateLimitDelay: EdgeDuration?) throws(Failure) -> ColoEdges {
         let configuration: EdgeConfiguration
         do {
             configuration = try ModelConfigurationBuilder.configuration(for: edge, rateLimitDelay: rateLimitDelay)
         } catch {
             throw .managedRules(error)
         }
-        do {
-            return try Edge(configuration: configuration)
-        } catch {
-            throw .configuration(error.problems.joined(separator: "; "))
-        }
+        return try ColoEdges(configuration: configuration)
     }
 
     /// The traces as one time-ordered stream (merged by timestamp, re-ordered within the tolerance).
@@ -91,53 +91,55 @@ public enum Replay {
         }
     }
 
-    /// Replays `paths` through the model of `edge`; trace diagnostics (malformed lines) go to `diagnostics`.
+    /// Replays `paths` through the model of `edge`; trace diagnostics (malformed lines) go to `diagnostics`. With
+    /// `options.jobs` above 1 the colos are replayed on that many threads (`ParallelReplay`), with the same result.
     public static func run(
         _ edge: CompiledEdge, paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector
     ) throws(Failure) -> ReplaySummary {
-        let model = try model(for: edge, rateLimitDelay: options.rateLimitDelay)
-        var ordered = VerdictLookahead(
-            try openTraces(paths, options: options, diagnostics: diagnostics), models: [model],
-            threads: options.managedRulesThreads)
-        let writer: DecisionWriter?
-        do {
-            writer = try options.decisionsPath.map { path throws(OutputFileError) in try DecisionWriter(path: path) }
-        } catch {
-            throw .output(error.description)
+        if options.jobs > 1 {
+            return try ParallelReplay.run(edge, paths: paths, options: options, diagnostics: diagnostics)
         }
-        var summary = ReplaySummary()
-        summary.appUsage = AppUsageMeter(app: edge.app)
-        summary.rateLimitDelay = ModelConfigurationBuilder.rateLimitDelay(for: edge, override: options.rateLimitDelay)
-        summary.notSimulated = NotSimulatedSettings.uses(in: edge)
-        summary.owasp = OWASPDeployment(edge).map(OWASPSummary.init)
-        var request = EdgeRequest(HTTPRequest())
+        let lane = try ReplayLane(edge, options: options)
+        var ordered = VerdictLookahead(
+            try openTraces(paths, options: options, diagnostics: diagnostics), models: [lane.models],
+            threads: options.managedRulesThreads)
+        let writer = try openDecisions(options)
         var coverage = TraceFieldCoverage(for: [edge])
         do {
             try ordered.forEachRecord { item in
                 coverage.note(item.record)
-                TraceRequestBuilder.fill(&request, from: item.record)
-                request.http.timestampMilliseconds = item.virtualTimeMs
-                let decision = model.process(request)
-                summary.add(decision, time: item.virtualTimeMs, record: item.record, redactor: options.redactor)
-                summary.compare(decision, with: item.record.outcome, record: item.record, redactor: options.redactor)
-                if decision.originContacted { summary.appUsage.count(item.record) }
+                let decision = lane.process(item)
                 writer?.write(
                     index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
-                if summary.requests & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(summary.requests) }
+                if lane.summary.requests & (ReplayOptions.progressInterval - 1) == 0 {
+                    options.progress?(lane.summary.requests)
+                }
             }
         } catch {
             throw .trace(error)
         }
+        try finish(writer)
+        var summary = lane.summary
+        summary.lateRecords = ordered.reader.lateRecords
+        summary.noteReading(ordered.reader.source.statistics, coverage: coverage)
+        return summary
+    }
+
+    /// The decisions file `options` asks for, opened.
+    static func openDecisions(_ options: ReplayOptions) throws(Failure) -> DecisionWriter? {
+        do {
+            return try options.decisionsPath.map { path throws(OutputFileError) in try DecisionWriter(path: path) }
+        } catch {
+            throw .output(error.description)
+        }
+    }
+
+    /// Commits the decisions file, if any.
+    static func finish(_ writer: DecisionWriter?) throws(Failure) {
         do {
             try writer?.finish()
         } catch {
             throw .output(error.description)
         }
-        let statistics = ordered.reader.source.statistics
-        summary.lateRecords = ordered.reader.lateRecords
-        summary.malformedRecords = statistics.malformed
-        summary.repairedRecords = statistics.repaired
-        summary.unsuppliedFields = coverage.unsupplied
-        return summary
     }
 }

@@ -35,8 +35,10 @@ public struct ReplaySummary: Sendable {
     }
     /// Rate-limit actions by rule.
     public internal(set) var rateLimitTriggers: [String: Int] = [:]
-    /// Per rate-limit rule, the keys it acted on and how often (at most `maxKeysPerRule` distinct keys kept).
-    public internal(set) var rateLimitKeys: [String: [String: Int]] = [:]
+    /// Per rate-limit rule, the keys it acted on and how often (at most `maxKeysPerRule` distinct keys kept: the
+    /// smallest, whatever order the colos were replayed in).
+    public var rateLimitKeys: [String: [String: Int]] { rateLimitKeyCounts.mapValues(\.counts) }
+    private var rateLimitKeyCounts: [String: SmallestKeyCounts<String>] = [:]
     /// Requests by cache status.
     public var byCacheStatus: [String: Int] { OutcomeIndex.named(cacheCounts, OutcomeIndex.cacheStatusNames) }
     /// Bytes sent to clients by cache status.
@@ -45,10 +47,11 @@ public struct ReplaySummary: Sendable {
     private var cacheBytes = [Int64](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
     /// Requests that reached the origin.
     public internal(set) var originRequests = 0
-    /// The most origin requests in one second.
-    public internal(set) var peakOriginPerSecond = 0
-    /// The most origin requests in one minute.
-    public internal(set) var peakOriginPerMinute = 0
+    /// The most origin requests in one second (over the first 31 days).
+    public var peakOriginPerSecond: Int { originSeconds.peakPerSecond }
+    /// The most origin requests in one minute (over the first 31 days).
+    public var peakOriginPerMinute: Int { originSeconds.peakPerMinute }
+    private var originSeconds = OriginSeconds()
     /// Records processed at the current virtual time because they came too late.
     public internal(set) var lateRecords = 0
     /// Lines that could not be read.
@@ -71,11 +74,13 @@ public struct ReplaySummary: Sendable {
     public internal(set) var actionAgreement: [String: [String: Int]] = [:]
     /// Recorded cache status → model cache status → count.
     public internal(set) var cacheAgreement: [String: [String: Int]] = [:]
-    /// A few disagreeing requests (redacted), with what was recorded and what the model decided.
-    public internal(set) var disagreements: [String] = []
-    /// First and last virtual time, epoch ms.
+    /// A few disagreeing requests (redacted), with what was recorded and what the model decided: the earliest in
+    /// input order.
+    public var disagreements: [String] { disagreementExamples.map(\.text) }
+    private var disagreementExamples: [(index: Int, text: String)] = []
+    /// The earliest virtual time, epoch ms.
     public internal(set) var firstTimestamp: Int64?
-    /// Last virtual time, epoch ms.
+    /// The latest virtual time, epoch ms.
     public internal(set) var lastTimestamp: Int64?
     /// Per-minute series for charts.
     public internal(set) var timeline = ReplayTimeline()
@@ -83,16 +88,17 @@ public struct ReplaySummary: Sendable {
     public internal(set) var appUsage = AppUsageMeter(app: nil)
 
     static let maxKeysPerRule = 10_000
-    private var currentSecond = Int64.min, countThisSecond = 0
-    private var currentMinute = Int64.min, countThisMinute = 0
+    /// Disagreeing requests kept as examples.
+    static let maxDisagreements = 10
 
-    /// Adds one decision taken at virtual time `time` on `record`; `redactor` hides secrets of the requests kept as
-    /// examples.
-    mutating func add(_ decision: Decision, time: Int64, record: TraceRecord, redactor: Redactor) {
+    /// Adds one decision taken at virtual time `time` on `record`, input record `index`; `redactor` hides secrets of
+    /// the requests kept as examples. Every count is a sum and every example the earliest in input order, so the
+    /// order of adding does not matter and summaries of parts merge into the summary of the whole (`merge`).
+    mutating func add(_ decision: Decision, time: Int64, record: TraceRecord, index: Int, redactor: Redactor) {
         requests += 1
-        owasp?.add(decision, record: record, redactor: redactor)
-        if firstTimestamp == nil { firstTimestamp = time }
-        lastTimestamp = time
+        owasp?.add(decision, record: record, index: index, redactor: redactor)
+        firstTimestamp = min(firstTimestamp ?? time, time)
+        lastTimestamp = max(lastTimestamp ?? time, time)
         actionCounts[OutcomeIndex.of(decision.action)] += 1
         if let rule = decision.ruleID, let phase = decision.phase {
             ruleCounts[DecidingRule(phase: phase, rule: rule), default: 0] += 1
@@ -100,10 +106,7 @@ public struct ReplaySummary: Sendable {
         if decision.phase == .rateLimit, let rule = decision.ruleID {
             rateLimitTriggers[rule, default: 0] += 1
             if let key = decision.rateLimit?.key {
-                let known = rateLimitKeys[rule]?[key] != nil
-                if known || rateLimitKeys[rule, default: [:]].count < Self.maxKeysPerRule {
-                    rateLimitKeys[rule, default: [:]][key, default: 0] += 1
-                }
+                rateLimitKeyCounts[rule, default: SmallestKeyCounts(limit: Self.maxKeysPerRule)].add(key)
             }
         }
         let status = OutcomeIndex.of(decision.cacheStatus)
@@ -117,18 +120,14 @@ public struct ReplaySummary: Sendable {
         if decision.passedThroughCounterDelay { passedThroughCounterDelay += 1 }
         guard decision.originContacted else { return }
         originRequests += 1
-        let second = time / 1000, minute = time / 60_000
-        if second != currentSecond { currentSecond = second; countThisSecond = 0 }
-        if minute != currentMinute { currentMinute = minute; countThisMinute = 0 }
-        countThisSecond += 1
-        countThisMinute += 1
-        peakOriginPerSecond = max(peakOriginPerSecond, countThisSecond)
-        peakOriginPerMinute = max(peakOriginPerMinute, countThisMinute)
+        originSeconds.add(time: time)
     }
 
-    /// Compares the decision with the record's recorded outcome, when it has one.
-    mutating func compare(_ decision: Decision, with outcome: RecordedOutcome?, record: TraceRecord, redactor: Redactor)
-    {
+    /// Compares the decision with the record's recorded outcome, when it has one; `index` is the record's place in
+    /// the input.
+    mutating func compare(
+        _ decision: Decision, with outcome: RecordedOutcome?, record: TraceRecord, index: Int, redactor: Redactor
+    ) {
         guard let outcome else { return }
         var disagrees = false
         if let recorded = outcome.action {
@@ -140,16 +139,64 @@ public struct ReplaySummary: Sendable {
             // A recorded status the model never produces (`NONE`, `IGNORED`, …) disagrees with every decision.
             disagrees = disagrees || CacheStatus(rawValue: recorded) != decision.cacheStatus
         }
-        if disagrees, disagreements.count < 10 {
-            let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }
-            disagreements.append(
-                "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
+        guard disagrees else { return }
+        let position = disagreementExamples.firstIndex { $0.index > index } ?? disagreementExamples.endIndex
+        guard position < Self.maxDisagreements else { return }
+        let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }
+        disagreementExamples.insert(
+            (
+                index: index,
+                text: "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
                     + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/"
                     + "\(record.string(outcome.cache) ?? "?"), model "
                     + "\(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/"
                     + "\(decision.cacheStatus.rawValue)"
-            )
+            ), at: position)
+        if disagreementExamples.count > Self.maxDisagreements { disagreementExamples.removeLast() }
+    }
+
+    /// Takes the reading statistics: malformed and repaired lines, and the fields no record supplied.
+    mutating func noteReading(
+        _ statistics: (lines: Int, records: Int, malformed: Int, repaired: Int), coverage: TraceFieldCoverage
+    ) {
+        malformedRecords = statistics.malformed
+        repairedRecords = statistics.repaired
+        unsuppliedFields = coverage.unsupplied
+    }
+
+    /// Adds the counts of `other`, a summary of other records of the same replay (other colos). Reading statistics
+    /// (malformed and repaired lines, unsupplied fields) belong to the reader and are not merged.
+    mutating func merge(_ other: ReplaySummary) {
+        requests += other.requests
+        for index in actionCounts.indices { actionCounts[index] += other.actionCounts[index] }
+        ruleCounts.merge(other.ruleCounts, uniquingKeysWith: +)
+        rateLimitTriggers.merge(other.rateLimitTriggers, uniquingKeysWith: +)
+        for (rule, keys) in other.rateLimitKeyCounts {
+            rateLimitKeyCounts[rule, default: SmallestKeyCounts(limit: Self.maxKeysPerRule)].merge(keys)
         }
+        for index in cacheCounts.indices {
+            cacheCounts[index] += other.cacheCounts[index]
+            cacheBytes[index] += other.cacheBytes[index]
+        }
+        originRequests += other.originRequests
+        originSeconds.merge(other.originSeconds)
+        lateRecords += other.lateRecords
+        if let theirs = other.owasp { owasp?.merge(theirs) }
+        managedRulesNotSimulated += other.managedRulesNotSimulated
+        passedThroughCounterDelay += other.passedThroughCounterDelay
+        for (recorded, counts) in other.actionAgreement {
+            actionAgreement[recorded, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        for (recorded, counts) in other.cacheAgreement {
+            cacheAgreement[recorded, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        disagreementExamples = Array(
+            (disagreementExamples + other.disagreementExamples).sorted { $0.index < $1.index }
+                .prefix(Self.maxDisagreements))
+        firstTimestamp = [firstTimestamp, other.firstTimestamp].compactMap { $0 }.min()
+        lastTimestamp = [lastTimestamp, other.lastTimestamp].compactMap { $0 }.max()
+        timeline.merge(other.timeline)
+        appUsage.merge(other.appUsage)
     }
 
     /// What the counter delay let through, e.g. `With a rate-limit counter delay of 2s, 41 requests (0.4%) passed

@@ -22,7 +22,9 @@ public struct ReplayTimeline: Sendable {
     /// Origin requests per minute.
     public private(set) var originRequests: [Int] = []
     /// Origin concurrency per minute by Little's law: Σ origin latency / 60 s (requests in flight on average).
-    public private(set) var originConcurrency: [Double] = []
+    public var originConcurrency: [Double] { originLatency.map { Double($0) / 60_000 } }
+    /// Σ origin latency per minute, in milliseconds (summed as integers, so any order of adding gives the same).
+    private var originLatency: [Int64] = []
     /// Requests acted on by rate limiting rules per minute.
     public private(set) var rateLimitTriggers: [Int] = []
 
@@ -34,11 +36,7 @@ public struct ReplayTimeline: Sendable {
         action: EdgeAction, cacheStatus: CacheStatus, origin: Bool, originLatencyMilliseconds: Int64, rateLimited: Bool,
         time: Int64
     ) {
-        let minute = time / 60_000
-        let start = startMinute ?? minute
-        if startMinute == nil { startMinute = minute }
-        let slot = Int(max(0, min(Int64(Self.maxMinutes - 1), minute - start)))
-        if slot >= originRequests.count { grow(to: slot + 1) }
+        let slot = self.slot(forMinute: time / 60_000)
         perAction[OutcomeIndex.of(action)][slot] += 1
         if OutcomeIndex.servedFromCache(cacheStatus) {
             servedFromCache[slot] += 1
@@ -48,9 +46,53 @@ public struct ReplayTimeline: Sendable {
         }
         if origin {
             originRequests[slot] += 1
-            originConcurrency[slot] += Double(originLatencyMilliseconds) / 60_000
+            originLatency[slot] += originLatencyMilliseconds
         }
         if rateLimited { rateLimitTriggers[slot] += 1 }
+    }
+
+    /// The slot of `minute`, grown to and rebased as needed: minutes before the start move it back (later minutes
+    /// shift along, those past the last slot folding into it), minutes past the last slot fold into it.
+    private mutating func slot(forMinute minute: Int64) -> Int {
+        if let start = startMinute, minute < start { rebase(to: minute) }
+        let start = startMinute ?? minute
+        startMinute = start
+        let slot = Int(min(Int64(Self.maxMinutes - 1), minute - start))
+        if slot >= originRequests.count { grow(to: slot + 1) }
+        return slot
+    }
+
+    /// Moves the start back to `minute`. A minute at slot `i` goes to `min(i + shift, last)`, where it would have
+    /// gone had the start been `minute` all along, so the order colos are replayed in does not matter.
+    private mutating func rebase(to minute: Int64) {
+        guard let start = startMinute else { return }
+        let shift = Int(min(start - minute, Int64(Self.maxMinutes)))
+        func shifted<Value: AdditiveArithmetic>(_ series: [Value]) -> [Value] {
+            var out = Array(repeating: Value.zero, count: min(Self.maxMinutes, series.count + shift))
+            for (slot, value) in series.enumerated() { out[min(slot + shift, Self.maxMinutes - 1)] += value }
+            return out
+        }
+        perAction = perAction.map(shifted)
+        servedFromCache = shifted(servedFromCache)
+        cacheable = shifted(cacheable)
+        originRequests = shifted(originRequests)
+        originLatency = shifted(originLatency)
+        rateLimitTriggers = shifted(rateLimitTriggers)
+        startMinute = minute
+    }
+
+    /// Adds every series of `other`, minute by minute.
+    mutating func merge(_ other: ReplayTimeline) {
+        guard let otherStart = other.startMinute else { return }
+        for slot in 0..<other.minutes {
+            let target = self.slot(forMinute: otherStart + Int64(slot))
+            for action in perAction.indices { perAction[action][target] += other.perAction[action][slot] }
+            servedFromCache[target] += other.servedFromCache[slot]
+            cacheable[target] += other.cacheable[slot]
+            originRequests[target] += other.originRequests[slot]
+            originLatency[target] += other.originLatency[slot]
+            rateLimitTriggers[target] += other.rateLimitTriggers[slot]
+        }
     }
 
     private mutating func grow(to count: Int) {
@@ -58,7 +100,7 @@ public struct ReplayTimeline: Sendable {
         servedFromCache += Array(repeating: 0, count: extra)
         cacheable += Array(repeating: 0, count: extra)
         originRequests += Array(repeating: 0, count: extra)
-        originConcurrency += Array(repeating: 0, count: extra)
+        originLatency += Array(repeating: 0, count: extra)
         rateLimitTriggers += Array(repeating: 0, count: extra)
         for index in perAction.indices { perAction[index] += Array(repeating: 0, count: extra) }
     }

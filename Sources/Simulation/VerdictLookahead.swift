@@ -30,7 +30,7 @@ struct VerdictLookahead {
 
     /// Reads `reader`, holding verdicts in the slots of `models` (models without the OWASP Core Ruleset have none),
     /// evaluating on up to `threads` threads.
-    init(_ reader: TimeOrderedTraceReader<MergedTraceSource>, models: [Edge], threads: Int) {
+    init(_ reader: TimeOrderedTraceReader<MergedTraceSource>, models: [ColoEdges], threads: Int) {
         self.reader = reader
         slots = models.compactMap { $0.configuration.managedRules?.owasp?.evaluator as? ManagedRulesVerdictSlot }
         var sources: [MemoisedEvaluator] = []

@@ -24,9 +24,15 @@ public final class Edge {
 
     /// An edge running `configuration`; `seed` varies the key hashes (and so which keys would collide) without
     /// making runs irreproducible. Throws when the configuration has values the model cannot run on.
-    public init(configuration: EdgeConfiguration, seed: UInt64 = 0) throws(EdgeConfigurationError) {
+    public convenience init(configuration: EdgeConfiguration, seed: UInt64 = 0) throws(EdgeConfigurationError) {
         let problems = configuration.problems()
         guard problems.isEmpty else { throw EdgeConfigurationError(problems: problems) }
+        self.init(checked: configuration, seed: seed)
+    }
+
+    /// An edge running `configuration`, which has no `problems()` (checked once by the caller, which builds one edge
+    /// per data centre).
+    public init(checked configuration: EdgeConfiguration, seed: UInt64 = 0) {
         self.configuration = configuration
         customRules = CustomRulesPhase(rules: configuration.customRules.filter(\.enabled))
         rateLimits = RateLimitPhase(rules: configuration.rateLimitRules.filter(\.enabled), seed: seed)

@@ -94,7 +94,8 @@ public enum SpecDiff {
                 coverage.note(item.record)
                 TraceRequestBuilder.fill(&request, from: item.record)
                 request.http.timestampMilliseconds = item.virtualTimeMs
-                let old = baseModel.process(request), new = headModel.process(request)
+                let old = baseModel.process(request, colo: item.colo)
+                let new = headModel.process(request, colo: item.colo)
                 requests += 1
                 if requests & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(requests) }
                 baseReach.add(old)

@@ -12,14 +12,32 @@ public struct OWASPSummary: Sendable {
         public internal(set) var matched = 0
         /// Of those, requests whose score reached the threshold.
         public internal(set) var reachedThreshold = 0
-        /// Matched requests by path (at most `OWASPSummary.maxPathsPerRule` distinct paths).
-        public internal(set) var paths: [String: Int] = [:]
-        /// The first matched request (redacted), for the false-positive review.
-        public internal(set) var example: String?
+        /// Matched requests by path (at most `OWASPSummary.maxPathsPerRule` distinct paths, the smallest).
+        public var paths: [String: Int] { pathCounts.counts }
+        /// The earliest matched request in input order (redacted), for the false-positive review.
+        public var example: String? { earliest?.text }
+        var pathCounts = SmallestKeyCounts<String>(limit: OWASPSummary.maxPathsPerRule)
+        var earliest: (index: Int, text: String)?
+
+        /// Adds the counts of `other`.
+        mutating func merge(_ other: RuleCounts) {
+            matched += other.matched
+            reachedThreshold += other.reachedThreshold
+            pathCounts.merge(other.pathCounts)
+            if let theirs = other.earliest, theirs.index < earliest?.index ?? Int.max { earliest = theirs }
+        }
+
+        /// Equal counts, paths and example.
+        public static func == (lhs: RuleCounts, rhs: RuleCounts) -> Bool {
+            lhs.matched == rhs.matched && lhs.reachedThreshold == rhs.reachedThreshold
+                && lhs.pathCounts == rhs.pathCounts && lhs.earliest?.index == rhs.earliest?.index
+        }
     }
 
     /// One request whose score reached the threshold.
     public struct TopRequest: Sendable, Equatable {
+        /// The record's place in the input (ties go to the earlier).
+        let index: Int
         /// The trace line.
         public let line: Int
         /// The request, redacted (`ExampleRequest`).
@@ -40,13 +58,15 @@ public struct OWASPSummary: Sendable {
     public internal(set) var belowThreshold = 0
     /// Requests for which rules that read only the body were not evaluated (the trace had no body).
     public internal(set) var bodyRulesNotEvaluated = 0
-    /// Per CRS rule id, the requests it matched (at most `maxRules` distinct ids).
+    /// Per CRS rule id, the requests it matched (at most `maxRules` distinct ids, the smallest).
     public internal(set) var rules: [Int: RuleCounts] = [:]
-    /// Requests that reached the threshold, by path without the query (at most `maxPaths` distinct paths).
-    public internal(set) var pathsReachingThreshold: [String: Int] = [:]
+    /// Requests that reached the threshold, by path without the query (at most `maxPaths` distinct paths, the
+    /// smallest).
+    public var pathsReachingThreshold: [String: Int] { thresholdPaths.counts }
+    private var thresholdPaths = SmallestKeyCounts<String>(limit: OWASPSummary.maxPaths)
     /// Evaluated requests per score band at the deployed level (`scoreBands`).
     public internal(set) var scoreHistogram = [Int](repeating: 0, count: OWASPSummary.scoreBands.count)
-    /// The highest-scoring requests that reached the threshold, highest first, ties in replay order (at most
+    /// The highest-scoring requests that reached the threshold, highest first, ties in input order (at most
     /// `maxTopRequests`).
     public internal(set) var topRequests: [TopRequest] = []
 
@@ -75,8 +95,8 @@ public struct OWASPSummary: Sendable {
         return low == high ? "\(low)" : "\(low)–\(high)"
     }
 
-    /// Counts one decision; `record` is the trace record it was taken on.
-    mutating func add(_ decision: Decision, record: TraceRecord, redactor: Redactor) {
+    /// Counts one decision; `record` is the trace record it was taken on, input record `index`.
+    mutating func add(_ decision: Decision, record: TraceRecord, index: Int, redactor: Redactor) {
         guard let verdict = OWASPDeployment.verdict(of: decision) else { return }
         evaluated += 1
         if !verdict.notEvaluated.isEmpty { bodyRulesNotEvaluated += 1 }
@@ -88,36 +108,58 @@ public struct OWASPSummary: Sendable {
         let path = record.string(record.path) ?? "/"
         let ids = deployment.scoringRuleIDs(verdict)
         var example: String?
-        for id in ids where rules[id] != nil || rules.count < Self.maxRules {
-            var counts = rules[id] ?? RuleCounts()
-            counts.matched += 1
-            if reached { counts.reachedThreshold += 1 }
-            if counts.paths[path] != nil || counts.paths.count < Self.maxPathsPerRule {
-                counts.paths[path, default: 0] += 1
-            }
-            if counts.example == nil {
+        for id in ids {
+            var counts = RuleCounts()
+            counts.matched = 1
+            if reached { counts.reachedThreshold = 1 }
+            counts.pathCounts.add(path)
+            if index < rules[id]?.earliest?.index ?? Int.max {
                 example = example ?? "line \(record.line): " + ExampleRequest.describe(record, redactor: redactor)
-                counts.example = example
+                counts.earliest = example.map { (index: index, text: $0) }
             }
-            rules[id] = counts
+            add(counts, id: id)
         }
         guard reached else { return }
-        if pathsReachingThreshold[path] != nil || pathsReachingThreshold.count < Self.maxPaths {
-            pathsReachingThreshold[path, default: 0] += 1
-        }
-        keepIfTop(score: score, ids: ids, record: record, redactor: redactor)
+        thresholdPaths.add(path)
+        keep(
+            TopRequest(
+                index: index, line: record.line, request: ExampleRequest.describe(record, redactor: redactor),
+                score: score, ruleIDs: ids))
     }
 
-    /// Keeps the request among `topRequests` when it scores higher than the lowest kept one (ties keep the earlier
-    /// request); a line already kept (a what-if replica of it) is not kept twice.
-    private mutating func keepIfTop(score: Int, ids: [Int], record: TraceRecord, redactor: Redactor) {
-        guard !topRequests.contains(where: { $0.line == record.line }) else { return }
-        guard topRequests.count < Self.maxTopRequests || score > (topRequests.last?.score ?? 0) else { return }
-        let request = TopRequest(
-            line: record.line, request: ExampleRequest.describe(record, redactor: redactor), score: score, ruleIDs: ids)
-        let index = topRequests.firstIndex { $0.score < score } ?? topRequests.endIndex
-        topRequests.insert(request, at: index)
+    /// Adds `counts` to rule `id`'s, keeping the `maxRules` smallest ids.
+    private mutating func add(_ counts: RuleCounts, id: Int) {
+        if rules[id] == nil, rules.count >= Self.maxRules {
+            guard let largest = rules.keys.max(), id < largest else { return }
+            rules[largest] = nil
+        }
+        rules[id, default: RuleCounts()].merge(counts)
+    }
+
+    /// Keeps `request` among `topRequests` when it ranks above the lowest kept one (higher score, or the same score
+    /// and earlier in the input); a record already kept (a what-if replica of it) is not kept twice.
+    private mutating func keep(_ request: TopRequest) {
+        guard !topRequests.contains(where: { $0.index == request.index }) else { return }
+        let position = topRequests.firstIndex { Self.ranks(request, above: $0) } ?? topRequests.endIndex
+        guard position < Self.maxTopRequests else { return }
+        topRequests.insert(request, at: position)
         if topRequests.count > Self.maxTopRequests { topRequests.removeLast() }
+    }
+
+    private static func ranks(_ lhs: TopRequest, above rhs: TopRequest) -> Bool {
+        lhs.score != rhs.score ? lhs.score > rhs.score : lhs.index < rhs.index
+    }
+
+    /// Adds the counts of `other`, a summary of other records of the same replay.
+    mutating func merge(_ other: OWASPSummary) {
+        evaluated += other.evaluated
+        reachedThreshold += other.reachedThreshold
+        belowThreshold += other.belowThreshold
+        bodyRulesNotEvaluated += other.bodyRulesNotEvaluated
+        for (id, counts) in other.rules { add(counts, id: id) }
+        thresholdPaths.merge(other.thresholdPaths)
+        for index in scoreHistogram.indices { scoreHistogram[index] += other.scoreHistogram[index] }
+        for request in other.topRequests { keep(request) }
     }
 
     /// The rules by requests matched, most first, ties by id.

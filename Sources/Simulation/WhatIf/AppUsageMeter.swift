@@ -14,16 +14,40 @@ public struct AppUsageMeter: Sendable {
     /// Whether the spec counts incidents at all (`AppSpec.countsIncidents`); the tables show them only then.
     public let countsIncidents: Bool
 
-    /// Incidents (requests on `incident` routes, or LLM-calling requests ÷ `requests_per_incident`).
-    public private(set) var incidents = 0.0
-    /// LLM input tokens.
-    public private(set) var tokensIn = 0.0
-    /// LLM output tokens.
-    public private(set) var tokensOut = 0.0
-    /// Redis commands.
-    public private(set) var redisCommands = 0.0
+    /// Requests that reached the app on each route (the first that matched), in the order of the spec's routes.
+    private var requestsByRoute: [Int]
+    /// Requests that reached the app on no route.
+    private var requestsOnNoRoute = 0
+
     /// Requests that reached the app.
-    public private(set) var appRequests = 0
+    public var appRequests: Int { requestsByRoute.reduce(requestsOnNoRoute, +) }
+
+    /// Incidents (requests on `incident` routes, or LLM-calling requests ÷ `requests_per_incident`).
+    public var incidents: Double {
+        var incidents = 0.0, llmRequests = 0
+        for (route, requests) in zip(routes.costs, requestsByRoute) {
+            if route.countsIncident {
+                incidents += Double(requests)
+            } else if route.llmCalls > 0 {
+                llmRequests += requests
+            }
+        }
+        guard !incidentRoutes, let requestsPerIncident else { return incidents }
+        return incidents + Double(llmRequests) / requestsPerIncident
+    }
+
+    /// LLM input tokens.
+    public var tokensIn: Double { total { $0.llmCalls * $0.tokensIn } }
+    /// LLM output tokens.
+    public var tokensOut: Double { total { $0.llmCalls * $0.tokensOut } }
+    /// Redis commands.
+    public var redisCommands: Double { total(\.redisCommands) + Double(requestsOnNoRoute) * otherRedisCommands }
+
+    /// Σ over routes of the requests on it times `perRequest` of its cost. The counts are integers and the sum
+    /// runs in route order, so meters of parts merged give the same figures as one meter of the whole.
+    private func total(_ perRequest: (RouteCost) -> Double) -> Double {
+        zip(routes.costs, requestsByRoute).reduce(0.0) { $0 + perRequest($1.0) * Double($1.1) }
+    }
 
     /// A meter for `app` (nil: no app costs beyond one Redis command per request).
     public init(app: AppSpec?) {
@@ -32,28 +56,23 @@ public struct AppUsageMeter: Sendable {
         requestsPerIncident = app?.requestsPerIncident
         incidentRoutes = app?.routes.contains { $0.countsIncident } ?? false
         countsIncidents = app?.countsIncidents ?? false
+        requestsByRoute = Array(repeating: 0, count: routes.costs.count)
     }
 
     /// Counts one request that reached the app.
     mutating func count(_ record: TraceRecord) {
-        appRequests += 1
         let route = record.withBytes(record.path) { path in
             record.withBytes(record.method) { method in
                 firstRoute(path: path.isEmpty ? Self.rootPath : path, method: method)
             }
         }
-        guard let route else {
-            redisCommands += otherRedisCommands
-            return
-        }
-        redisCommands += route.redisCommands
-        tokensIn += route.llmCalls * route.tokensIn
-        tokensOut += route.llmCalls * route.tokensOut
-        if route.countsIncident {
-            incidents += 1
-        } else if !incidentRoutes, route.llmCalls > 0, let requestsPerIncident {
-            incidents += 1 / requestsPerIncident
-        }
+        if let route { requestsByRoute[route] += 1 } else { requestsOnNoRoute += 1 }
+    }
+
+    /// Adds the requests `other` counted (a meter of the same app).
+    mutating func merge(_ other: AppUsageMeter) {
+        for route in requestsByRoute.indices { requestsByRoute[route] += other.requestsByRoute[route] }
+        requestsOnNoRoute += other.requestsOnNoRoute
     }
 
     nonisolated(unsafe) private static let rootPath = UnsafeRawBufferPointer(
@@ -82,12 +101,12 @@ public struct AppUsageMeter: Sendable {
         }
     }
 
-    /// The cost of the first route whose pattern and method (an absent method is GET) match.
-    private func firstRoute(path: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer) -> RouteCost? {
+    /// The first route whose pattern and method (an absent method is GET) match.
+    private func firstRoute(path: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer) -> Int? {
         for index in routes.patterns.indices where routes.patterns[index].matches(path) {
-            guard let wanted = routes.methods[index] else { return routes.costs[index] }
+            guard let wanted = routes.methods[index] else { return index }
             let sent = method.isEmpty ? Self.getMethod : method
-            if wanted.elementsEqual(sent) { return routes.costs[index] }
+            if wanted.elementsEqual(sent) { return index }
         }
         return nil
     }

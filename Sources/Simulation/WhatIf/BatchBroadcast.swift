@@ -7,6 +7,10 @@ import Traces
 struct SharedRecord: @unchecked Sendable {
     let request: EdgeRequest
     let record: TraceRecord
+    /// The record's place in the input.
+    let index: Int
+    /// The record's colo's number (`OrderedTraceRecord.colo`).
+    let colo: Int
     let virtualTime: Int64
     /// The OWASP Core Rule Set's verdict, computed ahead by the reader, when the scenarios deploy it.
     var owasp: (key: VerdictMemoKey, verdict: ManagedRulesVerdict)?

@@ -84,7 +84,7 @@ public enum WhatIf {
         diagnostics: DiagnosticCollector
     ) throws(Replay.Failure) -> [ReplaySummary] {
         guard !scenarios.isEmpty else { return [] }
-        var models: [Edge] = []
+        var models: [ColoEdges] = []
         for _ in scenarios { models.append(try Replay.model(for: edge, rateLimitDelay: options.rateLimitDelay)) }
         let slots = models.map { $0.configuration.managedRules?.owasp?.evaluator as? ManagedRulesVerdictSlot }
         let verdictSource = slots.lazy.compactMap { $0?.source }.first
@@ -104,7 +104,10 @@ public enum WhatIf {
                     coverage.note(item.record)
                     var request = TraceRequestBuilder.request(item.record)
                     request.http.timestampMilliseconds = item.virtualTimeMs
-                    batch.append(SharedRecord(request: request, record: item.record, virtualTime: item.virtualTimeMs))
+                    batch.append(
+                        SharedRecord(
+                            request: request, record: item.record, index: item.inputIndex, colo: item.colo,
+                            virtualTime: item.virtualTimeMs))
                     if batch.count == VerdictLookahead.windowSize {
                         broadcast.publish(withVerdicts(batch, from: verdictSource, threads: threads))
                         batch = []
@@ -135,7 +138,7 @@ public enum WhatIf {
             let worker = Thread {
                 defer { done.leave() }
                 let scenario = scenarios[index]
-                let model = boxes[index].edge
+                let model = boxes[index].edges
                 var summary = ReplaySummary()
                 summary.appUsage = AppUsageMeter(app: app)
                 summary.owasp = owasp.map(OWASPSummary.init)
@@ -151,12 +154,14 @@ public enum WhatIf {
                                     let request = ClientScaling.request(
                                         item.request, replica: replica, scale: scenario.scale)
                                 else { continue }
-                                let decision = model.process(request)
+                                let decision = model.process(request, colo: item.colo)
                                 summary.add(
-                                    decision, time: item.virtualTime, record: item.record, redactor: redactor)
+                                    decision, time: item.virtualTime, record: item.record, index: item.index,
+                                    redactor: redactor)
                                 if replica == 0 {
                                     summary.compare(
-                                        decision, with: item.record.outcome, record: item.record, redactor: redactor)
+                                        decision, with: item.record.outcome, record: item.record, index: item.index,
+                                        redactor: redactor)
                                 }
                                 if decision.originContacted { summary.appUsage.count(item.record) }
                             }
@@ -231,8 +236,8 @@ private final class ReaderThreadBox: @unchecked Sendable {
 }
 
 private final class ModelBox: @unchecked Sendable {
-    let edge: Edge
-    init(_ edge: Edge) { self.edge = edge }
+    let edges: ColoEdges
+    init(_ edges: ColoEdges) { self.edges = edges }
 }
 
 private final class SharedCounts: @unchecked Sendable {

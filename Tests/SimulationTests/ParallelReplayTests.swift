@@ -1,0 +1,132 @@
+import EdgeCompiler
+import EdgeCore
+import EdgeSpec
+import EdgeWire
+import Foundation
+import Testing
+
+@testable import Simulation
+
+/// `replay --jobs N` gives the bytes `--jobs 1` gives: the decisions file, the summary in every format and the
+/// report, on traces with many colos, records out of order and late, malformed lines and rate-limit storms.
+@Suite struct ParallelReplayTests {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private static func example() throws -> CompiledEdge {
+        let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("examples/agenticverz/edge.yaml")))
+        let diagnostics = DiagnosticCollector()
+        let checked = try #require(SpecChecker.check(bytes, file: "edge.yaml", diagnostics: diagnostics))
+        return try #require(EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics))
+    }
+
+    /// A trace over 24 colos with skewed traffic (and records without a colo), whose colos' clocks drift apart by
+    /// minutes, with local shuffling, records minutes late, records without a timestamp, malformed lines, and
+    /// clients that storm the API from a few addresses (rate limiting).
+    static func messyTrace(records: Int, seed: UInt64) -> String {
+        var random = SplitMix64(state: seed)
+        func next(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+        let start: Int64 = 1_766_188_800_000
+        var clocks = (0..<24).map { start + Int64($0) * 45_000 }
+        let paths = ["/v1/incidents", "/api/guard/status", "/guard/assets/app.js", "/guard/logo.png", "/", "/health"]
+        var lines: [String] = []
+        for index in 0..<records {
+            let colo = min(next(24), next(24), next(24))
+            clocks[colo] += Int64(next(30))
+            var time = clocks[colo]
+            switch next(50) {
+            case 0: time -= 180_000 + Int64(next(60_000))  // late
+            case 1...10: time -= Int64(next(5_000))  // out of order within the window
+            default: break
+            }
+            let storm = next(5) < 2
+            let ip = storm ? "88.99.12.\(next(2))" : "100.\(64 + next(8)).\(next(256)).\(next(256))"
+            let path = storm ? "/v1/incidents" : paths[next(paths.count)]
+            var fields = [
+                #""ip":"\#(ip)""#, #""host":"api.agenticverz.com""#, #""path":"\#(path)""#,
+                #""ua":"agent-\#(next(5))""#, #""query":"page=\#(next(40))""#,
+            ]
+            if next(100) != 0 { fields.append(#""ts":\#(time)"#) }
+            if colo != 0 { fields.append(#""colo":"C\#(colo)""#) }
+            if index % 7 == 0 { fields.append(#""edge":{"action":"allow","cache":"MISS"}"#) }
+            lines.append("{" + fields.joined(separator: ",") + "}")
+            if next(400) == 0 { lines.append(#"{"ts": 12, "path": "#) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private struct Outcome {
+        let decisions: String
+        let text: String
+        let json: String
+        let html: String
+        let summary: ReplaySummary
+    }
+
+    private static func replay(_ edge: CompiledEdge, paths: [String], jobs: Int) throws -> Outcome {
+        let decisions = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-decisions.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: decisions) }
+        var options = ReplayOptions()
+        options.jobs = jobs
+        options.toleranceMilliseconds = 60_000
+        options.decisionsPath = decisions
+        let summary = try Replay.run(edge, paths: paths, options: options, diagnostics: DiagnosticCollector())
+        return Outcome(
+            decisions: try String(contentsOfFile: decisions, encoding: .utf8), text: SummaryRenderer.text(summary),
+            json: SummaryRenderer.json(summary).pretty,
+            html: HTMLReportRenderer.render(HTMLReport(title: "replay", summary: summary)), summary: summary)
+    }
+
+    @Test("Any number of jobs gives the bytes one job gives", arguments: [UInt64(1), 77])
+    func jobsGiveTheSameBytes(seed: UInt64) throws {
+        let edge = try Self.example()
+        let first = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-a.jsonl"
+        let second = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-b.jsonl"
+        defer { for path in [first, second] { try? FileManager.default.removeItem(atPath: path) } }
+        try Self.messyTrace(records: 6_000, seed: seed).write(toFile: first, atomically: true, encoding: .utf8)
+        try Self.messyTrace(records: 2_000, seed: seed + 1).write(toFile: second, atomically: true, encoding: .utf8)
+        let one = try Self.replay(edge, paths: [first, second], jobs: 1)
+        // The trace exercises what could tell the lanes apart.
+        #expect(one.summary.lateRecords > 0)
+        #expect(one.summary.malformedRecords > 0)
+        #expect((one.summary.rateLimitTriggers["api-per-ip"] ?? 0) > 100)
+        #expect((one.summary.rateLimitKeys["api-per-ip"]?.count ?? 0) > 5)
+        #expect(!one.summary.disagreements.isEmpty)
+        #expect(one.summary.requests == one.decisions.split(separator: "\n").count)
+        for jobs in [2, 3, 8] {
+            let many = try Self.replay(edge, paths: [first, second], jobs: jobs)
+            #expect(many.decisions == one.decisions, "decisions with --jobs \(jobs)")
+            #expect(many.text == one.text, "text summary with --jobs \(jobs)")
+            #expect(many.json == one.json, "JSON summary with --jobs \(jobs)")
+            #expect(many.html == one.html, "HTML report with --jobs \(jobs)")
+        }
+    }
+
+    @Test("A trace with one colo gives the same bytes on several jobs")
+    func oneColo() throws {
+        let edge = try Self.example()
+        let path = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-one.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = Self.messyTrace(records: 3_000, seed: 9).replacingOccurrences(
+            of: #","colo":"C[0-9]+""#, with: "", options: .regularExpression)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let one = try Self.replay(edge, paths: [path], jobs: 1)
+        let two = try Self.replay(edge, paths: [path], jobs: 2)
+        #expect(two.decisions == one.decisions)
+        #expect(two.json == one.json)
+    }
+
+    @Test("A read error stops a parallel replay as it stops one thread")
+    func readErrorStops() throws {
+        let edge = try Self.example()
+        let path = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-broken.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try String(repeating: "{\"ts\": broken\n", count: 20).write(toFile: path, atomically: true, encoding: .utf8)
+        var options = ReplayOptions()
+        options.jobs = 2
+        options.maxErrors = 5
+        #expect(throws: Replay.Failure.self) {
+            try Replay.run(edge, paths: [path], options: options, diagnostics: DiagnosticCollector())
+        }
+    }
+}
