@@ -20,8 +20,6 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var traces: TraceInput
 
-    @OptionGroup var jobs: JobsOption
-
     @OptionGroup var format: ResultFormatOption
 
     @Option(help: "Write one JSON decision per record, in input order, to this file.")
@@ -42,7 +40,6 @@ struct ReplayCommand: ParsableCommand {
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: outputs)
         let stream = try ResultStream.choosing(outputs: outputs)
         let compiled = try spec.load(format: format.output)
-        options.jobs = try jobs.value()
         options.decisionsPath = decisions
         options.redactor = Redactor.forSpec(compiled, enabled: !noRedact)
         let progress = TraceProgress.attach(to: &options, paths: traces.paths, passes: 1)

@@ -7,7 +7,7 @@ import Traces
 extension TraceFormat: ExpressibleByArgument {}
 
 /// The trace options every command that replays traces takes (`replay`, `whatif`, `diff`), with one meaning and
-/// one help text each; `--rate-limit-delay` comes with them.
+/// one help text each; `--rate-limit-delay` and `--jobs` come with them.
 struct TraceInput: ParsableArguments {
     @Option(
         name: .customLong("trace"), parsing: .upToNextOption,
@@ -32,6 +32,8 @@ struct TraceInput: ParsableArguments {
     var reorderWindow = EdgeDuration.seconds(120)
 
     @OptionGroup var rateLimitDelay: RateLimitDelayArgument
+
+    @OptionGroup var jobs: JobsOption
 
     /// Replay options reading the traces as these flags say; a usage error without a trace, with a negative
     /// `--max-errors`, or with standard input named twice or a terminal. `deprecatedFormat` is a trace format given
@@ -58,6 +60,7 @@ struct TraceInput: ParsableArguments {
         options.maxErrors = maxErrors
         options.toleranceMilliseconds = reorderWindow.milliseconds
         options.rateLimitDelay = try rateLimitDelay.value()
+        options.jobs = try jobs.value()
         return options
     }
 

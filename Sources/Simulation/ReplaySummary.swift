@@ -76,8 +76,8 @@ public struct ReplaySummary: Sendable {
     public internal(set) var cacheAgreement: [String: [String: Int]] = [:]
     /// A few disagreeing requests (redacted), with what was recorded and what the model decided: the earliest in
     /// input order.
-    public var disagreements: [String] { disagreementExamples.map(\.text) }
-    private var disagreementExamples: [(index: Int, text: String)] = []
+    public var disagreements: [String] { disagreementExamples.texts }
+    private var disagreementExamples = EarliestExamples(limit: 10)
     /// The earliest virtual time, epoch ms.
     public internal(set) var firstTimestamp: Int64?
     /// The latest virtual time, epoch ms.
@@ -88,8 +88,6 @@ public struct ReplaySummary: Sendable {
     public internal(set) var appUsage = AppUsageMeter(app: nil)
 
     static let maxKeysPerRule = 10_000
-    /// Disagreeing requests kept as examples.
-    static let maxDisagreements = 10
 
     /// Adds one decision taken at virtual time `time` on `record`, input record `index`; `redactor` hides secrets of
     /// the requests kept as examples. Every count is a sum and every example the earliest in input order, so the
@@ -139,20 +137,15 @@ public struct ReplaySummary: Sendable {
             // A recorded status the model never produces (`NONE`, `IGNORED`, …) disagrees with every decision.
             disagrees = disagrees || CacheStatus(rawValue: recorded) != decision.cacheStatus
         }
-        guard disagrees else { return }
-        let position = disagreementExamples.firstIndex { $0.index > index } ?? disagreementExamples.endIndex
-        guard position < Self.maxDisagreements else { return }
+        guard disagrees, disagreementExamples.wants(index) else { return }
         let recordedRule = record.string(outcome.rule).flatMap { $0.isEmpty ? nil : $0 }
-        disagreementExamples.insert(
-            (
-                index: index,
-                text: "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
-                    + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/"
-                    + "\(record.string(outcome.cache) ?? "?"), model "
-                    + "\(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/"
-                    + "\(decision.cacheStatus.rawValue)"
-            ), at: position)
-        if disagreementExamples.count > Self.maxDisagreements { disagreementExamples.removeLast() }
+        disagreementExamples.add(
+            index: index,
+            text: "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — recorded "
+                + "\(outcome.action?.rawValue ?? "?")\(recordedRule.map { " (\($0))" } ?? "")/"
+                + "\(record.string(outcome.cache) ?? "?"), model "
+                + "\(decision.action.rawValue)\(decision.ruleID.map { " (\($0))" } ?? "")/"
+                + "\(decision.cacheStatus.rawValue)")
     }
 
     /// Takes the reading statistics: malformed and repaired lines, and the fields no record supplied.
@@ -190,9 +183,7 @@ public struct ReplaySummary: Sendable {
         for (recorded, counts) in other.cacheAgreement {
             cacheAgreement[recorded, default: [:]].merge(counts, uniquingKeysWith: +)
         }
-        disagreementExamples = Array(
-            (disagreementExamples + other.disagreementExamples).sorted { $0.index < $1.index }
-                .prefix(Self.maxDisagreements))
+        disagreementExamples.merge(other.disagreementExamples)
         firstTimestamp = [firstTimestamp, other.firstTimestamp].compactMap { $0 }.min()
         lastTimestamp = [lastTimestamp, other.lastTimestamp].compactMap { $0 }.max()
         timeline.merge(other.timeline)

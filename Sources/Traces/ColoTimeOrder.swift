@@ -106,9 +106,12 @@ public struct ColoTimeOrder {
         return slot
     }
 
-    /// Calls `body` with the record in `slot` (from `nextReady()`), lent where it waits.
+    /// Calls `body` with the record in `slot` (from `nextReady()`), lent where it waits. Mutating only so that the
+    /// order is not copied to guard it from `body`.
     @inlinable
-    public func withRecord<Result>(_ slot: Int, _ body: (OrderedTraceRecord) throws -> Result) rethrows -> Result {
+    public mutating func withRecord<Result>(_ slot: Int, _ body: (OrderedTraceRecord) throws -> Result) rethrows
+        -> Result
+    {
         try slots.withUnsafeBufferPointer { try body($0[slot]) }
     }
 

@@ -7,14 +7,19 @@ import Testing
 
 @testable import Simulation
 
-/// `replay --jobs N` gives the bytes `--jobs 1` gives: the decisions file, the summary in every format and the
-/// report, on traces with many colos, records out of order and late, malformed lines and rate-limit storms.
+/// `--jobs N` gives the bytes `--jobs 1` gives: replay's decisions file, summary in every format and report, the
+/// what-if table and the diff, on traces with many colos, records out of order and late, malformed lines and
+/// rate-limit storms.
 @Suite struct ParallelReplayTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     private static func example() throws -> CompiledEdge {
-        let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("examples/agenticverz/edge.yaml")))
+        try compile("examples/agenticverz/edge.yaml")
+    }
+
+    private static func compile(_ spec: String) throws -> CompiledEdge {
+        let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent(spec)))
         let diagnostics = DiagnosticCollector()
         let checked = try #require(SpecChecker.check(bytes, file: "edge.yaml", diagnostics: diagnostics))
         return try #require(EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics))
@@ -99,6 +104,36 @@ import Testing
             #expect(many.text == one.text, "text summary with --jobs \(jobs)")
             #expect(many.json == one.json, "JSON summary with --jobs \(jobs)")
             #expect(many.html == one.html, "HTML report with --jobs \(jobs)")
+        }
+    }
+
+    @Test("What-if scenarios and diffs give the same bytes on any number of jobs")
+    func whatIfAndDiff() throws {
+        let edge = try Self.example()
+        let other = try Self.compile("examples/small-saas/edge.yaml")
+        let path = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-whatif.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Self.messyTrace(records: 4_000, seed: 5).write(toFile: path, atomically: true, encoding: .utf8)
+        let scenarios = [1.0, 2.5].map { WhatIfScenario(name: "\($0)x", scale: $0) }
+        func outcome(jobs: Int) throws -> (whatIf: String, diff: String) {
+            var options = ReplayOptions()
+            options.jobs = jobs
+            options.toleranceMilliseconds = 60_000
+            let whatIf = try WhatIf.run(
+                edge, trace: [path], scenarios: scenarios, options: options, diagnostics: DiagnosticCollector())
+            let diff = try SpecDiff.run(
+                base: edge, head: other, paths: [path], options: options, diagnostics: DiagnosticCollector())
+            return (
+                WhatIfTable.text(whatIf.results) + WhatIfTable.json(whatIf.results, warnings: whatIf.warnings).pretty,
+                SpecDiffRenderer.text(diff) + SpecDiffRenderer.json(diff).pretty
+            )
+        }
+        let one = try outcome(jobs: 1)
+        #expect(one.diff.contains("examples"))
+        for jobs in [2, 5] {
+            let many = try outcome(jobs: jobs)
+            #expect(many.whatIf == one.whatIf, "what-if with --jobs \(jobs)")
+            #expect(many.diff == one.diff, "diff with --jobs \(jobs)")
         }
     }
 

@@ -29,6 +29,13 @@ public struct SettingReachCounts: Sendable, Equatable {
         }
     }
 
+    /// Adds the counts of `other`.
+    mutating func merge(_ other: SettingReachCounts) {
+        managedRulesPhase += other.managedRulesPhase
+        cacheRules += other.cacheRules
+        answeredByRule.merge(other.answeredByRule, uniquingKeysWith: +)
+    }
+
     /// The requests a use with `reach` by `rule` could have touched.
     public func requests(_ reach: SettingReach, rule: String?) -> Int {
         switch reach {

@@ -6,24 +6,34 @@ import Traces
 public struct OWASPChange: Sendable, Equatable {
     /// Requests that changed this way.
     public internal(set) var requests = 0
-    /// Of those, requests each CRS rule added points to, at the level of the spec whose ruleset acts on them.
-    public internal(set) var rules: [Int: Int] = [:]
-    /// Requests by path without the query (at most `DiffGroup.maxDistinct` distinct paths).
-    public internal(set) var paths: [String: Int] = [:]
-    /// Up to three redacted example requests, each with its score and rules.
-    public internal(set) var examples: [String] = []
+    /// Of those, requests each CRS rule added points to, at the level of the spec whose ruleset acts on them (at
+    /// most `DiffGroup.maxDistinct` ids, the smallest).
+    public var rules: [Int: Int] { ruleCounts.counts }
+    /// Requests by path without the query (at most `DiffGroup.maxDistinct` distinct paths, the smallest).
+    public var paths: [String: Int] { pathCounts.counts }
+    /// Up to three redacted example requests, each with its score and rules, the earliest in input order.
+    public var examples: [String] { earliest.texts }
+    private var ruleCounts = SmallestKeyCounts<Int>(limit: DiffGroup.maxDistinct)
+    private var pathCounts = SmallestKeyCounts<String>(limit: DiffGroup.maxDistinct)
+    private var earliest = EarliestExamples(limit: 3)
 
-    /// Counts one request, scored `score` by rules `ids`.
-    mutating func add(score: Int, ids: [Int], record: TraceRecord, redactor: Redactor) {
+    /// Counts one request, input record `index`, scored `score` by rules `ids`.
+    mutating func add(score: Int, ids: [Int], record: TraceRecord, index: Int, redactor: Redactor) {
         requests += 1
-        for id in ids where rules[id] != nil || rules.count < DiffGroup.maxDistinct { rules[id, default: 0] += 1 }
-        let path = record.string(record.path) ?? "/"
-        if paths[path] != nil || paths.count < DiffGroup.maxDistinct { paths[path, default: 0] += 1 }
-        if examples.count < 3 {
-            examples.append(
-                "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — score \(score) ("
-                    + ids.map(String.init).joined(separator: " ") + ")")
-        }
+        for id in ids { ruleCounts.add(id) }
+        pathCounts.add(record.string(record.path) ?? "/")
+        earliest.add(
+            index: index,
+            text: "line \(record.line): \(ExampleRequest.describe(record, redactor: redactor)) — score \(score) ("
+                + ids.map(String.init).joined(separator: " ") + ")")
+    }
+
+    /// Adds the requests of `other`.
+    mutating func merge(_ other: OWASPChange) {
+        requests += other.requests
+        ruleCounts.merge(other.ruleCounts)
+        pathCounts.merge(other.pathCounts)
+        earliest.merge(other.earliest)
     }
 
     /// The rules by requests, most first, ties by id.
@@ -61,14 +71,20 @@ public struct OWASPDiff: Sendable, Equatable {
         self.head = head
     }
 
-    /// Compares the base's decision `old` with the head's `new` on `record`.
-    mutating func add(old: Decision, new: Decision, record: TraceRecord, redactor: Redactor) {
+    /// Compares the base's decision `old` with the head's `new` on `record`, input record `index`.
+    mutating func add(old: Decision, new: Decision, record: TraceRecord, index: Int, redactor: Redactor) {
         let before = Self.reached(old, base), after = Self.reached(new, head)
         if let after, before == nil {
-            newlyReached.add(score: after.score, ids: after.ids, record: record, redactor: redactor)
+            newlyReached.add(score: after.score, ids: after.ids, record: record, index: index, redactor: redactor)
         } else if let before, after == nil {
-            noLongerReached.add(score: before.score, ids: before.ids, record: record, redactor: redactor)
+            noLongerReached.add(score: before.score, ids: before.ids, record: record, index: index, redactor: redactor)
         }
+    }
+
+    /// Adds the comparisons of `other`, over other records.
+    mutating func merge(_ other: OWASPDiff) {
+        newlyReached.merge(other.newlyReached)
+        noLongerReached.merge(other.noLongerReached)
     }
 
     /// The score and scoring rules of `decision` when `deployment`'s ruleset evaluated it and the score reached the

@@ -28,8 +28,8 @@ public struct WhatIfScenario: Sendable {
     }
 }
 
-/// Runs what-if scenarios: the base trace is read and parsed once and fed to every scenario's own edge model in
-/// parallel; each scenario then gets capacity and monthly cost.
+/// Runs what-if scenarios: the base trace is read and parsed once and fed to every scenario's own edge model, its
+/// colos spread over `options.jobs` threads; each scenario then gets capacity and monthly cost.
 public enum WhatIf {
     /// Results in scenario order, and warnings (plan limits crossed).
     public static func run(
@@ -78,130 +78,70 @@ public enum WhatIf {
         )
     }
 
-    /// Reads the trace once on a reader thread and replays every scenario on its own worker.
+    /// Reads the trace once and replays every scenario: the colos are spread over `options.jobs` lanes
+    /// (`ColoLanes`), each running every scenario's model of its colos, and each scenario's lane summaries merge.
     private static func replayShared(
         _ edge: CompiledEdge, paths: [String], scenarios: [WhatIfScenario], options: ReplayOptions,
         diagnostics: DiagnosticCollector
     ) throws(Replay.Failure) -> [ReplaySummary] {
         guard !scenarios.isEmpty else { return [] }
-        var models: [ColoEdges] = []
-        for _ in scenarios { models.append(try Replay.model(for: edge, rateLimitDelay: options.rateLimitDelay)) }
-        let slots = models.map { $0.configuration.managedRules?.owasp?.evaluator as? ManagedRulesVerdictSlot }
-        let verdictSource = slots.lazy.compactMap { $0?.source }.first
-        let threads = options.managedRulesThreads
-        let broadcast = BatchBroadcast(subscribers: scenarios.count)
-        let counts = SharedCounts()
-        let reader = ReaderThreadBox(try Replay.openTraces(paths, options: options, diagnostics: diagnostics))
-        let thread = Thread {
-            var batch: [SharedRecord] = []
-            var failure: TraceReadError?
-            var coverage = TraceFieldCoverage(for: [edge])
-            var read = 0
-            do throws(TraceReadError) {
-                try reader.reader.forEachRecord { item in
-                    read += 1
-                    if read & (ReplayOptions.progressInterval - 1) == 0 { options.progress?(read) }
-                    coverage.note(item.record)
-                    var request = TraceRequestBuilder.request(item.record)
-                    request.http.timestampMilliseconds = item.virtualTimeMs
-                    batch.append(
-                        SharedRecord(
-                            request: request, record: item.record, index: item.inputIndex, colo: item.colo,
-                            virtualTime: item.virtualTimeMs))
-                    if batch.count == VerdictLookahead.windowSize {
-                        broadcast.publish(withVerdicts(batch, from: verdictSource, threads: threads))
-                        batch = []
-                    }
-                }
-                if !batch.isEmpty { broadcast.publish(withVerdicts(batch, from: verdictSource, threads: threads)) }
-            } catch {
-                failure = error
-            }
-            let statistics = reader.reader.source.statistics
-            counts.set(
-                late: reader.reader.lateRecords, malformed: statistics.malformed, repaired: statistics.repaired,
-                unsupplied: coverage.unsupplied)
-            broadcast.finish(failure: failure)
+        var lanes: [WhatIfLane] = []
+        for _ in 0..<max(1, options.jobs) { lanes.append(try WhatIfLane(edge, scenarios: scenarios, options: options)) }
+        let reading = try ColoLanes.run(
+            paths: paths, options: options, diagnostics: diagnostics, coverage: TraceFieldCoverage(for: [edge]),
+            lanes: lanes.map { lane in (process: lane.process, finish: {}) })
+        var summaries = lanes[0].summaries
+        for lane in lanes.dropFirst() {
+            for index in summaries.indices { summaries[index].merge(lane.summaries[index]) }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-        let results = ResultSlots(count: scenarios.count)
-        let app = edge.app
-        let owasp = OWASPDeployment(edge)
-        let redactor = options.redactor
-        let boxes = models.map(ModelBox.init)
-        // One thread per scenario, not a bounded pool: every subscriber must keep draining its queue, or the reader
-        // (paced by the slowest queue) and a waiting worker would block each other.
-        let done = DispatchGroup()
-        for index in scenarios.indices {
-            done.enter()
-            let worker = Thread {
-                defer { done.leave() }
-                let scenario = scenarios[index]
-                let model = boxes[index].edges
-                var summary = ReplaySummary()
-                summary.appUsage = AppUsageMeter(app: app)
-                summary.owasp = owasp.map(OWASPSummary.init)
-                do throws(TraceReadError) {
-                    while let batch = try broadcast.next(for: index) {
-                        for item in batch {
-                            if let slot = slots[index], let owasp = item.owasp {
-                                slot.hold(owasp.verdict, for: owasp.key)
-                            }
-                            defer { slots[index]?.release() }
-                            for replica in 0..<Int(scenario.scale.rounded(.up)) {
-                                guard
-                                    let request = ClientScaling.request(
-                                        item.request, replica: replica, scale: scenario.scale)
-                                else { continue }
-                                let decision = model.process(request, colo: item.colo)
-                                summary.add(
-                                    decision, time: item.virtualTime, record: item.record, index: item.index,
-                                    redactor: redactor)
-                                if replica == 0 {
-                                    summary.compare(
-                                        decision, with: item.record.outcome, record: item.record, index: item.index,
-                                        redactor: redactor)
-                                }
-                                if decision.originContacted { summary.appUsage.count(item.record) }
-                            }
-                        }
-                    }
-                    summary.lateRecords = counts.late
-                    summary.malformedRecords = counts.malformed
-                    summary.repairedRecords = counts.repaired
-                    summary.unsuppliedFields = counts.unsupplied
-                    results.set(index, .success(summary))
-                } catch {
-                    results.set(index, .failure(error))
-                }
-            }
-            worker.stackSize = 8 << 20
-            worker.start()
-        }
-        done.wait()
-        var summaries: [ReplaySummary] = []
-        for result in results.values {
-            switch result {
-            case let .success(summary): summaries.append(summary)
-            case let .failure(error): throw .trace(error)
-            case nil: throw .configuration("a scenario did not finish")
-            }
+        for index in summaries.indices {
+            summaries[index].lateRecords = reading.lateRecords
+            summaries[index].noteReading(reading.statistics, coverage: reading.coverage)
         }
         return summaries
     }
+}
 
-    /// `batch` with the OWASP Core Rule Set's verdicts from `source` (the scenarios' shared memoised evaluator),
-    /// evaluated on up to `threads` threads; unchanged when the scenarios do not deploy the ruleset.
-    private static func withVerdicts(_ batch: [SharedRecord], from source: MemoisedEvaluator?, threads: Int)
-        -> [SharedRecord]
-    {
-        guard let source else { return batch }
-        let resolved = source.verdicts(for: batch.map { CRSRequest($0.request.http) }, threads: threads)
-        return zip(batch, resolved).map { item, owasp in
-            var item = item
-            item.owasp = owasp
-            return item
+/// One thread's share of the what-if scenarios: every scenario's model of the lane's colos and its summary.
+final class WhatIfLane {
+    private let scenarios: [WhatIfScenario]
+    private let models: [ColoEdges]
+    /// Each scenario's summary of the lane's records, in scenario order.
+    private(set) var summaries: [ReplaySummary]
+    private let redactor: Redactor
+
+    init(_ edge: CompiledEdge, scenarios: [WhatIfScenario], options: ReplayOptions) throws(Replay.Failure) {
+        self.scenarios = scenarios
+        var models: [ColoEdges] = []
+        for _ in scenarios { models.append(try Replay.model(for: edge, rateLimitDelay: options.rateLimitDelay)) }
+        self.models = models
+        var summary = ReplaySummary()
+        summary.appUsage = AppUsageMeter(app: edge.app)
+        summary.owasp = OWASPDeployment(edge).map(OWASPSummary.init)
+        summaries = Array(repeating: summary, count: scenarios.count)
+        redactor = options.redactor
+    }
+
+    /// Runs `item` through every scenario: each replica of its client at the scenario's scale.
+    func process(_ item: OrderedTraceRecord) {
+        var request = TraceRequestBuilder.request(item.record)
+        request.http.timestampMilliseconds = item.virtualTimeMs
+        for (index, scenario) in scenarios.enumerated() {
+            for replica in 0..<Int(scenario.scale.rounded(.up)) {
+                guard let scaled = ClientScaling.request(request, replica: replica, scale: scenario.scale) else {
+                    continue
+                }
+                let decision = models[index].process(scaled, colo: item.colo)
+                summaries[index].add(
+                    decision, time: item.virtualTimeMs, record: item.record, index: item.inputIndex,
+                    redactor: redactor)
+                if replica == 0 {
+                    summaries[index].compare(
+                        decision, with: item.record.outcome, record: item.record, index: item.inputIndex,
+                        redactor: redactor)
+                }
+                if decision.originContacted { summaries[index].appUsage.count(item.record) }
+            }
         }
     }
 }
@@ -228,34 +168,4 @@ enum ClientScaling {
             : IPAddress(v6High: ip.high ^ SplitMix64.mix(UInt64(replica)), low: shifted)
         return copy
     }
-}
-
-private final class ReaderThreadBox: @unchecked Sendable {
-    var reader: TimeOrderedTraceReader<MergedTraceSource>
-    init(_ reader: TimeOrderedTraceReader<MergedTraceSource>) { self.reader = reader }
-}
-
-private final class ModelBox: @unchecked Sendable {
-    let edges: ColoEdges
-    init(_ edges: ColoEdges) { self.edges = edges }
-}
-
-private final class SharedCounts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values = (late: 0, malformed: 0, repaired: 0, unsupplied: [UnsuppliedField]())
-    func set(late: Int, malformed: Int, repaired: Int, unsupplied: [UnsuppliedField]) {
-        lock.withLock { values = (late, malformed, repaired, unsupplied) }
-    }
-    var late: Int { lock.withLock { values.late } }
-    var malformed: Int { lock.withLock { values.malformed } }
-    var repaired: Int { lock.withLock { values.repaired } }
-    var unsupplied: [UnsuppliedField] { lock.withLock { values.unsupplied } }
-}
-
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<ReplaySummary, TraceReadError>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ result: Result<ReplaySummary, TraceReadError>) { lock.withLock { slots[index] = result } }
-    var values: [Result<ReplaySummary, TraceReadError>?] { lock.withLock { slots } }
 }
