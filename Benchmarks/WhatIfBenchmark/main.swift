@@ -4,9 +4,10 @@ import EdgeSpec
 import Foundation
 import Simulation
 
-/// Compares `whatif` over four scales (the trace parsed once, scenarios in parallel) with four separate replays, one
-/// per scale, each reading and parsing the trace itself and running alone. Usage: `WhatIfBenchmark TRACE [SCALES]`
-/// (default scales 1,2,5,10). Use the 1,000,000-record trace `ReplayBenchmark` writes.
+/// Compares `whatif` over four scales (the trace parsed once, every scenario run on the colos' lanes) with four
+/// separate replays, one per scale, each reading and parsing the trace itself and running alone; both with `--jobs`
+/// at its default, the number of cores. Usage: `WhatIfBenchmark TRACE [SCALES]` (default scales 1,2,5,10). Use the
+/// 1,000,000-record trace `ReplayBenchmark` writes.
 
 let arguments = CommandLine.arguments
 guard arguments.count > 1 else {
@@ -28,6 +29,8 @@ else {
     exit(1)
 }
 let scenarios = scales.map { WhatIfScenario(name: "\($0)x", scale: $0) }
+var options = ReplayOptions()
+options.jobs = ProcessInfo.processInfo.activeProcessorCount
 let clock = ContinuousClock()
 
 func seconds(_ duration: Duration) -> Double {
@@ -36,16 +39,17 @@ func seconds(_ duration: Duration) -> Double {
 
 let together = try clock.measure {
     _ = try WhatIf.run(
-        edge, trace: [trace], scenarios: scenarios, options: ReplayOptions(), diagnostics: DiagnosticCollector())
+        edge, trace: [trace], scenarios: scenarios, options: options, diagnostics: DiagnosticCollector())
 }
 let separately = try clock.measure {
     for scenario in scenarios {
         _ = try WhatIf.run(
-            edge, trace: [trace], scenarios: [scenario], options: ReplayOptions(), diagnostics: DiagnosticCollector())
+            edge, trace: [trace], scenarios: [scenario], options: options, diagnostics: DiagnosticCollector())
     }
 }
 print(
     String(
-        format: "whatif, %d scales in one run (parsed once, in parallel): %.2f s", scenarios.count, seconds(together)))
+        format: "whatif, %d scales in one run (parsed once, --jobs %d): %.2f s", scenarios.count, options.jobs,
+        seconds(together)))
 print(String(format: "four separate replays, one per scale:                 %.2f s", seconds(separately)))
 print(String(format: "speed-up: %.2fx", seconds(separately) / seconds(together)))
