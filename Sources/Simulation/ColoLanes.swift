@@ -100,9 +100,9 @@ enum ColoLanes {
 /// Records dealt to a lane at once, each with its place in the input. Reused: a lane gives a batch back once its
 /// records are filed, holding the records they were swapped with.
 final class RecordBatch: @unchecked Sendable {
-    var records: [TraceRecord]
-    var indices: [Int]
-    private(set) var count = 0
+    @exclusivity(unchecked) var records: [TraceRecord]
+    @exclusivity(unchecked) var indices: [Int]
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(capacity: Int) {
         records = Array(repeating: TraceRecord(), count: capacity)
@@ -189,9 +189,12 @@ final class LaneWorker: @unchecked Sendable {
     /// Processes batches until the queue closes, then everything still held.
     func run() {
         while let batch = queue.take() {
-            for position in 0..<batch.count {
-                order.file(&batch.records[position], inputIndex: batch.indices[position])
-                processReady()
+            let count = batch.count
+            batch.records.withUnsafeMutableBufferPointer { records in
+                for position in 0..<count {
+                    order.file(&records[position], inputIndex: batch.indices[position])
+                    processReady()
+                }
             }
             queue.giveBack(batch)
         }

@@ -3,7 +3,8 @@ import EdgeWire
 /// A data centre code (`colo`) as a dictionary key: codes of up to seven bytes (every IATA code) packed with their
 /// length into one integer, longer ones kept as bytes. A record without a colo has the empty code: all such records
 /// are one data centre.
-public enum ColoKey: Hashable, Sendable {
+@usableFromInline
+enum ColoKey: Hashable, Sendable {
     /// A code of at most seven bytes: the bytes from the lowest, the length in the top byte.
     case packed(UInt64)
     /// A longer code.
@@ -11,7 +12,7 @@ public enum ColoKey: Hashable, Sendable {
 
     /// The key of `bytes`.
     @inlinable
-    public init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer) {
         guard bytes.count <= 7 else {
             self = .long(Array(bytes))
             return
@@ -27,20 +28,8 @@ public enum ColoKey: Hashable, Sendable {
 
     /// The key of `record`'s colo.
     @inlinable
-    public init(of record: TraceRecord) {
+    init(of record: TraceRecord) {
         self = record.withBytes(record.colo) { ColoKey($0) }
-    }
-
-    /// The code as text (empty for records without a colo).
-    public var code: String {
-        switch self {
-        case let .packed(value):
-            let count = Int(value >> 56)
-            return String(
-                decoding: (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }, as: UTF8.self)
-        case let .long(bytes):
-            return String(decoding: bytes, as: UTF8.self)
-        }
     }
 }
 
@@ -48,8 +37,7 @@ public enum ColoKey: Hashable, Sendable {
 /// open-addressing table of packed codes (a few instructions, where a `Dictionary` hashes with SipHash), since the
 /// model looks up every record's colo twice.
 public struct ColoNumbering {
-    /// How many colos have appeared.
-    public var count: Int { numbered }
+    /// How many colos have been numbered.
     @usableFromInline var numbered = 0
     @usableFromInline var table = [(key: UInt64, number: Int)](repeating: (0, -1), count: 64)
     @usableFromInline var longCodes: [[UInt8]: Int] = [:]

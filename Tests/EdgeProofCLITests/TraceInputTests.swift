@@ -110,6 +110,7 @@ import Testing
         #expect(help.stdout.contains("Trace files (native JSONL, Logpush ndjson or combined"))
         #expect(help.stdout.contains("--max-errors <max-errors>"))
         #expect(help.stdout.contains("--reorder-window <duration>"))
+        #expect(help.stdout.contains("--jobs <n>"))
     }
 
     @Test(arguments: ["replay", "whatif", "diff"])

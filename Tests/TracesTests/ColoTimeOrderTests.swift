@@ -67,7 +67,9 @@ private func outcomes(_ lines: [Line], tolerance: Int64) throws -> [Int: (time: 
 
 /// Records over `colos` colos with skewed traffic, each colo's clock offset from the others, with jitter, late
 /// records and records without a timestamp.
-private func mixedLines(count: Int, colos: Int, seed: UInt64) -> [Line] {
+private func mixedLines(
+    count: Int, colos: Int, seed: UInt64, name: (Int) -> String = { "C\($0)" }
+) -> [Line] {
     var state = seed
     func next(_ bound: Int) -> Int {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -85,13 +87,14 @@ private func mixedLines(count: Int, colos: Int, seed: UInt64) -> [Line] {
             case 2...9: max(0, clock - Int64(next(900)))
             default: clock
             }
-        return Line(time: time, colo: colo == 0 ? nil : "C\(colo)")
+        return Line(time: time, colo: colo == 0 ? nil : name(colo))
     }
 }
 
 @Test(arguments: [UInt64(3), 11, 2024])
 func eachColoIsOrderedAsIfItWereTheWholeTrace(seed: UInt64) throws {
-    let lines = mixedLines(count: 5_000, colos: 9, seed: seed)
+    // 80 colos, half of them with codes longer than seven bytes (kept as bytes rather than packed).
+    let lines = mixedLines(count: 5_000, colos: 80, seed: seed) { $0 % 2 == 0 ? "C\($0)" : "COLO-NUMBER-\($0)" }
     let got = try outcomes(lines, tolerance: 1_000)
     #expect(got.count == lines.count)
     #expect(got.values.contains { $0.late })
