@@ -196,6 +196,7 @@ bench-replay: deps
 	.build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 5 1,2,1,2 no-owasp
 	.build/release/ReplayBenchmark 5000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 3 1,2 no-owasp
 	.build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 3 1,2
+	scripts/bench-jobs.sh .build/release/ReplayBenchmark 1000000 $${TMPDIR:-/tmp}/edgeproof-replay-benchmark 5
 
 bench-whatif: deps
 	$(SWIFT) build -c release --product ReplayBenchmark --product WhatIfBenchmark
