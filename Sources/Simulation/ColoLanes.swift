@@ -3,18 +3,26 @@ import Foundation
 import Traces
 
 /// Spreads a trace's colos over threads (`--jobs`): the calling thread reads and parses the trace and deals each
-/// record to the lane of its colo; each lane thread puts its colos' records in time order (`ColoTimeOrder`) and
-/// hands each to its `process` closure. A colo's records all go to one lane, in input order, so every record gets
-/// the virtual time it gets on one thread, and lanes that keep per-colo state by `OrderedTraceRecord.colo` decide
-/// as one thread would (`docs/decisions/0031-one-clock-per-colo.md`).
+/// record to the lane of its colo; `jobs` threads take lanes that have records waiting, put each lane's records in
+/// its colos' time order (`ColoTimeOrder`) and hand each to the lane's `process` closure. A colo's records all go to
+/// one lane, in input order, and a lane runs on one thread at a time, so every record gets the virtual time it gets
+/// on one thread, and lanes that keep per-colo state by `OrderedTraceRecord.colo` decide as one thread would
+/// (`docs/decisions/0031-one-clock-per-colo.md`).
 ///
-/// A colo goes to the lane with the fewest records so far when its first record comes. Each lane's queue holds at
-/// most `queuedBatches` batches of `batchSize` records, so memory does not follow the trace length.
+/// There are `lanesPerJob` times more lanes than threads, and a colo goes to the lane with the fewest records so far
+/// when its first record comes; threads are not tied to lanes, so a lane with more traffic than its share does not
+/// leave a thread idle. Each lane's queue holds at most `queuedBatches` batches of `batchSize` records, so memory
+/// does not follow the trace length.
 enum ColoLanes {
     /// Records handed to a lane at once.
-    static let batchSize = 4096
+    static let batchSize = 2048
     /// Batches that may wait for a lane.
-    static let queuedBatches = 8
+    static let queuedBatches = 4
+    /// Lanes for each thread.
+    static let lanesPerJob = 4
+
+    /// The lanes to make for `jobs` threads.
+    static func laneCount(jobs: Int) -> Int { max(1, jobs) * lanesPerJob }
 
     /// What reading found: the reader's statistics, the late records over every lane, and the fields no record
     /// supplied.
@@ -24,8 +32,8 @@ enum ColoLanes {
         let coverage: TraceFieldCoverage
     }
 
-    /// Reads `paths` and runs each lane's `process` on its own thread over its colos' records in time order, then
-    /// its `finish` there once they are all processed. `coverage` notes every record on the reading thread.
+    /// Reads `paths` and runs each lane's `process` over its colos' records in time order on `jobs` threads, then
+    /// each lane's `finish` once they are all processed. `coverage` notes every record on the reading thread.
     static func run(
         paths: [String], options: ReplayOptions, diagnostics: DiagnosticCollector, coverage: TraceFieldCoverage,
         lanes: [(process: (OrderedTraceRecord) -> Void, finish: () -> Void)]
@@ -43,20 +51,26 @@ enum ColoLanes {
         let workers = lanes.map {
             LaneWorker(toleranceMs: options.toleranceMilliseconds, process: $0.process, finish: $0.finish)
         }
+        let scheduler = LaneScheduler(lanes: workers.count)
         let done = DispatchGroup()
-        for worker in workers {
+        for _ in 0..<max(1, options.jobs) {
             done.enter()
             let thread = Thread {
-                worker.run()
+                while let (lane, batches) = scheduler.take() {
+                    for batch in batches { workers[lane].file(batch) }
+                    scheduler.done(lane: lane, batches: batches)
+                }
                 done.leave()
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
         var coverage = coverage
-        let failure = deal(&source, to: workers, coverage: &coverage, progress: options.progress)
-        for worker in workers { worker.queue.close() }
+        let failure = deal(
+            &source, to: scheduler, lanes: workers.count, coverage: &coverage, progress: options.progress)
+        scheduler.close()
         done.wait()
+        DispatchQueue.concurrentPerform(iterations: workers.count) { workers[$0].finishLane() }
         if let failure { throw .trace(failure) }
         return Reading(
             statistics: source.statistics, lateRecords: workers.reduce(0) { $0 + $1.lateRecords }, coverage: coverage)
@@ -64,13 +78,13 @@ enum ColoLanes {
 
     /// Reads every record and hands it to its colo's lane in batches; the read error that stopped it, if any.
     private static func deal(
-        _ source: inout MergedTraceSource, to workers: [LaneWorker], coverage: inout TraceFieldCoverage,
+        _ source: inout MergedTraceSource, to scheduler: LaneScheduler, lanes: Int, coverage: inout TraceFieldCoverage,
         progress: (@Sendable (Int) -> Void)?
     ) -> TraceReadError? {
         var colos = ColoNumbering()
         var laneOfColo: [Int] = []
-        var load = [Int](repeating: 0, count: workers.count)
-        var batches = workers.map { $0.queue.emptyBatch() }
+        var load = [Int](repeating: 0, count: lanes)
+        var batches = (0..<lanes).map { _ in scheduler.emptyBatch() }
         var scratch = TraceRecord()
         var index = 0
         var failure: TraceReadError?
@@ -83,8 +97,8 @@ enum ColoLanes {
                 load[lane] += 1
                 batches[lane].append(&scratch, index: index)
                 if batches[lane].count == batchSize {
-                    workers[lane].queue.put(batches[lane])
-                    batches[lane] = workers[lane].queue.emptyBatch()
+                    scheduler.put(batches[lane], lane: lane)
+                    batches[lane] = scheduler.emptyBatch()
                 }
                 index += 1
                 if index & (ReplayOptions.progressInterval - 1) == 0 { progress?(index) }
@@ -92,7 +106,7 @@ enum ColoLanes {
         } catch {
             failure = error
         }
-        for (lane, batch) in batches.enumerated() where batch.count > 0 { workers[lane].queue.put(batch) }
+        for (lane, batch) in batches.enumerated() where batch.count > 0 { scheduler.put(batch, lane: lane) }
         return failure
     }
 }
@@ -122,43 +136,74 @@ final class RecordBatch: @unchecked Sendable {
     }
 }
 
-/// The batches waiting for one lane, and the lane's used batches for the reader to refill.
-final class BatchQueue: @unchecked Sendable {
+/// The lanes' waiting batches, and which lanes have some: a thread takes a lane with batches (all of them, in the order
+/// they came) and gives it back when done; a lane is never taken twice at once, so its batches run in order. Used
+/// batches are kept for the reader to refill.
+final class LaneScheduler: @unchecked Sendable {
     private let condition = NSCondition()
-    private var waiting: [RecordBatch] = []
+    private var waiting: [[RecordBatch]]
+    /// Whether the lane is waiting to be taken or taken.
+    private var busy: [Bool]
+    private var ready: [Int] = []
+    private var readyHead = 0
     private var spare: [RecordBatch] = []
     private var closed = false
 
-    /// A batch to fill: a used one when the lane gave one back, else a new one.
+    init(lanes: Int) {
+        waiting = Array(repeating: [], count: lanes)
+        busy = Array(repeating: false, count: lanes)
+    }
+
+    /// A batch to fill: a used one when one was given back, else a new one.
     func emptyBatch() -> RecordBatch {
         condition.withLock { spare.popLast() } ?? RecordBatch(capacity: ColoLanes.batchSize)
     }
 
-    /// Queues `batch`, waiting while `ColoLanes.queuedBatches` wait.
-    func put(_ batch: RecordBatch) {
+    /// Queues `batch` for `lane`, waiting while `ColoLanes.queuedBatches` wait for it.
+    func put(_ batch: RecordBatch, lane: Int) {
         condition.lock()
-        while waiting.count >= ColoLanes.queuedBatches { condition.wait() }
-        waiting.append(batch)
+        while waiting[lane].count >= ColoLanes.queuedBatches { condition.wait() }
+        waiting[lane].append(batch)
+        if !busy[lane] {
+            busy[lane] = true
+            ready.append(lane)
+        }
         condition.broadcast()
         condition.unlock()
     }
 
-    /// The next batch, waiting for one; nil once the queue is closed and empty. A reader waiting for room is woken
-    /// only once half the queue is free, so that it refills it in one go rather than a batch per wake-up.
-    func take() -> RecordBatch? {
+    /// A lane with waiting batches and the batches, waiting for one; nil once closed and no lane has any.
+    func take() -> (lane: Int, batches: [RecordBatch])? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.isEmpty, !closed { condition.wait() }
-        guard !waiting.isEmpty else { return nil }
-        let batch = waiting.removeFirst()
-        if waiting.count <= ColoLanes.queuedBatches / 2 { condition.broadcast() }
-        return batch
+        while readyHead == ready.count, !closed { condition.wait() }
+        guard readyHead < ready.count else { return nil }
+        let lane = ready[readyHead]
+        readyHead += 1
+        if readyHead == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            readyHead = 0
+        }
+        let batches = waiting[lane]
+        waiting[lane] = []
+        condition.broadcast()
+        return (lane, batches)
     }
 
-    /// Gives a used batch back for refilling.
-    func giveBack(_ batch: RecordBatch) {
-        batch.clear()
-        condition.withLock { spare.append(batch) }
+    /// Gives `lane` back after running `batches`; it is ready again at once when more came meanwhile. At most one
+    /// used batch per lane is kept for refilling: the records a used batch holds still point into the read chunks,
+    /// so more would keep old chunks alive.
+    func done(lane: Int, batches: [RecordBatch]) {
+        for batch in batches { batch.clear() }
+        condition.lock()
+        spare += batches.prefix(max(0, waiting.count - spare.count))
+        if waiting[lane].isEmpty {
+            busy[lane] = false
+        } else {
+            ready.append(lane)
+        }
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// No more batches will come.
@@ -170,11 +215,9 @@ final class BatchQueue: @unchecked Sendable {
     }
 }
 
-/// One lane on its thread: files its batches' records in its colos' time order and processes each one that may go.
+/// One lane: its colos' time order and what to do with each record that may go. Run by one thread at a time.
 final class LaneWorker: @unchecked Sendable {
-    /// Its batches.
-    let queue = BatchQueue()
-    /// Records that came later than the window allows; read once the thread is done.
+    /// Records that came later than the window allows; read once the lane is finished.
     private(set) var lateRecords = 0
     @exclusivity(unchecked) private var order: ColoTimeOrder
     private let process: (OrderedTraceRecord) -> Void
@@ -186,18 +229,19 @@ final class LaneWorker: @unchecked Sendable {
         self.finish = finish
     }
 
-    /// Processes batches until the queue closes, then everything still held.
-    func run() {
-        while let batch = queue.take() {
-            let count = batch.count
-            batch.records.withUnsafeMutableBufferPointer { records in
-                for position in 0..<count {
-                    order.file(&records[position], inputIndex: batch.indices[position])
-                    processReady()
-                }
+    /// Files the batch's records in its colos' time order, processing each record that may go.
+    func file(_ batch: RecordBatch) {
+        let count = batch.count
+        batch.records.withUnsafeMutableBufferPointer { records in
+            for position in 0..<count {
+                order.file(&records[position], inputIndex: batch.indices[position])
+                processReady()
             }
-            queue.giveBack(batch)
         }
+    }
+
+    /// Processes everything still held, once no more records will come.
+    func finishLane() {
         order.finish()
         processReady()
         finish()

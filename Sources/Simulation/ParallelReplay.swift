@@ -15,7 +15,7 @@ enum ParallelReplay {
         throws(Replay.Failure) -> ReplaySummary
     {
         var lanes: [ReplayLane] = []
-        for _ in 0..<max(1, options.jobs) { lanes.append(try ReplayLane(edge, options: options)) }
+        for _ in 0..<ColoLanes.laneCount(jobs: options.jobs) { lanes.append(try ReplayLane(edge, options: options)) }
         let writer = try Replay.openDecisions(options)
         let decisions = writer.map(SharedDecisionWriter.init)
         let reading = try ColoLanes.run(

@@ -89,7 +89,8 @@ public enum SpecDiff {
         diagnostics: DiagnosticCollector
     ) throws(Replay.Failure) -> SpecDiffResult {
         var lanes: [DiffLane] = []
-        for _ in 0..<max(1, options.jobs) { lanes.append(try DiffLane(base: base, head: head, options: options)) }
+        let laneCount = options.jobs > 1 ? ColoLanes.laneCount(jobs: options.jobs) : 1
+        for _ in 0..<laneCount { lanes.append(try DiffLane(base: base, head: head, options: options)) }
         let coverage = TraceFieldCoverage(for: [base, head])
         let statistics: (unsupplied: [UnsuppliedField], requests: Int)
         if lanes.count == 1 {

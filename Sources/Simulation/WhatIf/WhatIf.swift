@@ -86,7 +86,9 @@ public enum WhatIf {
     ) throws(Replay.Failure) -> [ReplaySummary] {
         guard !scenarios.isEmpty else { return [] }
         var lanes: [WhatIfLane] = []
-        for _ in 0..<max(1, options.jobs) { lanes.append(try WhatIfLane(edge, scenarios: scenarios, options: options)) }
+        for _ in 0..<ColoLanes.laneCount(jobs: options.jobs) {
+            lanes.append(try WhatIfLane(edge, scenarios: scenarios, options: options))
+        }
         let reading = try ColoLanes.run(
             paths: paths, options: options, diagnostics: diagnostics, coverage: TraceFieldCoverage(for: [edge]),
             lanes: lanes.map { lane in (process: lane.process, finish: {}) })
