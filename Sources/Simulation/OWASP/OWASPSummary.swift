@@ -15,22 +15,24 @@ public struct OWASPSummary: Sendable {
         /// Matched requests by path (at most `OWASPSummary.maxPathsPerRule` distinct paths, the smallest).
         public var paths: [String: Int] { pathCounts.counts }
         /// The earliest matched request in input order (redacted), for the false-positive review.
-        public var example: String? { earliest?.text }
+        public var example: String? { earliest.texts.first }
         var pathCounts = SmallestKeyCounts<String>(limit: OWASPSummary.maxPathsPerRule)
-        var earliest: (index: Int, text: String)?
+        var earliest = EarliestExamples(limit: 1)
+
+        /// Counts one matched request on `path`, input record `index`; `example` describes it.
+        mutating func add(path: String, reached: Bool, index: Int, example: () -> String) {
+            matched += 1
+            if reached { reachedThreshold += 1 }
+            pathCounts.add(path)
+            earliest.add(index: index, text: example())
+        }
 
         /// Adds the counts of `other`.
         mutating func merge(_ other: RuleCounts) {
             matched += other.matched
             reachedThreshold += other.reachedThreshold
             pathCounts.merge(other.pathCounts)
-            if let theirs = other.earliest, theirs.index < earliest?.index ?? Int.max { earliest = theirs }
-        }
-
-        /// Equal counts, paths and example.
-        public static func == (lhs: RuleCounts, rhs: RuleCounts) -> Bool {
-            lhs.matched == rhs.matched && lhs.reachedThreshold == rhs.reachedThreshold
-                && lhs.pathCounts == rhs.pathCounts && lhs.earliest?.index == rhs.earliest?.index
+            earliest.merge(other.earliest)
         }
     }
 
@@ -108,32 +110,42 @@ public struct OWASPSummary: Sendable {
         let path = record.string(record.path) ?? "/"
         let ids = deployment.scoringRuleIDs(verdict)
         var example: String?
-        for id in ids {
-            var counts = RuleCounts()
-            counts.matched = 1
-            if reached { counts.reachedThreshold = 1 }
-            counts.pathCounts.add(path)
-            if index < rules[id]?.earliest?.index ?? Int.max {
-                example = example ?? "line \(record.line): " + ExampleRequest.describe(record, redactor: redactor)
-                counts.earliest = example.map { (index: index, text: $0) }
+        for id in ids where admits(id) {
+            rules[id, default: RuleCounts()].add(path: path, reached: reached, index: index) {
+                if example == nil {
+                    example = "line \(record.line): " + ExampleRequest.describe(record, redactor: redactor)
+                }
+                return example ?? ""
             }
-            add(counts, id: id)
         }
         guard reached else { return }
         thresholdPaths.add(path)
+        guard ranksAmongTop(score: score, index: index) else { return }
         keep(
             TopRequest(
                 index: index, line: record.line, request: ExampleRequest.describe(record, redactor: redactor),
                 score: score, ruleIDs: ids))
     }
 
+    /// Whether rule `id` has (or now gets) a place among the `maxRules` smallest ids; a larger id is let go for it.
+    private mutating func admits(_ id: Int) -> Bool {
+        guard rules[id] == nil, rules.count >= Self.maxRules else { return true }
+        guard let largest = rules.keys.max(), id < largest else { return false }
+        rules[largest] = nil
+        return true
+    }
+
     /// Adds `counts` to rule `id`'s, keeping the `maxRules` smallest ids.
     private mutating func add(_ counts: RuleCounts, id: Int) {
-        if rules[id] == nil, rules.count >= Self.maxRules {
-            guard let largest = rules.keys.max(), id < largest else { return }
-            rules[largest] = nil
-        }
+        guard admits(id) else { return }
         rules[id, default: RuleCounts()].merge(counts)
+    }
+
+    /// Whether a request scoring `score`, input record `index`, would be kept among `topRequests` (so its description
+    /// is worth building).
+    private func ranksAmongTop(score: Int, index: Int) -> Bool {
+        guard topRequests.count >= Self.maxTopRequests, let lowest = topRequests.last else { return true }
+        return score > lowest.score || (score == lowest.score && index < lowest.index)
     }
 
     /// Keeps `request` among `topRequests` when it ranks above the lowest kept one (higher score, or the same score
