@@ -15,7 +15,8 @@ public struct EdgeProof: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, BuildCommand.self, TestCommand.self, ReplayCommand.self, WhatIfCommand.self,
-            DiffCommand.self, SynthCommand.self, EvalCommand.self, ExplainCommand.self, SchemaCommand.self,
+            DiffCommand.self, PartitionCommand.self, MergeCommand.self, SynthCommand.self, EvalCommand.self,
+            ExplainCommand.self, SchemaCommand.self,
             ImportCommand.self, PlanCommand.self, ApplyCommand.self, PullLogsCommand.self, InitCommand.self,
         ])
 

@@ -28,6 +28,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write the summary to this file: HTML when it ends in .html, JSON otherwise.")
     var report: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Write the summary to this file as the JSON result with exact counts, for 'edgeproof merge' (replay each "
+                + "shard of a partition with it).", valueName: "file"))
+    var summaryJson: String?
+
     @OptionGroup var thresholds: ThresholdOptions
 
     @Flag(help: "Show Authorization, Cookie and sensitive query parameters in examples.")
@@ -36,7 +42,10 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         var options = try traces.replayOptions(deprecatedFormat: format.deprecatedTraceFormat)
         let given = try thresholds.given(scoped: false)
-        let outputs = [("--decisions", decisions), ("--report", report), ("--junit", thresholds.junit)]
+        let outputs = [
+            ("--decisions", decisions), ("--report", report), ("--summary-json", summaryJson),
+            ("--junit", thresholds.junit),
+        ]
         try CommandOutput.refuseConflicts(inputs: [spec.path] + traces.paths, outputs: outputs)
         let stream = try ResultStream.choosing(outputs: outputs)
         let compiled = try spec.load(format: format.output)
@@ -58,6 +67,14 @@ struct ReplayCommand: ParsableCommand {
                     subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
                     summary: summary, capacity: ReportCapacity.line(for: compiled))
             }, json: { ReplayResultOutput.document(summary, thresholds: checked.status).pretty })
+        if let summaryJson {
+            let settings = MergeableSummary.Settings(
+                reorderWindowMs: options.toleranceMilliseconds, rateLimitDelayMs: summary.rateLimitDelay.milliseconds,
+                redacted: !noRedact)
+            try CommandOutput.write(
+                MergeableSummary.document(summary, compiled: compiled, settings: settings, traces: traces.paths).pretty,
+                to: summaryJson)
+        }
         ReplayResultOutput.writeThresholds(checked.status, format: format.output, to: stream)
         try thresholds.finish(checked, suite: "edgeproof replay")
     }

@@ -30,6 +30,7 @@ enum ColoLanes {
         let statistics: (lines: Int, records: Int, malformed: Int, repaired: Int)
         let lateRecords: Int
         let coverage: TraceFieldCoverage
+        let shard: TraceShard?
     }
 
     /// Reads `paths` and runs each lane's `process` over its colos' records in time order on `jobs` threads, then
@@ -73,7 +74,8 @@ enum ColoLanes {
         DispatchQueue.concurrentPerform(iterations: workers.count) { workers[$0].finishLane() }
         if let failure { throw .trace(failure) }
         return Reading(
-            statistics: source.statistics, lateRecords: workers.reduce(0) { $0 + $1.lateRecords }, coverage: coverage)
+            statistics: source.statistics, lateRecords: workers.reduce(0) { $0 + $1.lateRecords }, coverage: coverage,
+            shard: source.shard)
     }
 
     /// Reads every record and hands it to its colo's lane in batches; the read error that stopped it, if any.

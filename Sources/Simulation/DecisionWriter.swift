@@ -27,11 +27,12 @@ public final class DecisionWriter {
     /// Decisions waiting in memory for an earlier one.
     var waitingInMemory: Int { pending.count }
 
-    /// Records the decision for input record `index` (0-based) read from `line`. After a failed write nothing
-    /// more is kept; `finish()` reports the failure.
-    public func write(index: Int, line: Int, timestamp: Int64, decision: Decision) {
+    /// Records the decision for input record `index` (0-based; the order of the file), numbered `number` (0-based;
+    /// `OrderedTraceRecord.number`) and read from `line`. After a failed write nothing more is kept; `finish()`
+    /// reports the failure.
+    public func write(index: Int, number: Int, line: Int, timestamp: Int64, decision: Decision) {
         guard failure == nil else { return }
-        add(index: index, text: Self.json(n: index + 1, line: line, timestamp: timestamp, decision))
+        add(index: index, text: Self.json(n: number + 1, line: line, timestamp: timestamp, decision))
     }
 
     /// Adds the decision line `text` of input record `index`.

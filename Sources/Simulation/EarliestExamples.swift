@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// The few examples a report shows, chosen as the earliest records in input order: which are kept does not depend on
 /// the order records are processed in, so summaries of colos replayed apart merge into the summary of one replay.
 struct EarliestExamples: Sendable, Equatable {
@@ -36,5 +38,21 @@ struct EarliestExamples: Sendable, Equatable {
     /// Keeps the earliest of both.
     mutating func merge(_ other: EarliestExamples) {
         for entry in other.entries { add(index: entry.index, text: entry.text) }
+    }
+}
+
+extension EarliestExamples {
+    /// The examples exactly, for a mergeable summary: `[{"n": index, "text": …}, …]`, earliest first.
+    var state: JSONValue {
+        .array(entries.map { .object([("n", .int(Int64($0.index))), ("text", .string($0.text))]) })
+    }
+
+    /// The examples `state` describes, at most `limit`.
+    init(limit: Int, state: StateReader) throws(SummaryStateError) {
+        self.init(limit: limit)
+        for entry in try state.items() {
+            let text = try entry.member("text").string()
+            add(index: try entry.member("n").int(), text: text)
+        }
     }
 }

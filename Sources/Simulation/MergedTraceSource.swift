@@ -12,6 +12,8 @@ public struct MergedTraceSource: TraceRecordSource {
     private var heads: [TraceRecord]
     private var hasHead: [Bool]
     private var primed = false
+    /// The file (its place in `paths`) the last record came from.
+    public private(set) var lastInput = 0
 
     /// Opens every file (`-` is standard input, named `<stdin>` in findings); unreadable files are an error before
     /// anything is read.
@@ -37,6 +39,7 @@ public struct MergedTraceSource: TraceRecordSource {
         if let single { return try single.next(into: &record) }
         if !primed {
             for index in readers.indices { hasHead[index] = try readers[index].next(into: &heads[index]) }
+            if let shard = readers.first(where: \.isShard) { throw .shardNotAlone(file: shard.name) }
             primed = true
         }
         var chosen: Int?
@@ -46,9 +49,16 @@ public struct MergedTraceSource: TraceRecordSource {
         }
         guard let index = chosen else { return false }
         swap(&record, &heads[index])
+        lastInput = index
         hasHead[index] = try readers[index].next(into: &heads[index])
         return true
     }
+
+    /// Each file's name in findings and its format (detected once reading started).
+    public var inputs: [TraceShard.Input] { readers.map { TraceShard.Input(format: $0.format, name: $0.name) } }
+
+    /// The shard, when the only file is a shard read to its end.
+    public var shard: TraceShard? { single?.shard }
 
     /// Read statistics summed over the files.
     public var statistics: (lines: Int, records: Int, malformed: Int, repaired: Int) {

@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// Origin requests per second of virtual time, from which the peaks per second and per minute are read. Kept as
 /// counts rather than running maxima, so that summaries of colos replayed apart add up to the summary of one
 /// replay: colos share the origin, and a second's load is the sum over every colo.
@@ -75,5 +77,39 @@ struct OriginSeconds: Sendable, Equatable {
             peak = max(peak, total)
         }
         return peak
+    }
+}
+
+extension OriginSeconds {
+    /// The counts exactly, for a mergeable summary (`SummaryState.swift`): the seconds with requests as
+    /// `[offset, count, offset, count, …]` from `start`.
+    var state: JSONValue {
+        var seconds: [Int64] = []
+        for (offset, count) in counts.enumerated() where count > 0 { seconds += [Int64(offset), Int64(count)] }
+        return .object([
+            ("start", StateWriter.optional(startSecond)), ("uncounted", .int(Int64(uncounted))),
+            ("seconds", StateWriter.ints(seconds)),
+        ])
+    }
+
+    /// The counts `state` describes.
+    init(state: StateReader) throws(SummaryStateError) {
+        self.init()
+        uncounted = try state.member("uncounted").int()
+        let seconds = try state.member("seconds").int64s()
+        guard let start = try state.optionalMember("start")?.int64() else { return }
+        guard seconds.count % 2 == 0 else {
+            throw SummaryStateError(path: state.path + ".seconds", expected: "offset and count pairs")
+        }
+        startSecond = start
+        for pair in stride(from: 0, to: seconds.count, by: 2) {
+            guard (0..<Int64(Self.maxSeconds)).contains(seconds[pair]),
+                (1...Int64(UInt32.max)).contains(seconds[pair + 1])
+            else {
+                throw SummaryStateError(
+                    path: "\(state.path).seconds[\(pair)]", expected: "an offset under 31 days and a positive count")
+            }
+            add(second: start + seconds[pair], count: UInt32(seconds[pair + 1]))
+        }
     }
 }

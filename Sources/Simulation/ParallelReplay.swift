@@ -31,7 +31,7 @@ enum ParallelReplay {
         var summary = lanes[0].summary
         for lane in lanes.dropFirst() { summary.merge(lane.summary) }
         summary.lateRecords = reading.lateRecords
-        summary.noteReading(reading.statistics, coverage: reading.coverage)
+        summary.noteReading(reading.statistics, coverage: reading.coverage, shard: reading.shard)
         return summary
     }
 }
@@ -53,7 +53,7 @@ private final class DecisionLines: @unchecked Sendable {
             (
                 item.inputIndex,
                 DecisionWriter.json(
-                    n: item.inputIndex + 1, line: item.record.line, timestamp: item.virtualTimeMs, decision)
+                    n: item.number + 1, line: item.record.line, timestamp: item.virtualTimeMs, decision)
             ))
         if lines.count >= ParallelReplay.decisionsPerHandover { handOver() }
     }

@@ -110,7 +110,8 @@ public enum Replay {
                 coverage.note(item.record)
                 let decision = lane.process(item)
                 writer?.write(
-                    index: item.inputIndex, line: item.record.line, timestamp: item.virtualTimeMs, decision: decision)
+                    index: item.inputIndex, number: item.number, line: item.record.line, timestamp: item.virtualTimeMs,
+                    decision: decision)
                 if lane.summary.requests & (ReplayOptions.progressInterval - 1) == 0 {
                     options.progress?(lane.summary.requests)
                 }
@@ -121,7 +122,8 @@ public enum Replay {
         try finish(writer)
         var summary = lane.summary
         summary.lateRecords = ordered.reader.lateRecords
-        summary.noteReading(ordered.reader.source.statistics, coverage: coverage)
+        summary.noteReading(
+            ordered.reader.source.statistics, coverage: coverage, shard: ordered.reader.source.shard)
         return summary
     }
 

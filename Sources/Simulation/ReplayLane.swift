@@ -18,11 +18,7 @@ final class ReplayLane {
     init(_ edge: CompiledEdge, options: ReplayOptions) throws(Replay.Failure) {
         models = try Replay.model(for: edge, rateLimitDelay: options.rateLimitDelay)
         redactor = options.redactor
-        summary = ReplaySummary()
-        summary.appUsage = AppUsageMeter(app: edge.app)
-        summary.rateLimitDelay = ModelConfigurationBuilder.rateLimitDelay(for: edge, override: options.rateLimitDelay)
-        summary.notSimulated = NotSimulatedSettings.uses(in: edge)
-        summary.owasp = OWASPDeployment(edge).map(OWASPSummary.init)
+        summary = ReplaySummary(edge, rateLimitDelay: options.rateLimitDelay)
     }
 
     /// Runs `item` through its colo's edge at its virtual time and counts the decision.
@@ -31,9 +27,9 @@ final class ReplayLane {
         TraceRequestBuilder.fill(&request, from: item.record)
         request.http.timestampMilliseconds = item.virtualTimeMs
         let decision = models.process(request, colo: item.colo)
-        summary.add(decision, time: item.virtualTimeMs, record: item.record, index: item.inputIndex, redactor: redactor)
+        summary.add(decision, time: item.virtualTimeMs, record: item.record, index: item.number, redactor: redactor)
         summary.compare(
-            decision, with: item.record.outcome, record: item.record, index: item.inputIndex, redactor: redactor)
+            decision, with: item.record.outcome, record: item.record, index: item.number, redactor: redactor)
         if decision.originContacted { summary.appUsage.count(item.record) }
         return decision
     }

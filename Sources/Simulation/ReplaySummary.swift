@@ -10,7 +10,7 @@ public struct ReplaySummary: Sendable {
     public internal(set) var requests = 0
     /// Requests by final action.
     public var byAction: [String: Int] { OutcomeIndex.named(actionCounts, OutcomeIndex.actionNames) }
-    private var actionCounts = [Int](repeating: 0, count: OutcomeIndex.actions.count)
+    var actionCounts = [Int](repeating: 0, count: OutcomeIndex.actions.count)
     /// Requests decided by each rule, keyed `phase/rule`.
     public internal(set) var byRule: [String: Int] {
         get {
@@ -27,9 +27,9 @@ public struct ReplaySummary: Sendable {
             }
         }
     }
-    private var ruleCounts: [DecidingRule: Int] = [:]
+    var ruleCounts: [DecidingRule: Int] = [:]
     /// A rule in its phase; counting by this key spares building the `phase/rule` text per decision.
-    private struct DecidingRule: Hashable, Sendable {
+    struct DecidingRule: Hashable, Sendable {
         let phase: EdgePhase
         let rule: String
     }
@@ -38,20 +38,20 @@ public struct ReplaySummary: Sendable {
     /// Per rate-limit rule, the keys it acted on and how often (at most `maxKeysPerRule` distinct keys kept: the
     /// smallest, whatever order the colos were replayed in).
     public var rateLimitKeys: [String: [String: Int]] { rateLimitKeyCounts.mapValues(\.counts) }
-    private var rateLimitKeyCounts: [String: SmallestKeyCounts<String>] = [:]
+    var rateLimitKeyCounts: [String: SmallestKeyCounts<String>] = [:]
     /// Requests by cache status.
     public var byCacheStatus: [String: Int] { OutcomeIndex.named(cacheCounts, OutcomeIndex.cacheStatusNames) }
     /// Bytes sent to clients by cache status.
     public var bytesByCacheStatus: [String: Int64] { OutcomeIndex.named(cacheBytes, OutcomeIndex.cacheStatusNames) }
-    private var cacheCounts = [Int](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
-    private var cacheBytes = [Int64](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
+    var cacheCounts = [Int](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
+    var cacheBytes = [Int64](repeating: 0, count: OutcomeIndex.cacheStatuses.count)
     /// Requests that reached the origin.
     public internal(set) var originRequests = 0
     /// The most origin requests in one second (over the first 31 days).
     public var peakOriginPerSecond: Int { originSeconds.peakPerSecond }
     /// The most origin requests in one minute (over the first 31 days).
     public var peakOriginPerMinute: Int { originSeconds.peakPerMinute }
-    private var originSeconds = OriginSeconds()
+    var originSeconds = OriginSeconds()
     /// Records processed at the current virtual time because they came too late.
     public internal(set) var lateRecords = 0
     /// Lines that could not be read.
@@ -77,11 +77,13 @@ public struct ReplaySummary: Sendable {
     /// A few disagreeing requests (redacted), with what was recorded and what the model decided: the earliest in
     /// input order.
     public var disagreements: [String] { disagreementExamples.texts }
-    private var disagreementExamples = EarliestExamples(limit: 10)
+    var disagreementExamples = EarliestExamples(limit: 10)
     /// The earliest virtual time, epoch ms.
     public internal(set) var firstTimestamp: Int64?
     /// The latest virtual time, epoch ms.
     public internal(set) var lastTimestamp: Int64?
+    /// The shard of a partition the replay read (`TraceShard`), if it read one.
+    public internal(set) var shard: TraceShard?
     /// Per-minute series for charts.
     public internal(set) var timeline = ReplayTimeline()
     /// What the app did for requests that reached it (cost model).
@@ -148,10 +150,13 @@ public struct ReplaySummary: Sendable {
                 + "\(decision.cacheStatus.rawValue)")
     }
 
-    /// Takes the reading statistics: malformed and repaired lines, and the fields no record supplied.
+    /// Takes the reading statistics: malformed and repaired lines, the fields no record supplied, and the shard when
+    /// the trace was one.
     mutating func noteReading(
-        _ statistics: (lines: Int, records: Int, malformed: Int, repaired: Int), coverage: TraceFieldCoverage
+        _ statistics: (lines: Int, records: Int, malformed: Int, repaired: Int), coverage: TraceFieldCoverage,
+        shard: TraceShard?
     ) {
+        self.shard = shard
         malformedRecords = statistics.malformed
         repairedRecords = statistics.repaired
         unsuppliedFields = coverage.unsupplied

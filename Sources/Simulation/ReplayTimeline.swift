@@ -1,3 +1,4 @@
+import EdgeCore
 import EdgeModel
 import EdgeWire
 
@@ -107,4 +108,44 @@ public struct ReplayTimeline: Sendable {
 
     /// The number of minutes covered.
     public var minutes: Int { originRequests.count }
+}
+
+extension ReplayTimeline {
+    /// The series exactly, for a mergeable summary (`SummaryState.swift`).
+    var state: JSONValue {
+        .object([
+            ("start_minute", StateWriter.optional(startMinute)),
+            ("by_action", .object(perAction.enumerated().map { (OutcomeIndex.actionNames[$0], StateWriter.ints($1)) })),
+            ("served_from_cache", StateWriter.ints(servedFromCache)),
+            ("cacheable", StateWriter.ints(cacheable)),
+            ("origin_requests", StateWriter.ints(originRequests)),
+            ("origin_latency_ms", StateWriter.ints(originLatency)),
+            ("rate_limit_triggers", StateWriter.ints(rateLimitTriggers)),
+        ])
+    }
+
+    /// The timeline `state` describes.
+    init(state: StateReader) throws(SummaryStateError) {
+        self.init()
+        startMinute = try state.optionalMember("start_minute")?.int64()
+        let actions = try state.member("by_action")
+        for (index, name) in OutcomeIndex.actionNames.enumerated() {
+            perAction[index] = try actions.member(name).ints()
+        }
+        servedFromCache = try state.member("served_from_cache").ints()
+        cacheable = try state.member("cacheable").ints()
+        originRequests = try state.member("origin_requests").ints()
+        originLatency = try state.member("origin_latency_ms").int64s()
+        rateLimitTriggers = try state.member("rate_limit_triggers").ints()
+        let minutes = originRequests.count
+        guard
+            (perAction.map(\.count) + [
+                servedFromCache.count, cacheable.count, originLatency.count,
+                rateLimitTriggers.count,
+            ]).allSatisfy({ $0 == minutes }), minutes <= Self.maxMinutes,
+            (startMinute == nil) == (minutes == 0)
+        else {
+            throw SummaryStateError(path: state.path, expected: "series of one length, with a start minute")
+        }
+    }
 }

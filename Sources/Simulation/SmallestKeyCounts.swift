@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// Counts per key for at most `limit` distinct keys, keeping the smallest keys when more come. Which keys are kept
 /// does not depend on the order the counts arrive in, and two tables merge into the table of the combined counts:
 /// a key among the `limit` smallest of all has fewer than `limit` smaller keys anywhere, so it was counted from its
@@ -64,4 +66,15 @@ struct SmallestKeyCounts<Key: Hashable & Comparable & Sendable>: Sendable {
 
 extension SmallestKeyCounts: Equatable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.limit == rhs.limit && lhs.counts == rhs.counts }
+}
+
+extension SmallestKeyCounts where Key == String {
+    /// The counts exactly, for a mergeable summary: an object, keys in byte order.
+    var state: JSONValue { StateWriter.counts(counts) }
+
+    /// The table `state` describes, at most `limit` keys.
+    init(limit: Int, state: StateReader) throws(SummaryStateError) {
+        self.init(limit: limit)
+        for (key, count) in try state.counts() { add(key, count: count) }
+    }
 }

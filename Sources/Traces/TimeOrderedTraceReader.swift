@@ -16,6 +16,10 @@ public struct OrderedTraceRecord: Sendable {
     /// next, …): what to keep per-colo state by.
     public var colo: Int
 
+    /// The record's number as decisions and examples show it: its number in the stream its shard was cut from
+    /// (`TraceShard`), else its place in the input.
+    public var number: Int { record.originalNumber ?? inputIndex }
+
     /// An empty place in a buffer, to read a record into.
     @inlinable
     init() {

@@ -13,6 +13,10 @@ public enum TraceReadError: Error, Equatable, Sendable, CustomStringConvertible 
     case damagedInput(file: String, reason: String)
     /// Every line that held anything was malformed: no record could be read.
     case noRecords(file: String, malformedLines: Int)
+    /// A shard file (`TraceShard`) is not as `edgeproof partition` wrote it.
+    case damagedShard(file: String, reason: String)
+    /// A shard file was given with other traces: its records are numbered already.
+    case shardNotAlone(file: String)
 
     /// A one-line explanation.
     public var description: String {
@@ -30,6 +34,10 @@ public enum TraceReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .noRecords(file, malformedLines):
             "no record could be read from '\(file)': all \(malformedLines) non-blank lines are malformed (check "
                 + "--format and the file)"
+        case let .damagedShard(file, reason): "cannot replay shard '\(file)': \(reason)"
+        case let .shardNotAlone(file):
+            "'\(file)' is a shard of a partition: replay it alone (one --trace), since its records keep the numbers "
+                + "of the stream it was cut from"
         }
     }
 }

@@ -1,4 +1,5 @@
 import EdgeCore
+import EdgeWire
 import Glibc
 
 /// Streams `TraceRecord`s out of one trace file: native JSONL, Cloudflare Logpush ndjson or the combined log
@@ -28,6 +29,11 @@ public final class TraceReader: TraceRecordSource {
     public var diagnostics: DiagnosticCollector { core.diagnostics }
     /// Counts so far.
     public var statistics: TraceReadStatistics { core.statistics }
+    /// Whether the input is a shard file (`TraceShard`; known after the first `next()`): its records carry their
+    /// `originalNumber`, their original line and the name of the trace they came from.
+    public var isShard: Bool { core.shardLines != nil }
+    /// The shard, complete with its counts, once a shard file was read to its end.
+    public var shard: TraceShard? { core.shard }
 
     /// Opens the trace file at `path`.
     public convenience init(
@@ -98,6 +104,14 @@ struct TraceReaderCore {
     private var logpush = LogpushTraceParser()
     private let combined = CombinedLogParser()
     private var warnings: [LineWarning] = []
+    /// The shard file's lines, when the input is one.
+    private(set) var shardLines: ShardLineParser?
+    /// The shard, once its file was read to the end.
+    private(set) var shard: TraceShard?
+    /// The file named in findings: the trace's name, or for a shard's record the trace it was cut from.
+    private var findingsName: String
+    /// The longest line read: a shard's lines may be longer than their trace's by their prefix.
+    private var lineLimit: Int
 
     init(
         source: RawByteSource, name: String, format: TraceFormat, options: TraceReaderOptions,
@@ -109,6 +123,8 @@ struct TraceReaderCore {
         self.options = options
         self.diagnostics = diagnostics
         storage = TraceStorage(capacity: options.chunkSize)
+        findingsName = name
+        lineLimit = options.maxLineLength
     }
 
     /// Reads the next record in file order into `record`; false at the end of the file.
@@ -127,6 +143,10 @@ struct TraceReaderCore {
             if inputEnded {
                 try finish()
                 if try lastLineWithoutNewline(into: &record) { return true }
+                if let shardLines {
+                    shard = try shardLines.finish(name: name)
+                    statistics.malformedLines += shard?.malformedLines ?? 0
+                }
                 try checkSomethingWasRead()
                 continue
             }
@@ -149,8 +169,22 @@ struct TraceReaderCore {
             try refill()
         }
         if filled >= 3, storage.base[0] == 0xEF, storage.base[1] == 0xBB, storage.base[2] == 0xBF { position = 3 }
+        if startsWithShardMagic() {
+            shardLines = ShardLineParser()
+            lineLimit += 64
+            return
+        }
         if format == .auto {
             format = TraceFormat.sniff(UnsafeRawBufferPointer(start: storage.base + position, count: filled - position))
+        }
+    }
+
+    /// Whether the input starts with `TraceShard.magic`.
+    private func startsWithShardMagic() -> Bool {
+        let magic = TraceShard.magic.utf8
+        guard filled - position >= magic.count else { return false }
+        return zip(magic, (storage.base + position)..<(storage.base + position + magic.count)).allSatisfy {
+            $0 == $1.pointee
         }
     }
 
@@ -158,10 +192,10 @@ struct TraceReaderCore {
     /// growing the chunk for long lines, and reads more bytes after it.
     private mutating func refill() throws(TraceReadError) {
         let partial = filled - position
-        if partial > options.maxLineLength { try stopAtLongLine(statistics.lines + 1) }
+        if partial > lineLimit { try stopAtLongLine(statistics.lines + 1) }
         var capacity = options.chunkSize
-        while capacity - partial < capacity / 2, capacity < options.maxLineLength + options.chunkSize { capacity *= 2 }
-        capacity = min(capacity, options.maxLineLength + options.chunkSize)
+        while capacity - partial < capacity / 2, capacity < lineLimit + options.chunkSize { capacity *= 2 }
+        capacity = min(capacity, lineLimit + options.chunkSize)
         if isKnownUniquelyReferenced(&storage), storage.capacity >= capacity {
             if partial > 0, position > 0 { memmove(storage.base, storage.base + position, partial) }
             storage.resetHeaders()
@@ -233,9 +267,9 @@ struct TraceReaderCore {
     /// Reports line `line` as longer than `maxLineLength` and stops reading.
     private func stopAtLongLine(_ line: Int) throws(TraceReadError) -> Never {
         reportError(
-            TraceDiagnosticID.lineTooLong, "line is longer than the maximum of \(options.maxLineLength) bytes",
+            TraceDiagnosticID.lineTooLong, "line is longer than the maximum of \(lineLimit) bytes",
             line: line, column: 1)
-        throw .lineTooLong(file: name, line: line, limit: options.maxLineLength)
+        throw .lineTooLong(file: name, line: line, limit: lineLimit)
     }
 
     // MARK: lines
@@ -246,16 +280,33 @@ struct TraceReaderCore {
         -> Bool
     {
         // A refill stops a longer line once it outgrows the chunk; this catches one that ends within the last chunk.
-        if lineEnd - start > options.maxLineLength { try stopAtLongLine(statistics.lines) }
+        if lineEnd - start > lineLimit { try stopAtLongLine(statistics.lines) }
         var end = lineEnd
         if end > start, storage.base[end - 1] == 0x0D { end -= 1 }
-        var first = start
+        var lineStart = start
+        var format = format
+        var line = statistics.lines
+        var number = -1
+        if shardLines != nil {
+            guard
+                case let .record(prefix) = try shardLines!.take(
+                    storage.base, start: start, end: end, records: statistics.records, name: name)
+            else { return false }
+            lineStart = prefix.payloadStart
+            format = prefix.input.format
+            line = prefix.line
+            number = prefix.number
+            findingsName = prefix.input.name
+        }
+        var first = lineStart
         while first < end, storage.base[first] == 0x20 || storage.base[first] == 0x09 { first += 1 }
         if first == end {
             statistics.blankLines += 1
             return false
         }
-        record.reset(storage: storage, line: statistics.lines)
+        record.reset(storage: storage, line: line)
+        record.sourceLine = ByteSlice(start: lineStart, end: end)
+        record.storedNumber = number
         do {
             switch format {
             case .native, .auto:
@@ -267,8 +318,8 @@ struct TraceReaderCore {
                     statistics.skippedLines += 1
                     reportWarning(
                         TraceDiagnosticID.noRequest, skipped.reason, line: record.line,
-                        column: column(of: skipped.position, lineStart: start))
-                    reportLineWarnings(lineStart: start, line: record.line)
+                        column: column(of: skipped.position, lineStart: lineStart))
+                    reportLineWarnings(lineStart: lineStart, line: record.line)
                     return false
                 }
             }
@@ -277,11 +328,11 @@ struct TraceReaderCore {
             warnings.removeAll(keepingCapacity: true)
             reportError(
                 TraceDiagnosticID.malformedLine, error.reason + "; line skipped", line: record.line,
-                column: column(of: error.position, lineStart: start))
+                column: column(of: error.position, lineStart: lineStart))
             try checkErrorLimit()
             return false
         }
-        if !warnings.isEmpty { reportLineWarnings(lineStart: start, line: record.line) }
+        if !warnings.isEmpty { reportLineWarnings(lineStart: lineStart, line: record.line) }
         statistics.records += 1
         return true
     }
@@ -310,7 +361,8 @@ struct TraceReaderCore {
     // MARK: reporting
 
     private func reportError(_ id: String, _ message: String, line: Int, column: Int) {
-        diagnostics.error(id, message, at: SourceRange(file: name, at: SourceLocation(line: line, column: column)))
+        diagnostics.error(
+            id, message, at: SourceRange(file: findingsName, at: SourceLocation(line: line, column: column)))
     }
 
     private mutating func reportWarning(_ id: String, _ message: String, line: Int, column: Int) {
@@ -318,7 +370,8 @@ struct TraceReaderCore {
             statistics.suppressedWarnings += 1
             return
         }
-        diagnostics.warning(id, message, at: SourceRange(file: name, at: SourceLocation(line: line, column: column)))
+        diagnostics.warning(
+            id, message, at: SourceRange(file: findingsName, at: SourceLocation(line: line, column: column)))
     }
 
     private mutating func reportSuppressedWarnings() {
@@ -334,13 +387,13 @@ struct TraceReaderCore {
 
     /// At the end of the input: a file whose every non-blank line was malformed gave nothing to replay.
     private func checkSomethingWasRead() throws(TraceReadError) {
-        if statistics.records == 0, statistics.malformedLines > 0 {
+        if shardLines == nil, statistics.records == 0, statistics.malformedLines > 0 {
             throw .noRecords(file: name, malformedLines: statistics.malformedLines)
         }
     }
 
     private mutating func checkErrorLimit() throws(TraceReadError) {
-        if statistics.malformedLines > options.maxErrors {
+        if shardLines == nil, statistics.malformedLines > options.maxErrors {
             throw .tooManyErrors(file: name, limit: options.maxErrors)
         }
     }

@@ -12,6 +12,11 @@ public struct TraceRecord: @unchecked Sendable {
     public internal(set) var storage: TraceStorage
     /// 1-based line number in the file the record was read from (0 for a record built in code).
     public var line: Int
+    /// The line the record was parsed from, without its line ending (what `edgeproof partition` copies).
+    public internal(set) var sourceLine: ByteSlice = .absent
+    /// The record's 0-based number in the stream its shard was cut from (`ShardFormat`); nil for a record read from
+    /// a trace itself, which is numbered by its place in the input.
+    public var originalNumber: Int? { storedNumber < 0 ? nil : storedNumber }
 
     // MARK: request
 
@@ -198,6 +203,7 @@ public struct TraceRecord: @unchecked Sendable {
     var storedWafScore: Int32 = .min
     /// 0 absent, 4 IPv4, 6 IPv6.
     var ipFamily: UInt8 = 0
+    var storedNumber = -1
     /// Presence and value bits of `ssl` (bits 0–1), `bot` (2–3), `solvedChallenge` (4–5).
     var booleanFlags: UInt8 = 0
 
@@ -213,6 +219,8 @@ public struct TraceRecord: @unchecked Sendable {
     mutating func reset(storage: TraceStorage, line: Int) {
         if self.storage !== storage { self.storage = storage }
         self.line = line
+        sourceLine = .absent
+        storedNumber = -1
         method = .absent
         scheme = .absent
         host = .absent

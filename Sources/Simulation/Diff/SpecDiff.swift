@@ -168,7 +168,7 @@ final class DiffLane {
         requests += 1
         baseReach.add(old)
         headReach.add(new)
-        owasp?.add(old: old, new: new, record: item.record, index: item.inputIndex, redactor: redactor)
+        owasp?.add(old: old, new: new, record: item.record, index: item.number, redactor: redactor)
         guard
             old.action != new.action || old.ruleID != new.ruleID || old.cacheStatus != new.cacheStatus
                 || old.originContacted != new.originContacted
@@ -177,7 +177,7 @@ final class DiffLane {
         let rule = new.ruleID ?? old.ruleID
         let key = "\(from)\u{0}\(to)\u{0}\(rule ?? "")"
         groups[key, default: DiffGroup(from: from, to: to, rule: rule)].add(
-            item.record, index: item.inputIndex, redactor: redactor)
+            item.record, index: item.number, redactor: redactor)
     }
 
     /// Adds what `other` counted over other colos.

@@ -1,3 +1,4 @@
+import EdgeCore
 import EdgeModel
 import Traces
 
@@ -192,6 +193,70 @@ public struct OWASPSummary: Sendable {
     public static func topPath(_ counts: RuleCounts) -> (path: String, requests: Int)? {
         counts.paths.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
             (path: $0.key, requests: $0.value)
+        }
+    }
+}
+
+extension OWASPSummary {
+    /// The counts exactly, for a mergeable summary (`SummaryState.swift`).
+    var state: JSONValue {
+        .object([
+            ("evaluated", .int(Int64(evaluated))), ("reached_threshold", .int(Int64(reachedThreshold))),
+            ("below_threshold", .int(Int64(belowThreshold))),
+            ("body_rules_not_evaluated", .int(Int64(bodyRulesNotEvaluated))),
+            (
+                "rules",
+                .array(
+                    rules.sorted { $0.key < $1.key }.map { id, counts in
+                        .object([
+                            ("id", .int(Int64(id))), ("matched", .int(Int64(counts.matched))),
+                            ("reached_threshold", .int(Int64(counts.reachedThreshold))),
+                            ("paths", counts.pathCounts.state), ("example", counts.earliest.state),
+                        ])
+                    })
+            ),
+            ("threshold_paths", thresholdPaths.state), ("score_histogram", StateWriter.ints(scoreHistogram)),
+            (
+                "top_requests",
+                .array(
+                    topRequests.map {
+                        .object([
+                            ("n", .int(Int64($0.index))), ("line", .int(Int64($0.line))),
+                            ("request", .string($0.request)),
+                            ("score", .int(Int64($0.score))), ("rule_ids", StateWriter.ints($0.ruleIDs)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// Takes the counts `state` describes, of the same deployment, into this empty summary.
+    mutating func take(state: StateReader) throws(SummaryStateError) {
+        evaluated = try state.member("evaluated").int()
+        reachedThreshold = try state.member("reached_threshold").int()
+        belowThreshold = try state.member("below_threshold").int()
+        bodyRulesNotEvaluated = try state.member("body_rules_not_evaluated").int()
+        for rule in try state.member("rules").items() {
+            var counts = RuleCounts()
+            counts.matched = try rule.member("matched").int()
+            counts.reachedThreshold = try rule.member("reached_threshold").int()
+            counts.pathCounts = try SmallestKeyCounts(limit: Self.maxPathsPerRule, state: rule.member("paths"))
+            counts.earliest = try EarliestExamples(limit: 1, state: rule.member("example"))
+            add(counts, id: try rule.member("id").int())
+        }
+        thresholdPaths = try SmallestKeyCounts(limit: Self.maxPaths, state: state.member("threshold_paths"))
+        let histogram = try state.member("score_histogram").ints()
+        guard histogram.count == scoreHistogram.count else {
+            throw SummaryStateError(
+                path: state.path + ".score_histogram", expected: "\(scoreHistogram.count) counts, one per score band")
+        }
+        scoreHistogram = histogram
+        for request in try state.member("top_requests").items() {
+            keep(
+                TopRequest(
+                    index: try request.member("n").int(), line: try request.member("line").int(),
+                    request: try request.member("request").string(), score: try request.member("score").int(),
+                    ruleIDs: try request.member("rule_ids").ints()))
         }
     }
 }

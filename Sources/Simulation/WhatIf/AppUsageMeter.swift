@@ -1,3 +1,4 @@
+import EdgeCore
 import EdgeModel
 import EdgeSpec
 import EdgeWire
@@ -113,4 +114,25 @@ public struct AppUsageMeter: Sendable {
 
     nonisolated(unsafe) private static let getMethod = UnsafeRawBufferPointer(
         start: ("GET" as StaticString).utf8Start, count: 3)
+}
+
+extension AppUsageMeter {
+    /// The counts exactly, for a mergeable summary: requests per route, in the spec's order, and on no route.
+    var state: JSONValue {
+        .object([
+            ("requests_by_route", StateWriter.ints(requestsByRoute)),
+            ("requests_on_no_route", .int(Int64(requestsOnNoRoute))),
+        ])
+    }
+
+    /// Takes the counts `state` describes, for the same app.
+    mutating func take(state: StateReader) throws(SummaryStateError) {
+        let byRoute = try state.member("requests_by_route").ints()
+        guard byRoute.count == requestsByRoute.count else {
+            throw SummaryStateError(
+                path: state.path + ".requests_by_route", expected: "\(requestsByRoute.count) counts, one per app route")
+        }
+        requestsByRoute = byRoute
+        requestsOnNoRoute = try state.member("requests_on_no_route").int()
+    }
 }

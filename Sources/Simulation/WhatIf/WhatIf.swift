@@ -98,7 +98,7 @@ public enum WhatIf {
         }
         for index in summaries.indices {
             summaries[index].lateRecords = reading.lateRecords
-            summaries[index].noteReading(reading.statistics, coverage: reading.coverage)
+            summaries[index].noteReading(reading.statistics, coverage: reading.coverage, shard: reading.shard)
         }
         return summaries
     }
@@ -135,11 +135,11 @@ final class WhatIfLane {
                 }
                 let decision = models[index].process(scaled, colo: item.colo)
                 summaries[index].add(
-                    decision, time: item.virtualTimeMs, record: item.record, index: item.inputIndex,
+                    decision, time: item.virtualTimeMs, record: item.record, index: item.number,
                     redactor: redactor)
                 if replica == 0 {
                     summaries[index].compare(
-                        decision, with: item.record.outcome, record: item.record, index: item.inputIndex,
+                        decision, with: item.record.outcome, record: item.record, index: item.number,
                         redactor: redactor)
                 }
                 if decision.originContacted { summaries[index].appUsage.count(item.record) }

@@ -1,0 +1,125 @@
+import ArgumentParser
+import EdgeCompiler
+import EdgeCore
+import Foundation
+import Simulation
+import Traces
+
+/// `edgeproof merge SUMMARY… --spec SPEC`: the result of one replay from the summaries of a partition's shards.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the shard summaries of a partition into the result one replay of everything gives.",
+        discussion: """
+            Each SUMMARY is written by 'replay SPEC --trace SHARD --summary-json SUMMARY' for one shard of an \
+            'edgeproof partition'; every shard must be there once, replayed through the same spec (--spec, checked \
+            by its hash) with the same settings. The result, --report and --decisions are the bytes one replay of \
+            the partitioned traces prints and writes. Exit 0; 2 for usage errors, unreadable summaries, and \
+            summaries that do not belong together (another spec, format version or partition, a shard missing or \
+            given twice). See docs/scaling.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The shards' summaries (replay --summary-json).", valueName: "summary"))
+    var summaries: [String] = []
+
+    @Option(help: ArgumentHelp("The spec the shards were replayed through.", valueName: "spec"))
+    var spec = "edge.yaml"
+
+    @OptionGroup var format: ResultFormatOption
+
+    @Option(help: "Write the summary to this file: HTML when it ends in .html, JSON otherwise.")
+    var report: String?
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("The shards' decisions files (replay --decisions), for --decisions.", valueName: "file"))
+    var shardDecisions: [String] = []
+
+    @Option(help: "Write one JSON decision per record, in input order, merged from --shard-decisions, to this file.")
+    var decisions: String?
+
+    func validate() throws {
+        guard !summaries.isEmpty else { throw ValidationError("give the summary of every shard") }
+        guard format.deprecatedTraceFormat == nil else {
+            throw ValidationError("--format chooses the result here: text, json, github or markdown")
+        }
+        guard (decisions == nil) == shardDecisions.isEmpty else {
+            throw ValidationError(
+                "--decisions and --shard-decisions come together: the shards' files and the merged one")
+        }
+    }
+
+    func run() throws {
+        let outputs = [("--decisions", decisions), ("--report", report)]
+        try CommandOutput.refuseConflicts(inputs: [spec] + summaries + shardDecisions, outputs: outputs)
+        let stream = try ResultStream.choosing(outputs: outputs)
+        let compiled = try SpecLoader.load(spec, format: format.output)
+        let parts = try summaries.map { try MergeableSummary.read($0, compiled: compiled) }
+        let partition = try Self.checkPartition(parts)
+        let summary = ReplaySummary.merging(
+            shards: parts.map(\.summary), of: compiled,
+            rateLimitDelay: EdgeDuration(milliseconds: parts[0].settings.rateLimitDelayMs))
+        if let decisions {
+            do {
+                try ShardDecisions.merge(shardDecisions, records: partition.partitionRecords, into: decisions)
+            } catch {
+                throw MergeableSummary.refusal("\(error)")
+            }
+        }
+        ReplayResultOutput.write(summary, format: format.output, thresholds: nil, to: stream)
+        TraceInput.printWarnings(unsupplied: summary.unsuppliedFields)
+        let names = partition.inputs.map { $0.name == "<stdin>" ? "-" : ($0.name as NSString).lastPathComponent }
+        try CommandOutput.writeReport(
+            to: report,
+            html: {
+                HTMLReport(
+                    title: "Replay of \(names.joined(separator: ", "))",
+                    subtitle: "through \(compiled.specName) (compiled spec sha256:\(compiled.shortHash))",
+                    summary: summary, capacity: ReportCapacity.line(for: compiled))
+            }, json: { ReplayResultOutput.document(summary, thresholds: nil).pretty })
+    }
+
+    /// The partition the parts are the shards of, once each: the same settings, inputs, shard count and total, every
+    /// shard there once, and records adding up; otherwise a refusal naming what differs.
+    static func checkPartition(_ parts: [MergeableSummary.Part]) throws -> TraceShard {
+        let first = parts[0]
+        for part in parts.dropFirst() {
+            guard part.settings == first.settings else {
+                throw MergeableSummary.refusal(
+                    "\(part.path) and \(first.path) were replayed with different settings (\(part.settings.json.compact) "
+                        + "and \(first.settings.json.compact)); replay every shard with the same options")
+            }
+            guard part.shard.inputs == first.shard.inputs, part.shard.count == first.shard.count,
+                part.shard.partitionRecords == first.shard.partitionRecords
+            else {
+                throw MergeableSummary.refusal(
+                    "\(part.path) and \(first.path) are shards of different partitions (their traces, shard counts or "
+                        + "record totals differ); merge the shards of one partition")
+            }
+        }
+        var seen: [Int: String] = [:]
+        for part in parts {
+            if let other = seen.updateValue(part.path, forKey: part.shard.index) {
+                throw MergeableSummary.refusal(
+                    "\(other) and \(part.path) are both shard \(part.shard.index); give each shard's summary once")
+            }
+        }
+        let missing = (0..<first.shard.count).filter { seen[$0] == nil }
+        guard missing.isEmpty else {
+            let names = missing.prefix(5).map {
+                TraceShard.fileName(index: $0, count: first.shard.count, compressed: false)
+            }
+            throw MergeableSummary.refusal(
+                "\(missing.count) of \(first.shard.count) shards have no summary: "
+                    + names.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
+                    + "; replay each with --summary-json and give every summary")
+        }
+        let records = parts.reduce(0) { $0 + $1.shard.records }
+        guard records == first.shard.partitionRecords else {
+            throw MergeableSummary.refusal(
+                "the shards' summaries hold \(records) records, but the partition has \(first.shard.partitionRecords); "
+                    + "was a shard replayed short?")
+        }
+        return first.shard
+    }
+}

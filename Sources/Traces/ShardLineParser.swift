@@ -1,0 +1,106 @@
+/// Reads the lines of a shard file (`TraceShard`): the header and `#end` directives, and the
+/// `NUMBER<TAB>INPUT<TAB>LINE<TAB>` prefix of each record line. Anything else means the file was not written by
+/// `edgeproof partition` or was changed since, which is an error, not a malformed trace line.
+struct ShardLineParser {
+    /// The shard as its header describes it; nil before the first line.
+    private(set) var shard: TraceShard?
+    /// Whether `#end` was read.
+    private(set) var ended = false
+
+    /// Where a record line's original line starts, and what the prefix said.
+    struct Prefix {
+        let number: Int
+        let input: TraceShard.Input
+        let line: Int
+        let payloadStart: Int
+    }
+
+    /// What a line is.
+    enum Item {
+        /// A header or trailer line, taken in.
+        case directive
+        /// A record line.
+        case record(Prefix)
+    }
+
+    /// Takes the line `bytes[start..<end]` (of a file named `name`, at line `line`); `records` is the count of
+    /// records read so far. Throws `damagedShard` for a line that does not belong in a shard.
+    mutating func take(_ bytes: UnsafeMutablePointer<UInt8>, start: Int, end: Int, records: Int, name: String)
+        throws(TraceReadError) -> Item
+    {
+        let line = UnsafeBufferPointer(start: bytes + start, count: end - start)
+        guard !ended else { throw Self.damaged(name, "a line follows its #end line") }
+        if line.first == UInt8(ascii: "#") {
+            try directive(String(decoding: line, as: UTF8.self), records: records, name: name)
+            return .directive
+        }
+        guard let shard else { throw Self.damaged(name, "it does not start with a #edgeproof-shard line") }
+        var position = 0
+        var fields: [Int] = []
+        while fields.count < 3 {
+            var value = 0, digits = 0
+            while position < line.count, line[position] >= 0x30, line[position] <= 0x39, digits < 18 {
+                value = value * 10 + Int(line[position] - 0x30)
+                position += 1
+                digits += 1
+            }
+            guard digits > 0, position < line.count, line[position] == 0x09 else {
+                throw Self.damaged(name, "a record line does not start with NUMBER<TAB>INPUT<TAB>LINE<TAB>")
+            }
+            position += 1
+            fields.append(value)
+        }
+        guard fields[1] < shard.inputs.count else {
+            throw Self.damaged(
+                name, "a record line names input \(fields[1]), but the header lists \(shard.inputs.count)")
+        }
+        return .record(
+            Prefix(number: fields[0], input: shard.inputs[fields[1]], line: fields[2], payloadStart: start + position))
+    }
+
+    /// At the end of the file: the shard, complete, or `damagedShard` when it never got to `#end`.
+    func finish(name: String) throws(TraceReadError) -> TraceShard {
+        guard let shard, ended else {
+            throw Self.damaged(name, "it ends before its #end line, so records are missing (run the partition again)")
+        }
+        return shard
+    }
+
+    private mutating func directive(_ text: String, records: Int, name: String) throws(TraceReadError) {
+        let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        switch words.first {
+        case "#edgeproof-shard" where shard == nil:
+            let numbers = text.dropFirst(TraceShard.magic.count).split(separator: " ").compactMap { Int($0) }
+            guard numbers.count == 3, numbers[0] == TraceShard.version, numbers[2] > 0,
+                (0..<numbers[2]).contains(numbers[1])
+            else {
+                throw Self.damaged(
+                    name,
+                    "its header is not '#edgeproof-shard \(TraceShard.version) INDEX COUNT' (a shard of another "
+                        + "EdgeProof version? partition the traces again with this one)")
+            }
+            shard = TraceShard(index: numbers[1], count: numbers[2], inputs: [])
+        case "#input" where shard != nil && records == 0:
+            guard words.count == 3, let format = TraceFormat(rawValue: words[1]) else {
+                throw Self.damaged(name, "an #input line is not '#input FORMAT NAME'")
+            }
+            shard?.inputs.append(TraceShard.Input(format: format, name: words[2]))
+        case "#end" where shard != nil:
+            let numbers = text.dropFirst(5).split(separator: " ").compactMap { Int($0) }
+            guard numbers.count == 3 else { throw Self.damaged(name, "its #end line is not '#end N TOTAL MALFORMED'") }
+            guard numbers[0] == records else {
+                throw Self.damaged(name, "its #end line counts \(numbers[0]) records, but \(records) were read")
+            }
+            shard?.records = numbers[0]
+            shard?.partitionRecords = numbers[1]
+            shard?.malformedLines = numbers[2]
+            ended = true
+        default:
+            throw Self.damaged(name, "the line '\(text.prefix(40))' is not part of a shard file")
+        }
+    }
+
+    private static func damaged(_ name: String, _ reason: String) -> TraceReadError {
+        .damagedShard(file: name, reason: reason)
+    }
+}

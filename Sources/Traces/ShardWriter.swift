@@ -1,0 +1,72 @@
+import EdgeCore
+
+/// Writes one shard file (`TraceShard`): the header, a line per record with its number, trace and line in front of
+/// the line as it was, and the `#end` line; gzip-compressed when asked. The file is an `OutputFile`: it appears at
+/// its path only when `finish` succeeds.
+public final class ShardWriter {
+    private let path: String
+    private let file: OutputFile
+    private let gzip: GzipMemberWriter?
+    private var shard: TraceShard
+    private var buffer: [UInt8] = []
+
+    /// Bytes gathered before they go to the file.
+    static let bufferSize = 1 << 20
+
+    /// Opens `path` for `shard` (its inputs listed in the header), compressing when `compressed`.
+    public init(path: String, shard: TraceShard, compressed: Bool) throws(OutputFileError) {
+        self.path = path
+        file = try OutputFile(path: path)
+        do {
+            gzip = compressed ? try GzipMemberWriter() : nil
+        } catch {
+            throw OutputFileError(path: path, reason: "zlib: \(error)")
+        }
+        self.shard = shard
+        buffer.reserveCapacity(Self.bufferSize + 4096)
+        buffer.append(contentsOf: shard.header.utf8)
+    }
+
+    /// Adds `record`, number `number` of the stream, read from trace `input`.
+    public func append(_ record: TraceRecord, number: Int, input: Int) throws(OutputFileError) {
+        buffer.append(contentsOf: "\(number)\t\(input)\t\(record.line)\t".utf8)
+        record.withBytes(record.sourceLine) { buffer.append(contentsOf: $0) }
+        buffer.append(0x0A)
+        shard.records += 1
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    /// Ends the file with `#end` (all shards' `partitionRecords`, the `malformedLines` the partition skipped) and
+    /// puts it at its path.
+    public func finish(partitionRecords: Int, malformedLines: Int) throws(OutputFileError) {
+        shard.partitionRecords = partitionRecords
+        shard.malformedLines = malformedLines
+        buffer.append(contentsOf: shard.trailer.utf8)
+        try flush()
+        if let gzip {
+            do {
+                try gzip.finishMember { try file.write($0) }
+            } catch let error as OutputFileError {
+                throw error
+            } catch {
+                throw OutputFileError(path: path, reason: "zlib: \(error)")
+            }
+        }
+        try file.commit()
+    }
+
+    /// Records written so far.
+    public var records: Int { shard.records }
+
+    private func flush() throws(OutputFileError) {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard let gzip else { return try file.write(buffer) }
+        do {
+            try buffer.withUnsafeBytes { bytes in try gzip.append(bytes) { try file.write($0) } }
+        } catch let error as OutputFileError {
+            throw error
+        } catch {
+            throw OutputFileError(path: path, reason: "zlib: \(error)")
+        }
+    }
+}
