@@ -111,7 +111,8 @@ let package = Package(
         .testTarget(name: "TracesTests", dependencies: ["Traces", "EdgeCore", "EdgeWire"]),
         .testTarget(
             name: "TrafficSynthesisTests", dependencies: ["TrafficSynthesis", "Traces", "EdgeCore", "EdgeWire"]),
-        .target(name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore"], path: "Tests/EdgeTestSupport"),
+        .target(
+            name: "EdgeTestSupport", dependencies: ["EdgeSpec", "EdgeCore", "EdgeWire"], path: "Tests/EdgeTestSupport"),
         .testTarget(name: "EdgeSpecTests", dependencies: ["EdgeSpec", "EdgeCore", "EdgeWire", "EdgeTestSupport"]),
         .testTarget(
             name: "EdgeCompilerTests",
@@ -120,7 +121,7 @@ let package = Package(
             name: "SimulationTests",
             dependencies: [
                 "Simulation", "EdgeModel", "EdgeCompiler", "EdgeSpec", "Traces", "TrafficSynthesis", "EdgeCore",
-                "EdgeWire",
+                "EdgeWire", "EdgeTestSupport",
             ]),
         .testTarget(name: "EdgeModelTests", dependencies: ["EdgeModel", "RulesLanguage", "EdgeCore", "EdgeWire"]),
         .testTarget(
@@ -136,7 +137,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "EdgeProofCLITests",
-            dependencies: ["EdgeProofCLI", "edgeproof", "EdgeCore", .product(name: "Rainbow", package: "Rainbow")]
+            dependencies: [
+                "EdgeProofCLI", "edgeproof", "EdgeCore", "EdgeTestSupport",
+                .product(name: "Rainbow", package: "Rainbow"),
+            ]
         ),
     ]
 )

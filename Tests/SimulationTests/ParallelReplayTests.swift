@@ -1,6 +1,7 @@
 import EdgeCompiler
 import EdgeCore
 import EdgeSpec
+import EdgeTestSupport
 import EdgeWire
 import Foundation
 import Testing
@@ -23,41 +24,6 @@ import Testing
         let diagnostics = DiagnosticCollector()
         let checked = try #require(SpecChecker.check(bytes, file: "edge.yaml", diagnostics: diagnostics))
         return try #require(EdgeCompiler.compile(checked, specPath: "edge.yaml", diagnostics: diagnostics))
-    }
-
-    /// A trace over 24 colos with skewed traffic (and records without a colo), whose colos' clocks drift apart by
-    /// minutes, with local shuffling, records minutes late, records without a timestamp, malformed lines, and
-    /// clients that storm the API from a few addresses (rate limiting).
-    static func messyTrace(records: Int, seed: UInt64) -> String {
-        var random = SplitMix64(state: seed)
-        func next(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
-        let start: Int64 = 1_766_188_800_000
-        var clocks = (0..<24).map { start + Int64($0) * 45_000 }
-        let paths = ["/v1/incidents", "/api/guard/status", "/guard/assets/app.js", "/guard/logo.png", "/", "/health"]
-        var lines: [String] = []
-        for index in 0..<records {
-            let colo = min(next(24), next(24), next(24))
-            clocks[colo] += Int64(next(30))
-            var time = clocks[colo]
-            switch next(50) {
-            case 0: time -= 180_000 + Int64(next(60_000))  // late
-            case 1...10: time -= Int64(next(5_000))  // out of order within the window
-            default: break
-            }
-            let storm = next(5) < 2
-            let ip = storm ? "88.99.12.\(next(2))" : "100.\(64 + next(8)).\(next(256)).\(next(256))"
-            let path = storm ? "/v1/incidents" : paths[next(paths.count)]
-            var fields = [
-                #""ip":"\#(ip)""#, #""host":"api.agenticverz.com""#, #""path":"\#(path)""#,
-                #""ua":"agent-\#(next(5))""#, #""query":"page=\#(next(40))""#,
-            ]
-            if next(100) != 0 { fields.append(#""ts":\#(time)"#) }
-            if colo != 0 { fields.append(#""colo":"C\#(colo)""#) }
-            if index % 7 == 0 { fields.append(#""edge":{"action":"allow","cache":"MISS"}"#) }
-            lines.append("{" + fields.joined(separator: ",") + "}")
-            if next(400) == 0 { lines.append(#"{"ts": 12, "path": "#) }
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private struct Outcome {
@@ -88,8 +54,8 @@ import Testing
         let first = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-a.jsonl"
         let second = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-b.jsonl"
         defer { for path in [first, second] { try? FileManager.default.removeItem(atPath: path) } }
-        try Self.messyTrace(records: 6_000, seed: seed).write(toFile: first, atomically: true, encoding: .utf8)
-        try Self.messyTrace(records: 2_000, seed: seed + 1).write(toFile: second, atomically: true, encoding: .utf8)
+        try MessyTrace.text(records: 6_000, seed: seed).write(toFile: first, atomically: true, encoding: .utf8)
+        try MessyTrace.text(records: 2_000, seed: seed + 1).write(toFile: second, atomically: true, encoding: .utf8)
         let one = try Self.replay(edge, paths: [first, second], jobs: 1)
         // The trace exercises what could tell the lanes apart.
         #expect(one.summary.lateRecords > 0)
@@ -113,7 +79,7 @@ import Testing
         let other = try Self.compile("examples/small-saas/edge.yaml")
         let path = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-whatif.jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.messyTrace(records: 4_000, seed: 5).write(toFile: path, atomically: true, encoding: .utf8)
+        try MessyTrace.text(records: 4_000, seed: 5).write(toFile: path, atomically: true, encoding: .utf8)
         let scenarios = [1.0, 2.5].map { WhatIfScenario(name: "\($0)x", scale: $0) }
         func outcome(jobs: Int) throws -> (whatIf: String, diff: String) {
             var options = ReplayOptions()
@@ -142,7 +108,7 @@ import Testing
         let edge = try Self.example()
         let path = NSTemporaryDirectory() + "edgeproof-\(UUID().uuidString)-one.jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let text = Self.messyTrace(records: 3_000, seed: 9).replacingOccurrences(
+        let text = MessyTrace.text(records: 3_000, seed: 9).replacingOccurrences(
             of: #","colo":"C[0-9]+""#, with: "", options: .regularExpression)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let one = try Self.replay(edge, paths: [path], jobs: 1)
