@@ -86,7 +86,8 @@ struct MergeCommand: ParsableCommand {
         for part in parts.dropFirst() {
             guard part.settings == first.settings else {
                 throw MergeableSummary.refusal(
-                    "\(part.path) and \(first.path) were replayed with different settings (\(part.settings.json.compact) "
+                    "\(part.path) and \(first.path) were replayed with different settings "
+                        + "(\(part.settings.json.compact) "
                         + "and \(first.settings.json.compact)); replay every shard with the same options")
             }
             guard part.shard.inputs == first.shard.inputs, part.shard.count == first.shard.count,

@@ -18,7 +18,8 @@ public struct SummaryStateError: Error, Equatable, CustomStringConvertible {
     public var description: String { "\(path): expected \(expected)" }
 }
 
-/// Reads a summary's exact state (and the documents around it), naming the member at fault when a value is missing or of the wrong kind.
+/// Reads a summary's exact state (and the documents around it), naming the member at fault when a value is missing
+/// or of the wrong kind.
 public struct StateReader {
     /// The value read.
     public let value: JSONValue

@@ -132,7 +132,8 @@ public enum TracePartition {
             guard entries.isEmpty else {
                 throw .output(
                     "cannot partition into \(directory): it already holds \(entries.count) "
-                        + "\(entries.count == 1 ? "entry" : "entries") (\(entries.sorted().prefix(3).joined(separator: ", ")))"
+                        + "\(entries.count == 1 ? "entry" : "entries") "
+                        + "(\(entries.sorted().prefix(3).joined(separator: ", ")))"
                         + "; give a new or empty directory, so that shards of different partitions never mix")
             }
             return
