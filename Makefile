@@ -5,7 +5,7 @@ EXAMPLE := examples/agenticverz/edge.yaml
 SMALL_SAAS := examples/small-saas/edge.yaml
 BIN := .build/release/edgeproof
 
-.PHONY: traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test standin spec-reference
+.PHONY: dask-test traces fuzz fmt fmt-check demo test build release static install uninstall deb dist-check action-test hooks-check deps venv schema-check outputs-check tf-fmt-check bench bench-whatif bench-replay bench-rules bench-traces bench-owasp bench-crs crs-differential clean crs-conformance crs-cases live-zone-test standin spec-reference
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -78,6 +78,7 @@ test: deps venv
 	$(MAKE) --no-print-directory action-test
 	$(MAKE) --no-print-directory crs-cases
 	$(MAKE) --no-print-directory live-zone-test
+	$(MAKE) --no-print-directory dask-test
 
 # CRS 3.3.4's own regression tests (ftw YAML) replayed through `edgeproof replay` at paranoia level 4
 # (docs/crs-conformance.md). CRS_TESTS=DIR reads them from a tests/regression/tests directory, else from tag v3.3.4
@@ -94,6 +95,16 @@ crs-conformance: venv
 live-zone-test: venv
 	$(SWIFT) build --product edgeproof
 	$(VENV)/bin/python scripts/test-live-zone.py $(EDGEPROOF_DEBUG) .build/live-zone-test
+
+# The Dask driver (contrib/dask/README.md): partition, the shards replayed on a LocalCluster of 2 processes, merge,
+# compared byte for byte with one `edgeproof replay`. Its requirements go into the venv when missing; when pip
+# cannot install them, scripts/test-dask.py prints SKIP and passes.
+dask-test: venv
+	$(SWIFT) build --product edgeproof
+	@$(VENV)/bin/python -c "import distributed, fsspec" 2>/dev/null || \
+	  $(VENV)/bin/pip install -q -r contrib/dask/requirements.txt || \
+	  echo "dask-test: could not install contrib/dask/requirements.txt"
+	$(VENV)/bin/python scripts/test-dask.py "$$($(SWIFT) build --show-bin-path)/edgeproof" .build/dask-test
 
 # The Cloudflare API stand-in for the README's live-zone tour, on https://127.0.0.1:8443 (Ctrl-C stops it).
 standin: deps

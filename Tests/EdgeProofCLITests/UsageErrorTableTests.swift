@@ -55,6 +55,14 @@ import Testing
         BadUsage(
             arguments: ["explain", spec, "--request", "{}", "--format", "markdown"],
             message: "explain has the formats text and json"),
+        BadUsage(arguments: ["partition", trace, "-o", "/tmp/x"], message: "Missing expected argument '--shards <n>'"),
+        BadUsage(arguments: ["partition", trace, "--shards", "0", "-o", "/tmp/x"], message: "--shards must be between"),
+        BadUsage(arguments: ["partition", "--shards", "2", "-o", "/tmp/x"], message: "give at least one trace file"),
+        BadUsage(arguments: ["partition", trace, "--shards", "2", "-o", "-"], message: "-o names the directory"),
+        BadUsage(arguments: ["merge"], message: "give the summary of every shard"),
+        BadUsage(arguments: ["merge", "s.json", "--bogus"], message: "Unknown option '--bogus'"),
+        BadUsage(
+            arguments: ["merge", "s.json", "--decisions", "d.jsonl"], message: "--decisions and --shard-decisions"),
         BadUsage(arguments: ["schema", "extra"], message: "Unexpected argument 'extra'"),
         BadUsage(arguments: ["schema", "--format", "text"], message: "schema has only the format json, not text"),
         BadUsage(
