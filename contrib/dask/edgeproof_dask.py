@@ -211,6 +211,8 @@ def run(spec: str, traces: Sequence[str], shards: int, work: str, *, client: Opt
     single-threaded processes for the run. Raises StepFailed (or the task's exception) when a step cannot run.
     """
     outputs = [url and absolute(url) for url in (report, decisions, stdout)]
+    if os.sep in binary:
+        binary = os.path.abspath(binary)  # tasks run in their own directories
     arguments = (binary, absolute(spec), [absolute(trace) for trace in traces], shards, absolute(work),
                  output_format, *outputs, gzip, trace_format, max_errors)
     if client is not None:
