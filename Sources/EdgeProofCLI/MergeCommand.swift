@@ -54,21 +54,32 @@ struct MergeCommand: ParsableCommand {
         try CommandOutput.refuseConflicts(inputs: [spec] + summaries + shardDecisions, outputs: outputs)
         let stream = try ResultStream.choosing(outputs: outputs)
         let compiled = try SpecLoader.load(spec, format: format.output)
-        let parts = try summaries.map { try MergeableSummary.read($0, compiled: compiled) }
-        let partition = try Self.checkPartition(parts)
-        let summary = ReplaySummary.merging(
-            shards: parts.map(\.summary), of: compiled,
-            rateLimitDelay: EdgeDuration(milliseconds: parts[0].settings.rateLimitDelayMs))
+        var parts = summaries.makeIterator()
+        var part = try MergeableSummary.read(parts.next() ?? "", compiled: compiled)
+        var partition = PartitionCheck(first: part)
+        var merged = PartitionSummary(
+            compiled, rateLimitDelay: EdgeDuration(milliseconds: part.settings.rateLimitDelayMs))
+        merged.add(part.summary)
+        while let path = parts.next() {
+            part = try MergeableSummary.read(path, compiled: compiled)
+            try partition.add(part)
+            merged.add(part.summary)
+        }
+        try partition.finish()
+        let summary = merged.summary
         if let decisions {
             do {
-                try ShardDecisions.merge(shardDecisions, records: partition.partitionRecords, into: decisions)
+                try ShardDecisions.merge(
+                    shardDecisions, records: partition.first.shard.partitionRecords, into: decisions)
             } catch {
                 throw MergeableSummary.refusal("\(error)")
             }
         }
         ReplayResultOutput.write(summary, format: format.output, thresholds: nil, to: stream)
         TraceInput.printWarnings(unsupplied: summary.unsuppliedFields)
-        let names = partition.inputs.map { $0.name == "<stdin>" ? "-" : ($0.name as NSString).lastPathComponent }
+        let names = partition.first.shard.inputs.map {
+            $0.name == "<stdin>" ? "-" : ($0.name as NSString).lastPathComponent
+        }
         try CommandOutput.writeReport(
             to: report,
             html: {
@@ -78,49 +89,60 @@ struct MergeCommand: ParsableCommand {
                     summary: summary, capacity: ReportCapacity.line(for: compiled))
             }, json: { ReplayResultOutput.document(summary, thresholds: nil).pretty })
     }
+}
 
-    /// The partition the parts are the shards of, once each: the same settings, inputs, shard count and total, every
-    /// shard there once, and records adding up; otherwise a refusal naming what differs.
-    static func checkPartition(_ parts: [MergeableSummary.Part]) throws -> TraceShard {
-        let first = parts[0]
-        for part in parts.dropFirst() {
-            guard part.settings == first.settings else {
-                throw MergeableSummary.refusal(
-                    "\(part.path) and \(first.path) were replayed with different settings "
-                        + "(\(part.settings.json.compact) "
-                        + "and \(first.settings.json.compact)); replay every shard with the same options")
-            }
-            guard part.shard.inputs == first.shard.inputs, part.shard.count == first.shard.count,
-                part.shard.partitionRecords == first.shard.partitionRecords
-            else {
-                throw MergeableSummary.refusal(
-                    "\(part.path) and \(first.path) are shards of different partitions (their traces, shard counts or "
-                        + "record totals differ); merge the shards of one partition")
-            }
-        }
-        var seen: [Int: String] = [:]
-        for part in parts {
-            if let other = seen.updateValue(part.path, forKey: part.shard.index) {
-                throw MergeableSummary.refusal(
-                    "\(other) and \(part.path) are both shard \(part.shard.index); give each shard's summary once")
-            }
-        }
-        let missing = (0..<first.shard.count).filter { seen[$0] == nil }
-        guard missing.isEmpty else {
-            let names = missing.prefix(5).map {
-                TraceShard.fileName(index: $0, count: first.shard.count, compressed: false)
-            }
+/// Checks that shard summaries, given one at a time, are the shards of one partition, each once: the same settings,
+/// traces, shard count and record total, every shard there, and records adding up; otherwise a refusal (exit 2)
+/// naming what differs.
+struct PartitionCheck {
+    /// The first summary given, which the others must match.
+    let first: MergeableSummary.Part
+    private var seen: [Int: String] = [:]
+    private var records = 0
+
+    /// Starts with `first`.
+    init(first: MergeableSummary.Part) {
+        self.first = first
+        seen[first.shard.index] = first.path
+        records = first.shard.records
+    }
+
+    /// Checks `part` against the first and the shards seen so far.
+    mutating func add(_ part: MergeableSummary.Part) throws {
+        guard part.settings == first.settings else {
             throw MergeableSummary.refusal(
-                "\(missing.count) of \(first.shard.count) shards have no summary: "
-                    + names.joined(separator: ", ") + (missing.count > 5 ? ", …" : "")
-                    + "; replay each with --summary-json and give every summary")
+                "\(part.path) and \(first.path) were replayed with different settings "
+                    + "(\(part.settings.json.compact) and \(first.settings.json.compact)); replay every shard with the "
+                    + "same options")
         }
-        let records = parts.reduce(0) { $0 + $1.shard.records }
+        guard part.shard.inputs == first.shard.inputs, part.shard.count == first.shard.count,
+            part.shard.partitionRecords == first.shard.partitionRecords
+        else {
+            throw MergeableSummary.refusal(
+                "\(part.path) and \(first.path) are shards of different partitions (their traces, shard counts or "
+                    + "record totals differ); merge the shards of one partition")
+        }
+        if let other = seen.updateValue(part.path, forKey: part.shard.index) {
+            throw MergeableSummary.refusal(
+                "\(other) and \(part.path) are both shard \(part.shard.index); give each shard's summary once")
+        }
+        records += part.shard.records
+    }
+
+    /// Checks that every shard was given and the records add up to the partition's.
+    func finish() throws {
+        let count = first.shard.count
+        let missing = (0..<count).filter { seen[$0] == nil }
+        guard missing.isEmpty else {
+            let names = missing.prefix(5).map { TraceShard.fileName(index: $0, count: count, compressed: false) }
+            throw MergeableSummary.refusal(
+                "\(missing.count) of \(count) shards have no summary: " + names.joined(separator: ", ")
+                    + (missing.count > 5 ? ", …" : "") + "; replay each with --summary-json and give every summary")
+        }
         guard records == first.shard.partitionRecords else {
             throw MergeableSummary.refusal(
                 "the shards' summaries hold \(records) records, but the partition has \(first.shard.partitionRecords); "
                     + "was a shard replayed short?")
         }
-        return first.shard
     }
 }

@@ -103,24 +103,6 @@ extension ReplaySummary {
         try appUsage.take(state: state.member("app_usage"))
     }
 
-    /// The summary of one replay of a whole partition, from the summaries of its shards (each of a replay of the same
-    /// spec with the same settings): counts add up, reading statistics too, and a field is unsupplied when no shard
-    /// supplied it.
-    public static func merging(shards: [ReplaySummary], of edge: CompiledEdge, rateLimitDelay: EdgeDuration?)
-        -> ReplaySummary
-    {
-        var merged = ReplaySummary(edge, rateLimitDelay: rateLimitDelay)
-        for shard in shards {
-            merged.merge(shard)
-            merged.malformedRecords += shard.malformedRecords
-            merged.repairedRecords += shard.repairedRecords
-        }
-        merged.unsuppliedFields = (shards.first?.unsuppliedFields ?? []).filter { field in
-            shards.allSatisfy { $0.unsuppliedFields.contains(field) }
-        }
-        return merged
-    }
-
     /// Counts by name, in the order of `names`; a name the state lacks counts 0, a name it has that this build
     /// does not know is an error.
     private static func aligned(_ state: StateReader, names: [String]) throws(SummaryStateError) -> [Int] {
@@ -130,5 +112,29 @@ extension ReplaySummary {
                 path: "\(state.path).\(unknown)", expected: "one of \(names.joined(separator: ", "))")
         }
         return names.map { counts[$0] ?? 0 }
+    }
+}
+
+/// The summary of one replay of a whole partition, built from the summaries of its shards one at a time (`edgeproof
+/// merge`), each of a replay of the same spec with the same settings: counts and reading statistics add up, and a
+/// field is unsupplied when no shard supplied it. One shard's summary is held at a time.
+public struct PartitionSummary {
+    /// The shards' summaries merged so far.
+    public private(set) var summary: ReplaySummary
+    private var shards = 0
+
+    /// No shards yet, of a replay of `edge` with the counter delay `rateLimitDelay`.
+    public init(_ edge: CompiledEdge, rateLimitDelay: EdgeDuration?) {
+        summary = ReplaySummary(edge, rateLimitDelay: rateLimitDelay)
+    }
+
+    /// Adds the summary of one more shard.
+    public mutating func add(_ shard: ReplaySummary) {
+        summary.merge(shard)
+        summary.malformedRecords += shard.malformedRecords
+        summary.repairedRecords += shard.repairedRecords
+        summary.unsuppliedFields =
+            shards == 0 ? shard.unsuppliedFields : summary.unsuppliedFields.filter(shard.unsuppliedFields.contains)
+        shards += 1
     }
 }

@@ -56,7 +56,8 @@ import Testing
             arguments: ["explain", spec, "--request", "{}", "--format", "markdown"],
             message: "explain has the formats text and json"),
         BadUsage(arguments: ["partition", trace, "-o", "/tmp/x"], message: "Missing expected argument '--shards <n>'"),
-        BadUsage(arguments: ["partition", trace, "--shards", "0", "-o", "/tmp/x"], message: "--shards must be between"),
+        BadUsage(
+            arguments: ["partition", trace, "--shards", "0", "-o", "/tmp/x"], message: "--shards must be between"),
         BadUsage(arguments: ["partition", "--shards", "2", "-o", "/tmp/x"], message: "give at least one trace file"),
         BadUsage(arguments: ["partition", trace, "--shards", "2", "-o", "-"], message: "-o names the directory"),
         BadUsage(arguments: ["merge"], message: "give the summary of every shard"),
