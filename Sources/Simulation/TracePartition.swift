@@ -1,5 +1,6 @@
 import EdgeCore
 import Foundation
+import Glibc
 import Traces
 
 /// `edgeproof partition`: reads traces as one stream, exactly as a replay does (`MergedTraceSource`), and deals each
@@ -138,10 +139,10 @@ public enum TracePartition {
             }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
-        } catch {
-            throw .output("cannot create \(directory): \((error as NSError).localizedDescription)")
+        guard mkdir(directory, 0o777) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw .output(
+                "cannot create \(directory): \(reason)" + (errno == ENOENT ? " (its parent directory does not exist)" : ""))
         }
     }
 }
