@@ -75,6 +75,9 @@ struct MergeCommand: ParsableCommand {
                 throw MergeableSummary.refusal("\(error)")
             }
         }
+        let findings = DiagnosticCollector()
+        for finding in partition.findings { findings.report(finding) }
+        TraceInput.printFindings(findings, github: format.output == .github ? stream : nil)
         ReplayResultOutput.write(summary, format: format.output, thresholds: nil, to: stream)
         TraceInput.printWarnings(unsupplied: summary.unsuppliedFields)
         let names = partition.first.shard.inputs.map {
@@ -97,6 +100,8 @@ struct MergeCommand: ParsableCommand {
 struct PartitionCheck {
     /// The first summary given, which the others must match.
     let first: MergeableSummary.Part
+    /// What reading the traces found, from shard 0's summary.
+    private(set) var findings: [Diagnostic] = []
     private var seen: [Int: String] = [:]
     private var records = 0
 
@@ -105,6 +110,7 @@ struct PartitionCheck {
         self.first = first
         seen[first.shard.index] = first.path
         records = first.shard.records
+        findings = first.shard.findings
     }
 
     /// Checks `part` against the first and the shards seen so far.
@@ -127,6 +133,7 @@ struct PartitionCheck {
                 "\(other) and \(part.path) are both shard \(part.shard.index); give each shard's summary once")
         }
         records += part.shard.records
+        findings += part.shard.findings
     }
 
     /// Checks that every shard was given and the records add up to the partition's.

@@ -66,6 +66,17 @@ enum MergeableSummary {
                 .array(
                     shard.inputs.map { .object([("format", .string($0.format.rawValue)), ("name", .string($0.name))]) })
             ),
+            (
+                "findings",
+                .array(
+                    shard.findings.map {
+                        .object([
+                            ("severity", .string($0.severity.rawValue)), ("id", .string($0.id)),
+                            ("file", .string($0.range.file)), ("line", .int(Int64($0.range.start.line))),
+                            ("column", .int(Int64($0.range.start.column))), ("message", .string($0.message)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -135,6 +146,18 @@ enum MergeableSummary {
             index: try reader.member("index").int(), count: try reader.member("count").int(), inputs: inputs)
         result.records = try reader.member("records").int()
         result.partitionRecords = try reader.member("partition_records").int()
+        for finding in try reader.member("findings").items() {
+            guard let severity = Severity(rawValue: try finding.member("severity").string()) else {
+                throw SummaryStateError(path: finding.path + ".severity", expected: "error, warning or note")
+            }
+            result.findings.append(
+                Diagnostic(
+                    try finding.member("id").string(), severity, try finding.member("message").string(),
+                    at: SourceRange(
+                        file: try finding.member("file").string(),
+                        at: SourceLocation(
+                            line: try finding.member("line").int(), column: try finding.member("column").int()))))
+        }
         return result
     }
 

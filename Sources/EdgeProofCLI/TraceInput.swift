@@ -93,7 +93,7 @@ struct TraceInput: ParsableArguments {
 
     /// Prints up to 20 trace findings, then how many more there were: on standard error, or on `github` as workflow
     /// warnings (a skipped line does not fail the run, so it is no `::error`).
-    private static func printFindings(_ diagnostics: DiagnosticCollector, github: ResultStream?) {
+    static func printFindings(_ diagnostics: DiagnosticCollector, github: ResultStream?) {
         let shown = diagnostics.diagnostics.prefix(20)
         let more = diagnostics.diagnostics.count - shown.count
         if let github {

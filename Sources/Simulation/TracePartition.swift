@@ -94,7 +94,8 @@ public enum TracePartition {
         for (index, writer) in writers.enumerated() {
             do {
                 try writer.finish(
-                    partitionRecords: number, malformedLines: index == 0 ? source.statistics.malformed : 0)
+                    partitionRecords: number, malformedLines: index == 0 ? source.statistics.malformed : 0,
+                    findings: index == 0 ? diagnostics.diagnostics : [])
             } catch {
                 throw .output(error.description)
             }
@@ -142,7 +143,8 @@ public enum TracePartition {
         guard mkdir(directory, 0o777) == 0 else {
             let reason = String(cString: strerror(errno))
             throw .output(
-                "cannot create \(directory): \(reason)" + (errno == ENOENT ? " (its parent directory does not exist)" : ""))
+                "cannot create \(directory): \(reason)"
+                    + (errno == ENOENT ? " (its parent directory does not exist)" : ""))
         }
     }
 }

@@ -1,3 +1,5 @@
+import EdgeCore
+
 /// Reads the lines of a shard file (`TraceShard`): the header and `#end` directives, and the
 /// `NUMBER<TAB>INPUT<TAB>LINE<TAB>` prefix of each record line. Anything else means the file was not written by
 /// `edgeproof partition` or was changed since, which is an error, not a malformed trace line.
@@ -85,6 +87,9 @@ struct ShardLineParser {
                 throw Self.damaged(name, "an #input line is not '#input FORMAT NAME'")
             }
             shard?.inputs.append(TraceShard.Input(format: format, name: words[2]))
+        case "#finding" where shard != nil:
+            let finding = try finding(text, name: name)
+            shard?.findings.append(finding)
         case "#end" where shard != nil:
             let numbers = text.dropFirst(5).split(separator: " ").compactMap { Int($0) }
             guard numbers.count == 3 else { throw Self.damaged(name, "its #end line is not '#end N TOTAL MALFORMED'") }
@@ -98,6 +103,20 @@ struct ShardLineParser {
         default:
             throw Self.damaged(name, "the line '\(text.prefix(40))' is not part of a shard file")
         }
+    }
+
+    /// The finding a `#finding SEVERITY ID INPUT LINE COLUMN MESSAGE` line describes.
+    private func finding(_ text: String, name: String) throws(TraceReadError) -> Diagnostic {
+        let words = text.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false).map(String.init)
+        guard words.count == 7, let severity = Severity(rawValue: words[1]), let input = Int(words[3]),
+            let line = Int(words[4]), let column = Int(words[5]), let inputs = shard?.inputs,
+            (-1..<inputs.count).contains(input)
+        else {
+            throw Self.damaged(name, "a #finding line is not '#finding SEVERITY ID INPUT LINE COLUMN MESSAGE'")
+        }
+        let file = input < 0 ? name : inputs[input].name
+        return Diagnostic(
+            words[2], severity, words[6], at: SourceRange(file: file, at: SourceLocation(line: line, column: column)))
     }
 
     private static func damaged(_ name: String, _ reason: String) -> TraceReadError {

@@ -36,11 +36,12 @@ public final class ShardWriter {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
-    /// Ends the file with `#end` (all shards' `partitionRecords`, the `malformedLines` the partition skipped) and
-    /// puts it at its path.
-    public func finish(partitionRecords: Int, malformedLines: Int) throws(OutputFileError) {
+    /// Ends the file with the `findings` of reading the traces and `#end` (all shards' `partitionRecords`, the
+    /// `malformedLines` the partition skipped) and puts it at its path.
+    public func finish(partitionRecords: Int, malformedLines: Int, findings: [Diagnostic]) throws(OutputFileError) {
         shard.partitionRecords = partitionRecords
         shard.malformedLines = malformedLines
+        shard.findings = findings
         buffer.append(contentsOf: shard.trailer.utf8)
         try flush()
         if let gzip {

@@ -1,3 +1,6 @@
+import EdgeCore
+import Foundation
+
 /// What a shard file says about itself (`docs/decisions/0032-shards-cut-from-one-stream.md`): which of how many
 /// shards it is, the traces it was cut from, and, once read to its end, its counts.
 ///
@@ -6,10 +9,12 @@
 /// #edgeproof-shard 1 INDEX COUNT
 /// #input FORMAT NAME            (one per trace, in the order they were given)
 /// NUMBER<TAB>INPUT<TAB>LINE<TAB>the line as it was in its trace
+/// #finding SEVERITY ID INPUT LINE COLUMN MESSAGE   (shard 0 only: what reading the traces found)
 /// #end RECORDS PARTITION-RECORDS MALFORMED
 /// ```
 /// `NUMBER` is the record's 0-based number in the stream the partition read, `INPUT` the 0-based trace and `LINE`
-/// its 1-based line there. `#end` gives the shard's records, every shard's records together, and the malformed
+/// its 1-based line there. The findings are those one replay of the traces reports, in its order, so that a merge
+/// reports them as it would. `#end` gives the shard's records, every shard's records together, and the malformed
 /// lines the partition skipped (counted once, in shard 0).
 public struct TraceShard: Sendable, Equatable {
     /// A trace the shard was cut from.
@@ -43,6 +48,8 @@ public struct TraceShard: Sendable, Equatable {
     public var partitionRecords = 0
     /// Malformed lines the partition skipped (from `#end`; only shard 0 counts them).
     public var malformedLines = 0
+    /// What reading the traces found, as one replay of them reports it (only shard 0 holds them).
+    public var findings: [Diagnostic] = []
 
     /// Shard `index` of `count`, cut from `inputs`.
     public init(index: Int, count: Int, inputs: [Input]) {
@@ -68,6 +75,17 @@ public struct TraceShard: Sendable, Equatable {
         return text
     }
 
-    /// The closing line, with its newline.
-    var trailer: String { "#end \(records) \(partitionRecords) \(malformedLines)\n" }
+    /// The findings and the closing line, each ending in a newline. A finding's message is kept on its line (a
+    /// newline in it becomes a space).
+    var trailer: String {
+        var text = ""
+        for finding in findings {
+            let input = inputs.firstIndex { $0.name == finding.range.file } ?? -1
+            let message = finding.message.replacingOccurrences(of: "\n", with: " ")
+            text +=
+                "#finding \(finding.severity.rawValue) \(finding.id) \(input) \(finding.range.start.line) "
+                + "\(finding.range.start.column) \(message)\n"
+        }
+        return text + "#end \(records) \(partitionRecords) \(malformedLines)\n"
+    }
 }

@@ -22,6 +22,9 @@ import Testing
     /// What one run printed and wrote.
     private struct Result: Equatable {
         let text: String
+        /// Standard error of the text run: the trace findings, then the unsupplied fields' warnings.
+        let errors: String
+        let github: String
         let json: String
         let html: String
         let decisions: String
@@ -34,9 +37,12 @@ import Testing
                 scratch.path("ref.jsonl"),
             ])
         let text = edgeproof(["replay", exampleSpec, "--trace"] + traces + ["--reorder-window", "60s"])
+        let github = edgeproof(
+            ["replay", exampleSpec, "--trace"] + traces + ["--reorder-window", "60s", "--format", "github"])
         #expect(json.exitCode == 0, "\(json.stderr)")
         return Result(
-            text: text.stdout, json: json.stdout, html: try scratch.read("ref.html"),
+            text: text.stdout, errors: text.stderr, github: github.stdout, json: json.stdout,
+            html: try scratch.read("ref.html"),
             decisions: try scratch.read("ref.jsonl"))
     }
 
@@ -71,8 +77,10 @@ import Testing
             ] + decisions)
         #expect(json.exitCode == 0, "\(json.stderr)")
         let text = edgeproof(["merge", "--spec", exampleSpec] + summaries)
+        let github = edgeproof(["merge", "--spec", exampleSpec, "--format", "github"] + summaries)
         return Result(
-            text: text.stdout, json: json.stdout, html: try scratch.read("\(name).html"),
+            text: text.stdout, errors: text.stderr, github: github.stdout, json: json.stdout,
+            html: try scratch.read("\(name).html"),
             decisions: try scratch.read("\(name).jsonl"))
     }
 
@@ -82,6 +90,7 @@ import Testing
         // The traces exercise what could tell the shards apart.
         #expect(!reference.json.contains(#""late_records": 0,"#))
         #expect(reference.text.contains("api-per-ip"))
+        #expect(reference.errors.contains("line skipped") && reference.github.contains("::warning file="))
         let parts = try replayShards(shards, name: "p\(shards)", gzip: shards == 3)
         #expect(try merged(parts.summaries, decisions: parts.decisions, name: "m\(shards)") == reference)
     }

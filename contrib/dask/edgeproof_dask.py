@@ -104,10 +104,10 @@ def require_success(result: subprocess.CompletedProcess) -> None:
 
 
 def partition_task(binary: str, traces: Sequence[str], shards: int, work: str, gzip: bool,
-                   trace_format: Optional[str], max_errors: Optional[int]) -> tuple[list[str], bytes]:
+                   trace_format: Optional[str], max_errors: Optional[int]) -> list[str]:
     """Split all the traces, read as one stream, into `shards` shard files uploaded to WORK/shards/.
 
-    Returns the shard URLs in shard order and the command's standard error (findings about the traces).
+    Returns the shard URLs in shard order. What reading the traces found goes into shard 0, and the merge reports it.
     """
     with tempfile.TemporaryDirectory(prefix="edgeproof-partition-") as directory:
         inputs, shard_directory = os.path.join(directory, "in"), os.path.join(directory, "out")
@@ -123,13 +123,13 @@ def partition_task(binary: str, traces: Sequence[str], shards: int, work: str, g
         for name in sorted(os.listdir(shard_directory)):
             urls.append(join(work, "shards", name))
             copy(os.path.join(shard_directory, name), urls[-1])
-        return urls, result.stderr
+        return urls
 
 
-def replay_task(binary: str, spec: str, partition: tuple[list[str], bytes], index: int, work: str,
+def replay_task(binary: str, spec: str, partition: list[str], index: int, work: str,
                 decisions: bool) -> tuple[str, Optional[str]]:
     """Replay shard `index` of the partition; upload its summary (and decisions) and return their URLs."""
-    shard = partition[0][index]
+    shard = partition[index]
     stem = shard.rsplit("/", 1)[-1].split(".shard")[0]
     with tempfile.TemporaryDirectory(prefix="edgeproof-replay-") as directory:
         inputs, outputs = os.path.join(directory, "in"), os.path.join(directory, "out")
@@ -184,11 +184,8 @@ def merge_task(binary: str, spec: str, replays: Sequence[tuple[str, Optional[str
 
 def submit(client: Client, binary: str, spec: str, traces: Sequence[str], shards: int, work: str,
            output_format: str, report: Optional[str], decisions: Optional[str], stdout: Optional[str],
-           gzip: bool, trace_format: Optional[str], max_errors: Optional[int]) -> tuple[MergeResult, bytes]:
-    """Submit the partition -> N replays -> merge graph to `client` and wait for the merge.
-
-    Returns the merge's result and the partition's standard error.
-    """
+           gzip: bool, trace_format: Optional[str], max_errors: Optional[int]) -> MergeResult:
+    """Submit the partition -> N replays -> merge graph to `client` and wait for the merge's result."""
     if __name__ != "__main__":
         # Imported, this module's functions are sent by reference: the scheduler and workers need the file.
         client.upload_file(__file__, load=False)
@@ -197,15 +194,15 @@ def submit(client: Client, binary: str, spec: str, traces: Sequence[str], shards
     replays = [client.submit(replay_task, binary, spec, partition, index, work, decisions is not None, pure=False)
                for index in range(shards)]
     merge = client.submit(merge_task, binary, spec, replays, output_format, report, decisions, stdout, pure=False)
-    return merge.result(), partition.result()[1]
+    return merge.result()
 
 
 def run(spec: str, traces: Sequence[str], shards: int, work: str, *, client: Optional[Client] = None,
         scheduler: Optional[str] = None, local_workers: int = 2, binary: str = "edgeproof",
         output_format: str = "text", report: Optional[str] = None, decisions: Optional[str] = None,
         stdout: Optional[str] = None, gzip: bool = False, trace_format: Optional[str] = None,
-        max_errors: Optional[int] = None) -> tuple[MergeResult, bytes]:
-    """Replay `traces` through `spec` in `shards` shards on Dask; return the merge's result and partition's stderr.
+        max_errors: Optional[int] = None) -> MergeResult:
+    """Replay `traces` through `spec` in `shards` shards on Dask; return the merge's result.
 
     Uses `client` when given, else connects to `scheduler`, else starts a LocalCluster of `local_workers`
     single-threaded processes for the run. Raises StepFailed (or the task's exception) when a step cannot run.
@@ -262,15 +259,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; return the merge's exit code, or 2 when a step could not run."""
     arguments = parse_arguments(argv)
     try:
-        result, findings = run(arguments.spec, arguments.traces, arguments.shards, arguments.work,
-                               scheduler=arguments.scheduler, local_workers=arguments.local_workers,
-                               binary=arguments.edgeproof, output_format=arguments.format, report=arguments.report,
-                               decisions=arguments.decisions, stdout=arguments.stdout, gzip=arguments.gzip,
-                               trace_format=arguments.trace_format, max_errors=arguments.max_errors)
+        result = run(arguments.spec, arguments.traces, arguments.shards, arguments.work,
+                     scheduler=arguments.scheduler, local_workers=arguments.local_workers,
+                     binary=arguments.edgeproof, output_format=arguments.format, report=arguments.report,
+                     decisions=arguments.decisions, stdout=arguments.stdout, gzip=arguments.gzip,
+                     trace_format=arguments.trace_format, max_errors=arguments.max_errors)
     except Exception as error:  # a failed step, an unreachable scheduler or storage: nothing was merged
         print(f"edgeproof_dask: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
-    sys.stderr.buffer.write(findings + result.stderr)
+    sys.stderr.buffer.write(result.stderr)
     sys.stdout.buffer.write(result.stdout)
     return result.returncode
 
