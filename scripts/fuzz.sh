@@ -20,11 +20,12 @@ cd "$root"
 declare -A support=(
     [NativeTrace]=Fuzz/Support/TraceReading.swift [LogpushTrace]=Fuzz/Support/TraceReading.swift
     [CombinedLog]=Fuzz/Support/TraceReading.swift [GzipTrace]=Fuzz/Support/TraceReading.swift
+    [ShardTrace]=Fuzz/Support/TraceReading.swift
 )
 # The longest input libFuzzer generates for each harness (bytes).
 declare -A maxLength=(
     [RulesLanguage]=4200 [RequestJSON]=4096 [NativeTrace]=16384 [LogpushTrace]=16384 [CombinedLog]=16384
-    [GzipTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096 [ManagedRules]=4096 [JSONDocument]=16384
+    [GzipTrace]=16384 [ShardTrace]=16384 [SpecChecker]=16384 [LoadProfile]=4096 [ManagedRules]=4096 [JSONDocument]=16384
 )
 
 harnesses=()
