@@ -39,7 +39,14 @@ struct MergeCommand: ParsableCommand {
     var decisions: String?
 
     func validate() throws {
-        guard !summaries.isEmpty else { throw ValidationError("give the summary of every shard") }
+        guard !summaries.isEmpty else {
+            throw ValidationError(
+                "give the summary of every shard"
+                    + (shardDecisions.isEmpty
+                        ? ""
+                        : " (--shard-decisions takes every file after it up to the next option: put the summaries "
+                            + "before it)"))
+        }
         guard format.deprecatedTraceFormat == nil else {
             throw ValidationError("--format chooses the result here: text, json, github or markdown")
         }
@@ -79,7 +86,7 @@ struct MergeCommand: ParsableCommand {
         for finding in partition.findings { findings.report(finding) }
         TraceInput.printFindings(findings, github: format.output == .github ? stream : nil)
         ReplayResultOutput.write(summary, format: format.output, thresholds: nil, to: stream)
-        TraceInput.printWarnings(unsupplied: summary.unsuppliedFields)
+        TraceInput.printWarnings(unsupplied: summary.unsuppliedFields, undecidedSearches: partition.undecidedSearches)
         let names = partition.first.shard.inputs.map {
             $0.name == "<stdin>" ? "-" : ($0.name as NSString).lastPathComponent
         }
@@ -102,6 +109,8 @@ struct PartitionCheck {
     let first: MergeableSummary.Part
     /// What reading the traces found, from shard 0's summary.
     private(set) var findings: [Diagnostic] = []
+    /// Regex searches the shards' replays left undecided, together.
+    private(set) var undecidedSearches = 0
     private var seen: [Int: String] = [:]
     private var records = 0
 
@@ -111,6 +120,7 @@ struct PartitionCheck {
         seen[first.shard.index] = first.path
         records = first.shard.records
         findings = first.shard.findings
+        undecidedSearches = first.undecidedSearches
     }
 
     /// Checks `part` against the first and the shards seen so far.
@@ -134,6 +144,7 @@ struct PartitionCheck {
         }
         records += part.shard.records
         findings += part.shard.findings
+        undecidedSearches += part.undecidedSearches
     }
 
     /// Checks that every shard was given and the records add up to the partition's.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudflareAPI
+import CloudflareRegex
 import EdgeCompiler
 import EdgeCore
 import Foundation
@@ -37,12 +38,12 @@ enum MergeableSummary {
         let summary: ReplaySummary
         let shard: TraceShard
         let settings: Settings
+        /// Regex searches the shard's replay left undecided (`UndecidedSearchWarning`).
+        let undecidedSearches: Int
     }
 
     /// The document for `summary`, a replay of `compiled` with `settings`.
-    static func document(_ summary: ReplaySummary, compiled: CompiledEdge, settings: Settings, traces: [String])
-        -> JSONValue
-    {
+    static func document(_ summary: ReplaySummary, compiled: CompiledEdge, settings: Settings) -> JSONValue {
         guard case var .object(members) = ReplayResultOutput.document(summary, thresholds: nil) else { return .null }
         members.append(
             (
@@ -50,7 +51,7 @@ enum MergeableSummary {
                 .object([
                     ("format_version", .int(formatVersion)),
                     ("spec", .object([("name", .string(compiled.specName)), ("sha256", .string(compiled.specHash))])),
-                    ("settings", settings.json), ("traces", .array(traces.map { .string($0) })),
+                    ("settings", settings.json), ("undecided_searches", .int(Int64(UndecidedSearches.count))),
                     ("shard", summary.shard.map(json) ?? .null), ("state", summary.state),
                 ])
             ))
@@ -112,7 +113,8 @@ enum MergeableSummary {
             let summary = try ReplaySummary(
                 compiled, rateLimitDelay: EdgeDuration(milliseconds: settings.rateLimitDelayMs),
                 state: mergeable["state"] ?? .null, path: "mergeable.state")
-            return Part(path: path, summary: summary, shard: shard, settings: settings)
+            let undecided = try StateReader(value: mergeable, path: "mergeable").member("undecided_searches").count()
+            return Part(path: path, summary: summary, shard: shard, settings: settings, undecidedSearches: undecided)
         } catch let error as SummaryStateError {
             throw refusal("\(path): \(error)")
         }
@@ -142,10 +144,14 @@ enum MergeableSummary {
             }
             inputs.append(TraceShard.Input(format: format, name: try input.member("name").string()))
         }
-        var result = TraceShard(
-            index: try reader.member("index").int(), count: try reader.member("count").int(), inputs: inputs)
-        result.records = try reader.member("records").int()
-        result.partitionRecords = try reader.member("partition_records").int()
+        let count = try reader.member("count").int(), index = try reader.member("index").int()
+        guard (1...TraceShard.maxCount).contains(count), (0..<count).contains(index) else {
+            throw SummaryStateError(
+                path: reader.path, expected: "a shard index under its count, at most \(TraceShard.maxCount) shards")
+        }
+        var result = TraceShard(index: index, count: count, inputs: inputs)
+        result.records = try reader.member("records").count()
+        result.partitionRecords = try reader.member("partition_records").count()
         for finding in try reader.member("findings").items() {
             guard let severity = Severity(rawValue: try finding.member("severity").string()) else {
                 throw SummaryStateError(path: finding.path + ".severity", expected: "error, warning or note")

@@ -38,13 +38,10 @@ struct PartitionCommand: ParsableCommand {
     @Option(help: "Stop with exit 2 after this many malformed lines in a trace.")
     var maxErrors: Int = 100
 
-    /// The most shards a partition writes.
-    static let maxShards = 10_000
-
     func validate() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one trace file to partition") }
-        guard (1...Self.maxShards).contains(shards) else {
-            throw ValidationError("--shards must be between 1 and \(Self.maxShards)")
+        guard (1...TraceShard.maxCount).contains(shards) else {
+            throw ValidationError("--shards must be between 1 and \(TraceShard.maxCount)")
         }
         guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
         guard output != "-" else { throw ValidationError("-o names the directory to write the shards in") }

@@ -72,7 +72,7 @@ struct ReplayCommand: ParsableCommand {
                 reorderWindowMs: options.toleranceMilliseconds, rateLimitDelayMs: summary.rateLimitDelay.milliseconds,
                 redacted: !noRedact)
             try CommandOutput.write(
-                MergeableSummary.document(summary, compiled: compiled, settings: settings, traces: traces.paths).pretty,
+                MergeableSummary.document(summary, compiled: compiled, settings: settings).pretty,
                 to: summaryJson)
         }
         ReplayResultOutput.writeThresholds(checked.status, format: format.output, to: stream)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CloudflareRegex
 import EdgeCore
 import Foundation
 import Simulation
@@ -85,10 +86,10 @@ struct TraceInput: ParsableArguments {
     }
 
     /// The warnings a replay, what-if or diff prints after its result: one per field the spec reads that no trace
-    /// record supplied, then the regex searches left undecided.
-    static func printWarnings(unsupplied fields: [UnsuppliedField]) {
+    /// record supplied, then the regex searches left undecided (`undecidedSearches`, by default this process's).
+    static func printWarnings(unsupplied fields: [UnsuppliedField], undecidedSearches: Int = UndecidedSearches.count) {
         UnsuppliedFieldWarning.print(fields)
-        UndecidedSearchWarning.printIfAny()
+        UndecidedSearchWarning.printIfAny(count: undecidedSearches)
     }
 
     /// Prints up to 20 trace findings, then how many more there were: on standard error, or on `github` as workflow

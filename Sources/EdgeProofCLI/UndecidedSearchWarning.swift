@@ -4,9 +4,8 @@ import EdgeCore
 /// The warning a simulating command prints when regex searches ran out of their match budget, so an undecided
 /// `matches` never passes as a quiet `false` (docs/decisions/0007-regex-match-budget.md).
 enum UndecidedSearchWarning {
-    /// Writes the warning to standard error when any search in this process was undecided.
-    static func printIfAny() {
-        let count = UndecidedSearches.count
+    /// Writes the warning to standard error when `count` searches (by default, this process's) were undecided.
+    static func printIfAny(count: Int = UndecidedSearches.count) {
         guard count > 0 else { return }
         StandardError.write(
             "warning: \(count) regex \(count == 1 ? "search" : "searches") ran past the match budget of "

@@ -52,7 +52,7 @@ extension EarliestExamples {
         self.init(limit: limit)
         for entry in try state.items() {
             let text = try entry.member("text").string()
-            add(index: try entry.member("n").int(), text: text)
+            add(index: try entry.member("n").count(), text: text)
         }
     }
 }

@@ -60,6 +60,9 @@ public struct MergedTraceSource: TraceRecordSource {
     /// The shard, when the only file is a shard read to its end.
     public var shard: TraceShard? { single?.shard }
 
+    /// The first file that is a shard (`TraceShard`), if any (known once reading started).
+    public var firstShard: String? { readers.first(where: \.isShard)?.name }
+
     /// Read statistics summed over the files.
     public var statistics: (lines: Int, records: Int, malformed: Int, repaired: Int) {
         readers.reduce((0, 0, 0, 0)) { sum, reader in

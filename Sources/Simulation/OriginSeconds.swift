@@ -37,7 +37,8 @@ struct OriginSeconds: Sendable, Equatable {
         }
         let slot = Int(offset)
         if slot >= counts.count { counts += Array(repeating: 0, count: slot + 1 - counts.count) }
-        counts[slot] += count
+        let (sum, overflow) = counts[slot].addingReportingOverflow(count)
+        counts[slot] = overflow ? .max : sum
     }
 
     /// Moves the start back to `second`; seconds that fall out of the window become uncounted.
@@ -95,20 +96,23 @@ extension OriginSeconds {
     /// The counts `state` describes.
     init(state: StateReader) throws(SummaryStateError) {
         self.init()
-        uncounted = try state.member("uncounted").int()
+        uncounted = try state.member("uncounted").count()
         let seconds = try state.member("seconds").int64s()
         guard let start = try state.optionalMember("start")?.int64() else { return }
         guard seconds.count % 2 == 0 else {
             throw SummaryStateError(path: state.path + ".seconds", expected: "offset and count pairs")
         }
         startSecond = start
+        var previous: Int64 = -1
         for pair in stride(from: 0, to: seconds.count, by: 2) {
-            guard (0..<Int64(Self.maxSeconds)).contains(seconds[pair]),
+            guard seconds[pair] > previous, seconds[pair] < Int64(Self.maxSeconds),
                 (1...Int64(UInt32.max)).contains(seconds[pair + 1])
             else {
                 throw SummaryStateError(
-                    path: "\(state.path).seconds[\(pair)]", expected: "an offset under 31 days and a positive count")
+                    path: "\(state.path).seconds[\(pair)]",
+                    expected: "offsets in increasing order under 31 days, each with a positive count")
             }
+            previous = seconds[pair]
             add(second: start + seconds[pair], count: UInt32(seconds[pair + 1]))
         }
     }

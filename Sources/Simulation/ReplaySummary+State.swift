@@ -66,9 +66,15 @@ extension ReplaySummary {
     {
         self.init(edge, rateLimitDelay: rateLimitDelay)
         let state = StateReader(value: state, path: path)
-        requests = try state.member("requests").int()
+        requests = try state.member("requests").count()
         actionCounts = try Self.aligned(state.member("by_action"), names: OutcomeIndex.actionNames)
-        byRule = try state.member("by_rule").counts()
+        let rules = try state.member("by_rule")
+        byRule = try rules.counts()
+        if let unknown = try rules.counts().keys.sorted().first(where: { key in
+            key.firstIndex(of: "/").flatMap { EdgePhase(rawValue: String(key[..<$0])) } == nil
+        }) {
+            throw SummaryStateError(path: "\(rules.path).\(unknown)", expected: "a key PHASE/RULE of a known phase")
+        }
         rateLimitTriggers = try state.member("rate_limit_triggers").counts()
         for (rule, keys) in try state.member("rate_limit_keys").members() {
             rateLimitKeyCounts[rule] = try SmallestKeyCounts(limit: Self.maxKeysPerRule, state: keys)
@@ -77,11 +83,11 @@ extension ReplaySummary {
         cacheBytes = try Self.aligned(state.member("bytes_by_cache_status"), names: OutcomeIndex.cacheStatusNames).map {
             Int64($0)
         }
-        originRequests = try state.member("origin_requests").int()
+        originRequests = try state.member("origin_requests").count()
         originSeconds = try OriginSeconds(state: state.member("origin_seconds"))
-        lateRecords = try state.member("late_records").int()
-        malformedRecords = try state.member("malformed_records").int()
-        repairedRecords = try state.member("repaired_records").int()
+        lateRecords = try state.member("late_records").count()
+        malformedRecords = try state.member("malformed_records").count()
+        repairedRecords = try state.member("repaired_records").count()
         for field in try state.member("unsupplied_fields").items() {
             unsuppliedFields.append(
                 UnsuppliedField(name: try field.member("name").string(), reads: try field.member("reads").string()))
@@ -92,8 +98,8 @@ extension ReplaySummary {
             }
             try owasp?.take(state: owaspState)
         }
-        managedRulesNotSimulated = try state.member("managed_rules_not_simulated").int()
-        passedThroughCounterDelay = try state.member("passed_through_counter_delay").int()
+        managedRulesNotSimulated = try state.member("managed_rules_not_simulated").count()
+        passedThroughCounterDelay = try state.member("passed_through_counter_delay").count()
         actionAgreement = try state.member("action_agreement").nestedCounts()
         cacheAgreement = try state.member("cache_agreement").nestedCounts()
         disagreementExamples = try EarliestExamples(limit: 10, state: state.member("disagreements"))

@@ -24,7 +24,7 @@ public enum ShardDecisions {
         let out: OutputFile
         do { out = try OutputFile(path: output) } catch { throw Failure(description: error.description) }
         var heads: [Int: Int] = [:]
-        for index in files.indices { try advance(&files[index], index: index, heads: &heads) }
+        for index in files.indices { try advance(files[index], index: index, heads: &heads) }
         var buffer: [UInt8] = []
         do {
             for n in stride(from: 1, through: records, by: 1) {
@@ -39,7 +39,7 @@ public enum ShardDecisions {
                     try out.write(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
-                try advance(&files[index], index: index, heads: &heads)
+                try advance(files[index], index: index, heads: &heads)
             }
             if let (n, index) = heads.min(by: { $0.key < $1.key }) {
                 throw Failure(
@@ -58,9 +58,9 @@ public enum ShardDecisions {
     }
 
     /// Reads the next line of `file` (number `index`) and files it under its `n`.
-    private static func advance(_ file: inout DecisionLines, index: Int, heads: inout [Int: Int]) throws(Failure) {
+    private static func advance(_ file: DecisionLines, index: Int, heads: inout [Int: Int]) throws(Failure) {
         let previous = file.number
-        guard file.next() else { return }
+        guard try file.next() else { return }
         guard let number = file.number, number > (previous ?? 0) else {
             throw Failure(
                 description: "\(file.path):\(file.lineNumber): expected a decision line starting {\"n\":N, with N "
@@ -74,18 +74,19 @@ public enum ShardDecisions {
     }
 }
 
-/// The lines of one decisions file, read one at a time with `getline`, and the record number each starts with.
-private struct DecisionLines {
+/// The lines of one decisions file, read one at a time with `getline`, and the record number each starts with. The
+/// file is closed at its end or when the reader goes.
+private final class DecisionLines {
     let path: String
-    private let stream: UnsafeMutablePointer<FILE>
+    private var stream: UnsafeMutablePointer<FILE>?
     private var storage: UnsafeMutablePointer<CChar>?
-    private var capacity = 0
     /// The current line, without its newline.
     private(set) var line: [UInt8] = []
     /// Its `n`, when it starts with `{"n":` and digits.
     private(set) var number: Int?
     /// Its 1-based line number.
     private(set) var lineNumber = 0
+    private var capacity = 0
 
     init?(path: String) {
         guard let stream = fopen(path, "r") else { return nil }
@@ -93,13 +94,18 @@ private struct DecisionLines {
         self.stream = stream
     }
 
-    /// Reads the next line; false at the end of the file (which is then closed).
-    mutating func next() -> Bool {
+    deinit { close() }
+
+    /// Reads the next line; false at the end of the file (which is then closed); throws when reading fails (a
+    /// directory, an I/O error).
+    func next() throws(ShardDecisions.Failure) -> Bool {
+        guard let stream else { return false }
         let count = getline(&storage, &capacity, stream)
         guard count > 0, let storage else {
-            fclose(stream)
-            free(storage)
-            storage = nil
+            let failed = ferror(stream) != 0
+            let reason = String(cString: strerror(errno))
+            close()
+            if failed { throw ShardDecisions.Failure(description: "cannot read decisions \(path): \(reason)") }
             return false
         }
         lineNumber += 1
@@ -109,6 +115,13 @@ private struct DecisionLines {
         }
         number = Self.number(line)
         return true
+    }
+
+    private func close() {
+        if let stream { fclose(stream) }
+        stream = nil
+        free(storage)
+        storage = nil
     }
 
     private static func number(_ line: [UInt8]) -> Int? {

@@ -47,11 +47,24 @@ public struct StateReader {
     /// The integer.
     public func int() throws(SummaryStateError) -> Int { Int(try int64()) }
 
-    /// The integer, 64 bits.
+    /// The integer, 64 bits; at most 2^53 in magnitude, so that the summaries of any number of shards add up
+    /// without overflow.
     public func int64() throws(SummaryStateError) -> Int64 {
-        guard let number = value.integerValue else { throw SummaryStateError(path: path, expected: "an integer") }
+        guard let number = value.integerValue, abs(number) <= Self.largest else {
+            throw SummaryStateError(path: path, expected: "an integer of at most 2^53 in magnitude")
+        }
         return number
     }
+
+    /// The integer, at least 0.
+    public func count() throws(SummaryStateError) -> Int {
+        let number = try int()
+        guard number >= 0 else { throw SummaryStateError(path: path, expected: "a count (0 or more)") }
+        return number
+    }
+
+    /// The largest magnitude an integer may have.
+    static let largest: Int64 = 1 << 53
 
     /// The string.
     public func string() throws(SummaryStateError) -> String {
@@ -65,17 +78,17 @@ public struct StateReader {
         return values.enumerated().map { StateReader(value: $1, path: "\(path)[\($0)]") }
     }
 
-    /// The array of integers.
+    /// The array of counts (each 0 or more).
     public func ints() throws(SummaryStateError) -> [Int] {
         var out: [Int] = []
-        for item in try items() { out.append(try item.int()) }
+        for item in try items() { out.append(try item.count()) }
         return out
     }
 
-    /// The array of 64-bit integers.
+    /// The array of counts (each 0 or more), 64 bits.
     public func int64s() throws(SummaryStateError) -> [Int64] {
         var out: [Int64] = []
-        for item in try items() { out.append(try item.int64()) }
+        for item in try items() { out.append(Int64(try item.count())) }
         return out
     }
 
@@ -88,7 +101,7 @@ public struct StateReader {
     /// The object of integer counts.
     public func counts() throws(SummaryStateError) -> [String: Int] {
         var out: [String: Int] = [:]
-        for (key, value) in try members() { out[key] = try value.int() }
+        for (key, value) in try members() { out[key] = try value.count() }
         return out
     }
 

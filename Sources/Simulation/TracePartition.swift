@@ -59,6 +59,7 @@ public enum TracePartition {
     ) throws(Failure) -> Result {
         var options = TraceReaderOptions()
         options.maxErrors = maxErrors
+        options.keepsSourceLines = true
         var source: MergedTraceSource
         do {
             source = try MergedTraceSource(paths: paths, format: format, options: options, diagnostics: diagnostics)
@@ -73,6 +74,12 @@ public enum TracePartition {
         var number = 0
         do {
             var more = try source.next(into: &record)
+            if let shard = source.firstShard {
+                throw Failure.output(
+                    "\(shard) is a shard of a partition already; partition the traces it was cut from (replay a shard "
+                        + "as it is)")
+            }
+            allowOpenFiles(shards + paths.count + 16)
             writers = try openWriters(shards, in: directory, inputs: source.inputs, compressed: compressed)
             while more {
                 let colo = colos.number(of: record)
@@ -87,6 +94,8 @@ public enum TracePartition {
             }
         } catch let error as TraceReadError {
             throw .trace(error)
+        } catch let error as Failure {
+            throw error
         } catch {
             throw .output("\(error)")
         }
@@ -102,6 +111,15 @@ public enum TracePartition {
             written.append(paths[index])
         }
         return Result(paths: paths, records: writers.map(\.records), colos: coloCounts)
+    }
+
+    /// Raises the soft limit on open files towards `count` (one per shard and trace, and a few), within the hard
+    /// limit; opening a shard past the limit is then a clear error naming it.
+    private static func allowOpenFiles(_ count: Int) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(count) else { return }
+        limit.rlim_cur = min(limit.rlim_max, rlim_t(count))
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     private static func openWriters(_ shards: Int, in directory: String, inputs: [TraceShard.Input], compressed: Bool)

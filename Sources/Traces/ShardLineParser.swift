@@ -72,9 +72,9 @@ struct ShardLineParser {
         let words = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         switch words.first {
         case "#edgeproof-shard" where shard == nil:
-            let numbers = text.dropFirst(TraceShard.magic.count).split(separator: " ").compactMap { Int($0) }
-            guard numbers.count == 3, numbers[0] == TraceShard.version, numbers[2] > 0,
-                (0..<numbers[2]).contains(numbers[1])
+            guard let numbers = Self.numbers(text.dropFirst(TraceShard.magic.count), count: 3),
+                numbers[0] == TraceShard.version, (1...TraceShard.maxCount).contains(numbers[2]),
+                numbers[1] < numbers[2]
             else {
                 throw Self.damaged(
                     name,
@@ -91,8 +91,9 @@ struct ShardLineParser {
             let finding = try finding(text, name: name)
             shard?.findings.append(finding)
         case "#end" where shard != nil:
-            let numbers = text.dropFirst(5).split(separator: " ").compactMap { Int($0) }
-            guard numbers.count == 3 else { throw Self.damaged(name, "its #end line is not '#end N TOTAL MALFORMED'") }
+            guard let numbers = Self.numbers(text.dropFirst(5), count: 3) else {
+                throw Self.damaged(name, "its #end line is not '#end N TOTAL MALFORMED'")
+            }
             guard numbers[0] == records else {
                 throw Self.damaged(name, "its #end line counts \(numbers[0]) records, but \(records) were read")
             }
@@ -103,6 +104,15 @@ struct ShardLineParser {
         default:
             throw Self.damaged(name, "the line '\(text.prefix(40))' is not part of a shard file")
         }
+    }
+
+    /// Exactly `count` non-negative decimal numbers separated by single spaces, or nil.
+    private static func numbers(_ text: Substring, count: Int) -> [Int]? {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let numbers = words.compactMap { word in
+            word.count <= 18 && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(word) : nil
+        }
+        return words.count == count && numbers.count == count ? numbers : nil
     }
 
     /// The finding a `#finding SEVERITY ID INPUT LINE COLUMN MESSAGE` line describes.

@@ -10,8 +10,8 @@ public final class ShardWriter {
     private var shard: TraceShard
     private var buffer: [UInt8] = []
 
-    /// Bytes gathered before they go to the file.
-    static let bufferSize = 1 << 20
+    /// Bytes gathered before they go to the file: 1 MiB, less with many shards (256 MiB over them all).
+    private let bufferSize: Int
 
     /// Opens `path` for `shard` (its inputs listed in the header), compressing when `compressed`.
     public init(path: String, shard: TraceShard, compressed: Bool) throws(OutputFileError) {
@@ -23,17 +23,18 @@ public final class ShardWriter {
             throw OutputFileError(path: path, reason: "zlib: \(error)")
         }
         self.shard = shard
-        buffer.reserveCapacity(Self.bufferSize + 4096)
+        bufferSize = max(64 << 10, min(1 << 20, (256 << 20) / max(1, shard.count)))
         buffer.append(contentsOf: shard.header.utf8)
     }
 
-    /// Adds `record`, number `number` of the stream, read from trace `input`.
+    /// Adds `record`, number `number` of the stream, read from trace `input`, with its line as it was read
+    /// (`TraceRecord.sourceBytes`).
     public func append(_ record: TraceRecord, number: Int, input: Int) throws(OutputFileError) {
         buffer.append(contentsOf: "\(number)\t\(input)\t\(record.line)\t".utf8)
-        record.withBytes(record.sourceLine) { buffer.append(contentsOf: $0) }
+        buffer.append(contentsOf: record.sourceBytes)
         buffer.append(0x0A)
         shard.records += 1
-        if buffer.count >= Self.bufferSize { try flush() }
+        if buffer.count >= bufferSize { try flush() }
     }
 
     /// Ends the file with the `findings` of reading the traces and `#end` (all shards' `partitionRecords`, the

@@ -1,5 +1,4 @@
 import EdgeCore
-import EdgeWire
 import Glibc
 
 /// Streams `TraceRecord`s out of one trace file: native JSONL, Cloudflare Logpush ndjson or the combined log
@@ -142,11 +141,12 @@ struct TraceReaderCore {
             }
             if inputEnded {
                 try finish()
-                if try lastLineWithoutNewline(into: &record) { return true }
-                if let shardLines {
+                let last = try lastLineWithoutNewline(into: &record)
+                if let shardLines, shard == nil {
                     shard = try shardLines.finish(name: name)
                     statistics.malformedLines += shard?.malformedLines ?? 0
                 }
+                if last { return true }
                 try checkSomethingWasRead()
                 continue
             }
@@ -287,6 +287,7 @@ struct TraceReaderCore {
         var format = format
         var line = statistics.lines
         var number = -1
+        defer { if shardLines != nil { findingsName = name } }
         if shardLines != nil {
             guard
                 case let .record(prefix) = try shardLines!.take(
@@ -305,7 +306,9 @@ struct TraceReaderCore {
             return false
         }
         record.reset(storage: storage, line: line)
-        record.sourceLine = ByteSlice(start: lineStart, end: end)
+        if options.keepsSourceLines {
+            record.sourceBytes = Array(UnsafeBufferPointer(start: storage.base + lineStart, count: end - lineStart))
+        }
         record.storedNumber = number
         do {
             switch format {

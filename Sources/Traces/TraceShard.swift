@@ -35,6 +35,8 @@ public struct TraceShard: Sendable, Equatable {
     public static let version = 1
     /// The first bytes of every shard file.
     public static let magic = "#edgeproof-shard "
+    /// The most shards a partition writes (each is an open file while it runs).
+    public static let maxCount = 4_096
 
     /// 0-based shard index.
     public var index: Int

@@ -180,6 +180,68 @@ import Testing
         #expect(mixed.stderr.contains("is a shard of a partition: replay it alone"), "\(mixed.stderr)")
     }
 
+    /// Parsing rewrites a line in place (escapes, base64 bodies, upper-cased codes); a shard keeps the line as it was,
+    /// in each of the three formats.
+    @Test func linesThatParsingRewritesAreCopiedAsTheyWere() throws {
+        let native = try scratch.write(
+            "n.jsonl",
+            #"{"ts":1766188800000,"ip":"1.2.3.4","method":"POST","host":"api.agenticverz.com","path":"/v1/incidents","#
+                + #""query":"a=1\u0026b=2","ua":"say \"hi\" \u00e9","colo":"ams","body_b64":"aGVsbG8gd29ybGQ="}"# + "\n"
+        )
+        let logpush = try scratch.write(
+            "l.json",
+            #"{"EdgeStartTimestamp":"2025-12-20T00:00:05Z","ClientIP":"5.6.7.8","ClientRequestHost":"#
+                + #""api.agenticverz.com","ClientRequestURI":"/v1/incidents?x=1\u0026y=2","#
+                + #""ClientRequestUserAgent":"ua \"q\"","EdgeColoCode":"fra"}"# + "\n")
+        let combined = try scratch.write(
+            "c.log",
+            #"9.9.9.9 - - [20/Dec/2025:00:00:06 +0000] "GET /a?b=1&c=\x41 HTTP/1.1" 200 10 "-" "agent \"x\""#
+                + "\n")
+        for trace in [native, logpush, combined] {
+            let direct = edgeproof(
+                "replay", exampleSpec, "--trace", trace, "--format", "json", "--decisions", scratch.path("d.jsonl"))
+            #expect(direct.exitCode == 0, "\(direct.stderr)")
+            let name = URL(fileURLWithPath: trace).lastPathComponent
+            let partition = edgeproof("partition", trace, "--shards", "1", "-o", scratch.path("s-\(name)"))
+            #expect(partition.exitCode == 0, "\(partition.stderr)")
+            let original = try String(contentsOfFile: trace, encoding: .utf8).dropLast()
+            #expect(try scratch.read("s-\(name)/shard-0000-of-0001.shard").contains("\t" + original + "\n"))
+            let shard = edgeproof(
+                "replay", exampleSpec, "--trace", scratch.path("s-\(name)/shard-0000-of-0001.shard"), "--format",
+                "json", "--decisions", scratch.path("ds.jsonl"))
+            #expect(shard.stdout == direct.stdout, "\(name)")
+            #expect(try scratch.read("ds.jsonl") == scratch.read("d.jsonl"), "\(name)")
+        }
+    }
+
+    @Test func aShardCutBeforeItsEndLineOrPartitionedAgainIsRefused() throws {
+        _ = try replayShards(2, name: "p")
+        let shard = try scratch.read("p/shard-0000-of-0002.shard")
+        let lines = shard.split(separator: "\n")
+        try scratch.write("cut.shard", lines.dropLast().joined(separator: "\n"))
+        let cut = edgeproof("replay", exampleSpec, "--trace", scratch.path("cut.shard"))
+        #expect(cut.exitCode == 2)
+        #expect(cut.stderr.contains("it ends before its #end line"), "\(cut.stderr)")
+        let again = edgeproof(
+            "partition", scratch.path("p/shard-0000-of-0002.shard"), "--shards", "2", "-o", scratch.path("again"))
+        #expect(again.exitCode == 2)
+        #expect(again.stderr.contains("is a shard of a partition already"), "\(again.stderr)")
+    }
+
+    @Test func aSummaryWithNumbersOutOfRangeIsRefusedNotTrusted() throws {
+        let parts = try replayShards(2, name: "p")
+        let summary = try scratch.read("p-1.json")
+        for (from, to) in [
+            (#""count": 2"#, #""count": -1"#), (#""count": 2"#, #""count": 9223372036854775807"#),
+            (#""requests": "#, #""requests": -"#),
+        ] {
+            try scratch.write("bad.json", summary.replacingOccurrences(of: from, with: to))
+            let merge = edgeproof(["merge", "--spec", exampleSpec, parts.summaries[0], scratch.path("bad.json")])
+            #expect(merge.exitCode == 2, "\(to)")
+            #expect(merge.stderr.contains("bad.json: mergeable."), "\(to): \(merge.stderr)")
+        }
+    }
+
     @Test func aShardReportsFindingsAtTheOriginalFileAndLine() throws {
         let trace = try scratch.write(
             "t.jsonl",

@@ -232,14 +232,14 @@ extension OWASPSummary {
 
     /// Takes the counts `state` describes, of the same deployment, into this empty summary.
     mutating func take(state: StateReader) throws(SummaryStateError) {
-        evaluated = try state.member("evaluated").int()
-        reachedThreshold = try state.member("reached_threshold").int()
-        belowThreshold = try state.member("below_threshold").int()
-        bodyRulesNotEvaluated = try state.member("body_rules_not_evaluated").int()
+        evaluated = try state.member("evaluated").count()
+        reachedThreshold = try state.member("reached_threshold").count()
+        belowThreshold = try state.member("below_threshold").count()
+        bodyRulesNotEvaluated = try state.member("body_rules_not_evaluated").count()
         for rule in try state.member("rules").items() {
             var counts = RuleCounts()
-            counts.matched = try rule.member("matched").int()
-            counts.reachedThreshold = try rule.member("reached_threshold").int()
+            counts.matched = try rule.member("matched").count()
+            counts.reachedThreshold = try rule.member("reached_threshold").count()
             counts.pathCounts = try SmallestKeyCounts(limit: Self.maxPathsPerRule, state: rule.member("paths"))
             counts.earliest = try EarliestExamples(limit: 1, state: rule.member("example"))
             add(counts, id: try rule.member("id").int())
@@ -254,7 +254,7 @@ extension OWASPSummary {
         for request in try state.member("top_requests").items() {
             keep(
                 TopRequest(
-                    index: try request.member("n").int(), line: try request.member("line").int(),
+                    index: try request.member("n").count(), line: try request.member("line").int(),
                     request: try request.member("request").string(), score: try request.member("score").int(),
                     ruleIDs: try request.member("rule_ids").ints()))
         }

@@ -133,6 +133,6 @@ extension AppUsageMeter {
                 path: state.path + ".requests_by_route", expected: "\(requestsByRoute.count) counts, one per app route")
         }
         requestsByRoute = byRoute
-        requestsOnNoRoute = try state.member("requests_on_no_route").int()
+        requestsOnNoRoute = try state.member("requests_on_no_route").count()
     }
 }
