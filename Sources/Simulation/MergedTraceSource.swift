@@ -14,6 +14,11 @@ public struct MergedTraceSource: TraceRecordSource {
     private var primed = false
     /// The file (its place in `paths`) the last record came from.
     public private(set) var lastInput = 0
+    /// The last record's line as it was read, when the options keep lines (`TraceReaderOptions.keepsSourceLines`).
+    public private(set) var sourceLine: [UInt8] = []
+    private let keepsSourceLines: Bool
+    /// Each file's next record's line as read, beside `heads`.
+    private var headLines: [[UInt8]]
 
     /// Opens every file (`-` is standard input, named `<stdin>` in findings); unreadable files are an error before
     /// anything is read.
@@ -32,13 +37,22 @@ public struct MergedTraceSource: TraceRecordSource {
         single = readers.count == 1 ? readers[0] : nil
         heads = Array(repeating: TraceRecord(), count: readers.count)
         hasHead = Array(repeating: false, count: readers.count)
+        keepsSourceLines = options.keepsSourceLines
+        headLines = Array(repeating: [], count: readers.count)
     }
 
     /// Reads the earliest record among the files' next records into `record`; false when every file is done.
     public mutating func next(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
-        if let single { return try single.next(into: &record) }
+        if let single {
+            let read = try single.next(into: &record)
+            if keepsSourceLines { single.takeSourceLine(into: &sourceLine) }
+            return read
+        }
         if !primed {
-            for index in readers.indices { hasHead[index] = try readers[index].next(into: &heads[index]) }
+            for index in readers.indices {
+                hasHead[index] = try readers[index].next(into: &heads[index])
+                if keepsSourceLines { readers[index].takeSourceLine(into: &headLines[index]) }
+            }
             if let shard = readers.first(where: \.isShard) { throw .shardNotAlone(file: shard.name) }
             primed = true
         }
@@ -50,7 +64,9 @@ public struct MergedTraceSource: TraceRecordSource {
         guard let index = chosen else { return false }
         swap(&record, &heads[index])
         lastInput = index
+        if keepsSourceLines { swap(&sourceLine, &headLines[index]) }
         hasHead[index] = try readers[index].next(into: &heads[index])
+        if keepsSourceLines { readers[index].takeSourceLine(into: &headLines[index]) }
         return true
     }
 

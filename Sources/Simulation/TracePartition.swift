@@ -88,7 +88,8 @@ public enum TracePartition {
                     shardOfColo.append(shard)
                     coloCounts[shard] += 1
                 }
-                try writers[shardOfColo[colo]].append(record, number: number, input: source.lastInput)
+                try writers[shardOfColo[colo]].append(
+                    record, sourceLine: source.sourceLine, number: number, input: source.lastInput)
                 number += 1
                 more = try source.next(into: &record)
             }

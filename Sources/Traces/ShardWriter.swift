@@ -27,11 +27,11 @@ public final class ShardWriter {
         buffer.append(contentsOf: shard.header.utf8)
     }
 
-    /// Adds `record`, number `number` of the stream, read from trace `input`, with its line as it was read
-    /// (`TraceRecord.sourceBytes`).
-    public func append(_ record: TraceRecord, number: Int, input: Int) throws(OutputFileError) {
+    /// Adds `record`, number `number` of the stream, read from trace `input` as `sourceLine` (its line before
+    /// parsing rewrote it).
+    public func append(_ record: TraceRecord, sourceLine: [UInt8], number: Int, input: Int) throws(OutputFileError) {
         buffer.append(contentsOf: "\(number)\t\(input)\t\(record.line)\t".utf8)
-        buffer.append(contentsOf: record.sourceBytes)
+        buffer.append(contentsOf: sourceLine)
         buffer.append(0x0A)
         shard.records += 1
         if buffer.count >= bufferSize { try flush() }

@@ -30,7 +30,7 @@ public final class TraceReader: TraceRecordSource {
     public var statistics: TraceReadStatistics { core.statistics }
     /// Whether the input is a shard file (`TraceShard`; known after the first `next()`): its records carry their
     /// `originalNumber`, their original line and the name of the trace they came from.
-    public var isShard: Bool { core.shardLines != nil }
+    public var isShard: Bool { core.readsShard }
     /// The shard, complete with its counts, once a shard file was read to its end.
     public var shard: TraceShard? { core.shard }
 
@@ -81,6 +81,12 @@ public final class TraceReader: TraceRecordSource {
     public func next(into record: inout TraceRecord) throws(TraceReadError) -> Bool {
         try core.next(into: &record)
     }
+
+    /// Swaps the last record's line as it was read (before parsing rewrote it; kept only with
+    /// `TraceReaderOptions.keepsSourceLines`) into `line`, which gives its storage back for the next.
+    public func takeSourceLine(into line: inout [UInt8]) {
+        swap(&line, &core.sourceLine)
+    }
 }
 
 /// The reading state and loop of a `TraceReader`.
@@ -105,6 +111,10 @@ struct TraceReaderCore {
     private var warnings: [LineWarning] = []
     /// The shard file's lines, when the input is one.
     private(set) var shardLines: ShardLineParser?
+    /// Whether the input is a shard file (`shardLines` is set): one test a line.
+    private(set) var readsShard = false
+    /// The last record's line as read, when `TraceReaderOptions.keepsSourceLines`.
+    var sourceLine: [UInt8] = []
     /// The shard, once its file was read to the end.
     private(set) var shard: TraceShard?
     /// The file named in findings: the trace's name, or for a shard's record the trace it was cut from.
@@ -171,6 +181,7 @@ struct TraceReaderCore {
         if filled >= 3, storage.base[0] == 0xEF, storage.base[1] == 0xBB, storage.base[2] == 0xBF { position = 3 }
         if startsWithShardMagic() {
             shardLines = ShardLineParser()
+            readsShard = true
             lineLimit += 64
             return
         }
@@ -287,8 +298,8 @@ struct TraceReaderCore {
         var format = format
         var line = statistics.lines
         var number = -1
-        defer { if shardLines != nil { findingsName = name } }
-        if shardLines != nil {
+        defer { if readsShard { findingsName = name } }
+        if readsShard {
             guard
                 case let .record(prefix) = try shardLines!.take(
                     storage.base, start: start, end: end, records: statistics.records, name: name)
@@ -307,7 +318,8 @@ struct TraceReaderCore {
         }
         record.reset(storage: storage, line: line)
         if options.keepsSourceLines {
-            record.sourceBytes = Array(UnsafeBufferPointer(start: storage.base + lineStart, count: end - lineStart))
+            sourceLine.removeAll(keepingCapacity: true)
+            sourceLine.append(contentsOf: UnsafeBufferPointer(start: storage.base + lineStart, count: end - lineStart))
         }
         record.storedNumber = number
         do {
@@ -390,13 +402,13 @@ struct TraceReaderCore {
 
     /// At the end of the input: a file whose every non-blank line was malformed gave nothing to replay.
     private func checkSomethingWasRead() throws(TraceReadError) {
-        if shardLines == nil, statistics.records == 0, statistics.malformedLines > 0 {
+        if !readsShard, statistics.records == 0, statistics.malformedLines > 0 {
             throw .noRecords(file: name, malformedLines: statistics.malformedLines)
         }
     }
 
     private mutating func checkErrorLimit() throws(TraceReadError) {
-        if shardLines == nil, statistics.malformedLines > options.maxErrors {
+        if !readsShard, statistics.malformedLines > options.maxErrors {
             throw .tooManyErrors(file: name, limit: options.maxErrors)
         }
     }

@@ -14,8 +14,8 @@ public struct TraceReaderOptions: Sendable {
     public var writerWaitMilliseconds: Int32
     /// Counts the bytes read from the input, if set (for a progress line).
     public var byteCounter: TraceByteCounter?
-    /// Whether each record keeps a copy of its line as read (`TraceRecord.sourceBytes`, for `edgeproof partition`);
-    /// parsing rewrites the line in place (escapes, base64 bodies, upper-cased codes). Default false.
+    /// Whether the reader keeps a copy of each record's line as read (`TraceReader.takeSourceLine`, for `edgeproof
+    /// partition`): parsing rewrites the line in place (escapes, base64 bodies, upper-cased codes). Default false.
     public var keepsSourceLines = false
 
     /// Creates options; the defaults suit replay.

@@ -12,9 +12,6 @@ public struct TraceRecord: @unchecked Sendable {
     public internal(set) var storage: TraceStorage
     /// 1-based line number in the file the record was read from (0 for a record built in code).
     public var line: Int
-    /// The line the record was parsed from as it was read, without its line ending, when the reader keeps it
-    /// (`TraceReaderOptions.keepsSourceLines`, what `edgeproof partition` copies); empty otherwise.
-    public internal(set) var sourceBytes: [UInt8] = []
     /// The record's 0-based number in the stream its shard was cut from (`ShardFormat`); nil for a record read from
     /// a trace itself, which is numbered by its place in the input.
     public var originalNumber: Int? { storedNumber < 0 ? nil : storedNumber }
@@ -220,7 +217,6 @@ public struct TraceRecord: @unchecked Sendable {
     mutating func reset(storage: TraceStorage, line: Int) {
         if self.storage !== storage { self.storage = storage }
         self.line = line
-        if !sourceBytes.isEmpty { sourceBytes = [] }
         storedNumber = -1
         method = .absent
         scheme = .absent
