@@ -24,12 +24,9 @@ public final class GzipMemberWriter {
         // 15 + 16: a gzip wrapper with the largest window.
         let status = deflateInit2_(
             stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            output.deallocate()
-            throw Failure(description: "zlib could not start (\(status))")
-        }
+        // Every stored property is set, so a throw runs `deinit`, which frees both (`deflateEnd` refuses a stream
+        // that never started); freeing them here too would free them twice.
+        guard status == Z_OK else { throw Failure(description: "zlib could not start (\(status))") }
     }
 
     deinit {
