@@ -12,7 +12,7 @@ public struct TraceRecord: @unchecked Sendable {
     public internal(set) var storage: TraceStorage
     /// 1-based line number in the file the record was read from (0 for a record built in code).
     public var line: Int
-    /// The record's 0-based number in the stream its shard was cut from (`ShardFormat`); nil for a record read from
+    /// The record's 0-based number in the stream its shard was cut from (`TraceShard`); nil for a record read from
     /// a trace itself, which is numbered by its place in the input.
     public var originalNumber: Int? { storedNumber < 0 ? nil : storedNumber }
 
