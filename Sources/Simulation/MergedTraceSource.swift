@@ -53,7 +53,7 @@ public struct MergedTraceSource: TraceRecordSource {
                 hasHead[index] = try readers[index].next(into: &heads[index])
                 if keepsSourceLines { readers[index].takeSourceLine(into: &headLines[index]) }
             }
-            if let shard = readers.first(where: \.isShard) { throw .shardNotAlone(file: shard.name) }
+            if let shard = firstShard { throw .shardNotAlone(file: shard) }
             primed = true
         }
         var chosen: Int?

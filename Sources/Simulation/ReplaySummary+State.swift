@@ -69,8 +69,9 @@ extension ReplaySummary {
         requests = try state.member("requests").count()
         actionCounts = try Self.aligned(state.member("by_action"), names: OutcomeIndex.actionNames)
         let rules = try state.member("by_rule")
-        byRule = try rules.counts()
-        if let unknown = try rules.counts().keys.sorted().first(where: { key in
+        let ruleCounts = try rules.counts()
+        byRule = ruleCounts
+        if let unknown = ruleCounts.keys.sorted().first(where: { key in
             key.firstIndex(of: "/").flatMap { EdgePhase(rawValue: String(key[..<$0])) } == nil
         }) {
             throw SummaryStateError(path: "\(rules.path).\(unknown)", expected: "a key PHASE/RULE of a known phase")

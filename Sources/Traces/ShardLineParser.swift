@@ -38,8 +38,8 @@ struct ShardLineParser {
         }
         guard let shard else { throw Self.damaged(name, "it does not start with a #edgeproof-shard line") }
         var position = 0
-        var fields: [Int] = []
-        while fields.count < 3 {
+        /// The decimal number at `position` and the tab after it.
+        func field() throws(TraceReadError) -> Int {
             var value = 0, digits = 0
             while position < line.count, line[position] >= 0x30, line[position] <= 0x39, digits < 18 {
                 value = value * 10 + Int(line[position] - 0x30)
@@ -50,14 +50,14 @@ struct ShardLineParser {
                 throw Self.damaged(name, "a record line does not start with NUMBER<TAB>INPUT<TAB>LINE<TAB>")
             }
             position += 1
-            fields.append(value)
+            return value
         }
-        guard fields[1] < shard.inputs.count else {
-            throw Self.damaged(
-                name, "a record line names input \(fields[1]), but the header lists \(shard.inputs.count)")
+        let number = try field(), input = try field(), lineNumber = try field()
+        guard input < shard.inputs.count else {
+            throw Self.damaged(name, "a record line names input \(input), but the header lists \(shard.inputs.count)")
         }
         return .record(
-            Prefix(number: fields[0], input: shard.inputs[fields[1]], line: fields[2], payloadStart: start + position))
+            Prefix(number: number, input: shard.inputs[input], line: lineNumber, payloadStart: start + position))
     }
 
     /// At the end of the file: the shard, complete, or `damagedShard` when it never got to `#end`.
