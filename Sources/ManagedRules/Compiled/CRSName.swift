@@ -17,6 +17,11 @@ struct CRSName: Hashable, Sendable {
         hasher.combine(hash)
     }
 
+    /// The hash a dictionary asks for, from the one computed once: the default would run a whole hasher per lookup.
+    func _rawHashValue(seed: Int) -> Int {
+        hash ^ seed
+    }
+
     static func == (left: CRSName, right: CRSName) -> Bool {
         left.hash == right.hash && left.bytes == right.bytes
     }

@@ -32,6 +32,9 @@ final class CRSValueOutcomes {
     /// Per outcome slot, what is known. Read for every rule of every request, so kept in memory of its own rather
     /// than in an array, whose reads through a class pay for reference counting and exclusivity checks.
     private let states: UnsafeMutableBufferPointer<CRSOutcomeState>
+    /// The slots whose state is not `nothing`, for a transaction to tell at once that a link does nothing on any
+    /// value of a list (`CRSTransaction`).
+    let open: CRSSlotBits
     /// The variants of the slots whose state is `kept`.
     var details: [Int: [CRSVariantOutcome]] = [:]
     /// The value transformed, by transformation list.
@@ -40,10 +43,12 @@ final class CRSValueOutcomes {
     init(slots: Int) {
         states = .allocate(capacity: slots)
         states.initialize(repeating: .unknown)
+        open = CRSSlotBits(slots: slots, filled: true)
     }
 
     deinit {
         states.deallocate()
+        open.deallocate()
     }
 
     /// The state of `slot` (which the caller keeps below the program's slot count).
@@ -51,9 +56,10 @@ final class CRSValueOutcomes {
         states[slot]
     }
 
-    /// Sets the state of `slot`.
+    /// Sets the state of `slot`, once known (a state never returns to `unknown`, nor leaves `nothing`).
     func setState(_ slot: Int, _ state: CRSOutcomeState) {
         states[slot] = state
+        if state == .nothing { open.remove(slot) }
     }
 }
 
@@ -70,11 +76,27 @@ final class CRSOutcomeCache {
     /// Per slot, a few short values the transactions make (`TX` members, counts) on which the link does nothing.
     private var nothingOn: [[[UInt8]]]
 
-    /// A cache for a program with `slots` outcome slots holding about `byteBudget` bytes at most.
-    init(slots: Int, byteBudget: Int) {
+    /// The working bits of the transaction running with this cache (`CRSTransaction`): the request target lists
+    /// gathered, those with a value too long to keep, and per list the slots open on some value.
+    let gatheredLists: CRSSlotBits
+    let uncachedLists: CRSSlotBits
+    let openSlots: CRSSlotBits
+
+    /// A cache for a program with `slots` outcome slots and `lists` request target lists, holding about
+    /// `byteBudget` bytes at most.
+    init(slots: Int, lists: Int, byteBudget: Int) {
         self.slots = slots
         self.byteBudget = byteBudget
         nothingOn = Array(repeating: [], count: slots)
+        gatheredLists = CRSSlotBits(slots: lists, filled: false)
+        uncachedLists = CRSSlotBits(slots: lists, filled: false)
+        openSlots = CRSSlotBits(rows: lists, slots: slots, filled: false)
+    }
+
+    deinit {
+        gatheredLists.deallocate()
+        uncachedLists.deallocate()
+        openSlots.deallocate()
     }
 
     /// The most values `nothingOn` keeps per slot, and the longest.

@@ -26,6 +26,10 @@ struct CRSProgram: Sendable {
     /// list, so a transaction gathers the kept outcomes of each list's values once and can tell from them alone
     /// that a link does nothing, without building its values.
     let requestTargetLists: [[CRSPlainTarget]]
+    /// The first steps of phase 1 that leave the same state in every transaction, so that it is computed once
+    /// (`CRSTransaction.Prelude`): the rules that only set the body processor (`CompiledSecRule.Dependence`) come
+    /// first, in `0..<bodyProcessorRules`, then, up to `end`, markers and rules that read nothing of the request.
+    let prelude: (bodyProcessorRules: Int, end: Int)
     /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
     /// (members `setvar` fills, counts), which change while the transaction runs.
     let plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?]
@@ -77,6 +81,17 @@ struct CRSProgram: Sendable {
         }
         self.phases = phases
         self.untranslated = untranslated
+        let bodyProcessorRules =
+            phases[0].firstIndex { step in
+                guard case let .rule(rule) = step else { return true }
+                return rule.dependence != .bodyProcessorOnly
+            } ?? phases[0].count
+        let end =
+            phases[0][bodyProcessorRules...].firstIndex { step in
+                guard case let .rule(rule) = step else { return false }
+                return rule.dependence != .none
+            } ?? phases[0].count
+        prelude = (bodyProcessorRules, end)
         cacheableLinks = slots
         var requestLists: [[CRSPlainTarget]: Int] = [:]
         var bySlot = [(requestList: Int, others: [CRSPlainTarget])?](repeating: nil, count: slots)
@@ -123,6 +138,19 @@ final class CompiledSecRule: Sendable {
     let message: [UInt8]
     /// Why the rule is not translated, nil when it is.
     let untranslatedReason: String?
+    /// How what a rule does depends on the request and on the rules before it.
+    enum Dependence: Sendable {
+        /// It reads nothing of the request, nor what earlier matches left (`MATCHED_VAR`, …).
+        case none
+        /// It reads the request, but only sets the body processor: one link, no `setvar`, no log, no `skipAfter`,
+        /// nor what earlier matches left.
+        case bodyProcessorOnly
+        /// Anything else.
+        case other
+    }
+
+    /// How what the rule does depends on the request and on the rules before it.
+    let dependence: Dependence
 
     init(
         id: Int, chain: [SecLangDirective], dataDirectory: String,
@@ -145,6 +173,22 @@ final class CompiledSecRule: Sendable {
         tags = head.filter { $0.name == "tag" }.compactMap(\.value)
         message = Array((head.first { $0.name == "msg" }?.value ?? "").utf8)
         untranslatedReason = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+        if links.contains(where: \.readsMatches) {
+            dependence = .other
+        } else if !links.contains(where: \.readsRequest) {
+            dependence = .none
+        } else if links.count == 1, let link = links.first, link.untranslatedReason == nil, link.setVariables.isEmpty,
+            !link.capture,
+            !link.controls.isEmpty, !logs, skipAfter == nil,
+            link.controls.allSatisfy({ control in
+                if case .bodyProcessor = control { return true }
+                return false
+            })
+        {
+            dependence = .bodyProcessorOnly
+        } else {
+            dependence = .other
+        }
     }
 }
 
@@ -176,6 +220,11 @@ final class CompiledSecLink: Sendable {
     let alwaysHasValue: Bool
     /// Whether some target leaves members out (`!VAR:key`).
     let hasExclusions: Bool
+    /// Whether what the link does may depend on the request: it is not translated, a target or a macro reads the
+    /// request, or it sets the body processor (which the request sets first).
+    let readsRequest: Bool
+    /// Whether a target or a macro reads what matches left (`MATCHED_VAR`, …).
+    let readsMatches: Bool
     /// The number under which transactions keep this link's outcome per value, nil when the outcome depends on
     /// more than the value (a parameter with macros) or the link is not translated.
     let outcomeSlot: Int?
@@ -240,6 +289,18 @@ final class CompiledSecLink: Sendable {
         alwaysHasValue = reading.contains { $0.counted || $0.variable.isSingle }
         hasExclusions = (targets ?? []).contains(where: \.excluded)
         let pure = targets != nil && untranslatedReason == nil && matcher?.parameter.constant != nil
+        let (readTargets, parameter) = (targets ?? [], matcher?.parameter)
+        func reads(_ test: (CRSVariable) -> Bool) -> Bool {
+            readTargets.contains { test($0.variable) } || parameter?.reads(test) ?? true
+                || setVariables.contains { $0.name.reads(test) || $0.value.reads(test) }
+        }
+        readsRequest =
+            !reasons.isEmpty || reads(\.readsRequest)
+            || controls.contains { control in
+                if case .bodyProcessor = control { return true }
+                return false
+            }
+        readsMatches = reads(\.isMatch)
         self.outcomeSlot = pure ? outcomeSlot() : nil
     }
 }

@@ -2,12 +2,12 @@ import EdgeWire
 
 /// One request running through a `CRSProgram` as a libmodsecurity transaction runs it in detection-only mode:
 /// phase 1 then phase 2, `skipAfter` jumping to its marker, `setvar` on every matched value, chains, `capture`,
-/// `ctl` removals. Records the ids of the rules logged and the final `TX` collection. A class, so the rules it runs
-/// share it without copies.
+/// `ctl` removals. Records the ids of the rules logged and the final `TX` collection. A structure run through its
+/// mutating methods, so that reading its state needs no run-time exclusivity check.
 ///
 /// When it would have to run what `CRSProgram` could not translate, or the request has a body only
 /// libmodsecurity's parsers read (JSON, XML, multipart), it stops with `CRSTransaction.Untranslated`.
-final class CRSTransaction {
+struct CRSTransaction {
     /// The request needs libmodsecurity: why.
     struct Untranslated: Error {
         /// The rule that needed it (0 for the request body).
@@ -36,6 +36,21 @@ final class CRSTransaction {
         }
     }
 
+    /// What the program's prelude steps (`CRSProgram.prelude`) leave in a transaction: the same for every request,
+    /// so computed once and copied into each transaction after its body-processor rules ran. Those rules change
+    /// nothing the others read; what their matches leave is emptied by a later rule of the prelude that does not
+    /// match (without one, there is no prelude).
+    struct Prelude {
+        fileprivate var collections: CRSCollections
+        fileprivate var matchedVar: Value?
+        fileprivate var matchedVars: [Value]
+        fileprivate var marker: String?
+        fileprivate var removedRanges: [ClosedRange<Int>]
+        fileprivate var removedTags: [String]
+        fileprivate var removedTargets: [(id: Int, target: String)]
+        fileprivate var loggedRuleIDs: [Int]
+    }
+
     private var request: CRSRequestVariables
     private let program: CRSProgram
     private let cache: CRSOutcomeCache
@@ -51,43 +66,91 @@ final class CRSTransaction {
     private var presentVariables: UInt64 = 0
     /// The single variables the request fixes, by `CRSVariable.rawValue`.
     private var singles: [CRSRequestVariables.Member?]
-    /// The kept outcomes of the values of each request target list (`CRSProgram.requestTargetLists`).
-    private var requestLists: [RequestListOutcomes]
-
-    /// What a transaction knows of a request target list's outcomes.
-    private enum RequestListOutcomes {
-        case unknown
-        case gathered([CRSValueOutcomes])
-        case uncached
-    }
+    /// The request target lists (`CRSProgram.requestTargetLists`) whose open slots are gathered, and those with a
+    /// value too long to keep (the cache's, emptied for each transaction).
+    private let gatheredLists: CRSSlotBits
+    private let uncachedLists: CRSSlotBits
+    /// Per gathered request target list, the slots not known to do nothing on every one of its values: most
+    /// rules are passed over on one bit.
+    private let openSlots: CRSSlotBits
+    /// The state the prelude's steps leave, adopted instead of running them.
+    private let prelude: Prelude?
     /// The ids of the rules logged, in order.
     private(set) var loggedRuleIDs: [Int] = []
 
-    init(request: CRSRequest, program: CRSProgram, cache: CRSOutcomeCache) {
+    /// A transaction of `request`; with `prelude`, it adopts what the program's prelude steps leave instead of
+    /// running them.
+    init(request: CRSRequest, program: CRSProgram, cache: CRSOutcomeCache, prelude: Prelude? = nil) {
         self.request = CRSRequestVariables(request)
         self.program = program
         self.cache = cache
         bodyProcessor = self.request.bodyProcessor
         singles = Array(repeating: nil, count: CRSVariable.allCases.count)
-        requestLists = Array(repeating: .unknown, count: program.requestTargetLists.count)
+        gatheredLists = cache.gatheredLists
+        uncachedLists = cache.uncachedLists
+        openSlots = cache.openSlots
+        gatheredLists.clear(row: 0)
+        uncachedLists.clear(row: 0)
+        self.prelude = prelude
         fixRequestVariables()
     }
 
+    /// The prelude of `program`: its request-independent first steps run once, on a request with nothing in it;
+    /// nil when they need libmodsecurity.
+    static func prelude(of program: CRSProgram, cache: CRSOutcomeCache) -> Prelude? {
+        let empty = CRSRequest(method: [], uri: [], version: [], headers: [], clientIP: "", body: nil)
+        var transaction = CRSTransaction(request: empty, program: program, cache: cache)
+        let (bodyProcessorRules, end) = program.prelude
+        var emptiesMatches = false
+        do {
+            try transaction.run(phase: 0, steps: 0..<bodyProcessorRules)
+            for step in program.phases[0][bodyProcessorRules..<end] where try !transaction.run(step) {
+                emptiesMatches = true
+            }
+        } catch { return nil }
+        guard emptiesMatches else { return nil }
+        return Prelude(
+            collections: transaction.collections, matchedVar: transaction.matchedVar,
+            matchedVars: transaction.matchedVars, marker: transaction.marker,
+            removedRanges: transaction.removedRanges, removedTags: transaction.removedTags,
+            removedTargets: transaction.removedTargets, loggedRuleIDs: transaction.loggedRuleIDs)
+    }
+
     /// Runs both request phases.
-    func run() throws(Untranslated) {
-        try run(phase: 0)
+    mutating func run() throws(Untranslated) {
+        let steps = program.phases[0].count
+        if let prelude {
+            let (bodyProcessorRules, end) = program.prelude
+            try run(phase: 0, steps: 0..<bodyProcessorRules)
+            adopt(prelude)
+            try run(phase: 0, steps: end..<steps)
+        } else {
+            try run(phase: 0, steps: 0..<steps)
+        }
         if !request.body.isEmpty {
             switch String(decoding: bodyProcessor, as: UTF8.self) {
             case "URLENCODED":
                 request.readURLEncodedBody()
                 fixRequestVariables()
-                requestLists = Array(repeating: .unknown, count: program.requestTargetLists.count)
+                gatheredLists.clear(row: 0)
+                uncachedLists.clear(row: 0)
             case "": break
             case let other:
                 throw Untranslated(ruleID: 0, reason: "a \(other) request body is parsed only by libmodsecurity")
             }
         }
-        try run(phase: 1)
+        try run(phase: 1, steps: 0..<program.phases[1].count)
+    }
+
+    private mutating func adopt(_ prelude: Prelude) {
+        collections = prelude.collections
+        matchedVar = prelude.matchedVar
+        matchedVars = prelude.matchedVars
+        marker = prelude.marker
+        removedRanges = prelude.removedRanges
+        removedTags = prelude.removedTags
+        removedTargets = prelude.removedTargets
+        loggedRuleIDs = prelude.loggedRuleIDs
     }
 
     /// `TX:name` as an integer (0 when unset).
@@ -96,7 +159,7 @@ final class CRSTransaction {
     }
 
     /// Notes which collections have members and makes the members of the single variables the request fixes.
-    private func fixRequestVariables() {
+    private mutating func fixRequestVariables() {
         var present: UInt64 = ~0
         for variable in CRSVariable.allCases where variable.isRequestCollection {
             if members(of: variable).isEmpty { present &= ~variable.bit }
@@ -113,24 +176,31 @@ final class CRSTransaction {
         }
     }
 
-    private func run(phase: Int) throws(Untranslated) {
-        for step in program.phases[phase] {
-            switch step {
-            case let .marker(name):
-                if marker == name { marker = nil }
-            case let .rule(rule):
-                guard marker == nil else { continue }
-                if !removedRanges.isEmpty, removedRanges.contains(where: { $0.contains(rule.id) }) { continue }
-                if !removedTags.isEmpty, rule.tags.contains(where: { removedTags.contains($0) }) { continue }
-                guard try evaluate(rule, link: 0) else { continue }
-                if rule.logs { loggedRuleIDs.append(rule.id) }
-                if let target = rule.skipAfter { marker = target }
-            }
+    private mutating func run(phase: Int, steps range: Range<Int>) throws(Untranslated) {
+        let steps = program.phases[phase]
+        for index in range { _ = try run(steps[index]) }
+    }
+
+    /// Runs `step`; true when it is a rule that ran and did not match, which empties `MATCHED_VAR` and
+    /// `MATCHED_VARS`.
+    private mutating func run(_ step: CRSProgram.Step) throws(Untranslated) -> Bool {
+        switch step {
+        case let .marker(name):
+            if marker == name { marker = nil }
+            return false
+        case let .rule(rule):
+            guard marker == nil else { return false }
+            if !removedRanges.isEmpty, removedRanges.contains(where: { $0.contains(rule.id) }) { return false }
+            if !removedTags.isEmpty, rule.tags.contains(where: { removedTags.contains($0) }) { return false }
+            guard try evaluate(rule, link: 0) else { return true }
+            if rule.logs { loggedRuleIDs.append(rule.id) }
+            if let target = rule.skipAfter { marker = target }
+            return false
         }
     }
 
     /// Evaluates link `index` of `rule` and, when it matches, the rest of the chain.
-    private func evaluate(_ rule: CompiledSecRule, link index: Int) throws(Untranslated) -> Bool {
+    private mutating func evaluate(_ rule: CompiledSecRule, link index: Int) throws(Untranslated) -> Bool {
         let link = rule.links[index]
         var matched = false
         if let slot = link.outcomeSlot, let plain = program.plainTargetsBySlot[slot], nothingHappens(plain, slot: slot)
@@ -179,7 +249,7 @@ final class CRSTransaction {
     }
 
     /// A link that did not match empties `MATCHED_VAR` and `MATCHED_VARS`.
-    private func forgetMatches() {
+    private mutating func forgetMatches() {
         if matchedVar != nil { matchedVar = nil }
         if !matchedVars.isEmpty { matchedVars = [] }
     }
@@ -187,8 +257,12 @@ final class CRSTransaction {
     /// Whether the kept outcomes already show that nothing happens on any value of `targets` at `slot`: the
     /// common case, checked without building the values.
     private func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
-        guard let entries = requestListOutcomes(plain.requestList) else { return false }
-        for entry in entries where entry.state(slot) != .nothing { return false }
+        let list = plain.requestList
+        guard gather(list) else { return false }
+        if openSlots.contains(row: list, slot) {
+            guard forEachOutcomes(ofList: list, { $0.state(slot) == .nothing }) else { return false }
+            openSlots.remove(row: list, slot)
+        }
         for target in plain.others {
             let variable = target.variable
             if target.counted {
@@ -214,37 +288,46 @@ final class CRSTransaction {
         return true
     }
 
-    /// The kept outcomes of every value of request target list `list`, gathered once per request (and again once
-    /// the body is read); nil when one of the values is too long to keep.
-    private func requestListOutcomes(_ list: Int) -> [CRSValueOutcomes]? {
-        switch requestLists[list] {
-        case let .gathered(entries): return entries
-        case .uncached: return nil
-        case .unknown:
-            var entries: [CRSValueOutcomes] = []
-            for target in program.requestTargetLists[list] {
-                let variable = target.variable
-                if variable.isFixedSingle {
-                    guard let member = singles[variable.rawValue], let entry = outcomes(of: member, names: false)
-                    else { return noteUncached(list) }
-                    entries.append(entry)
-                    continue
-                }
-                let names = variable.readsMemberNames
-                for member in members(of: variable) {
-                    if let key = target.key, member.lowercasedName != key.bytes { continue }
-                    guard let entry = outcomes(of: member, names: names) else { return noteUncached(list) }
-                    entries.append(entry)
-                }
-            }
-            requestLists[list] = .gathered(entries)
-            return entries
+    /// Notes once per request (and again once the body is read) which slots are open on some value of request
+    /// target list `list`; false when one of the values is too long to keep.
+    private func gather(_ list: Int) -> Bool {
+        if gatheredLists.contains(list) { return true }
+        if uncachedLists.contains(list) { return false }
+        openSlots.clear(row: list)
+        let slots = openSlots
+        guard
+            forEachOutcomes(
+                ofList: list,
+                { entry in
+                    slots.formUnion(row: list, with: entry.open)
+                    return true
+                })
+        else {
+            uncachedLists.insert(list)
+            return false
         }
+        gatheredLists.insert(list)
+        return true
     }
 
-    private func noteUncached(_ list: Int) -> [CRSValueOutcomes]? {
-        requestLists[list] = .uncached
-        return nil
+    /// Calls `body` with the kept outcomes of each value of request target list `list` while it returns true;
+    /// true when it was called for every value, false when it returned false or a value is too long to keep.
+    private func forEachOutcomes(ofList list: Int, _ body: (CRSValueOutcomes) -> Bool) -> Bool {
+        for target in program.requestTargetLists[list] {
+            let variable = target.variable
+            if variable.isFixedSingle {
+                guard let member = singles[variable.rawValue], let entry = outcomes(of: member, names: false),
+                    body(entry)
+                else { return false }
+                continue
+            }
+            let names = variable.readsMemberNames
+            for member in members(of: variable) {
+                if let key = target.key, member.lowercasedName != key.bytes { continue }
+                guard let entry = outcomes(of: member, names: names), body(entry) else { return false }
+            }
+        }
+        return true
     }
 
     /// The kept outcomes of `member`'s value, or of its name, looked up once per request.
@@ -306,11 +389,12 @@ final class CRSTransaction {
         of value: [UInt8], _ link: CompiledSecLink, _ matcher: SecLangOperator, rule: CompiledSecRule,
         entry: CRSValueOutcomes?
     ) -> [CRSVariantOutcome] {
-        transformed(value, link, entry: entry).map { variant in
-            var captures: [[UInt8]]? = link.capture ? [] : nil
-            let found = matcher.matches(
-                variant, expanded: { self.expand(matcher.parameter, rule: rule) }, scratch: cache.matchData,
-                captures: &captures)
+        let expanded = matcher.parameter.constant ?? expand(matcher.parameter, rule: rule)
+        let matchData = cache.matchData
+        let capture = link.capture
+        return transformed(value, link, entry: entry).map { variant in
+            var captures: [[UInt8]]? = capture ? [] : nil
+            let found = matcher.matches(variant, expanded: expanded, scratch: matchData, captures: &captures)
             return CRSVariantOutcome(variant: variant, found: found, captures: found ? captures : nil)
         }
     }
@@ -340,7 +424,7 @@ final class CRSTransaction {
 
     private static let captureNames = (0..<10).map { CRSName(Array(String($0).utf8)) }
 
-    private func store(_ captures: [[UInt8]]) {
+    private mutating func store(_ captures: [[UInt8]]) {
         for (group, bytes) in captures.enumerated() where group < 10 {
             collections.set(.tx, named: "TX", Self.captureNames[group], bytes)
         }
@@ -395,7 +479,8 @@ final class CRSTransaction {
         case .all: return all
         case let .key(key): return all.filter { $0.key.map { Self.lowered($0) == key.bytes } ?? false }
         case let .pattern(regex):
-            return all.filter { $0.key.map { regex.matches($0, scratch: cache.matchData) } ?? false }
+            let matchData = cache.matchData
+            return all.filter { $0.key.map { regex.matches($0, scratch: matchData) } ?? false }
         }
     }
 
@@ -404,12 +489,13 @@ final class CRSTransaction {
         -> Bool
     {
         guard let key = member.key else { return false }
+        let matchData = cache.matchData
         let excluded = targets.contains { exclusion in
             guard exclusion.excluded, exclusion.variable == target.variable else { return false }
             switch exclusion.selector {
             case .all: return true
             case let .key(name): return Self.lowered(key) == name.bytes
-            case let .pattern(regex): return regex.matches(key, scratch: cache.matchData)
+            case let .pattern(regex): return regex.matches(key, scratch: matchData)
             }
         }
         if excluded { return true }
@@ -476,7 +562,7 @@ final class CRSTransaction {
 
     // MARK: - Collections and macros
 
-    private func apply(_ setVariable: SecLangSetVariable, rule: CompiledSecRule) {
+    private mutating func apply(_ setVariable: SecLangSetVariable, rule: CompiledSecRule) {
         let key = setVariable.constantName ?? CRSName(Self.lowered(expand(setVariable.name, rule: rule)))
         let variable = setVariable.variable
         let collection = setVariable.collection
@@ -494,7 +580,7 @@ final class CRSTransaction {
         }
     }
 
-    private func apply(_ control: SecLangControl) {
+    private mutating func apply(_ control: SecLangControl) {
         switch control {
         case let .removeRules(range): removedRanges.append(range)
         case let .removeRulesTagged(tag): removedTags.append(tag)
@@ -505,25 +591,35 @@ final class CRSTransaction {
     }
 
     private func expand(_ macro: SecLangMacro, rule: CompiledSecRule) -> [UInt8] {
-        macro.expand { reference in
-            switch reference.variable {
-            case .matchedVar: return matchedVar?.value ?? []
-            case .matchedVarName: return matchedVar?.name ?? []
-            case .remoteAddress: return request.remoteAddress
-            case .requestLine: return request.requestLine
-            case .requestHeaders:
-                return request.headers.first { $0.lowercasedName == reference.name.bytes }?.value ?? []
-            case .args: return request.args.first { $0.lowercasedName == reference.name.bytes }?.value ?? []
-            case nil where reference.collection == "RULE":
-                switch reference.key {
-                case "id": return Array(String(rule.id).utf8)
-                case "msg": return rule.message
-                default: return []
-                }
-            default:
-                return collections.collection(reference.variable, named: reference.collection)?.value(reference.name)
-                    ?? []
+        if let constant = macro.constant { return constant }
+        var output: [UInt8] = []
+        for part in macro.parts {
+            switch part {
+            case let .literal(bytes): output += bytes
+            case let .reference(reference): output += value(of: reference, rule: rule)
             }
+        }
+        return output
+    }
+
+    /// What a macro's `%{…}` stands for in this transaction (empty when unset).
+    private func value(of reference: SecLangMacroReference, rule: CompiledSecRule) -> [UInt8] {
+        switch reference.variable {
+        case .matchedVar: return matchedVar?.value ?? []
+        case .matchedVarName: return matchedVar?.name ?? []
+        case .remoteAddress: return request.remoteAddress
+        case .requestLine: return request.requestLine
+        case .requestHeaders:
+            return request.headers.first { $0.lowercasedName == reference.name.bytes }?.value ?? []
+        case .args: return request.args.first { $0.lowercasedName == reference.name.bytes }?.value ?? []
+        case nil where reference.collection == "RULE":
+            switch reference.key {
+            case "id": return Array(String(rule.id).utf8)
+            case "msg": return rule.message
+            default: return []
+            }
+        default:
+            return collections.collection(reference.variable, named: reference.collection)?.value(reference.name) ?? []
         }
     }
 }

@@ -108,6 +108,29 @@ enum CRSVariable: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the value comes from the request, unlike what the rules set (`TX`, …) and what their matches leave
+    /// (`MATCHED_VAR`, …).
+    var readsRequest: Bool {
+        switch self {
+        case .args, .argsGet, .argsPost, .argsNames, .argsGetNames, .argsPostNames, .requestHeaders,
+            .requestHeadersNames, .requestCookies, .requestCookiesNames, .requestURI, .requestURIRaw,
+            .requestFilename, .requestBasename, .requestLine, .requestMethod, .requestProtocol, .queryString,
+            .requestBody, .remoteAddress, .requestBodyProcessor, .argsCombinedSize, .filesCombinedSize:
+            true
+        case .matchedVars, .matchedVarsNames, .matchedVar, .matchedVarName, .tx, .ip, .global, .geo, .xml, .files,
+            .filesNames, .multipartPartHeaders:
+            false
+        }
+    }
+
+    /// Whether the value is what matches left (`MATCHED_VAR`, `MATCHED_VARS`, and their names).
+    var isMatch: Bool {
+        switch self {
+        case .matchedVars, .matchedVarsNames, .matchedVar, .matchedVarName: true
+        default: false
+        }
+    }
+
     /// The bit of the variable in a set of variables.
     var bit: UInt64 { 1 << UInt64(rawValue) }
 }

@@ -16,6 +16,8 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     private let bodyOnlyRules: [Int]
     private let counters = CompiledCRSCounters()
     private let caches: CRSOutcomeCachePool
+    /// The state every transaction starts from (`CRSTransaction.Prelude`).
+    private let prelude: CRSTransaction.Prelude?
 
     /// The bytes each thread's outcome cache holds at most, by default.
     public static let defaultOutcomeCacheBytes = 32 << 20
@@ -46,7 +48,11 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
         self.reference = reference
         catalogue = reference.catalogue
         self.program = program
-        caches = CRSOutcomeCachePool(slots: program.cacheableLinks, byteBudget: outcomeCacheBytes)
+        caches = CRSOutcomeCachePool(
+            slots: program.cacheableLinks, lists: program.requestTargetLists.count, byteBudget: outcomeCacheBytes)
+        let cache = caches.take()
+        prelude = CRSTransaction.prelude(of: program, cache: cache)
+        caches.give(cache)
         let removed = Set(reference.removedRuleIDs)
         bodyOnlyRules = catalogue.bodyOnlyRuleIDs(atParanoiaLevel: 4).filter { !removed.contains($0) }
     }
@@ -119,7 +125,7 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     public func compiledVerdict(_ request: CRSRequest) -> ManagedRulesVerdict? {
         let cache = caches.take()
         defer { caches.give(cache) }
-        let transaction = CRSTransaction(request: request, program: program, cache: cache)
+        var transaction = CRSTransaction(request: request, program: program, cache: cache, prelude: prelude)
         do { try transaction.run() } catch { return nil }
         return verdict(transaction, bodyAbsent: request.body == nil)
     }
@@ -128,7 +134,7 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     public func fallbackReason(_ request: CRSRequest) -> (ruleID: Int, reason: String)? {
         let cache = caches.take()
         defer { caches.give(cache) }
-        let transaction = CRSTransaction(request: request, program: program, cache: cache)
+        var transaction = CRSTransaction(request: request, program: program, cache: cache, prelude: prelude)
         do { try transaction.run() } catch { return (error.ruleID, error.reason) }
         return nil
     }
@@ -200,18 +206,20 @@ private final class CompiledCRSCounters: @unchecked Sendable {
 private final class CRSOutcomeCachePool: @unchecked Sendable {
     private let lock = NSLock()
     private let slots: Int
+    private let lists: Int
     private let byteBudget: Int
     private var idle: [CRSOutcomeCache] = []
 
-    init(slots: Int, byteBudget: Int) {
+    init(slots: Int, lists: Int, byteBudget: Int) {
         self.slots = slots
+        self.lists = lists
         self.byteBudget = byteBudget
     }
 
     func take() -> CRSOutcomeCache {
         lock.lock()
         defer { lock.unlock() }
-        return idle.popLast() ?? CRSOutcomeCache(slots: slots, byteBudget: byteBudget)
+        return idle.popLast() ?? CRSOutcomeCache(slots: slots, lists: lists, byteBudget: byteBudget)
     }
 
     func give(_ cache: CRSOutcomeCache) {

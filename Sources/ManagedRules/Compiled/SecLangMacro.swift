@@ -45,18 +45,12 @@ struct SecLangMacro: Sendable {
         return bytes
     }
 
-    /// The text with each macro replaced by `resolve(reference)`.
-    func expand(_ resolve: (SecLangMacroReference) -> [UInt8]) -> [UInt8] {
-        if let constant { return constant }
-        if parts.count == 1, case let .reference(reference) = parts[0] { return resolve(reference) }
-        var output: [UInt8] = []
-        for part in parts {
-            switch part {
-            case let .literal(bytes): output += bytes
-            case let .reference(reference): output += resolve(reference)
-            }
+    /// Whether a macro reads a variable for which `test` holds.
+    func reads(_ test: (CRSVariable) -> Bool) -> Bool {
+        parts.contains { part in
+            guard case let .reference(reference) = part, let variable = reference.variable else { return false }
+            return test(variable)
         }
-        return output
     }
 }
 

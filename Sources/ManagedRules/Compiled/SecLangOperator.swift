@@ -82,12 +82,12 @@ struct SecLangOperator: Sendable {
     /// Whether `input` matches (before negation), with the captures `capture` asks for: regex groups, the phrase
     /// found, libinjection's fingerprint. `expanded` is the parameter expanded for this transaction.
     func matches(
-        _ input: [UInt8], expanded: () -> [UInt8], scratch: SecLangMatchData, captures: inout [[UInt8]]?
+        _ input: [UInt8], expanded: [UInt8], scratch: SecLangMatchData, captures: inout [[UInt8]]?
     ) -> Bool {
         switch kind {
         case let .rx(regex):
             let dynamic: SecLangRegex? =
-                regex == nil ? try? SecLangRegex(pattern: String(decoding: expanded(), as: UTF8.self)) : nil
+                regex == nil ? try? SecLangRegex(pattern: String(decoding: expanded, as: UTF8.self)) : nil
             guard let pattern = regex ?? dynamic else { return false }
             guard captures != nil else { return pattern.matches(input, scratch: scratch) }
             guard let groups = pattern.firstMatch(input, scratch: scratch) else { return false }
@@ -112,19 +112,19 @@ struct SecLangOperator: Sendable {
         case .detectXSS:
             let terminated = input.map { CChar(bitPattern: $0) } + [0]
             return libinjection_xss(terminated, input.count) != 0
-        case .eq: return Self.integer(input) == Self.integer(expanded())
-        case .ge: return Self.integer(input) >= Self.integer(expanded())
-        case .gt: return Self.integer(input) > Self.integer(expanded())
-        case .le: return Self.integer(input) <= Self.integer(expanded())
-        case .lt: return Self.integer(input) < Self.integer(expanded())
-        case .streq: return input == expanded()
-        case .contains: return Self.find(expanded(), in: input)
-        case .within: return input.isEmpty || Self.find(input, in: expanded())
+        case .eq: return Self.integer(input) == Self.integer(expanded)
+        case .ge: return Self.integer(input) >= Self.integer(expanded)
+        case .gt: return Self.integer(input) > Self.integer(expanded)
+        case .le: return Self.integer(input) <= Self.integer(expanded)
+        case .lt: return Self.integer(input) < Self.integer(expanded)
+        case .streq: return input == expanded
+        case .contains: return Self.find(expanded, in: input)
+        case .within: return input.isEmpty || Self.find(input, in: expanded)
         case .beginsWith:
-            let prefix = expanded()
+            let prefix = expanded
             return input.count >= prefix.count && input.starts(with: prefix)
         case .endsWith:
-            let suffix = expanded()
+            let suffix = expanded
             return input.count >= suffix.count && input.suffix(suffix.count).elementsEqual(suffix)
         case let .validateByteRange(allowed): return input.contains { !allowed[Int($0)] }
         case .validateURLEncoding: return Self.hasInvalidURLEncoding(input)
