@@ -25,24 +25,28 @@ public struct SecLangDirective: Sendable, Hashable {
 public enum SecLangReader {
     /// The directives of `text`, read from `file`.
     public static func directives(in text: String, file: String) -> [SecLangDirective] {
+        // Byte by byte: every delimiter is ASCII, which never occurs inside a multi-byte UTF-8 sequence.
         var directives: [SecLangDirective] = []
-        var pending = ""
+        var pending: [UInt8] = []
         var startLine = 0
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        let bytes = Array(text.utf8)
+        for (index, rawLine) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .enumerated()
+        {
+            var line = rawLine[...]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if pending.isEmpty {
-                let trimmed = line.drop { $0 == " " || $0 == "\t" }
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
                 startLine = index + 1
             }
-            if line.hasSuffix("\\") {
+            if line.last == UInt8(ascii: "\\") {
                 pending += line.dropLast()
                 continue
             }
             pending += line
             let words = split(pending)
-            pending = ""
+            pending.removeAll(keepingCapacity: true)
             if let name = words.first {
                 directives.append(
                     SecLangDirective(name: name, arguments: Array(words.dropFirst()), file: file, line: startLine))
@@ -52,39 +56,39 @@ public enum SecLangReader {
     }
 
     /// Splits a directive line into words: blanks separate, double quotes group, `\"` inside quotes is a quote.
-    static func split(_ line: String) -> [String] {
+    private static func split(_ line: [UInt8]) -> [String] {
         var words: [String] = []
-        var word = ""
+        var word: [UInt8] = []
         var inWord = false
         var quoted = false
-        var characters = line.makeIterator()
-        while let character = characters.next() {
+        var bytes = line.makeIterator()
+        while let byte = bytes.next() {
             if quoted {
-                if character == "\\" {
-                    guard let next = characters.next() else {
-                        word.append(character)
+                if byte == UInt8(ascii: "\\") {
+                    guard let next = bytes.next() else {
+                        word.append(byte)
                         break
                     }
-                    if next != "\"" { word.append(character) }
+                    if next != UInt8(ascii: "\"") { word.append(byte) }
                     word.append(next)
-                } else if character == "\"" {
+                } else if byte == UInt8(ascii: "\"") {
                     quoted = false
                 } else {
-                    word.append(character)
+                    word.append(byte)
                 }
-            } else if character == " " || character == "\t" {
-                if inWord { words.append(word) }
-                word = ""
+            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if inWord { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
                 inWord = false
-            } else if character == "\"" {
+            } else if byte == UInt8(ascii: "\"") {
                 quoted = true
                 inWord = true
             } else {
-                word.append(character)
+                word.append(byte)
                 inWord = true
             }
         }
-        if inWord { words.append(word) }
+        if inWord { words.append(String(decoding: word, as: UTF8.self)) }
         return words
     }
 }
@@ -105,13 +109,13 @@ public struct SecLangAction: Sendable, Hashable {
     /// The actions of a rule's action list: comma-separated, blanks around each ignored, a single-quoted value
     /// may contain commas and `\'`.
     public static func parse(_ list: String) -> [SecLangAction] {
+        // Byte by byte: every delimiter is ASCII, which never occurs inside a multi-byte UTF-8 sequence.
         var actions: [SecLangAction] = []
-        var current = ""
+        var current: [UInt8] = []
         var quoted = false
-        var characters = list.makeIterator()
         func finish() {
-            let item = current.trimmingBlanks()
-            current = ""
+            let item = String(decoding: current, as: UTF8.self).trimmingBlanks()
+            current.removeAll(keepingCapacity: true)
             guard !item.isEmpty else { return }
             guard let colon = item.firstIndex(of: ":") else {
                 actions.append(SecLangAction(name: item, value: nil))
@@ -123,17 +127,18 @@ public struct SecLangAction: Sendable, Hashable {
             }
             actions.append(SecLangAction(name: item[..<colon].trimmingBlanks(), value: value))
         }
-        while let character = characters.next() {
-            if character == "\\", quoted, let next = characters.next() {
-                if next != "'" { current.append(character) }
+        var bytes = list.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "\\"), quoted, let next = bytes.next() {
+                if next != UInt8(ascii: "'") { current.append(byte) }
                 current.append(next)
-            } else if character == "'" {
+            } else if byte == UInt8(ascii: "'") {
                 quoted.toggle()
-                current.append(character)
-            } else if character == ",", !quoted {
+                current.append(byte)
+            } else if byte == UInt8(ascii: ","), !quoted {
                 finish()
             } else {
-                current.append(character)
+                current.append(byte)
             }
         }
         finish()

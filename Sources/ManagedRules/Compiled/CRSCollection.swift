@@ -37,6 +37,21 @@ struct CRSCollections {
         known[variable.rawValue]
     }
 
+    /// The value of `key` in the collection of `variable`, nil when unset; read in place.
+    func value(_ variable: CRSVariable, _ key: CRSName) -> [UInt8]? {
+        known[variable.rawValue]?.value(key)
+    }
+
+    /// The members of the collection of `variable` in the order they were first set.
+    func entries(_ variable: CRSVariable) -> [(key: CRSName, value: [UInt8])] {
+        known[variable.rawValue]?.entries ?? []
+    }
+
+    /// The number of members in the collection of `variable`; read in place.
+    func count(_ variable: CRSVariable) -> Int {
+        known[variable.rawValue]?.entries.count ?? 0
+    }
+
     /// The collection named `name` (uppercased), known or not.
     func collection(_ variable: CRSVariable?, named name: String) -> CRSCollection? {
         variable.map { known[$0.rawValue] } ?? others[name]

@@ -33,6 +33,9 @@ struct CRSProgram: Sendable {
     /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
     /// (members `setvar` fills, counts), which change while the transaction runs.
     let plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?]
+    /// Per outcome slot, whether its other plain targets are all named members of collections `setvar` fills that
+    /// no rule after the prelude writes: their values are the prelude's in every transaction.
+    let othersFixedAfterPrelude: [Bool]
 
     /// Compiles `sources` (text and where it comes from) without the rules `removedRuleIDs` names.
     init(sources: [(text: String, file: String)], dataDirectory: String, removedRuleIDs: Set<Int>) {
@@ -109,6 +112,39 @@ struct CRSProgram: Sendable {
         }
         requestTargetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
         plainTargetsBySlot = bySlot
+        let written = Self.membersWritten(by: Array(phases[0][end...]) + phases[1])
+        othersFixedAfterPrelude = bySlot.map { plain in
+            guard let others = plain?.others, !others.isEmpty else { return false }
+            return others.allSatisfy { target in
+                guard target.variable.isSetByRules, let key = target.key?.bytes else { return false }
+                return !written.contains { member in
+                    member.variable == target.variable
+                        && (member.whole ? key == member.prefix : key.starts(with: member.prefix))
+                }
+            }
+        }
+    }
+
+    /// The members `steps` may write, by collection: whole names (`setvar:tx.x=1`, a capture's `TX:0`…`TX:9`) and,
+    /// for names with a macro, the literal prefix every such name starts with.
+    private static func membersWritten(by steps: [Step]) -> [(variable: CRSVariable, prefix: [UInt8], whole: Bool)] {
+        var written: [(variable: CRSVariable, prefix: [UInt8], whole: Bool)] = []
+        for case let .rule(rule) in steps {
+            for link in rule.links {
+                for setVariable in link.setVariables {
+                    guard let variable = setVariable.variable else { continue }
+                    if let name = setVariable.constantName {
+                        written.append((variable, name.bytes, true))
+                    } else {
+                        written.append((variable, setVariable.name.literalPrefix.map(ASCII.lowercased), false))
+                    }
+                }
+                if link.capture {
+                    for group in 0..<10 { written.append((.tx, Array(String(group).utf8), true)) }
+                }
+            }
+        }
+        return written
     }
 
     private static func phase(_ text: String) -> Int? {

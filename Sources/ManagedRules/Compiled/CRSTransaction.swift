@@ -49,6 +49,9 @@ struct CRSTransaction {
         fileprivate var removedTags: [String]
         fileprivate var removedTargets: [(id: Int, target: String)]
         fileprivate var loggedRuleIDs: [Int]
+        /// Per outcome slot whose other plain targets are fixed after the prelude
+        /// (`CRSProgram.othersFixedAfterPrelude`): whether the link does nothing on their values.
+        fileprivate var quietOthers: [Bool]
     }
 
     private var request: CRSRequestVariables
@@ -75,6 +78,8 @@ struct CRSTransaction {
     private let openSlots: CRSSlotBits
     /// The state the prelude's steps leave, adopted instead of running them.
     private let prelude: Prelude?
+    /// `Prelude.quietOthers` once adopted.
+    private var quietOthers: [Bool] = []
     /// The ids of the rules logged, in order.
     private(set) var loggedRuleIDs: [Int] = []
 
@@ -109,11 +114,39 @@ struct CRSTransaction {
             }
         } catch { return nil }
         guard emptiesMatches else { return nil }
+        var quietOthers = [Bool](repeating: false, count: program.cacheableLinks)
+        for case let .rule(rule) in program.phases.joined() {
+            for link in rule.links {
+                guard let slot = link.outcomeSlot, program.othersFixedAfterPrelude[slot],
+                    let others = program.plainTargetsBySlot[slot]?.others, let matcher = link.matcher
+                else { continue }
+                quietOthers[slot] = others.allSatisfy { transaction.doesNothing(on: $0, link, matcher, rule: rule) }
+            }
+        }
         return Prelude(
             collections: transaction.collections, matchedVar: transaction.matchedVar,
             matchedVars: transaction.matchedVars, marker: transaction.marker,
             removedRanges: transaction.removedRanges, removedTags: transaction.removedTags,
-            removedTargets: transaction.removedTargets, loggedRuleIDs: transaction.loggedRuleIDs)
+            removedTargets: transaction.removedTargets, loggedRuleIDs: transaction.loggedRuleIDs,
+            quietOthers: quietOthers)
+    }
+
+    /// Whether `link` does nothing on the value of `target`, a named member (or its count) of a collection
+    /// `setvar` fills, as it stands.
+    private func doesNothing(
+        on target: CRSPlainTarget, _ link: CompiledSecLink, _ matcher: SecLangOperator, rule: CompiledSecRule
+    ) -> Bool {
+        guard let key = target.key else { return false }
+        let member = collections.value(target.variable, key)
+        let value: [UInt8]
+        if target.counted {
+            value = Self.decimal(member == nil ? 0 : 1)
+        } else {
+            guard let member else { return true }
+            value = member
+        }
+        let outcomes = computeOutcomes(of: value, link, matcher, rule: rule, entry: nil)
+        return CRSVariantOutcome.changeNothing(outcomes, negated: matcher.negated)
     }
 
     /// Runs both request phases.
@@ -151,6 +184,7 @@ struct CRSTransaction {
         removedTags = prelude.removedTags
         removedTargets = prelude.removedTargets
         loggedRuleIDs = prelude.loggedRuleIDs
+        quietOthers = prelude.quietOthers
     }
 
     /// `TX:name` as an integer (0 when unset).
@@ -263,24 +297,27 @@ struct CRSTransaction {
             guard forEachOutcomes(ofList: list, { $0.state(slot) == .nothing }) else { return false }
             openSlots.remove(row: list, slot)
         }
+        if slot < quietOthers.count, quietOthers[slot] { return true }
         for target in plain.others {
             let variable = target.variable
             if target.counted {
                 let count: Int
                 if variable.isSetByRules {
-                    let collection = collections[variable]
-                    count = target.key.map { collection?.value($0) == nil ? 0 : 1 } ?? collection?.entries.count ?? 0
+                    if let key = target.key {
+                        count = collections.value(variable, key) == nil ? 0 : 1
+                    } else {
+                        count = collections.count(variable)
+                    }
                 } else {
                     let members = members(of: variable)
                     count = target.key.map { key in members.count { $0.lowercasedName == key.bytes } } ?? members.count
                 }
                 guard cache.producesNothing(slot: slot, value: Self.decimal(count)) else { return false }
             } else {
-                guard let collection = collections[variable] else { continue }
                 if let key = target.key {
-                    guard let value = collection.value(key) else { continue }
+                    guard let value = collections.value(variable, key) else { continue }
                     guard cache.producesNothing(slot: slot, value: value) else { return false }
-                } else if !collection.entries.isEmpty {
+                } else if collections.count(variable) > 0 {
                     return false
                 }
             }
@@ -438,49 +475,79 @@ struct CRSTransaction {
         let filtering = link.hasExclusions || !removedTargets.isEmpty
         var values: [Value] = []
         for target in targets where !target.excluded {
-            var count = 0
-            for member in members(target) {
-                if filtering, isLeftOut(member, target: target, targets: targets, rule: rule) { continue }
-                count += 1
-                if !target.counted { values.append(member) }
+            let start = values.count
+            appendMembers(target, to: &values)
+            if filtering {
+                var kept = start
+                for index in start..<values.count
+                where !isLeftOut(values[index], target: target, targets: targets, rule: rule) {
+                    values.swapAt(kept, index)
+                    kept += 1
+                }
+                values.removeSubrange(kept...)
             }
             if target.counted {
+                let count = values.count - start
+                values.removeSubrange(start...)
                 values.append(Value(variable: target.variable, counted: true, value: Self.decimal(count)))
             }
         }
         return values
     }
 
-    /// The values `target` selects, before exclusions.
-    private func members(_ target: SecLangTarget) -> [Value] {
+    /// Appends the values `target` selects, before exclusions.
+    private func appendMembers(_ target: SecLangTarget, to values: inout [Value]) {
         let variable = target.variable
-        if case let .key(key) = target.selector {
-            switch variable {
-            case _ where variable.isSetByRules:
-                // `setvar` stores names lowercased, once each.
-                guard let value = collections[variable]?.value(key) else { return [] }
-                return [Value(variable: variable, key: key.bytes, value: value)]
-            case .args, .argsGet, .argsPost, .requestHeaders, .requestCookies, .argsNames, .argsGetNames,
-                .argsPostNames, .requestHeadersNames, .requestCookiesNames:
-                let readsName = variable.readsMemberNames
-                var selected: [Value] = []
-                for member in members(of: variable) where member.lowercasedName == key.bytes {
-                    selected.append(
-                        Value(
-                            variable: variable, key: member.name, value: readsName ? member.name : member.value,
-                            member: member, readsName: readsName))
+        let selector = target.selector
+        let matchData = cache.matchData
+        switch variable {
+        case .args, .argsGet, .argsPost, .requestHeaders, .requestCookies, .argsNames, .argsGetNames, .argsPostNames,
+            .requestHeadersNames, .requestCookiesNames:
+            let readsName = variable.readsMemberNames
+            for member in members(of: variable) {
+                switch selector {
+                case .all: break
+                case let .key(key): if member.lowercasedName != key.bytes { continue }
+                case let .pattern(regex): if !regex.matches(member.name, scratch: matchData) { continue }
                 }
-                return selected
-            default: break
+                values.append(
+                    Value(
+                        variable: variable, key: member.name, value: readsName ? member.name : member.value,
+                        member: member, readsName: readsName))
             }
-        }
-        let all = members(variable)
-        switch target.selector {
-        case .all: return all
-        case let .key(key): return all.filter { $0.key.map { Self.lowered($0) == key.bytes } ?? false }
-        case let .pattern(regex):
-            let matchData = cache.matchData
-            return all.filter { $0.key.map { regex.matches($0, scratch: matchData) } ?? false }
+        case .tx, .ip, .global, .geo, .xml, .files, .filesNames, .multipartPartHeaders:
+            switch selector {
+            case let .key(key):
+                // `setvar` stores names lowercased, once each.
+                if let value = collections.value(variable, key) {
+                    values.append(Value(variable: variable, key: key.bytes, value: value))
+                }
+            case .all:
+                for entry in collections.entries(variable) {
+                    values.append(Value(variable: variable, key: entry.key.bytes, value: entry.value))
+                }
+            case let .pattern(regex):
+                for entry in collections.entries(variable) where regex.matches(entry.key.bytes, scratch: matchData) {
+                    values.append(Value(variable: variable, key: entry.key.bytes, value: entry.value))
+                }
+            }
+        case .matchedVars, .matchedVarsNames:
+            for match in matchedVars {
+                let name = match.name
+                switch selector {
+                case .all: break
+                case let .key(key): if Self.lowered(name) != key.bytes { continue }
+                case let .pattern(regex): if !regex.matches(name, scratch: matchData) { continue }
+                }
+                values.append(
+                    Value(variable: variable, key: name, value: variable == .matchedVars ? match.value : name))
+            }
+        case .requestURI, .requestURIRaw, .requestFilename, .requestBasename, .requestLine, .requestMethod,
+            .requestProtocol, .queryString, .requestBody, .remoteAddress, .requestBodyProcessor, .matchedVar,
+            .matchedVarName, .argsCombinedSize, .filesCombinedSize:
+            // A single value has no name, so a target that names members selects nothing of it.
+            guard case .all = selector else { return }
+            values.append(single(variable))
         }
     }
 
@@ -527,36 +594,19 @@ struct CRSTransaction {
         }
     }
 
-    /// The values of a variable: a collection's named values, or a single variable's value (empty when unset:
-    /// libmodsecurity's anchored variables always yield one value).
-    private func members(_ variable: CRSVariable) -> [Value] {
+    /// The value of a single variable (empty when unset: libmodsecurity's anchored variables always yield one).
+    private func single(_ variable: CRSVariable) -> Value {
         switch variable {
-        case .args, .argsGet, .argsPost, .requestHeaders, .requestCookies:
-            return members(of: variable).map {
-                Value(variable: variable, key: $0.name, value: $0.value, member: $0)
-            }
-        case .argsNames, .argsGetNames, .argsPostNames, .requestHeadersNames, .requestCookiesNames:
-            return members(of: variable).map {
-                Value(variable: variable, key: $0.name, value: $0.name, member: $0, readsName: true)
-            }
-        case .matchedVars: return matchedVars.map { Value(variable: .matchedVars, key: $0.name, value: $0.value) }
-        case .matchedVarsNames:
-            return matchedVars.map { Value(variable: .matchedVarsNames, key: $0.name, value: $0.name) }
-        case .requestBodyProcessor: return [Value(variable: variable, value: bodyProcessor)]
-        case .matchedVar: return [Value(variable: variable, value: matchedVar?.value ?? [])]
-        case .matchedVarName: return [Value(variable: variable, value: matchedVar?.name ?? [])]
+        case .requestBodyProcessor: return Value(variable: variable, value: bodyProcessor)
+        case .matchedVar: return Value(variable: variable, value: matchedVar?.value ?? [])
+        case .matchedVarName: return Value(variable: variable, value: matchedVar?.name ?? [])
         case .argsCombinedSize:
             let size = request.args.isEmpty ? [] : Array(String(request.argsCombinedSize).utf8)
-            return [Value(variable: variable, value: size)]
-        case .filesCombinedSize: return [Value(variable: variable, value: [])]
-        case .tx, .ip, .global, .geo, .xml, .files, .filesNames, .multipartPartHeaders:
-            return (collections[variable]?.entries ?? []).map {
-                Value(variable: variable, key: $0.key.bytes, value: $0.value)
-            }
-        case .requestURI, .requestURIRaw, .requestFilename, .requestBasename, .requestLine, .requestMethod,
-            .requestProtocol, .queryString, .requestBody, .remoteAddress:
+            return Value(variable: variable, value: size)
+        case .filesCombinedSize: return Value(variable: variable, value: [])
+        default:
             let member = singles[variable.rawValue]
-            return [Value(variable: variable, value: member?.value ?? [], member: member)]
+            return Value(variable: variable, value: member?.value ?? [], member: member)
         }
     }
 

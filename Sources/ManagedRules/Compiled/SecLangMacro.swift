@@ -45,6 +45,12 @@ struct SecLangMacro: Sendable {
         return bytes
     }
 
+    /// The bytes before the first macro (all of them when there is none).
+    var literalPrefix: [UInt8] {
+        guard case let .literal(bytes) = parts.first else { return [] }
+        return bytes
+    }
+
     /// Whether a macro reads a variable for which `test` holds.
     func reads(_ test: (CRSVariable) -> Bool) -> Bool {
         parts.contains { part in

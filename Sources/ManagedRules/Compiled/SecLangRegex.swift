@@ -5,6 +5,9 @@ import CPCRE2
 /// there. The compiled code is shared read-only by every thread; each search brings its own match data.
 final class SecLangRegex: @unchecked Sendable {
     private let code: OpaquePointer
+    /// Whether the JIT compiled the pattern: searches then call the JIT directly, which skips the checks
+    /// `pcre2_match` repeats on every call, with the same result.
+    private let compiledByJIT: Bool
 
     /// Compiles `pattern`; nil with PCRE2's message when it does not compile.
     init(pattern: String, caseless: Bool = false) throws(SecLangCompileError) {
@@ -27,7 +30,7 @@ final class SecLangRegex: @unchecked Sendable {
                     + String(decoding: message.prefix(max(0, Int(length))), as: UTF8.self))
         }
         code = compiled
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        compiledByJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
     }
 
     deinit {
@@ -37,12 +40,7 @@ final class SecLangRegex: @unchecked Sendable {
     /// The groups of the first match in `subject` (group number and bytes; groups that did not take part are
     /// left out), or nil when nothing matches.
     func firstMatch(_ subject: [UInt8], scratch: SecLangMatchData) -> [(group: Int, bytes: ArraySlice<UInt8>)]? {
-        let rc = subject.withUnsafeBufferPointer { buffer -> Int32 in
-            var empty: UInt8 = 0
-            return withUnsafePointer(to: &empty) {
-                pcre2_match_8(code, buffer.baseAddress ?? $0, buffer.count, 0, 0, scratch.data, nil)
-            }
-        }
+        let rc = search(subject, scratch)
         guard rc > 0, let ovector = pcre2_get_ovector_pointer_8(scratch.data) else { return nil }
         var groups: [(group: Int, bytes: ArraySlice<UInt8>)] = []
         for group in 0..<Int(rc) {
@@ -56,12 +54,7 @@ final class SecLangRegex: @unchecked Sendable {
 
     /// Whether `subject` contains a match (what `firstMatch` finds, without collecting the groups).
     func matches(_ subject: [UInt8], scratch: SecLangMatchData) -> Bool {
-        let rc = subject.withUnsafeBufferPointer { buffer -> Int32 in
-            var empty: UInt8 = 0
-            return withUnsafePointer(to: &empty) {
-                pcre2_match_8(code, buffer.baseAddress ?? $0, buffer.count, 0, 0, scratch.data, nil)
-            }
-        }
+        let rc = search(subject, scratch)
         guard rc > 0, let ovector = pcre2_get_ovector_pointer_8(scratch.data) else { return false }
         for group in 0..<Int(rc) {
             let start = ovector[2 * group]
@@ -69,6 +62,19 @@ final class SecLangRegex: @unchecked Sendable {
             if start >= 0, end <= subject.count, start <= end { return true }
         }
         return false
+    }
+
+    /// PCRE2's return code for a search of all of `subject`, the match left in `scratch`.
+    private func search(_ subject: [UInt8], _ scratch: SecLangMatchData) -> Int32 {
+        subject.withUnsafeBufferPointer { buffer -> Int32 in
+            var empty: UInt8 = 0
+            return withUnsafePointer(to: &empty) {
+                let start = buffer.baseAddress ?? $0
+                return compiledByJIT
+                    ? pcre2_jit_match_8(code, start, buffer.count, 0, 0, scratch.data, nil)
+                    : pcre2_match_8(code, start, buffer.count, 0, 0, scratch.data, nil)
+            }
+        }
     }
 }
 
