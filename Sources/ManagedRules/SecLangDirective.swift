@@ -114,18 +114,21 @@ public struct SecLangAction: Sendable, Hashable {
         var current: [UInt8] = []
         var quoted = false
         func finish() {
-            let item = String(decoding: current, as: UTF8.self).trimmingBlanks()
-            current.removeAll(keepingCapacity: true)
+            defer { current.removeAll(keepingCapacity: true) }
+            let item = Self.trimmingBlanks(current[...])
             guard !item.isEmpty else { return }
-            guard let colon = item.firstIndex(of: ":") else {
-                actions.append(SecLangAction(name: item, value: nil))
+            guard let colon = item.firstIndex(of: UInt8(ascii: ":")) else {
+                actions.append(SecLangAction(name: String(decoding: item, as: UTF8.self), value: nil))
                 return
             }
-            var value = item[item.index(after: colon)...].trimmingBlanks()
-            if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
-                value = String(value.dropFirst().dropLast())
+            var value = Self.trimmingBlanks(item[(colon + 1)...])
+            if value.count >= 2, value.first == UInt8(ascii: "'"), value.last == UInt8(ascii: "'") {
+                value = value.dropFirst().dropLast()
             }
-            actions.append(SecLangAction(name: item[..<colon].trimmingBlanks(), value: value))
+            actions.append(
+                SecLangAction(
+                    name: String(decoding: Self.trimmingBlanks(item[..<colon]), as: UTF8.self),
+                    value: String(decoding: value, as: UTF8.self)))
         }
         var bytes = list.utf8.makeIterator()
         while let byte = bytes.next() {
@@ -143,6 +146,14 @@ public struct SecLangAction: Sendable, Hashable {
         }
         finish()
         return actions
+    }
+
+    /// `bytes` without leading and trailing blanks (spaces, tabs).
+    private static func trimmingBlanks(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
+        else { return [] }
+        return bytes[first...last]
     }
 }
 

@@ -43,7 +43,7 @@ struct CRSProgram: Sendable {
         var untranslated: [(id: Int, reason: String)] = []
         var lists: [[SecLangTransformation]: Int] = [:]
         var slots = 0
-        var pending: [SecLangDirective] = []
+        var pending: [(directive: SecLangDirective, actions: [SecLangAction])] = []
         var removed = removedRuleIDs
         let directives = sources.flatMap { SecLangReader.directives(in: $0.text, file: $0.file) }
         for directive in directives where directive.name == "SecRuleRemoveById" {
@@ -56,12 +56,12 @@ struct CRSProgram: Sendable {
                 phases[0].append(.marker(name))
                 phases[1].append(.marker(name))
             case "SecRule", "SecAction":
-                pending.append(directive)
                 let actions = SecLangAction.parse(directive.arguments.last ?? "")
+                pending.append((directive, actions))
                 guard !actions.contains(where: { $0.name == "chain" }) else { continue }
                 let chain = pending
                 pending = []
-                let head = SecLangAction.parse(chain[0].arguments.last ?? "")
+                let head = chain[0].actions
                 let id = head.first { $0.name == "id" }?.value.flatMap { Int($0) } ?? 0
                 guard !removed.contains(id) else { continue }
                 let phase = head.first { $0.name == "phase" }?.value.flatMap { Self.phase($0) } ?? 2
@@ -189,21 +189,21 @@ final class CompiledSecRule: Sendable {
     let dependence: Dependence
 
     init(
-        id: Int, chain: [SecLangDirective], dataDirectory: String,
+        id: Int, chain: [(directive: SecLangDirective, actions: [SecLangAction])], dataDirectory: String,
         transformationKey: ([SecLangTransformation]) -> Int, outcomeSlot: () -> Int
     ) {
         self.id = id
         var links: [CompiledSecLink] = []
         var reasons: [String] = []
-        for directive in chain {
+        for (directive, actions) in chain {
             let link = CompiledSecLink(
-                directive, dataDirectory: dataDirectory, transformationKey: transformationKey,
+                directive, actions: actions, dataDirectory: dataDirectory, transformationKey: transformationKey,
                 outcomeSlot: outcomeSlot)
             if let reason = link.untranslatedReason { reasons.append(reason) }
             links.append(link)
         }
         self.links = links
-        let head = SecLangAction.parse(chain[0].arguments.last ?? "")
+        let head = chain[0].actions
         logs = head.last { $0.name == "log" || $0.name == "nolog" }?.name != "nolog"
         skipAfter = head.first { $0.name == "skipAfter" }?.value
         tags = head.filter { $0.name == "tag" }.compactMap(\.value)
@@ -266,10 +266,9 @@ final class CompiledSecLink: Sendable {
     let outcomeSlot: Int?
 
     init(
-        _ directive: SecLangDirective, dataDirectory: String,
+        _ directive: SecLangDirective, actions: [SecLangAction], dataDirectory: String,
         transformationKey: ([SecLangTransformation]) -> Int, outcomeSlot: () -> Int
     ) {
-        let actions = SecLangAction.parse(directive.arguments.last ?? "")
         var reasons: [String] = []
         isAction = directive.name == "SecAction"
         if isAction {

@@ -187,9 +187,9 @@ struct CRSTransaction {
         quietOthers = prelude.quietOthers
     }
 
-    /// `TX:name` as an integer (0 when unset).
-    func transactionInteger(_ name: String) -> Int {
-        SecLangOperator.integer(collections[.tx]?.value(CRSName(Array(name.lowercased().utf8))) ?? [])
+    /// `TX:name` as an integer (0 when unset); `name` is lowercased, as `setvar` stores names.
+    func transactionInteger(_ name: CRSName) -> Int {
+        SecLangOperator.integer(collections.value(.tx, name) ?? [])
     }
 
     /// Notes which collections have members and makes the members of the single variables the request fixes.

@@ -145,6 +145,9 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     /// How many requests were evaluated and how many of them libmodsecurity decided, since the evaluator loaded.
     public var statistics: CompiledCRSStatistics { counters.snapshot }
 
+    /// `TX:anomaly_score_pl1` … `pl4`, where CRS adds each paranoia level's points.
+    private static let levelScoreNames = (1...4).map { CRSName(Array("anomaly_score_pl\($0)".utf8)) }
+
     private func verdict(_ transaction: CRSTransaction, bodyAbsent: Bool) -> ManagedRulesVerdict {
         var seen = Set<Int>()
         var matches: [ManagedRuleMatch] = []
@@ -152,7 +155,7 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
             guard let rule = catalogue.rule(id: id) else { continue }
             matches.append(ManagedRuleMatch(id: id, paranoiaLevel: rule.paranoiaLevel, score: rule.score))
         }
-        let levelScores = (1...4).map { transaction.transactionInteger("anomaly_score_pl\($0)") }
+        let levelScores = Self.levelScoreNames.map { transaction.transactionInteger($0) }
         if matches.isEmpty, levelScores.allSatisfy({ $0 == 0 }) {
             return bodyAbsent && !bodyOnlyRules.isEmpty
                 ? ManagedRulesVerdict(matches: [], levelScores: [], notEvaluated: bodyOnlyRules) : .clean
