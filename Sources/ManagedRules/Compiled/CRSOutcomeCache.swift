@@ -114,6 +114,37 @@ final class CRSOutcomeCache {
         nothingOn[slot].append(value)
     }
 
+    /// Whether `regex` (a `/pattern/` selector) matches `name`, a member's name in a collection `setvar` fills:
+    /// kept per pattern and name, since the rules set the same few names in every transaction.
+    func selects(_ regex: SecLangRegex, _ name: CRSName) -> Bool {
+        let key = SelectedName(regex: ObjectIdentifier(regex), name: name)
+        if let known = selections[key] { return known }
+        let found = regex.matches(name.bytes, scratch: matchData)
+        if selections.count >= Self.mostSelections { selections.removeAll(keepingCapacity: true) }
+        selections[key] = found
+        return found
+    }
+
+    /// The most pattern-and-name answers `selects` keeps.
+    private static let mostSelections = 65_536
+    private var selections: [SelectedName: Bool] = [:]
+
+    /// A pattern and a name, hashed from the name's stored hash.
+    private struct SelectedName: Hashable {
+        let regex: ObjectIdentifier
+        let name: CRSName
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(regex)
+            hasher.combine(name)
+        }
+
+        /// The hash a dictionary asks for, without running a hasher per lookup (as `CRSName` does).
+        func _rawHashValue(seed: Int) -> Int {
+            name._rawHashValue(seed: seed) &+ Int(bitPattern: UInt(bitPattern: regex)) &* 31
+        }
+    }
+
     /// Values longer than this are evaluated without keeping their outcomes.
     static let longestCachedValue = 4096
 

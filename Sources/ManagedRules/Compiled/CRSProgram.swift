@@ -15,8 +15,24 @@ struct CRSProgram: Sendable {
         case marker(String)
     }
 
+    /// What a transaction needs to pass over a step without touching it: whether it is a marker and, for a rule,
+    /// the outcome slot of its first link (-1 for a link without plain targets), that slot's request target list,
+    /// and whether the link has other plain targets. Plain values, so reading them costs no reference counting.
+    struct Pass: Sendable {
+        /// Whether the step is a marker.
+        let isMarker: Bool
+        /// The first link's outcome slot, or -1.
+        let slot: Int32
+        /// The slot's request target list.
+        let list: Int32
+        /// Whether the slot has no other plain targets (`plainTargetsBySlot`).
+        let othersEmpty: Bool
+    }
+
     /// The steps of phase 1 (request headers) and phase 2 (request body).
     let phases: [[Step]]
+    /// Per phase, a `Pass` per step.
+    let passes: [[Pass]]
     /// The rules that are not translated, with why, in load order.
     let untranslated: [(id: Int, reason: String)]
     /// The links whose outcome on a value depends on the value alone, numbered by `CompiledSecLink.outcomeSlot`.
@@ -112,6 +128,19 @@ struct CRSProgram: Sendable {
         }
         requestTargetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
         plainTargetsBySlot = bySlot
+        passes = phases.map { steps in
+            steps.map { step in
+                guard case let .rule(rule) = step else {
+                    return Pass(isMarker: true, slot: -1, list: -1, othersEmpty: false)
+                }
+                guard let slot = rule.links[0].outcomeSlot, let plain = bySlot[slot] else {
+                    return Pass(isMarker: false, slot: -1, list: -1, othersEmpty: false)
+                }
+                return Pass(
+                    isMarker: false, slot: Int32(slot), list: Int32(plain.requestList),
+                    othersEmpty: plain.others.isEmpty)
+            }
+        }
         let written = Self.membersWritten(by: Array(phases[0][end...]) + phases[1])
         othersFixedAfterPrelude = bySlot.map { plain in
             guard let others = plain?.others, !others.isEmpty else { return false }

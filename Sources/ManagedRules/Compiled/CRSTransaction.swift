@@ -212,7 +212,28 @@ struct CRSTransaction {
 
     private mutating func run(phase: Int, steps range: Range<Int>) throws(Untranslated) {
         let steps = program.phases[phase]
-        for index in range { _ = try run(steps[index]) }
+        let passes = program.passes[phase]
+        for index in range {
+            let pass = passes[index]
+            // A marker when no `skipAfter` is in force, or a rule while one is, changes nothing.
+            if pass.isMarker ? marker == nil : marker != nil { continue }
+            if passesOver(pass) {
+                forgetMatches()
+                continue
+            }
+            _ = try run(steps[index])
+        }
+    }
+
+    /// Whether the rule of a step is known from bits alone to do nothing, as `nothingHappens` would find for its
+    /// first link: then running it only empties `MATCHED_VAR` and `MATCHED_VARS`. False when unsure (a marker, a
+    /// removal in force, other targets not known to be quiet): the step is then run. No `skipAfter` is in force.
+    private func passesOver(_ pass: CRSProgram.Pass) -> Bool {
+        guard pass.slot >= 0, removedRanges.isEmpty, removedTags.isEmpty else { return false }
+        let slot = Int(pass.slot)
+        let list = Int(pass.list)
+        guard pass.othersEmpty || (slot < quietOthers.count && quietOthers[slot]) else { return false }
+        return gather(list) && !openSlots.contains(row: list, slot)
     }
 
     /// Runs `step`; true when it is a rule that ran and did not match, which empties `MATCHED_VAR` and
@@ -527,7 +548,7 @@ struct CRSTransaction {
                     values.append(Value(variable: variable, key: entry.key.bytes, value: entry.value))
                 }
             case let .pattern(regex):
-                for entry in collections.entries(variable) where regex.matches(entry.key.bytes, scratch: matchData) {
+                for entry in collections.entries(variable) where cache.selects(regex, entry.key) {
                     values.append(Value(variable: variable, key: entry.key.bytes, value: entry.value))
                 }
             }
