@@ -243,12 +243,8 @@ final class CompiledSecRule: Sendable {
         } else if !links.contains(where: \.readsRequest) {
             dependence = .none
         } else if links.count == 1, let link = links.first, link.untranslatedReason == nil, link.setVariables.isEmpty,
-            !link.capture,
-            !link.controls.isEmpty, !logs, skipAfter == nil,
-            link.controls.allSatisfy({ control in
-                if case .bodyProcessor = control { return true }
-                return false
-            })
+            !link.capture, !logs, skipAfter == nil, !link.controls.isEmpty,
+            link.controls.allSatisfy(\.setsBodyProcessor)
         {
             dependence = .bodyProcessorOnly
         } else {
@@ -358,12 +354,7 @@ final class CompiledSecLink: Sendable {
             readTargets.contains { test($0.variable) } || parameter?.reads(test) ?? true
                 || setVariables.contains { $0.name.reads(test) || $0.value.reads(test) }
         }
-        readsRequest =
-            !reasons.isEmpty || reads(\.readsRequest)
-            || controls.contains { control in
-                if case .bodyProcessor = control { return true }
-                return false
-            }
+        readsRequest = !reasons.isEmpty || reads(\.readsRequest) || controls.contains(where: \.setsBodyProcessor)
         readsMatches = reads(\.isMatch)
         self.outcomeSlot = pure ? outcomeSlot() : nil
     }
@@ -426,6 +417,12 @@ enum SecLangControl: Sendable {
     case bodyProcessor(String)
     /// A control that changes nothing the verdict reads (`auditEngine`, `auditLogParts`, `forceRequestBodyVariable`).
     case noEffect
+
+    /// Whether the control sets the body processor.
+    var setsBodyProcessor: Bool {
+        if case .bodyProcessor = self { return true }
+        return false
+    }
 
     init(_ text: String) throws(SecLangCompileError) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)

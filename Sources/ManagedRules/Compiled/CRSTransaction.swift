@@ -94,9 +94,8 @@ struct CRSTransaction {
         gatheredLists = cache.gatheredLists
         uncachedLists = cache.uncachedLists
         openSlots = cache.openSlots
-        gatheredLists.clear(row: 0)
-        uncachedLists.clear(row: 0)
         self.prelude = prelude
+        forgetGathered()
         fixRequestVariables()
     }
 
@@ -165,8 +164,7 @@ struct CRSTransaction {
             case "URLENCODED":
                 request.readURLEncodedBody()
                 fixRequestVariables()
-                gatheredLists.clear(row: 0)
-                uncachedLists.clear(row: 0)
+                forgetGathered()
             case "": break
             case let other:
                 throw Untranslated(ruleID: 0, reason: "a \(other) request body is parsed only by libmodsecurity")
@@ -185,6 +183,12 @@ struct CRSTransaction {
         removedTargets = prelude.removedTargets
         loggedRuleIDs = prelude.loggedRuleIDs
         quietOthers = prelude.quietOthers
+    }
+
+    /// Forgets which request target lists are gathered: a new transaction, or a body just read.
+    private func forgetGathered() {
+        gatheredLists.clear(row: 0)
+        uncachedLists.clear(row: 0)
     }
 
     /// `TX:name` as an integer (0 when unset); `name` is lowercased, as `setvar` stores names.
@@ -225,15 +229,14 @@ struct CRSTransaction {
         }
     }
 
-    /// Whether the rule of a step is known from bits alone to do nothing, as `nothingHappens` would find for its
-    /// first link: then running it only empties `MATCHED_VAR` and `MATCHED_VARS`. False when unsure (a marker, a
-    /// removal in force, other targets not known to be quiet): the step is then run. No `skipAfter` is in force.
+    /// Whether the rule of a step is known to do nothing, as `nothingHappens` finds for its first link, from the
+    /// step's plain values alone: then running it only empties `MATCHED_VAR` and `MATCHED_VARS`. False when unsure
+    /// (a marker, a removal in force, other targets to check one by one): the step is then run. No `skipAfter` is
+    /// in force.
     private func passesOver(_ pass: CRSProgram.Pass) -> Bool {
         guard pass.slot >= 0, removedRanges.isEmpty, removedTags.isEmpty else { return false }
         let slot = Int(pass.slot)
-        let list = Int(pass.list)
-        guard pass.othersEmpty || (slot < quietOthers.count && quietOthers[slot]) else { return false }
-        return gather(list) && !openSlots.contains(row: list, slot)
+        return (pass.othersEmpty || othersKnownQuiet(slot)) && requestValuesDoNothing(list: Int(pass.list), slot: slot)
     }
 
     /// Runs `step`; true when it is a rule that ran and did not match, which empties `MATCHED_VAR` and
@@ -312,13 +315,8 @@ struct CRSTransaction {
     /// Whether the kept outcomes already show that nothing happens on any value of `targets` at `slot`: the
     /// common case, checked without building the values.
     private func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
-        let list = plain.requestList
-        guard gather(list) else { return false }
-        if openSlots.contains(row: list, slot) {
-            guard forEachOutcomes(ofList: list, { $0.state(slot) == .nothing }) else { return false }
-            openSlots.remove(row: list, slot)
-        }
-        if slot < quietOthers.count, quietOthers[slot] { return true }
+        guard requestValuesDoNothing(list: plain.requestList, slot: slot) else { return false }
+        if othersKnownQuiet(slot) { return true }
         for target in plain.others {
             let variable = target.variable
             if target.counted {
@@ -344,6 +342,23 @@ struct CRSTransaction {
             }
         }
         return true
+    }
+
+    /// Whether the link at `slot` does nothing on any value of request target list `list`, from the kept outcomes:
+    /// one bit once the list is gathered, and the values themselves only while the bit is still open.
+    private func requestValuesDoNothing(list: Int, slot: Int) -> Bool {
+        guard gather(list) else { return false }
+        if openSlots.contains(row: list, slot) {
+            guard forEachOutcomes(ofList: list, { $0.state(slot) == .nothing }) else { return false }
+            openSlots.remove(row: list, slot)
+        }
+        return true
+    }
+
+    /// Whether the other plain targets of the link at `slot` are fixed after the prelude and quiet
+    /// (`Prelude.quietOthers`).
+    private func othersKnownQuiet(_ slot: Int) -> Bool {
+        slot < quietOthers.count && quietOthers[slot]
     }
 
     /// Notes once per request (and again once the body is read) which slots are open on some value of request

@@ -120,12 +120,8 @@ struct SecLangOperator: Sendable {
         case .streq: return input == expanded
         case .contains: return Self.find(expanded, in: input)
         case .within: return input.isEmpty || Self.find(input, in: expanded)
-        case .beginsWith:
-            let prefix = expanded
-            return input.count >= prefix.count && input.starts(with: prefix)
-        case .endsWith:
-            let suffix = expanded
-            return input.count >= suffix.count && input.suffix(suffix.count).elementsEqual(suffix)
+        case .beginsWith: return input.starts(with: expanded)
+        case .endsWith: return input.count >= expanded.count && input.suffix(expanded.count).elementsEqual(expanded)
         case let .validateByteRange(allowed): return input.contains { !allowed[Int($0)] }
         case .validateURLEncoding: return Self.hasInvalidURLEncoding(input)
         case .validateUTF8Encoding: return Self.hasInvalidUTF8(input)
