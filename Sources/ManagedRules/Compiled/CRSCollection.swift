@@ -27,52 +27,49 @@ struct CRSCollection {
     }
 }
 
-/// The collections of one transaction: those the compiled evaluator knows by variable, the others by name.
+/// The collections of one transaction: `TX`, which nearly every rule reads, in a field of its own; the others the
+/// compiled evaluator knows by variable, and the rest by name.
 struct CRSCollections {
-    private var known = [CRSCollection?](repeating: nil, count: CRSVariable.allCases.count)
+    private var tx = CRSCollection()
+    private var known: [CRSVariable: CRSCollection] = [:]
     private var others: [String: CRSCollection] = [:]
-
-    /// The collection of `variable`, nil before a member is set.
-    subscript(variable: CRSVariable) -> CRSCollection? {
-        known[variable.rawValue]
-    }
 
     /// The value of `key` in the collection of `variable`, nil when unset; read in place.
     func value(_ variable: CRSVariable, _ key: CRSName) -> [UInt8]? {
-        known[variable.rawValue]?.value(key)
+        variable == .tx ? tx.value(key) : known[variable]?.value(key)
     }
 
     /// The members of the collection of `variable` in the order they were first set.
     func entries(_ variable: CRSVariable) -> [(key: CRSName, value: [UInt8])] {
-        known[variable.rawValue]?.entries ?? []
+        variable == .tx ? tx.entries : known[variable]?.entries ?? []
     }
 
     /// The number of members in the collection of `variable`; read in place.
     func count(_ variable: CRSVariable) -> Int {
-        known[variable.rawValue]?.entries.count ?? 0
+        variable == .tx ? tx.entries.count : known[variable]?.entries.count ?? 0
     }
 
-    /// The collection named `name` (uppercased), known or not.
-    func collection(_ variable: CRSVariable?, named name: String) -> CRSCollection? {
-        variable.map { known[$0.rawValue] } ?? others[name]
+    /// The value of `key` in the collection of `variable` (or named `name`, uppercased), nil when unset.
+    func value(_ variable: CRSVariable?, named name: String, _ key: CRSName) -> [UInt8]? {
+        guard let variable else { return others[name]?.value(key) }
+        return value(variable, key)
     }
 
     /// Sets `key` in the collection of `variable` (or named `name`) to `value`.
     mutating func set(_ variable: CRSVariable?, named name: String, _ key: CRSName, _ value: [UInt8]) {
-        if let variable {
-            if known[variable.rawValue] == nil { known[variable.rawValue] = CRSCollection() }
-            known[variable.rawValue]!.set(key, value)
-        } else {
-            others[name, default: CRSCollection()].set(key, value)
+        switch variable {
+        case .tx: tx.set(key, value)
+        case let variable?: known[variable, default: CRSCollection()].set(key, value)
+        case nil: others[name, default: CRSCollection()].set(key, value)
         }
     }
 
     /// Unsets `key` in the collection of `variable` (or named `name`).
     mutating func remove(_ variable: CRSVariable?, named name: String, _ key: CRSName) {
-        if let variable {
-            known[variable.rawValue]?.remove(key)
-        } else {
-            others[name]?.remove(key)
+        switch variable {
+        case .tx: tx.remove(key)
+        case let variable?: known[variable]?.remove(key)
+        case nil: others[name]?.remove(key)
         }
     }
 }

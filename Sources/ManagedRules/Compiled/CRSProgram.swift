@@ -27,6 +27,8 @@ struct CRSProgram: Sendable {
         let list: Int32
         /// Whether the slot has no other plain targets (`plainTargetsBySlot`).
         let othersEmpty: Bool
+        /// The rule's number in `fixedRules`, or -1.
+        let fixed: Int32
     }
 
     /// The steps of phase 1 (request headers) and phase 2 (request body).
@@ -52,6 +54,9 @@ struct CRSProgram: Sendable {
     /// Per outcome slot, whether its other plain targets are all named members of collections `setvar` fills that
     /// no rule after the prelude writes: their values are the prelude's in every transaction.
     let othersFixedAfterPrelude: [Bool]
+    /// The rules after the prelude whose links all read such fixed members alone, without `capture`: what they
+    /// match is the same in every transaction, so it is found once (`CRSTransaction.Prelude`) and replayed.
+    let fixedRules: [CompiledSecRule]
 
     /// Compiles `sources` (text and where it comes from) without the rules `removedRuleIDs` names.
     init(sources: [(text: String, file: String)], dataDirectory: String, removedRuleIDs: Set<Int>) {
@@ -126,23 +131,11 @@ struct CRSProgram: Sendable {
                 bySlot[slot] = (list, others)
             }
         }
-        requestTargetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
+        let targetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
+        requestTargetLists = targetLists
         plainTargetsBySlot = bySlot
-        passes = phases.map { steps in
-            steps.map { step in
-                guard case let .rule(rule) = step else {
-                    return Pass(isMarker: true, slot: -1, list: -1, othersEmpty: false)
-                }
-                guard let slot = rule.links[0].outcomeSlot, let plain = bySlot[slot] else {
-                    return Pass(isMarker: false, slot: -1, list: -1, othersEmpty: false)
-                }
-                return Pass(
-                    isMarker: false, slot: Int32(slot), list: Int32(plain.requestList),
-                    othersEmpty: plain.others.isEmpty)
-            }
-        }
         let written = Self.membersWritten(by: Array(phases[0][end...]) + phases[1])
-        othersFixedAfterPrelude = bySlot.map { plain in
+        let fixedOthers = bySlot.map { plain in
             guard let others = plain?.others, !others.isEmpty else { return false }
             return others.allSatisfy { target in
                 guard target.variable.isSetByRules, let key = target.key?.bytes else { return false }
@@ -152,6 +145,45 @@ struct CRSProgram: Sendable {
                 }
             }
         }
+        othersFixedAfterPrelude = fixedOthers
+        var fixedRules: [CompiledSecRule] = []
+        passes = phases.enumerated().map { phase, steps in
+            steps.enumerated().map { index, step in
+                guard case let .rule(rule) = step else {
+                    return Pass(isMarker: true, slot: -1, list: -1, othersEmpty: false, fixed: -1)
+                }
+                var fixed: Int32 = -1
+                let afterPrelude = phase > 0 || index >= end
+                if afterPrelude,
+                    Self.isFixed(rule, plainTargetsBySlot: bySlot, requestLists: targetLists, fixed: fixedOthers)
+                {
+                    fixed = Int32(fixedRules.count)
+                    fixedRules.append(rule)
+                }
+                guard let slot = rule.links[0].outcomeSlot, let plain = bySlot[slot] else {
+                    return Pass(isMarker: false, slot: -1, list: -1, othersEmpty: false, fixed: fixed)
+                }
+                return Pass(
+                    isMarker: false, slot: Int32(slot), list: Int32(plain.requestList),
+                    othersEmpty: plain.others.isEmpty, fixed: fixed)
+            }
+        }
+        self.fixedRules = fixedRules
+    }
+
+    /// Whether every link of `rule` reads only members fixed after the prelude (`othersFixedAfterPrelude`, no
+    /// request target), through an operator whose outcome depends on the value alone, without `capture`.
+    private static func isFixed(
+        _ rule: CompiledSecRule, plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?],
+        requestLists: [[CRSPlainTarget]], fixed: [Bool]
+    ) -> Bool {
+        rule.untranslatedReason == nil
+            && rule.links.allSatisfy { link in
+                guard !link.capture, let slot = link.outcomeSlot, let plain = plainTargetsBySlot[slot] else {
+                    return false
+                }
+                return fixed[slot] && requestLists[plain.requestList].isEmpty
+            }
     }
 
     /// The members `steps` may write, by collection: whole names (`setvar:tx.x=1`, a capture's `TX:0`…`TX:9`) and,

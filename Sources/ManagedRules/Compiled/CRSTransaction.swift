@@ -52,6 +52,17 @@ struct CRSTransaction {
         /// Per outcome slot whose other plain targets are fixed after the prelude
         /// (`CRSProgram.othersFixedAfterPrelude`): whether the link does nothing on their values.
         fileprivate var quietOthers: [Bool]
+        /// What each of `CRSProgram.fixedRules` matches (empty when the prelude leaves a removal in force).
+        fileprivate var fixedMatches: [FixedMatches]
+    }
+
+    /// What a rule of `CRSProgram.fixedRules` matches in every transaction: per link, in order up to the first
+    /// that does not match, the values it matches on.
+    struct FixedMatches {
+        /// The matched values of each link that matched.
+        fileprivate var links: [[Value]]
+        /// Whether every link matched.
+        fileprivate var matched: Bool
     }
 
     private var request: CRSRequestVariables
@@ -80,6 +91,8 @@ struct CRSTransaction {
     private let prelude: Prelude?
     /// `Prelude.quietOthers` once adopted.
     private var quietOthers: [Bool] = []
+    /// `Prelude.fixedMatches` once adopted.
+    private var fixedMatches: [FixedMatches] = []
     /// The ids of the rules logged, in order.
     private(set) var loggedRuleIDs: [Int] = []
 
@@ -122,12 +135,44 @@ struct CRSTransaction {
                 quietOthers[slot] = others.allSatisfy { transaction.doesNothing(on: $0, link, matcher, rule: rule) }
             }
         }
+        var fixedMatches: [FixedMatches] = []
+        if transaction.removalsEmpty {
+            do {
+                for rule in program.fixedRules { fixedMatches.append(try transaction.fixedMatches(of: rule)) }
+            } catch { fixedMatches = [] }
+        }
         return Prelude(
             collections: transaction.collections, matchedVar: transaction.matchedVar,
             matchedVars: transaction.matchedVars, marker: transaction.marker,
             removedRanges: transaction.removedRanges, removedTags: transaction.removedTags,
             removedTargets: transaction.removedTargets, loggedRuleIDs: transaction.loggedRuleIDs,
-            quietOthers: quietOthers)
+            quietOthers: quietOthers, fixedMatches: fixedMatches)
+    }
+
+    /// What `rule`, one of `CRSProgram.fixedRules`, matches: found as `evaluate` finds it, without its effects,
+    /// which change nothing its links read.
+    private func fixedMatches(of rule: CompiledSecRule) throws(Untranslated) -> FixedMatches {
+        var links: [[Value]] = []
+        for link in rule.links {
+            guard let targets = link.targets, let matcher = link.matcher else {
+                throw Untranslated(ruleID: rule.id, reason: link.untranslatedReason ?? "")
+            }
+            var matches: [Value] = []
+            for value in try values(of: targets, link: link, rule: rule) {
+                for outcome in outcomes(of: value, link, matcher, rule: rule) where outcome.found != matcher.negated {
+                    matches.append(
+                        Value(variable: value.variable, counted: value.counted, key: value.key, value: outcome.variant))
+                }
+            }
+            guard !matches.isEmpty else { return FixedMatches(links: links, matched: false) }
+            links.append(matches)
+        }
+        return FixedMatches(links: links, matched: true)
+    }
+
+    /// Whether no `ctl` removal is in force.
+    private var removalsEmpty: Bool {
+        removedRanges.isEmpty && removedTags.isEmpty && removedTargets.isEmpty
     }
 
     /// Whether `link` does nothing on the value of `target`, a named member (or its count) of a collection
@@ -183,6 +228,7 @@ struct CRSTransaction {
         removedTargets = prelude.removedTargets
         loggedRuleIDs = prelude.loggedRuleIDs
         quietOthers = prelude.quietOthers
+        fixedMatches = prelude.fixedMatches
     }
 
     /// Forgets which request target lists are gathered: a new transaction, or a body just read.
@@ -225,8 +271,43 @@ struct CRSTransaction {
                 forgetMatches()
                 continue
             }
+            if pass.fixed >= 0, Int(pass.fixed) < fixedMatches.count, removalsEmpty, case let .rule(rule) = steps[index]
+            {
+                if replay(fixedMatches[Int(pass.fixed)], of: rule) { concluded(rule) }
+                continue
+            }
             _ = try run(steps[index])
         }
+    }
+
+    /// Does what `evaluate` does for a rule of `CRSProgram.fixedRules`, from what it matches; true when it matched.
+    private mutating func replay(_ fixed: FixedMatches, of rule: CompiledSecRule) -> Bool {
+        for (link, matches) in zip(rule.links, fixed.links) {
+            for current in matches { note(current, of: link, rule: rule) }
+        }
+        guard fixed.matched else {
+            forgetMatches()
+            return false
+        }
+        for link in rule.links.reversed() {
+            for control in link.controls { apply(control) }
+        }
+        return true
+    }
+
+    /// What a rule's full match does: log its id and start its `skipAfter`.
+    private mutating func concluded(_ rule: CompiledSecRule) {
+        if rule.logs { loggedRuleIDs.append(rule.id) }
+        if let target = rule.skipAfter { marker = target }
+    }
+
+    /// What a match of `link` on `current` does: it becomes `MATCHED_VAR` and joins `MATCHED_VARS`, then the
+    /// link's `setvar`s run, and with `multiMatch` the rule's id is logged.
+    private mutating func note(_ current: Value, of link: CompiledSecLink, rule: CompiledSecRule) {
+        matchedVar = current
+        matchedVars.append(current)
+        for setVariable in link.setVariables { apply(setVariable, rule: rule) }
+        if link.multiMatch, rule.logs { loggedRuleIDs.append(rule.id) }
     }
 
     /// Whether the rule of a step is known to do nothing, as `nothingHappens` finds for its first link, from the
@@ -251,8 +332,7 @@ struct CRSTransaction {
             if !removedRanges.isEmpty, removedRanges.contains(where: { $0.contains(rule.id) }) { return false }
             if !removedTags.isEmpty, rule.tags.contains(where: { removedTags.contains($0) }) { return false }
             guard try evaluate(rule, link: 0) else { return true }
-            if rule.logs { loggedRuleIDs.append(rule.id) }
-            if let target = rule.skipAfter { marker = target }
+            concluded(rule)
             return false
         }
     }
@@ -281,10 +361,7 @@ struct CRSTransaction {
                         matched = true
                         let current = Value(
                             variable: value.variable, counted: value.counted, key: value.key, value: outcome.variant)
-                        matchedVar = current
-                        matchedVars.append(current)
-                        for setVariable in link.setVariables { apply(setVariable, rule: rule) }
-                        if link.multiMatch, rule.logs { loggedRuleIDs.append(rule.id) }
+                        note(current, of: link, rule: rule)
                     }
                 }
             }
@@ -309,7 +386,7 @@ struct CRSTransaction {
     /// A link that did not match empties `MATCHED_VAR` and `MATCHED_VARS`.
     private mutating func forgetMatches() {
         if matchedVar != nil { matchedVar = nil }
-        if !matchedVars.isEmpty { matchedVars = [] }
+        if !matchedVars.isEmpty { matchedVars.removeAll(keepingCapacity: true) }
     }
 
     /// Whether the kept outcomes already show that nothing happens on any value of `targets` at `slot`: the
@@ -660,7 +737,7 @@ struct CRSTransaction {
         case .add, .subtract:
             let amount = SecLangOperator.integer(expand(setVariable.value, rule: rule))
             let current = SecLangOperator.integer(
-                collections.collection(variable, named: collection)?.value(key) ?? [])
+                collections.value(variable, named: collection, key) ?? [])
             let result = setVariable.operation == .add ? current + amount : current - amount
             collections.set(variable, named: collection, key, Self.decimal(result))
         }
@@ -705,7 +782,7 @@ struct CRSTransaction {
             default: return []
             }
         default:
-            return collections.collection(reference.variable, named: reference.collection)?.value(reference.name) ?? []
+            return collections.value(reference.variable, named: reference.collection, reference.name) ?? []
         }
     }
 }
