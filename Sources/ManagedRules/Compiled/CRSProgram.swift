@@ -57,6 +57,8 @@ struct CRSProgram: Sendable {
     /// The rules after the prelude whose links all read such fixed members alone, without `capture`: what they
     /// match is the same in every transaction, so it is found once (`CRSTransaction.Prelude`) and replayed.
     let fixedRules: [CompiledSecRule]
+    /// The name patterns rules select `TX` members by (`TX:/^header_name_/`).
+    let transactionNamePatterns: [SecLangRegex]
 
     /// Compiles `sources` (text and where it comes from) without the rules `removedRuleIDs` names.
     init(sources: [(text: String, file: String)], dataDirectory: String, removedRuleIDs: Set<Int>) {
@@ -169,6 +171,15 @@ struct CRSProgram: Sendable {
             }
         }
         self.fixedRules = fixedRules
+        var patterns: [ObjectIdentifier: SecLangRegex] = [:]
+        for case let .rule(rule) in phases.joined() {
+            for link in rule.links {
+                for target in link.targets ?? [] where target.variable == .tx {
+                    if case let .pattern(regex) = target.selector { patterns[ObjectIdentifier(regex)] = regex }
+                }
+            }
+        }
+        transactionNamePatterns = Array(patterns.values)
     }
 
     /// Whether every link of `rule` reads only members fixed after the prelude (`othersFixedAfterPrelude`, no

@@ -142,7 +142,8 @@ struct CRSTransaction {
             } catch { fixedMatches = [] }
         }
         return Prelude(
-            collections: transaction.collections, matchedVar: transaction.matchedVar,
+            collections: transaction.collections.sharingTransactionMembers(
+                selectedBy: program.transactionNamePatterns, cache: cache), matchedVar: transaction.matchedVar,
             matchedVars: transaction.matchedVars, marker: transaction.marker,
             removedRanges: transaction.removedRanges, removedTags: transaction.removedTags,
             removedTargets: transaction.removedTargets, loggedRuleIDs: transaction.loggedRuleIDs,
@@ -311,13 +312,14 @@ struct CRSTransaction {
     }
 
     /// Whether the rule of a step is known to do nothing, as `nothingHappens` finds for its first link, from the
-    /// step's plain values alone: then running it only empties `MATCHED_VAR` and `MATCHED_VARS`. False when unsure
-    /// (a marker, a removal in force, other targets to check one by one): the step is then run. No `skipAfter` is
-    /// in force.
+    /// bits of the step's plain values alone: then running it only empties `MATCHED_VAR` and `MATCHED_VARS`. False
+    /// when unsure (a marker, a removal in force, other targets to check one by one, a slot still open on a value):
+    /// the step is then run, and `nothingHappens` looks at the values. No `skipAfter` is in force.
     private func passesOver(_ pass: CRSProgram.Pass) -> Bool {
         guard pass.slot >= 0, removedRanges.isEmpty, removedTags.isEmpty else { return false }
         let slot = Int(pass.slot)
-        return (pass.othersEmpty || othersKnownQuiet(slot)) && requestValuesDoNothing(list: Int(pass.list), slot: slot)
+        let list = Int(pass.list)
+        return (pass.othersEmpty || othersKnownQuiet(slot)) && gather(list) && !openSlots.contains(row: list, slot)
     }
 
     /// Runs `step`; true when it is a rule that ran and did not match, which empties `MATCHED_VAR` and
@@ -636,12 +638,12 @@ struct CRSTransaction {
                     values.append(Value(variable: variable, key: key.bytes, value: value))
                 }
             case .all:
-                for entry in collections.entries(variable) {
-                    values.append(Value(variable: variable, key: entry.key.bytes, value: entry.value))
+                collections.forEach(variable) { key, value in
+                    values.append(Value(variable: variable, key: key.bytes, value: value))
                 }
             case let .pattern(regex):
-                for entry in collections.entries(variable) where cache.selects(regex, entry.key) {
-                    values.append(Value(variable: variable, key: entry.key.bytes, value: entry.value))
+                collections.forEach(variable, selectedBy: regex, cache: cache) { key, value in
+                    values.append(Value(variable: variable, key: key.bytes, value: value))
                 }
             }
         case .matchedVars, .matchedVarsNames:
