@@ -35,7 +35,7 @@ struct CRSCollectionTests {
                 collection = collection.share(selectedBy: next(2) == 0 ? [pattern] : [], cache: cache)
             }
             var members: [(key: String, value: String)] = []
-            collection.forEach {
+            collection.forEachMember {
                 members.append((String(decoding: $0.bytes, as: UTF8.self), String(decoding: $1, as: UTF8.self)))
             }
             #expect(members.map(\.key) == model.map(\.key))
@@ -46,7 +46,7 @@ struct CRSCollectionTests {
                 #expect(collection.value(name("name_\(probe)")).map { String(decoding: $0, as: UTF8.self) } == expected)
             }
             var selected: [String] = []
-            collection.forEach(selectedBy: pattern, cache: cache) { key, _ in
+            collection.forEachMember(selectedBy: pattern, cache: cache) { key, _ in
                 selected.append(String(decoding: key.bytes, as: UTF8.self))
             }
             #expect(selected == model.map(\.key).filter { $0 == "name_1" || $0 == "name_3" })

@@ -34,7 +34,7 @@ struct CRSCollection {
     }
 
     /// Calls `body` with each member in order.
-    func forEach(_ body: (CRSName, [UInt8]) -> Void) {
+    func forEachMember(_ body: (CRSName, [UInt8]) -> Void) {
         if let shared {
             for position in shared.entries.indices {
                 if let value = sharedValue(at: position) { body(shared.entries[position].key, value) }
@@ -44,7 +44,7 @@ struct CRSCollection {
     }
 
     /// Calls `body` with each member, in order, whose name `pattern` selects (answers kept in `cache`).
-    func forEach(selectedBy pattern: SecLangRegex, cache: CRSOutcomeCache, _ body: (CRSName, [UInt8]) -> Void) {
+    func forEachMember(selectedBy pattern: SecLangRegex, cache: CRSOutcomeCache, _ body: (CRSName, [UInt8]) -> Void) {
         if let shared {
             if let positions = shared.selections[ObjectIdentifier(pattern)] {
                 for position in positions {
@@ -93,7 +93,7 @@ struct CRSCollection {
     /// selects worked out.
     func share(selectedBy patterns: [SecLangRegex], cache: CRSOutcomeCache) -> CRSCollection {
         var entries: [(key: CRSName, value: [UInt8])] = []
-        forEach { entries.append(($0, $1)) }
+        forEachMember { entries.append(($0, $1)) }
         var selections: [ObjectIdentifier: [Int]] = [:]
         for pattern in patterns {
             selections[ObjectIdentifier(pattern)] = entries.indices.filter { cache.selects(pattern, entries[$0].key) }
@@ -123,19 +123,19 @@ struct CRSCollections {
     }
 
     /// Calls `body` with each member of the collection of `variable`, in the order they were first set.
-    func forEach(_ variable: CRSVariable, _ body: (CRSName, [UInt8]) -> Void) {
-        variable == .tx ? tx.forEach(body) : known[variable]?.forEach(body)
+    func forEachMember(_ variable: CRSVariable, _ body: (CRSName, [UInt8]) -> Void) {
+        variable == .tx ? tx.forEachMember(body) : known[variable]?.forEachMember(body)
     }
 
     /// Calls `body` with each member of the collection of `variable` whose name `pattern` selects, in order.
-    func forEach(
+    func forEachMember(
         _ variable: CRSVariable, selectedBy pattern: SecLangRegex, cache: CRSOutcomeCache,
         _ body: (CRSName, [UInt8]) -> Void
     ) {
         if variable == .tx {
-            tx.forEach(selectedBy: pattern, cache: cache, body)
+            tx.forEachMember(selectedBy: pattern, cache: cache, body)
         } else {
-            known[variable]?.forEach(selectedBy: pattern, cache: cache, body)
+            known[variable]?.forEachMember(selectedBy: pattern, cache: cache, body)
         }
     }
 

@@ -638,11 +638,11 @@ struct CRSTransaction {
                     values.append(Value(variable: variable, key: key.bytes, value: value))
                 }
             case .all:
-                collections.forEach(variable) { key, value in
+                collections.forEachMember(variable) { key, value in
                     values.append(Value(variable: variable, key: key.bytes, value: value))
                 }
             case let .pattern(regex):
-                collections.forEach(variable, selectedBy: regex, cache: cache) { key, value in
+                collections.forEachMember(variable, selectedBy: regex, cache: cache) { key, value in
                     values.append(Value(variable: variable, key: key.bytes, value: value))
                 }
             }
