@@ -8,7 +8,7 @@ struct CRSCollectionTests {
     @Test("Random sets, unsets and shares agree with an ordered list", arguments: [1, 2, 3])
     func agreesWithAnOrderedList(seed: UInt64) throws {
         let pattern = try SecLangRegex(pattern: "^name_[13]")
-        let cache = CRSOutcomeCache(slots: 1, lists: 1, byteBudget: 1 << 16)
+        let cache = CRSOutcomeCache(slots: 1, lists: 1, targets: 1, byteBudget: 1 << 16)
         var collection = CRSCollection()
         var model: [(key: String, value: String)] = []
         var state = seed &* 0x9E37_79B9_7F4A_7C15

@@ -32,8 +32,8 @@ final class CRSValueOutcomes {
     /// Per outcome slot, what is known. Read for every rule of every request, so kept in memory of its own rather
     /// than in an array, whose reads through a class pay for reference counting and exclusivity checks.
     private let states: UnsafeMutableBufferPointer<CRSOutcomeState>
-    /// The slots whose state is not `nothing`, for a transaction to tell at once that a link does nothing on any
-    /// value of a list (`CRSTransaction`).
+    /// The slots whose state is not `nothing`, each at its bit (`CRSProgram.bitOfSlot`), for a transaction to
+    /// tell at once that a link does nothing on any value of a list (`CRSTransaction`).
     let open: CRSSlotBits
     /// The variants of the slots whose state is `kept`.
     var details: [Int: [CRSVariantOutcome]] = [:]
@@ -56,10 +56,11 @@ final class CRSValueOutcomes {
         states[slot]
     }
 
-    /// Sets the state of `slot`, once known (a state never returns to `unknown`, nor leaves `nothing`).
-    func setState(_ slot: Int, _ state: CRSOutcomeState) {
+    /// Sets the state of `slot`, whose bit in `open` is `bit`, once known (a state never returns to `unknown`, nor
+    /// leaves `nothing`).
+    func setState(_ slot: Int, bit: Int, _ state: CRSOutcomeState) {
         states[slot] = state
-        if state == .nothing { open.remove(slot) }
+        if state == .nothing { open.remove(bit) }
     }
 }
 
@@ -77,26 +78,33 @@ final class CRSOutcomeCache {
     private var nothingOn: [[[UInt8]]]
 
     /// The working bits of the transaction running with this cache (`CRSTransaction`): the request target lists
-    /// gathered, those with a value too long to keep, and per list the slots open on some value.
+    /// gathered, those with a value too long to keep, and per list the slots open on some value; the same for the
+    /// request targets the lists are made of.
     let gatheredLists: CRSSlotBits
     let uncachedLists: CRSSlotBits
     let openSlots: CRSSlotBits
+    let gatheredTargets: CRSSlotBits
+    let uncachedTargets: CRSSlotBits
+    let openSlotsOfTargets: CRSSlotBits
 
-    /// A cache for a program with `slots` outcome slots and `lists` request target lists, holding about
-    /// `byteBudget` bytes at most.
-    init(slots: Int, lists: Int, byteBudget: Int) {
+    /// A cache for a program with `slots` outcome slots, `lists` request target lists and `targets` request
+    /// targets, holding about `byteBudget` bytes at most.
+    init(slots: Int, lists: Int, targets: Int, byteBudget: Int) {
         self.slots = slots
         self.byteBudget = byteBudget
         nothingOn = Array(repeating: [], count: slots)
         gatheredLists = CRSSlotBits(slots: lists, filled: false)
         uncachedLists = CRSSlotBits(slots: lists, filled: false)
         openSlots = CRSSlotBits(rows: lists, slots: slots, filled: false)
+        gatheredTargets = CRSSlotBits(slots: targets, filled: false)
+        uncachedTargets = CRSSlotBits(slots: targets, filled: false)
+        openSlotsOfTargets = CRSSlotBits(rows: targets, slots: slots, filled: false)
     }
 
     deinit {
-        gatheredLists.deallocate()
-        uncachedLists.deallocate()
-        openSlots.deallocate()
+        for bits in [gatheredLists, uncachedLists, openSlots, gatheredTargets, uncachedTargets, openSlotsOfTargets] {
+            bits.deallocate()
+        }
     }
 
     /// The most values `nothingOn` keeps per slot, and the longest.

@@ -23,6 +23,8 @@ struct CRSProgram: Sendable {
         let isMarker: Bool
         /// The first link's outcome slot, or -1.
         let slot: Int32
+        /// The slot's bit (`bitOfSlot`).
+        let bit: Int32
         /// The slot's request target list.
         let list: Int32
         /// Whether the slot has no other plain targets (`plainTargetsBySlot`).
@@ -51,6 +53,18 @@ struct CRSProgram: Sendable {
     /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
     /// (members `setvar` fills, counts), which change while the transaction runs.
     let plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?]
+    /// The distinct request targets of the lists, and per list the numbers of its targets: a transaction gathers
+    /// the kept outcomes of each target's values once, and a list from its targets.
+    let requestTargets: [CRSPlainTarget]
+    let listTargets: [[Int]]
+    /// Per outcome slot, its bit in the rows of slot bits (`CRSValueOutcomes.open`, the rows a transaction
+    /// gathers): the slots of one request target list have neighbouring bits, so that gathering a list reads only
+    /// the words of its own slots.
+    let bitOfSlot: [Int]
+    /// Per request target list, the words of a row that hold its slots' bits; per request target, those of the
+    /// lists it is in.
+    let listWords: [Range<Int>]
+    let targetWords: [Range<Int>]
     /// Per outcome slot, whether its other plain targets are all named members of collections `setvar` fills that
     /// no rule after the prelude writes: their values are the prelude's in every transaction.
     let othersFixedAfterPrelude: [Bool]
@@ -136,6 +150,40 @@ struct CRSProgram: Sendable {
         let targetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
         requestTargetLists = targetLists
         plainTargetsBySlot = bySlot
+        var targetNumbers: [CRSPlainTarget: Int] = [:]
+        var targets: [CRSPlainTarget] = []
+        listTargets = targetLists.map { list in
+            list.map { target in
+                if let number = targetNumbers[target] { return number }
+                targetNumbers[target] = targets.count
+                targets.append(target)
+                return targets.count - 1
+            }
+        }
+        requestTargets = targets
+        let bitOrder = (0..<slots).sorted { first, second in
+            let lists = (bySlot[first]?.requestList ?? Int.max, bySlot[second]?.requestList ?? Int.max)
+            return lists.0 != lists.1 ? lists.0 < lists.1 : first < second
+        }
+        var bits = [Int](repeating: 0, count: slots)
+        for (bit, slot) in bitOrder.enumerated() { bits[slot] = bit }
+        bitOfSlot = bits
+        func covering(_ words: Range<Int>, _ other: Range<Int>) -> Range<Int> {
+            if words.isEmpty { return other }
+            if other.isEmpty { return words }
+            return min(words.lowerBound, other.lowerBound)..<max(words.upperBound, other.upperBound)
+        }
+        var wordsOfLists = [Range<Int>](repeating: 0..<0, count: targetLists.count)
+        for slot in 0..<slots {
+            guard let list = bySlot[slot]?.requestList else { continue }
+            wordsOfLists[list] = covering(wordsOfLists[list], bits[slot] >> 6..<(bits[slot] >> 6) + 1)
+        }
+        listWords = wordsOfLists
+        var wordsOfTargets = [Range<Int>](repeating: 0..<0, count: targets.count)
+        for (list, numbers) in listTargets.enumerated() {
+            for target in numbers { wordsOfTargets[target] = covering(wordsOfTargets[target], wordsOfLists[list]) }
+        }
+        targetWords = wordsOfTargets
         let written = Self.membersWritten(by: Array(phases[0][end...]) + phases[1])
         let fixedOthers = bySlot.map { plain in
             guard let others = plain?.others, !others.isEmpty else { return false }
@@ -152,7 +200,7 @@ struct CRSProgram: Sendable {
         passes = phases.enumerated().map { phase, steps in
             steps.enumerated().map { index, step in
                 guard case let .rule(rule) = step else {
-                    return Pass(isMarker: true, slot: -1, list: -1, othersEmpty: false, fixed: -1)
+                    return Pass(isMarker: true, slot: -1, bit: -1, list: -1, othersEmpty: false, fixed: -1)
                 }
                 var fixed: Int32 = -1
                 let afterPrelude = phase > 0 || index >= end
@@ -163,10 +211,10 @@ struct CRSProgram: Sendable {
                     fixedRules.append(rule)
                 }
                 guard let slot = rule.links[0].outcomeSlot, let plain = bySlot[slot] else {
-                    return Pass(isMarker: false, slot: -1, list: -1, othersEmpty: false, fixed: fixed)
+                    return Pass(isMarker: false, slot: -1, bit: -1, list: -1, othersEmpty: false, fixed: fixed)
                 }
                 return Pass(
-                    isMarker: false, slot: Int32(slot), list: Int32(plain.requestList),
+                    isMarker: false, slot: Int32(slot), bit: Int32(bits[slot]), list: Int32(plain.requestList),
                     othersEmpty: plain.others.isEmpty, fixed: fixed)
             }
         }

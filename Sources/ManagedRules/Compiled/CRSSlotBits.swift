@@ -60,14 +60,19 @@ struct CRSSlotBits {
         if slots & 63 != 0 { words[start + wordsPerRow - 1] = (1 << UInt64(slots & 63)) - 1 }
     }
 
-    /// Adds the slots of `other`'s row `otherRow` (with as many slots) to `row`.
-    func formUnion(row: Int, with other: CRSSlotBits, row otherRow: Int = 0) {
+    /// Adds the slots of `other`'s row `otherRow` (with as many slots) held in the words `wordRange` (offsets
+    /// within a row) to `row`.
+    func formUnion(row: Int, with other: CRSSlotBits, row otherRow: Int = 0, wordRange: Range<Int>) {
         precondition(other.slots == slots, "slot counts differ")
         precondition(row >= 0 && row < rows && otherRow >= 0 && otherRow < other.rows, "row out of range")
+        precondition(wordRange.lowerBound >= 0 && wordRange.upperBound <= wordsPerRow, "words out of range")
         let start = row * wordsPerRow
         let otherStart = otherRow * wordsPerRow
-        for offset in 0..<wordsPerRow { words[start + offset] |= other.words[otherStart + offset] }
+        for offset in wordRange { words[start + offset] |= other.words[otherStart + offset] }
     }
+
+    /// The words of a row.
+    var rowWords: Range<Int> { 0..<wordsPerRow }
 
     private func position(row: Int, _ slot: Int) -> (word: Int, bit: Int) {
         precondition(row >= 0 && row < rows && slot >= 0 && slot < slots, "slot out of range")

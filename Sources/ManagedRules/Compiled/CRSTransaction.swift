@@ -87,6 +87,10 @@ struct CRSTransaction {
     /// Per gathered request target list, the slots not known to do nothing on every one of its values: most
     /// rules are passed over on one bit.
     private let openSlots: CRSSlotBits
+    /// The same three for the request targets the lists are made of (`CRSProgram.requestTargets`).
+    private let gatheredTargets: CRSSlotBits
+    private let uncachedTargets: CRSSlotBits
+    private let openSlotsOfTargets: CRSSlotBits
     /// The state the prelude's steps leave, adopted instead of running them.
     private let prelude: Prelude?
     /// `Prelude.quietOthers` once adopted.
@@ -107,6 +111,9 @@ struct CRSTransaction {
         gatheredLists = cache.gatheredLists
         uncachedLists = cache.uncachedLists
         openSlots = cache.openSlots
+        gatheredTargets = cache.gatheredTargets
+        uncachedTargets = cache.uncachedTargets
+        openSlotsOfTargets = cache.openSlotsOfTargets
         self.prelude = prelude
         forgetGathered()
         fixRequestVariables()
@@ -234,8 +241,7 @@ struct CRSTransaction {
 
     /// Forgets which request target lists are gathered: a new transaction, or a body just read.
     private func forgetGathered() {
-        gatheredLists.clear(row: 0)
-        uncachedLists.clear(row: 0)
+        for bits in [gatheredLists, uncachedLists, gatheredTargets, uncachedTargets] { bits.clear(row: 0) }
     }
 
     /// `TX:name` as an integer (0 when unset); `name` is lowercased, as `setvar` stores names.
@@ -315,11 +321,12 @@ struct CRSTransaction {
     /// bits of the step's plain values alone: then running it only empties `MATCHED_VAR` and `MATCHED_VARS`. False
     /// when unsure (a marker, a removal in force, other targets to check one by one, a slot still open on a value):
     /// the step is then run, and `nothingHappens` looks at the values. No `skipAfter` is in force.
-    private func passesOver(_ pass: CRSProgram.Pass) -> Bool {
+    private mutating func passesOver(_ pass: CRSProgram.Pass) -> Bool {
         guard pass.slot >= 0, removedRanges.isEmpty, removedTags.isEmpty else { return false }
         let slot = Int(pass.slot)
         let list = Int(pass.list)
-        return (pass.othersEmpty || othersKnownQuiet(slot)) && gather(list) && !openSlots.contains(row: list, slot)
+        return (pass.othersEmpty || othersKnownQuiet(slot)) && gather(list)
+            && !openSlots.contains(row: list, Int(pass.bit))
     }
 
     /// Runs `step`; true when it is a rule that ran and did not match, which empties `MATCHED_VAR` and
@@ -393,8 +400,10 @@ struct CRSTransaction {
 
     /// Whether the kept outcomes already show that nothing happens on any value of `targets` at `slot`: the
     /// common case, checked without building the values.
-    private func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
-        guard requestValuesDoNothing(list: plain.requestList, slot: slot) else { return false }
+    private mutating func nothingHappens(_ plain: (requestList: Int, others: [CRSPlainTarget]), slot: Int) -> Bool {
+        guard requestValuesDoNothing(list: plain.requestList, slot: slot, bit: program.bitOfSlot[slot]) else {
+            return false
+        }
         if othersKnownQuiet(slot) { return true }
         for target in plain.others {
             let variable = target.variable
@@ -423,61 +432,83 @@ struct CRSTransaction {
         return true
     }
 
-    /// Whether the link at `slot` does nothing on any value of request target list `list`, from the kept outcomes:
-    /// one bit once the list is gathered, and the values themselves only while the bit is still open.
-    private func requestValuesDoNothing(list: Int, slot: Int) -> Bool {
+    /// Whether the link at `slot` (bit `bit`) does nothing on any value of request target list `list`, from the kept
+    /// outcomes: one bit once the list is gathered, and the values themselves only while the bit is still open.
+    private mutating func requestValuesDoNothing(list: Int, slot: Int, bit: Int) -> Bool {
         guard gather(list) else { return false }
-        if openSlots.contains(row: list, slot) {
+        if openSlots.contains(row: list, bit) {
             guard forEachOutcomes(ofList: list, { $0.state(slot) == .nothing }) else { return false }
-            openSlots.remove(row: list, slot)
+            openSlots.remove(row: list, bit)
         }
         return true
     }
 
     /// Whether the other plain targets of the link at `slot` are fixed after the prelude and quiet
     /// (`Prelude.quietOthers`).
-    private func othersKnownQuiet(_ slot: Int) -> Bool {
+    private mutating func othersKnownQuiet(_ slot: Int) -> Bool {
         slot < quietOthers.count && quietOthers[slot]
     }
 
     /// Notes once per request (and again once the body is read) which slots are open on some value of request
     /// target list `list`; false when one of the values is too long to keep.
-    private func gather(_ list: Int) -> Bool {
+    private mutating func gather(_ list: Int) -> Bool {
         if gatheredLists.contains(list) { return true }
         if uncachedLists.contains(list) { return false }
         openSlots.clear(row: list)
-        let slots = openSlots
-        guard
-            forEachOutcomes(
-                ofList: list,
-                { entry in
-                    slots.formUnion(row: list, with: entry.open)
-                    return true
-                })
-        else {
-            uncachedLists.insert(list)
-            return false
+        let words = program.listWords[list]
+        for target in program.listTargets[list] {
+            guard gather(target: target) else {
+                uncachedLists.insert(list)
+                return false
+            }
+            openSlots.formUnion(row: list, with: openSlotsOfTargets, row: target, wordRange: words)
         }
         gatheredLists.insert(list)
         return true
     }
 
+    /// Notes once per request (and again once the body is read) which slots are open on some value of request
+    /// target `target` (`CRSProgram.requestTargets`); false when one of the values is too long to keep.
+    private mutating func gather(target: Int) -> Bool {
+        if gatheredTargets.contains(target) { return true }
+        if uncachedTargets.contains(target) { return false }
+        openSlotsOfTargets.clear(row: target)
+        let slots = openSlotsOfTargets
+        let words = program.targetWords[target]
+        guard
+            forEachOutcomes(
+                of: program.requestTargets[target],
+                { entry in
+                    slots.formUnion(row: target, with: entry.open, wordRange: words)
+                    return true
+                })
+        else {
+            uncachedTargets.insert(target)
+            return false
+        }
+        gatheredTargets.insert(target)
+        return true
+    }
+
     /// Calls `body` with the kept outcomes of each value of request target list `list` while it returns true;
     /// true when it was called for every value, false when it returned false or a value is too long to keep.
-    private func forEachOutcomes(ofList list: Int, _ body: (CRSValueOutcomes) -> Bool) -> Bool {
-        for target in program.requestTargetLists[list] {
-            let variable = target.variable
-            if variable.isFixedSingle {
-                guard let member = singles[variable.rawValue], let entry = outcomes(of: member, names: false),
-                    body(entry)
-                else { return false }
-                continue
+    private mutating func forEachOutcomes(ofList list: Int, _ body: (CRSValueOutcomes) -> Bool) -> Bool {
+        program.requestTargetLists[list].allSatisfy { forEachOutcomes(of: $0, body) }
+    }
+
+    /// `forEachOutcomes(ofList:_:)` for the values of one request target.
+    private mutating func forEachOutcomes(of target: CRSPlainTarget, _ body: (CRSValueOutcomes) -> Bool) -> Bool {
+        let variable = target.variable
+        if variable.isFixedSingle {
+            guard let member = singles[variable.rawValue], let entry = outcomes(of: member, names: false) else {
+                return false
             }
-            let names = variable.readsMemberNames
-            for member in members(of: variable) {
-                if let key = target.key, member.lowercasedName != key.bytes { continue }
-                guard let entry = outcomes(of: member, names: names), body(entry) else { return false }
-            }
+            return body(entry)
+        }
+        let names = variable.readsMemberNames
+        for member in members(of: variable) {
+            if let key = target.key, member.lowercasedName != key.bytes { continue }
+            guard let entry = outcomes(of: member, names: names), body(entry) else { return false }
         }
         return true
     }
@@ -527,10 +558,10 @@ struct CRSTransaction {
         case .unknown:
             let computed = computeOutcomes(of: value.value, link, matcher, rule: rule, entry: entry)
             if CRSVariantOutcome.changeNothing(computed, negated: matcher.negated) {
-                entry.setState(slot, .nothing)
+                entry.setState(slot, bit: program.bitOfSlot[slot], .nothing)
                 return []
             }
-            entry.setState(slot, .kept)
+            entry.setState(slot, bit: program.bitOfSlot[slot], .kept)
             entry.details[slot] = computed
             cache.hold(computed.reduce(0) { $0 + $1.variant.count + 32 })
             return computed

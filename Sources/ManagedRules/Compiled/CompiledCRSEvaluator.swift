@@ -49,7 +49,8 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
         catalogue = reference.catalogue
         self.program = program
         caches = CRSOutcomeCachePool(
-            slots: program.cacheableLinks, lists: program.requestTargetLists.count, byteBudget: outcomeCacheBytes)
+            slots: program.cacheableLinks, lists: program.requestTargetLists.count,
+            targets: program.requestTargets.count, byteBudget: outcomeCacheBytes)
         let cache = caches.take()
         prelude = CRSTransaction.prelude(of: program, cache: cache)
         caches.give(cache)
@@ -210,19 +211,22 @@ private final class CRSOutcomeCachePool: @unchecked Sendable {
     private let lock = NSLock()
     private let slots: Int
     private let lists: Int
+    private let targets: Int
     private let byteBudget: Int
     private var idle: [CRSOutcomeCache] = []
 
-    init(slots: Int, lists: Int, byteBudget: Int) {
+    init(slots: Int, lists: Int, targets: Int, byteBudget: Int) {
         self.slots = slots
         self.lists = lists
+        self.targets = targets
         self.byteBudget = byteBudget
     }
 
     func take() -> CRSOutcomeCache {
         lock.lock()
         defer { lock.unlock() }
-        return idle.popLast() ?? CRSOutcomeCache(slots: slots, lists: lists, byteBudget: byteBudget)
+        return idle.popLast()
+            ?? CRSOutcomeCache(slots: slots, lists: lists, targets: targets, byteBudget: byteBudget)
     }
 
     func give(_ cache: CRSOutcomeCache) {
