@@ -23,7 +23,7 @@ struct CRSSlotBitsTests {
         for _ in 0..<2_000 {
             let row = next(rows)
             let slot = next(slots)
-            switch next(10) {
+            switch next(11) {
             case 0..<4:
                 bits.insert(row: row, slot)
                 model.insert([row, slot])
@@ -31,6 +31,12 @@ struct CRSSlotBitsTests {
                 bits.remove(row: row, slot)
                 model.remove([row, slot])
             case 7:
+                let words = bits.rowWords.count
+                let low = next(words + 1)
+                let high = low + next(words - low + 1)
+                bits.clear(row: row, wordRange: low..<high)
+                model = model.filter { $0[0] != row || $0[1] < low * 64 || $0[1] >= high * 64 }
+            case 10:
                 bits.clear(row: row)
                 model = model.filter { $0[0] != row }
             case 8:

@@ -72,7 +72,7 @@ final class CRSOutcomeCache {
     let matchData = SecLangMatchData()
     private let slots: Int
     private let byteBudget: Int
-    private var entries: [[UInt8]: CRSValueOutcomes] = [:]
+    private var entries: [KeptValue: CRSValueOutcomes] = [:]
     private var bytes = 0
     /// Per slot, a few short values the transactions make (`TX` members, counts) on which the link does nothing.
     private var nothingOn: [[[UInt8]]]
@@ -159,16 +159,25 @@ final class CRSOutcomeCache {
     /// The outcomes of `value`, nil for a value too long to keep.
     func outcomes(of value: [UInt8]) -> CRSValueOutcomes? {
         guard value.count <= Self.longestCachedValue else { return nil }
-        if let entry = entries[value] { return entry }
+        if let entry = entries[KeptValue(bytes: value)] { return entry }
         let cost = value.count + slots + 64
         if bytes + cost > byteBudget {
             entries.removeAll(keepingCapacity: true)
             bytes = 0
         }
         let entry = CRSValueOutcomes(slots: slots)
-        entries[value] = entry
+        entries[KeptValue(bytes: value)] = entry
         bytes += cost
         return entry
+    }
+
+    /// A value as a key, hashed as one run of bytes rather than byte by byte, as an array of bytes is.
+    private struct KeptValue: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// Counts `count` more bytes held by an entry (a transformed value, a match's variants).

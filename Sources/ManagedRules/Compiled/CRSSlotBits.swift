@@ -45,11 +45,13 @@ struct CRSSlotBits {
         words[word] &= ~(1 << UInt64(bit))
     }
 
-    /// Clears every slot of `row`.
-    func clear(row: Int) {
+    /// Clears every slot of `row`, or those in the words `wordRange` (offsets within a row).
+    func clear(row: Int, wordRange: Range<Int>? = nil) {
+        let range = wordRange ?? 0..<wordsPerRow
         precondition(row >= 0 && row < rows, "row out of range")
+        precondition(range.lowerBound >= 0 && range.upperBound <= wordsPerRow, "words out of range")
         let start = row * wordsPerRow
-        for word in start..<start + wordsPerRow { words[word] = 0 }
+        for offset in range { words[start + offset] = 0 }
     }
 
     /// Sets every slot of `row`.

@@ -3,7 +3,9 @@ import EdgeWire
 /// One request running through a `CRSProgram` as a libmodsecurity transaction runs it in detection-only mode:
 /// phase 1 then phase 2, `skipAfter` jumping to its marker, `setvar` on every matched value, chains, `capture`,
 /// `ctl` removals. Records the ids of the rules logged and the final `TX` collection. A structure run through its
-/// mutating methods, so that reading its state needs no run-time exclusivity check.
+/// mutating methods, so that reading its state needs no run-time exclusivity check. The helpers the step loop calls
+/// are `mutating` too, even those that only read: a non-mutating method called from a mutating one gets a copy of
+/// the transaction, every reference in it retained (`docs/PERFORMANCE.md`).
 ///
 /// When it would have to run what `CRSProgram` could not translate, or the request has a body only
 /// libmodsecurity's parsers read (JSON, XML, multipart), it stops with `CRSTransaction.Untranslated`.
@@ -454,8 +456,8 @@ struct CRSTransaction {
     private mutating func gather(_ list: Int) -> Bool {
         if gatheredLists.contains(list) { return true }
         if uncachedLists.contains(list) { return false }
-        openSlots.clear(row: list)
         let words = program.listWords[list]
+        openSlots.clear(row: list, wordRange: words)
         for target in program.listTargets[list] {
             guard gather(target: target) else {
                 uncachedLists.insert(list)
@@ -472,9 +474,9 @@ struct CRSTransaction {
     private mutating func gather(target: Int) -> Bool {
         if gatheredTargets.contains(target) { return true }
         if uncachedTargets.contains(target) { return false }
-        openSlotsOfTargets.clear(row: target)
         let slots = openSlotsOfTargets
         let words = program.targetWords[target]
+        slots.clear(row: target, wordRange: words)
         guard
             forEachOutcomes(
                 of: program.requestTargets[target],
