@@ -241,7 +241,7 @@ struct CRSTransaction {
         fixedMatches = prelude.fixedMatches
     }
 
-    /// Forgets which request target lists are gathered: a new transaction, or a body just read.
+    /// Forgets which request target lists and targets are gathered: a new transaction, or a body just read.
     private func forgetGathered() {
         for bits in [gatheredLists, uncachedLists, gatheredTargets, uncachedTargets] { bits.clear(row: 0) }
     }
