@@ -24,7 +24,7 @@ struct CRSFixedRulesTests {
     func replayMatchesRunning() throws {
         let program = try #require(CompiledCRSDifferential.evaluator).program
         let cache = CRSOutcomeCache(
-            slots: program.cacheableLinks, lists: program.requestTargetLists.count,
+            slots: program.cacheableLinks, lists: program.listTargets.count,
             targets: program.requestTargets.count, byteBudget: 1 << 20)
         let prelude = try #require(CRSTransaction.prelude(of: program, cache: cache))
         let scores = ["anomaly_score", "anomaly_score_pl1", "anomaly_score_pl2", "inbound_anomaly_score"]

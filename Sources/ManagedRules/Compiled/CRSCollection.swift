@@ -46,14 +46,11 @@ struct CRSCollection {
     /// Calls `body` with each member, in order, whose name `pattern` selects (answers kept in `cache`).
     func forEachMember(selectedBy pattern: SecLangRegex, cache: CRSOutcomeCache, _ body: (CRSName, [UInt8]) -> Void) {
         if let shared {
-            if let positions = shared.selections[ObjectIdentifier(pattern)] {
-                for position in positions {
-                    if let value = sharedValue(at: position) { body(shared.entries[position].key, value) }
-                }
-            } else {
-                for position in shared.entries.indices where cache.selects(pattern, shared.entries[position].key) {
-                    if let value = sharedValue(at: position) { body(shared.entries[position].key, value) }
-                }
+            let positions =
+                shared.selections[ObjectIdentifier(pattern)]
+                ?? shared.entries.indices.filter { cache.selects(pattern, shared.entries[$0].key) }
+            for position in positions {
+                if let value = sharedValue(at: position) { body(shared.entries[position].key, value) }
             }
         }
         for entry in added where cache.selects(pattern, entry.key) { body(entry.key, entry.value) }
@@ -64,11 +61,7 @@ struct CRSCollection {
         if let position = addedIndex[key] {
             added[position].value = value
         } else if let position = shared?.index[key], sharedValue(at: position) != nil {
-            if let change = changed.firstIndex(where: { $0.position == position }) {
-                changed[change].value = value
-            } else {
-                changed.append((position, value))
-            }
+            change(position, to: value)
         } else {
             addedIndex[key] = added.count
             added.append((key, value))
@@ -81,11 +74,16 @@ struct CRSCollection {
             added.remove(at: position)
             addedIndex = Dictionary(uniqueKeysWithValues: added.enumerated().map { ($0.element.key, $0.offset) })
         } else if let position = shared?.index[key], sharedValue(at: position) != nil {
-            if let change = changed.firstIndex(where: { $0.position == position }) {
-                changed[change].value = nil
-            } else {
-                changed.append((position, nil))
-            }
+            change(position, to: nil)
+        }
+    }
+
+    /// Notes that the shared member at `position` now has `value` (nil: unset) in this transaction.
+    private mutating func change(_ position: Int, to value: [UInt8]?) {
+        if let index = changed.firstIndex(where: { $0.position == position }) {
+            changed[index].value = value
+        } else {
+            changed.append((position, value))
         }
     }
 

@@ -41,11 +41,6 @@ struct CRSProgram: Sendable {
     let untranslated: [(id: Int, reason: String)]
     /// The links whose outcome on a value depends on the value alone, numbered by `CompiledSecLink.outcomeSlot`.
     let cacheableLinks: Int
-    /// The distinct lists of request targets (request collections and the single variables the request fixes)
-    /// among the links' plain targets (`CRSPlainTarget.superset` of their targets): many CRS rules read the same
-    /// list, so a transaction gathers the kept outcomes of each list's values once and can tell from them alone
-    /// that a link does nothing, without building its values.
-    let requestTargetLists: [[CRSPlainTarget]]
     /// The first steps of phase 1 that leave the same state in every transaction, so that it is computed once
     /// (`CRSTransaction.Prelude`): the rules that only set the body processor (`CompiledSecRule.Dependence`) come
     /// first, in `0..<bodyProcessorRules`, then, up to `end`, markers and rules that read nothing of the request.
@@ -53,10 +48,14 @@ struct CRSProgram: Sendable {
     /// Per outcome slot with plain targets: the number of its request target list, and its other plain targets
     /// (members `setvar` fills, counts), which change while the transaction runs.
     let plainTargetsBySlot: [(requestList: Int, others: [CRSPlainTarget])?]
-    /// The distinct request targets of the lists, and per list the numbers of its targets: a transaction gathers
-    /// the kept outcomes of each target's values once, and a list from its targets.
-    let requestTargets: [CRSPlainTarget]
+    /// The distinct lists of request targets (request collections and the single variables the request fixes)
+    /// among the links' plain targets (`CRSPlainTarget.superset` of their targets), each as the numbers of its
+    /// targets in `requestTargets`: many CRS rules read the same list, so a transaction gathers the kept outcomes
+    /// of each target's values once, ORs a list's from its targets, and can tell from them alone that a link does
+    /// nothing, without building its values.
     let listTargets: [[Int]]
+    /// The distinct request targets of the lists.
+    let requestTargets: [CRSPlainTarget]
     /// Per outcome slot, its bit in the rows of slot bits (`CRSValueOutcomes.open`, the rows a transaction
     /// gathers): the slots of one request target list have neighbouring bits, so that gathering a list reads only
     /// the words of its own slots.
@@ -148,7 +147,6 @@ struct CRSProgram: Sendable {
             }
         }
         let targetLists = requestLists.sorted { $0.value < $1.value }.map(\.key)
-        requestTargetLists = targetLists
         plainTargetsBySlot = bySlot
         var targetNumbers: [CRSPlainTarget: Int] = [:]
         var targets: [CRSPlainTarget] = []

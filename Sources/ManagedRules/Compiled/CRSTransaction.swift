@@ -82,7 +82,7 @@ struct CRSTransaction {
     private var presentVariables: UInt64 = 0
     /// The single variables the request fixes, by `CRSVariable.rawValue`.
     private var singles: [CRSRequestVariables.Member?]
-    /// The request target lists (`CRSProgram.requestTargetLists`) whose open slots are gathered, and those with a
+    /// The request target lists (`CRSProgram.listTargets`) whose open slots are gathered, and those with a
     /// value too long to keep (the cache's, emptied for each transaction).
     private let gatheredLists: CRSSlotBits
     private let uncachedLists: CRSSlotBits
@@ -495,7 +495,7 @@ struct CRSTransaction {
     /// Calls `body` with the kept outcomes of each value of request target list `list` while it returns true;
     /// true when it was called for every value, false when it returned false or a value is too long to keep.
     private mutating func forEachOutcomes(ofList list: Int, _ body: (CRSValueOutcomes) -> Bool) -> Bool {
-        program.requestTargetLists[list].allSatisfy { forEachOutcomes(of: $0, body) }
+        program.listTargets[list].allSatisfy { forEachOutcomes(of: program.requestTargets[$0], body) }
     }
 
     /// `forEachOutcomes(ofList:_:)` for the values of one request target.

@@ -49,7 +49,7 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
         catalogue = reference.catalogue
         self.program = program
         caches = CRSOutcomeCachePool(
-            slots: program.cacheableLinks, lists: program.requestTargetLists.count,
+            slots: program.cacheableLinks, lists: program.listTargets.count,
             targets: program.requestTargets.count, byteBudget: outcomeCacheBytes)
         let cache = caches.take()
         prelude = CRSTransaction.prelude(of: program, cache: cache)
