@@ -126,7 +126,9 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
         _ = msc_intervention(transaction, &intervention)
         free(intervention.url)
         free(intervention.log)
-        return verdict(log, bodyAbsent: request.body == nil)
+        return catalogue.verdict(
+            loggedRuleIDs: log.ruleIDs, levelScores: log.levelScores, bodyOnlyRules: bodyOnlyRules,
+            bodyAbsent: request.body == nil)
     }
 
     /// Calls `body` with `bytes` as a C string, byte for byte (not re-encoded; the C API stops at a NUL byte).
@@ -134,21 +136,6 @@ public final class ModSecurityEngine: ManagedRulesEvaluator, @unchecked Sendable
         (bytes + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
-    }
-
-    private func verdict(_ log: TransactionLog, bodyAbsent: Bool) -> ManagedRulesVerdict {
-        var seen = Set<Int>()
-        var matches: [ManagedRuleMatch] = []
-        for id in log.ruleIDs where seen.insert(id).inserted {
-            guard let rule = catalogue.rule(id: id) else { continue }
-            matches.append(ManagedRuleMatch(id: id, paranoiaLevel: rule.paranoiaLevel, score: rule.score))
-        }
-        if matches.isEmpty, log.levelScores.allSatisfy({ $0 == 0 }) {
-            return bodyAbsent && !bodyOnlyRules.isEmpty
-                ? ManagedRulesVerdict(matches: [], levelScores: [], notEvaluated: bodyOnlyRules) : .clean
-        }
-        return ManagedRulesVerdict(
-            matches: matches, levelScores: log.levelScores, notEvaluated: bodyAbsent ? bodyOnlyRules : [])
     }
 
     private func add(text: String, source: String) throws(ManagedRulesLoadError) {

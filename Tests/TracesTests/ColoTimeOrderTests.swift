@@ -116,7 +116,7 @@ func eachColoIsOrderedAsIfItWereTheWholeTrace(seed: UInt64) throws {
     let expected = try outcomes(lines, tolerance: 1_000)
     var orders = [ColoTimeOrder(toleranceMs: 1_000), ColoTimeOrder(toleranceMs: 1_000)]
     var got: [Int: (time: Int64, late: Bool)] = [:]
-    var reader = trace(lines)
+    let reader = trace(lines)
     var record = TraceRecord()
     var index = 0
     func drain(_ lane: Int) {

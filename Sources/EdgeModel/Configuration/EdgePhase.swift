@@ -4,7 +4,7 @@ public enum EdgePhase: String, Sendable, Hashable, CaseIterable {
     case customRules = "http_request_firewall_custom"
     /// Rate limiting rules.
     case rateLimit = "http_ratelimit"
-    /// WAF managed rules (present in a configuration, never simulated).
+    /// WAF managed rules (the OWASP Core Ruleset is simulated; Cloudflare's Managed Ruleset is not).
     case managedRules = "http_request_firewall_managed"
     /// Super Bot Fight Mode (not simulated; a custom rule may still skip it).
     case superBotFightMode = "http_request_sbfm"

@@ -3,18 +3,8 @@ import RulesLanguage
 
 /// What the WAF custom rules decided for one request.
 struct CustomRulesOutcome {
-    /// The rule whose terminating action stopped the request, or -1.
-    var terminatingRule = -1
-    /// The terminating action.
-    var action = EdgeAction.allow
-    /// The status sent when terminated.
-    var status = 200
-    /// The first rule whose match was recorded without stopping the request (`log`, or a solved challenge), or -1.
-    var recordedRule = -1
-    /// The recorded rule's action (`log`, or `allow` after a solved challenge).
-    var recordedAction = EdgeAction.log
-    /// Whether a challenge was solved.
-    var solvedChallenge = false
+    /// The rule that stopped the request, or the first one recorded.
+    var rules = OrderedRulesOutcome()
     /// Whether a skip rule skipped the rate limiting phase.
     var skipsRateLimit = false
     /// Whether a skip rule skipped the managed rules phase.
@@ -68,33 +58,22 @@ struct CustomRulesPhase {
             switch kinds[index] {
             case .block(let status):
                 if trace != nil { record(index, matched: true, "block (terminates)", context, &trace) }
-                outcome.terminatingRule = index
-                outcome.action = .block
-                outcome.status = status
+                outcome.rules.terminate(index, .block, status: status)
                 return outcome
             case .challenge(let action):
                 if solvedChallenge {
                     if trace != nil {
                         record(index, matched: true, "\(action.rawValue) solved (continues)", context, &trace)
                     }
-                    outcome.solvedChallenge = true
-                    if outcome.recordedRule < 0 {
-                        outcome.recordedRule = index
-                        outcome.recordedAction = .allow
-                    }
+                    outcome.rules.solveChallenge(index)
                     continue
                 }
                 if trace != nil { record(index, matched: true, "\(action.rawValue) (terminates)", context, &trace) }
-                outcome.terminatingRule = index
-                outcome.action = action
-                outcome.status = 403
+                outcome.rules.terminate(index, action, status: 403)
                 return outcome
             case .log:
                 if trace != nil { record(index, matched: true, "log (continues)", context, &trace) }
-                if outcome.recordedRule < 0 {
-                    outcome.recordedRule = index
-                    outcome.recordedAction = .log
-                }
+                outcome.rules.log(index)
             case .skip(let rest, let rateLimit, let managedRules):
                 if rateLimit { outcome.skipsRateLimit = true }
                 if managedRules { outcome.skipsManagedRules = true }

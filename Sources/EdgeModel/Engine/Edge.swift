@@ -87,39 +87,39 @@ public final class Edge {
         var passedThroughCounterDelay = false
 
         let custom = customRules.run(context, solvedChallenge: request.solvedChallenge, trace: &trace)
-        var solvedChallenge = custom.solvedChallenge
-        if custom.terminatingRule >= 0 {
+        var solvedChallenge = custom.rules.solvedChallenge
+        if custom.rules.terminatingRule >= 0 {
             trace?.managedRules = managedRules
             return Decision(
-                phase: .customRules, ruleID: customRules.rules[custom.terminatingRule].id, action: custom.action,
-                status: custom.status, cacheStatus: .unknown, managedRules: managedRules,
-                solvedChallenge: solvedChallenge, trace: trace)
+                phase: .customRules, ruleID: customRules.rules[custom.rules.terminatingRule].id,
+                action: custom.rules.action, status: custom.rules.status, cacheStatus: .unknown,
+                managedRules: managedRules, solvedChallenge: solvedChallenge, trace: trace)
         }
-        if custom.recordedRule >= 0 {
+        if custom.rules.recordedRule >= 0 {
             phase = .customRules
-            ruleID = customRules.rules[custom.recordedRule].id
-            action = custom.recordedAction
+            ruleID = customRules.rules[custom.rules.recordedRule].id
+            action = custom.rules.recordedAction
         }
 
         let rateLimitRuns = !rateLimits.rules.isEmpty && !custom.skipsRateLimit
         var skipsCache = false
         if rateLimitRuns {
             let limited = rateLimits.run(context, now: now, solvedChallenge: request.solvedChallenge, trace: &trace)
-            solvedChallenge = solvedChallenge || limited.solvedChallenge
+            solvedChallenge = solvedChallenge || limited.rules.solvedChallenge
             passedThroughCounterDelay = limited.passedThroughCounterDelay
             skipsCache = limited.skipsCache
-            if limited.terminatingRule >= 0 {
+            if limited.rules.terminatingRule >= 0 {
                 trace?.managedRules = managedRules
                 return Decision(
-                    phase: .rateLimit, ruleID: rateLimits.rules[limited.terminatingRule].id,
-                    action: limited.action, status: limited.status, cacheStatus: .unknown,
+                    phase: .rateLimit, ruleID: rateLimits.rules[limited.rules.terminatingRule].id,
+                    action: limited.rules.action, status: limited.rules.status, cacheStatus: .unknown,
                     rateLimit: limited.counter, managedRules: managedRules, solvedChallenge: solvedChallenge,
                     trace: trace)
             }
-            if limited.recordedRule >= 0, phase == nil {
+            if limited.rules.recordedRule >= 0, phase == nil {
                 phase = .rateLimit
-                ruleID = rateLimits.rules[limited.recordedRule].id
-                action = limited.recordedAction
+                ruleID = rateLimits.rules[limited.rules.recordedRule].id
+                action = limited.rules.recordedAction
                 rateLimit = limited.counter
             }
         }

@@ -3,22 +3,12 @@ import RulesLanguage
 
 /// What the rate limiting rules decided for one request.
 struct RateLimitPhaseOutcome {
-    /// The rule whose action stopped the request, or -1.
-    var terminatingRule = -1
-    /// The terminating action.
-    var action = EdgeAction.allow
-    /// The status sent when terminated.
-    var status = 200
-    /// The first rule whose action was recorded without stopping the request (`log`, solved challenge), or -1.
-    var recordedRule = -1
-    /// The recorded rule's action.
-    var recordedAction = EdgeAction.log
+    /// The rule that stopped the request, or the first one recorded.
+    var rules = OrderedRulesOutcome()
     /// The deciding (terminating, else recorded) rule's counter.
     var counter: RateLimitOutcome?
     /// Whether a rule whose counting expression reads the response matched, so the request skips cached content.
     var skipsCache = false
-    /// Whether a rate limiting challenge was solved.
-    var solvedChallenge = false
     /// Whether no rule stopped the request but one would have with counters that count at once: it passed
     /// because of the counter delay.
     var passedThroughCounterDelay = false
@@ -132,11 +122,7 @@ struct RateLimitPhase {
             switch rule.action {
             case .log:
                 note(index, countsNow, counter, "log (continues)", context, &trace)
-                if outcome.recordedRule < 0 {
-                    outcome.recordedRule = index
-                    outcome.recordedAction = .log
-                    outcome.counter = counter
-                }
+                if outcome.rules.log(index) { outcome.counter = counter }
             case .block, .challenge, .managedChallenge, .jsChallenge:
                 if rule.action != .block, solvedChallenge {
                     // Passing a rate limiting challenge resets the key's counter (`docs/cloudflare-semantics.md`, "Rate
@@ -145,18 +131,12 @@ struct RateLimitPhase {
                     note(
                         index, countsNow, counter, "\(rule.action.rawValue) solved; counter reset (continues)", context,
                         &trace)
-                    outcome.solvedChallenge = true
-                    if outcome.recordedRule < 0 {
-                        outcome.recordedRule = index
-                        outcome.recordedAction = .allow
-                        outcome.counter = counter
-                    }
+                    if outcome.rules.solveChallenge(index) { outcome.counter = counter }
                     continue
                 }
                 note(index, countsNow, counter, "\(rule.action.rawValue) (terminates)", context, &trace)
-                outcome.terminatingRule = index
-                outcome.action = Self.edgeAction(rule.action)
-                outcome.status = rule.action == .block ? rule.blockStatus : 403
+                outcome.rules.terminate(
+                    index, Self.edgeAction(rule.action), status: rule.action == .block ? rule.blockStatus : 403)
                 outcome.counter = counter
                 return outcome
             }

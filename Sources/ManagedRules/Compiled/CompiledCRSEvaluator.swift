@@ -150,19 +150,10 @@ public final class CompiledCRSEvaluator: ManagedRulesEvaluator, @unchecked Senda
     private static let levelScoreNames = (1...4).map { CRSName(Array("anomaly_score_pl\($0)".utf8)) }
 
     private func verdict(_ transaction: CRSTransaction, bodyAbsent: Bool) -> ManagedRulesVerdict {
-        var seen = Set<Int>()
-        var matches: [ManagedRuleMatch] = []
-        for id in transaction.loggedRuleIDs where seen.insert(id).inserted {
-            guard let rule = catalogue.rule(id: id) else { continue }
-            matches.append(ManagedRuleMatch(id: id, paranoiaLevel: rule.paranoiaLevel, score: rule.score))
-        }
-        let levelScores = Self.levelScoreNames.map { transaction.transactionInteger($0) }
-        if matches.isEmpty, levelScores.allSatisfy({ $0 == 0 }) {
-            return bodyAbsent && !bodyOnlyRules.isEmpty
-                ? ManagedRulesVerdict(matches: [], levelScores: [], notEvaluated: bodyOnlyRules) : .clean
-        }
-        return ManagedRulesVerdict(
-            matches: matches, levelScores: levelScores, notEvaluated: bodyAbsent ? bodyOnlyRules : [])
+        catalogue.verdict(
+            loggedRuleIDs: transaction.loggedRuleIDs,
+            levelScores: Self.levelScoreNames.map { transaction.transactionInteger($0) },
+            bodyOnlyRules: bodyOnlyRules, bodyAbsent: bodyAbsent)
     }
 }
 

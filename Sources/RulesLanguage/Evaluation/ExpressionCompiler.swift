@@ -154,37 +154,29 @@ struct ExpressionCompiler {
         case (.map(let read), .key(let key)):
             return .bytesArray { context in read(context)?.lookup(key) }
         case (.bytesArray(let read), .element(let position)):
-            let index = Int(position)
-            return .bytes { context in
-                guard let items = read(context), index < items.count else { return nil }
-                return items[index]
-            }
+            return .bytes(Self.element(position, of: read))
         case (.bytesArrayArray(let read), .element(let position)):
-            let index = Int(position)
-            return .bytesArray { context in
-                guard let items = read(context), index < items.count else { return nil }
-                return items[index]
-            }
+            return .bytesArray(Self.element(position, of: read))
         case (.intArray(let read), .element(let position)):
-            let index = Int(position)
-            return .int { context in
-                guard let items = read(context), index < items.count else { return nil }
-                return items[index]
-            }
+            return .int(Self.element(position, of: read))
         case (.ipArray(let read), .element(let position)):
-            let index = Int(position)
-            return .ip { context in
-                guard let items = read(context), index < items.count else { return nil }
-                return items[index]
-            }
+            return .ip(Self.element(position, of: read))
         case (.boolArray(let read), .element(let position)):
-            let index = Int(position)
-            return .bool { context in
-                guard let items = read(context), index < items.count else { return false }
-                return items[index]
-            }
+            let element = Self.element(position, of: read)
+            return .bool { context in element(context) ?? false }
         default:
             return value
+        }
+    }
+
+    /// Reads element `position` of the array `read` returns; missing past its end or when the array is.
+    private static func element<Element>(
+        _ position: UInt32, of read: @escaping @Sendable (RequestContext) -> [Element]?
+    ) -> @Sendable (RequestContext) -> Element? {
+        let index = Int(position)
+        return { context in
+            guard let items = read(context), index < items.count else { return nil }
+            return items[index]
         }
     }
 }
