@@ -109,17 +109,7 @@ public struct JSONCursor {
     /// `nextKey` for any spacing and escaped keys, and its errors.
     @usableFromInline
     mutating func nextKeyInGeneral(first: inout Bool) throws(LineError) -> ByteSlice? {
-        skipSpace()
-        if position < end, base[position] == UInt8(ascii: "}") {
-            position += 1
-            return nil
-        }
-        if first {
-            first = false
-        } else {
-            try expect(UInt8(ascii: ","), "',' or '}'")
-            skipSpace()
-        }
+        guard try nextItem(closedBy: UInt8(ascii: "}"), first: &first, "',' or '}'") else { return nil }
         guard position < end, base[position] == UInt8(ascii: "\"") else {
             throw unexpected(expected: "a key in double quotes")
         }
@@ -139,15 +129,24 @@ public struct JSONCursor {
     /// Moves to the next element of an array, leaving the cursor at it; false at the closing `]` (consumed).
     @inlinable @inline(__always)
     public mutating func nextElement(first: inout Bool) throws(LineError) -> Bool {
+        try nextItem(closedBy: UInt8(ascii: "]"), first: &first, "',' or ']'")
+    }
+
+    /// Moves to the next item of an object or array that `closing` ends, past the comma before every item but the
+    /// first; false at `closing` (consumed). `separatorOrClosing` names both for the error.
+    @inlinable @inline(__always)
+    mutating func nextItem(closedBy closing: UInt8, first: inout Bool, _ separatorOrClosing: StaticString)
+        throws(LineError) -> Bool
+    {
         skipSpace()
-        if position < end, base[position] == UInt8(ascii: "]") {
+        if position < end, base[position] == closing {
             position += 1
             return false
         }
         if first {
             first = false
         } else {
-            try expect(UInt8(ascii: ","), "',' or ']'")
+            try expect(UInt8(ascii: ","), separatorOrClosing)
             skipSpace()
         }
         return true
