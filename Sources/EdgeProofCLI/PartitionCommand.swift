@@ -32,18 +32,14 @@ struct PartitionCommand: ParsableCommand {
     @Flag(help: "Compress the shard files with gzip (shard-0000-of-0004.shard.gz).")
     var gzip = false
 
-    @Option(name: .customLong("trace-format"), help: "Trace format: auto, native, logpush or combined.")
-    var format: TraceFormat = .auto
-
-    @Option(help: "Stop with exit 2 after this many malformed lines in a trace.")
-    var maxErrors: Int = 100
+    @OptionGroup var reading: TraceReadingOptions
 
     func validate() throws {
         guard !traces.isEmpty else { throw ValidationError("give at least one trace file to partition") }
         guard (1...TraceShard.maxCount).contains(shards) else {
             throw ValidationError("--shards must be between 1 and \(TraceShard.maxCount)")
         }
-        guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
+        guard reading.maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
         guard output != "-" else { throw ValidationError("-o names the directory to write the shards in") }
         if let odd = traces.first(where: { $0.contains("\n") || $0.contains("\t") }) {
             throw ValidationError("the trace path \(odd.debugDescription) holds a tab or newline; rename the file")
@@ -54,7 +50,8 @@ struct PartitionCommand: ParsableCommand {
         try StandardInputTrace.check(traces)
         let result = try TraceInput.reading { diagnostics in
             try TracePartition.run(
-                paths: traces, format: format, maxErrors: maxErrors, shards: shards, directory: output,
+                paths: traces, format: reading.format ?? .auto, maxErrors: reading.maxErrors, shards: shards,
+                directory: output,
                 compressed: gzip, diagnostics: diagnostics)
         }
         for (index, path) in result.paths.enumerated() {

@@ -20,11 +20,7 @@ struct TraceInput: ParsableArguments {
     /// The trace files' names without their folders, comma-separated, for report titles.
     var fileNames: String { paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") }
 
-    @Option(name: .customLong("trace-format"), help: "Trace format: auto, native, logpush or combined.")
-    var format: TraceFormat?
-
-    @Option(help: "Stop with exit 2 after this many malformed lines.")
-    var maxErrors: Int = 100
+    @OptionGroup var reading: TraceReadingOptions
 
     @Option(
         help: ArgumentHelp(
@@ -42,12 +38,12 @@ struct TraceInput: ParsableArguments {
     /// too. Checked when the command runs, so that an unknown option is reported as such first.
     func replayOptions(deprecatedFormat: TraceFormat? = nil) throws -> ReplayOptions {
         guard !paths.isEmpty else { throw ValidationError("give at least one --trace FILE") }
-        guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
+        guard reading.maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
         try StandardInputTrace.check(paths)
         var options = ReplayOptions()
-        options.format = format ?? .auto
+        options.format = reading.format ?? .auto
         if let deprecatedFormat {
-            guard format == nil else {
+            guard reading.format == nil else {
                 throw ValidationError(
                     "--format \(deprecatedFormat.rawValue) and --trace-format both name the trace format; "
                         + "keep --trace-format (--format now chooses the result: text, json, github or markdown)")
@@ -58,7 +54,7 @@ struct TraceInput: ParsableArguments {
                     + "the result: text, json, github or markdown\n")
             options.format = deprecatedFormat
         }
-        options.maxErrors = maxErrors
+        options.maxErrors = reading.maxErrors
         options.toleranceMilliseconds = reorderWindow.milliseconds
         options.rateLimitDelay = try rateLimitDelay.value()
         options.jobs = try jobs.value()

@@ -113,6 +113,16 @@ import Testing
         #expect(help.stdout.contains("--jobs <n>"))
     }
 
+    @Test(arguments: ["replay", "whatif", "diff", "partition"])
+    func everyCommandThatReadsTracesDescribesTheirFormatAndErrorLimitAlike(command: String) {
+        // One declaration (`TraceReadingOptions`) gives every command the same two flags and the same help.
+        let help = edgeproof(command, "--help").stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("--trace-format <trace-format> Trace format: auto, native, logpush or combined."))
+        #expect(
+            help.contains("--max-errors <max-errors> Stop with exit 2 after this many malformed lines in a trace file.")
+        )
+    }
+
     @Test(arguments: ["replay", "whatif", "diff"])
     func noTraceIsAUsageError(command: String) {
         let specs = command == "diff" ? [exampleSpec, exampleSpec] : [exampleSpec]
