@@ -403,37 +403,18 @@ public struct JSONCursor {
             position += 1
         }
         var mantissa: Int64 = 0
-        var exponent = 0
-        var digits = 0
-        while position < end {
-            let digit = base[position] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            if mantissa < 922_337_203_685_477_580 {
-                mantissa = mantissa * 10 + Int64(digit)
-            } else {
-                exponent += 1
-            }
-            digits += 1
-            position += 1
-        }
-        guard digits > 0 else {
+        let integer = digits(into: &mantissa)
+        guard integer.read > 0 else {
             position = start
             throw unexpected(expected: "a value")
         }
+        // An integer digit that does not fit scales the value up; a fraction digit that fits scales it down.
+        var exponent = integer.dropped
         if position < end, base[position] == UInt8(ascii: ".") {
             position += 1
-            var fractionDigits = 0
-            while position < end {
-                let digit = base[position] &- UInt8(ascii: "0")
-                guard digit < 10 else { break }
-                if mantissa < 922_337_203_685_477_580 {
-                    mantissa = mantissa * 10 + Int64(digit)
-                    exponent -= 1
-                }
-                fractionDigits += 1
-                position += 1
-            }
-            guard fractionDigits > 0 else { throw unexpected(expected: "a digit after '.'") }
+            let fraction = digits(into: &mantissa)
+            guard fraction.read > 0 else { throw unexpected(expected: "a digit after '.'") }
+            exponent -= fraction.read - fraction.dropped
         }
         if position < end, base[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
@@ -455,6 +436,26 @@ public struct JSONCursor {
             exponent += exponentNegative ? -value : value
         }
         return JSONNumber(mantissa: negative ? -mantissa : mantissa, exponent: exponent)
+    }
+
+    /// Reads a run of decimal digits onto `mantissa` while it stays under 2^63; returns how many digits were read
+    /// and how many of them were dropped for want of room.
+    @inlinable @inline(__always)
+    mutating func digits(into mantissa: inout Int64) -> (read: Int, dropped: Int) {
+        var read = 0
+        var dropped = 0
+        while position < end {
+            let digit = base[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if mantissa < 922_337_203_685_477_580 {
+                mantissa = mantissa * 10 + Int64(digit)
+            } else {
+                dropped += 1
+            }
+            read += 1
+            position += 1
+        }
+        return (read, dropped)
     }
 
     /// Consumes `literal` (`true`, `false`, `null`) if it is next.
