@@ -51,8 +51,7 @@ struct PartitionCommand: ParsableCommand {
         let result = try TraceInput.reading { diagnostics in
             try TracePartition.run(
                 paths: traces, format: reading.format ?? .auto, maxErrors: reading.maxErrors, shards: shards,
-                directory: output,
-                compressed: gzip, diagnostics: diagnostics)
+                directory: output, compressed: gzip, diagnostics: diagnostics)
         }
         for (index, path) in result.paths.enumerated() {
             StandardOutput.print(
